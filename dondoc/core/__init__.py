@@ -1,0 +1,1 @@
+"""Pure value types shared by every layer: source text, spans, the extraction."""

@@ -1,0 +1,68 @@
+"""What an extraction finds in a directive: its metadata, its tasks, its citations.
+
+Frozen dataclasses; dates are `datetime.date`, rendered as ISO 8601 by `core.contract`.
+Every task and reference carries a `Span` into the source text it came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from dondoc.core.span import Span
+
+
+@dataclass(frozen=True)
+class DirectiveMeta:
+    type: str | None = None
+    number: str | None = None
+    issuer: str | None = None
+    date: date | None = None
+    title: str | None = None
+    signer: str | None = None
+    signer_title: str | None = None
+    recipients: tuple[str, ...] = ()
+    addressees: tuple[str, ...] = ()
+    encoding: str = "utf-8"
+    default_deadline: date | None = None
+    default_deadline_text: str | None = None
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A task's time bound: the phrase, the last day it allows, and a recurrence if any."""
+
+    text: str | None = None
+    date: date | None = None
+    recurrence: str | None = None
+    alternatives: tuple[date, ...] = ()
+
+
+@dataclass(frozen=True)
+class Task:
+    id: str
+    section: str | None
+    text: str
+    span: Span
+    lead: tuple[str, ...] = ()
+    support: tuple[str, ...] = ()
+    deadline: Deadline = field(default_factory=Deadline)
+    targets: tuple[str, ...] = ()
+    product: str | None = None
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LegalRef:
+    text: str
+    kind: str | None
+    number: str
+    date: date | None
+    span: Span
+
+
+@dataclass(frozen=True)
+class Extraction:
+    meta: DirectiveMeta
+    tasks: tuple[Task, ...]
+    legal_refs: tuple[LegalRef, ...]

@@ -1,0 +1,65 @@
+"""The source text and its normalised views.
+
+`SourceText` holds *exactly* the decoded input: it is never normalised in place, because
+Vietnamese often arrives decomposed (NFD, as left by some PDF tools) and normalising would
+move every offset after the first combining mark. Matching runs on an NFC *view* that
+carries a map from each view offset back to the source offset, so spans found in the
+view can be reported in source coordinates.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class TextView:
+    """A normalised copy of a source text plus the way back to source offsets.
+
+    `to_source[i]` is the source offset of view character `i`; one extra entry maps
+    `len(text)` to `len(source)`. `to_source` is None when the view is the source itself.
+    """
+
+    text: str
+    to_source: tuple[int, ...] | None = None
+
+    def source_offset(self, offset: int) -> int:
+        if self.to_source is None:
+            return offset
+        return self.to_source[offset]
+
+
+def nfc_view(source: str) -> TextView:
+    """NFC view of `source`; cheap (no map) when the source is already NFC."""
+    if unicodedata.is_normalized("NFC", source):
+        return TextView(source)
+    out: list[str] = []
+    mapping: list[int] = []
+    i, n = 0, len(source)
+    while i < n:
+        # a cluster = one starter and the combining marks that follow it
+        j = i + 1
+        while j < n and unicodedata.combining(source[j]):
+            j += 1
+        piece = unicodedata.normalize("NFC", source[i:j])
+        out.append(piece)
+        mapping.extend([i] * len(piece))
+        i = j
+    mapping.append(n)
+    return TextView("".join(out), tuple(mapping))
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """The decoded document text and how it was decoded."""
+
+    text: str
+    encoding: str = "utf-8"
+    _view: list[TextView] = field(default_factory=list, compare=False, repr=False)
+
+    @property
+    def view(self) -> TextView:
+        if not self._view:
+            self._view.append(nfc_view(self.text))
+        return self._view[0]

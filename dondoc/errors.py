@@ -1,0 +1,44 @@
+"""Error codes and English messages.
+
+Every failure a user can cause has an `ErrorCode`; the CLI prints one English line
+with the code, the web layer (later) maps the code to Vietnamese text. Messages take
+structured params so that no caller formats user-facing text itself.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ErrorCode(StrEnum):
+    INPUT_EMPTY = "E_INPUT_EMPTY"
+    INPUT_NOT_FOUND = "E_INPUT_NOT_FOUND"
+    INPUT_BINARY = "E_INPUT_BINARY"
+    TOO_LARGE = "E_TOO_LARGE"
+    ENCODING_UNKNOWN = "E_ENCODING_UNKNOWN"
+    FORMAT_UNSUPPORTED = "E_FORMAT_UNSUPPORTED"
+    OUTPUT_FAILED = "E_OUTPUT_FAILED"
+
+
+MESSAGES: dict[ErrorCode, str] = {
+    ErrorCode.INPUT_EMPTY: "{name}: the file is empty",
+    ErrorCode.INPUT_NOT_FOUND: "{name}: no such file or directory",
+    ErrorCode.INPUT_BINARY: "{name}: this is binary data, not text ({detail})",
+    ErrorCode.TOO_LARGE: "{name}: the file is {size} bytes, over the limit of {limit} bytes",
+    ErrorCode.ENCODING_UNKNOWN: "{name}: the text encoding could not be recognised ({detail})",
+    ErrorCode.FORMAT_UNSUPPORTED: "{name}: unsupported file format ({detail})",
+    ErrorCode.OUTPUT_FAILED: "{name}: cannot write the output ({detail})",
+}
+
+
+class DondocError(Exception):
+    """A failure with a stable code and the parameters of its message."""
+
+    def __init__(self, code: ErrorCode, **params: object) -> None:
+        self.code = code
+        self.params = params
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        return MESSAGES[self.code].format(**{k: str(v) for k, v in self.params.items()})

@@ -1,0 +1,159 @@
+"""Body phrases: who leads (chủ trì / subject) and who supports (phối hợp).
+
+A body phrase starts with a head word from the lexicon ("Bộ", "Sở", "Ủy ban", "các cơ
+quan"…) and runs until a verb, a punctuation mark or a cue word. Lists split at commas
+and at "và" only where the next part starts a new capitalised body: "Bộ Nông nghiệp và
+Môi trường" stays one body, "Bộ Y tế, Bộ Tài chính" are two, and "các sở, ban, ngành" is
+one group as offices write it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from dondoc.extract.lexicon import words
+
+_TOKEN = re.compile(r"\w+(?:[-/&]\w+)*|[^\w\s]")
+
+
+@dataclass(frozen=True)
+class Tok:
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[Tok]:
+    return [Tok(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+@cache
+def _phrases(name: str, key: str) -> tuple[tuple[str, ...], ...]:
+    # longest first, so that "Ban Chỉ đạo" wins over "Ban"
+    items = {tuple(w.split()) for w in words(name, key)}
+    return tuple(sorted(items, key=len, reverse=True))
+
+
+def _match(toks: list[Tok], i: int, phrases: tuple[tuple[str, ...], ...], *, fold: bool = False) -> int:
+    """Length (in tokens) of the first phrase that matches at token i, else 0."""
+    for ph in phrases:
+        n = len(ph)
+        if i + n > len(toks):
+            continue
+        seg = [t.text for t in toks[i : i + n]]
+        if fold:
+            if [s.lower() for s in seg] == [p.lower() for p in ph]:
+                return n
+        elif seg == list(ph):
+            return n
+    return 0
+
+
+_NOUN_AFTER_TO_CHUC = {"chính", "đảng", "quốc", "xã", "hội", "đoàn", "cơ", "kinh", "tín", "phi", "thành"}
+_ENUM_BEFORE_COLON = {"phường", "xã", "tỉnh", "nước", "Bộ", "huyện", "quận", "sở", "Sở", "Vụ", "cơ quan"}
+_STOP_WORDS = {"theo", "trong", "tại", "để", "nhằm", "về", "đối", "với", "khi", "nếu", "trước", "sau", "từ", "đến"}
+
+
+def _is_verb(toks: list[Tok], i: int) -> int:
+    n = _match(toks, i, _phrases("bodies", "verbs"))
+    if n and toks[i].text == "tổ" and i + 2 < len(toks):
+        # "tổ chức" is also a noun: "các tổ chức chính trị - xã hội", "tổ chức đảng"
+        nxt = toks[i + 2].text.lower()
+        prev = toks[i - 1].text.lower() if i > 0 else ""
+        if nxt in _NOUN_AFTER_TO_CHUC or prev in {"các", ",", "và", "những"}:
+            return 0
+    return n
+
+
+def _head_at(toks: list[Tok], i: int, *, sentence_start: bool = False) -> int:
+    """Length of the body head starting at token i (0 if none)."""
+    if i >= len(toks):
+        return 0
+    t = toks[i].text
+    if t.lower() in {"các", "những", "mọi"}:
+        n = _match(toks, i + 1, _phrases("bodies", "generic_heads"), fold=True)
+        return n + 1 if n else 0
+    n = _match(toks, i, _phrases("bodies", "heads"))
+    if n:
+        return n
+    if sentence_start or t[:1].isupper():
+        return _match(toks, i, _phrases("bodies", "generic_heads"), fold=True) if t[:1].isupper() else 0
+    return _match(toks, i, _phrases("bodies", "generic_heads"))
+
+
+@dataclass(frozen=True)
+class BodyList:
+    names: tuple[str, ...]
+    end: int  # token index after the list
+    followed_by_verb: bool
+
+
+def read_bodies(text: str, toks: list[Tok], i: int, *, sentence_start: bool = False, max_words: int = 24) -> BodyList:
+    """Read a list of body phrases starting at token i."""
+    names: list[str] = []
+    start = i
+    if not _head_at(toks, i, sentence_start=sentence_start):
+        return BodyList((), i, False)
+    cur_start = i
+    j = i
+    depth = 0
+    enum = False  # "UBND các phường: Ba Đình, Hoàn Kiếm" is one group
+    while j < len(toks) and j - start < max_words:
+        t = toks[j].text
+        if t == "(":
+            depth += 1
+            j += 1
+            continue
+        if t == ")":
+            if not depth:
+                break
+            depth -= 1
+            j += 1
+            continue
+        if depth:
+            j += 1
+            continue
+        if j > cur_start and (_is_verb(toks, j) or t.lower() in _STOP_WORDS):
+            break
+        if t in {",", ";"}:
+            nxt = j + 1
+            if _head_at(toks, nxt) and (toks[nxt].text[:1].isupper() or t == ";"):
+                names.append(text[toks[cur_start].start : toks[j - 1].end])
+                cur_start = nxt
+                j = nxt
+                continue
+            if enum and nxt < len(toks) and toks[nxt].text[:1].isupper():
+                j = nxt
+                continue
+            if t == ";" or not _continues_group(toks, nxt):
+                break
+        elif t == "và" and j > cur_start:
+            nxt = j + 1
+            if nxt < len(toks) and toks[nxt].text[:1].isupper() and _match(toks, nxt, _phrases("bodies", "heads")):
+                names.append(text[toks[cur_start].start : toks[j - 1].end])
+                cur_start = nxt
+                j = nxt
+                continue
+        elif t == ":" and j > cur_start and toks[j - 1].text in _ENUM_BEFORE_COLON:
+            enum = True
+        elif t in {".", ":", "!", "?", "“", '"', "…"}:
+            break
+        j += 1
+    if j > cur_start:
+        names.append(text[toks[cur_start].start : toks[j - 1].end])
+    names = [n.strip(" ,;") for n in names if n.strip(" ,;")]
+    verb = j < len(toks) and bool(_is_verb(toks, j))
+    return BodyList(tuple(names), j, verb)
+
+
+def _continues_group(toks: list[Tok], i: int) -> bool:
+    """After a comma: does a lower-case group ("sở, ban, ngành") go on?"""
+    if i >= len(toks):
+        return False
+    return bool(_head_at(toks, i)) or toks[i].text.lower() in {"ngành", "đơn vị", "địa", "thành", "đoàn"}
+
+
+def strip_body(name: str) -> str:
+    return name.strip(" ,;:.")

@@ -1,0 +1,206 @@
+"""Time phrases → the last day they allow (ISO date), or a recurrence.
+
+Conventions (shared/corpus/README.md): quarter/month/year → its last day; "trước ngày D" →
+D − 1 with D as an alternative; "từ X đến Y" → Y; several bounds in one item → the
+earliest; recurring or open-ended phrases → no date, the phrase kept as `recurrence`.
+Lunar dates (Tết Nguyên đán) go through lunar-vn, which follows the Vietnamese calendar.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from lunar_vn import convert_lunar_to_solar
+
+from dondoc.core.directive import Deadline
+
+_ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+_DMY = r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})"
+_DMY_WORDS = r"(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:năm|/|-)\s*(\d{4})"
+_DATE = rf"(?:ngày\s+)?(?:{_DMY}|{_DMY_WORDS})"
+_MONTH = r"tháng\s+(\d{1,2})\s*(?:/|-|năm)\s*(\d{4})"
+_QUARTER = r"qu[ýíy]\s+(IV|I{1,3}|[1-4])\s*(?:/|-|năm|,)?\s*(?:năm\s+)?(\d{4})"
+_HALF = r"6\s+tháng\s+(đầu|cuối)\s+năm\s+(\d{4})"
+_TET = r"tết\s+nguyên\s+đán(?:\s+[A-ZĐa-zà-ỹ]+\s+[A-ZĐa-zà-ỹ]+)?\s*(?:năm\s+)?(\d{4})"
+_YEAR = r"năm\s+(\d{4})"
+
+_RECURRENCE = [
+    (re.compile(r"\b(?:hằng|hàng)\s+tháng\b", re.I), "monthly"),
+    (re.compile(r"\b(?:hằng|hàng)\s+quý\b", re.I), "quarterly"),
+    (re.compile(r"\b(?:hằng|hàng)\s+năm\b", re.I), "yearly"),
+    (re.compile(r"\b(?:hằng|hàng)\s+tuần\b", re.I), "weekly"),
+    (re.compile(r"\bthường\s+xuyên\b", re.I), "continuous"),
+    (re.compile(r"\btheo\s+kế\s+hoạch(?:\s+riêng)?\b", re.I), "as_planned"),
+    (re.compile(r"\bđịnh\s+kỳ\b", re.I), "periodic"),
+]
+
+
+def _last_of_month(y: int, m: int) -> date | None:
+    if not (1 <= m <= 12 and 1900 <= y <= 2200):
+        return None
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def tet(year: int) -> date | None:
+    """Day one of the lunar year that falls in `year` (Vietnamese calendar)."""
+    if not 1900 <= year <= 2100:
+        return None
+    result: date = convert_lunar_to_solar(1, 1, year, 0)
+    return result
+
+
+def _date_from(m: re.Match[str], offset: int) -> date | None:
+    g = m.groups()[offset : offset + 6]
+    if g[0]:
+        return _safe_date(int(g[2]), int(g[1]), int(g[0]))
+    if g[3]:
+        return _safe_date(int(g[5]), int(g[4]), int(g[3]))
+    return None
+
+
+@dataclass(frozen=True)
+class _Found:
+    start: int
+    end: int
+    when: date
+    alternatives: tuple[date, ...] = ()
+
+
+# Phrases with an explicit bound word. Each: (pattern, kind)
+_STRICT = [
+    (re.compile(rf"(?:xong\s+|hoàn\s+thành\s+)?(?:trước|chậm\s+nhất(?:\s+là|\s+vào)?|hạn\s+chót)\s+{_DATE}", re.I), "before"),
+    (re.compile(rf"\btừ\s+(?:ngày\s+)?[\d/.\s]+(?:tháng\s+\d+\s+)?(?:năm\s+\d{{4}}\s+)?đến\s+(?:hết\s+)?(?:ngày\s+)?(?:{_DMY}|{_DMY_WORDS}|{_YEAR})", re.I), "range"),
+    (re.compile(rf"\b(?:trong|vào|hoàn\s+thành\s+trong|đến\s+hết|hết|cuối)\s+{_MONTH}", re.I), "month"),
+    (re.compile(rf"\b(?:trong|vào|hoàn\s+thành\s+trong|đến\s+hết|hết|cuối|trước)\s+{_QUARTER}", re.I), "quarter"),
+    (re.compile(rf"\b(?:trong\s+)?{_HALF}", re.I), "half"),
+    (re.compile(rf"\b(?:trong|trước|dịp)\s+(?:dịp\s+)?{_TET}", re.I), "tet"),
+    (re.compile(rf"(?<!được giao )\b(?:trong|đến\s+hết|hết|cuối|trước)\s+{_YEAR}", re.I), "year"),
+    (re.compile(rf"\b(?:vào|trong)\s+ngày\s+(?:{_DMY}|{_DMY_WORDS})", re.I), "day"),
+    (re.compile(r"\btrong\s+(?:vòng|thời\s+hạn)?\s*(\d{1,3})\s+ngày(?:\s+làm\s+việc)?,?\s+kể\s+từ\s+ngày\s+(?:ký|ban\s+hành)", re.I), "relative"),
+]
+_HOAN_THANH_YEAR = re.compile(r"hoàn\s+thành\b[^.;:()]{0,80}?\bnăm\s+(\d{4})\b", re.I)
+_DURING = re.compile(r"được\s+giao\s+(?:trong\s+)?$", re.I)
+
+
+def _resolve(kind: str, m: re.Match[str], doc_date: date | None) -> _Found | None:
+    g = m.groups()
+    when: date | None = None
+    alts: tuple[date, ...] = ()
+    if kind == "before":
+        d = _date_from(m, 0)
+        if d:
+            when, alts = d - timedelta(days=1), (d,)
+    elif kind == "range":
+        if g[0]:
+            when = _safe_date(int(g[2]), int(g[1]), int(g[0]))
+        elif g[3]:
+            when = _safe_date(int(g[5]), int(g[4]), int(g[3]))
+        elif g[6]:
+            when = date(int(g[6]), 12, 31)
+    elif kind == "month":
+        when = _last_of_month(int(g[1]), int(g[0]))
+    elif kind == "quarter":
+        q = _ROMAN_Q[g[0].upper()]
+        when = _last_of_month(int(g[1]), q * 3)
+    elif kind == "half":
+        when = date(int(g[1]), 6 if g[0].lower() == "đầu" else 12, 30 if g[0].lower() == "đầu" else 31)
+    elif kind == "tet":
+        when = tet(int(g[0]))
+    elif kind == "year":
+        if _DURING.search(m.string[max(0, m.start() - 20) : m.start()]):
+            return None
+        when = date(int(g[0]), 12, 31)
+    elif kind == "day":
+        when = _date_from(m, 0)
+    elif kind == "relative" and doc_date is not None:
+        when = doc_date + timedelta(days=int(g[0]))
+    if when is None:
+        return None
+    return _Found(m.start(), m.end(), when, alts)
+
+
+def _recurrence_after(text: str, end: int) -> str | None:
+    tail = text[end : end + 40]
+    for pattern, name in _RECURRENCE[:4]:
+        m = pattern.search(tail)
+        if m and m.start() < 12:
+            return name
+    return None
+
+
+def find_in_text(text: str, doc_date: date | None = None) -> Deadline | None:
+    """The earliest explicit time bound in a task's text, or None."""
+    found: list[_Found] = []
+    taken: list[tuple[int, int]] = []
+    recurring: tuple[str, str] | None = None
+    for pattern, kind in _STRICT:
+        for m in pattern.finditer(text):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            f = _resolve(kind, m, doc_date)
+            if f is None:
+                continue
+            taken.append((m.start(), m.end()))
+            rec = _recurrence_after(text, m.end())
+            if rec:
+                recurring = recurring or (text[m.start() : m.end() + 12].split(",")[0].strip(), rec)
+                continue
+            found.append(f)
+    for m in _HOAN_THANH_YEAR.finditer(text):
+        y = int(m.group(1))
+        if not any(s <= m.end() - 1 < e for s, e in taken):
+            found.append(_Found(m.end() - len(m.group(0).split("năm")[-1]) - 3, m.end(), date(y, 12, 31)))
+    if found:
+        best = min(found, key=lambda f: (f.when, f.start))
+        phrase = text[best.start : best.end].strip(" ,.;()")
+        return Deadline(phrase, best.when, None, best.alternatives)
+    if recurring:
+        return Deadline(recurring[0], None, recurring[1])
+    return None
+
+
+_BARE_RANGE = re.compile(r"\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b")
+_BARE_YEAR = re.compile(r"^\s*(?:năm\s+)?((?:19|20)\d{2})\s*$", re.I)
+_BARE_QUARTER = re.compile(rf"^\s*{_QUARTER}", re.I)
+_BARE_MONTH = re.compile(rf"^\s*{_MONTH}", re.I)
+_BARE_DATE = re.compile(rf"^\s*{_DATE}", re.I)
+_FROM_ONLY = re.compile(r"^\s*từ\b(?!.*\bđến\b)", re.I)
+
+
+def parse_value(value: str, doc_date: date | None = None) -> Deadline:
+    """A deadline cell or a 'Thời gian: …' value, read permissively."""
+    text = " ".join(value.split()).strip(" .;,")
+    if not text:
+        return Deadline()
+    for pattern, name in _RECURRENCE:
+        if pattern.search(text):
+            return Deadline(text, None, name)
+    if _FROM_ONLY.match(text):
+        return Deadline(text, None, None)
+    strict = find_in_text(text, doc_date)
+    if strict and strict.date:
+        return Deadline(text, strict.date, None, strict.alternatives)
+    m = _BARE_RANGE.search(text)
+    if m:
+        return Deadline(text, date(int(m.group(2)), 12, 31))
+    for pattern, kind in ((_BARE_QUARTER, "quarter"), (_BARE_MONTH, "month"), (_BARE_DATE, "day")):
+        m = pattern.match(text)
+        if m:
+            f = _resolve(kind, m, doc_date)
+            if f:
+                return Deadline(text, f.when)
+    m = _BARE_YEAR.match(text)
+    if m:
+        return Deadline(text, date(int(m.group(1)), 12, 31))
+    return Deadline(text, None, None)

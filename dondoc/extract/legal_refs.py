@@ -1,0 +1,100 @@
+"""Citations of other documents: kind, number/symbol, date, span; one per number.
+
+Both styles: Party ("Chỉ thị số 35-CT/TW, ngày 14/6/2024 của Bộ Chính trị") and State
+("Nghị định số 146/2018/NĐ-CP ngày 17 tháng 10 năm 2018"), with or without "số". PDF text
+breaks symbols across lines ("75-\\nKL/TW") and drops hyphens ("5969/QĐUBND"): both are
+repaired in the reported number, while the span still covers the text as written.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+
+from dondoc.core.directive import LegalRef
+from dondoc.core.span import Span
+from dondoc.extract.lexicon import load
+
+_UP = "A-ZĐÂĂÊÔƠƯ"
+_NUMBER = re.compile(
+    rf"(?<![\w/.\-])(\d{{1,5}}[a-z]?(?:/\d{{4}})?(?:\s*[/\-]\s*|/)[{_UP}][\w&]*(?:(?:-\s*\n?\s*|/|-\s)[{_UP}0-9][\w&]*)*)"
+)
+_DATE_AFTER = re.compile(
+    r"^[\s,]*(?:ngày|ngay)\s+(?:(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))"
+)
+
+
+@cache
+def _kind_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    kinds = load("documents")["kinds"]
+    pats = []
+    for word, canonical in sorted(kinds.items(), key=lambda kv: -len(kv[0])):
+        body = r"\s+".join(re.escape(w) for w in str(word).split())
+        # the kind word must sit right before the number: "Nghị định số 146/…", "Kết luận 75-KL/TW"
+        pats.append((re.compile(rf"{body}\s*(?:số\s*:?\s*)?$"), str(canonical)))
+    return tuple(pats)
+
+
+def normalize_number(raw: str) -> str:
+    number = re.sub(r"\s+", "", raw)
+    symbols = load("documents")["symbols"]
+    # "5969/QĐUBND" → "5969/QĐ-UBND": a type code glued to the issuer code
+    m = re.match(r"^(\d+[a-z]?(?:/\d{4})?/)([A-ZĐ][A-Za-zĐ]*)$", number)
+    if m and "-" not in m.group(2):
+        for code in sorted(symbols, key=len, reverse=True):
+            rest = m.group(2)[len(code) :]
+            if m.group(2).startswith(code) and len(rest) >= 2 and rest[:1].isupper():
+                return f"{m.group(1)}{code}-{rest}"
+    return number
+
+
+def number_key(number: str) -> str:
+    return re.sub(r"[\s.]", "", number.upper().replace("Đ", "D"))
+
+
+def find_legal_refs(text: str, *, start: int = 0, end: int | None = None, exclude: tuple[str, ...] = ()) -> list[LegalRef]:
+    """Citations in text[start:end], deduplicated by number, minus the excluded numbers."""
+    end = len(text) if end is None else end
+    seen = {number_key(e) for e in exclude if e}
+    refs: list[LegalRef] = []
+    last_kind: str | None = None
+    last_end = -1
+    for m in _NUMBER.finditer(text, start, end):
+        number = normalize_number(m.group(1))
+        if not re.search(r"[A-Za-zĐđ]{2}", number):
+            continue
+        before = text[max(start, m.start() - 60) : m.start()]
+        kind: str | None = None
+        ref_start = m.start()
+        for pattern, canonical in _kind_patterns():
+            km = pattern.search(before)
+            if km:
+                kind, ref_start = canonical, m.start() - len(before) + km.start()
+                break
+        if kind is None:
+            so = re.search(r"số\s*:?\s*$", before)
+            if so is None:
+                continue
+            ref_start = m.start() - len(before) + so.start()
+            if re.search(r"(?:,|và)\s*số\s*:?\s*$", before) and m.start() - last_end < 60:
+                kind = last_kind
+        ref_end = m.end()
+        when: date | None = None
+        dm = _DATE_AFTER.match(text[m.end() : m.end() + 40])
+        if dm:
+            g = dm.groups()
+            d, mo, y = (g[0], g[1], g[2]) if g[0] else (g[3], g[4], g[5])
+            try:
+                when = date(int(y), int(mo), int(d))
+                ref_end = m.end() + dm.end()
+            except ValueError:
+                when = None
+        last_kind, last_end = kind, m.end()
+        key = number_key(number)
+        if key in seen:
+            continue
+        seen.add(key)
+        cited = " ".join(text[ref_start:ref_end].split())
+        refs.append(LegalRef(cited, kind, number, when, Span(ref_start, ref_end)))
+    return refs

@@ -1,0 +1,125 @@
+"""Physical lines of a directive, cleaned of markup and page furniture.
+
+Text reaches us from PDF tools, OCR and web pages, so a line may carry markdown emphasis,
+table pipes, form feeds, page numbers, running headers or e-signature stamps. Each `Line`
+keeps the offsets of its content in the (NFC view of the) source, so every piece of text
+built from lines can point back to where it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from dondoc.extract.lexicon import words
+
+_EMPHASIS = re.compile(r"[*_]{1,3}")
+_RULE = re.compile(r"^[\s*_\-=–—.…|#]*$")
+_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
+_DIGITS = re.compile(r"\d+")
+
+
+@dataclass
+class Line:
+    index: int
+    start: int  # offset of the raw line in the text
+    end: int
+    raw: str
+    text: str  # content without markup, inner whitespace collapsed
+    cstart: int  # offset of the first content character
+    cend: int  # offset just after the last content character
+    indent: int
+    bold: bool
+    kind: str  # "text", "blank", "pipe" (a table/layout separator), "rule", "noise"
+
+    @property
+    def is_text(self) -> bool:
+        return self.kind == "text"
+
+
+def _clean(raw: str) -> tuple[str, int, int, bool]:
+    """Content of a raw line: (text, first content index, end index, bold)."""
+    stripped = raw.replace("\f", " ")
+    bold = stripped.lstrip().startswith("**") or stripped.lstrip().startswith("__")
+    text = _EMPHASIS.sub("", stripped)
+    text = text.replace("\\", "")
+    text = re.sub(r"^\s*#+\s+", "", text)
+    # first/last content characters of the raw line (skipping markup)
+    first = 0
+    while first < len(raw) and (raw[first].isspace() or raw[first] in "*_#\f"):
+        first += 1
+    last = len(raw)
+    while last > first and (raw[last - 1].isspace() or raw[last - 1] in "*_"):
+        last -= 1
+    return re.sub(r"\s+", " ", text).strip(), first, last, bold
+
+
+def split_lines(text: str) -> list[Line]:
+    lines: list[Line] = []
+    pos = 0
+    for i, raw in enumerate(text.split("\n")):
+        end = pos + len(raw)
+        raw_line = raw[:-1] if raw.endswith("\r") else raw
+        cleaned, first, last, bold = _clean(raw_line)
+        indent = len(raw_line) - len(raw_line.lstrip(" \t\f"))
+        if not cleaned:
+            kind = "pipe" if raw_line.strip() == "|" else "blank"
+        elif _RULE.match(raw_line) and not _PAGE_NUMBER.match(raw_line):
+            kind = "pipe" if raw_line.strip() == "|" else "rule"
+        else:
+            kind = "text"
+        lines.append(Line(i, pos, end, raw_line, cleaned, pos + first, pos + max(first, last), indent, bold, kind))
+        pos = end + 1
+    return lines
+
+
+def _lower(s: str) -> str:
+    return s.lower()
+
+
+def mark_noise(lines: list[Line]) -> None:
+    """Mark page numbers, running headers, e-signature stamps and site chrome as noise."""
+    stamp_starts = words("noise", "signature_stamp_starts")
+    chrome = words("noise", "chrome_lines")
+    # running headers: the same short line (digits aside) on several pages
+    shapes = Counter(
+        _DIGITS.sub("#", ln.text) for ln in lines if ln.is_text and 8 <= len(ln.text) <= 70
+    )
+    for i, ln in enumerate(lines):
+        if not ln.is_text:
+            continue
+        low = _lower(ln.text)
+        shape = _DIGITS.sub("#", ln.text)
+        if low.startswith(stamp_starts) or any(c in low for c in chrome):
+            ln.kind = "noise"
+        elif shapes[shape] >= 2 and "#" in shape and "/" in shape and not ln.text[:1] in "-+•(":
+            # e.g. "CÔNG BÁO/Số 271/Ngày 12-05-2026" on every page
+            ln.kind = "noise"
+        elif _PAGE_NUMBER.match(ln.raw) and _is_page_number(lines, i):
+            ln.kind = "noise"
+
+
+def _neighbour(lines: list[Line], i: int, step: int) -> Line | None:
+    j = i + step
+    while 0 <= j < len(lines):
+        if lines[j].kind in ("text", "pipe"):
+            return lines[j]
+        j += step
+    return None
+
+
+def _is_page_number(lines: list[Line], i: int) -> bool:
+    """A bare number is a page number unless it sits inside a pipe table or a sentence."""
+    prev, nxt = _neighbour(lines, i, -1), _neighbour(lines, i, 1)
+    if (prev is not None and prev.kind == "pipe") or (nxt is not None and nxt.kind == "pipe"):
+        return False
+    line = lines[i]
+    blank_before = i > 0 and lines[i - 1].kind != "text"
+    blank_after = i + 1 < len(lines) and lines[i + 1].kind != "text"
+    if "\f" in line.raw or "\f" in (lines[i - 1].raw if i > 0 else ""):
+        return True
+    if blank_before or blank_after:
+        return True
+    # layout text: page number far to the right or centred
+    return line.indent >= 20

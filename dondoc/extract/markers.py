@@ -1,0 +1,52 @@
+"""Item markers: '1.', '1-', '2.1.', 'I.', 'a)', '(i)', '-', '+', '•', 'Điều 3.', 'Phần I'."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ROMAN = "(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
+_UPPER = "A-ZĐÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
+
+# (style, pattern); order matters: the first match wins.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("part", re.compile(r"^(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+(?:[IVXLC]+|\d+|thứ\s+\w+)\s*[.:\-]?\s+")),
+    ("article", re.compile(r"^Điều\s+\d+[a-z]?\s*[.:]\s*")),
+    ("roman_num", re.compile(rf"^{_ROMAN}\.\d{{1,2}}\.?\s+(?=[{_UPPER}\w])")),
+    ("num3", re.compile(rf"^\d{{1,2}}\.\d{{1,2}}\.\d{{1,2}}\.?\s+(?=[{_UPPER}\w“\"(])")),
+    ("num2", re.compile(rf"^\d{{1,2}}\.\d{{1,2}}\.?\s+(?=[{_UPPER}“\"(])")),
+    ("roman", re.compile(rf"^(?=[IVXL])({_ROMAN})\s*[.)\-]\s*(?=\S)")),
+    ("num_dot", re.compile(r"^\d{1,2}\.(?!\d)\s*(?=\S)")),
+    ("num_dash", re.compile(r"^\d{1,2}\s?-\s+(?=\S)")),
+    ("num_paren", re.compile(r"^\d{1,2}\)\s*(?=\S)")),
+    ("letter", re.compile(r"^[a-zđ]\)\s*(?=\S)")),
+    ("paren", re.compile(r"^\((?:[ivx]{1,4}|\d{1,2}|[a-zđ])\)\s*(?=\S)")),
+    ("dash", re.compile(r"^[-–—]\s*(?=\S)")),
+    ("plus", re.compile(r"^\+\s*(?=\S)")),
+    ("bullet", re.compile(r"^[•·▪◦●✓]\s*(?=\S)")),
+]
+
+# Inline enumerations "(i) ... (ii) ..." inside one paragraph.
+INLINE_ENUM = re.compile(r"(?:(?<=\s)|^)\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)\s+")
+
+
+@dataclass(frozen=True)
+class Marker:
+    style: str
+    text: str  # the marker as written, e.g. "1.", "-", "a)"
+    length: int  # characters to skip in the line text
+
+
+def find_marker(text: str) -> Marker | None:
+    for style, pattern in _PATTERNS:
+        m = pattern.match(text)
+        if m and m.end() > 0:
+            raw = m.group(0)
+            if style == "roman" and not m.group(1):
+                continue
+            return Marker(style, raw.strip(), len(raw))
+    return None
+
+
+def is_item_start(text: str) -> bool:
+    return find_marker(text) is not None

@@ -1,0 +1,262 @@
+"""The header and closing of a directive: type, number, issuer, date, title, signer, recipients.
+
+Headers arrive as two columns (issuer left, motto right) linearised in any order: one
+line each, side by side with runs of spaces (pdftotext -layout), or markdown table rows.
+The closing holds 'Nơi nhận' and the signature block (authority line, title, name).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from dondoc.extract.lexicon import load
+from dondoc.extract.lines import Line
+
+_MOTTO = re.compile(r"CỘNG\s+H[ÒO]A\s+XÃ|ĐẢNG\s+CỘNG|ĐỘC\s+LẬP|Độc\s+lập\s*[-–]", re.I)
+_NUMBER = re.compile(r"\bSố\s*:?\s*(\d{1,5}[a-z]?(?:\s*/\s*\d{4})?\s*[-/]?\s*[A-ZĐ][\w\-/&Đ ]*?)\s*(?:$|\s{2,}|\|)")
+_NUMBER_ONLY = re.compile(r"\bSố\s*:?\s*(\d{1,5})\s*$")
+_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I)
+_AUTHORITY = re.compile(r"^(?:TM|T/M|KT|K/T|TL|T/L|Q|TUQ|TUQ\.)\s*[.:/]?\s*\S", re.I)
+_NAME = re.compile(r"^[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][a-zàáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]+(?: [A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][a-zàáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]+){1,4}$")
+_ISSUER_HEADS = ("ỦY BAN", "UỶ BAN", "UBND", "CHÍNH PHỦ", "VĂN PHÒNG", "BỘ ", "SỞ ", "BAN ", "TỈNH ỦY", "TỈNH UỶ",
+                 "THÀNH ỦY", "THÀNH UỶ", "HUYỆN ỦY", "ĐẢNG ỦY", "ĐẢNG UỶ", "ĐẢNG BỘ", "HỘI ĐỒNG", "THỦ TƯỚNG", "CỤC", "TỔNG CỤC")
+_SUPERIORS = ("BAN CHẤP HÀNH TRUNG ƯƠNG",)
+
+
+@dataclass
+class Header:
+    type: str | None = None
+    number: str | None = None
+    issuer: str | None = None
+    date: date | None = None
+    title: str | None = None
+    body_start: int = 0  # index of the first line after the header and title
+
+
+def _left(raw: str) -> str:
+    return re.split(r"\s{3,}", raw.strip())[0]
+
+
+def _split_cols(raw: str) -> list[str]:
+    return [p for p in re.split(r"\s{3,}", raw.strip()) if p]
+
+
+def read_header(lines: list[Line], limit: int) -> Header:
+    h = Header()
+    motto = next((i for i, ln in enumerate(lines[:limit]) if ln.is_text and _MOTTO.search(ln.text)), None)
+    if motto is None:
+        return h
+    # issuer: upper-case lines right before the motto (or left of it)
+    issuer_lines: list[str] = []
+    left = _split_cols(lines[motto].raw)
+    if len(left) > 1 and not _MOTTO.search(left[0]):
+        issuer_lines = [left[0]]
+    else:
+        k = motto - 1
+        while k >= 0 and motto - k <= 8:
+            ln = lines[k]
+            if ln.is_text:
+                t = ln.text.strip()
+                letters = [c for c in t if c.isalpha()]
+                if _NUMBER.search(t) or _NUMBER_ONLY.search(t):
+                    k -= 1
+                    continue
+                if letters and all(c.isupper() for c in letters):
+                    issuer_lines.insert(0, t)
+                else:
+                    break
+            k -= 1
+    h.issuer = _issuer(issuer_lines)
+    # number, date, type, title within the next lines
+    window_end = min(limit, motto + 40)
+    joined_lines = [(i, ln) for i, ln in enumerate(lines[: window_end]) if ln.is_text and i >= max(0, motto - 8)]
+    for i, ln in joined_lines:
+        for col in _split_cols(ln.raw) or [ln.text]:
+            col_text = re.sub(r"[*_]", "", col)
+            m = _NUMBER.search(col_text + "  ")
+            if m and h.number is None and re.search(r"[A-Za-z]", m.group(1)):
+                h.number = re.sub(r"\s+", "", m.group(1))
+            elif h.number is None and _NUMBER_ONLY.search(col_text):
+                # "Số:173" … "/KH-UBND" split over lines by the PDF layout
+                rest = next((x.text for _, x in joined_lines if x.text.startswith("/") and _ > i), None)
+                if rest:
+                    h.number = _NUMBER_ONLY.search(col_text).group(1) + rest.replace(" ", "")  # type: ignore[union-attr]
+    flat = " ".join(ln.text for _, ln in joined_lines)
+    dm = _DATE.search(flat)
+    if dm:
+        try:
+            h.date = date(int(dm.group(3)), int(dm.group(2)), int(dm.group(1)))
+        except ValueError:
+            h.date = None
+    types = load("documents")["types"]
+    for i, ln in joined_lines:
+        if i <= motto:
+            continue
+        t = ln.text.strip()
+        up = t.upper()
+        for word, canonical in sorted(types.items(), key=lambda kv: -len(kv[0])):
+            if up.startswith(word) and (t == up or len(t) <= len(word) + 2):
+                h.type = str(canonical)
+                h.title, h.body_start = _title(lines, i, t[len(word) :].strip(), window_end)
+                break
+        if h.type:
+            break
+    if h.type is None and h.number:
+        h.type = _type_from_symbol(h.number)
+    if h.body_start == 0:
+        h.body_start = motto + 1
+    if h.title and h.issuer and h.issuer.upper().startswith(_SUPERIORS):
+        m = re.match(r"^CỦA\s+(.+?)\s+VỀ\s", h.title)
+        if m and not m.group(1).startswith("ĐỒNG CHÍ"):
+            h.issuer = m.group(1).strip(" ,")
+    return h
+
+
+def _type_from_symbol(number: str) -> str | None:
+    symbols = load("documents")["symbols"]
+    m = re.search(r"[/\-]([A-Za-zĐ]+)", number)
+    if m and m.group(1) in symbols:
+        return str(symbols[m.group(1)])
+    return None
+
+
+def _title(lines: list[Line], type_line: int, rest: str, limit: int) -> tuple[str | None, int]:
+    parts = [rest] if rest else []
+    k = type_line + 1
+    upper_run = None
+    while k < min(limit, type_line + 10):
+        ln = lines[k]
+        if ln.kind == "rule":
+            k += 1
+            break
+        if ln.kind != "text":
+            k += 1
+            if ln.kind == "blank" and parts and upper_run is False:
+                break  # a blank line ends a sentence-case title
+            continue
+        t = ln.text.strip()
+        letters = [c for c in t if c.isalpha()]
+        is_upper = bool(letters) and all(c.isupper() for c in letters)
+        if upper_run is None:
+            upper_run = is_upper
+        if upper_run and not is_upper:
+            break
+        if not upper_run and parts and re.match(r"^(Căn cứ|Thực hiện|Ngày|Tại|Sau khi|Trong|Theo)\b", t):
+            break
+        parts.append(" ".join(_split_cols(ln.raw)) if ln.raw.count("   ") else t)
+        k += 1
+    title = " ".join(p for p in parts if p).strip(" -")
+    return (title or None), k
+
+
+def _issuer(parts: list[str]) -> str | None:
+    parts = [p.strip(" *-_") for p in parts if p.strip(" *-_")]
+    if not parts:
+        return None
+    if len(parts) >= 2 and parts[0].upper().startswith(_SUPERIORS):
+        tail = " ".join(parts[1:])
+        # "BAN CHẤP HÀNH TRUNG ƯƠNG / VĂN PHÒNG" is the Party Central Office
+        return f"{tail.title() if tail.isupper() else tail} Trung ương Đảng"
+    joined = " ".join(parts)
+    # "ỦY BAN NHÂN DÂN / THÀNH PHỐ HÀ NỘI": a place completes the name
+    last = parts[-1].upper()
+    if len(parts) >= 2 and last.startswith(_ISSUER_HEADS) and not parts[0].upper().startswith(("ỦY BAN", "UỶ BAN")):
+        return parts[-1]
+    return joined
+
+
+@dataclass
+class Closing:
+    recipients: tuple[str, ...] = ()
+    signer: str | None = None
+    signer_title: str | None = None
+    authority_issuer: str | None = None
+    start: int = -1  # index of the 'Nơi nhận' line or the authority line
+    end: int = -1  # index after the signer's name
+
+
+def read_closing(lines: list[Line], body_start: int, limit: int) -> Closing:
+    c = Closing()
+    noi = next(
+        (i for i in range(body_start, limit) if lines[i].is_text and re.match(r"^\s*_*N[ơo]i\s+nh[ậa]n", lines[i].text, re.I)),
+        None,
+    )
+    auth = next(
+        (
+            i
+            for i in range(noi if noi is not None else body_start, limit)
+            if lines[i].is_text and any(_AUTHORITY.match(col) for col in _split_cols(lines[i].raw) or [lines[i].text])
+            and len(lines[i].text) < 90
+        ),
+        None,
+    )
+    if noi is None and auth is None:
+        return c
+    c.start = min(x for x in (noi, auth) if x is not None)
+    # recipients: '- ' lines after 'Nơi nhận' (left column only)
+    recips: list[str] = []
+    sig_parts: list[str] = []
+    k = (noi + 1) if noi is not None else c.start
+    sig_started = False
+    if noi is not None:
+        cols = _split_cols(lines[noi].raw)
+        if len(cols) > 1:
+            sig_parts.append(cols[-1])
+            sig_started = True
+    while k < limit:
+        ln = lines[k]
+        if not ln.is_text:
+            if ln.kind == "pipe" and recips:
+                sig_started = True
+            k += 1
+            continue
+        cols = _split_cols(ln.raw) or [ln.text]
+        first = re.sub(r"[*_]", "", cols[0]).strip()
+        right = cols[1:] if len(cols) > 1 else []
+        if not sig_started and first.startswith(("-", "–", "+", "•")):
+            recips.append(first.lstrip("-–+• ").strip())
+        elif not sig_started and recips and ln.indent >= 1 and not _AUTHORITY.match(first) and ln.raw.startswith("  ") and not _NAME.match(first):
+            recips[-1] += " " + first
+        elif not sig_started and recips and first[:1].islower():
+            recips[-1] += " " + first
+        else:
+            if recips or noi is None or _AUTHORITY.match(first) or first.isupper():
+                sig_started = True
+                right = cols
+            elif not recips:
+                k += 1
+                continue
+        for part in right:
+            part = re.sub(r"[*_]", "", part).strip()
+            if part:
+                sig_parts.append(part)
+        if sig_parts and _NAME.match(sig_parts[-1]):
+            c.end = k + 1
+            break
+        k += 1
+    c.recipients = tuple(r.rstrip(" ,;.") for r in recips if r.rstrip(" ,;."))
+    if sig_parts:
+        name = sig_parts[-1] if _NAME.match(sig_parts[-1]) else None
+        c.signer = name
+        title_parts = sig_parts[:-1] if name else sig_parts
+        title_parts = _merge_title(title_parts)
+        c.signer_title = " / ".join(title_parts) if title_parts else None
+        if title_parts:
+            m = re.match(r"^(?:TM|T/M)\s*[.:]?\s*(.+)$", title_parts[0])
+            if m:
+                c.authority_issuer = m.group(1).strip()
+    return c
+
+
+def _merge_title(parts: list[str]) -> list[str]:
+    """'KT. BỘ TRƯỞNG,' + 'CHỦ NHIỆM' were one line before the page was reflowed."""
+    out: list[str] = []
+    for p in parts:
+        p = p.strip()
+        if out and (out[-1].endswith(",") or (not _AUTHORITY.match(p) and _AUTHORITY.match(out[-1]) and len(out[-1].split()) <= 2)):
+            out[-1] = f"{out[-1]} {p}"
+        else:
+            out.append(p)
+    return out

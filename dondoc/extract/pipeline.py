@@ -1,0 +1,171 @@
+"""The one place that knows the stage order: `extract(source) -> Extraction`.
+
+lines → footnotes → noise → header → closing → tables → item tree → tasks → citations.
+All stages work on the NFC view of the source; spans are mapped back to source offsets
+at the end.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dondoc.core.directive import Deadline, DirectiveMeta, Extraction, LegalRef, Task
+from dondoc.core.span import Span
+from dondoc.core.text import SourceText, TextView
+from dondoc.extract import deadlines
+from dondoc.extract.bodies import read_bodies, tokenize
+from dondoc.extract.footnotes import find_footnotes
+from dondoc.extract.legal_refs import find_legal_refs
+from dondoc.extract.lexicon import words
+from dondoc.extract.lines import Line, mark_noise, split_lines
+from dondoc.extract.metadata import read_closing, read_header
+from dondoc.extract.structure import Block, build_tree
+from dondoc.extract.tables import find_layout_tables, find_pipe_tables
+from dondoc.extract.tasks import Context, Draft, tasks_from_rows, tasks_from_tree
+
+_ISSUER_VERBS = {"kết", "ban", "thông", "quyết", "ra", "chỉ"}  # kết luận, ban hành, thông báo, quyết nghị …
+
+
+def _doc_end(lines: list[Line], after: int) -> int:
+    ends = words("noise", "chrome_ends")
+    for ln in lines[after:]:
+        if ln.is_text and ln.text.lower().lstrip("# ").startswith(ends):
+            return ln.index
+    return len(lines)
+
+
+def _intro(root: Block) -> str:
+    parts: list[str] = []
+    for child in root.children:
+        if child.marker is not None:
+            break
+        if child.role == "para":
+            parts.append(child.text)
+    return " ".join(parts)
+
+
+def _addressees(intro: str) -> tuple[str, ...]:
+    # the sentence that introduces the list ("… thực hiện tốt các nhiệm vụ sau:")
+    sentences = [s for s in re.split(r"(?<=[.;])\s+", intro) if s.strip()]
+    if not sentences:
+        return ()
+    last = sentences[-1]
+    if not last.rstrip().endswith(":"):
+        return ()
+    toks = tokenize(last)
+    for k, t in enumerate(toks):
+        if t.text.lower() in {"yêu", "đề", "giao"} and k + 1 < len(toks):
+            n = 2 if t.text.lower() in {"yêu", "đề"} and toks[k + 1].text.lower() in {"cầu", "nghị"} else 1
+            if t.text.lower() == "giao" or n == 2:
+                bl = read_bodies(last, toks, k + n)
+                if bl.names:
+                    return (last[toks[k + n].start : toks[bl.end - 1].end],)
+        if k == 0 or t.text == ",":
+            j = k if k == 0 else k + 1
+            bl = read_bodies(last, toks, j, sentence_start=True)
+            if bl.names and bl.followed_by_verb and toks[bl.end].text.lower() not in _ISSUER_VERBS:
+                return (last[toks[j].start : toks[bl.end - 1].end],)
+    return ()
+
+
+def _mask(text: str, refs: list[LegalRef]) -> str:
+    chars = list(text)
+    for r in refs:
+        for k in range(r.span.start, r.span.end):
+            if chars[k] != "\n":
+                chars[k] = " "
+    return "".join(chars)
+
+
+def _place(text: str, kind: str) -> str | None:
+    """'Thành ủy' signs for the city it governs: the most named 'thành phố X'."""
+    counts: dict[str, int] = {}
+    for m in re.finditer(rf"{kind}\s+([A-ZĐ][\wà-ỹ]+(?:\s+[A-ZĐ][\wà-ỹ]+){{0,2}})", text):
+        counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else None
+
+
+def extract(source: SourceText) -> Extraction:
+    view = source.view
+    text = view.text
+    lines = split_lines(text)
+    footnotes = find_footnotes(lines)
+    mark_noise(lines)
+    limit = len(lines)
+    header = read_header(lines, limit)
+    closing = read_closing(lines, header.body_start, limit)
+    limit = _doc_end(lines, max(closing.end, header.body_start))
+    tables = [t for t in find_pipe_tables(lines[:limit]) + find_layout_tables(lines[:limit]) if t.rows or t.line_indexes]
+    in_tables: set[int] = set()
+    for t in tables:
+        in_tables |= t.line_indexes
+    body_end = closing.start if closing.start >= 0 else limit
+    body = [ln for ln in lines[header.body_start : body_end] if ln.index not in in_tables]
+    root = build_tree(body)
+
+    doc_start = 0
+    if header.body_start:
+        doc_start = lines[max(0, header.body_start - 30)].start if header.issuer else 0
+    doc_end_offset = lines[limit - 1].end if limit > 0 else len(text)
+    refs = find_legal_refs(text, start=doc_start, end=doc_end_offset, exclude=(header.number or "",))
+    intro = _intro(root)
+    default = deadlines.find_in_text(" ".join(_mask(intro, []).split()), header.date) if intro else None
+    if default is not None and default.date is None:
+        default = None
+    ctx = Context(
+        addressees=_addressees(intro),
+        doc_date=header.date,
+        default=default,
+        footnotes=footnotes,
+        mask=_mask(text, refs),
+    )
+    drafts = tasks_from_tree(root, ctx)
+    for t in tables:
+        if t.holds_tasks:
+            drafts.extend(tasks_from_rows(t.rows, ctx))
+
+    issuer = header.issuer
+    if issuer is None and closing.authority_issuer:
+        issuer = closing.authority_issuer.title() if closing.authority_issuer.isupper() else closing.authority_issuer
+        kind = issuer.split()[0] if issuer else ""
+        place = _place(text, "thành phố") if kind == "Thành" else _place(text, "tỉnh") if kind == "Tỉnh" else None
+        if place:
+            issuer = f"{issuer.capitalize()} {place}"
+    meta = DirectiveMeta(
+        type=header.type,
+        number=header.number,
+        issuer=issuer,
+        date=header.date,
+        title=header.title,
+        signer=closing.signer,
+        signer_title=closing.signer_title,
+        recipients=closing.recipients,
+        addressees=ctx.addressees,
+        encoding=source.encoding,
+        default_deadline=default.date if default else None,
+        default_deadline_text=default.text if default else None,
+    )
+    return Extraction(meta, tuple(_to_task(i, d, view) for i, d in enumerate(drafts, 1)), tuple(_map_ref(r, view) for r in refs))
+
+
+def _span(start: int, end: int, view: TextView) -> Span:
+    return Span(view.source_offset(start), view.source_offset(max(start, end)))
+
+
+def _to_task(n: int, d: Draft, view: TextView) -> Task:
+    return Task(
+        id=f"t{n}",
+        section=d.section,
+        text=d.text,
+        span=_span(d.start, d.end, view),
+        lead=tuple(d.lead),
+        support=tuple(d.support),
+        deadline=d.deadline if isinstance(d.deadline, Deadline) else Deadline(),
+        targets=d.targets,
+        product=d.product,
+        notes=tuple(d.notes),
+    )
+
+
+def _map_ref(r: LegalRef, view: TextView) -> LegalRef:
+    return LegalRef(r.text, r.kind, r.number, r.date, _span(r.span.start, r.span.end, view))

@@ -1,0 +1,204 @@
+"""Lines → the item tree of the directive body.
+
+Items are found by their markers; the tree is built with a stack of marker styles (a
+style seen again closes everything opened after it), so documents may mix '1-', 'a)',
+'-', '+' in any order. An unmarked paragraph either continues the open item, becomes the
+child of an open heading ("3. Giao Ủy ban nhân dân tỉnh:" / a bold unit name), hands the
+items above it to bodies ("Trách nhiệm chỉ đạo thực hiện: …"), or closes the body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dondoc.extract.lexicon import words
+from dondoc.extract.lines import Line
+from dondoc.extract.markers import Marker, find_marker
+
+_TERMINAL = (".", ";", ":", "!", "?", "…", "./.")
+
+
+@dataclass(eq=False)
+class Block:
+    marker: Marker | None
+    lines: list[Line]
+    bold: bool = False
+    children: list[Block] = field(default_factory=list)
+    parent: Block | None = None
+    role: str = "item"  # "item", "para", "closing", "assignment", "note", "root"
+
+    @property
+    def text(self) -> str:
+        parts = [ln.text for ln in self.lines if ln.kind == "text"]
+        joined = join_parts(parts)
+        if self.marker is not None:
+            joined = joined[self.marker.length :].lstrip()
+        return joined
+
+    @property
+    def heading(self) -> str:
+        """The block as written (marker included), used as the section of its children."""
+        return join_parts([ln.text for ln in self.lines if ln.kind == "text"])
+
+    @property
+    def start(self) -> int:
+        first = next(ln for ln in self.lines if ln.kind == "text")
+        if self.marker is None:
+            return first.cstart
+        # skip the marker in the source: find the text after it
+        body = first.text[self.marker.length :].lstrip()
+        probe = body[:12]
+        raw = first.raw
+        pos = raw.find(probe) if probe else -1
+        return first.start + pos if pos >= 0 else first.cstart
+
+    @property
+    def end(self) -> int:
+        return max(ln.cend for ln in self.lines if ln.kind == "text")
+
+    def is_heading(self) -> bool:
+        text = self.text
+        if self.marker is not None and self.marker.style in ("roman", "part"):
+            return True
+        if self.marker is not None and self.marker.style == "article" and len(text) < 120 and not text.endswith("."):
+            return True
+        if text.endswith(":"):
+            return True
+        if self.bold and len(text) < 200 and not text.endswith((".", ";")):
+            return True
+        letters = [c for c in text if c.isalpha()]
+        return bool(letters) and all(c.isupper() for c in letters) and len(text) < 200
+
+
+def join_parts(parts: list[str]) -> str:
+    out = ""
+    for p in parts:
+        if not out:
+            out = p
+        elif re.search(r"\w-$", out) and p[:1].isalnum():
+            out += p  # a hyphenated symbol broken over two lines: "75-" + "KL/TW"
+        else:
+            out += " " + p
+    return out
+
+
+def _lower_start(text: str) -> bool:
+    return bool(text) and (text[0].islower() or text[0] in ",;.)")
+
+
+def is_double_spaced(lines: list[Line]) -> bool:
+    """pdftotext sometimes separates every line by a blank one: then blanks mean nothing."""
+    text_lines = [i for i, ln in enumerate(lines) if ln.is_text]
+    if len(text_lines) < 10:
+        return False
+    followed = sum(1 for i in text_lines if i + 1 < len(lines) and lines[i + 1].kind == "blank")
+    return followed / len(text_lines) > 0.6
+
+
+def _segment(lines: list[Line]) -> list[tuple[Marker | None, list[Line]]]:
+    """Group lines into units: one item or one unmarked paragraph each."""
+    double = is_double_spaced(lines)
+    units: list[tuple[Marker | None, list[Line]]] = []
+    cur: list[Line] = []
+    cur_marker: Marker | None = None
+    pending_break = False
+    prev_text: Line | None = None
+    for i, ln in enumerate(lines):
+        if ln.kind in ("blank", "pipe", "rule"):
+            near_noise = any(
+                0 <= j < len(lines) and lines[j].kind == "noise" for j in (i - 1, i + 1, i - 2, i + 2)
+            )
+            if ln.kind != "blank" or (not double and not near_noise):
+                pending_break = True
+            continue
+        if ln.kind == "marker":
+            if cur:
+                cur.append(ln)
+            continue
+        if ln.kind != "text":
+            continue
+        marker = find_marker(ln.text)
+        prev_ends = prev_text.text.rstrip().endswith(_TERMINAL) if prev_text else True
+        if marker is not None and not prev_ends and _lower_start(ln.text[marker.length :].lstrip()):
+            marker = None  # "việc tìm người\n- người tìm việc": a phrase, not an item
+        if marker is not None and marker.style in ("num_dot", "num_dash") and prev_text is not None:
+            if not prev_ends and not pending_break and ln.indent <= prev_text.indent and len(cur) > 0:
+                # "… chính quyền địa phương\n2. cấp" is rare; keep as item only after a sentence end
+                if _lower_start(ln.text[marker.length :].lstrip()):
+                    marker = None
+        if marker is not None or (pending_break and cur) or not cur:
+            if cur:
+                units.append((cur_marker, cur))
+            cur, cur_marker = [ln], marker
+        else:
+            cur.append(ln)
+        pending_break = False
+        prev_text = ln
+    if cur:
+        units.append((cur_marker, cur))
+    return units
+
+
+def _starts_with_any(text: str, prefixes: tuple[str, ...]) -> bool:
+    low = text.lower()
+    return any(low.startswith(p) for p in prefixes)
+
+
+def build_tree(lines: list[Line]) -> Block:
+    root = Block(None, [], role="root")
+    stack: list[Block] = [root]
+    closing_starts = words("structure", "closing_starts")
+    assignment_labels = words("structure", "assignment_labels")
+    closed = False
+    for marker, unit_lines in _segment(lines):
+        block = Block(marker, unit_lines, bold=unit_lines[0].bold)
+        if marker is not None:
+            closed = False
+            style = marker.style
+            idx = next((k for k in range(len(stack) - 1, 0, -1) if _style(stack[k]) == style), None)
+            if idx is not None:
+                del stack[idx:]
+            parent = stack[-1]
+            block.parent = parent
+            parent.children.append(block)
+            stack.append(block)
+            continue
+        text = block.text
+        top = stack[-1]
+        label = text.split(":", 1)[0].strip().lower() if ":" in text[:60] else ""
+        if label and label in assignment_labels and top is not root:
+            block.role = "assignment"
+            owner = top.parent if top.parent is not None and top.marker is not None and not top.is_heading() else top
+            block.parent = owner
+            owner.children.append(block)
+            continue
+        if text.startswith("(") and text.endswith(")"):
+            block.role = "note"
+            continue
+        if top is root or closed or _starts_with_any(text, closing_starts) and top is not root:
+            block.role = "closing" if top is not root else "para"
+            block.parent = root
+            root.children.append(block)
+            closed = closed or top is not root
+            continue
+        if top.is_heading() and all(c.role == "para" for c in top.children):
+            block.role = "para"
+            block.parent = top
+            top.children.append(block)
+            continue
+        if top.role == "para" and top.parent is not None and top.parent is not root:
+            # another paragraph under the same heading
+            block.role = "para"
+            block.parent = top.parent
+            top.parent.children.append(block)
+            stack[-1] = block
+            continue
+        top.lines.extend(unit_lines)
+    return root
+
+
+def _style(block: Block) -> str:
+    if block.marker is None:
+        return "para"
+    return block.marker.style

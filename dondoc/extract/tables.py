@@ -1,0 +1,359 @@
+"""Task tables in appendices: one row, one task.
+
+Two shapes reach us. Web pages converted to markdown give one cell per run of lines
+between `|` lines (a row ends with an empty cell). `pdftotext -layout` gives a grid of
+text where cells are vertically centred and columns may touch; there rows are found from
+their number and the first line of their content, and columns from the header's words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dondoc.extract.lexicon import load
+from dondoc.extract.lines import Line
+from dondoc.extract.structure import join_parts
+
+_STT = re.compile(r"^(?:\d{1,3}|[IVX]{1,5})\.?$")
+_ROMAN_HEAD = re.compile(r"^([IVX]{1,5}(?:\.\d{1,2})?)\.?\s+(\S.*)$")
+
+
+@dataclass
+class Row:
+    number: str
+    section: str | None
+    cells: dict[str, str]
+    content_lines: list[Line] = field(default_factory=list)
+    content_start: int = 0
+    content_end: int = 0
+
+
+@dataclass
+class Table:
+    roles: list[str]
+    rows: list[Row]
+    line_indexes: set[int]
+
+    @property
+    def holds_tasks(self) -> bool:
+        return "content" in self.roles and ("lead" in self.roles or "deadline" in self.roles) and "target" not in self.roles
+
+
+def column_role(header: str) -> str:
+    low = " ".join(header.lower().split())
+    columns = load("structure")["columns"]
+    for role in ("number", "lead", "support", "deadline", "product", "target", "person", "content"):
+        for word in columns[role]:
+            if role == "number" and low.strip(". ") == word:
+                return role
+            if role != "number" and word in low:
+                return role
+    return "other"
+
+
+# --- markdown pipe tables -------------------------------------------------------------
+
+
+def _chunks(lines: list[Line], start: int) -> list[tuple[list[Line], int]]:
+    """Cells as (text lines, index of the closing pipe) from the pipe at `start`."""
+    out: list[tuple[list[Line], int]] = []
+    cur: list[Line] = []
+    i = start + 1
+    while i < len(lines):
+        ln = lines[i]
+        if ln.kind == "pipe":
+            out.append((cur, i))
+            cur = []
+        elif ln.kind == "text":
+            cur.append(ln)
+            if len(cur) > 40:
+                break
+        i += 1
+    return out
+
+
+def find_pipe_tables(lines: list[Line]) -> list[Table]:
+    tables: list[Table] = []
+    i = 0
+    while i < len(lines) - 2:
+        ln = lines[i]
+        nxt = next((k for k in range(i + 1, min(i + 4, len(lines))) if lines[k].kind == "text"), None)
+        if ln.kind == "pipe" and nxt is not None and column_role(lines[nxt].text) == "number" and len(lines[nxt].text) <= 4:
+            table = _read_pipe_table(lines, i)
+            if table is not None:
+                tables.append(table)
+                i = max(table.line_indexes) + 1
+                continue
+        i += 1
+    return tables
+
+
+def _read_pipe_table(lines: list[Line], start: int) -> Table | None:
+    chunks = _chunks(lines, start)
+    header: list[str] = []
+    k = 0
+    while k < len(chunks) and chunks[k][0]:
+        header.append(join_parts([x.text for x in chunks[k][0]]))
+        k += 1
+    if len(header) < 3:
+        return None
+    roles = [column_role(h) for h in header]
+    used = set(range(start, chunks[k][1] + 1 if k < len(chunks) else start + 1))
+    rows: list[Row] = []
+    section: str | None = None
+    current: list[list[Line]] = []
+    last_number = 0
+
+    def flush() -> None:
+        nonlocal section, last_number
+        cells = [c for c in current]
+        while cells and not cells[-1]:
+            cells.pop()
+        current.clear()
+        if not cells:
+            return
+        texts = [join_parts([x.text for x in c]) for c in cells]
+        head = _ROMAN_HEAD.match(texts[0])
+        if len(texts) == 1 and head:
+            section = f"{head.group(1)}. {head.group(2)}"
+            return
+        if re.fullmatch(r"[IVX]{1,5}\.?", texts[0]) and len(texts) <= 2:
+            section = f"{texts[0].rstrip('.')}. {texts[1]}" if len(texts) == 2 else texts[0]
+            return
+        if not re.fullmatch(r"\d{1,3}\.?", texts[0]):
+            return
+        number = int(texts[0].rstrip("."))
+        if number <= last_number and rows:
+            section = None  # numbering restarted: the heading of this part was lost
+        last_number = number
+        row = Row(texts[0].rstrip("."), section, {})
+        for role, cell, text in zip(roles, cells, texts, strict=False):
+            if role == "content":
+                row.content_lines = cell
+            if text and role not in row.cells:
+                row.cells[role] = text
+        if row.content_lines:
+            rows.append(row)
+
+    prev_empty = True
+    for cell_lines, pipe_index in chunks[k + 1 :]:
+        text = join_parts([x.text for x in cell_lines])
+        if len(cell_lines) > 40:
+            break
+        if cell_lines and prev_empty and (_STT.match(text) or _ROMAN_HEAD.match(text)):
+            flush()
+        current.append(cell_lines)
+        used.update(range(min(used), pipe_index + 1))
+        prev_empty = not cell_lines
+    flush()
+    return Table(roles, rows, used)
+
+
+# --- pdftotext -layout tables ---------------------------------------------------------
+
+_FRAG = re.compile(r"\S+(?: \S+)*")
+_ROW_NUMBER = re.compile(r"^\s{0,4}(\d{1,2})(?:\s{2,}|\s*$)")
+_SECTION_ROW = re.compile(r"^\s{0,2}([IVX]{1,5}(?:\.\d{1,2})?)\s+(\S.*)$")
+_DEADLINE_TAIL = re.compile(
+    r"((?:Trước|Trong|Từ|Đến)?\s*(?:ngày\s+)?(?:\d{1,2}/\d{1,2}/\d{4}|(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?))\s*$"
+)
+_LEAD_HEADS = ("Đảng ủy", "Đảng uỷ", "Các cấp", "Ủy ban", "Uỷ ban", "Ban ", "Sở ", "UBND", "Bộ ")
+_PERSON_HEADS = ("Đồng chí", "Thủ trưởng", "Bí thư")
+
+
+def _fragments(raw: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group(0)) for m in re.finditer(r"\S+(?: \S+)*", raw.replace("\f", " "))]
+
+
+def find_layout_tables(lines: list[Line]) -> list[Table]:
+    tables: list[Table] = []
+    for i, ln in enumerate(lines):
+        if not ln.is_text or not re.match(r"^\s*S?TT\s{2,}\S", ln.raw):
+            continue
+        if any(i in t.line_indexes for t in tables):
+            continue
+        table = _read_layout_table(lines, i)
+        if table is not None:
+            tables.append(table)
+    return tables
+
+
+def _anchors(lines: list[Line], tt: int) -> tuple[dict[str, float], int]:
+    """Column centres from the header words around the 'TT' line; and the header's last line."""
+    anchors: dict[str, list[float]] = {}
+    last = tt
+    for k in range(max(0, tt - 4), min(len(lines), tt + 4)):
+        ln = lines[k]
+        if not ln.is_text:
+            continue
+        frags = _fragments(ln.raw)
+        if k > tt and (_ROW_NUMBER.match(ln.raw) or _SECTION_ROW.match(ln.raw)):
+            break
+        for x, frag in frags:
+            role = column_role(frag)
+            if role in ("other", "number") and k != tt:
+                role = _continuation_role(frag)
+            if role in ("other", "number"):
+                continue
+            anchors.setdefault(role, []).append(x + len(frag) / 2)
+        last = max(last, k)
+    return {r: sum(v) / len(v) for r, v in anchors.items()}, last
+
+
+def _continuation_role(frag: str) -> str:
+    low = frag.lower()
+    if "chủ trì" in low or "tổ chức" in low or low.startswith("đảng"):
+        return "lead"
+    if "kiểm tra" in low or "đôn đốc" in low or "phụ trách" in low:
+        return "person"
+    if "thực hiện" in low or "hoàn thành" in low or low.startswith("(*"):
+        return "deadline"
+    return "other"
+
+
+def _read_layout_table(lines: list[Line], tt: int) -> Table | None:
+    anchors, header_end = _anchors(lines, tt)
+    if "content" not in anchors:
+        return None
+    roles = sorted(anchors, key=lambda r: anchors[r])
+    used: set[int] = set(range(max(0, tt - 4), header_end + 1))
+    lead_x = anchors.get("lead", 10**6)
+    content_right = lead_x - 14 if "lead" in anchors else 10**6
+    deadline_x = anchors.get("deadline", 10**6)
+    # per line: content fragment, other cells, row number / section heading
+    entries: list[tuple[int, str | None, dict[str, str], str | None, str | None]] = []
+    k = header_end + 1
+    while k < len(lines):
+        ln = lines[k]
+        low = ln.text.lower()
+        if ln.is_text and (low.startswith("phụ lục") or "nơi nhận" in low):
+            break
+        if ln.is_text and re.match(r"^\s*S?TT\s{2,}\S", ln.raw):
+            _, skip_to = _anchors(lines, k)
+            used.update(range(k - 4, skip_to + 1))
+            entries = [e for e in entries if e[0] < k - 4]
+            k = skip_to + 1
+            continue
+        used.add(k)
+        if not ln.is_text:
+            entries.append((k, None, {}, None, "blank" if ln.kind == "blank" else None))
+            k += 1
+            continue
+        sec = _SECTION_ROW.match(ln.raw)
+        if sec and len(_fragments(ln.raw)) <= 2 and not _ROW_NUMBER.match(ln.raw):
+            entries.append((k, None, {}, None, f"{sec.group(1)} {sec.group(2).strip()}"))
+            k += 1
+            continue
+        raw = ln.raw.replace("\f", " ")
+        number: str | None = None
+        m = _ROW_NUMBER.match(raw)
+        if m:
+            number = m.group(1)
+            raw = " " * m.end(1) + raw[m.end(1) :]
+        content: str | None = None
+        cells: dict[str, str] = {}
+        for x, frag in _fragments(raw):
+            frag_parts = _split_fragment(x, frag, lead_x, deadline_x)
+            for px, part in frag_parts:
+                centre = px + len(part) / 2
+                role = min(anchors, key=lambda r: abs(anchors[r] - centre))
+                if role == "content" or (px < content_right and role != "deadline"):
+                    content = part if content is None else content + " " + part
+                else:
+                    cells[role] = (cells.get(role, "") + " " + part).strip()
+        entries.append((k, content, cells, number, None))
+        k += 1
+    rows = _layout_rows(lines, entries)
+    return Table(["number", *roles], rows, used)
+
+
+def _split_fragment(x: int, frag: str, lead_x: float, deadline_x: float) -> list[tuple[int, str]]:
+    """Split text that pdftotext glued across columns with a single space."""
+    parts = [(x, frag)]
+    out: list[tuple[int, str]] = []
+    for px, part in parts:
+        cut = None
+        for head in _LEAD_HEADS + _PERSON_HEADS:
+            pos = part.find(" " + head)
+            while pos >= 0:
+                if px + pos + 1 >= lead_x - 16:
+                    cut = pos if cut is None else min(cut, pos)
+                    break
+                pos = part.find(" " + head, pos + 1)
+        if cut is not None and cut > 0:
+            out.append((px, part[:cut]))
+            out.extend(_split_fragment(px + cut + 1, part[cut + 1 :], 10**6, deadline_x))
+            continue
+        dm = _DEADLINE_TAIL.search(part)
+        if dm and dm.start() > 0 and px + dm.start() >= deadline_x - 14:
+            out.append((px, part[: dm.start()].rstrip()))
+            out.append((px + dm.start(), dm.group(1).strip()))
+            continue
+        out.append((px, part))
+    return [(p, s) for p, s in out if s]
+
+
+def _layout_rows(
+    lines: list[Line], entries: list[tuple[int, str | None, dict[str, str], str | None, str | None]]
+) -> list[Row]:
+    rows: list[Row] = []
+    section: str | None = None
+    # split into chunks at blank lines and section headings
+    chunks: list[list[tuple[int, str | None, dict[str, str], str | None, str | None]]] = [[]]
+    for e in entries:
+        if e[4] == "blank" or lines[e[0]].kind == "noise":
+            if chunks[-1]:
+                chunks.append([])
+            continue
+        if e[4] is not None:
+            chunks.append([e])
+            chunks.append([])
+            continue
+        chunks[-1].append(e)
+    pending: Row | None = None
+    for chunk in chunks:
+        if not chunk:
+            continue
+        if chunk[0][4] is not None and chunk[0][4] != "blank":
+            section = chunk[0][4]
+            continue
+        numbers = [idx for idx, e in enumerate(chunk) if e[3] is not None]
+        if not numbers:
+            # a row's tail after a page break: append to the last row
+            if rows:
+                _extend_row(rows[-1], chunk, lines)
+            continue
+        starts: list[int] = []
+        prev_start = -1
+        for n_i, n in enumerate(numbers):
+            if n_i == 0:
+                first_content = next((idx for idx, e in enumerate(chunk) if e[1]), n)
+                starts.append(0 if first_content <= n else n)
+                prev_start = first_content
+                continue
+            cands = [idx for idx in range(prev_start + 1, n + 1) if chunk[idx][1] and chunk[idx][1][:1].isupper()]
+            if not cands:
+                cands = [idx for idx in range(n, len(chunk)) if chunk[idx][1] and chunk[idx][1][:1].isupper()][:1]
+            s = cands[-1] if cands else n
+            starts.append(s)
+            prev_start = s
+        for r_i, s in enumerate(starts):
+            e_end = starts[r_i + 1] if r_i + 1 < len(starts) else len(chunk)
+            part = chunk[s:e_end]
+            number = chunk[numbers[r_i]][3] or ""
+            row = Row(number, section, {})
+            _extend_row(row, part, lines)
+            rows.append(row)
+        del pending
+        pending = None
+    return [r for r in rows if r.content_lines]
+
+
+def _extend_row(row: Row, part: list[tuple[int, str | None, dict[str, str], str | None, str | None]], lines: list[Line]) -> None:
+    for k, content, cells, _, _ in part:
+        if content:
+            row.content_lines.append(lines[k])
+            row.cells["content"] = join_parts([row.cells.get("content", ""), content]).strip()
+        for role, text in cells.items():
+            row.cells[role] = join_parts([row.cells.get(role, ""), text]).strip()

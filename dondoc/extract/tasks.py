@@ -1,0 +1,325 @@
+"""The item tree and the task tables → tasks with the 6 rõ.
+
+A task is a leaf directive item; an item with sub-items is a section. Attribute bullets
+("- Đơn vị chủ trì: …", "- Thời gian: …") fold into their item. Leads come from the
+item's own subject, else from its parent heading or a trailing assignment line, else
+from the introduction's addressees; a document-wide time bound applies to tasks that
+state none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from dondoc.core.directive import Deadline
+from dondoc.extract import deadlines
+from dondoc.extract.bodies import read_bodies, tokenize
+from dondoc.extract.footnotes import BRACKET_MARK, Footnote
+from dondoc.extract.lexicon import words
+from dondoc.extract.markers import INLINE_ENUM
+from dondoc.extract.roles import _subject_at, find_roles
+from dondoc.extract.structure import Block
+from dondoc.extract.tables import Row
+from dondoc.extract.targets import find_targets
+
+
+@dataclass
+class Draft:
+    section: str | None
+    text: str
+    start: int
+    end: int
+    lead: list[str] = field(default_factory=list)
+    support: list[str] = field(default_factory=list)
+    deadline: Deadline = field(default_factory=Deadline)
+    targets: tuple[str, ...] = ()
+    product: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Context:
+    addressees: tuple[str, ...]
+    doc_date: date | None
+    default: Deadline | None
+    footnotes: dict[str, Footnote]
+    mask: str  # the view text with citations blanked, for deadline search
+
+
+def _low_starts(text: str, key: str) -> bool:
+    low = text.lower().lstrip("“\"(")
+    return any(low.startswith(w) for w in words("structure", key))
+
+
+def _low_contains(text: str, key: str) -> bool:
+    low = text.lower()
+    return any(w in low for w in words("structure", key))
+
+
+def _label(text: str) -> tuple[str, str] | None:
+    m = re.match(r"^([^:]{2,40}):\s*(.*)$", text, re.S)
+    if not m:
+        return None
+    label = " ".join(m.group(1).lower().split())
+    if label in words("structure", "attribute_labels"):
+        return label, m.group(2).strip()
+    return None
+
+
+def split_bodies(value: str) -> list[str]:
+    out: list[str] = []
+    for piece in re.split(r";", value):
+        piece = piece.strip(" .,")
+        if not piece:
+            continue
+        toks = tokenize(piece)
+        bl = read_bodies(piece, toks, 0, sentence_start=True, max_words=40)
+        if bl.names:
+            out.extend(bl.names)
+            rest = piece[toks[bl.end].start :].strip(" ,.") if bl.end < len(toks) else ""
+            if rest and rest.lower().startswith(("và ", "các ")):
+                out.append(rest.removeprefix("và ").strip())
+        else:
+            out.append(piece)
+    return out
+
+
+def heading_bodies(text: str) -> tuple[str, ...]:
+    """Bodies a heading names: '1. Sở Y tế', '4. Đề nghị Ban Tuyên giáo…', 'Giao X:'."""
+    toks = tokenize(text)
+    if not toks:
+        return ()
+    subject = _subject_at(text, toks, 0)
+    if subject:
+        return subject
+    bl = read_bodies(text, toks, 0, sentence_start=True, max_words=40)
+    if bl.names and (bl.end >= len(toks) - 1 or toks[bl.end].text in {".", ":"}):
+        return bl.names
+    return ()
+
+
+def _unique(names: list[str]) -> list[str]:
+    out: list[str] = []
+    for n in names:
+        n = n.strip(" ,;.:")
+        if n and n.lower() not in (x.lower() for x in out):
+            out.append(n)
+    return out
+
+
+def _clean(text: str, notes: list[str], ctx: Context) -> str:
+    def drop(m: re.Match[str]) -> str:
+        fn = ctx.footnotes.get(m.group(1))
+        if fn and fn.text not in notes:
+            notes.append(fn.text)
+        return ""
+
+    return re.sub(r"\s+", " ", BRACKET_MARK.sub(drop, text)).strip()
+
+
+def _deadline(text: str, start: int, end: int, ctx: Context) -> Deadline | None:
+    masked = ctx.mask[start:end] if end - start >= len(text) - 5 else text
+    return deadlines.find_in_text(" ".join(masked.split()), ctx.doc_date)
+
+
+def _descend_end(block: Block) -> int:
+    end = block.end
+    for c in block.children:
+        if c.role in ("item", "para"):
+            end = max(end, _descend_end(c))
+    return end
+
+
+def _is_attribute_item(block: Block) -> bool:
+    return block.marker is not None and block.marker.style in ("dash", "plus", "bullet") and _label(block.text) is not None
+
+
+def _fold_attributes(block: Block) -> list[Block] | None:
+    kids = [c for c in block.children if c.role in ("item", "para")]
+    if not kids or block.marker is None or block.marker.style in ("roman", "part", "article"):
+        return None
+    attrs = [c for c in kids if _is_attribute_item(c)]
+    if len(attrs) >= 2 and len(attrs) >= len(kids) - 1:
+        return kids
+    return None
+
+
+def tasks_from_tree(root: Block, ctx: Context) -> list[Draft]:
+    out: list[Draft] = []
+    _visit(root, None, (), ctx, out)
+    return out
+
+
+def _assigned(block: Block) -> tuple[str, ...]:
+    names: list[str] = []
+    for c in block.children:
+        if c.role == "assignment":
+            value = c.text.split(":", 1)[1] if ":" in c.text else ""
+            names.extend(split_bodies(value))
+    return tuple(names)
+
+
+def _visit(block: Block, section: str | None, inherited: tuple[str, ...], ctx: Context, out: list[Draft]) -> None:
+    assigned = _assigned(block)
+    inherited_here = assigned or inherited
+    for child in block.children:
+        if child.role not in ("item", "para") or (block.role == "root" and child.role == "para"):
+            continue
+        text = child.text
+        kids = [c for c in child.children if c.role in ("item", "para")]
+        attrs = _fold_attributes(child)
+        if kids and attrs is None:
+            if _low_starts(text, "non_task_sections"):
+                continue
+            bodies = heading_bodies(text) if child.marker is not None else ()
+            _visit(child, child.heading, bodies or _assigned(child) or inherited_here, ctx, out)
+            continue
+        if _low_starts(text, "non_task_starts") or _low_contains(text, "non_task_contains"):
+            continue
+        if not kids and child.is_heading() and (text.endswith(":") or (child.marker and child.marker.style in ("roman", "part"))):
+            continue
+        if block.role == "root" and child.marker is None:
+            continue
+        drafts = _split_inline(child, section, inherited_here, ctx)
+        if drafts is not None:
+            out.extend(drafts)
+            continue
+        out.append(_leaf(child, section, inherited_here, ctx, attrs))
+
+
+def _split_inline(block: Block, section: str | None, inherited: tuple[str, ...], ctx: Context) -> list[Draft] | None:
+    """'Giao Đảng uỷ Chính phủ: (i) Chỉ đạo …; (ii) Chỉ đạo …' → one task per (i)."""
+    text = block.text
+    parts = list(INLINE_ENUM.finditer(text))
+    if len(parts) < 2:
+        return None
+    lead_in = text[: parts[0].start()].strip()
+    if not lead_in.endswith(":") or len(lead_in.split()) > 10:
+        return None
+    bodies = heading_bodies(lead_in) or inherited
+    drafts = []
+    base = block.start
+    for k, m in enumerate(parts):
+        seg_end = parts[k + 1].start() if k + 1 < len(parts) else len(text)
+        seg = text[m.end() : seg_end].strip()
+        # offsets: locate the segment's first words in the source after the block start
+        probe = seg[:20]
+        pos = ctx.mask.find(probe, base) if probe else -1
+        start = pos if pos >= 0 else block.start
+        draft = _make(seg, start, start + len(seg), block.heading, bodies, ctx, None)
+        drafts.append(draft)
+        base = start + 1
+    return drafts
+
+
+def _leaf(block: Block, section: str | None, inherited: tuple[str, ...], ctx: Context, attrs: list[Block] | None) -> Draft:
+    notes: list[str] = []
+    for ln in block.lines:
+        if ln.kind == "marker" and ln.text in ctx.footnotes and ctx.footnotes[ln.text].text not in notes:
+            notes.append(ctx.footnotes[ln.text].text)
+    text = block.text
+    end = block.end
+    if attrs:
+        text = " ".join([text, *(("- " + a.text) for a in attrs)])
+        end = _descend_end(block)
+    draft = _make(text, block.start, end, section, inherited, ctx, attrs, notes)
+    return draft
+
+
+def _make(
+    text: str,
+    start: int,
+    end: int,
+    section: str | None,
+    inherited: tuple[str, ...],
+    ctx: Context,
+    attrs: list[Block] | None,
+    notes: list[str] | None = None,
+) -> Draft:
+    notes = notes if notes is not None else []
+    text = _clean(text, notes, ctx)
+    lead: list[str] = []
+    support: list[str] = []
+    deadline: Deadline | None = None
+    product: str | None = None
+    main_text = text
+    if attrs:
+        main_text = text.split(" - ")[0]
+        for a in attrs:
+            lab = _label(a.text)
+            if lab is None:
+                continue
+            label, value = lab
+            value = re.split(r"\s(?:[A-ZĐ][\wà-ỹ ]{2,30}):\s", value)[0]
+            if label in words("structure", "lead_labels"):
+                lead.extend(split_bodies(value))
+            elif label in words("structure", "support_labels"):
+                support.extend(split_bodies(value))
+            elif label in words("structure", "deadline_labels") and deadline is None:
+                deadline = deadlines.parse_value(value, ctx.doc_date)
+            elif label in words("structure", "product_labels"):
+                product = value.strip(" .")
+    roles = find_roles(main_text)
+    if not lead:
+        lead = list(roles.subject) or list(inherited) or list(ctx.addressees)
+    lead.extend(roles.leads)
+    support.extend(roles.support)
+    if deadline is None:
+        deadline = _deadline(text, start, end, ctx) if not attrs else deadlines.find_in_text(main_text, ctx.doc_date)
+    deadline = _effective(deadline, ctx)
+    return Draft(
+        section=section,
+        text=text,
+        start=start,
+        end=end,
+        lead=_unique(lead),
+        support=[s for s in _unique(support) if s.lower() not in {x.lower() for x in lead}],
+        deadline=deadline,
+        targets=find_targets(main_text),
+        product=product,
+        notes=notes,
+    )
+
+
+def _effective(own: Deadline | None, ctx: Context) -> Deadline:
+    if own is not None and (own.date is not None or own.recurrence is not None):
+        return own
+    if ctx.default is not None:
+        return ctx.default
+    return own or Deadline()
+
+
+def tasks_from_rows(rows: list[Row], ctx: Context) -> list[Draft]:
+    out: list[Draft] = []
+    for row in rows:
+        content = row.cells.get("content", "")
+        if not content:
+            continue
+        lines = row.content_lines
+        start = lines[0].cstart
+        probe = content[:15]
+        pos = lines[0].raw.find(probe)
+        if pos >= 0:
+            start = lines[0].start + pos
+        end = max(ln.cend for ln in lines)
+        lead = split_bodies(row.cells.get("lead", ""))
+        lead = [re.split(r"\s(?:Đồng chí|Thủ trưởng)\b", x)[0] for x in lead]
+        support = split_bodies(row.cells.get("support", ""))
+        dl_text = row.cells.get("deadline")
+        deadline = deadlines.parse_value(dl_text, ctx.doc_date) if dl_text else None
+        out.append(
+            Draft(
+                section=row.section,
+                text=content,
+                start=start,
+                end=end,
+                lead=_unique(lead) or list(ctx.addressees),
+                support=_unique(support),
+                deadline=_effective(deadline, ctx),
+                targets=find_targets(content),
+                product=row.cells.get("product"),
+            )
+        )
+    return out
