@@ -6,8 +6,8 @@ Every task and reference carries a `Span` into the source text it came from.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
-from datetime import date
 
 from dondoc.core.span import Span
 
@@ -17,14 +17,14 @@ class DirectiveMeta:
     type: str | None = None
     number: str | None = None
     issuer: str | None = None
-    date: date | None = None
+    date: dt.date | None = None
     title: str | None = None
     signer: str | None = None
     signer_title: str | None = None
     recipients: tuple[str, ...] = ()
     addressees: tuple[str, ...] = ()
     encoding: str = "utf-8"
-    default_deadline: date | None = None
+    default_deadline: dt.date | None = None
     default_deadline_text: str | None = None
 
 
@@ -33,9 +33,9 @@ class Deadline:
     """A task's time bound: the phrase, the last day it allows, and a recurrence if any."""
 
     text: str | None = None
-    date: date | None = None
+    date: dt.date | None = None
     recurrence: str | None = None
-    alternatives: tuple[date, ...] = ()
+    alternatives: tuple[dt.date, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ class LegalRef:
     text: str
     kind: str | None
     number: str
-    date: date | None
+    date: dt.date | None
     span: Span
 
 

@@ -53,7 +53,22 @@ def _match(toks: list[Tok], i: int, phrases: tuple[tuple[str, ...], ...], *, fol
 
 _NOUN_AFTER_TO_CHUC = {"chính", "đảng", "quốc", "xã", "hội", "đoàn", "cơ", "kinh", "tín", "phi", "thành"}
 _ENUM_BEFORE_COLON = {"phường", "xã", "tỉnh", "nước", "Bộ", "huyện", "quận", "sở", "Sở", "Vụ", "cơ quan"}
-_STOP_WORDS = {"theo", "trong", "tại", "để", "nhằm", "về", "đối", "với", "khi", "nếu", "trước", "sau", "từ", "đến"}
+_STOP_WORDS = {
+    "theo",
+    "trong",
+    "tại",
+    "để",
+    "nhằm",
+    "về",
+    "đối",
+    "với",
+    "khi",
+    "nếu",
+    "trước",
+    "sau",
+    "từ",
+    "đến",
+}
 
 
 def _is_verb(toks: list[Tok], i: int) -> int:
@@ -90,7 +105,9 @@ class BodyList:
     followed_by_verb: bool
 
 
-def read_bodies(text: str, toks: list[Tok], i: int, *, sentence_start: bool = False, max_words: int = 24) -> BodyList:
+def read_bodies(
+    text: str, toks: list[Tok], i: int, *, sentence_start: bool = False, max_words: int = 24
+) -> BodyList:
     """Read a list of body phrases starting at token i."""
     names: list[str] = []
     start = i
@@ -131,7 +148,11 @@ def read_bodies(text: str, toks: list[Tok], i: int, *, sentence_start: bool = Fa
                 break
         elif t == "và" and j > cur_start:
             nxt = j + 1
-            if nxt < len(toks) and toks[nxt].text[:1].isupper() and _match(toks, nxt, _phrases("bodies", "heads")):
+            if (
+                nxt < len(toks)
+                and toks[nxt].text[:1].isupper()
+                and _match(toks, nxt, _phrases("bodies", "heads"))
+            ):
                 names.append(text[toks[cur_start].start : toks[j - 1].end])
                 cur_start = nxt
                 j = nxt

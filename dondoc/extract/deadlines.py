@@ -79,15 +79,35 @@ class _Found:
 
 # Phrases with an explicit bound word. Each: (pattern, kind)
 _STRICT = [
-    (re.compile(rf"(?:xong\s+|hoàn\s+thành\s+)?(?:trước|chậm\s+nhất(?:\s+là|\s+vào)?|hạn\s+chót)\s+{_DATE}", re.I), "before"),
-    (re.compile(rf"\btừ\s+(?:ngày\s+)?[\d/.\s]+(?:tháng\s+\d+\s+)?(?:năm\s+\d{{4}}\s+)?đến\s+(?:hết\s+)?(?:ngày\s+)?(?:{_DMY}|{_DMY_WORDS}|{_YEAR})", re.I), "range"),
+    (
+        re.compile(
+            rf"(?:xong\s+|hoàn\s+thành\s+)?(?:trước|chậm\s+nhất(?:\s+là|\s+vào)?|hạn\s+chót)\s+{_DATE}", re.I
+        ),
+        "before",
+    ),
+    (
+        re.compile(
+            rf"\btừ\s+(?:ngày\s+)?[\d/.\s]+(?:tháng\s+\d+\s+)?(?:năm\s+\d{{4}}\s+)?đến\s+(?:hết\s+)?(?:ngày\s+)?(?:{_DMY}|{_DMY_WORDS}|{_YEAR})",
+            re.I,
+        ),
+        "range",
+    ),
     (re.compile(rf"\b(?:trong|vào|hoàn\s+thành\s+trong|đến\s+hết|hết|cuối)\s+{_MONTH}", re.I), "month"),
-    (re.compile(rf"\b(?:trong|vào|hoàn\s+thành\s+trong|đến\s+hết|hết|cuối|trước)\s+{_QUARTER}", re.I), "quarter"),
+    (
+        re.compile(rf"\b(?:trong|vào|hoàn\s+thành\s+trong|đến\s+hết|hết|cuối|trước)\s+{_QUARTER}", re.I),
+        "quarter",
+    ),
     (re.compile(rf"\b(?:trong\s+)?{_HALF}", re.I), "half"),
     (re.compile(rf"\b(?:trong|trước|dịp)\s+(?:dịp\s+)?{_TET}", re.I), "tet"),
     (re.compile(rf"(?<!được giao )\b(?:trong|đến\s+hết|hết|cuối|trước)\s+{_YEAR}", re.I), "year"),
     (re.compile(rf"\b(?:vào|trong)\s+ngày\s+(?:{_DMY}|{_DMY_WORDS})", re.I), "day"),
-    (re.compile(r"\btrong\s+(?:vòng|thời\s+hạn)?\s*(\d{1,3})\s+ngày(?:\s+làm\s+việc)?,?\s+kể\s+từ\s+ngày\s+(?:ký|ban\s+hành)", re.I), "relative"),
+    (
+        re.compile(
+            r"\btrong\s+(?:vòng|thời\s+hạn)?\s*(\d{1,3})\s+ngày(?:\s+làm\s+việc)?,?\s+kể\s+từ\s+ngày\s+(?:ký|ban\s+hành)",
+            re.I,
+        ),
+        "relative",
+    ),
 ]
 _HOAN_THANH_YEAR = re.compile(r"hoàn\s+thành\b[^.;:()]{0,80}?\bnăm\s+(\d{4})\b", re.I)
 _DURING = re.compile(r"được\s+giao\s+(?:trong\s+)?$", re.I)

@@ -51,7 +51,11 @@ def find_footnotes(lines: list[Line]) -> dict[str, Footnote]:
         while j < n:
             cur = lines[j]
             if cur.is_text:
-                if is_item_start(cur.text) or _NUM_ONLY.match(cur.raw) or cur.raw.startswith(" ") and j > body_start + 1:
+                if (
+                    is_item_start(cur.text)
+                    or _NUM_ONLY.match(cur.raw)
+                    or (cur.raw.startswith(" ") and j > body_start + 1)
+                ):
                     break
                 texts.append(cur.text)
                 used.append(j)

@@ -53,7 +53,9 @@ def number_key(number: str) -> str:
     return re.sub(r"[\s.]", "", number.upper().replace("Đ", "D"))
 
 
-def find_legal_refs(text: str, *, start: int = 0, end: int | None = None, exclude: tuple[str, ...] = ()) -> list[LegalRef]:
+def find_legal_refs(
+    text: str, *, start: int = 0, end: int | None = None, exclude: tuple[str, ...] = ()
+) -> list[LegalRef]:
     """Citations in text[start:end], deduplicated by number, minus the excluded numbers."""
     end = len(text) if end is None else end
     seen = {number_key(e) for e in exclude if e}

@@ -69,7 +69,9 @@ def split_lines(text: str) -> list[Line]:
             kind = "pipe" if raw_line.strip() == "|" else "rule"
         else:
             kind = "text"
-        lines.append(Line(i, pos, end, raw_line, cleaned, pos + first, pos + max(first, last), indent, bold, kind))
+        lines.append(
+            Line(i, pos, end, raw_line, cleaned, pos + first, pos + max(first, last), indent, bold, kind)
+        )
         pos = end + 1
     return lines
 
@@ -83,9 +85,7 @@ def mark_noise(lines: list[Line]) -> None:
     stamp_starts = words("noise", "signature_stamp_starts")
     chrome = words("noise", "chrome_lines")
     # running headers: the same short line (digits aside) on several pages
-    shapes = Counter(
-        _DIGITS.sub("#", ln.text) for ln in lines if ln.is_text and 8 <= len(ln.text) <= 70
-    )
+    shapes = Counter(_DIGITS.sub("#", ln.text) for ln in lines if ln.is_text and 8 <= len(ln.text) <= 70)
     for i, ln in enumerate(lines):
         if not ln.is_text:
             continue
@@ -93,7 +93,7 @@ def mark_noise(lines: list[Line]) -> None:
         shape = _DIGITS.sub("#", ln.text)
         if low.startswith(stamp_starts) or any(c in low for c in chrome):
             ln.kind = "noise"
-        elif shapes[shape] >= 2 and "#" in shape and "/" in shape and not ln.text[:1] in "-+•(":
+        elif shapes[shape] >= 2 and "#" in shape and "/" in shape and ln.text[:1] not in "-+•(":
             # e.g. "CÔNG BÁO/Số 271/Ngày 12-05-2026" on every page
             ln.kind = "noise"
         elif _PAGE_NUMBER.match(ln.raw) and _is_page_number(lines, i):

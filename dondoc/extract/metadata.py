@@ -15,13 +15,38 @@ from dondoc.extract.lexicon import load
 from dondoc.extract.lines import Line
 
 _MOTTO = re.compile(r"CỘNG\s+H[ÒO]A\s+XÃ|ĐẢNG\s+CỘNG|ĐỘC\s+LẬP|Độc\s+lập\s*[-–]", re.I)
-_NUMBER = re.compile(r"\bSố\s*:?\s*(\d{1,5}[a-z]?(?:\s*/\s*\d{4})?\s*[-/]?\s*[A-ZĐ][\w\-/&Đ ]*?)\s*(?:$|\s{2,}|\|)")
+_NUMBER = re.compile(
+    r"\bSố\s*:?\s*(\d{1,5}[a-z]?(?:\s*/\s*\d{4})?\s*[-/]?\s*[A-ZĐ][\w\-/&Đ ]*?)\s*(?:$|\s{2,}|\|)"
+)
 _NUMBER_ONLY = re.compile(r"\bSố\s*:?\s*(\d{1,5})\s*$")
 _DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I)
 _AUTHORITY = re.compile(r"^(?:TM|T/M|KT|K/T|TL|T/L|Q|TUQ|TUQ\.)\s*[.:/]?\s*\S", re.I)
-_NAME = re.compile(r"^[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][a-zàáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]+(?: [A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][a-zàáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]+){1,4}$")
-_ISSUER_HEADS = ("ỦY BAN", "UỶ BAN", "UBND", "CHÍNH PHỦ", "VĂN PHÒNG", "BỘ ", "SỞ ", "BAN ", "TỈNH ỦY", "TỈNH UỶ",
-                 "THÀNH ỦY", "THÀNH UỶ", "HUYỆN ỦY", "ĐẢNG ỦY", "ĐẢNG UỶ", "ĐẢNG BỘ", "HỘI ĐỒNG", "THỦ TƯỚNG", "CỤC", "TỔNG CỤC")
+_UP = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ"
+_LOW = "a-zàáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ"
+# a personal name: two to five capitalised words ("Nguyễn Văn Hiếu")
+_NAME = re.compile(rf"^[{_UP}][{_LOW}]+(?: [{_UP}][{_LOW}]+){{1,4}}$")
+_ISSUER_HEADS = (
+    "ỦY BAN",
+    "UỶ BAN",
+    "UBND",
+    "CHÍNH PHỦ",
+    "VĂN PHÒNG",
+    "BỘ ",
+    "SỞ ",
+    "BAN ",
+    "TỈNH ỦY",
+    "TỈNH UỶ",
+    "THÀNH ỦY",
+    "THÀNH UỶ",
+    "HUYỆN ỦY",
+    "ĐẢNG ỦY",
+    "ĐẢNG UỶ",
+    "ĐẢNG BỘ",
+    "HỘI ĐỒNG",
+    "THỦ TƯỚNG",
+    "CỤC",
+    "TỔNG CỤC",
+)
 _SUPERIORS = ("BAN CHẤP HÀNH TRUNG ƯƠNG",)
 
 
@@ -71,7 +96,9 @@ def read_header(lines: list[Line], limit: int) -> Header:
     h.issuer = _issuer(issuer_lines)
     # number, date, type, title within the next lines
     window_end = min(limit, motto + 40)
-    joined_lines = [(i, ln) for i, ln in enumerate(lines[: window_end]) if ln.is_text and i >= max(0, motto - 8)]
+    joined_lines = [
+        (i, ln) for i, ln in enumerate(lines[:window_end]) if ln.is_text and i >= max(0, motto - 8)
+    ]
     for i, ln in joined_lines:
         for col in _split_cols(ln.raw) or [ln.text]:
             col_text = re.sub(r"[*_]", "", col)
@@ -162,7 +189,11 @@ def _issuer(parts: list[str]) -> str | None:
     joined = " ".join(parts)
     # "ỦY BAN NHÂN DÂN / THÀNH PHỐ HÀ NỘI": a place completes the name
     last = parts[-1].upper()
-    if len(parts) >= 2 and last.startswith(_ISSUER_HEADS) and not parts[0].upper().startswith(("ỦY BAN", "UỶ BAN")):
+    if (
+        len(parts) >= 2
+        and last.startswith(_ISSUER_HEADS)
+        and not parts[0].upper().startswith(("ỦY BAN", "UỶ BAN"))
+    ):
         return parts[-1]
     return joined
 
@@ -180,14 +211,19 @@ class Closing:
 def read_closing(lines: list[Line], body_start: int, limit: int) -> Closing:
     c = Closing()
     noi = next(
-        (i for i in range(body_start, limit) if lines[i].is_text and re.match(r"^\s*_*N[ơo]i\s+nh[ậa]n", lines[i].text, re.I)),
+        (
+            i
+            for i in range(body_start, limit)
+            if lines[i].is_text and re.match(r"^\s*_*N[ơo]i\s+nh[ậa]n", lines[i].text, re.I)
+        ),
         None,
     )
     auth = next(
         (
             i
             for i in range(noi if noi is not None else body_start, limit)
-            if lines[i].is_text and any(_AUTHORITY.match(col) for col in _split_cols(lines[i].raw) or [lines[i].text])
+            if lines[i].is_text
+            and any(_AUTHORITY.match(col) for col in _split_cols(lines[i].raw) or [lines[i].text])
             and len(lines[i].text) < 90
         ),
         None,
@@ -217,9 +253,14 @@ def read_closing(lines: list[Line], body_start: int, limit: int) -> Closing:
         right = cols[1:] if len(cols) > 1 else []
         if not sig_started and first.startswith(("-", "–", "+", "•")):
             recips.append(first.lstrip("-–+• ").strip())
-        elif not sig_started and recips and ln.indent >= 1 and not _AUTHORITY.match(first) and ln.raw.startswith("  ") and not _NAME.match(first):
-            recips[-1] += " " + first
-        elif not sig_started and recips and first[:1].islower():
+        elif (
+            not sig_started
+            and recips
+            and ln.indent >= 1
+            and not _AUTHORITY.match(first)
+            and ln.raw.startswith("  ")
+            and not _NAME.match(first)
+        ) or (not sig_started and recips and first[:1].islower()):
             recips[-1] += " " + first
         else:
             if recips or noi is None or _AUTHORITY.match(first) or first.isupper():
@@ -255,7 +296,10 @@ def _merge_title(parts: list[str]) -> list[str]:
     out: list[str] = []
     for p in parts:
         p = p.strip()
-        if out and (out[-1].endswith(",") or (not _AUTHORITY.match(p) and _AUTHORITY.match(out[-1]) and len(out[-1].split()) <= 2)):
+        if out and (
+            out[-1].endswith(",")
+            or (not _AUTHORITY.match(p) and _AUTHORITY.match(out[-1]) and len(out[-1].split()) <= 2)
+        ):
             out[-1] = f"{out[-1]} {p}"
         else:
             out.append(p)

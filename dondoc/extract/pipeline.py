@@ -95,7 +95,11 @@ def extract(source: SourceText) -> Extraction:
     header = read_header(lines, limit)
     closing = read_closing(lines, header.body_start, limit)
     limit = _doc_end(lines, max(closing.end, header.body_start))
-    tables = [t for t in find_pipe_tables(lines[:limit]) + find_layout_tables(lines[:limit]) if t.rows or t.line_indexes]
+    tables = [
+        t
+        for t in find_pipe_tables(lines[:limit]) + find_layout_tables(lines[:limit])
+        if t.rows or t.line_indexes
+    ]
     in_tables: set[int] = set()
     for t in tables:
         in_tables |= t.line_indexes
@@ -126,9 +130,15 @@ def extract(source: SourceText) -> Extraction:
 
     issuer = header.issuer
     if issuer is None and closing.authority_issuer:
-        issuer = closing.authority_issuer.title() if closing.authority_issuer.isupper() else closing.authority_issuer
+        issuer = (
+            closing.authority_issuer.title()
+            if closing.authority_issuer.isupper()
+            else closing.authority_issuer
+        )
         kind = issuer.split()[0] if issuer else ""
-        place = _place(text, "thành phố") if kind == "Thành" else _place(text, "tỉnh") if kind == "Tỉnh" else None
+        place = (
+            _place(text, "thành phố") if kind == "Thành" else _place(text, "tỉnh") if kind == "Tỉnh" else None
+        )
         if place:
             issuer = f"{issuer.capitalize()} {place}"
     meta = DirectiveMeta(
@@ -145,7 +155,11 @@ def extract(source: SourceText) -> Extraction:
         default_deadline=default.date if default else None,
         default_deadline_text=default.text if default else None,
     )
-    return Extraction(meta, tuple(_to_task(i, d, view) for i, d in enumerate(drafts, 1)), tuple(_map_ref(r, view) for r in refs))
+    return Extraction(
+        meta,
+        tuple(_to_task(i, d, view) for i, d in enumerate(drafts, 1)),
+        tuple(_map_ref(r, view) for r in refs),
+    )
 
 
 def _span(start: int, end: int, view: TextView) -> Span:

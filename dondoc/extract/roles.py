@@ -13,12 +13,26 @@ from dataclasses import dataclass
 from dondoc.extract.bodies import Tok, _match, _phrases, read_bodies, tokenize
 
 _PREFIXES = (
-    ("Đồng", "thời"), ("Trên", "cơ", "sở", "đó"), ("Trong", "đó"), ("Ngoài", "ra"), ("Bên", "cạnh", "đó"),
-    ("Mặt", "khác"), ("Sau", "đó"),
+    ("Đồng", "thời"),
+    ("Trên", "cơ", "sở", "đó"),
+    ("Trong", "đó"),
+    ("Ngoài", "ra"),
+    ("Bên", "cạnh", "đó"),
+    ("Mặt", "khác"),
+    ("Sau", "đó"),
 )
 _CLAUSE_STARTS = (
-    ("Trường", "hợp"), ("Trên", "cơ", "sở"), ("Căn", "cứ"), ("Để",), ("Trong", "quá", "trình"), ("Khi",),
-    ("Nếu",), ("Sau", "khi"), ("Qua",), ("Trong", "thời", "gian"), ("Thực", "hiện"),
+    ("Trường", "hợp"),
+    ("Trên", "cơ", "sở"),
+    ("Căn", "cứ"),
+    ("Để",),
+    ("Trong", "quá", "trình"),
+    ("Khi",),
+    ("Nếu",),
+    ("Sau", "khi"),
+    ("Qua",),
+    ("Trong", "thời", "gian"),
+    ("Thực", "hiện"),
 )
 _CUES = ("giao", "yêu cầu", "đề nghị", "mời")
 
@@ -123,9 +137,12 @@ def find_roles(text: str) -> Roles:
 def _body_before(text: str, toks: list[Tok], k: int) -> tuple[str, ...]:
     """The body list that ends right before token k ("… X chủ trì")."""
     for j in range(max(0, k - 14), k):
-        if j > 0 and toks[j - 1].text not in {",", "(", ";", ":"} and not _match(
-            toks, j - 1, _phrases("bodies", "verbs")
-        ) and toks[j - 1].text.lower() not in {"giao", "đạo", "và"}:
+        if (
+            j > 0
+            and toks[j - 1].text not in {",", "(", ";", ":"}
+            and not _match(toks, j - 1, _phrases("bodies", "verbs"))
+            and toks[j - 1].text.lower() not in {"giao", "đạo", "và"}
+        ):
             continue
         bl = read_bodies(text, toks, j)
         if bl.names and bl.end == k:

@@ -61,7 +61,12 @@ class Block:
         text = self.text
         if self.marker is not None and self.marker.style in ("roman", "part"):
             return True
-        if self.marker is not None and self.marker.style == "article" and len(text) < 120 and not text.endswith("."):
+        if (
+            self.marker is not None
+            and self.marker.style == "article"
+            and len(text) < 120
+            and not text.endswith(".")
+        ):
             return True
         if text.endswith(":"):
             return True
@@ -78,6 +83,8 @@ def join_parts(parts: list[str]) -> str:
             out = p
         elif re.search(r"\w-$", out) and p[:1].isalnum():
             out += p  # a hyphenated symbol broken over two lines: "75-" + "KL/TW"
+        elif p[:1] in ",;.:)…":
+            out += p  # punctuation after a removed footnote marker or a page break
         else:
             out += " " + p
     return out
@@ -122,11 +129,6 @@ def _segment(lines: list[Line]) -> list[tuple[Marker | None, list[Line]]]:
         prev_ends = prev_text.text.rstrip().endswith(_TERMINAL) if prev_text else True
         if marker is not None and not prev_ends and _lower_start(ln.text[marker.length :].lstrip()):
             marker = None  # "việc tìm người\n- người tìm việc": a phrase, not an item
-        if marker is not None and marker.style in ("num_dot", "num_dash") and prev_text is not None:
-            if not prev_ends and not pending_break and ln.indent <= prev_text.indent and len(cur) > 0:
-                # "… chính quyền địa phương\n2. cấp" is rare; keep as item only after a sentence end
-                if _lower_start(ln.text[marker.length :].lstrip()):
-                    marker = None
         if marker is not None or (pending_break and cur) or not cur:
             if cur:
                 units.append((cur_marker, cur))
@@ -169,14 +171,18 @@ def build_tree(lines: list[Line]) -> Block:
         label = text.split(":", 1)[0].strip().lower() if ":" in text[:60] else ""
         if label and label in assignment_labels and top is not root:
             block.role = "assignment"
-            owner = top.parent if top.parent is not None and top.marker is not None and not top.is_heading() else top
+            owner = (
+                top.parent
+                if top.parent is not None and top.marker is not None and not top.is_heading()
+                else top
+            )
             block.parent = owner
             owner.children.append(block)
             continue
         if text.startswith("(") and text.endswith(")"):
             block.role = "note"
             continue
-        if top is root or closed or _starts_with_any(text, closing_starts) and top is not root:
+        if top is root or closed or (_starts_with_any(text, closing_starts) and top is not root):
             block.role = "closing" if top is not root else "para"
             block.parent = root
             root.children.append(block)

@@ -37,7 +37,11 @@ class Table:
 
     @property
     def holds_tasks(self) -> bool:
-        return "content" in self.roles and ("lead" in self.roles or "deadline" in self.roles) and "target" not in self.roles
+        return (
+            "content" in self.roles
+            and ("lead" in self.roles or "deadline" in self.roles)
+            and "target" not in self.roles
+        )
 
 
 def column_role(header: str) -> str:
@@ -79,7 +83,12 @@ def find_pipe_tables(lines: list[Line]) -> list[Table]:
     while i < len(lines) - 2:
         ln = lines[i]
         nxt = next((k for k in range(i + 1, min(i + 4, len(lines))) if lines[k].kind == "text"), None)
-        if ln.kind == "pipe" and nxt is not None and column_role(lines[nxt].text) == "number" and len(lines[nxt].text) <= 4:
+        if (
+            ln.kind == "pipe"
+            and nxt is not None
+            and column_role(lines[nxt].text) == "number"
+            and len(lines[nxt].text) <= 4
+        ):
             table = _read_pipe_table(lines, i)
             if table is not None:
                 tables.append(table)
@@ -107,7 +116,7 @@ def _read_pipe_table(lines: list[Line], start: int) -> Table | None:
 
     def flush() -> None:
         nonlocal section, last_number
-        cells = [c for c in current]
+        cells = list(current)
         while cells and not cells[-1]:
             cells.pop()
         current.clear()
@@ -311,7 +320,6 @@ def _layout_rows(
             chunks.append([])
             continue
         chunks[-1].append(e)
-    pending: Row | None = None
     for chunk in chunks:
         if not chunk:
             continue
@@ -332,9 +340,9 @@ def _layout_rows(
                 starts.append(0 if first_content <= n else n)
                 prev_start = first_content
                 continue
-            cands = [idx for idx in range(prev_start + 1, n + 1) if chunk[idx][1] and chunk[idx][1][:1].isupper()]
+            cands = [idx for idx in range(prev_start + 1, n + 1) if (chunk[idx][1] or "")[:1].isupper()]
             if not cands:
-                cands = [idx for idx in range(n, len(chunk)) if chunk[idx][1] and chunk[idx][1][:1].isupper()][:1]
+                cands = [idx for idx in range(n, len(chunk)) if (chunk[idx][1] or "")[:1].isupper()][:1]
             s = cands[-1] if cands else n
             starts.append(s)
             prev_start = s
@@ -345,12 +353,12 @@ def _layout_rows(
             row = Row(number, section, {})
             _extend_row(row, part, lines)
             rows.append(row)
-        del pending
-        pending = None
     return [r for r in rows if r.content_lines]
 
 
-def _extend_row(row: Row, part: list[tuple[int, str | None, dict[str, str], str | None, str | None]], lines: list[Line]) -> None:
+def _extend_row(
+    row: Row, part: list[tuple[int, str | None, dict[str, str], str | None, str | None]], lines: list[Line]
+) -> None:
     for k, content, cells, _, _ in part:
         if content:
             row.content_lines.append(lines[k])

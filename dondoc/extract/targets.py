@@ -17,7 +17,9 @@ def find_targets(text: str) -> tuple[str, ...]:
         left_comma = max(text.rfind(", ", 0, m.start()), text.rfind(". ", 0, m.start()))
         start = max(left, left_comma) + 1
         # a percentage inside parentheses belongs to the clause before it: "(10%)"
-        right_candidates = [p for p in (text.find(";", m.end()), text.find(". ", m.end()), text.find(", ", m.end())) if p >= 0]
+        right_candidates = [
+            p for p in (text.find(";", m.end()), text.find(". ", m.end()), text.find(", ", m.end())) if p >= 0
+        ]
         end = min(right_candidates) if right_candidates else len(text)
         clause = text[start:end].strip(" .;,")
         clause = re.sub(r"^(?:trong đó|đồng thời|phấn đấu)\s+", "", clause, flags=re.I).strip()

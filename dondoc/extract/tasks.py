@@ -49,7 +49,7 @@ class Context:
 
 
 def _low_starts(text: str, key: str) -> bool:
-    low = text.lower().lstrip("“\"(")
+    low = text.lower().lstrip('“"(')
     return any(low.startswith(w) for w in words("structure", key))
 
 
@@ -133,7 +133,11 @@ def _descend_end(block: Block) -> int:
 
 
 def _is_attribute_item(block: Block) -> bool:
-    return block.marker is not None and block.marker.style in ("dash", "plus", "bullet") and _label(block.text) is not None
+    return (
+        block.marker is not None
+        and block.marker.style in ("dash", "plus", "bullet")
+        and _label(block.text) is not None
+    )
 
 
 def _fold_attributes(block: Block) -> list[Block] | None:
@@ -161,7 +165,9 @@ def _assigned(block: Block) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _visit(block: Block, section: str | None, inherited: tuple[str, ...], ctx: Context, out: list[Draft]) -> None:
+def _visit(
+    block: Block, section: str | None, inherited: tuple[str, ...], ctx: Context, out: list[Draft]
+) -> None:
     assigned = _assigned(block)
     inherited_here = assigned or inherited
     for child in block.children:
@@ -178,7 +184,11 @@ def _visit(block: Block, section: str | None, inherited: tuple[str, ...], ctx: C
             continue
         if _low_starts(text, "non_task_starts") or _low_contains(text, "non_task_contains"):
             continue
-        if not kids and child.is_heading() and (text.endswith(":") or (child.marker and child.marker.style in ("roman", "part"))):
+        if (
+            not kids
+            and child.is_heading()
+            and (text.endswith(":") or (child.marker and child.marker.style in ("roman", "part")))
+        ):
             continue
         if block.role == "root" and child.marker is None:
             continue
@@ -189,7 +199,9 @@ def _visit(block: Block, section: str | None, inherited: tuple[str, ...], ctx: C
         out.append(_leaf(child, section, inherited_here, ctx, attrs))
 
 
-def _split_inline(block: Block, section: str | None, inherited: tuple[str, ...], ctx: Context) -> list[Draft] | None:
+def _split_inline(
+    block: Block, section: str | None, inherited: tuple[str, ...], ctx: Context
+) -> list[Draft] | None:
     """'Giao Đảng uỷ Chính phủ: (i) Chỉ đạo …; (ii) Chỉ đạo …' → one task per (i)."""
     text = block.text
     parts = list(INLINE_ENUM.finditer(text))
@@ -214,7 +226,9 @@ def _split_inline(block: Block, section: str | None, inherited: tuple[str, ...],
     return drafts
 
 
-def _leaf(block: Block, section: str | None, inherited: tuple[str, ...], ctx: Context, attrs: list[Block] | None) -> Draft:
+def _leaf(
+    block: Block, section: str | None, inherited: tuple[str, ...], ctx: Context, attrs: list[Block] | None
+) -> Draft:
     notes: list[str] = []
     for ln in block.lines:
         if ln.kind == "marker" and ln.text in ctx.footnotes and ctx.footnotes[ln.text].text not in notes:
@@ -267,7 +281,9 @@ def _make(
     lead.extend(roles.leads)
     support.extend(roles.support)
     if deadline is None:
-        deadline = _deadline(text, start, end, ctx) if not attrs else deadlines.find_in_text(main_text, ctx.doc_date)
+        deadline = (
+            _deadline(text, start, end, ctx) if not attrs else deadlines.find_in_text(main_text, ctx.doc_date)
+        )
     deadline = _effective(deadline, ctx)
     return Draft(
         section=section,

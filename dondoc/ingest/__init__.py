@@ -1,0 +1,1 @@
+"""bytes/path → SourceText. Never imports extract, store or web."""

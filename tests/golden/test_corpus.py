@@ -1,0 +1,93 @@
+"""Golden tests: every corpus document through the extractor, scored by shared/eval/score.py.
+
+The floors below pin today's quality so that a change cannot silently make it worse; the
+issue's bars (task_f1 ≥ 0.97 …) are the goal above them. On failure the scorer's
+per-document lines are printed.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from dondoc.core.contract import to_dict, to_json
+from dondoc.core.text import SourceText
+from dondoc.extract.pipeline import extract
+
+FLOORS = {
+    "seed": {"task_f1": 1.0, "lead_f1": 0.9, "deadline_acc": 1.0, "refs_f1": 1.0, "meta_acc": 1.0},
+    "dev": {"task_f1": 0.94, "lead_f1": 0.65, "deadline_acc": 0.85, "refs_f1": 1.0, "meta_acc": 0.85},
+}
+
+
+def _extract_dir(src: Path, out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    for f in sorted(src.glob("*.txt")):
+        extraction = extract(SourceText(f.read_text(encoding="utf-8")))
+        (out / f"{f.stem}.json").write_text(to_json(extraction), encoding="utf-8")
+
+
+@pytest.mark.parametrize("corpus", ["seed", "dev"])
+def test_corpus_scores_above_floor(corpus: str, shared_dir: Path, tmp_path: Path) -> None:
+    _extract_dir(shared_dir / "corpus" / corpus, tmp_path)
+    args = [
+        sys.executable,
+        str(shared_dir / "eval" / "score.py"),
+        "--gold",
+        str(shared_dir / "corpus" / corpus),
+    ]
+    args += ["--pred", str(tmp_path), "--json"]
+    for key, value in FLOORS[corpus].items():
+        args += ["--min", f"{key}={value}"]
+    result = subprocess.run(args, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _norm(s: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", s).replace("*", " ").split()).lower()
+
+
+@pytest.mark.parametrize("corpus", ["seed", "dev"])
+def test_every_span_slices_its_source(corpus: str, shared_dir: Path) -> None:
+    for f in sorted((shared_dir / "corpus" / corpus).glob("*.txt")):
+        source = f.read_text(encoding="utf-8")
+        data = to_dict(extract(SourceText(source)))
+        spans = []
+        for item in data["tasks"] + data["legal_refs"]:
+            start, end = item["span"]
+            assert 0 <= start <= end <= len(source), (f.name, item["span"])
+            spans.append((start, end))
+        for ref in data["legal_refs"]:
+            start, end = ref["span"]
+            assert _norm(ref["number"][:3]) in _norm(source[start:end]).replace(" ", ""), (f.name, ref)
+        prose_tasks = [
+            t for t in data["tasks"] if "  " not in source[t["span"][0] : t["span"][1]].split("\n")[0]
+        ]
+        for t in prose_tasks:
+            head = _norm(t["text"])[:20]
+            assert _norm(source[t["span"][0] : t["span"][1]]).startswith(head[:10]), (f.name, t["id"], head)
+
+
+def test_seed_review_matches_expected_facts(shared_dir: Path) -> None:
+    source = (shared_dir / "corpus" / "seed" / "cantho-q4-2024.txt").read_text(encoding="utf-8")
+    data = to_dict(extract(SourceText(source)))
+    assert len(data["tasks"]) == 25
+    assert data["doc"]["signer"] == "Nguyễn Văn Hiếu"
+    assert data["doc"]["default_deadline"] == "2024-12-31"
+    assert data["doc"]["addressees"] == ["các cấp ủy đảng, chính quyền, các cơ quan, đơn vị"]
+    assert [r["number"] for r in data["legal_refs"]] == ["589/QĐ-TTg", "06/QĐ-TTg"]
+    footnoted = [t for t in data["tasks"] if t["notes"]]
+    assert len(footnoted) == 1
+    assert footnoted[0]["text"].startswith(
+        "Tiếp tục chỉ đạo rà soát, kiểm tra các dự án ngoài ngân sách đã có chủ trương đầu tư;"
+    )
+    assert footnoted[0]["notes"][0].startswith("Qua rà soát, nếu đảm bảo đúng quy định")
+    by_start = {t["text"][:25]: t for t in data["tasks"]}
+    assert by_start["Lực lượng Công an tăng cư"]["lead"] == ["Lực lượng Công an"]
+    assert any("trên 95% kế hoạch năm 2024" in x for t in data["tasks"] for x in t["targets"])
+    json.dumps(data, ensure_ascii=False)

@@ -1,0 +1,86 @@
+"""The CLI on real files: exit codes, one-line English errors, no traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "dondoc", *args], capture_output=True, text=True, check=False
+    )
+
+
+def test_extract_seed_json(shared_dir: Path) -> None:
+    result = run("extract", str(shared_dir / "corpus/seed/cantho-q4-2024.txt"), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)["tasks"]) == 25
+
+
+def test_extract_dir_writes_one_json_per_input(shared_dir: Path, tmp_path: Path) -> None:
+    result = run("extract", str(shared_dir / "corpus/dev"), "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert len(list(tmp_path.glob("*.json"))) == 10
+
+
+@pytest.mark.parametrize(
+    ("content", "code"),
+    [(b"", "E_INPUT_EMPTY"), (b"   \n\n", "E_INPUT_EMPTY"), (bytes(range(256)) * 20, "E_INPUT_BINARY")],
+)
+def test_bad_input_gives_one_line_and_exit_1(tmp_path: Path, content: bytes, code: str) -> None:
+    f = tmp_path / "bad.txt"
+    f.write_bytes(content)
+    result = run("extract", str(f))
+    assert result.returncode == 1
+    assert code in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    result = run("extract", str(tmp_path / "nope.txt"))
+    assert result.returncode == 1 and "E_INPUT_NOT_FOUND" in result.stderr
+
+
+def test_too_large_is_refused_before_reading(tmp_path: Path) -> None:
+    f = tmp_path / "big.txt"
+    with f.open("wb") as fh:
+        fh.truncate(60 * 1024 * 1024)  # sparse: the size alone must refuse it
+    result = run("extract", str(f))
+    assert result.returncode == 1 and "E_TOO_LARGE" in result.stderr
+
+
+def test_valid_document_without_tasks_gives_empty_list(tmp_path: Path) -> None:
+    f = tmp_path / "notice.txt"
+    f.write_text("ỦY BAN NHÂN DÂN\nThông báo lịch tiếp công dân tháng 12.\n", encoding="utf-8")
+    result = run("extract", str(f))
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["tasks"] == []
+
+
+def _cp1258(text: str) -> bytes:
+    """Windows-1258 keeps vowel-with-hat letters precomposed and tone marks combining."""
+    out = bytearray()
+    for ch in unicodedata.normalize("NFD", text):
+        if unicodedata.combining(ch) and out:
+            try:
+                composed = unicodedata.normalize("NFC", bytes(out[-1:]).decode("cp1258") + ch)
+                out[-1:] = composed.encode("cp1258")
+                continue
+            except UnicodeEncodeError:
+                pass
+        out += ch.encode("cp1258")
+    return bytes(out)
+
+
+def test_windows_1258_text_is_decoded(tmp_path: Path) -> None:
+    f = tmp_path / "cp.txt"
+    f.write_bytes(_cp1258("Giao Sở Tài chính chủ trì.\n"))
+    result = run("extract", str(f))
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["doc"]["encoding"] == "windows-1258"

@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dondoc.extract.deadlines import find_in_text, parse_value, tet
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("hoàn thành trước ngày 15/12/2024", date(2024, 12, 14)),
+        ("xong trước ngày 01 tháng 5 năm 2026 và xong trước ngày 01 tháng 8 năm 2026", date(2026, 4, 30)),
+        ("(hoàn thành trong tháng 11/2025)", date(2025, 11, 30)),
+        ("trong tháng 11 năm 2025", date(2025, 11, 30)),
+        ("trong Quý IV năm 2024", date(2024, 12, 31)),
+        ("trong Quý I/2025", date(2025, 3, 31)),
+        ("trong 6 tháng đầu năm 2025", date(2025, 6, 30)),
+        ("từ ngày 11/9/2026 đến ngày 20/9/2026", date(2026, 9, 20)),
+        ("nhất là trong dịp Tết Nguyên đán năm 2025", date(2025, 1, 29)),
+        ("đến hết năm 2026", date(2026, 12, 31)),
+    ],
+)
+def test_find_in_text_phrase_to_last_day(phrase: str, expected: date) -> None:
+    found = find_in_text(phrase)
+    assert found is not None and found.date == expected
+
+
+def test_find_in_text_before_day_accepts_the_day_too() -> None:
+    found = find_in_text("gửi Bộ Tư pháp trước ngày 05 tháng 12 năm 2025")
+    assert found is not None and found.alternatives == (date(2025, 12, 5),)
+
+
+def test_find_in_text_relative_bound_counts_from_document_date() -> None:
+    found = find_in_text("trong vòng 30 ngày kể từ ngày ký", date(2026, 4, 25))
+    assert found is not None and found.date == date(2026, 5, 25)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "đối với các nhiệm vụ được giao trong năm 2025",
+        "Festival lần thứ II, năm 2026",
+        "nhiệm kỳ 2025 - 2030",
+    ],
+)
+def test_find_in_text_ignores_years_that_bound_nothing(phrase: str) -> None:
+    assert find_in_text(phrase) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "expected", "recurrence"),
+    [
+        ("Quí IV-2025", date(2025, 12, 31), None),
+        ("2025", date(2025, 12, 31), None),
+        ("2026 - 2030", date(2030, 12, 31), None),
+        ("Trước ngày\n30/11/2025", date(2025, 11, 29), None),
+        ("Thường xuyên", None, "continuous"),
+        ("Thường xuyên, hằng năm", None, "yearly"),
+        ("Tháng 12 hằng năm", None, "yearly"),
+        ("Theo Kế hoạch riêng", None, "as_planned"),
+        ("từ quý II/2026.", None, None),
+        ("Sau khi có Quy chế của TW", None, None),
+    ],
+)
+def test_parse_value_cells(value: str, expected: date | None, recurrence: str | None) -> None:
+    d = parse_value(value)
+    assert (d.date, d.recurrence) == (expected, recurrence)
+
+
+def test_tet_follows_the_vietnamese_calendar() -> None:
+    # 2007 and 1985 are years where the Vietnamese and Chinese calendars differ
+    assert tet(2007) == date(2007, 2, 17)
+    assert tet(1985) == date(1985, 1, 21)
+    assert tet(2026) == date(2026, 2, 17)

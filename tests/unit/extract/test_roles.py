@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from dondoc.extract.roles import find_roles
+
+
+def test_subject_then_verb() -> None:
+    roles = find_roles("Lực lượng Công an tăng cường triển khai đồng bộ các biện pháp.")
+    assert roles.subject == ("Lực lượng Công an",)
+
+
+def test_giao_list_and_support() -> None:
+    roles = find_roles(
+        "Giao Bộ Tài chính, Bộ Công Thương, Bộ Nông nghiệp và Môi trường chủ trì, "
+        "phối hợp với các Bộ, cơ quan liên quan nghiên cứu."
+    )
+    assert roles.subject == ("Bộ Tài chính", "Bộ Công Thương", "Bộ Nông nghiệp và Môi trường")
+    assert roles.support == ("các Bộ, cơ quan liên quan",)
+
+
+def test_every_sentence_subject_is_a_lead() -> None:
+    roles = find_roles(
+        "Đoàn đại biểu Quốc hội thành phố tham dự kỳ họp. "
+        "Hội đồng nhân dân thành phố tổ chức kỳ họp thường lệ."
+    )
+    assert roles.subject == ("Đoàn đại biểu Quốc hội thành phố",)
+    assert roles.leads == ("Hội đồng nhân dân thành phố",)
+
+
+def test_verb_first_task_has_no_subject() -> None:
+    assert find_roles("Tiếp tục tăng cường công tác chính trị, tư tưởng.").subject == ()
