@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from dondoc.core.directive import Deadline, DirectiveMeta, Extraction, LegalRef, Task
+from dondoc.core.directive import DirectiveMeta, Extraction, LegalRef, Task
 from dondoc.core.span import Span
 from dondoc.core.text import SourceText, TextView
 from dondoc.extract import deadlines
@@ -113,7 +113,7 @@ def extract(source: SourceText) -> Extraction:
     doc_end_offset = lines[limit - 1].end if limit > 0 else len(text)
     refs = find_legal_refs(text, start=doc_start, end=doc_end_offset, exclude=(header.number or "",))
     intro = _intro(root)
-    default = deadlines.find_in_text(" ".join(_mask(intro, []).split()), header.date) if intro else None
+    default = deadlines.find_in_text(" ".join(intro.split()), header.date) if intro else None
     if default is not None and default.date is None:
         default = None
     ctx = Context(
@@ -174,7 +174,7 @@ def _to_task(n: int, d: Draft, view: TextView) -> Task:
         span=_span(d.start, d.end, view),
         lead=tuple(d.lead),
         support=tuple(d.support),
-        deadline=d.deadline if isinstance(d.deadline, Deadline) else Deadline(),
+        deadline=d.deadline,
         targets=d.targets,
         product=d.product,
         notes=tuple(d.notes),

@@ -193,13 +193,6 @@ def build_tree(lines: list[Line]) -> Block:
             block.parent = top
             top.children.append(block)
             continue
-        if top.role == "para" and top.parent is not None and top.parent is not root:
-            # another paragraph under the same heading
-            block.role = "para"
-            block.parent = top.parent
-            top.parent.children.append(block)
-            stack[-1] = block
-            continue
         top.lines.extend(unit_lines)
     return root
 
