@@ -82,6 +82,12 @@ def _is_verb(toks: list[Tok], i: int) -> int:
     return n
 
 
+def _is_verb_folded(toks: list[Tok], i: int) -> bool:
+    first = toks[i]
+    lowered = [Tok(first.text.lower(), first.start, first.end), *toks[i + 1 : i + 4]]
+    return bool(_is_verb(lowered, 0))
+
+
 def _head_at(toks: list[Tok], i: int, *, sentence_start: bool = False) -> int:
     """Length of the body head starting at token i (0 if none)."""
     if i >= len(toks):
@@ -94,7 +100,11 @@ def _head_at(toks: list[Tok], i: int, *, sentence_start: bool = False) -> int:
     if n:
         return n
     if sentence_start or t[:1].isupper():
-        return _match(toks, i, _phrases("bodies", "generic_heads"), fold=True) if t[:1].isupper() else 0
+        if not t[:1].isupper():
+            return 0
+        if sentence_start and _is_verb_folded(toks, i):
+            return 0  # "Tổ chức truyền hình trực tiếp…" opens with a verb, not a body
+        return _match(toks, i, _phrases("bodies", "generic_heads"), fold=True)
     return _match(toks, i, _phrases("bodies", "generic_heads"))
 
 
@@ -111,6 +121,7 @@ def read_bodies(
     """Read a list of body phrases starting at token i."""
     names: list[str] = []
     start = i
+    groups = _fixed_group_spans(text)
     if not _head_at(toks, i, sentence_start=sentence_start):
         return BodyList((), i, False)
     cur_start = i
@@ -132,11 +143,18 @@ def read_bodies(
         if depth:
             j += 1
             continue
-        if j > cur_start and (_is_verb(toks, j) or t.lower() in _STOP_WORDS):
+        if j > cur_start and (_is_verb(toks, j) or t in _STOP_WORDS):
             break
+        if t == "," and any(a <= toks[j].start < b for a, b in groups):
+            j += 1
+            continue
         if t in {",", ";"}:
             nxt = j + 1
-            if _head_at(toks, nxt) and (toks[nxt].text[:1].isupper() or t == ";"):
+            if _head_at(toks, nxt) and (
+                toks[nxt].text[:1].isupper()
+                or t == ";"
+                or (_named(toks, cur_start, j) and _named_head(toks, nxt))
+            ):
                 names.append(text[toks[cur_start].start : toks[j - 1].end])
                 cur_start = nxt
                 j = nxt
@@ -169,11 +187,69 @@ def read_bodies(
     return BodyList(tuple(names), j, verb)
 
 
+def _named(toks: list[Tok], start: int, end: int) -> bool:
+    """Does the phrase toks[start:end] carry a proper name ("Thành phố Hồ Chí Minh")?
+
+    Then a following lower-case head starts a new body ("…, tỉnh Điện Biên"), whereas
+    after a bare group ("các sở") it continues the group ("các sở, ban, ngành").
+    """
+    seg = toks[start:end]
+    if any(t.text.lower() in {"các", "những"} for t in seg):
+        return False  # "Ban Kinh tế Trung ương và các ban, ngành Trung ương" is one group
+    return any(t.text[:1].isupper() for t in seg[1:])
+
+
+def _named_head(toks: list[Tok], i: int) -> bool:
+    """A head followed by a proper name: "tỉnh Điện Biên", not "ban, ngành"."""
+    if i >= len(toks) or toks[i].text.lower() in {"các", "những"}:
+        return False
+    n = _head_at(toks, i)
+    return bool(n) and i + n < len(toks) and toks[i + n].text[:1].isupper()
+
+
+@cache
+def _fixed_group_pattern() -> re.Pattern[str] | None:
+    groups = words("bodies", "fixed_groups")
+    if not groups:
+        return None
+    alts = sorted((r"\s+".join(map(re.escape, g.split())) for g in groups), key=len, reverse=True)
+    return re.compile("|".join(alts), re.IGNORECASE)
+
+
+def _fixed_group_spans(text: str) -> list[tuple[int, int]]:
+    pattern = _fixed_group_pattern()
+    if pattern is None or "," not in text:
+        return []
+    return [m.span() for m in pattern.finditer(text)]
+
+
 def _continues_group(toks: list[Tok], i: int) -> bool:
     """After a comma: does a lower-case group ("sở, ban, ngành") go on?"""
     if i >= len(toks):
         return False
     return bool(_head_at(toks, i)) or toks[i].text.lower() in {"ngành", "đơn vị", "địa", "thành", "đoàn"}
+
+
+_HEADING_CUES = (("đề", "nghị"), ("mời",), ("giao",), ("yêu", "cầu"))
+
+
+@cache
+def whole_bodies(text: str) -> tuple[str, ...]:
+    """The bodies a line names when it names nothing else: '13. Tổng Công ty Điện lực Hà
+    Nội', 'Đề nghị Đài Truyền hình Việt Nam', 'Mời Thành phố Hồ Chí Minh, tỉnh Điện Biên'."""
+    toks = tokenize(text)
+    i = 0
+    for cue in _HEADING_CUES:
+        if tuple(t.text.lower() for t in toks[: len(cue)]) == cue:
+            i = len(cue)
+            break
+    bl = read_bodies(text, toks, i, sentence_start=True, max_words=40)
+    if not bl.names:
+        return ()
+    rest = toks[bl.end :]
+    if not rest or (len(rest) == 1 and rest[0].text in {".", ":"}):
+        return bl.names
+    return ()
 
 
 def strip_body(name: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dondoc.extract.bodies import Tok, _match, _phrases, read_bodies, tokenize
+from dondoc.extract.bodies import BodyList, Tok, _is_verb, _match, _phrases, read_bodies, tokenize
 
 _PREFIXES = (
     ("Đồng", "thời"),
@@ -44,9 +44,12 @@ class Roles:
     support: tuple[str, ...]
 
 
-def _starts_with(toks: list[Tok], i: int, words: tuple[str, ...]) -> bool:
+def _starts_with(toks: list[Tok], i: int, words: tuple[str, ...], *, fold: bool = False) -> bool:
     n = len(words)
-    return i + n <= len(toks) and tuple(t.text for t in toks[i : i + n]) == words
+    if i + n > len(toks):
+        return False
+    got = tuple(t.text.lower() if fold else t.text for t in toks[i : i + n])
+    return got == words
 
 
 def _sentence_starts(toks: list[Tok]) -> list[int]:
@@ -70,9 +73,11 @@ def _cue_len(toks: list[Tok], i: int) -> int:
 
 
 def _subject_at(text: str, toks: list[Tok], s: int) -> tuple[str, ...]:
+    after_prefix = False
     for pre in _PREFIXES:
         if _starts_with(toks, s, pre) and s + len(pre) < len(toks) and toks[s + len(pre)].text == ",":
             s += len(pre) + 1
+            after_prefix = True  # "Đồng thời, cấp uỷ, chính quyền cơ sở phải…": lower case is fine
             break
     cue = _cue_len(toks, s)
     if cue:
@@ -83,19 +88,39 @@ def _subject_at(text: str, toks: list[Tok], s: int) -> tuple[str, ...]:
             return bl.names
         return ()
     if any(_starts_with(toks, s, c) for c in _CLAUSE_STARTS):
+        # "Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, Bộ Tài chính tổng hợp…": the
+        # subject is the list closest to the verb, so a later comma wins for the same verb
         k, commas = s, 0
+        found: BodyList | None = None
         while k < len(toks) and commas < 4 and toks[k].text not in {".", ";"}:
             if toks[k].text == ",":
                 commas += 1
                 bl = read_bodies(text, toks, k + 1)
                 if bl.names and bl.followed_by_verb:
-                    return bl.names
+                    if found is not None and found.end != bl.end:
+                        break
+                    found = bl
             k += 1
-        return ()
-    bl = read_bodies(text, toks, s, sentence_start=True)
-    if bl.names and bl.followed_by_verb:
+        return found.names if found else ()
+    bl = read_bodies(text, toks, s, sentence_start=not after_prefix)
+    if bl.names and (bl.followed_by_verb or _verb_after_aside(toks, bl.end)):
         return bl.names
     return ()
+
+
+_ASIDES = (("nhất", "là"), ("đặc", "biệt", "là"), ("trong", "đó"), ("kể", "cả"), ("nhất", "là", "ở"))
+
+
+def _verb_after_aside(toks: list[Tok], i: int) -> bool:
+    """ "Cấp uỷ các cấp, nhất là thành phố Hà Nội, … phải đi đầu": the verb after the aside."""
+    if i >= len(toks) or toks[i].text != "," or not any(_starts_with(toks, i + 1, a) for a in _ASIDES):
+        return False
+    for k in range(i + 2, min(len(toks), i + 40)):
+        if toks[k].text in {";", ".", ":"}:
+            return False
+        if _is_verb(toks, k) and toks[k - 1].text not in {",", "và"}:
+            return True
+    return False
 
 
 def _dedupe(names: list[str]) -> tuple[str, ...]:
@@ -124,7 +149,7 @@ def find_roles(text: str) -> Roles:
                 leads.extend(read_bodies(text, toks, k + n).names)
         if _starts_with(toks, k, ("chủ", "trì")) and k > 0:
             leads.extend(_body_before(text, toks, k))
-        if _starts_with(toks, k, ("phối", "hợp")):
+        if _starts_with(toks, k, ("phối", "hợp"), fold=True):
             j = k + 2
             while j < len(toks) and toks[j].text in {"chặt", "chẽ", "với", "cùng", "với:", "thường", "xuyên"}:
                 j += 1

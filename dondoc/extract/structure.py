@@ -12,11 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from dondoc.extract.bodies import whole_bodies
 from dondoc.extract.lexicon import words
 from dondoc.extract.lines import Line
 from dondoc.extract.markers import Marker, find_marker
 
 _TERMINAL = (".", ";", ":", "!", "?", "…", "./.")
+_NUMBERED = ("num_dot", "num_dash", "num_paren", "num2", "num3", "roman_num", "letter", "paren")
+_OPEN_CLOSE = (("“", "”"), ("(", ")"))
 
 
 @dataclass(eq=False)
@@ -73,7 +76,18 @@ class Block:
         if self.bold and len(text) < 200 and not text.endswith((".", ";")):
             return True
         letters = [c for c in text if c.isalpha()]
-        return bool(letters) and all(c.isupper() for c in letters) and len(text) < 200
+        if bool(letters) and all(c.isupper() for c in letters) and len(text) < 200:
+            return True
+        return self.is_body_heading()
+
+    def is_body_heading(self) -> bool:
+        """A numbered line that only names a body ("13. Tổng Công ty Điện lực Hà Nội")."""
+        return (
+            self.marker is not None
+            and self.marker.style in _NUMBERED
+            and len(self.text) < 200
+            and bool(whole_bodies(self.text))
+        )
 
 
 def join_parts(parts: list[str]) -> str:
@@ -129,6 +143,21 @@ def _segment(lines: list[Line]) -> list[tuple[Marker | None, list[Line]]]:
         prev_ends = prev_text.text.rstrip().endswith(_TERMINAL) if prev_text else True
         if marker is not None and not prev_ends and _lower_start(ln.text[marker.length :].lstrip()):
             marker = None  # "việc tìm người\n- người tìm việc": a phrase, not an item
+        if (
+            marker is not None
+            and marker.style == "dash"
+            and cur
+            and prev_text is not None
+            and not prev_ends
+            and (_unclosed(cur) or _known_compound(prev_text.text, ln.text, lines))
+        ):
+            # "“Festival Thăng Long\n- Hà Nội…”": inside a quote, or a name the document
+            # also writes on one line ("Thăng Long – Hà Nội"): a wrapped phrase, not an item
+            marker = None
+        if marker is None and cur and prev_ends and is_closing_text(ln.text):
+            pending_break = True  # "Trên đây là…", "UBND thành phố đề nghị các…" after a full stop
+        if marker is None and cur and _ends_body_heading(cur_marker, cur):
+            pending_break = True  # "13. Tổng Công ty Điện lực\nChủ trì, xây dựng…": heading, then text
         if marker is not None or (pending_break and cur) or not cur:
             if cur:
                 units.append((cur_marker, cur))
@@ -142,15 +171,48 @@ def _segment(lines: list[Line]) -> list[tuple[Marker | None, list[Line]]]:
     return units
 
 
+def _unclosed(lines: list[Line]) -> bool:
+    text = " ".join(ln.text for ln in lines if ln.kind == "text")
+    return any(text.count(a) > text.count(b) for a, b in _OPEN_CLOSE)
+
+
+def _known_compound(prev: str, line: str, lines: list[Line]) -> bool:
+    tail = prev.split()[-1:] if prev.split() else []
+    head = line.lstrip("-–— ").split()[:2]
+    if not tail or len(head) < 2 or not tail[0][:1].isupper() or not head[0][:1].isupper():
+        return False
+    pattern = re.compile(
+        rf"{re.escape(tail[0])}\s*[-–—]\s*{re.escape(head[0])}\s+{re.escape(head[1])}"
+    )
+    return any(pattern.search(ln.text) for ln in lines if ln.kind == "text" and ln is not lines[0])
+
+
+def _ends_body_heading(marker: Marker | None, lines: list[Line]) -> bool:
+    if marker is None or marker.style not in _NUMBERED:
+        return False
+    text = join_parts([ln.text for ln in lines if ln.kind == "text"])[marker.length :].strip()
+    return not text.endswith((".", ";", ",", "-", "–", "—")) and bool(whole_bodies(text))
+
+
 def _starts_with_any(text: str, prefixes: tuple[str, ...]) -> bool:
     low = text.lower()
     return any(low.startswith(p) for p in prefixes)
 
 
+# The issuer turning to everyone at the end: "UBND thành phố Hà Nội đề nghị các Đại sứ quán…"
+_ISSUER_ASKS = re.compile(
+    r"^(?:UBND|Ủy ban|Uỷ ban|Văn phòng|Ban Thường vụ|Thường trực|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ)"
+    r"[^.;:]{0,60}?\s(?:đề nghị|yêu cầu)\s(?:các|những|mọi)\s"
+)
+
+
+def is_closing_text(text: str) -> bool:
+    return _starts_with_any(text, words("structure", "closing_starts")) or bool(_ISSUER_ASKS.match(text))
+
+
 def build_tree(lines: list[Line]) -> Block:
     root = Block(None, [], role="root")
     stack: list[Block] = [root]
-    closing_starts = words("structure", "closing_starts")
     assignment_labels = words("structure", "assignment_labels")
     closed = False
     for marker, unit_lines in _segment(lines):
@@ -182,7 +244,7 @@ def build_tree(lines: list[Line]) -> Block:
         if text.startswith("(") and text.endswith(")"):
             block.role = "note"
             continue
-        if top is root or closed or (_starts_with_any(text, closing_starts) and top is not root):
+        if top is root or closed or (is_closing_text(text) and top is not root):
             block.role = "closing" if top is not root else "para"
             block.parent = root
             root.children.append(block)

@@ -177,7 +177,7 @@ def _visit(
         kids = [c for c in child.children if c.role in ("item", "para")]
         attrs = _fold_attributes(child)
         if kids and attrs is None:
-            if _low_starts(text, "non_task_sections"):
+            if _low_starts(text, "non_task_sections") and not _low_contains(text, "task_section_words"):
                 continue
             bodies = heading_bodies(text) if child.marker is not None else ()
             _visit(child, child.heading, bodies or _assigned(child) or inherited_here, ctx, out)
