@@ -82,6 +82,11 @@ def _is_verb(toks: list[Tok], i: int) -> int:
     return n
 
 
+def starts_with_verb(text: str) -> bool:
+    toks = tokenize(text[:60])
+    return bool(toks) and _is_verb_folded(toks, 0)
+
+
 def _is_verb_folded(toks: list[Tok], i: int) -> bool:
     first = toks[i]
     lowered = [Tok(first.text.lower(), first.start, first.end), *toks[i + 1 : i + 4]]

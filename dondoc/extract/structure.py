@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dondoc.extract.bodies import whole_bodies
+from dondoc.extract.bodies import starts_with_verb, whole_bodies
 from dondoc.extract.lexicon import words
 from dondoc.extract.lines import Line
 from dondoc.extract.markers import Marker, find_marker
@@ -154,9 +154,17 @@ def _segment(lines: list[Line]) -> list[tuple[Marker | None, list[Line]]]:
             # "“Festival Thăng Long\n- Hà Nội…”": inside a quote, or a name the document
             # also writes on one line ("Thăng Long – Hà Nội"): a wrapped phrase, not an item
             marker = None
+        if marker is None and cur and prev_ends and prev_text is not None and ln.indent >= prev_text.indent + 3:
+            pending_break = True  # an indented first line after a full stop opens a paragraph
         if marker is None and cur and prev_ends and is_closing_text(ln.text):
             pending_break = True  # "Trên đây là…", "UBND thành phố đề nghị các…" after a full stop
-        if marker is None and cur and _ends_body_heading(cur_marker, cur):
+        if (
+            marker is None
+            and cur
+            and ln.text[:1].isupper()
+            and starts_with_verb(ln.text)
+            and _ends_body_heading(cur_marker, cur)
+        ):
             pending_break = True  # "13. Tổng Công ty Điện lực\nChủ trì, xây dựng…": heading, then text
         if marker is not None or (pending_break and cur) or not cur:
             if cur:
