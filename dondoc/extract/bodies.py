@@ -158,7 +158,7 @@ def read_bodies(
             if _head_at(toks, nxt) and (
                 toks[nxt].text[:1].isupper()
                 or t == ";"
-                or (_named(toks, cur_start, j) and _named_head(toks, nxt))
+                or (_named(toks, cur_start, j) and toks[nxt].text.lower() not in {"các", "những"})
             ):
                 names.append(text[toks[cur_start].start : toks[j - 1].end])
                 cur_start = nxt
@@ -202,14 +202,6 @@ def _named(toks: list[Tok], start: int, end: int) -> bool:
     if any(t.text.lower() in {"các", "những"} for t in seg):
         return False  # "Ban Kinh tế Trung ương và các ban, ngành Trung ương" is one group
     return any(t.text[:1].isupper() for t in seg[1:])
-
-
-def _named_head(toks: list[Tok], i: int) -> bool:
-    """A head followed by a proper name: "tỉnh Điện Biên", not "ban, ngành"."""
-    if i >= len(toks) or toks[i].text.lower() in {"các", "những"}:
-        return False
-    n = _head_at(toks, i)
-    return bool(n) and i + n < len(toks) and toks[i + n].text[:1].isupper()
 
 
 @cache

@@ -14,13 +14,19 @@ from datetime import date
 from dondoc.extract.lexicon import load
 from dondoc.extract.lines import Line
 
-_MOTTO = re.compile(r"CỘNG\s+H[ÒO]A\s+XÃ|ĐẢNG\s+CỘNG|ĐỘC\s+LẬP|Độc\s+lập\s*[-–]", re.I)
+_MOTTO = re.compile(
+    r"CỘNG\s+H[ÒO]A\s+XÃ|ĐẢNG\s+CỘNG|ĐỘC\s+LẬP|Độc\s+lập\s*[-–]|CỘNG\s+SẢN\s+VIỆT|HỘI\s+CHỦ\s+NGHĨA", re.I
+)
+# the first words of a motto wrapped over two lines ("ĐẢNG / CỘNG SẢN VIỆT NAM")
+_MOTTO_TAIL = re.compile(r"^(?:CỘNG\s+SẢN|HỘI\s+CHỦ\s+NGHĨA|H[ÒO]A\s+XÃ)", re.I)
+_MOTTO_HEAD = re.compile(r"^(?:ĐẢNG|CỘNG\s+H[ÒO]A(?:\s+XÃ)?|CỘNG)$", re.I)
 _NUMBER = re.compile(
     r"\bSố\s*:?\s*(\d{1,5}[a-z]?(?:\s*/\s*\d{4})?\s*[-/]?\s*[A-ZĐ][\w\-/&Đ ]*?)\s*(?:$|\s{2,}|\|)"
 )
 _NUMBER_ONLY = re.compile(r"\bSố\s*:?\s*(\d{1,5})\s*$")
 _DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I)
-_AUTHORITY = re.compile(r"^(?:TM|T/M|KT|K/T|TL|T/L|Q|TUQ|TUQ\.)\s*[.:/]?\s*\S", re.I)
+# "TM. CHÍNH PHỦ", "T/M THÀNH ỦY", "KT. BỘ TRƯỞNG", "Q. CHÁNH VĂN PHÒNG"; not "QUYẾT NGHỊ:"
+_AUTHORITY = re.compile(r"^(?:(?:T/M|K/T|T/L)\s*\S|(?:TM|KT|TL|TUQ|Q)\s*[.:]\s*\S|(?:TM|KT|TL|TUQ)\s+[A-ZĐ])")
 _UP = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ"
 _LOW = "a-zàáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ"
 # a personal name: two to five capitalised words ("Nguyễn Văn Hiếu")
@@ -48,6 +54,8 @@ _ISSUER_HEADS = (
     "TỔNG CỤC",
 )
 _SUPERIORS = ("BAN CHẤP HÀNH TRUNG ƯƠNG",)
+# heads that name nothing on their own: the next line completes them
+_BARE_HEADS = {"VĂN PHÒNG", "ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "BAN", "BỘ", "SỞ", "HỘI ĐỒNG NHÂN DÂN"}
 
 
 @dataclass
@@ -73,6 +81,10 @@ def read_header(lines: list[Line], limit: int) -> Header:
     motto = next((i for i, ln in enumerate(lines[:limit]) if ln.is_text and _MOTTO.search(ln.text)), None)
     if motto is None:
         return h
+    if _MOTTO_TAIL.match(lines[motto].text.strip("*_ ")):
+        prev = next((k for k in range(motto - 1, max(-1, motto - 4), -1) if lines[k].is_text), None)
+        if prev is not None and _MOTTO_HEAD.match(lines[prev].text.strip("*_ ")):
+            motto = prev
     # issuer: upper-case lines right before the motto (or left of it)
     issuer_lines: list[str] = []
     left = _split_cols(lines[motto].raw)
@@ -182,11 +194,14 @@ def _issuer(parts: list[str]) -> str | None:
     parts = [p.strip(" *-_") for p in parts if p.strip(" *-_")]
     if not parts:
         return None
-    if len(parts) >= 2 and parts[0].upper().startswith(_SUPERIORS):
-        tail = " ".join(parts[1:])
-        # "BAN CHẤP HÀNH TRUNG ƯƠNG / VĂN PHÒNG" is the Party Central Office
-        return f"{tail.title() if tail.isupper() else tail} Trung ương Đảng"
+    for k in range(1, len(parts)):
+        if " ".join(parts[:k]).upper().startswith(_SUPERIORS):
+            # "BAN CHẤP HÀNH TRUNG ƯƠNG / VĂN PHÒNG" is the Party Central Office
+            tail = " ".join(parts[k:])
+            return f"{tail.capitalize() if tail.isupper() else tail} Trung ương Đảng"
     joined = " ".join(parts)
+    if parts[0].upper().strip() in _BARE_HEADS:
+        return joined  # "VĂN PHÒNG / CHÍNH PHỦ": one name wrapped over two lines
     # "ỦY BAN NHÂN DÂN / THÀNH PHỐ HÀ NỘI": a place completes the name
     last = parts[-1].upper()
     if (

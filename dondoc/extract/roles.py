@@ -86,8 +86,7 @@ def _subject_at(text: str, toks: list[Tok], s: int) -> tuple[str, ...]:
         bl = read_bodies(text, toks, s + 2)
         if bl.names and bl.end < len(toks) and toks[bl.end].text == ":":
             return bl.names
-        return ()
-    if any(_starts_with(toks, s, c) for c in _CLAUSE_STARTS):
+    if any(_starts_with(toks, s, c) for c in (*_CLAUSE_STARTS, ("Đối", "với"))):
         # "Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, Bộ Tài chính tổng hợp…": the
         # subject is the list closest to the verb, so a later comma wins for the same verb
         k, commas = s, 0
