@@ -251,11 +251,10 @@ def read_closing(lines: list[Line], body_start: int, limit: int) -> Closing:
     sig_parts: list[str] = []
     k = (noi + 1) if noi is not None else c.start
     sig_started = False
-    if noi is not None:
-        cols = _split_cols(lines[noi].raw)
-        if len(cols) > 1:
-            sig_parts.append(cols[-1])
-            sig_started = True
+    if noi is not None and len(_split_cols(lines[noi].raw)) > 1:
+        # pdftotext -layout: recipients on the left, the signature block on the right
+        _closing_columns(lines, noi, limit, c)
+        return c
     while k < limit:
         ln = lines[k]
         if not ln.is_text:
@@ -292,6 +291,39 @@ def read_closing(lines: list[Line], body_start: int, limit: int) -> Closing:
             c.end = k + 1
             break
         k += 1
+    _finish(c, recips, sig_parts)
+    return c
+
+
+def _col_spans(raw: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group(0)) for m in re.finditer(r"\S+(?:\s{1,2}\S+)*", raw)]
+
+
+def _closing_columns(lines: list[Line], noi: int, limit: int, c: Closing) -> None:
+    sig_col = _col_spans(lines[noi].raw)[-1][0]
+    recips: list[str] = []
+    sig_parts = [_col_spans(lines[noi].raw)[-1][1]]
+    k = noi + 1
+    while k < min(limit, noi + 60):
+        ln = lines[k]
+        k += 1
+        if not ln.is_text:
+            continue
+        for pos, part in _col_spans(ln.raw):
+            part = re.sub(r"[*_]", "", part).strip()
+            if pos >= sig_col - 12:
+                sig_parts.append(part)
+            elif part.startswith(("-", "–", "+", "•")):
+                recips.append(part.lstrip("-–+• ").strip())
+            elif recips:
+                recips[-1] += " " + part
+        if _NAME.match(sig_parts[-1]):
+            break
+    c.end = k
+    _finish(c, recips, sig_parts)
+
+
+def _finish(c: Closing, recips: list[str], sig_parts: list[str]) -> None:
     c.recipients = tuple(r.rstrip(" ,;.") for r in recips if r.rstrip(" ,;."))
     if sig_parts:
         name = sig_parts[-1] if _NAME.match(sig_parts[-1]) else None
@@ -303,7 +335,6 @@ def read_closing(lines: list[Line], body_start: int, limit: int) -> Closing:
             m = re.match(r"^(?:TM|T/M)\s*[.:]?\s*(.+)$", title_parts[0])
             if m:
                 c.authority_issuer = m.group(1).strip()
-    return c
 
 
 def _merge_title(parts: list[str]) -> list[str]:
