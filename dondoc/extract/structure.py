@@ -154,7 +154,8 @@ def _segment(lines: list[Line]) -> list[tuple[Marker | None, list[Line]]]:
             # "“Festival Thăng Long\n- Hà Nội…”": inside a quote, or a name the document
             # also writes on one line ("Thăng Long – Hà Nội"): a wrapped phrase, not an item
             marker = None
-        if marker is None and cur and prev_ends and prev_text is not None and ln.indent >= prev_text.indent + 3:
+        indented = prev_text is not None and ln.indent >= prev_text.indent + 3
+        if marker is None and cur and prev_ends and indented:
             pending_break = True  # an indented first line after a full stop opens a paragraph
         if marker is None and cur and prev_ends and is_closing_text(ln.text):
             pending_break = True  # "Trên đây là…", "UBND thành phố đề nghị các…" after a full stop

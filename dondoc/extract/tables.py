@@ -162,7 +162,7 @@ def _read_pipe_table(lines: list[Line], start: int) -> Table | None:
 # --- pdftotext -layout tables ---------------------------------------------------------
 
 _FRAG = re.compile(r"\S+(?: \S+)*")
-_ROW_NUMBER = re.compile(r"^\s{0,4}(\d{1,2})(?:\s{2,}|\s*$)")
+_ROW_NUMBER = re.compile(r"^\s{0,4}(\d{1,2})(?:\s+|$)(?![/.\-,%])")
 _SECTION_ROW = re.compile(r"^\s{0,2}([IVX]{1,5}(?:\.\d{1,2})?)\s+(\S.*)$")
 _DEADLINE_TAIL = re.compile(
     r"((?:Trước|Trong|Từ|Đến)?\s*(?:ngày\s+)?(?:\d{1,2}/\d{1,2}/\d{4}|(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?))\s*$"
@@ -274,7 +274,39 @@ def _read_layout_table(lines: list[Line], tt: int) -> Table | None:
         entries.append((k, content, cells, number, None))
         k += 1
     rows = _layout_rows(lines, entries)
+    for row in rows:
+        _tidy_row(row)
     return Table(["number", *roles], rows, used)
+
+
+_WHEN = re.compile(
+    r"(?:(?:Trước|Trong|Từ|Đến)\s+(?:ngày\s+)?)?(?:\d{1,2}/\d{1,2}/\d{4}|(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)"
+)
+
+
+def _tidy_row(row: Row) -> None:
+    """Undo what pdftotext's glued columns did to a row's side cells.
+
+    A deadline that landed in the person or lead column (its year range glued to the
+    neighbour's words) goes back to the deadline; a person's title that spilled into the
+    lead column ('Đảng ủy UBND tỉnh tịch') is cut off.
+    """
+    deadline = row.cells.get("deadline", "")
+    if not _WHEN.search(deadline):
+        for role in ("person", "lead"):
+            text = row.cells.get(role, "")
+            found = list(_WHEN.finditer(text))
+            if found:
+                m = found[-1]
+                row.cells[role] = (text[: m.start()] + text[m.end() :]).strip()
+                row.cells["deadline"] = f"{deadline} {m.group(0)}".strip()
+                break
+    lead = row.cells.get("lead")
+    if lead:
+        words = "|".join(re.escape(w) for w in load("structure")["person_words"])
+        row.cells["lead"] = re.split(rf"\s+(?:{words})(?=\s|$)", " " + lead)[0].strip() or lead
+        if not row.cells["lead"]:
+            row.cells["lead"] = lead
 
 
 def _split_fragment(x: int, frag: str, lead_x: float, deadline_x: float) -> list[tuple[int, str]]:
