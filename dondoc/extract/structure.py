@@ -190,9 +190,7 @@ def _known_compound(prev: str, line: str, lines: list[Line]) -> bool:
     head = line.lstrip("-–— ").split()[:2]
     if not tail or len(head) < 2 or not tail[0][:1].isupper() or not head[0][:1].isupper():
         return False
-    pattern = re.compile(
-        rf"{re.escape(tail[0])}\s*[-–—]\s*{re.escape(head[0])}\s+{re.escape(head[1])}"
-    )
+    pattern = re.compile(rf"{re.escape(tail[0])}\s*[-–—]\s*{re.escape(head[0])}\s+{re.escape(head[1])}")
     return any(pattern.search(ln.text) for ln in lines if ln.kind == "text" and ln is not lines[0])
 
 

@@ -1,12 +1,20 @@
 """Bytes → Unicode text, reporting the encoding chosen.
 
-UTF-8 (with or without BOM) and UTF-16 (BOM) are recognised from the bytes; otherwise the
-text must decode as Windows-1258. Legacy Vietnamese 8-bit encodings (TCVN3/ABC, VNI)
-are not yet converted: they are refused with a clear error rather than turned into
-mojibake.
+UTF-8 (with or without BOM) and UTF-16 (BOM) are recognised from the bytes. Anything
+else is one of the 8-bit encodings Vietnamese offices used: Windows-1258, TCVN3 (ABC) or
+VNI-Windows. Every byte string "decodes" in all three, so each candidate is judged by how
+Vietnamese its result reads (the share of very common words, then of valid letters), on a
+sample; the winner decodes the whole file. Mapping tables are data (`charmaps/`).
 """
 
 from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Callable
+from functools import cache
+from importlib import resources
 
 from dondoc.errors import DondocError, ErrorCode
 
@@ -15,10 +23,132 @@ _BOMS = (
     (b"\xff\xfe", "utf-16"),
     (b"\xfe\xff", "utf-16"),
 )
+_SAMPLE = 64 * 1024
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _charmap(name: str) -> dict[str, object]:
+    with resources.files("dondoc.ingest").joinpath(f"charmaps/{name}.toml").open("rb") as fh:
+        return tomllib.load(fh)
+
+
+@cache
+def _cp1252_table() -> str:
+    """Each byte as Windows-1252 reads it (the five undefined bytes as Latin-1)."""
+    return "".join(
+        bytes([b]).decode("cp1252", errors="replace").replace("\ufffd", chr(b)) for b in range(256)
+    )
+
+
+@cache
+def _tcvn3_table() -> dict[int, str]:
+    base = _cp1252_table()
+    table = {b: base[b] for b in range(128, 256)}
+    mapping = _charmap("tcvn3")["bytes"]
+    assert isinstance(mapping, dict)
+    for hex_byte, letter in mapping.items():
+        table[int(hex_byte, 16)] = str(letter)
+    return table
+
+
+@cache
+def _vni_maps() -> tuple[re.Pattern[str], dict[str, str]]:
+    letters = _charmap("vni")["letters"]
+    assert isinstance(letters, dict)
+    reverse = {str(seq): str(letter) for letter, seq in letters.items()}
+    alternatives = sorted(reverse, key=len, reverse=True)  # "ôù" (ớ) before "ô" (ơ)
+    return re.compile("|".join(map(re.escape, alternatives))), reverse
+
+
+@cache
+def _vietnamese_letters() -> frozenset[str]:
+    letters = _charmap("vni")["letters"]
+    assert isinstance(letters, dict)
+    return frozenset(letters) | frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    words = _charmap("common_words")["words"]
+    assert isinstance(words, list)
+    return frozenset(str(w) for w in words)
+
+
+def _upper_words(text: str) -> str:
+    """TCVN3 has no codes for upper-case toned letters: a word whose ASCII letters are all
+    capitals was set in an upper-case font ("CéNG" → "CỘNG")."""
+
+    def fix(m: re.Match[str]) -> str:
+        w = m.group(0)
+        ascii_letters = [c for c in w if c.isascii()]
+        if len(w) > 1 and ascii_letters and all(c.isupper() for c in ascii_letters):
+            return w.upper()
+        return w
+
+    return _WORD.sub(fix, text)
+
+
+def decode_tcvn3(data: bytes) -> str:
+    text = data.decode("latin-1").translate(_tcvn3_table())
+    return _upper_words(unicodedata.normalize("NFC", text))
+
+
+def decode_vni(data: bytes) -> str:
+    pattern, reverse = _vni_maps()
+    text = data.decode("latin-1").translate(dict(enumerate(_cp1252_table())))
+    return pattern.sub(lambda m: reverse[m.group(0)], text)
+
+
+def decode_cp1258(data: bytes) -> str:
+    # Windows-1258 writes tone marks as combining characters: compose them
+    return unicodedata.normalize("NFC", data.decode("cp1258", errors="strict"))
+
+
+def encode_tcvn3(text: str) -> bytes:
+    """Unicode → TCVN3, for tests and for exporting to legacy systems."""
+    reverse = {v: k for k, v in _tcvn3_table().items()}
+    out = bytearray()
+    for ch in unicodedata.normalize("NFC", text):
+        if ord(ch) < 128:
+            out.append(ord(ch))
+        elif ch in reverse:
+            out.append(reverse[ch])
+        elif ch.lower() in reverse:
+            out.append(reverse[ch.lower()])  # the capital is the font's business
+        else:
+            raise ValueError(f"no TCVN3 code for {ch!r}")
+    return bytes(out)
+
+
+def encode_vni(text: str) -> bytes:
+    letters = _charmap("vni")["letters"]
+    assert isinstance(letters, dict)
+    seq = "".join(str(letters.get(ch, ch)) for ch in unicodedata.normalize("NFC", text))
+    return seq.encode("cp1252")
+
+
+_CANDIDATES: tuple[tuple[str, Callable[[bytes], str]], ...] = (
+    ("windows-1258", decode_cp1258),
+    ("tcvn3", decode_tcvn3),
+    ("vni", decode_vni),
+)
+
+
+def _score(text: str) -> tuple[float, float]:
+    """(share of very common words, share of letters that belong to Vietnamese)."""
+    words = _WORD.findall(text)
+    if not words:
+        return 0.0, 0.0
+    common = _common_words()
+    hits = sum(1 for w in words if w.lower() in common)
+    letters = _vietnamese_letters()
+    chars = [c for w in words for c in w]
+    valid = sum(1 for c in chars if c in letters)
+    return hits / len(words), valid / len(chars)
 
 
 def _binary_share(data: bytes) -> float:
-    sample = data[:65536]
+    sample = data[:_SAMPLE]
     if not sample:
         return 0.0
     bad = sum(1 for b in sample if b < 9 or (13 < b < 32 and b != 27))
@@ -43,10 +173,22 @@ def decode(data: bytes, *, name: str = "input") -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    try:
-        text = data.decode("cp1258")
-    except UnicodeDecodeError as exc:
+    sample = data[:_SAMPLE]
+    scored: list[tuple[tuple[float, float], str, Callable[[bytes], str]]] = []
+    for enc, fn in _CANDIDATES:
+        try:
+            scored.append((_score(fn(sample)), enc, fn))
+        except UnicodeDecodeError:
+            continue
+    if not scored:
         raise DondocError(
-            ErrorCode.ENCODING_UNKNOWN, name=name, detail="neither UTF-8 nor Windows-1258"
-        ) from exc
-    return text, "windows-1258"
+            ErrorCode.ENCODING_UNKNOWN, name=name, detail="not UTF-8 nor any 8-bit Vietnamese code"
+        )
+    (_common, valid), enc, fn = max(scored, key=lambda s: s[0])
+    if valid < 0.9:
+        raise DondocError(
+            ErrorCode.ENCODING_UNKNOWN,
+            name=name,
+            detail="not UTF-8, and no 8-bit Vietnamese code (Windows-1258, TCVN3, VNI) reads as Vietnamese",
+        )
+    return fn(data), enc

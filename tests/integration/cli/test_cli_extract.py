@@ -84,3 +84,17 @@ def test_windows_1258_text_is_decoded(tmp_path: Path) -> None:
     result = run("extract", str(f))
     assert result.returncode == 0
     assert json.loads(result.stdout)["doc"]["encoding"] == "windows-1258"
+
+
+@pytest.mark.parametrize("encoding", ["vni", "tcvn3"])
+def test_legacy_encodings_extract_like_unicode(shared_dir: Path, tmp_path: Path, encoding: str) -> None:
+    from dondoc.ingest.encodings import encode_tcvn3, encode_vni
+
+    seed = unicodedata.normalize("NFC", (shared_dir / "corpus/seed/cantho-q4-2024.txt").read_text("utf-8"))
+    f = tmp_path / f"seed-{encoding}.txt"
+    f.write_bytes(encode_vni(seed) if encoding == "vni" else encode_tcvn3(seed))
+    result = run("extract", str(f))
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["doc"]["encoding"] == encoding
+    assert len(doc["tasks"]) == 25
