@@ -329,12 +329,21 @@ def _finish(c: Closing, recips: list[str], sig_parts: list[str]) -> None:
         name = sig_parts[-1] if _NAME.match(sig_parts[-1]) else None
         c.signer = name
         title_parts = sig_parts[:-1] if name else sig_parts
+        # recipients' tails can spill into the signature column: the title starts at the
+        # authority line when there is one
+        first_auth = next((i for i, p in enumerate(title_parts) if _AUTHORITY.match(p.strip())), None)
+        if first_auth:
+            title_parts = title_parts[first_auth:]
         title_parts = _merge_title(title_parts)
         c.signer_title = " / ".join(title_parts) if title_parts else None
         if title_parts:
             m = re.match(r"^(?:TM|T/M)\s*[.:]?\s*(.+)$", title_parts[0])
             if m:
                 c.authority_issuer = m.group(1).strip()
+
+
+def _title_heads() -> tuple[str, ...]:
+    return tuple(str(w) for w in load("documents")["signer_title_heads"])
 
 
 def _merge_title(parts: list[str]) -> list[str]:
@@ -345,6 +354,7 @@ def _merge_title(parts: list[str]) -> list[str]:
         if out and (
             out[-1].endswith(",")
             or (not _AUTHORITY.match(p) and _AUTHORITY.match(out[-1]) and len(out[-1].split()) <= 2)
+            or not p.upper().startswith(_title_heads())  # "TM. ỦY BAN" + "NHÂN DÂN": a wrapped line
         ):
             out[-1] = f"{out[-1]} {p}"
         else:
