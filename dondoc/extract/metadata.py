@@ -270,11 +270,12 @@ def read_closing(lines: list[Line], body_start: int, limit: int) -> Closing:
         elif (
             not sig_started
             and recips
-            and ln.indent >= 1
             and not _AUTHORITY.match(first)
-            and ln.raw.startswith("  ")
             and not _NAME.match(first)
-        ) or (not sig_started and recips and first[:1].islower()):
+            and (not first.isupper() or recips[-1].rstrip().endswith(","))
+        ):
+            # a recipient wrapped over lines: in the recipients' column, anything that is
+            # not a new "- " item, a signature line or a name continues the last one
             recips[-1] += " " + first
         else:
             if recips or noi is None or _AUTHORITY.match(first) or first.isupper():
