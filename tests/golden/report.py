@@ -80,9 +80,8 @@ def snapshot_diff(expected: dict[str, Any], got: dict[str, Any]) -> str:
             continue
         for field in ("text", "span", *TASK_FIELDS):
             if a.get(field) != b.get(field):
-                out.append(
-                    f"  {tid}.{field} (“{a['text'][:40]}”)\n    expected {_show(a.get(field))}\n    got      {_show(b.get(field))}"
-                )
+                out.append(f"  {tid}.{field} (“{a['text'][:40]}”)")
+                out.append(f"    expected {_show(a.get(field))}\n    got      {_show(b.get(field))}")
     exp_refs = [r["number"] for r in expected.get("legal_refs", [])]
     got_refs = [r["number"] for r in got.get("legal_refs", [])]
     if exp_refs != got_refs:

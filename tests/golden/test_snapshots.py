@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from dondoc.core.contract import to_dict
-from dondoc.ingest.text_reader import read_text_file
 from dondoc.extract.pipeline import extract
+from dondoc.ingest.text_reader import read_text_file
 from tests.golden.report import snapshot_diff
 
 EXPECTED = Path(__file__).parent / "expected"
