@@ -29,24 +29,43 @@ def tokenize(text: str) -> list[Tok]:
     return [Tok(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
+@dataclass(frozen=True)
+class PhraseIndex:
+    """Lexicon phrases keyed by their first word (lower case), longest first within a key:
+    a lookup costs one dict access and a few comparisons, whatever the lexicon's size."""
+
+    by_first: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]
+
+
 @cache
-def _phrases(name: str, key: str) -> tuple[tuple[str, ...], ...]:
-    # longest first, so that "Ban Chỉ đạo" wins over "Ban"
-    items = {tuple(w.split()) for w in words(name, key)}
-    return tuple(sorted(items, key=len, reverse=True))
+def _phrases(name: str, key: str) -> PhraseIndex:
+    groups: dict[str, list[tuple[str, ...]]] = {}
+    for w in words(name, key):
+        ph = tuple(w.split())
+        groups.setdefault(ph[0].lower(), []).append(ph)
+    return PhraseIndex(
+        {
+            first: tuple((ph, tuple(p.lower() for p in ph)) for ph in sorted(set(phs), key=len, reverse=True))
+            for first, phs in groups.items()
+        }
+    )
 
 
-def _match(toks: list[Tok], i: int, phrases: tuple[tuple[str, ...], ...], *, fold: bool = False) -> int:
-    """Length (in tokens) of the first phrase that matches at token i, else 0."""
-    for ph in phrases:
+def _match(toks: list[Tok], i: int, phrases: PhraseIndex, *, fold: bool = False) -> int:
+    """Length (in tokens) of the longest phrase that matches at token i, else 0."""
+    if i >= len(toks):
+        return 0
+    cands = phrases.by_first.get(toks[i].text.lower())
+    if not cands:
+        return 0
+    for ph, low in cands:
         n = len(ph)
         if i + n > len(toks):
             continue
-        seg = [t.text for t in toks[i : i + n]]
         if fold:
-            if [s.lower() for s in seg] == [p.lower() for p in ph]:
+            if all(toks[i + k].text.lower() == low[k] for k in range(n)):
                 return n
-        elif seg == list(ph):
+        elif all(toks[i + k].text == ph[k] for k in range(n)):
             return n
     return 0
 
