@@ -11,22 +11,27 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 from dondoc.extract.lexicon import words
 
 _TOKEN = re.compile(r"\w+(?:[-/&]\w+)*|[^\w\s]")
 
 
-@dataclass(frozen=True)
-class Tok:
+class Tok(NamedTuple):
     text: str
     start: int
     end: int
 
 
-def tokenize(text: str) -> list[Tok]:
-    return [Tok(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+Toks = tuple[Tok, ...]
+
+
+@lru_cache(maxsize=4096)
+def tokenize(text: str) -> Toks:
+    """Word and punctuation tokens; cached because a task's text is read by several stages."""
+    return tuple(Tok(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text))
 
 
 @dataclass(frozen=True)
@@ -51,7 +56,7 @@ def _phrases(name: str, key: str) -> PhraseIndex:
     )
 
 
-def _match(toks: list[Tok], i: int, phrases: PhraseIndex, *, fold: bool = False) -> int:
+def _match(toks: Toks, i: int, phrases: PhraseIndex, *, fold: bool = False) -> int:
     """Length (in tokens) of the longest phrase that matches at token i, else 0."""
     if i >= len(toks):
         return 0
@@ -90,7 +95,7 @@ _STOP_WORDS = {
 }
 
 
-def _is_verb(toks: list[Tok], i: int) -> int:
+def _is_verb(toks: Toks, i: int) -> int:
     n = _match(toks, i, _phrases("bodies", "verbs"))
     if n and toks[i].text == "tổ" and i + 2 < len(toks):
         # "tổ chức" is also a noun: "các tổ chức chính trị - xã hội", "tổ chức đảng"
@@ -106,13 +111,13 @@ def starts_with_verb(text: str) -> bool:
     return bool(toks) and _is_verb_folded(toks, 0)
 
 
-def _is_verb_folded(toks: list[Tok], i: int) -> bool:
+def _is_verb_folded(toks: Toks, i: int) -> bool:
     first = toks[i]
-    lowered = [Tok(first.text.lower(), first.start, first.end), *toks[i + 1 : i + 4]]
+    lowered = (Tok(first.text.lower(), first.start, first.end), *toks[i + 1 : i + 4])
     return bool(_is_verb(lowered, 0))
 
 
-def _head_at(toks: list[Tok], i: int, *, sentence_start: bool = False) -> int:
+def _head_at(toks: Toks, i: int, *, sentence_start: bool = False) -> int:
     """Length of the body head starting at token i (0 if none)."""
     if i >= len(toks):
         return 0
@@ -140,7 +145,7 @@ class BodyList:
 
 
 def read_bodies(
-    text: str, toks: list[Tok], i: int, *, sentence_start: bool = False, max_words: int = 24
+    text: str, toks: Toks, i: int, *, sentence_start: bool = False, max_words: int = 24
 ) -> BodyList:
     """Read a list of body phrases starting at token i."""
     names: list[str] = []
@@ -211,7 +216,7 @@ def read_bodies(
     return BodyList(tuple(names), j, verb)
 
 
-def _named(toks: list[Tok], start: int, end: int) -> bool:
+def _named(toks: Toks, start: int, end: int) -> bool:
     """Does the phrase toks[start:end] carry a proper name ("Thành phố Hồ Chí Minh")?
 
     Then a following lower-case head starts a new body ("…, tỉnh Điện Biên"), whereas
@@ -239,7 +244,7 @@ def _fixed_group_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(text)]
 
 
-def _continues_group(toks: list[Tok], i: int) -> bool:
+def _continues_group(toks: Toks, i: int) -> bool:
     """After a comma: does a lower-case group ("sở, ban, ngành") go on?"""
     if i >= len(toks):
         return False

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dondoc.extract.bodies import BodyList, Tok, _is_verb, _match, _phrases, read_bodies, tokenize
+from dondoc.extract.bodies import BodyList, Toks, _is_verb, _match, _phrases, read_bodies, tokenize
 
 _PREFIXES = (
     ("Đồng", "thời"),
@@ -35,6 +35,7 @@ _CLAUSE_STARTS = (
     ("Thực", "hiện"),
 )
 _CUES = ("giao", "yêu cầu", "đề nghị", "mời")
+_CUE_FIRST = {"giao", "yêu", "đề", "mời"}
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ class Roles:
     support: tuple[str, ...]
 
 
-def _starts_with(toks: list[Tok], i: int, words: tuple[str, ...], *, fold: bool = False) -> bool:
+def _starts_with(toks: Toks, i: int, words: tuple[str, ...], *, fold: bool = False) -> bool:
     n = len(words)
     if i + n > len(toks):
         return False
@@ -52,7 +53,7 @@ def _starts_with(toks: list[Tok], i: int, words: tuple[str, ...], *, fold: bool 
     return got == words
 
 
-def _sentence_starts(toks: list[Tok]) -> list[int]:
+def _sentence_starts(toks: Toks) -> list[int]:
     starts = [0]
     for k, t in enumerate(toks[:-1]):
         if t.text in {".", "!", "?", ";"} and toks[k + 1].text[:1].isupper():
@@ -60,7 +61,7 @@ def _sentence_starts(toks: list[Tok]) -> list[int]:
     return starts
 
 
-def _cue_len(toks: list[Tok], i: int) -> int:
+def _cue_len(toks: Toks, i: int) -> int:
     for cue in _CUES:
         parts = tuple(cue.split())
         n = len(parts)
@@ -72,7 +73,7 @@ def _cue_len(toks: list[Tok], i: int) -> int:
     return 0
 
 
-def _subject_at(text: str, toks: list[Tok], s: int) -> tuple[str, ...]:
+def _subject_at(text: str, toks: Toks, s: int) -> tuple[str, ...]:
     after_prefix = False
     for pre in _PREFIXES:
         if _starts_with(toks, s, pre) and s + len(pre) < len(toks) and toks[s + len(pre)].text == ",":
@@ -110,7 +111,7 @@ def _subject_at(text: str, toks: list[Tok], s: int) -> tuple[str, ...]:
 _ASIDES = (("nhất", "là"), ("đặc", "biệt", "là"), ("trong", "đó"), ("kể", "cả"), ("nhất", "là", "ở"))
 
 
-def _verb_after_aside(toks: list[Tok], i: int) -> bool:
+def _verb_after_aside(toks: Toks, i: int) -> bool:
     """ "Cấp uỷ các cấp, nhất là thành phố Hà Nội, … phải đi đầu": the verb after the aside."""
     if i >= len(toks) or toks[i].text != "," or not any(_starts_with(toks, i + 1, a) for a in _ASIDES):
         return False
@@ -140,15 +141,19 @@ def find_roles(text: str) -> Roles:
             continue
         leads.extend(_subject_at(text, toks, s))
     support: list[str] = []
-    for k in range(len(toks)):
-        low = toks[k].text.lower()
-        if low in {"giao", "yêu", "đề", "mời"} and k not in starts and k > 0:
+    lows = [t.text.lower() for t in toks]
+    start_set = set(starts)
+    last = len(toks) - 1
+    for k, low in enumerate(lows):
+        if low in _CUE_FIRST and k not in start_set and k > 0:
             n = _cue_len(toks, k)
             if n and toks[k - 1].text in {",", ";", "và", ":", "("}:
                 leads.extend(read_bodies(text, toks, k + n).names)
-        if _starts_with(toks, k, ("chủ", "trì")) and k > 0:
+        if k >= last:
+            continue
+        if low == "chủ" and toks[k + 1].text == "trì" and toks[k].text == "chủ" and k > 0:
             leads.extend(_body_before(text, toks, k))
-        if _starts_with(toks, k, ("phối", "hợp"), fold=True):
+        if low == "phối" and lows[k + 1] == "hợp":
             j = k + 2
             while j < len(toks) and toks[j].text in {"chặt", "chẽ", "với", "cùng", "với:", "thường", "xuyên"}:
                 j += 1
@@ -158,7 +163,7 @@ def find_roles(text: str) -> Roles:
     return Roles(subj, others, _dedupe(support))
 
 
-def _body_before(text: str, toks: list[Tok], k: int) -> tuple[str, ...]:
+def _body_before(text: str, toks: Toks, k: int) -> tuple[str, ...]:
     """The body list that ends right before token k ("… X chủ trì")."""
     for j in range(max(0, k - 14), k):
         if (
