@@ -9,8 +9,12 @@ view can be reported in source coordinates.
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 
 @dataclass(frozen=True)
@@ -22,7 +26,7 @@ class TextView:
     """
 
     text: str
-    to_source: tuple[int, ...] | None = None
+    to_source: Sequence[int] | None = None
 
     def source_offset(self, offset: int) -> int:
         if self.to_source is None:
@@ -35,19 +39,28 @@ def nfc_view(source: str) -> TextView:
     if unicodedata.is_normalized("NFC", source):
         return TextView(source)
     out: list[str] = []
-    mapping: list[int] = []
-    i, n = 0, len(source)
-    while i < n:
-        # a cluster = one starter and the combining marks that follow it
-        j = i + 1
-        while j < n and unicodedata.combining(source[j]):
-            j += 1
+    mapping = array("l")
+    pos = 0
+    # only clusters (a starter and its combining marks) change under NFC; the text between
+    # them maps one to one
+    for m in _combining_clusters().finditer(source):
+        i, j = m.span()
+        if i > pos:
+            out.append(source[pos:i])
+            mapping.extend(range(pos, i))
         piece = unicodedata.normalize("NFC", source[i:j])
         out.append(piece)
         mapping.extend([i] * len(piece))
-        i = j
-    mapping.append(n)
-    return TextView("".join(out), tuple(mapping))
+        pos = j
+    out.append(source[pos:])
+    mapping.extend(range(pos, len(source) + 1))
+    return TextView("".join(out), mapping)
+
+
+@cache
+def _combining_clusters() -> re.Pattern[str]:
+    marks = "".join(re.escape(chr(c)) for c in range(0x300, 0x10000) if unicodedata.combining(chr(c)))
+    return re.compile(f"(?s).[{marks}]+")
 
 
 @dataclass(frozen=True)

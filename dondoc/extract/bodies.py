@@ -237,11 +237,12 @@ def _fixed_group_pattern() -> re.Pattern[str] | None:
     return re.compile("|".join(alts), re.IGNORECASE)
 
 
-def _fixed_group_spans(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=1024)
+def _fixed_group_spans(text: str) -> tuple[tuple[int, int], ...]:
     pattern = _fixed_group_pattern()
     if pattern is None or "," not in text:
-        return []
-    return [m.span() for m in pattern.finditer(text)]
+        return ()
+    return tuple(m.span() for m in pattern.finditer(text))
 
 
 def _continues_group(toks: Toks, i: int) -> bool:

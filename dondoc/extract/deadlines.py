@@ -78,6 +78,7 @@ class _Found:
 
 
 # Phrases with an explicit bound word. Each: (pattern, kind)
+_MAY_HOLD_TIME = re.compile(r"\d|[Qq]u[ýý]|[Tt][ếẾ]t|QUÝ|TẾT")
 _STRICT = [
     (
         re.compile(
@@ -161,6 +162,8 @@ def _recurrence_after(text: str, end: int) -> str | None:
 
 def find_in_text(text: str, doc_date: date | None = None) -> Deadline | None:
     """The earliest explicit time bound in a task's text, or None."""
+    if not _MAY_HOLD_TIME.search(text):
+        return None  # every pattern below needs a digit, a quarter or Tết: skip the regexes
     found: list[_Found] = []
     taken: list[tuple[int, int]] = []
     recurring: tuple[str, str] | None = None

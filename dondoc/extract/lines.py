@@ -38,13 +38,25 @@ class Line:
         return self.kind == "text"
 
 
+_MARKUP = frozenset("*_\\#\f")
+_HEADING_HASHES = re.compile(r"^\s*#+\s+")
+_SPACES = re.compile(r"\s+")
+
+
 def _clean(raw: str) -> tuple[str, int, int, bool]:
     """Content of a raw line: (text, first content index, end index, bold)."""
+    if _MARKUP.isdisjoint(raw):
+        # the common case: plain text, no markup to strip
+        text = " ".join(raw.split())
+        if not text:
+            return "", len(raw), len(raw), False
+        first = len(raw) - len(raw.lstrip())
+        return text, first, len(raw.rstrip()), False
     stripped = raw.replace("\f", " ")
     bold = stripped.lstrip().startswith("**") or stripped.lstrip().startswith("__")
     text = _EMPHASIS.sub("", stripped)
     text = text.replace("\\", "")
-    text = re.sub(r"^\s*#+\s+", "", text)
+    text = _HEADING_HASHES.sub("", text)
     # first/last content characters of the raw line (skipping markup)
     first = 0
     while first < len(raw) and (raw[first].isspace() or raw[first] in "*_#\f"):
@@ -52,7 +64,7 @@ def _clean(raw: str) -> tuple[str, int, int, bool]:
     last = len(raw)
     while last > first and (raw[last - 1].isspace() or raw[last - 1] in "*_"):
         last -= 1
-    return re.sub(r"\s+", " ", text).strip(), first, last, bold
+    return _SPACES.sub(" ", text).strip(), first, last, bold
 
 
 def split_lines(text: str) -> list[Line]:

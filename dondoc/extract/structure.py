@@ -75,8 +75,7 @@ class Block:
             return True
         if self.bold and len(text) < 200 and not text.endswith((".", ";")):
             return True
-        letters = [c for c in text if c.isalpha()]
-        if bool(letters) and all(c.isupper() for c in letters) and len(text) < 200:
+        if len(text) < 200 and text.isupper():
             return True
         return self.is_body_heading()
 
@@ -95,7 +94,7 @@ def join_parts(parts: list[str]) -> str:
     for p in parts:
         if not out:
             out = p
-        elif re.search(r"\w-$", out) and p[:1].isalnum():
+        elif len(out) > 1 and out[-1] == "-" and out[-2].isalnum() and p[:1].isalnum():
             out += p  # a hyphenated symbol broken over two lines: "75-" + "KL/TW"
         elif p[:1] in ",;.:)…":
             out += p  # punctuation after a removed footnote marker or a page break
