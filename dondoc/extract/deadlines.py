@@ -78,7 +78,7 @@ class _Found:
 
 
 # Phrases with an explicit bound word. Each: (pattern, kind)
-_MAY_HOLD_TIME = re.compile(r"\d|[Qq]u[ýý]|[Tt][ếẾ]t|QUÝ|TẾT")
+_MAY_HOLD_TIME = re.compile(r"\d|[Qq][Uu][ÝýÍíYy]|[Tt][ếẾ][Tt]")
 _STRICT = [
     (
         re.compile(
@@ -110,6 +110,18 @@ _STRICT = [
         "relative",
     ),
 ]
+# A word each pattern cannot match without (lower case).
+_NEEDS = {
+    "before": ("trước", "chậm", "chót"),
+    "range": ("từ",),
+    "month": ("tháng",),
+    "quarter": ("qu",),
+    "half": ("tháng",),
+    "tet": ("tết",),
+    "year": ("năm",),
+    "day": ("ngày",),
+    "relative": ("từ",),
+}
 _HOAN_THANH_YEAR = re.compile(r"hoàn\s+thành\b[^.;:()]{0,80}?\bnăm\s+(\d{4})\b", re.I)
 _DURING = re.compile(r"được\s+giao\s+(?:trong\s+)?$", re.I)
 
@@ -167,7 +179,10 @@ def find_in_text(text: str, doc_date: date | None = None) -> Deadline | None:
     found: list[_Found] = []
     taken: list[tuple[int, int]] = []
     recurring: tuple[str, str] | None = None
+    low = text.lower()
     for pattern, kind in _STRICT:
+        if not any(w in low for w in _NEEDS[kind]):
+            continue  # the pattern cannot match: spare the regex engine its slow scan
         for m in pattern.finditer(text):
             if any(s <= m.start() < e for s, e in taken):
                 continue

@@ -35,6 +35,12 @@ _CLAUSE_STARTS = (
     ("Thực", "hiện"),
 )
 _CUES = ("giao", "yêu cầu", "đề nghị", "mời")
+_PREFIX_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _p in _PREFIXES:
+    _PREFIX_BY_FIRST.setdefault(_p[0], []).append(_p)
+_CLAUSE_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _p in (*_CLAUSE_STARTS, ("Đối", "với")):
+    _CLAUSE_BY_FIRST.setdefault(_p[0], []).append(_p)
 _CUE_FIRST = {"giao", "yêu", "đề", "mời"}
 
 
@@ -74,8 +80,11 @@ def _cue_len(toks: Toks, i: int) -> int:
 
 
 def _subject_at(text: str, toks: Toks, s: int) -> tuple[str, ...]:
+    if s >= len(toks):
+        return ()
     after_prefix = False
-    for pre in _PREFIXES:
+    first = toks[s].text
+    for pre in _PREFIX_BY_FIRST.get(first, ()):
         if _starts_with(toks, s, pre) and s + len(pre) < len(toks) and toks[s + len(pre)].text == ",":
             s += len(pre) + 1
             after_prefix = True  # "Đồng thời, cấp uỷ, chính quyền cơ sở phải…": lower case is fine
@@ -87,7 +96,7 @@ def _subject_at(text: str, toks: Toks, s: int) -> tuple[str, ...]:
         bl = read_bodies(text, toks, s + 2)
         if bl.names and bl.end < len(toks) and toks[bl.end].text == ":":
             return bl.names
-    if any(_starts_with(toks, s, c) for c in (*_CLAUSE_STARTS, ("Đối", "với"))):
+    if any(_starts_with(toks, s, c) for c in _CLAUSE_BY_FIRST.get(toks[s].text if s < len(toks) else "", ())):
         # "Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, Bộ Tài chính tổng hợp…": the
         # subject is the list closest to the verb, so a later comma wins for the same verb
         k, commas = s, 0
