@@ -96,6 +96,7 @@ def mark_noise(lines: list[Line]) -> None:
     """Mark page numbers, running headers, e-signature stamps and site chrome as noise."""
     stamp_starts = words("noise", "signature_stamp_starts")
     chrome = words("noise", "chrome_lines")
+    chrome_re = re.compile("|".join(map(re.escape, chrome))) if chrome else None
     # running headers: the same short line (digits aside) on several pages
     shapes = Counter(_DIGITS.sub("#", ln.text) for ln in lines if ln.is_text and 8 <= len(ln.text) <= 70)
     for i, ln in enumerate(lines):
@@ -103,7 +104,7 @@ def mark_noise(lines: list[Line]) -> None:
             continue
         low = _lower(ln.text)
         shape = _DIGITS.sub("#", ln.text)
-        if low.startswith(stamp_starts) or any(c in low for c in chrome):
+        if low.startswith(stamp_starts) or (chrome_re is not None and chrome_re.search(low)):
             ln.kind = "noise"
         elif shapes[shape] >= 2 and "#" in shape and "/" in shape and ln.text[:1] not in "-+•(":
             # e.g. "CÔNG BÁO/Số 271/Ngày 12-05-2026" on every page

@@ -37,7 +37,13 @@ class Marker:
     length: int  # characters to skip in the line text
 
 
+_MARKER_FIRST = frozenset("0123456789IVXLC([-–—+•·▪◦●✓PCMĐ")
+
+
 def find_marker(text: str) -> Marker | None:
+    first = text[:1]
+    if first not in _MARKER_FIRST and not (first.islower() and text[1:2] == ")"):
+        return None  # most lines continue a sentence: no pattern can match them
     for style, pattern in _PATTERNS:
         m = pattern.match(text)
         if m and m.end() > 0:
