@@ -20,7 +20,7 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
 _DIGITS = re.compile(r"\d+")
 
 
-@dataclass
+@dataclass(slots=True, eq=False)
 class Line:
     index: int
     start: int  # offset of the raw line in the text

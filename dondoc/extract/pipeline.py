@@ -69,12 +69,19 @@ def _addressees(intro: str) -> tuple[str, ...]:
 
 
 def _mask(text: str, refs: list[LegalRef]) -> str:
-    chars = list(text)
-    for r in refs:
-        for k in range(r.span.start, r.span.end):
-            if chars[k] != "\n":
-                chars[k] = " "
-    return "".join(chars)
+    """The text with every citation blanked (line ends kept), so that dates inside a
+    citation are not read as deadlines; same length, so offsets stay valid."""
+    parts: list[str] = []
+    pos = 0
+    for r in sorted(refs, key=lambda r: r.span.start):
+        start = max(pos, r.span.start)
+        if start >= r.span.end:
+            continue
+        parts.append(text[pos:start])
+        parts.append(re.sub(r"[^\n]", " ", text[start : r.span.end]))
+        pos = r.span.end
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def _place(text: str, kind: str) -> str | None:
