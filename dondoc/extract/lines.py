@@ -25,13 +25,19 @@ class Line:
     index: int
     start: int  # offset of the raw line in the text
     end: int
-    raw: str
+    src: str  # the whole text (shared): the raw line is sliced from it on demand, to save memory
     text: str  # content without markup, inner whitespace collapsed
     cstart: int  # offset of the first content character
     cend: int  # offset just after the last content character
     indent: int
     bold: bool
     kind: str  # "text", "blank", "pipe" (a table/layout separator), "rule", "noise"
+
+    @property
+    def raw(self) -> str:
+        """The line as written, without its line end."""
+        end = self.end - 1 if self.end > self.start and self.src[self.end - 1] == "\r" else self.end
+        return self.src[self.start : end]
 
     @property
     def is_text(self) -> bool:
@@ -82,7 +88,7 @@ def split_lines(text: str) -> list[Line]:
         else:
             kind = "text"
         lines.append(
-            Line(i, pos, end, raw_line, cleaned, pos + first, pos + max(first, last), indent, bold, kind)
+            Line(i, pos, end, text, cleaned, pos + first, pos + max(first, last), indent, bold, kind)
         )
         pos = end + 1
     return lines

@@ -68,22 +68,6 @@ def _addressees(intro: str) -> tuple[str, ...]:
     return ()
 
 
-def _mask(text: str, refs: list[LegalRef]) -> str:
-    """The text with every citation blanked (line ends kept), so that dates inside a
-    citation are not read as deadlines; same length, so offsets stay valid."""
-    parts: list[str] = []
-    pos = 0
-    for r in sorted(refs, key=lambda r: r.span.start):
-        start = max(pos, r.span.start)
-        if start >= r.span.end:
-            continue
-        parts.append(text[pos:start])
-        parts.append(re.sub(r"[^\n]", " ", text[start : r.span.end]))
-        pos = r.span.end
-    parts.append(text[pos:])
-    return "".join(parts)
-
-
 def _place(text: str, kind: str) -> str | None:
     """'Thành ủy' signs for the city it governs: the most named 'thành phố X'."""
     counts: dict[str, int] = {}
@@ -128,7 +112,8 @@ def extract(source: SourceText) -> Extraction:
         doc_date=header.date,
         default=default,
         footnotes=footnotes,
-        mask=_mask(text, refs),
+        text=text,
+        citations=tuple(sorted((r.span.start, r.span.end) for r in refs)),
     )
     drafts = tasks_from_tree(root, ctx)
     for t in tables:

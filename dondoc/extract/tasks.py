@@ -45,7 +45,21 @@ class Context:
     doc_date: date | None
     default: Deadline | None
     footnotes: dict[str, Footnote]
-    mask: str  # the view text with citations blanked, for deadline search
+    text: str  # the view text
+    citations: tuple[tuple[int, int], ...] = ()  # spans of cited documents, sorted
+
+    def masked(self, start: int, end: int) -> str:
+        """text[start:end] with citations blanked: a cited document's date is no deadline."""
+        parts: list[str] = []
+        pos = start
+        for a, b in self.citations:
+            if b <= pos or a >= end:
+                continue
+            parts.append(self.text[pos:a] if a > pos else "")
+            parts.append(" " * (min(b, end) - max(a, pos)))
+            pos = min(b, end)
+        parts.append(self.text[pos:end])
+        return "".join(parts)
 
 
 def _low_starts(text: str, key: str) -> bool:
@@ -120,7 +134,7 @@ def _clean(text: str, notes: list[str], ctx: Context) -> str:
 
 
 def _deadline(text: str, start: int, end: int, ctx: Context) -> Deadline | None:
-    masked = ctx.mask[start:end] if end - start >= len(text) - 5 else text
+    masked = ctx.masked(start, end) if end - start >= len(text) - 5 else text
     return deadlines.find_in_text(" ".join(masked.split()), ctx.doc_date)
 
 
@@ -218,7 +232,7 @@ def _split_inline(
         seg = text[m.end() : seg_end].strip()
         # offsets: locate the segment's first words in the source after the block start
         probe = seg[:20]
-        pos = ctx.mask.find(probe, base) if probe else -1
+        pos = ctx.text.find(probe, base) if probe else -1
         start = pos if pos >= 0 else block.start
         draft = _make(seg, start, start + len(seg), block.heading, bodies, ctx, None)
         drafts.append(draft)
