@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from dondoc.extract.bodies import BodyList, Toks, _is_verb, _match, _phrases, read_bodies, tokenize
 
-_PREFIXES = (
+_PREFIXES: tuple[tuple[str, ...], ...] = (
     ("Đồng", "thời"),
     ("Trên", "cơ", "sở", "đó"),
     ("Trong", "đó"),
@@ -21,7 +21,7 @@ _PREFIXES = (
     ("Mặt", "khác"),
     ("Sau", "đó"),
 )
-_CLAUSE_STARTS = (
+_CLAUSE_STARTS: tuple[tuple[str, ...], ...] = (
     ("Trường", "hợp"),
     ("Trên", "cơ", "sở"),
     ("Căn", "cứ"),
@@ -35,12 +35,17 @@ _CLAUSE_STARTS = (
     ("Thực", "hiện"),
 )
 _CUES = ("giao", "yêu cầu", "đề nghị", "mời")
-_PREFIX_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
-for _p in _PREFIXES:
-    _PREFIX_BY_FIRST.setdefault(_p[0], []).append(_p)
-_CLAUSE_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
-for _p in (*_CLAUSE_STARTS, ("Đối", "với")):
-    _CLAUSE_BY_FIRST.setdefault(_p[0], []).append(_p)
+
+
+def _by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for p in phrases:
+        out.setdefault(p[0], []).append(p)
+    return out
+
+
+_PREFIX_BY_FIRST = _by_first(_PREFIXES)
+_CLAUSE_BY_FIRST = _by_first((*_CLAUSE_STARTS, ("Đối", "với")))
 _CUE_FIRST = {"giao", "yêu", "đề", "mời"}
 
 
