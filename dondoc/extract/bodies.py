@@ -28,7 +28,7 @@ class Tok(NamedTuple):
 Toks = tuple[Tok, ...]
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=8)
 def tokenize(text: str) -> Toks:
     """Word and punctuation tokens; cached because a task's text is read by several stages."""
     return tuple(Tok(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text))
@@ -255,7 +255,7 @@ def _continues_group(toks: Toks, i: int) -> bool:
 _HEADING_CUES = (("đề", "nghị"), ("mời",), ("giao",), ("yêu", "cầu"))
 
 
-@cache
+@lru_cache(maxsize=1024)
 def whole_bodies(text: str) -> tuple[str, ...]:
     """The bodies a line names when it names nothing else: '13. Tổng Công ty Điện lực Hà
     Nội', 'Đề nghị Đài Truyền hình Việt Nam', 'Mời Thành phố Hồ Chí Minh, tỉnh Điện Biên'."""
@@ -276,3 +276,12 @@ def whole_bodies(text: str) -> tuple[str, ...]:
 
 def strip_body(name: str) -> str:
     return name.strip(" ,;:.")
+
+
+def clear_text_caches() -> None:
+    """Forget the per-text caches: they serve one document's repeated reads, and must not
+    grow across documents in a long-running process (nor flatter a benchmark that repeats
+    documents)."""
+    tokenize.cache_clear()
+    whole_bodies.cache_clear()
+    _fixed_group_spans.cache_clear()

@@ -22,22 +22,37 @@ _DIGITS = re.compile(r"\d+")
 
 @dataclass(slots=True, eq=False)
 class Line:
+    """One line. Offsets are kept as the line start plus small in-line offsets (cheap
+    integers) and the raw text is sliced from the shared source on demand: a document
+    has tens of thousands of lines, and memory per line is the extractor's main cost."""
+
     index: int
     start: int  # offset of the raw line in the text
-    end: int
-    src: str  # the whole text (shared): the raw line is sliced from it on demand, to save memory
+    length: int  # of the raw line, line end excluded
+    src: str  # the whole text (shared)
     text: str  # content without markup, inner whitespace collapsed
-    cstart: int  # offset of the first content character
-    cend: int  # offset just after the last content character
+    first: int  # in-line offset of the first content character
+    last: int  # in-line offset just after the last content character
     indent: int
     bold: bool
     kind: str  # "text", "blank", "pipe" (a table/layout separator), "rule", "noise"
 
     @property
+    def end(self) -> int:
+        return self.start + self.length
+
+    @property
+    def cstart(self) -> int:
+        return self.start + self.first
+
+    @property
+    def cend(self) -> int:
+        return self.start + self.last
+
+    @property
     def raw(self) -> str:
         """The line as written, without its line end."""
-        end = self.end - 1 if self.end > self.start and self.src[self.end - 1] == "\r" else self.end
-        return self.src[self.start : end]
+        return self.src[self.start : self.start + self.length]
 
     @property
     def is_text(self) -> bool:
@@ -76,9 +91,14 @@ def _clean(raw: str) -> tuple[str, int, int, bool]:
 def split_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     pos = 0
-    for i, raw in enumerate(text.split("\n")):
-        end = pos + len(raw)
-        raw_line = raw[:-1] if raw.endswith("\r") else raw
+    i = 0
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl
+        raw_line = text[pos:end]
+        if raw_line.endswith("\r"):
+            raw_line = raw_line[:-1]
         cleaned, first, last, bold = _clean(raw_line)
         indent = len(raw_line) - len(raw_line.lstrip(" \t\f"))
         if not cleaned:
@@ -87,10 +107,11 @@ def split_lines(text: str) -> list[Line]:
             kind = "pipe" if raw_line.strip() == "|" else "rule"
         else:
             kind = "text"
-        lines.append(
-            Line(i, pos, end, text, cleaned, pos + first, pos + max(first, last), indent, bold, kind)
-        )
-        pos = end + 1
+        lines.append(Line(i, pos, len(raw_line), text, cleaned, first, max(first, last), indent, bold, kind))
+        i += 1
+        if nl < 0:
+            break
+        pos = nl + 1
     return lines
 
 

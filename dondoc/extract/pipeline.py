@@ -13,7 +13,7 @@ from dondoc.core.directive import DirectiveMeta, Extraction, LegalRef, Task
 from dondoc.core.span import Span
 from dondoc.core.text import SourceText, TextView
 from dondoc.extract import deadlines
-from dondoc.extract.bodies import read_bodies, tokenize
+from dondoc.extract.bodies import clear_text_caches, read_bodies, tokenize
 from dondoc.extract.footnotes import find_footnotes
 from dondoc.extract.legal_refs import find_legal_refs
 from dondoc.extract.lexicon import words
@@ -77,6 +77,7 @@ def _place(text: str, kind: str) -> str | None:
 
 
 def extract(source: SourceText) -> Extraction:
+    clear_text_caches()
     view = source.view
     text = view.text
     lines = split_lines(text)
