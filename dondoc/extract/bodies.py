@@ -28,7 +28,9 @@ class Tok(NamedTuple):
 Toks = tuple[Tok, ...]
 
 
-@lru_cache(maxsize=8)
+# a task's text is tokenised by several stages in a row: a tiny cache serves them without
+# holding every token of the document (tokens cost ~20x their text in memory)
+@lru_cache(maxsize=2)
 def tokenize(text: str) -> Toks:
     """Word and punctuation tokens; cached because a task's text is read by several stages."""
     return tuple(Tok(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text))
