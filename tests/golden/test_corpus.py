@@ -118,3 +118,25 @@ def test_seed_review_matches_expected_facts(shared_dir: Path) -> None:
     assert by_start["Lực lượng Công an tăng cư"]["lead"] == ["Lực lượng Công an"]
     assert any("trên 95% kế hoạch năm 2024" in x for t in data["tasks"] for x in t["targets"])
     json.dumps(data, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("corpus", ["seed", "dev"])
+def test_extraction_invariants(corpus: str, shared_dir: Path) -> None:
+    """Task spans do not overlap, dates are ISO, and an unknown value is null, never ""."""
+    import datetime as dt
+
+    for f in sorted((shared_dir / "corpus" / corpus).glob("*.txt")):
+        data = to_dict(extract(read_text_file(f)))
+        spans = sorted(tuple(t["span"]) for t in data["tasks"])
+        assert all(b[0] >= a[1] for a, b in zip(spans, spans[1:], strict=False)), f.name
+        for t in data["tasks"]:
+            assert all(v != "" for v in t.values()), (f.name, t["id"])
+            if t["deadline"] is not None:
+                dt.date.fromisoformat(t["deadline"])
+        assert all(v != "" for v in data["doc"].values()), f.name
+        for key in ("date", "default_deadline"):
+            if data["doc"].get(key):
+                dt.date.fromisoformat(data["doc"][key])
+        for r in data["legal_refs"]:
+            if r.get("date"):
+                dt.date.fromisoformat(r["date"])

@@ -34,7 +34,9 @@ def test_extraction_matches_snapshot(corpus: str, path: Path) -> None:
         if os.environ.get("CI"):
             pytest.fail("DONDOC_REGEN_GOLDEN is refused in CI: regenerate locally and commit the review")
         snapshot.parent.mkdir(parents=True, exist_ok=True)
-        snapshot.write_text(json.dumps(got, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        snapshot.write_text(
+            json.dumps(got, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+        )
         pytest.skip("snapshot regenerated")
     assert snapshot.is_file(), f"no snapshot {snapshot}: run DONDOC_REGEN_GOLDEN=1 pytest tests/golden"
     expected = json.loads(snapshot.read_text(encoding="utf-8"))
