@@ -124,11 +124,12 @@ def test_seed_review_matches_expected_facts(shared_dir: Path) -> None:
 def test_extraction_invariants(corpus: str, shared_dir: Path) -> None:
     """Task spans do not overlap, dates are ISO, and an unknown value is null, never ""."""
     import datetime as dt
+    import itertools
 
     for f in sorted((shared_dir / "corpus" / corpus).glob("*.txt")):
         data = to_dict(extract(read_text_file(f)))
         spans = sorted(tuple(t["span"]) for t in data["tasks"])
-        assert all(b[0] >= a[1] for a, b in zip(spans, spans[1:], strict=False)), f.name
+        assert all(b[0] >= a[1] for a, b in itertools.pairwise(spans)), f.name
         for t in data["tasks"]:
             assert all(v != "" for v in t.values()), (f.name, t["id"])
             if t["deadline"] is not None:
