@@ -18,6 +18,7 @@ class ErrorCode(StrEnum):
     ENCODING_UNKNOWN = "E_ENCODING_UNKNOWN"
     FORMAT_UNSUPPORTED = "E_FORMAT_UNSUPPORTED"
     OUTPUT_FAILED = "E_OUTPUT_FAILED"
+    INTERNAL = "E_INTERNAL"
 
 
 MESSAGES: dict[ErrorCode, str] = {
@@ -28,6 +29,7 @@ MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.ENCODING_UNKNOWN: "{name}: the text encoding could not be recognised ({detail})",
     ErrorCode.FORMAT_UNSUPPORTED: "{name}: unsupported file format ({detail})",
     ErrorCode.OUTPUT_FAILED: "{name}: cannot write the output ({detail})",
+    ErrorCode.INTERNAL: "unexpected {kind}: {detail} (please report it)",
 }
 
 

@@ -12,7 +12,7 @@ import click
 
 from dondoc import __version__
 from dondoc.cli.extract import extract_command
-from dondoc.errors import DondocError
+from dondoc.errors import DondocError, ErrorCode
 
 
 @click.group()
@@ -39,5 +39,6 @@ def main() -> None:
     except (BrokenPipeError, KeyboardInterrupt):
         sys.exit(1)
     except Exception as exc:
-        click.echo(f"error [E_INTERNAL]: unexpected {type(exc).__name__}: {exc}", err=True)
+        err = DondocError(ErrorCode.INTERNAL, kind=type(exc).__name__, detail=exc)
+        click.echo(f"error [{err.code.value}]: {err.message}", err=True)
         sys.exit(1)

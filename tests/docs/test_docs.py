@@ -1,0 +1,43 @@
+"""The docs stay true: every command documented with help, every error code documented."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from dondoc.cli import cli
+from dondoc.errors import MESSAGES, ErrorCode
+
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+
+
+def test_every_command_is_documented_and_has_help() -> None:
+    text = (DOCS / "cli.md").read_text(encoding="utf-8")
+    runner = CliRunner()
+    for name, command in cli.commands.items():
+        assert f"## `dondoc {name}`" in text, name
+        assert command.help, name
+        result = runner.invoke(cli, [name, "--help"])
+        assert result.exit_code == 0 and "Usage:" in result.output
+
+
+def test_every_error_code_has_english_and_vietnamese_text() -> None:
+    text = (DOCS / "errors.md").read_text(encoding="utf-8")
+    rows = {
+        m.group(1): (m.group(2).strip(), m.group(3).strip())
+        for m in re.finditer(r"^\| `(E_\w+)` \|([^|]+)\|([^|]+)\|", text, re.M)
+    }
+    for code in ErrorCode:
+        assert code.value in rows, code
+        english, vietnamese = rows[code.value]
+        assert english == MESSAGES[code], code
+        assert re.search(r"[ăâđêôơưàáảãạ]", vietnamese.lower()), code
+    assert set(rows) == {c.value for c in ErrorCode}
+
+
+def test_docs_are_linked_from_the_readme() -> None:
+    readme = (DOCS.parent / "README.md").read_text(encoding="utf-8")
+    for page in ("architecture.md", "glossary.md", "cli.md", "errors.md", "contract.md"):
+        assert f"docs/{page}" in readme, page
