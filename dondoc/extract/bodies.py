@@ -129,6 +129,12 @@ def _head_at(toks: Toks, i: int, *, sentence_start: bool = False) -> int:
         return n + 1 if n else 0
     n = _match(toks, i, _phrases("bodies", "heads"))
     if n:
+        if (
+            sentence_start
+            and _is_verb_folded(toks, i)
+            and not (i + n < len(toks) and toks[i + n].text[:1].isupper())
+        ):
+            return 0  # "Lãnh đạo thực hiện tốt…" is the verb; "Lãnh đạo Văn phòng Tỉnh ủy" the body
         return n
     if sentence_start or t[:1].isupper():
         if not t[:1].isupper():
@@ -136,6 +142,8 @@ def _head_at(toks: Toks, i: int, *, sentence_start: bool = False) -> int:
         if sentence_start and _is_verb_folded(toks, i):
             return 0  # "Tổ chức truyền hình trực tiếp…" opens with a verb, not a body
         return _match(toks, i, _phrases("bodies", "generic_heads"), fold=True)
+    if _is_verb(toks, i):
+        return 0  # "phối hợp tổ chức tốt Lễ phát động": "tổ chức" is the verb here
     return _match(toks, i, _phrases("bodies", "generic_heads"))
 
 

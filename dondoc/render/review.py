@@ -53,15 +53,19 @@ def render_review(extraction: Extraction, *, name: str = "") -> str:
         else:
             deadline = "none"
         out.append(f"{n}. {t.text}")
-        out.append(f"    - Lead: {'; '.join(t.lead) or 'none named'}")
+        if m.addressees and tuple(t.lead) == tuple(m.addressees):
+            lead = f"none named (default: {'; '.join(m.addressees)})"
+        else:
+            lead = "; ".join(t.lead) or "none named"
+        out.append(f"    - Lead: {lead}")
         out.append(f"    - Support: {'; '.join(t.support) or 'none'}")
         out.append(f"    - Deadline: {deadline}")
         out.append(f"    - Targets: {'; '.join(t.targets) or 'none'}")
         if t.product:
             out.append(f"    - Product: {t.product}")
-        refs = [r.number for r in extraction.legal_refs if t.span.contains(r.span)]
+        refs = [r.text for r in extraction.legal_refs if t.span.contains(r.span)]
         out.append(f"    - Refs: {'; '.join(refs) or 'none'}")
         for note in t.notes:
-            out.append(f"    - Footnote: {note}")
+            out.append(f"    - Note (footnote): {note}")
         out.append(f"    - Span: [{t.span.start}, {t.span.end}]")
     return "\n".join(out) + "\n"
