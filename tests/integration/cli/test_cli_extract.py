@@ -50,9 +50,18 @@ def test_missing_file(tmp_path: Path) -> None:
 def test_too_large_is_refused_before_reading(tmp_path: Path) -> None:
     f = tmp_path / "big.txt"
     with f.open("wb") as fh:
-        fh.truncate(60 * 1024 * 1024)  # sparse: the size alone must refuse it
+        fh.truncate(100 * 1024 * 1024)  # sparse: the size alone must refuse it
     result = run("extract", str(f))
     assert result.returncode == 1 and "E_TOO_LARGE" in result.stderr
+
+
+def test_undecodable_bytes_are_refused_not_guessed(tmp_path: Path) -> None:
+    f = tmp_path / "garbage.txt"
+    f.write_bytes(bytes(range(0x80, 0x100)) * 50)
+    result = run("extract", str(f))
+    assert result.returncode == 1
+    assert "E_ENCODING_UNKNOWN" in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
 
 
 def test_valid_document_without_tasks_gives_empty_list(tmp_path: Path) -> None:
