@@ -23,6 +23,7 @@ _MOTTO_HEAD = re.compile(r"^(?:ĐẢNG|CỘNG\s+H[ÒO]A(?:\s+XÃ)?|CỘNG)$", re
 _NUMBER = re.compile(
     r"\bSố\s*:?\s*(\d{1,5}[a-z]?(?:\s*/\s*\d{4})?\s*[-/]?\s*[A-ZĐ][\w\-/&Đ ]*?)\s*(?:$|\s{2,}|\|)"
 )
+_SPLIT_NUMBER = re.compile(r"(\bSố\s*:?\s*\d{1,5}[a-z]?)\s{2,}([/-]\s*[A-ZĐ])")
 _NUMBER_ONLY = re.compile(r"\bSố\s*:?\s*(\d{1,5})\s*$")
 _DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I)
 # "TM. CHÍNH PHỦ", "T/M THÀNH ỦY", "KT. BỘ TRƯỞNG", "Q. CHÁNH VĂN PHÒNG"; not "QUYẾT NGHỊ:"
@@ -89,7 +90,20 @@ def read_header(lines: list[Line], limit: int) -> Header:
     issuer_lines: list[str] = []
     left = _split_cols(lines[motto].raw)
     if len(left) > 1 and not _MOTTO.search(left[0]):
+        # two columns side by side: the issuer is the left column of the motto's lines
+        # and of the upper-case lines just above and below ("ỦY BAN NHÂN DÂN / THÀNH PHỐ HÀ NỘI")
         issuer_lines = [left[0]]
+        for step in (-1, 1):
+            k = motto + step
+            while 0 <= k < limit and abs(k - motto) <= 3 and lines[k].is_text:
+                cols = _split_cols(lines[k].raw)
+                first = cols[0] if cols else ""
+                if not first.isupper() or _NUMBER.search(first + "  ") or _NUMBER_ONLY.search(first):
+                    break
+                if len(cols) == 1 and lines[k].indent > len(lines[motto].raw) // 3:
+                    break  # a line of the right column only
+                issuer_lines.insert(0, first) if step < 0 else issuer_lines.append(first)
+                k += step
     else:
         k = motto - 1
         while k >= 0 and motto - k <= 8:
@@ -112,7 +126,9 @@ def read_header(lines: list[Line], limit: int) -> Header:
         (i, ln) for i, ln in enumerate(lines[:window_end]) if ln.is_text and i >= max(0, motto - 8)
     ]
     for i, ln in joined_lines:
-        for col in _split_cols(ln.raw) or [ln.text]:
+        # "Số:173    /KH-UBND": the layout spread the number over two columns
+        raw = _SPLIT_NUMBER.sub(r"\1\2", ln.raw)
+        for col in _split_cols(raw) or [ln.text]:
             col_text = re.sub(r"[*_]", "", col)
             m = _NUMBER.search(col_text + "  ")
             if m and h.number is None and re.search(r"[A-Za-z]", m.group(1)):

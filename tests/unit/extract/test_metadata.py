@@ -1,0 +1,84 @@
+"""Header and closing blocks in the layouts they arrive in."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dondoc.extract.lines import mark_noise, split_lines
+from dondoc.extract.metadata import read_closing, read_header
+
+
+def _header(text: str):  # type: ignore[no-untyped-def]
+    lines = split_lines(text)
+    mark_noise(lines)
+    return read_header(lines, len(lines))
+
+
+def test_two_column_layout_header() -> None:
+    h = _header(
+        "  ỦY BAN NHÂN DÂN              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "  THÀNH PHỐ HÀ NỘI                       Độc lập - Tự do - Hạnh phúc\n"
+        "\n"
+        "   Số:173    /KH-UBND               Hà Nội, ngày 28     tháng 4    năm 2026\n"
+        "\n"
+        "                                KẾ HOẠCH\n"
+        "       Tổ chức “Festival Thăng Long - Hà Nội lần thứ II, năm 2026”\n"
+        "\n"
+        "     Thực hiện Nghị quyết số 02-NQ/TW ngày 17/3/2026 của Bộ Chính trị.\n"
+    )
+    assert h.issuer == "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI"
+    assert h.number == "173/KH-UBND"
+    assert h.date == dt.date(2026, 4, 28)
+    assert h.type == "Kế hoạch"
+    assert h.title == "Tổ chức “Festival Thăng Long - Hà Nội lần thứ II, năm 2026”"
+
+
+def test_markdown_header_with_wrapped_motto_and_party_issuer() -> None:
+    h = _header(
+        "**BAN\nCHẤP HÀNH TRUNG ƯƠNG**\n*\n|\n**ĐẢNG\nCỘNG SẢN VIỆT NAM**\n---------------\n|\n"
+        "Số 212-KL/TW\n|\n*Hà Nội, ngày 18\ntháng 11 năm 2025*\n|\n**KẾT LUẬN **\nCỦA BỘ CHÍNH TRỊ,\n"
+        "BAN BÍ THƯ\nVỀ ĐỊNH HƯỚNG XÂY DỰNG TIÊU CHUẨN\n-----\nTại phiên họp ngày 14/11/2025, xem xét.\n"
+    )
+    assert h.number == "212-KL/TW"
+    assert h.date == dt.date(2025, 11, 18)
+    assert h.type == "Kết luận"
+    assert h.issuer is not None and h.issuer.upper() == "BỘ CHÍNH TRỊ, BAN BÍ THƯ"
+
+
+def test_issuer_name_wrapped_over_two_lines() -> None:
+    h = _header(
+        "**VĂN PHÒNG\nCHÍNH PHỦ**\n--------\n|\n**CỘNG HÒA XÃ\nHỘI CHỦ NGHĨA VIỆT NAM**\nSố: 659/TB-VPCP\n"
+    )
+    assert h.issuer == "VĂN PHÒNG CHÍNH PHỦ"
+    assert h.number == "659/TB-VPCP"
+
+
+def test_quyet_nghi_is_not_an_authority_line() -> None:
+    text = (
+        "CHÍNH PHỦ\nQUYẾT NGHỊ:\nĐiều 1. Giao Bộ Y tế chủ trì.\n\n"
+        "TM. CHÍNH PHỦ\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\n\nPhạm Văn An\n"
+    )
+    lines = split_lines(text)
+    closing = read_closing(lines, 0, len(lines))
+    assert closing.start == 4
+    assert closing.signer == "Phạm Văn An"
+    assert closing.signer_title == "TM. CHÍNH PHỦ / KT. THỦ TƯỚNG / PHÓ THỦ TƯỚNG"
+
+
+def test_recipients_and_signature_side_by_side() -> None:
+    text = (
+        " Nơi nhận:                                               T/M TỈNH ỦY\n"
+        " - Ban Bí thư Trung ương Đảng (để b/c);\n"
+        " - Văn phòng Trung ương Đảng;                      PHÓ BÍ THƯ THƯỜNG TRỰC\n"
+        " - Lưu Văn phòng Tỉnh ủy.\n"
+        "                                                         Hoàng Giang\n"
+    )
+    lines = split_lines(text)
+    closing = read_closing(lines, 0, len(lines))
+    assert closing.recipients == (
+        "Ban Bí thư Trung ương Đảng (để b/c)",
+        "Văn phòng Trung ương Đảng",
+        "Lưu Văn phòng Tỉnh ủy",
+    )
+    assert closing.signer == "Hoàng Giang"
+    assert closing.signer_title == "T/M TỈNH ỦY / PHÓ BÍ THƯ THƯỜNG TRỰC"
