@@ -116,10 +116,23 @@ def is_double_spaced(lines: list[Line]) -> bool:
     return followed / len(text_lines) > 0.6
 
 
-def _segment(lines: list[Line]) -> list[tuple[Marker | None, list[Line]]]:
+def is_paragraph_per_line(lines: list[Line]) -> bool:
+    """Text that was not hard-wrapped (from DOCX or a web page): many lines are longer than
+    any printed line, so each line is a whole paragraph."""
+    long_enough = [len(ln.text) for ln in lines if ln.is_text and len(ln.text) > 40]
+    if len(long_enough) < 4:
+        return False
+    return sum(1 for n in long_enough if n > 130) / len(long_enough) >= 0.25
+
+
+def _segment(lines: list[Line]) -> list[tuple[Marker | None, list[Line], bool]]:
     """Group lines into units: one item or one unmarked paragraph each."""
     double = is_double_spaced(lines)
-    units: list[tuple[Marker | None, list[Line]]] = []
+    one_per_line = is_paragraph_per_line(lines)
+    # (marker, lines, opens a paragraph: after a blank line, or a line that is a paragraph)
+    units: list[tuple[Marker | None, list[Line], bool]] = []
+    paragraph = False
+    cur_paragraph = False
     cur: list[Line] = []
     cur_marker: Marker | None = None
     pending_break = False
@@ -131,6 +144,7 @@ def _segment(lines: list[Line]) -> list[tuple[Marker | None, list[Line]]]:
             )
             if ln.kind != "blank" or (not double and not near_noise):
                 pending_break = True
+                paragraph = True
             continue
         if ln.kind == "marker":
             if cur:
@@ -156,6 +170,9 @@ def _segment(lines: list[Line]) -> list[tuple[Marker | None, list[Line]]]:
         indented = prev_text is not None and ln.indent >= prev_text.indent + 3
         if marker is None and cur and prev_ends and indented:
             pending_break = True  # an indented first line after a full stop opens a paragraph
+        if marker is None and cur and prev_ends and one_per_line:
+            pending_break = True  # text not hard-wrapped (DOCX, web): a line is a paragraph
+            paragraph = True
         if marker is None and cur and prev_ends and is_closing_text(ln.text):
             pending_break = True  # "Trên đây là…", "UBND thành phố đề nghị các…" after a full stop
         if (
@@ -168,14 +185,15 @@ def _segment(lines: list[Line]) -> list[tuple[Marker | None, list[Line]]]:
             pending_break = True  # "13. Tổng Công ty Điện lực\nChủ trì, xây dựng…": heading, then text
         if marker is not None or (pending_break and cur) or not cur:
             if cur:
-                units.append((cur_marker, cur))
-            cur, cur_marker = [ln], marker
+                units.append((cur_marker, cur, cur_paragraph))
+            cur, cur_marker, cur_paragraph = [ln], marker, paragraph
         else:
             cur.append(ln)
         pending_break = False
+        paragraph = False
         prev_text = ln
     if cur:
-        units.append((cur_marker, cur))
+        units.append((cur_marker, cur, cur_paragraph))
     return units
 
 
@@ -221,7 +239,7 @@ def build_tree(lines: list[Line]) -> Block:
     stack: list[Block] = [root]
     assignment_labels = words("structure", "assignment_labels")
     closed = False
-    for marker, unit_lines in _segment(lines):
+    for marker, unit_lines, paragraph in _segment(lines):
         block = Block(marker, unit_lines, bold=unit_lines[0].bold)
         if marker is not None:
             closed = False
@@ -261,8 +279,21 @@ def build_tree(lines: list[Line]) -> Block:
             block.parent = top
             top.children.append(block)
             continue
+        if paragraph and text[:1].isupper() and _finished(top) and not any(b.is_heading() for b in stack[1:]):
+            # a new paragraph after a finished top-level list ("Kính gửi: - …; - ….") ends
+            # that list; under a heading it stays the item's own next paragraph
+            del stack[1:]
+            block.role = "para"
+            block.parent = root
+            root.children.append(block)
+            continue
         top.lines.extend(unit_lines)
     return root
+
+
+def _finished(block: Block) -> bool:
+    last = next((ln for ln in reversed(block.lines) if ln.kind == "text"), None)
+    return last is not None and last.text.rstrip().endswith((".", ";", "!", "?"))
 
 
 def _style(block: Block) -> str:
