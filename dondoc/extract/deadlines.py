@@ -175,7 +175,8 @@ def _recurrence_after(text: str, end: int) -> str | None:
 def find_in_text(text: str, doc_date: date | None = None) -> Deadline | None:
     """The earliest explicit time bound in a task's text, or None."""
     if not _MAY_HOLD_TIME.search(text):
-        return None  # every pattern below needs a digit, a quarter or Tết: skip the regexes
+        # every dated pattern needs a digit, a quarter or Tết: skip their regexes
+        return _recurrence_only(text)
     found: list[_Found] = []
     taken: list[tuple[int, int]] = []
     recurring: tuple[str, str] | None = None
@@ -205,7 +206,29 @@ def find_in_text(text: str, doc_date: date | None = None) -> Deadline | None:
         return Deadline(phrase, best.when, None, best.alternatives)
     if recurring:
         return Deadline(recurring[0], None, recurring[1])
+    return _recurrence_only(text)
+
+
+def _recurrence_only(text: str) -> Deadline | None:
+    for pattern, name in _FREE_RECURRENCE:
+        for m in pattern.finditer(text):
+            if _NOUN_BEFORE.search(text[max(0, m.start() - 14) : m.start()]):
+                continue  # "chỉ tiêu … nhiệm vụ hằng năm": a kind of task, not this task's rhythm
+            return Deadline(m.group(0).strip(" ,.;"), None, name)
     return None
+
+
+_NOUN_BEFORE = re.compile(r"(?:nhiệm vụ|chỉ tiêu|kế hoạch|mục tiêu)\s+$", re.I)
+
+
+# In running text only unambiguous period words make a task recurring ("báo cáo định kỳ
+# hằng tháng"); "thường xuyên" counts only as the clause's last word ("…, thực hiện
+# thường xuyên."), not as an adverb ("thường xuyên kiểm tra").
+_FREE_RECURRENCE = [
+    *_RECURRENCE[:4],
+    (re.compile(r"thường\s+xuyên\s*(?:[.;]|$)", re.I), "continuous"),
+    (re.compile(r"định\s+kỳ", re.I), "periodic"),
+]
 
 
 _BARE_RANGE = re.compile(r"\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b")

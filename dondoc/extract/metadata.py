@@ -67,6 +67,7 @@ class Header:
     date: date | None = None
     title: str | None = None
     body_start: int = 0  # index of the first line after the header and title
+    addressees: tuple[str, ...] = ()  # "Kính gửi: …" of a letter (công văn)
 
 
 def _left(raw: str) -> str:
@@ -158,15 +159,75 @@ def read_header(lines: list[Line], limit: int) -> Header:
                 break
         if h.type:
             break
+    if h.type is None:
+        _read_letter_subject(h, lines, motto, window_end)
     if h.type is None and h.number:
         h.type = _type_from_symbol(h.number)
     if h.body_start == 0:
         h.body_start = motto + 1
+    _read_kinh_gui(h, lines, limit)
     if h.title and h.issuer and h.issuer.upper().startswith(_SUPERIORS):
         m = re.match(r"^CỦA\s+(.+?)\s+VỀ\s", h.title)
         if m and not m.group(1).startswith("ĐỒNG CHÍ"):
             h.issuer = m.group(1).strip(" ,")
     return h
+
+
+_VV = re.compile(r"^(?:V/v|V/V|v/v|Về việc)\s*:?\s*(\S.*)$")
+_KINH_GUI = re.compile(r"^Kính\s+gửi\s*:?\s*(.*)$", re.I)
+_LIST_MARK = re.compile(r"^[-–+•]\s*")
+
+
+def _read_letter_subject(h: Header, lines: list[Line], motto: int, end: int) -> None:
+    """A letter (công văn) states no type: its trích yếu is the 'V/v …' line under the number."""
+    for i in range(motto + 1, end):
+        ln = lines[i]
+        if not ln.is_text:
+            continue
+        m = _VV.match(_split_cols(ln.raw)[0] if ln.raw.strip() else "")
+        if not m:
+            continue
+        parts = [m.group(1).strip()]
+        k = i + 1
+        while k < end and lines[k].is_text and not _KINH_GUI.match(lines[k].text):
+            first = _split_cols(lines[k].raw)[0]
+            if not first or (first[:1].isupper() and not parts[-1].endswith((",", "và", "của"))):
+                break
+            parts.append(first)
+            k += 1
+        h.type = "Công văn"
+        h.title = " ".join(parts)
+        h.body_start = k
+        return
+
+
+def _read_kinh_gui(h: Header, lines: list[Line], limit: int) -> None:
+    """'Kính gửi: …' names whom a letter addresses: they do its tasks that name nobody."""
+    for i in range(h.body_start, min(limit, h.body_start + 12)):
+        ln = lines[i]
+        if not ln.is_text:
+            continue
+        m = _KINH_GUI.match(ln.text)
+        if not m:
+            if _KINH_GUI.match(_split_cols(ln.raw)[0] if ln.raw.strip() else ""):
+                m = _KINH_GUI.match(_split_cols(ln.raw)[0])
+            else:
+                continue
+        assert m is not None
+        names = [m.group(1).strip(" ;,.")] if m.group(1).strip(" ;,.-") else []
+        k = i + 1
+        while k < limit:
+            t = lines[k].text
+            if lines[k].is_text and _LIST_MARK.match(t):
+                names.append(_LIST_MARK.sub("", t).strip(" ;,."))
+            elif lines[k].is_text and names and t[:1].islower():
+                names[-1] += " " + t.strip(" ;,.")
+            else:
+                break
+            k += 1
+        h.addressees = tuple(n for n in names if n)
+        h.body_start = k
+        return
 
 
 def _type_from_symbol(number: str) -> str | None:

@@ -109,7 +109,7 @@ def extract(source: SourceText) -> Extraction:
     if default is not None and default.date is None:
         default = None
     ctx = Context(
-        addressees=_addressees(intro),
+        addressees=_addressees(intro) or header.addressees,
         doc_date=header.date,
         default=default,
         footnotes=footnotes,
