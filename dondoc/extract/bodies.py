@@ -201,6 +201,9 @@ def read_bodies(
             if enum and nxt < len(toks) and toks[nxt].text[:1].isupper():
                 j = nxt
                 continue
+            if t == "," and _name_goes_on(toks, nxt):
+                j = nxt  # "Sở Văn hóa, Thể thao và Du lịch": one name with a comma in it
+                continue
             if t == ";" or not _continues_group(toks, nxt):
                 break
         elif t == "và" and j > cur_start:
@@ -253,6 +256,19 @@ def _fixed_group_spans(text: str) -> tuple[tuple[int, int], ...]:
     if pattern is None or "," not in text:
         return ()
     return tuple(m.span() for m in pattern.finditer(text))
+
+
+def _name_goes_on(toks: Toks, i: int) -> bool:
+    """After a comma, a capitalised word that heads no body, then "và" and another
+    capitalised word: the comma is inside a name ("Văn hóa, Thể thao và Du lịch")."""
+    if i + 2 >= len(toks) or not toks[i].text[:1].isupper() or _head_at(toks, i):
+        return False
+    for k in range(i + 1, min(len(toks) - 1, i + 5)):
+        if toks[k].text == "và":
+            return toks[k + 1].text[:1].isupper()
+        if not toks[k].text[:1].isalpha() or _is_verb(toks, k) or toks[k].text in _STOP_WORDS:
+            return False
+    return False
 
 
 def _continues_group(toks: Toks, i: int) -> bool:

@@ -230,6 +230,50 @@ def _read_kinh_gui(h: Header, lines: list[Line], limit: int) -> None:
         return
 
 
+_ATTACHED = re.compile(r"^\(?\s*(?:Ban hành\s+)?(?:kèm|Kèm)\s+theo\s+", re.I)
+
+
+@dataclass
+class Attachment:
+    """A document issued with the main one ("KẾ HOẠCH … (Ban hành kèm theo Quyết định số …)")."""
+
+    type: str
+    title: str | None
+    body_start: int
+
+
+def find_attachment(lines: list[Line], after: int, limit: int) -> Attachment | None:
+    """The plan or programme a decision issues usually follows its signature in the same
+    file; its tasks are the ones to track."""
+    types = load("documents")["types"]
+    for i in range(max(after, 0), limit):
+        ln = lines[i]
+        if not ln.is_text:
+            continue
+        t = ln.text.strip(" *_")
+        up = t.upper()
+        word = next((w for w in sorted(types, key=len, reverse=True) if up.startswith(w) and t == up), None)
+        if word is None or word.startswith("PHỤ LỤC"):
+            continue
+        # the type line must be followed closely by a "kèm theo" line
+        near = [k for k in range(i + 1, min(limit, i + 6)) if lines[k].is_text]
+        attached = next((k for k in near if _ATTACHED.match(lines[k].text.strip(" *_"))), None)
+        if attached is None:
+            continue
+        title = " ".join(lines[k].text for k in near if k < attached).strip() or None
+        body = attached + 1
+        while body < limit and not lines[body].is_text:
+            body += 1
+        # the "kèm theo" sentence may wrap: skip to the line that closes its parenthesis
+        k = attached
+        while k < min(limit, attached + 4) and ")" not in lines[k].text:
+            k += 1
+        if k > attached and k < limit:
+            body = k + 1
+        return Attachment(str(types[word]), title, body)
+    return None
+
+
 def _type_from_symbol(number: str) -> str | None:
     symbols = load("documents")["symbols"]
     m = re.search(r"[/\-]([A-Za-zĐ]+)", number)

@@ -18,7 +18,7 @@ from dondoc.extract.footnotes import find_footnotes
 from dondoc.extract.legal_refs import find_legal_refs
 from dondoc.extract.lexicon import words
 from dondoc.extract.lines import Line, mark_noise, split_lines
-from dondoc.extract.metadata import read_closing, read_header
+from dondoc.extract.metadata import find_attachment, read_closing, read_header
 from dondoc.extract.structure import Block, build_tree
 from dondoc.extract.tables import find_layout_tables, find_pipe_tables
 from dondoc.extract.tasks import Context, Draft, tasks_from_rows, tasks_from_tree
@@ -98,13 +98,22 @@ def extract(source: SourceText) -> Extraction:
     body_end = closing.start if closing.start >= 0 else limit
     body = [ln for ln in lines[header.body_start : body_end] if ln.index not in in_tables]
     root = build_tree(body)
+    attached_root = None
+    attachment = find_attachment(lines, closing.end, limit) if closing.end > 0 else None
+    if attachment is not None:
+        attached_closing = read_closing(lines, attachment.body_start, limit)
+        attached_end = attached_closing.start if attached_closing.start >= 0 else limit
+        attached_root = build_tree(
+            [ln for ln in lines[attachment.body_start : attached_end] if ln.index not in in_tables]
+        )
 
     doc_start = 0
     if header.body_start:
         doc_start = lines[max(0, header.body_start - 30)].start if header.issuer else 0
     doc_end_offset = lines[limit - 1].end if limit > 0 else len(text)
     refs = find_legal_refs(text, start=doc_start, end=doc_end_offset, exclude=(header.number or "",))
-    intro = _intro(root)
+    # a decision that issues a plan: the plan's introduction is the one that addresses the tasks
+    intro = _intro(attached_root) if attached_root is not None else _intro(root)
     default = deadlines.find_in_text(" ".join(intro.split()), header.date) if intro else None
     if default is not None and default.date is None:
         default = None
@@ -117,6 +126,8 @@ def extract(source: SourceText) -> Extraction:
         citations=tuple(sorted((r.span.start, r.span.end) for r in refs)),
     )
     drafts = tasks_from_tree(root, ctx)
+    if attached_root is not None:
+        drafts.extend(tasks_from_tree(attached_root, ctx))
     for t in tables:
         if t.holds_tasks:
             drafts.extend(tasks_from_rows(t.rows, ctx))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dondoc.extract.bodies import BodyList, Toks, _is_verb, _match, _phrases, read_bodies, tokenize
+from dondoc.extract.bodies import BodyList, Toks, _head_at, _is_verb, _match, _phrases, read_bodies, tokenize
 
 _PREFIXES: tuple[tuple[str, ...], ...] = (
     ("Đồng", "thời"),
@@ -113,6 +113,9 @@ def _subject_at(text: str, toks: Toks, s: int) -> tuple[str, ...]:
                 if bl.names and bl.followed_by_verb:
                     if found is not None and found.end != bl.end:
                         break
+                    if found is not None and not toks[k + 1].text[:1].isupper():
+                        k += 1
+                        continue  # "các sở, ban, ngành Tỉnh": the comma is inside the group
                     found = bl
             k += 1
         return found.names if found else ()
@@ -151,8 +154,8 @@ def find_roles(text: str) -> Roles:
     subject: tuple[str, ...] = _subject_at(text, toks, 0) if toks else ()
     leads: list[str] = []
     for s in starts[1:]:
-        if toks[s - 1].text == ";":
-            continue
+        if toks[s - 1].text == ";" and not _head_at(toks, s):
+            continue  # after ";" only a named body opens a new subject ("…; Ủy ban nhân dân các xã …")
         leads.extend(_subject_at(text, toks, s))
     support: list[str] = []
     lows = [t.text.lower() for t in toks]

@@ -170,6 +170,13 @@ def _segment(lines: list[Line]) -> list[tuple[Marker | None, list[Line], bool]]:
         indented = prev_text is not None and ln.indent >= prev_text.indent + 3
         if marker is None and cur and prev_ends and indented:
             pending_break = True  # an indented first line after a full stop opens a paragraph
+        if (
+            marker is None
+            and cur
+            and not ln.text.isupper()
+            and all(c.text.isupper() for c in cur if c.is_text)
+        ):
+            pending_break = True  # "III. TỔ CHỨC THỰC HIỆN" then its first paragraph
         if marker is None and cur and prev_ends and one_per_line:
             pending_break = True  # text not hard-wrapped (DOCX, web): a line is a paragraph
             paragraph = True

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from dondoc.core.directive import Deadline
 from dondoc.extract import deadlines
@@ -252,8 +253,32 @@ def _leaf(
     if attrs:
         text = " ".join([text, *(("- " + a.text) for a in attrs)])
         end = _descend_end(block)
+    text, end = _cut_closing(text, block.start, end, ctx)
     draft = _make(text, block.start, end, section, inherited, ctx, attrs, notes)
     return draft
+
+
+def _cut_closing(text: str, start: int, end: int, ctx: Context) -> tuple[str, int]:
+    """The last item often runs into the closing sentence ("… ./. Văn phòng Chính phủ thông
+    báo để … biết, thực hiện"): it is not part of the task."""
+    m = _closing_sentence().search(text)
+    if m is None:
+        return text, end
+    words_ = m.group(1).split()[:6]
+    pattern = re.compile(r"\s+".join(map(re.escape, words_)), re.I)
+    # the closing sentence is the last place these words occur (the task may start with them)
+    matches = list(pattern.finditer(ctx.text, start, end))
+    found = matches[-1] if matches else None
+    new_end = (
+        start + len(ctx.text[start : found.start()].rstrip()) if found and found.start() > start else end
+    )
+    return text[: m.start()].rstrip(), new_end
+
+
+@cache
+def _closing_sentence() -> re.Pattern[str]:
+    starts = "|".join(re.escape(w) for w in words("structure", "closing_sentences"))
+    return re.compile(rf"(?<=[.;])\s+((?:{starts})\b.*)$", re.I | re.S)
 
 
 def _make(

@@ -43,3 +43,20 @@ def test_letter_with_kinh_gui_and_paragraph_per_line() -> None:
         None,
         "monthly",
     )
+
+
+def test_decision_that_issues_a_plan_yields_the_plans_tasks() -> None:
+    """A Quyết định whose Điều 1 issues a Kế hoạch printed after its signature."""
+    data = to_dict(extract(read_text_file(CASES / "decision-issuing-plan.txt")))
+    doc = data["doc"]
+    assert (doc["type"], doc["number"], doc["signer"]) == ("Quyết định", "1234/QĐ-UBND", "Hoàng Nam")
+    tasks = data["tasks"]
+    assert [t["section"] for t in tasks] == ["II. NHIỆM VỤ VÀ GIẢI PHÁP"] * 3 + ["III. TỔ CHỨC THỰC HIỆN"]
+    assert tasks[0]["lead"] == ["Sở Văn hóa, Thể thao và Du lịch"]
+    assert tasks[0]["support"] == ["UBND các huyện"]
+    assert tasks[0]["deadline"] == "2025-09-30"
+    assert (tasks[1]["lead"], tasks[1]["deadline"]) == (["Sở Tài chính"], "2025-06-29")
+    assert (tasks[2]["lead"], tasks[2]["recurrence"]) == (["UBND các huyện, thị xã, thành phố"], "quarterly")
+    assert tasks[3]["deadline"] == "2025-12-14"
+    numbers = [r["number"] for r in data["legal_refs"]]
+    assert "1234/QĐ-UBND" not in numbers and "922/QĐ-TTg" in numbers
