@@ -226,8 +226,8 @@ _NOUN_BEFORE = re.compile(r"(?:nhiệm vụ|chỉ tiêu|kế hoạch|mục tiêu
 # thường xuyên."), not as an adverb ("thường xuyên kiểm tra").
 _FREE_RECURRENCE = [
     *_RECURRENCE[:4],
-    (re.compile(r"thường\s+xuyên\s*(?:[.;]|$)", re.I), "continuous"),
-    (re.compile(r"định\s+kỳ", re.I), "periodic"),
+    (re.compile(r"\bthường\s+xuyên\s*(?:[.;]|$)", re.I), "continuous"),
+    (re.compile(r"\bđịnh\s+kỳ\b", re.I), "periodic"),
 ]
 
 

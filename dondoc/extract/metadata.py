@@ -55,6 +55,8 @@ _ISSUER_HEADS = (
     "TỔNG CỤC",
 )
 _SUPERIORS = ("BAN CHẤP HÀNH TRUNG ƯƠNG",)
+# organs that need their parent or the title to say whose they are
+_BARE_ORGANS = {"BAN THƯỜNG VỤ", "THƯỜNG TRỰC", "BAN CHẤP HÀNH", "BAN BÍ THƯ", "THƯỜNG TRỰC TỈNH ỦY"}
 # heads that name nothing on their own: the next line completes them
 _BARE_HEADS = {"VĂN PHÒNG", "ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "BAN", "BỘ", "SỞ", "HỘI ĐỒNG NHÂN DÂN"}
 
@@ -166,11 +168,28 @@ def read_header(lines: list[Line], limit: int) -> Header:
     if h.body_start == 0:
         h.body_start = motto + 1
     _read_kinh_gui(h, lines, limit)
-    if h.title and h.issuer and h.issuer.upper().startswith(_SUPERIORS):
-        m = re.match(r"^CỦA\s+(.+?)\s+VỀ\s", h.title)
-        if m and not m.group(1).startswith("ĐỒNG CHÍ"):
-            h.issuer = m.group(1).strip(" ,")
+    if h.title and h.issuer and (h.issuer.upper().startswith(_SUPERIORS) or h.issuer.upper() in _BARE_ORGANS):
+        # "KẾT LUẬN CỦA BỘ CHÍNH TRỊ, BAN BÍ THƯ VỀ …", "CHỈ THỊ của Ban Thường vụ Tỉnh ủy về …":
+        # the title names the issuer more precisely than the header's organ
+        m = re.match(r"^CỦA\s+(.+?)\s+VỀ\s", h.title, re.I)
+        if m and not m.group(1).upper().startswith("ĐỒNG CHÍ"):
+            named = m.group(1).strip(" ,")
+            place = _place_of(issuer_lines)
+            if place and re.search(r"[ủu]ỷ?y?$", named.split()[-1].lower()):
+                named = f"{named} {place}"  # "Ban Thường vụ Tỉnh ủy" + "Bắc Ninh"
+            h.issuer = named
     return h
+
+
+_PLACE = re.compile(r"\b(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ)\s+(.+)$")
+
+
+def _place_of(issuer_lines: list[str]) -> str | None:
+    for line in issuer_lines:
+        m = _PLACE.search(line.strip(" *_"))
+        if m:
+            return m.group(1).strip().title()
+    return None
 
 
 _VV = re.compile(r"^(?:V/v|V/V|v/v|Về việc)\s*:?\s*(\S.*)$")

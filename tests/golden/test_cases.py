@@ -60,3 +60,27 @@ def test_decision_that_issues_a_plan_yields_the_plans_tasks() -> None:
     assert tasks[3]["deadline"] == "2025-12-14"
     numbers = [r["number"] for r in data["legal_refs"]]
     assert "1234/QĐ-UBND" not in numbers and "922/QĐ-TTg" in numbers
+
+
+def test_party_directive_in_layout_text() -> None:
+    """A Party Chỉ thị from pdftotext -layout: issuer from the title, addressees from the
+    introduction, a "Tổ chức thực hiện" item with dash sub-items, the closing sentence cut."""
+    data = to_dict(extract(read_text_file(CASES / "party-directive-layout.txt")))
+    doc = data["doc"]
+    assert (doc["type"], doc["number"], doc["date"]) == ("Chỉ thị", "12-CT/TU", "2025-03-05")
+    assert doc["issuer"] == "Ban Thường vụ Tỉnh ủy Bắc Ninh"
+    assert doc["signer"] == "Nguyễn Anh Tuấn"
+    assert doc["addressees"] == [
+        "các cấp ủy, tổ chức đảng, chính quyền, Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội"
+    ]
+    tasks = data["tasks"]
+    assert len(tasks) == 5
+    assert tasks[0]["lead"] == doc["addressees"]
+    assert tasks[1]["deadline"] == "2025-12-31"
+    assert (tasks[2]["lead"], tasks[2]["support"]) == (
+        ["Ban Tuyên giáo và Dân vận Tỉnh ủy"],
+        ["Công an tỉnh"],
+    )
+    assert tasks[3]["lead"] == ["Đảng ủy Ủy ban nhân dân tỉnh"]
+    assert tasks[4]["text"].endswith("báo cáo Ban Thường vụ Tỉnh ủy.")
+    assert tasks[4]["recurrence"] == "periodic"

@@ -74,3 +74,20 @@ def test_tet_follows_the_vietnamese_calendar() -> None:
     assert tet(2007) == date(2007, 2, 17)
     assert tet(1985) == date(1985, 1, 21)
     assert tet(2026) == date(2026, 2, 17)
+
+
+@pytest.mark.parametrize(
+    ("text", "recurrence"),
+    [
+        ("Sở Nội vụ tổng hợp, báo cáo định kỳ hằng tháng.", "monthly"),
+        ("Hằng năm, các sở xây dựng kế hoạch bảo vệ môi trường.", "yearly"),
+        ("Văn phòng theo dõi, định kỳ 6 tháng báo cáo Ban Thường vụ.", "periodic"),
+        ("Các đơn vị triển khai thực hiện thường xuyên.", "continuous"),
+        ("Các đơn vị thường xuyên kiểm tra, giám sát.", None),
+        ("Đưa chỉ tiêu môi trường vào đánh giá nhiệm vụ hằng năm của cấp ủy.", None),
+    ],
+)
+def test_find_in_text_recurrence_without_a_date(text: str, recurrence: str | None) -> None:
+    found = find_in_text(text)
+    assert (found.recurrence if found else None) == recurrence
+    assert found is None or found.date is None
