@@ -314,6 +314,10 @@ def _make(
                 deadline = deadlines.parse_value(value, ctx.doc_date)
             elif label in words("structure", "product_labels"):
                 product = value.strip(" .")
+    if product is None:
+        pm = _INLINE_PRODUCT.search(main_text)
+        if pm:
+            product = pm.group(1).strip(" .;")  # "… Sản phẩm: Nghị định của Chính phủ."
     roles = find_roles(main_text)
     if not lead:
         lead = list(roles.subject) or list(inherited) or list(ctx.addressees)
@@ -336,6 +340,10 @@ def _make(
         product=product,
         notes=notes,
     )
+
+
+# a label, not the common noun: "… . Sản phẩm: Nghị định của Chính phủ." / "(sản phẩm: Báo cáo)"
+_INLINE_PRODUCT = re.compile(r"(?:^|[.;(]\s*)[Ss]ản phẩm(?:\s+là)?\s*:\s*([^.;()]{3,160})")
 
 
 def _effective(own: Deadline | None, ctx: Context) -> Deadline:

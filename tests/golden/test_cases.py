@@ -84,3 +84,21 @@ def test_party_directive_in_layout_text() -> None:
     assert tasks[3]["lead"] == ["Đảng ủy Ủy ban nhân dân tỉnh"]
     assert tasks[4]["text"].endswith("báo cáo Ban Thường vụ Tỉnh ủy.")
     assert tasks[4]["recurrence"] == "periodic"
+
+
+def test_notice_with_assignments_in_parentheses_and_inline_product() -> None:
+    data = to_dict(extract(read_text_file(CASES / "notice-giao-in-parentheses.txt")))
+    assert data["doc"]["type"] == "Thông báo" and data["doc"]["issuer"] == "VĂN PHÒNG CHÍNH PHỦ"
+    t1, t2, t3 = data["tasks"]
+    assert (t1["lead"], t1["support"], t1["deadline"]) == (
+        ["Bộ Công an"],
+        ["Bộ Khoa học và Công nghệ"],
+        "2025-06-30",
+    )
+    assert (t2["lead"], t2["deadline"], t2["product"]) == (
+        ["Bộ Công an"],
+        "2025-09-29",
+        "Nghị định của Chính phủ",
+    )
+    assert t3["lead"] == ["Các bộ, ngành, địa phương"]
+    assert t3["targets"] == ["cắt giảm ít nhất 30% chi phí tuân thủ trong năm 2025"]
