@@ -9,6 +9,7 @@ one group as offices write it.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -155,7 +156,7 @@ class BodyList:
 
 
 def read_bodies(
-    text: str, toks: Toks, i: int, *, sentence_start: bool = False, max_words: int = 24
+    text: str, toks: Toks, i: int, *, sentence_start: bool = False, max_words: int = 36
 ) -> BodyList:
     """Read a list of body phrases starting at token i."""
     names: list[str] = []
@@ -208,10 +209,10 @@ def read_bodies(
                 break
         elif t == "và" and j > cur_start:
             nxt = j + 1
-            if (
-                nxt < len(toks)
-                and toks[nxt].text[:1].isupper()
-                and _match(toks, nxt, _phrases("bodies", "heads"))
+            if nxt < len(toks) and (
+                (toks[nxt].text[:1].isupper() and _match(toks, nxt, _phrases("bodies", "heads")))
+                # "… Từ Liêm và các đơn vị liên quan": the catch-all is a body of its own
+                or _catch_all(toks, nxt)
             ):
                 names.append(text[toks[cur_start].start : toks[j - 1].end])
                 cur_start = nxt
@@ -256,6 +257,14 @@ def _fixed_group_spans(text: str) -> tuple[tuple[int, int], ...]:
     if pattern is None or "," not in text:
         return ()
     return tuple(m.span() for m in pattern.finditer(text))
+
+
+def _catch_all(toks: Toks, i: int) -> bool:
+    """ "các đơn vị (có) liên quan", "các cơ quan liên quan" after "và"."""
+    if i >= len(toks) or toks[i].text.lower() not in {"các", "những"} or not _head_at(toks, i):
+        return False
+    window = [t.text.lower() for t in toks[i + 1 : i + 6]]
+    return any(a == "liên" and b == "quan" for a, b in itertools.pairwise(window))
 
 
 def _name_goes_on(toks: Toks, i: int) -> bool:

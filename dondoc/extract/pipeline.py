@@ -23,7 +23,8 @@ from dondoc.extract.structure import Block, build_tree
 from dondoc.extract.tables import find_layout_tables, find_pipe_tables
 from dondoc.extract.tasks import Context, Draft, tasks_from_rows, tasks_from_tree
 
-_ISSUER_VERBS = {"kết", "ban", "thông", "quyết", "ra", "chỉ"}  # kết luận, ban hành, thông báo, quyết nghị …
+# kết luận, ban hành, thông báo, quyết nghị, yêu cầu, đề nghị, giao: the issuer speaking
+_ISSUER_VERBS = {"kết", "ban", "thông", "quyết", "ra", "chỉ", "yêu", "đề", "giao"}
 
 
 def _doc_end(lines: list[Line], after: int) -> int:

@@ -102,3 +102,19 @@ def test_notice_with_assignments_in_parentheses_and_inline_product() -> None:
     )
     assert t3["lead"] == ["Các bộ, ngành, địa phương"]
     assert t3["targets"] == ["cắt giảm ít nhất 30% chi phí tuân thủ trong năm 2025"]
+
+
+def test_council_resolution_articles_and_effect_sentence() -> None:
+    """An HĐND Nghị quyết: targets under Điều 1 are no tasks, Điều 3 assigns, and the
+    sentence on its adoption and effect closes the body rather than joining a task."""
+    data = to_dict(extract(read_text_file(CASES / "council-resolution.txt")))
+    doc = data["doc"]
+    assert (doc["type"], doc["number"]) == ("Nghị quyết", "25/2024/NQ-HĐND")
+    tasks = data["tasks"]
+    assert [t["section"] for t in tasks] == ["Điều 2. Nhiệm vụ, giải pháp chủ yếu"] * 2 + [
+        "Điều 3. Tổ chức thực hiện"
+    ] * 2
+    assert tasks[1]["deadline"] == "2025-06-29"
+    assert tasks[2]["lead"] == ["Ủy ban nhân dân tỉnh"]
+    assert tasks[3]["text"].endswith("giám sát việc thực hiện Nghị quyết.")
+    assert tasks[3]["lead"][0].startswith("Thường trực Hội đồng nhân dân tỉnh")
