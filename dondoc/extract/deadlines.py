@@ -27,6 +27,12 @@ _QUARTER = r"qu[ýíy]\s+(IV|I{1,3}|[1-4])\s*(?:/|-|năm|,)?\s*(?:năm\s+)?(\d{4
 _HALF = r"6\s+tháng\s+(đầu|cuối)\s+năm\s+(\d{4})"
 _TET = r"tết\s+nguyên\s+đán(?:\s+[A-ZĐa-zà-ỹ]+\s+[A-ZĐa-zà-ỹ]+)?\s*(?:năm\s+)?(\d{4})"
 _YEAR = r"năm\s+(\d{4})"
+_LUNAR_MONTH = r"(\d{1,2}|[Gg]iêng|[Cc]hạp)"
+# "ngày 10 tháng 3 âm lịch năm 2025", "ngày 10/3 (âm lịch)", "Rằm tháng Giêng năm 2026"
+_LUNAR = (
+    rf"(?:ngày\s+(\d{{1,2}})\s*(?:tháng\s+|/){_LUNAR_MONTH}|[Rr]ằm\s+tháng\s+{_LUNAR_MONTH})"
+    r"\s*(?:\(\s*)?(âm\s+lịch)?(?:\s*\))?(?:\s*(?:năm\s+)?(\d{4}))?"
+)
 
 _RECURRENCE = [
     (re.compile(r"\b(?:hằng|hàng)\s+tháng\b", re.I), "monthly"),
@@ -57,6 +63,29 @@ def tet(year: int) -> date | None:
     if not 1900 <= year <= 2100:
         return None
     result: date = convert_lunar_to_solar(1, 1, year, 0)
+    return result
+
+
+_LUNAR_MONTH_NAMES = {"giêng": 1, "chạp": 12}
+
+
+def _lunar(g: tuple[str | None, ...], doc_date: date | None, *, rằm: bool) -> date | None:
+    """(cue, day, month, rằm-month, âm lịch, year) → the solar date of that lunar day."""
+    _, day, month, full_moon_month, lunar_word, year = g
+    if not rằm and not lunar_word:
+        return None  # a plain "ngày 10/3" is solar: the "day" pattern reads it
+    raw_month = full_moon_month if rằm else month
+    if raw_month is None:
+        return None
+    m = _LUNAR_MONTH_NAMES.get(raw_month.lower()) or int(raw_month)
+    d = 15 if rằm else int(day or 0)
+    y = int(year) if year else (doc_date.year if doc_date else None)
+    if y is None or not (1 <= m <= 12 and 1 <= d <= 30 and 1900 <= y <= 2100):
+        return None
+    try:
+        result: date = convert_lunar_to_solar(d, m, y, 0)
+    except (ValueError, KeyError, IndexError):
+        return None
     return result
 
 
@@ -100,6 +129,7 @@ _STRICT = [
     ),
     (re.compile(rf"\b(?:trong\s+)?{_HALF}", re.I), "half"),
     (re.compile(rf"\b(?:trong|trước|dịp)\s+(?:dịp\s+)?{_TET}", re.I), "tet"),
+    (re.compile(rf"\b(trước|trong|vào|dịp|đến|nhân)\s+(?:dịp\s+)?{_LUNAR}", re.I), "lunar"),
     (re.compile(rf"(?<!được giao )\b(?:trong|đến\s+hết|hết|cuối|trước)\s+{_YEAR}", re.I), "year"),
     (re.compile(rf"\b(?:vào|trong)\s+ngày\s+(?:{_DMY}|{_DMY_WORDS})", re.I), "day"),
     (
@@ -118,6 +148,7 @@ _NEEDS = {
     "quarter": ("qu",),
     "half": ("tháng",),
     "tet": ("tết",),
+    "lunar": ("âm lịch", "rằm"),
     "year": ("năm",),
     "day": ("ngày",),
     "relative": ("từ",),
@@ -150,6 +181,12 @@ def _resolve(kind: str, m: re.Match[str], doc_date: date | None) -> _Found | Non
         when = date(int(g[1]), 6 if g[0].lower() == "đầu" else 12, 30 if g[0].lower() == "đầu" else 31)
     elif kind == "tet":
         when = tet(int(g[0]))
+        if when and m.group(0).lower().startswith("trước"):
+            when, alts = when - timedelta(days=1), (when,)  # "trước Tết": the eve, or Tết itself
+    elif kind == "lunar":
+        when = _lunar(g, doc_date, rằm=g[3] is not None)
+        if when and g[0].lower() == "trước":
+            when, alts = when - timedelta(days=1), (when,)
     elif kind == "year":
         if _DURING.search(m.string[max(0, m.start() - 20) : m.start()]):
             return None

@@ -91,3 +91,19 @@ def test_find_in_text_recurrence_without_a_date(text: str, recurrence: str | Non
     found = find_in_text(text)
     assert (found.recurrence if found else None) == recurrence
     assert found is None or found.date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "alternatives"),
+    [
+        # Giỗ Tổ Hùng Vương, 10/3 âm lịch, fell on 7 April 2025
+        ("Tổ chức lễ dâng hương vào ngày 10 tháng 3 âm lịch năm 2025.", date(2025, 4, 7), ()),
+        ("Hoàn thành trước Rằm tháng Giêng năm 2026.", date(2026, 3, 2), (date(2026, 3, 3),)),
+        ("Hoàn thành trước Tết Nguyên đán Bính Ngọ 2026.", date(2026, 2, 16), (date(2026, 2, 17),)),
+        ("Chuẩn bị vào ngày 10/3 âm lịch.", date(2025, 4, 7), ()),  # year of the document
+    ],
+)
+def test_find_in_text_lunar_dates(text: str, expected: date, alternatives: tuple[date, ...]) -> None:
+    found = find_in_text(text, date(2025, 1, 15))
+    assert found is not None
+    assert (found.date, found.alternatives) == (expected, alternatives)
