@@ -130,6 +130,15 @@ _STRICT = [
     (re.compile(rf"\b(?:trong\s+)?{_HALF}", re.I), "half"),
     (re.compile(rf"\b(?:trong|trước|dịp)\s+(?:dịp\s+)?{_TET}", re.I), "tet"),
     (re.compile(rf"\b(trước|trong|vào|dịp|đến|nhân)\s+(?:dịp\s+)?{_LUNAR}", re.I), "lunar"),
+    (
+        # "trước ngày 15/12" without a year: the document's year (or the next, if already past)
+        re.compile(
+            r"(?:xong\s+|hoàn\s+thành\s+)?(?:trước|chậm\s+nhất(?:\s+là|\s+vào)?|hạn\s+chót)\s+"
+            r"(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})(?!\s*[/.\-]\s*\d)(?!\d)(?!\s+(?:năm|âm))",
+            re.I,
+        ),
+        "before_no_year",
+    ),
     (re.compile(rf"(?<!được giao )\b(?:trong|đến\s+hết|hết|cuối|trước)\s+{_YEAR}", re.I), "year"),
     (re.compile(rf"\b(?:vào|trong)\s+ngày\s+(?:{_DMY}|{_DMY_WORDS})", re.I), "day"),
     (
@@ -149,6 +158,7 @@ _NEEDS = {
     "half": ("tháng",),
     "tet": ("tết",),
     "lunar": ("âm lịch", "rằm"),
+    "before_no_year": ("trước", "chậm", "chót"),
     "year": ("năm",),
     "day": ("ngày",),
     "relative": ("từ",),
@@ -187,6 +197,12 @@ def _resolve(kind: str, m: re.Match[str], doc_date: date | None) -> _Found | Non
         when = _lunar(g, doc_date, rằm=g[3] is not None)
         if when and g[0].lower() == "trước":
             when, alts = when - timedelta(days=1), (when,)
+    elif kind == "before_no_year" and doc_date is not None:
+        d = _safe_date(doc_date.year, int(g[1]), int(g[0]))
+        if d is not None and d < doc_date:
+            d = _safe_date(doc_date.year + 1, int(g[1]), int(g[0]))
+        if d is not None:
+            when, alts = d - timedelta(days=1), (d,)
     elif kind == "year":
         if _DURING.search(m.string[max(0, m.start() - 20) : m.start()]):
             return None
@@ -200,12 +216,13 @@ def _resolve(kind: str, m: re.Match[str], doc_date: date | None) -> _Found | Non
     return _Found(m.start(), m.end(), when, alts)
 
 
-def _recurrence_after(text: str, end: int) -> str | None:
+def _recurrence_after(text: str, end: int) -> tuple[str, int] | None:
+    """A period word right after a date ("trước ngày 01/6 và 15/11 hằng năm"): (name, its end)."""
     tail = text[end : end + 40]
     for pattern, name in _RECURRENCE[:4]:
         m = pattern.search(tail)
         if m and m.start() < 12:
-            return name
+            return name, end + m.end()
     return None
 
 
@@ -230,7 +247,7 @@ def find_in_text(text: str, doc_date: date | None = None) -> Deadline | None:
             taken.append((m.start(), m.end()))
             rec = _recurrence_after(text, m.end())
             if rec:
-                recurring = recurring or (text[m.start() : m.end() + 12].split(",")[0].strip(), rec)
+                recurring = recurring or (text[m.start() : rec[1]].strip(), rec[0])
                 continue
             found.append(f)
     for m in _HOAN_THANH_YEAR.finditer(text):

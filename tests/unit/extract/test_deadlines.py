@@ -107,3 +107,17 @@ def test_find_in_text_lunar_dates(text: str, expected: date, alternatives: tuple
     found = find_in_text(text, date(2025, 1, 15))
     assert found is not None
     assert (found.date, found.alternatives) == (expected, alternatives)
+
+
+def test_find_in_text_day_without_year_takes_the_documents_year() -> None:
+    doc = date(2025, 5, 1)
+    found = find_in_text("Báo cáo kết quả trước ngày 15/12.", doc)
+    assert found is not None and (found.date, found.alternatives) == (
+        date(2025, 12, 14),
+        (date(2025, 12, 15),),
+    )
+    found = find_in_text("Báo cáo trước ngày 10/01.", doc)  # already past in May: next January
+    assert found is not None and found.date == date(2026, 1, 9)
+    found = find_in_text("Định kỳ trước ngày 01/6 và 15/11 hằng năm báo cáo.", doc)
+    assert found is not None and (found.date, found.recurrence) == (None, "yearly")
+    assert found.text == "trước ngày 01/6 và 15/11 hằng năm"
