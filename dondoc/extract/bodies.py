@@ -115,8 +115,8 @@ def starts_with_verb(text: str) -> bool:
 
 
 def _is_verb_folded(toks: Toks, i: int) -> bool:
-    first = toks[i]
-    lowered = (Tok(first.text.lower(), first.start, first.end), *toks[i + 1 : i + 4])
+    # all-capital headings too: "TỔ CHỨC THỰC HIỆN" opens with the verb "tổ chức"
+    lowered = tuple(Tok(t.text.lower(), t.start, t.end) for t in toks[i : i + 4])
     return bool(_is_verb(lowered, 0))
 
 

@@ -20,7 +20,7 @@ from dondoc.extract.lexicon import words
 from dondoc.extract.lines import Line, mark_noise, split_lines
 from dondoc.extract.metadata import find_attachment, read_closing, read_header
 from dondoc.extract.structure import Block, build_tree
-from dondoc.extract.tables import find_layout_tables, find_pipe_tables
+from dondoc.extract.tables import find_layout_tables, find_markdown_tables, find_pipe_tables
 from dondoc.extract.tasks import Context, Draft, tasks_from_rows, tasks_from_tree
 
 # kết luận, ban hành, thông báo, quyết nghị, yêu cầu, đề nghị, giao: the issuer speaking
@@ -90,7 +90,9 @@ def extract(source: SourceText) -> Extraction:
     limit = _doc_end(lines, max(closing.end, header.body_start))
     tables = [
         t
-        for t in find_pipe_tables(lines[:limit]) + find_layout_tables(lines[:limit])
+        for t in find_pipe_tables(lines[:limit])
+        + find_markdown_tables(lines[:limit])
+        + find_layout_tables(lines[:limit])
         if t.rows or t.line_indexes
     ]
     in_tables: set[int] = set()

@@ -159,6 +159,70 @@ def _read_pipe_table(lines: list[Line], start: int) -> Table | None:
     return Table(roles, rows, used)
 
 
+# --- markdown tables: "| STT | Nội dung | … |" rows under a "|---|" rule ---------------
+
+_MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+
+
+def _md_cells(raw: str) -> list[str]:
+    inner = raw.strip()
+    if inner.startswith("|"):
+        inner = inner[1:]
+    if inner.endswith("|"):
+        inner = inner[:-1]
+    return [c.strip().strip("*").strip() for c in inner.split("|")]
+
+
+def find_markdown_tables(lines: list[Line]) -> list[Table]:
+    tables: list[Table] = []
+    i = 0
+    while i + 1 < len(lines):
+        ln = lines[i]
+        if ln.raw.lstrip().startswith("|") and ln.raw.count("|") >= 4 and _MD_RULE.match(lines[i + 1].raw):
+            table = _read_markdown_table(lines, i)
+            if table is not None:
+                tables.append(table)
+                i = max(table.line_indexes) + 1
+                continue
+        i += 1
+    return tables
+
+
+def _read_markdown_table(lines: list[Line], head: int) -> Table | None:
+    roles = [column_role(h) for h in _md_cells(lines[head].raw)]
+    if "content" not in roles:
+        return None
+    used = {head, head + 1}
+    rows: list[Row] = []
+    section: str | None = None
+    k = head + 2
+    while k < len(lines) and lines[k].raw.lstrip().startswith("|"):
+        ln = lines[k]
+        used.add(k)
+        cells = _md_cells(ln.raw)
+        k += 1
+        first = cells[0] if cells else ""
+        filled = [c for c in cells if c]
+        if len(filled) == 1 and not _STT.match(first):
+            section = filled[0]  # a row spanning the table: a part heading
+            continue
+        if re.fullmatch(r"[IVX]{1,5}\.?", first):
+            section = " ".join(filled)
+            continue
+        if _STT.match(first) or not rows:
+            row = Row(first.rstrip("."), section, {})
+            rows.append(row)
+        else:
+            row = rows[-1]  # a continuation row: cells carry on the numbered row above
+        for role, cell in zip(roles, cells, strict=False):
+            if not cell or role in ("number", "other"):
+                continue
+            row.cells[role] = f"{row.cells[role]} {cell}".strip() if role in row.cells else cell
+            if role == "content":
+                row.content_lines.append(ln)
+    return Table(roles, [r for r in rows if r.content_lines], used)
+
+
 # --- pdftotext -layout tables ---------------------------------------------------------
 
 _FRAG = re.compile(r"\S+(?: \S+)*")

@@ -118,3 +118,27 @@ def test_council_resolution_articles_and_effect_sentence() -> None:
     assert tasks[2]["lead"] == ["Ủy ban nhân dân tỉnh"]
     assert tasks[3]["text"].endswith("giám sát việc thực hiện Nghị quyết.")
     assert tasks[3]["lead"][0].startswith("Thường trực Hội đồng nhân dân tỉnh")
+
+
+def test_plan_with_a_markdown_task_table() -> None:
+    """An appendix as a markdown table: one task per row, columns by their header words."""
+    data = to_dict(extract(read_text_file(CASES / "plan-with-markdown-table.txt")))
+    tasks = data["tasks"]
+    assert tasks[0]["lead"] == ["Sở Thông tin và Truyền thông"]  # "… là cơ quan thường trực"
+    rows = tasks[2:]
+    assert [t["text"] for t in rows] == [
+        "Xây dựng Đề án phát triển chính quyền số tỉnh",
+        "Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính",
+        "Tập huấn kỹ năng số cho cán bộ cấp xã",
+    ]
+    assert (rows[0]["lead"], rows[0]["support"]) == (
+        ["Sở Thông tin và Truyền thông"],
+        ["Sở Nội vụ", "Sở Tài chính"],
+    )
+    assert (rows[0]["deadline"], rows[0]["product"]) == ("2025-06-30", "Đề án trình UBND tỉnh")
+    assert rows[1]["deadline"] == "2025-09-30"
+    assert (rows[2]["deadline"], rows[2]["recurrence"]) == (None, "quarterly")
+    source = (CASES / "plan-with-markdown-table.txt").read_text(encoding="utf-8")
+    for t in rows:
+        start, _ = t["span"]
+        assert source[start:].startswith(t["text"][:20])
