@@ -13,6 +13,7 @@ from datetime import date
 
 from dondoc.extract.lexicon import load
 from dondoc.extract.lines import Line
+from dondoc.extract.markers import find_marker
 
 _MOTTO = re.compile(
     r"CỘNG\s+H[ÒO]A\s+XÃ|ĐẢNG\s+CỘNG|ĐỘC\s+LẬP|Độc\s+lập\s*[-–]|CỘNG\s+SẢN\s+VIỆT|HỘI\s+CHỦ\s+NGHĨA", re.I
@@ -324,6 +325,8 @@ def _title(lines: list[Line], type_line: int, rest: str, limit: int) -> tuple[st
             break
         if not upper_run and parts and re.match(r"^(Căn cứ|Thực hiện|Ngày|Tại|Sau khi|Trong|Theo)\b", t):
             break
+        if parts and (find_marker(t) is not None or len(t) > 150 or _KINH_GUI.match(t)):
+            break  # an item or a paragraph: the body has begun (text with no blank lines)
         parts.append(" ".join(_split_cols(ln.raw)) if ln.raw.count("   ") else t)
         k += 1
     title = " ".join(p for p in parts if p).strip(" -")

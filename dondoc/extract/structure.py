@@ -20,6 +20,7 @@ from dondoc.extract.markers import Marker, find_marker
 _TERMINAL = (".", ";", ":", "!", "?", "…", "./.")
 _NUMBERED = ("num_dot", "num_dash", "num_paren", "num2", "num3", "roman_num", "letter", "paren")
 _OPEN_CLOSE = (("“", "”"), ("(", ")"))
+_CUE_START = re.compile(r"^(?:Giao|Đề nghị|Yêu cầu|Mời)\s")
 
 
 @dataclass(eq=False)
@@ -77,7 +78,9 @@ class Block:
             return True
         if len(text) < 200 and text.isupper():
             return True
-        return self.is_body_heading()
+        return self.is_body_heading() or (
+            self.marker is not None and _ends_body_heading(self.marker, self.lines)
+        )
 
     def is_body_heading(self) -> bool:
         """A numbered line that only names a body ("13. Tổng Công ty Điện lực Hà Nội")."""
@@ -186,7 +189,7 @@ def _segment(lines: list[Line]) -> list[tuple[Marker | None, list[Line], bool]]:
             marker is None
             and cur
             and ln.text[:1].isupper()
-            and starts_with_verb(ln.text)
+            and (starts_with_verb(ln.text) or _CUE_START.match(ln.text) is not None)
             and _ends_body_heading(cur_marker, cur)
         ):
             pending_break = True  # "13. Tổng Công ty Điện lực\nChủ trì, xây dựng…": heading, then text
@@ -219,10 +222,20 @@ def _known_compound(prev: str, line: str, lines: list[Line]) -> bool:
 
 
 def _ends_body_heading(marker: Marker | None, lines: list[Line]) -> bool:
+    """A numbered line that is a heading: a body's name ("13. Tổng Công ty Điện lực Hà
+    Nội") or a short title ("2. Công tác chuyên môn"), not the start of a sentence."""
     if marker is None or marker.style not in _NUMBERED:
         return False
     text = join_parts([ln.text for ln in lines if ln.kind == "text"])[marker.length :].strip()
-    return not text.endswith((".", ";", ",", "-", "–", "—")) and bool(whole_bodies(text))
+    if text.endswith((".", ";", ",", "-", "–", "—", ":")):
+        return False
+    last = text.split()[-1].lower() if text.split() else ""
+    short_title = len(lines) == 1 and len(text) < 60 and last not in _CONNECTIVES
+    return short_title or bool(whole_bodies(text))
+
+
+# a line ending with one of these goes on on the next line
+_CONNECTIVES = {"và", "của", "các", "cho", "với", "về", "để", "trong", "tại", "theo", "là", "những", "được"}
 
 
 def _starts_with_any(text: str, prefixes: tuple[str, ...]) -> bool:

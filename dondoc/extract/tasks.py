@@ -204,6 +204,9 @@ def _visit(
             and child.is_heading()
             and (text.endswith(":") or (child.marker and child.marker.style in ("roman", "part")))
         ):
+            if child.role == "para" and text.endswith(":"):
+                # "Giao Cục Quản lý Khám, chữa bệnh:" then items: they are this body's tasks
+                inherited_here = heading_bodies(text) or inherited_here
             continue
         if block.role == "root" and child.marker is None:
             continue

@@ -142,3 +142,19 @@ def test_plan_with_a_markdown_task_table() -> None:
     for t in rows:
         start, _ = t["span"]
         assert source[start:].startswith(t["text"][:20])
+
+
+def test_plan_without_blank_lines_and_lead_in_paragraphs() -> None:
+    """Text as a DOCX gives it: no blank lines, the title right above item I., short
+    numbered titles, a "Giao X:" line whose bullets are X's tasks."""
+    data = to_dict(extract(read_text_file(CASES / "plan-no-blank-lines.txt")))
+    assert data["doc"]["title"] == "Triển khai công tác phòng, chống dịch bệnh mùa hè năm 2025"
+    tasks = data["tasks"]
+    assert len(tasks) == 7
+    assert tasks[0]["lead"] == ["Cục Phòng bệnh"] and tasks[0]["deadline"] == "2025-04-30"
+    assert tasks[1]["lead"] == ["Các Viện Vệ sinh dịch tễ", "Viện Pasteur"]
+    assert [t["section"] for t in tasks[2:4]] == ["2. Công tác chuyên môn"] * 2
+    assert tasks[2]["lead"] == tasks[3]["lead"] == ["Cục Quản lý Khám, chữa bệnh"]
+    assert tasks[3]["deadline"] == "2025-05-29"
+    assert tasks[5]["lead"] == ["Sở Y tế các tỉnh, thành phố trực thuộc Trung ương"]
+    assert tasks[5]["recurrence"] == "weekly"
