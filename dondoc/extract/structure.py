@@ -183,6 +183,8 @@ def _segment(lines: list[Line]) -> list[tuple[Marker | None, list[Line], bool]]:
         if marker is None and cur and prev_ends and one_per_line:
             pending_break = True  # text not hard-wrapped (DOCX, web): a line is a paragraph
             paragraph = True
+        if marker is None and cur and prev_ends and ln.text.startswith("("):
+            pending_break = True  # "(Chi tiết tại Phụ lục kèm theo)": a note of its own
         if marker is None and cur and prev_ends and is_closing_text(ln.text):
             pending_break = True  # "Trên đây là…", "UBND thành phố đề nghị các…" after a full stop
         if (
