@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 from dondoc.extract.lexicon import words
 
@@ -103,6 +104,8 @@ def split_lines(text: str) -> list[Line]:
         indent = len(raw_line) - len(raw_line.lstrip(" \t\f"))
         if not cleaned:
             kind = "pipe" if raw_line.strip() == "|" else "blank"
+        elif cleaned[0].isalnum():
+            kind = "text"  # the common case: a rule line has no letters or digits
         elif _RULE.match(raw_line) and not _PAGE_NUMBER.match(raw_line):
             kind = "pipe" if raw_line.strip() == "|" else "rule"
         else:
@@ -115,28 +118,33 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
-def _lower(s: str) -> str:
-    return s.lower()
+@cache
+def _noise_patterns() -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    stamps = words("noise", "signature_stamp_starts")
+    chrome = words("noise", "chrome_lines")
+    stamp_re = re.compile("|".join(map(re.escape, stamps)) or "(?!)", re.I)
+    chrome_re = re.compile("|".join(map(re.escape, chrome)), re.I) if chrome else None
+    return stamp_re, chrome_re
 
 
 def mark_noise(lines: list[Line]) -> None:
     """Mark page numbers, running headers, e-signature stamps and site chrome as noise."""
-    stamp_starts = words("noise", "signature_stamp_starts")
-    chrome = words("noise", "chrome_lines")
-    chrome_re = re.compile("|".join(map(re.escape, chrome))) if chrome else None
-    # running headers: the same short line (digits aside) on several pages
-    shapes = Counter(_DIGITS.sub("#", ln.text) for ln in lines if ln.is_text and 8 <= len(ln.text) <= 70)
+    stamp_re, chrome_re = _noise_patterns()
+    # running headers: the same short line (digits aside) on several pages, with a "/"
+    # ("CÔNG BÁO/Số 271/Ngày 12-05-2026"); only such lines need their shape
+    candidates = [ln for ln in lines if ln.is_text and 8 <= len(ln.text) <= 70 and "/" in ln.text]
+    shapes = Counter(_DIGITS.sub("#", ln.text) for ln in candidates)
     for i, ln in enumerate(lines):
         if not ln.is_text:
             continue
-        low = _lower(ln.text)
-        shape = _DIGITS.sub("#", ln.text)
-        if low.startswith(stamp_starts) or (chrome_re is not None and chrome_re.search(low)):
+        text = ln.text
+        if stamp_re.match(text) or (chrome_re is not None and chrome_re.search(text)):
             ln.kind = "noise"
-        elif shapes[shape] >= 2 and "#" in shape and "/" in shape and ln.text[:1] not in "-+•(":
-            # e.g. "CÔNG BÁO/Số 271/Ngày 12-05-2026" on every page
-            ln.kind = "noise"
-        elif _PAGE_NUMBER.match(ln.raw) and _is_page_number(lines, i):
+        elif "/" in text and 8 <= len(text) <= 70 and text[:1] not in "-+•(":
+            shape = _DIGITS.sub("#", text)
+            if shapes[shape] >= 2 and "#" in shape:
+                ln.kind = "noise"
+        elif len(text) <= 9 and _PAGE_NUMBER.match(ln.raw) and _is_page_number(lines, i):
             ln.kind = "noise"
 
 
