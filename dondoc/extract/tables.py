@@ -9,6 +9,7 @@ their number and the first line of their content, and columns from the header's 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from dondoc.extract.lexicon import load
@@ -77,25 +78,38 @@ def _chunks(lines: list[Line], start: int) -> list[tuple[list[Line], int]]:
     return out
 
 
-def find_pipe_tables(lines: list[Line]) -> list[Table]:
+def _scan(
+    lines: list[Line],
+    opens: Callable[[list[Line], int], bool],
+    read: Callable[[list[Line], int], Table | None],
+) -> list[Table]:
+    """Every table whose first line `opens` says starts one, read by `read`."""
     tables: list[Table] = []
     i = 0
-    while i < len(lines) - 2:
-        ln = lines[i]
-        nxt = next((k for k in range(i + 1, min(i + 4, len(lines))) if lines[k].kind == "text"), None)
-        if (
-            ln.kind == "pipe"
-            and nxt is not None
-            and column_role(lines[nxt].text) == "number"
-            and len(lines[nxt].text) <= 4
-        ):
-            table = _read_pipe_table(lines, i)
+    while i < len(lines) - 1:
+        if opens(lines, i):
+            table = read(lines, i)
             if table is not None:
                 tables.append(table)
                 i = max(table.line_indexes) + 1
                 continue
         i += 1
     return tables
+
+
+def _opens_pipe_table(lines: list[Line], i: int) -> bool:
+    """Web pages converted to text: a lone "|" line, then the "STT" header cell."""
+    nxt = next((k for k in range(i + 1, min(i + 4, len(lines))) if lines[k].kind == "text"), None)
+    return (
+        lines[i].kind == "pipe"
+        and nxt is not None
+        and column_role(lines[nxt].text) == "number"
+        and len(lines[nxt].text) <= 4
+    )
+
+
+def find_pipe_tables(lines: list[Line]) -> list[Table]:
+    return _scan(lines, _opens_pipe_table, _read_pipe_table)
 
 
 def _read_pipe_table(lines: list[Line], start: int) -> Table | None:
@@ -173,19 +187,13 @@ def _md_cells(raw: str) -> list[str]:
     return [c.strip().strip("*").strip() for c in inner.split("|")]
 
 
+def _opens_markdown_table(lines: list[Line], i: int) -> bool:
+    raw = lines[i].raw
+    return raw.lstrip().startswith("|") and raw.count("|") >= 4 and bool(_MD_RULE.match(lines[i + 1].raw))
+
+
 def find_markdown_tables(lines: list[Line]) -> list[Table]:
-    tables: list[Table] = []
-    i = 0
-    while i + 1 < len(lines):
-        ln = lines[i]
-        if ln.raw.lstrip().startswith("|") and ln.raw.count("|") >= 4 and _MD_RULE.match(lines[i + 1].raw):
-            table = _read_markdown_table(lines, i)
-            if table is not None:
-                tables.append(table)
-                i = max(table.line_indexes) + 1
-                continue
-        i += 1
-    return tables
+    return _scan(lines, _opens_markdown_table, _read_markdown_table)
 
 
 def _read_markdown_table(lines: list[Line], head: int) -> Table | None:
