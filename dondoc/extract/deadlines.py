@@ -264,6 +264,9 @@ def find_in_text(text: str, doc_date: date | None = None) -> Deadline | None:
 
 
 def _recurrence_only(text: str) -> Deadline | None:
+    low = text.lower()
+    if "hằng" not in low and "hàng" not in low and "định kỳ" not in low and "thường xuyên" not in low:
+        return None  # none of the period words: spare the patterns
     for pattern, name in _FREE_RECURRENCE:
         for m in pattern.finditer(text):
             if _NOUN_BEFORE.search(text[max(0, m.start() - 14) : m.start()]):

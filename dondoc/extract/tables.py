@@ -99,10 +99,11 @@ def _scan(
 
 def _opens_pipe_table(lines: list[Line], i: int) -> bool:
     """Web pages converted to text: a lone "|" line, then the "STT" header cell."""
+    if lines[i].kind != "pipe":
+        return False
     nxt = next((k for k in range(i + 1, min(i + 4, len(lines))) if lines[k].kind == "text"), None)
     return (
-        lines[i].kind == "pipe"
-        and nxt is not None
+        nxt is not None
         and column_role(lines[nxt].text) == "number"
         and len(lines[nxt].text) <= 4
     )

@@ -19,6 +19,7 @@ def load(name: str) -> dict[str, Any]:
     return tomllib.loads(data)
 
 
+@cache
 def words(name: str, key: str) -> tuple[str, ...]:
     value = load(name)[key]
     return tuple(str(v) for v in value)
