@@ -248,10 +248,13 @@ def _fragments(raw: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group(0)) for m in re.finditer(r"\S+(?: \S+)*", raw.replace("\f", " "))]
 
 
+_TT_HEADER = re.compile(r"^\s*S?TT\s{2,}\S")
+
+
 def find_layout_tables(lines: list[Line]) -> list[Table]:
     tables: list[Table] = []
     for i, ln in enumerate(lines):
-        if not ln.is_text or not re.match(r"^\s*S?TT\s{2,}\S", ln.raw):
+        if not ln.is_text or not ln.text.startswith(("TT", "STT")) or not _TT_HEADER.match(ln.raw):
             continue
         if any(i in t.line_indexes for t in tables):
             continue
@@ -311,7 +314,7 @@ def _read_layout_table(lines: list[Line], tt: int) -> Table | None:
         low = ln.text.lower()
         if ln.is_text and (low.startswith("phụ lục") or "nơi nhận" in low):
             break
-        if ln.is_text and re.match(r"^\s*S?TT\s{2,}\S", ln.raw):
+        if ln.is_text and _TT_HEADER.match(ln.raw):
             _, skip_to = _anchors(lines, k)
             used.update(range(k - 4, skip_to + 1))
             entries = [e for e in entries if e[0] < k - 4]
