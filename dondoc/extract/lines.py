@@ -89,11 +89,21 @@ def _clean(raw: str) -> tuple[str, int, int, bool]:
     return _SPACES.sub(" ", text).strip(), first, last, bold
 
 
+def _fully_bold(line: str, in_bold: bool) -> bool:
+    if not in_bold:
+        if not line.startswith("**"):
+            return False
+        line = line[2:]
+    close = line.find("**")
+    return close < 0 or line[close:].strip("*_ ") == ""  # no close, or it closes at the end
+
+
 def split_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     pos = 0
     i = 0
     n = len(text)
+    in_bold = False
     while pos <= n:
         nl = text.find("\n", pos)
         end = n if nl < 0 else nl
@@ -101,6 +111,12 @@ def split_lines(text: str) -> list[Line]:
         if raw_line.endswith("\r"):
             raw_line = raw_line[:-1]
         cleaned, first, last, bold = _clean(raw_line)
+        # bold means the whole line is bold; a run may span lines
+        # ("**7. Các sở, ban, ngành tỉnh,\nỦy ban nhân dân các xã, phường**"), and a bold
+        # marker alone ("**1.** Bộ Chính trị …") does not make the line bold
+        bold = bool(cleaned) and _fully_bold(raw_line.strip(), in_bold)
+        if "**" in raw_line and raw_line.count("**") % 2:
+            in_bold = not in_bold
         indent = len(raw_line) - len(raw_line.lstrip(" \t\f"))
         if not cleaned:
             kind = "pipe" if raw_line.strip() == "|" else "blank"

@@ -183,6 +183,16 @@ def _segment(lines: list[Line]) -> list[tuple[Marker | None, list[Line], bool]]:
         if marker is None and cur and prev_ends and one_per_line:
             pending_break = True  # text not hard-wrapped (DOCX, web): a line is a paragraph
             paragraph = True
+        if (
+            marker is None
+            and cur
+            and prev_text is not None
+            and prev_text.text.endswith(":")
+            and ln.text[:1].isupper()
+        ):
+            pending_break = True  # "1. Về kiến nghị …:" then its paragraph, without a blank line
+        if marker is None and cur and not ln.bold and all(c.bold for c in cur if c.is_text):
+            pending_break = True  # a bold heading, then plain text
         if marker is None and cur and prev_ends and ln.text.startswith("("):
             pending_break = True  # "(Chi tiết tại Phụ lục kèm theo)": a note of its own
         if marker is None and cur and prev_ends and is_closing_text(ln.text):

@@ -102,11 +102,7 @@ def _opens_pipe_table(lines: list[Line], i: int) -> bool:
     if lines[i].kind != "pipe":
         return False
     nxt = next((k for k in range(i + 1, min(i + 4, len(lines))) if lines[k].kind == "text"), None)
-    return (
-        nxt is not None
-        and column_role(lines[nxt].text) == "number"
-        and len(lines[nxt].text) <= 4
-    )
+    return nxt is not None and column_role(lines[nxt].text) == "number" and len(lines[nxt].text) <= 4
 
 
 def find_pipe_tables(lines: list[Line]) -> list[Table]:
