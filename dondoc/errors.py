@@ -18,6 +18,11 @@ class ErrorCode(StrEnum):
     ENCODING_UNKNOWN = "E_ENCODING_UNKNOWN"
     FORMAT_UNSUPPORTED = "E_FORMAT_UNSUPPORTED"
     OUTPUT_FAILED = "E_OUTPUT_FAILED"
+    INPUT_CORRUPT = "E_INPUT_CORRUPT"
+    INPUT_ENCRYPTED = "E_INPUT_ENCRYPTED"
+    INPUT_UNSAFE = "E_INPUT_UNSAFE"
+    TOO_MANY_PAGES = "E_TOO_MANY_PAGES"
+    NO_TEXT_LAYER = "E_NO_TEXT_LAYER"
     INTERNAL = "E_INTERNAL"
 
 
@@ -29,6 +34,13 @@ MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.ENCODING_UNKNOWN: "{name}: the text encoding could not be recognised ({detail})",
     ErrorCode.FORMAT_UNSUPPORTED: "{name}: unsupported file format ({detail})",
     ErrorCode.OUTPUT_FAILED: "{name}: cannot write the output ({detail})",
+    ErrorCode.INPUT_CORRUPT: "{name}: the {kind} file is damaged and cannot be read ({detail})",
+    ErrorCode.INPUT_ENCRYPTED: "{name}: the {kind} file is password-protected",
+    ErrorCode.INPUT_UNSAFE: "{name}: refused as unsafe ({detail})",
+    ErrorCode.TOO_MANY_PAGES: "{name}: {pages} pages, over the limit of {limit}",
+    ErrorCode.NO_TEXT_LAYER: (
+        "{name}: the PDF has no text on {pages} of its pages (a scan) and OCR is not available yet"
+    ),
     ErrorCode.INTERNAL: "unexpected {kind}: {detail} (please report it)",
 }
 

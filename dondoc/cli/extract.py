@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 import click
 
+from dondoc.config import load_settings
 from dondoc.core.contract import to_json
 from dondoc.errors import DondocError, ErrorCode
 from dondoc.extract.pipeline import extract
-from dondoc.ingest.text_reader import read_text_file
+from dondoc.ingest.reader import read_document
 from dondoc.render.review import render_review
 
 
@@ -28,9 +30,24 @@ def _write_atomic(path: Path, content: str) -> None:
 
 
 def _render(path: Path, fmt: str) -> str:
-    source = read_text_file(path)
+    source = read_document(path, load_settings()).source
     extraction = extract(source)
     return to_json(extraction) if fmt == "json" else render_review(extraction, name=path.name)
+
+
+# in a folder, the files to read, best first when one document comes in several
+# renderings (STEM.txt beside STEM.pdf): one STEM.json each; a single file is read
+# whatever its name says
+_INPUTS = {".txt": 0, ".md": 1, ".docx": 2, ".pdf": 3}
+
+
+def _one_per_document(paths: Iterable[Path]) -> list[Path]:
+    best: dict[str, Path] = {}
+    for p in sorted(paths):
+        kept = best.get(p.stem)
+        if kept is None or _INPUTS[p.suffix.lower()] < _INPUTS[kept.suffix.lower()]:
+            best[p.stem] = p
+    return sorted(best.values())
 
 
 @click.command("extract")
@@ -43,11 +60,11 @@ def _render(path: Path, fmt: str) -> str:
     help="Output folder (one STEM.json per input) for a folder input.",
 )
 def extract_command(path: Path, fmt: str, out: Path | None) -> None:
-    """Extract the tasks of a directive (a text file, or every .txt in a folder)."""
+    """Extract the tasks of a directive: a text, PDF or DOCX file, or every such file in a folder."""
     if path.is_dir():
         if out is None:
             raise click.UsageError("a folder input needs --out OUTDIR")
-        files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".txt" and p.is_file())
+        files = _one_per_document(p for p in path.iterdir() if p.suffix.lower() in _INPUTS and p.is_file())
         failures = 0
         for f in files:
             try:

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dondoc.config import Settings
 from dondoc.core.contract import to_dict
 from dondoc.extract.pipeline import extract
-from dondoc.ingest.text_reader import read_text_file
+from dondoc.ingest.reader import read_document
 
 CASES = Path(__file__).parent / "cases"
 
 
 def test_letter_with_kinh_gui_and_paragraph_per_line() -> None:
     """A công văn: no type word but a 'V/v' subject, 'Kính gửi' addressees, one line per paragraph."""
-    data = to_dict(extract(read_text_file(CASES / "letter-kinh-gui.txt")))
+    data = to_dict(extract(read_document(CASES / "letter-kinh-gui.txt", Settings()).source))
     doc = data["doc"]
     assert (doc["type"], doc["number"], doc["date"]) == ("Công văn", "2882/UBND-KTTH", "2021-08-16")
     assert doc["title"] == "triển khai thực hiện kết luận của Thường trực Tỉnh ủy"
@@ -47,7 +48,7 @@ def test_letter_with_kinh_gui_and_paragraph_per_line() -> None:
 
 def test_decision_that_issues_a_plan_yields_the_plans_tasks() -> None:
     """A Quyết định whose Điều 1 issues a Kế hoạch printed after its signature."""
-    data = to_dict(extract(read_text_file(CASES / "decision-issuing-plan.txt")))
+    data = to_dict(extract(read_document(CASES / "decision-issuing-plan.txt", Settings()).source))
     doc = data["doc"]
     assert (doc["type"], doc["number"], doc["signer"]) == ("Quyết định", "1234/QĐ-UBND", "Hoàng Nam")
     tasks = data["tasks"]
@@ -65,7 +66,7 @@ def test_decision_that_issues_a_plan_yields_the_plans_tasks() -> None:
 def test_party_directive_in_layout_text() -> None:
     """A Party Chỉ thị from pdftotext -layout: issuer from the title, addressees from the
     introduction, a "Tổ chức thực hiện" item with dash sub-items, the closing sentence cut."""
-    data = to_dict(extract(read_text_file(CASES / "party-directive-layout.txt")))
+    data = to_dict(extract(read_document(CASES / "party-directive-layout.txt", Settings()).source))
     doc = data["doc"]
     assert (doc["type"], doc["number"], doc["date"]) == ("Chỉ thị", "12-CT/TU", "2025-03-05")
     assert doc["issuer"] == "Ban Thường vụ Tỉnh ủy Bắc Ninh"
@@ -87,7 +88,7 @@ def test_party_directive_in_layout_text() -> None:
 
 
 def test_notice_with_assignments_in_parentheses_and_inline_product() -> None:
-    data = to_dict(extract(read_text_file(CASES / "notice-giao-in-parentheses.txt")))
+    data = to_dict(extract(read_document(CASES / "notice-giao-in-parentheses.txt", Settings()).source))
     assert data["doc"]["type"] == "Thông báo" and data["doc"]["issuer"] == "VĂN PHÒNG CHÍNH PHỦ"
     t1, t2, t3 = data["tasks"]
     assert (t1["lead"], t1["support"], t1["deadline"]) == (
@@ -107,7 +108,7 @@ def test_notice_with_assignments_in_parentheses_and_inline_product() -> None:
 def test_council_resolution_articles_and_effect_sentence() -> None:
     """An HĐND Nghị quyết: targets under Điều 1 are no tasks, Điều 3 assigns, and the
     sentence on its adoption and effect closes the body rather than joining a task."""
-    data = to_dict(extract(read_text_file(CASES / "council-resolution.txt")))
+    data = to_dict(extract(read_document(CASES / "council-resolution.txt", Settings()).source))
     doc = data["doc"]
     assert (doc["type"], doc["number"]) == ("Nghị quyết", "25/2024/NQ-HĐND")
     tasks = data["tasks"]
@@ -122,7 +123,7 @@ def test_council_resolution_articles_and_effect_sentence() -> None:
 
 def test_plan_with_a_markdown_task_table() -> None:
     """An appendix as a markdown table: one task per row, columns by their header words."""
-    data = to_dict(extract(read_text_file(CASES / "plan-with-markdown-table.txt")))
+    data = to_dict(extract(read_document(CASES / "plan-with-markdown-table.txt", Settings()).source))
     tasks = data["tasks"]
     assert tasks[0]["lead"] == ["Sở Thông tin và Truyền thông"]  # "… là cơ quan thường trực"
     rows = tasks[2:]
@@ -147,7 +148,7 @@ def test_plan_with_a_markdown_task_table() -> None:
 def test_plan_without_blank_lines_and_lead_in_paragraphs() -> None:
     """Text as a DOCX gives it: no blank lines, the title right above item I., short
     numbered titles, a "Giao X:" line whose bullets are X's tasks."""
-    data = to_dict(extract(read_text_file(CASES / "plan-no-blank-lines.txt")))
+    data = to_dict(extract(read_document(CASES / "plan-no-blank-lines.txt", Settings()).source))
     assert data["doc"]["title"] == "Triển khai công tác phòng, chống dịch bệnh mùa hè năm 2025"
     tasks = data["tasks"]
     assert len(tasks) == 7

@@ -16,10 +16,11 @@ from typing import Any
 
 import pytest
 
+from dondoc.config import Settings
 from dondoc.core.contract import to_dict, to_json
 from dondoc.core.text import SourceText
 from dondoc.extract.pipeline import extract
-from dondoc.ingest.text_reader import read_text_file
+from dondoc.ingest.reader import read_document
 from tests.golden.report import gold_diff, load_scorer
 
 # The bars, on the dev set and on the seed (where the seed does better, its own score
@@ -49,7 +50,7 @@ def _extract_dir(src: Path, out: Path) -> dict[str, dict[str, Any]]:
     out.mkdir(parents=True, exist_ok=True)
     preds = {}
     for f in sorted(src.glob("*.txt")):
-        extraction = extract(read_text_file(f))
+        extraction = extract(read_document(f, Settings()).source)
         (out / f"{f.stem}.json").write_text(to_json(extraction), encoding="utf-8")
         preds[f.stem] = json.loads(to_json(extraction))
     return preds
@@ -127,7 +128,7 @@ def test_extraction_invariants(corpus: str, shared_dir: Path) -> None:
     import itertools
 
     for f in sorted((shared_dir / "corpus" / corpus).glob("*.txt")):
-        data = to_dict(extract(read_text_file(f)))
+        data = to_dict(extract(read_document(f, Settings()).source))
         spans = sorted(tuple(t["span"]) for t in data["tasks"])
         assert all(b[0] >= a[1] for a, b in itertools.pairwise(spans)), f.name
         for t in data["tasks"]:

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from dondoc.config import Settings
 from dondoc.extract.pipeline import extract
-from dondoc.ingest.text_reader import read_text_file
+from dondoc.ingest.reader import read_document
 from dondoc.render.review import render_review
 
 _ITEM = re.compile(r"^(\d+)\. (.*)$")
@@ -34,7 +35,7 @@ def _tasks(md: str) -> dict[int, dict[str, str]]:
 def test_seed_review_carries_the_expected_tasks(shared_dir: Path) -> None:
     seed = shared_dir / "corpus" / "seed"
     expected = _tasks((seed / "cantho-q4-2024.expected.md").read_text(encoding="utf-8"))
-    got = _tasks(render_review(extract(read_text_file(seed / "cantho-q4-2024.txt"))))
+    got = _tasks(render_review(extract(read_document(seed / "cantho-q4-2024.txt", Settings()).source)))
     assert len(got) == len(expected) == 25
     problems = []
     for n, want in expected.items():

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from dondoc.config import Settings
 from dondoc.core.contract import to_dict
 from dondoc.extract.pipeline import extract
-from dondoc.ingest.text_reader import read_text_file
+from dondoc.ingest.reader import read_document
 from tests.golden.report import snapshot_diff
 
 EXPECTED = Path(__file__).parent / "expected"
@@ -28,7 +29,7 @@ DOCUMENTS = sorted(
 
 @pytest.mark.parametrize(("corpus", "path"), DOCUMENTS, ids=[p.stem for _, p in DOCUMENTS])
 def test_extraction_matches_snapshot(corpus: str, path: Path) -> None:
-    got = to_dict(extract(read_text_file(path)))
+    got = to_dict(extract(read_document(path, Settings()).source))
     snapshot = EXPECTED / corpus / f"{path.stem}.json"
     if os.environ.get("DONDOC_REGEN_GOLDEN"):
         if os.environ.get("CI"):

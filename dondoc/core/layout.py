@@ -1,0 +1,44 @@
+"""Where text sits on the page: source offsets → (page, box), for PDF and OCR input.
+
+One entry per text line, in parallel arrays sorted by offset (pdfplumber's text map,
+kept small): a task's span maps to the page of its first line and the box that covers
+its lines on that page, which is what the review screen highlights.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points, origin top-left
+
+
+@dataclass
+class PageLayout:
+    page_sizes: list[tuple[float, float]] = field(default_factory=list)  # (width, height) per page
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+    pages: list[int] = field(default_factory=list)  # 0-based page index
+    boxes: list[Box] = field(default_factory=list)
+    pages_without_text: list[int] = field(default_factory=list)  # left for OCR
+
+    def add_line(self, start: int, end: int, page: int, box: Box) -> None:
+        self.starts.append(start)
+        self.ends.append(end)
+        self.pages.append(page)
+        self.boxes.append(box)
+
+    def locate(self, start: int, end: int | None = None) -> tuple[int, Box] | None:
+        """The page of the text at `start` and the box covering [start, end) on that page."""
+        if not self.starts:
+            return None
+        i = max(0, bisect_right(self.starts, start) - 1)
+        page = self.pages[i]
+        stop = end if end is not None else self.ends[i]
+        x0, top, x1, bottom = self.boxes[i]
+        k = i + 1
+        while k < len(self.starts) and self.starts[k] < stop and self.pages[k] == page:
+            bx0, btop, bx1, bbottom = self.boxes[k]
+            x0, top, x1, bottom = min(x0, bx0), min(top, btop), max(x1, bx1), max(bottom, bbottom)
+            k += 1
+        return page, (x0, top, x1, bottom)

@@ -1,0 +1,254 @@
+"""DOCX → text as a reader sees it: numbering rendered, tables as rows, footnotes kept.
+
+The package is read with zipfile and defusedxml (no DTDs, no entities), under size and
+compression-ratio limits, so a zip bomb or an XML entity attack is refused before it costs
+memory. Paragraphs become lines; automatic list numbers ("1.", "a)", "-") are rendered from
+numbering.xml, because Word does not store them in the text. A table of three or more
+columns becomes markdown rows (the extractor decides from its header whether it lists
+tasks); a narrower one (the issuer/motto header, the signature block) is laid out side by
+side like pdftotext -layout.
+Footnotes follow the body as "[n] text" lines, their references as "[n]" markers.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterator
+from io import BytesIO
+from xml.etree.ElementTree import Element
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import ParseError, fromstring
+
+from dondoc.config import Settings
+from dondoc.core.text import SourceText
+from dondoc.errors import DondocError, ErrorCode
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_BULLETS = {
+    "\uf0b7": "-",
+    "\uf0a7": "-",
+    "\uf0d8": "-",
+    "o": "-",
+    "§": "-",
+    "·": "-",
+    "–": "-",
+    "•": "•",
+    "-": "-",
+}
+
+
+def read_docx(data: bytes, *, name: str, settings: Settings) -> SourceText:
+    parts = _open_parts(data, name, settings)
+    numbering = _Numbering(
+        _xml(parts.get("word/numbering.xml"), name), _xml(parts.get("word/styles.xml"), name)
+    )
+    document = _xml(parts.get("word/document.xml"), name)
+    body = document.find(f"{W}body") if document is not None else None
+    if body is None:
+        raise DondocError(ErrorCode.INPUT_CORRUPT, name=name, kind="DOCX", detail="no document body")
+    lines: list[str] = []
+    for child in body:
+        if child.tag == f"{W}p":
+            lines.append(numbering.prefix(child) + _paragraph_text(child))
+        elif child.tag == f"{W}tbl":
+            lines.extend(_table_lines(child))
+    notes = _footnotes(_xml(parts.get("word/footnotes.xml"), name))
+    if notes:
+        lines.append("")
+        lines.extend(f"[{n}] {text}" for n, text in notes)
+    return SourceText("\n".join(lines).strip("\n") + "\n", "docx")
+
+
+def _open_parts(data: bytes, name: str, settings: Settings) -> dict[str, bytes]:
+    wanted = ("word/document.xml", "word/numbering.xml", "word/styles.xml", "word/footnotes.xml")
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as z:
+            infos = z.infolist()
+            total = sum(i.file_size for i in infos)
+            if total > settings.max_docx_uncompressed_bytes:
+                raise DondocError(
+                    ErrorCode.INPUT_UNSAFE, name=name, detail=f"the package would inflate to {total} bytes"
+                )
+            out: dict[str, bytes] = {}
+            for info in infos:
+                if info.filename not in wanted:
+                    continue
+                if (
+                    info.file_size > 1_000_000
+                    and info.file_size / max(info.compress_size, 1) > settings.max_docx_ratio
+                ):
+                    raise DondocError(
+                        ErrorCode.INPUT_UNSAFE, name=name, detail=f"{info.filename} is a zip bomb"
+                    )
+                with z.open(info) as fh:
+                    # read at most the declared size (+1): a lying header cannot make us read more
+                    content = fh.read(info.file_size + 1)
+                if len(content) > info.file_size:
+                    raise DondocError(
+                        ErrorCode.INPUT_UNSAFE, name=name, detail=f"{info.filename} lies about its size"
+                    )
+                out[info.filename] = content
+            return out
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError) as exc:
+        raise DondocError(ErrorCode.INPUT_CORRUPT, name=name, kind="DOCX", detail=str(exc)) from exc
+
+
+def _xml(data: bytes | None, name: str) -> Element | None:
+    if data is None:
+        return None
+    try:
+        root: Element = fromstring(data, forbid_dtd=True)
+        return root
+    except DefusedXmlException as exc:
+        raise DondocError(ErrorCode.INPUT_UNSAFE, name=name, detail=f"XML with {type(exc).__name__}") from exc
+    except ParseError as exc:
+        raise DondocError(ErrorCode.INPUT_CORRUPT, name=name, kind="DOCX", detail=str(exc)) from exc
+
+
+def _runs(p: Element) -> Iterator[str]:
+    for el in p.iter():
+        tag = el.tag
+        if tag == f"{W}t" and el.text:
+            yield el.text
+        elif tag in (f"{W}tab", f"{W}br", f"{W}cr"):
+            yield " "
+        elif tag == f"{W}footnoteReference":
+            yield f"[{el.get(f'{W}id')}]"
+        elif tag == f"{W}delText":
+            continue
+
+
+def _paragraph_text(p: Element) -> str:
+    # deleted revisions (w:del) hold w:delText, which _runs skips; insertions read as text
+    return " ".join("".join(_runs(p)).split())
+
+
+def _cell_paragraphs(tc: Element) -> list[str]:
+    return [t for t in (_paragraph_text(p) for p in tc.iter(f"{W}p")) if t]
+
+
+def _table_lines(tbl: Element) -> list[str]:
+    rows = [[_cell_paragraphs(tc) for tc in tr.findall(f"{W}tc")] for tr in tbl.findall(f"{W}tr")]
+    if not rows:
+        return []
+    if len(rows[0]) >= 3 and len(rows) >= 2:
+        # a grid (an appendix of tasks, most likely): markdown rows, the first as header
+        out = ["| " + " | ".join(" ".join(c) for c in rows[0]) + " |", "|" + "---|" * len(rows[0])]
+        out += ["| " + " | ".join(" ".join(c).replace("|", "/") for c in row) + " |" for row in rows[1:]]
+        return ["", *out, ""]
+    # side by side, like a page: the left column's lines, then the right one's, 8 spaces apart
+    out = []
+    for row in rows:
+        width = max((max((len(x) for x in cell), default=0) for cell in row[:-1]), default=0)
+        depth = max((len(cell) for cell in row), default=0)
+        for k in range(depth):
+            parts = [(cell[k] if k < len(cell) else "") for cell in row]
+            line = "".join(part.ljust(width + 8) for part in parts[:-1]) + parts[-1]
+            out.append(line.rstrip())
+    return ["", *out, ""]
+
+
+def _footnotes(root: Element | None) -> list[tuple[str, str]]:
+    if root is None:
+        return []
+    out = []
+    for fn in root.findall(f"{W}footnote"):
+        fid = fn.get(f"{W}id") or ""
+        if fn.get(f"{W}type") in ("separator", "continuationSeparator") or not fid.isdigit() or int(fid) <= 0:
+            continue
+        text = " ".join(t for t in (_paragraph_text(p) for p in fn.iter(f"{W}p")) if t)
+        if text:
+            out.append((fid, text))
+    return out
+
+
+_ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
+          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]  # fmt: skip
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in _ROMAN:
+        while n >= value:
+            out += letters
+            n -= value
+    return out
+
+
+def _format(n: int, fmt: str) -> str:
+    if fmt in ("lowerLetter", "upperLetter"):
+        s = chr(ord("a") + (n - 1) % 26)
+        return s.upper() if fmt == "upperLetter" else s
+    if fmt in ("lowerRoman", "upperRoman"):
+        return _roman(n).upper() if fmt == "upperRoman" else _roman(n)
+    return str(n)
+
+
+class _Numbering:
+    """Renders the automatic number of a paragraph: numPr on the paragraph or its style."""
+
+    def __init__(self, numbering: Element | None, styles: Element | None) -> None:
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self.num_to_abstract: dict[str, str] = {}
+        self.style_num: dict[str, tuple[str, int]] = {}
+        self.counters: dict[tuple[str, int], int] = {}
+        if numbering is not None:
+            for an in numbering.findall(f"{W}abstractNum"):
+                lv: dict[int, tuple[str, str, int]] = {}
+                for lvl in an.findall(f"{W}lvl"):
+                    fmt = _val(lvl.find(f"{W}numFmt")) or "decimal"
+                    text = _val(lvl.find(f"{W}lvlText")) or ""
+                    start = int(_val(lvl.find(f"{W}start")) or "1")
+                    lv[int(lvl.get(f"{W}ilvl") or "0")] = (fmt, text, start)
+                self.levels[an.get(f"{W}abstractNumId") or ""] = lv
+            for num in numbering.findall(f"{W}num"):
+                self.num_to_abstract[num.get(f"{W}numId") or ""] = _val(num.find(f"{W}abstractNumId")) or ""
+        if styles is not None:
+            for st in styles.findall(f"{W}style"):
+                num_pr = st.find(f"{W}pPr/{W}numPr")
+                if num_pr is not None:
+                    num_id = _val(num_pr.find(f"{W}numId"))
+                    if num_id:
+                        self.style_num[st.get(f"{W}styleId") or ""] = (
+                            num_id,
+                            int(_val(num_pr.find(f"{W}ilvl")) or "0"),
+                        )
+
+    def prefix(self, p: Element) -> str:
+        num_pr = p.find(f"{W}pPr/{W}numPr")
+        num_id: str | None = None
+        ilvl = 0
+        if num_pr is not None:
+            num_id = _val(num_pr.find(f"{W}numId"))
+            ilvl = int(_val(num_pr.find(f"{W}ilvl")) or "0")
+        else:
+            style = _val(p.find(f"{W}pPr/{W}pStyle"))
+            if style in self.style_num:
+                num_id, ilvl = self.style_num[style]
+        if not num_id or num_id == "0":
+            return ""
+        levels = self.levels.get(self.num_to_abstract.get(num_id, ""), {})
+        if ilvl not in levels:
+            return ""
+        fmt, text, start = levels[ilvl]
+        key = (num_id, ilvl)
+        self.counters[key] = self.counters.get(key, start - 1) + 1
+        for deeper in [k for k in self.counters if k[0] == num_id and k[1] > ilvl]:
+            del self.counters[deeper]  # a new item restarts its sub-lists
+        if fmt == "bullet":
+            return _BULLETS.get(text, "-") + " "
+        if fmt == "none":
+            return ""
+
+        def level_number(m: re.Match[str]) -> str:
+            lvl = int(m.group(1)) - 1
+            f = levels.get(lvl, (fmt, "", 1))[0]
+            return _format(self.counters.get((num_id or "", lvl), levels.get(lvl, ("", "", 1))[2]), f)
+
+        return re.sub(r"%(\d)", level_number, text) + " "
+
+
+def _val(el: Element | None) -> str | None:
+    return el.get(f"{W}val") if el is not None else None

@@ -1,0 +1,267 @@
+"""Text-layer PDF → text laid out as on the page, plus the page map of every line.
+
+PDFium (pypdfium2) gives text runs with their boxes. Runs that share a baseline make a
+line; on a line, a wide gap becomes a run of spaces, so that a two-column block (issuer
+left, motto right; recipients left, signature right) reads like `pdftotext -layout`,
+which the extractor understands. Lines that repeat at the top or bottom of most pages
+(running headers such as "CÔNG BÁO/Số 271/…", page numbers) are left out of the text.
+Every line kept is recorded in a PageLayout, so a span maps back to its page and box.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from dondoc.config import Settings
+from dondoc.core.layout import PageLayout
+from dondoc.core.text import SourceText
+from dondoc.errors import DondocError, ErrorCode
+
+_DIGITS = re.compile(r"\d+")
+_PAGE_NUMBER = re.compile(r"^\s*[-–]?\s*\d{1,3}\s*[-–]?\s*$")
+
+
+@dataclass
+class _Run:
+    x0: float
+    top: float  # distance from the top of the page
+    x1: float
+    bottom: float
+    text: str
+    first_char: int = -1  # index of its first character in the page's text, when known
+    words: list[tuple[int, float]] | None = None  # (offset in text, x) of each word, once asked
+
+
+@dataclass
+class _Line:
+    page: int
+    runs: list[_Run]
+
+    @property
+    def top(self) -> float:
+        return min(r.top for r in self.runs)
+
+    @property
+    def bottom(self) -> float:
+        return max(r.bottom for r in self.runs)
+
+
+def read_pdf(data: bytes, *, name: str, settings: Settings) -> tuple[SourceText, PageLayout]:
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        message = str(exc)
+        if "password" in message.lower():
+            raise DondocError(ErrorCode.INPUT_ENCRYPTED, name=name, kind="PDF") from exc
+        raise DondocError(ErrorCode.INPUT_CORRUPT, name=name, kind="PDF", detail=message) from exc
+    try:
+        pages = len(pdf)
+        if pages > settings.max_pages:
+            raise DondocError(ErrorCode.TOO_MANY_PAGES, name=name, pages=pages, limit=settings.max_pages)
+        layout = PageLayout()
+        lines: list[_Line] = []
+        for index in range(pages):
+            page = pdf[index]
+            if pdfium_c.FPDFPage_GetAnnotCount(page.raw) > 0:
+                # form fields and stamps drawn over the page ("Số: 173", the date typed in
+                # by the e-signing system) only join the text once flattened into it
+                pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY)
+                page.close()
+                page = pdf[index]
+            width, height = page.get_size()
+            layout.page_sizes.append((width, height))
+            page_lines = _page_lines(page, index, height)
+            if not page_lines:
+                layout.pages_without_text.append(index)
+            lines.extend(page_lines)
+        if len(layout.pages_without_text) == pages:
+            # a scan; a page without text among pages with text (a blank page, a stamp)
+            # is kept in the layout's list until OCR can read it
+            raise DondocError(ErrorCode.NO_TEXT_LAYER, name=name, pages=f"{pages} of {pages}")
+    finally:
+        pdf.close()
+    kept = _drop_running_lines(lines, layout, pages)
+    return _assemble(kept, layout), layout
+
+
+def _page_lines(page: pdfium.PdfPage, index: int, height: float) -> list[_Line]:
+    """The page's text as visual lines, each from runs with their boxes.
+
+    PDFium gives the text in content order, one line per row of characters it sees, and
+    a few rectangles per line (not one call per character). A line whose rectangles
+    stand far apart (two columns, or a number typed into a gap) is split into runs; runs
+    are then grouped by height on the page, so what sits side by side reads side by side.
+    """
+    textpage = page.get_textpage()
+    try:
+        return _group_lines(textpage, index, height)
+    finally:
+        textpage.close()
+
+
+def _group_lines(textpage: pdfium.PdfTextPage, index: int, height: float) -> list[_Line]:
+    runs: list[_Run] = []
+    # U+FFFE is PDFium's mark for a hyphen that ended a line ("QĐ-" / "UBND")
+    text = textpage.get_text_range().replace("\ufffe", "-")
+    pos = 0
+    for raw in text.split("\n"):
+        content = raw.rstrip("\r")
+        if content.strip():
+            runs.extend(_line_runs(textpage, pos, content, height))
+        pos += len(raw) + 1
+    runs.sort(key=lambda r: ((r.top + r.bottom) / 2, r.x0))
+    lines: list[_Line] = []
+    for run in runs:
+        middle = (run.top + run.bottom) / 2
+        if lines:
+            last = lines[-1]
+            size = max(min(last.bottom - last.top, run.bottom - run.top), 1.0)
+            if abs(middle - (last.top + last.bottom) / 2) < size * 0.5:
+                last.runs.append(run)
+                continue
+        lines.append(_Line(index, [run]))
+    for line in lines:
+        line.runs = _splice_inner_runs(sorted(line.runs, key=lambda r: r.x0), textpage)
+    return lines
+
+
+def _splice_inner_runs(runs: list[_Run], textpage: pdfium.PdfTextPage) -> list[_Run]:
+    """A run drawn inside another's extent ("173" typed into "Số: /KH-UBND", the day into
+    "ngày … tháng") goes into that run's text, before the first word that starts right of it."""
+    out: list[_Run] = []
+    for run in runs:
+        host = next((h for h in out if h.x0 < run.x0 and run.x1 <= h.x1 + 1), None)
+        if host is None:
+            out.append(run)
+            continue
+        if host.words is None:
+            host.words = [
+                (
+                    m.start(),
+                    textpage.get_charbox(host.first_char + m.start())[0] if host.first_char >= 0 else host.x1,
+                )
+                for m in re.finditer(r"(?<=\s)\S", host.text)
+            ]
+        k = next((i for i, (_, x) in enumerate(host.words) if x > run.x0), len(host.words))
+        cut = host.words[k][0] if k < len(host.words) else len(host.text)
+        insert = f"{run.text} "
+        host.text = host.text[:cut] + insert + host.text[cut:]
+        host.words = host.words[:k] + [(off + len(insert), x) for off, x in host.words[k:]]
+    return out
+
+
+def _line_runs(textpage: pdfium.PdfTextPage, start: int, content: str, height: float) -> list[_Run]:
+    count = textpage.count_rects(start, len(content))
+    boxes = sorted((textpage.get_rect(k) for k in range(count)), key=lambda b: b[0])
+    if not boxes:
+        return []
+    # a character is about half as wide as it is tall: gaps wider than 2.5 of them part columns
+    char = max(max(b[3] - b[1] for b in boxes) * 0.5, 2.0)
+    groups: list[list[tuple[float, float, float, float]]] = [[boxes[0]]]
+    for box in boxes[1:]:
+        if box[0] - groups[-1][-1][2] > char * 2.5:
+            groups.append([box])
+        else:
+            groups[-1].append(box)
+    if len(groups) == 1:
+        whole = _run(groups[0], content, height)
+        whole.first_char = start
+        return [whole]
+    # far apart: give each character to the group under it (one box query per character,
+    # only on these few lines), so each group keeps exactly its own text
+    spans = [(min(b[0] for b in g), max(b[2] for b in g)) for g in groups]
+    texts: list[list[str]] = [[] for _ in groups]
+    firsts = [-1] * len(groups)
+    current = 0
+    for k, ch in enumerate(content):
+        if not ch.isspace():
+            left, _, right, _ = textpage.get_charbox(start + k)
+            middle = (left + right) / 2
+            current = next((i for i, (a, b) in enumerate(spans) if a - 1 <= middle <= b + 1), current)
+            if firsts[current] < 0:
+                firsts[current] = start + k
+        texts[current].append(ch)
+    out = []
+    for group, chars, first in zip(groups, texts, firsts, strict=True):
+        piece = "".join(chars).strip()
+        if piece:
+            run = _run(group, piece, height)
+            run.first_char = first if "".join(chars).lstrip() == "".join(chars) else -1
+            out.append(run)
+    return out
+
+
+def _run(group: list[tuple[float, float, float, float]], text: str, height: float) -> _Run:
+    left, bottom = min(b[0] for b in group), min(b[1] for b in group)
+    right, top = max(b[2] for b in group), max(b[3] for b in group)
+    return _Run(left, height - top, right, height - bottom, text)
+
+
+def _line_text(line: _Line) -> str:
+    out = ""
+    prev: _Run | None = None
+    for run in line.runs:
+        piece = run.text.strip() if prev is None else run.text
+        if prev is not None:
+            char = max((prev.x1 - prev.x0) / max(len(prev.text), 1), 2.0)
+            gap = run.x0 - prev.x1
+            if gap > char * 2.5:
+                out = out.rstrip() + " " * max(3, int(gap / char))  # a column gap, as pdftotext -layout
+            elif gap > char * 0.3 and not out.endswith(" ") and not piece.startswith(" "):
+                out += " "
+        out += piece
+        prev = run
+    return " ".join(out.split(" ")) if "   " not in out else out.rstrip()
+
+
+def _drop_running_lines(lines: list[_Line], layout: PageLayout, pages: int) -> list[_Line]:
+    """Page furniture: a line near the top or bottom whose shape recurs on several pages,
+    or a bare page number there."""
+
+    def edge(line: _Line) -> bool:
+        height = layout.page_sizes[line.page][1]
+        return line.top < height * 0.1 or line.bottom > height * 0.9
+
+    shapes = Counter(_DIGITS.sub("#", _line_text(ln).strip()) for ln in lines if edge(ln))
+    repeated = {s for s, n in shapes.items() if pages >= 2 and n >= max(2, pages // 2)}
+    kept = []
+    for ln in lines:
+        text = _line_text(ln).strip()
+        if edge(ln) and (_DIGITS.sub("#", text) in repeated or _PAGE_NUMBER.match(text)):
+            continue
+        kept.append(ln)
+    return kept
+
+
+def _assemble(lines: list[_Line], layout: PageLayout) -> SourceText:
+    # each page's left margin: indentation is kept relative to it, in spaces, as
+    # pdftotext -layout does (a first-line indent marks a new paragraph)
+    margins: dict[int, float] = {}
+    for page in {ln.page for ln in lines}:
+        lefts = sorted(min(r.x0 for r in ln.runs) for ln in lines if ln.page == page)
+        margins[page] = lefts[len(lefts) // 10]
+    parts: list[str] = []
+    pos = 0
+    prev: _Line | None = None
+    for line in lines:
+        text = _line_text(line)
+        if prev is not None:
+            # a blank line where the page turns or a paragraph gap opens
+            gap = line.top - prev.bottom
+            if line.page != prev.page or gap > (prev.bottom - prev.top) * 1.2:
+                parts.append("")
+                pos += 1
+        left = min(r.x0 for r in line.runs)
+        indent = " " * min(80, max(0, int((left - margins[line.page]) / 4)))
+        full = indent + text
+        box = (left, line.top, max(r.x1 for r in line.runs), line.bottom)
+        layout.add_line(pos + len(indent), pos + len(full), line.page, box)
+        parts.append(full)
+        pos += len(full) + 1
+        prev = line
+    return SourceText("\n".join(parts) + "\n", "pdf")
