@@ -23,6 +23,7 @@ from dondoc.core.text import SourceText
 from dondoc.errors import DondocError, ErrorCode
 
 _DIGITS = re.compile(r"\d+")
+_MIN_LETTERS = 150  # fewer letters than this on a page: no real text layer
 _PAGE_NUMBER = re.compile(r"^\s*[-–]?\s*\d{1,3}\s*[-–]?\s*$")
 
 
@@ -76,7 +77,9 @@ def read_pdf(data: bytes, *, name: str, settings: Settings) -> tuple[SourceText,
             width, height = page.get_size()
             layout.page_sizes.append((width, height))
             page_lines = _page_lines(page, index, height)
-            if not page_lines:
+            letters = sum(1 for ln in page_lines for r in ln.runs for c in r.text if c.isalpha())
+            if letters < _MIN_LETTERS:
+                # a scan carries at most an e-signature stamp as text; OCR will read these
                 layout.pages_without_text.append(index)
             lines.extend(page_lines)
         if len(layout.pages_without_text) == pages:

@@ -107,3 +107,27 @@ def test_legacy_encodings_extract_like_unicode(shared_dir: Path, tmp_path: Path,
     doc = json.loads(result.stdout)
     assert doc["doc"]["encoding"] == encoding
     assert len(doc["tasks"]) == 25
+
+
+def test_extract_pdf(shared_dir: Path) -> None:
+    result = run("extract", str(shared_dir / "corpus/dev/nq-113-cp-2026.pdf"))
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert (data["doc"]["number"], len(data["tasks"])) == ("113/NQ-CP", 6)
+
+
+@pytest.mark.parametrize(
+    ("fixture", "code"),
+    [("encrypted.pdf", "E_INPUT_ENCRYPTED")],
+)
+def test_hostile_files_give_one_line(fixture: str, code: str) -> None:
+    result = run("extract", str(Path(__file__).parents[2] / "data" / fixture))
+    assert result.returncode == 1 and code in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_file_is_read_by_its_content_not_its_name(shared_dir: Path, tmp_path: Path) -> None:
+    f = tmp_path / "directive.txt"  # a PDF under a misleading name
+    f.write_bytes((shared_dir / "corpus/dev/nq-113-cp-2026.pdf").read_bytes())
+    result = run("extract", str(f))
+    assert result.returncode == 0 and len(json.loads(result.stdout)["tasks"]) == 6

@@ -1,0 +1,125 @@
+"""Text-layer PDFs extract as well as their text versions, and every task maps to its page."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+import unicodedata
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+
+from dondoc.config import Settings
+from dondoc.core.contract import to_dict, to_json
+from dondoc.errors import DondocError, ErrorCode
+from dondoc.extract.pipeline import extract
+from dondoc.ingest.reader import read_document
+
+PDFS = ["kh-173-ubnd-hanoi-2026", "nq-113-cp-2026"]
+METRICS = (
+    "task_f1",
+    "lead_f1",
+    "support_f1",
+    "targets_f1",
+    "refs_f1",
+    "deadline_f1",
+    "deadline_acc",
+    "meta_acc",
+)
+
+
+def _scores(shared: Path, stem: str, suffix: str, out: Path) -> dict[str, float]:
+    gold = out / "gold"
+    pred = out / suffix
+    gold.mkdir(exist_ok=True)
+    pred.mkdir()
+    (gold / f"{stem}.gold.json").write_text(
+        (shared / "corpus/dev" / f"{stem}.gold.json").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    doc = read_document(shared / "corpus/dev" / f"{stem}.{suffix}", Settings())
+    (pred / f"{stem}.json").write_text(to_json(extract(doc.source)), encoding="utf-8")
+    args = [sys.executable, str(shared / "eval/score.py"), "--gold", str(gold), "--pred", str(pred), "--json"]
+    result = subprocess.run(args, capture_output=True, text=True, check=True)
+    scores: dict[str, float] = json.loads(next(ln for ln in result.stdout.splitlines() if ln.startswith("{")))
+    return scores
+
+
+@pytest.mark.parametrize("stem", PDFS)
+def test_pdf_scores_like_its_text(stem: str, shared_dir: Path, tmp_path: Path) -> None:
+    from_pdf = _scores(shared_dir, stem, "pdf", tmp_path)
+    from_txt = _scores(shared_dir, stem, "txt", tmp_path)
+    gaps = {m: round(from_txt[m] - from_pdf[m], 3) for m in METRICS if abs(from_txt[m] - from_pdf[m]) > 0.02}
+    assert not gaps, f"PDF vs text: {gaps}"
+
+
+def _norm(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+@pytest.mark.parametrize("stem", PDFS)
+def test_every_task_maps_to_its_page_and_box(stem: str, shared_dir: Path) -> None:
+    path = shared_dir / "corpus/dev" / f"{stem}.pdf"
+    doc = read_document(path, Settings())
+    assert doc.layout is not None
+    data = to_dict(extract(doc.source))
+    pdf = pdfium.PdfDocument(path)
+    try:
+        for task in data["tasks"]:
+            start, end = task["span"]
+            located = doc.layout.locate(start, end)
+            assert located is not None
+            page_index, (x0, top, x1, bottom) = located
+            page = pdf[page_index]
+            height = page.get_size()[1]
+            textpage = page.get_textpage()
+            inside = _norm(textpage.get_text_bounded(x0 - 1, height - bottom - 1, x1 + 1, height - top + 1))
+            first_words = " ".join(_norm(task["text"]).split()[:2])
+            assert first_words in inside, (task["id"], first_words, page_index)
+    finally:
+        pdf.close()
+
+
+def test_truncated_pdf_is_corrupt(shared_dir: Path, tmp_path: Path) -> None:
+    f = tmp_path / "cut.pdf"
+    f.write_bytes((shared_dir / "corpus/dev/nq-113-cp-2026.pdf").read_bytes()[:4000])
+    with pytest.raises(DondocError) as err:
+        read_document(f, Settings())
+    assert err.value.code is ErrorCode.INPUT_CORRUPT
+
+
+def test_encrypted_pdf_is_refused() -> None:
+    with pytest.raises(DondocError) as err:
+        read_document(Path(__file__).parents[1] / "data/encrypted.pdf", Settings())
+    assert err.value.code is ErrorCode.INPUT_ENCRYPTED
+
+
+def test_ten_thousand_empty_pages_are_refused_quickly(tmp_path: Path) -> None:
+    pdf = pdfium.PdfDocument.new()
+    for _ in range(10_000):
+        pdf.new_page(595, 842)
+    f = tmp_path / "pages.pdf"
+    pdf.save(f)
+    pdf.close()
+    t0 = time.perf_counter()
+    with pytest.raises(DondocError) as err:
+        read_document(f, Settings())
+    assert err.value.code is ErrorCode.TOO_MANY_PAGES
+    assert time.perf_counter() - t0 < 5
+
+
+def test_scanned_pdf_says_it_needs_ocr(shared_dir: Path) -> None:
+    with pytest.raises(DondocError) as err:
+        read_document(shared_dir / "corpus/dev/nq-115-cp-2026-scan.pdf", Settings())
+    assert err.value.code is ErrorCode.NO_TEXT_LAYER
+
+
+def test_one_gigabyte_file_is_refused_unread(tmp_path: Path) -> None:
+    f = tmp_path / "huge.pdf"
+    with f.open("wb") as fh:
+        fh.truncate(1 << 30)  # sparse: the size alone must refuse it
+    with pytest.raises(DondocError) as err:
+        read_document(f, Settings())
+    assert err.value.code is ErrorCode.TOO_LARGE

@@ -1,0 +1,136 @@
+"""DOCX: numbering as the reader sees it, tables, footnotes; bombs and entities refused."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from dondoc.config import Settings
+from dondoc.errors import DondocError, ErrorCode
+from dondoc.ingest.docx_reader import read_docx
+
+NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _p(text: str, num: tuple[int, int] | None = None, style: str | None = None) -> str:
+    ppr = ""
+    if num or style:
+        inner = f'<w:pStyle w:val="{style}"/>' if style else ""
+        if num:
+            inner += f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>'
+        ppr = f"<w:pPr>{inner}</w:pPr>"
+    return f'<w:p>{ppr}<w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+
+
+def _tc(*paras: str) -> str:
+    return "<w:tc>" + "".join(_p(x) for x in paras) + "</w:tc>"
+
+
+NUMBERING = f"""<w:numbering {NS}>
+<w:abstractNum w:abstractNumId="1">
+ <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>
+ <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>
+ <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%3)"/></w:lvl>
+</w:abstractNum>
+<w:abstractNum w:abstractNumId="2">
+ <w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="\uf0b7"/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="5"><w:abstractNumId w:val="1"/></w:num>
+<w:num w:numId="6"><w:abstractNumId w:val="2"/></w:num>
+</w:numbering>"""
+
+STYLES = (
+    f'<w:styles {NS}><w:style w:styleId="ListBullet">'
+    '<w:pPr><w:numPr><w:numId w:val="6"/></w:numPr></w:pPr></w:style></w:styles>'
+)
+
+FOOTNOTES = f"""<w:footnotes {NS}>
+<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:t>---</w:t></w:r></w:p></w:footnote>
+<w:footnote w:id="1"><w:p><w:r><w:t>Theo Quyết định số 06/QĐ-TTg.</w:t></w:r></w:p></w:footnote>
+</w:footnotes>"""
+
+
+def _document(body: str) -> str:
+    return f"<w:document {NS}><w:body>{body}</w:body></w:document>"
+
+
+def _docx(document: str, **parts: str) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", document)
+        for name, content in parts.items():
+            z.writestr(f"word/{name}.xml", content)
+    return buf.getvalue()
+
+
+BODY = (
+    "<w:tbl><w:tr>"
+    + _tc("ỦY BAN NHÂN DÂN", "TỈNH NGHỆ AN")
+    + _tc("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+    + "</w:tr></w:tbl>"
+    + _p("KẾ HOẠCH")
+    + _p("NHIỆM VỤ", num=(5, 0))
+    + _p("Sở Y tế chủ trì rà soát.", num=(5, 1))
+    + _p("Đối với tuyến tỉnh", num=(5, 2))
+    + _p("Đối với tuyến xã", num=(5, 2))
+    + _p("Sở Tài chính bố trí kinh phí.", num=(5, 1))
+    + _p("Báo cáo hằng quý", style="ListBullet")
+    + '<w:p><w:r><w:t>Theo dõi, đôn đốc</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>'
+    + "<w:tbl>"
+    + "<w:tr>" + _tc("STT") + _tc("Nội dung") + _tc("Chủ trì") + _tc("Thời hạn") + "</w:tr>"
+    + "<w:tr>" + _tc("1") + _tc("Xây dựng đề án") + _tc("Sở Nội vụ") + _tc("Quý II/2025") + "</w:tr>"
+    + "</w:tbl>"
+)  # fmt: skip
+
+
+def test_numbering_tables_and_footnotes_read_as_on_paper() -> None:
+    data = _docx(_document(BODY), numbering=NUMBERING, styles=STYLES, footnotes=FOOTNOTES)
+    source = read_docx(data, name="plan.docx", settings=Settings())
+    lines = [ln.strip() for ln in source.text.splitlines() if ln.strip()]
+    assert lines[0].startswith("ỦY BAN NHÂN DÂN") and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in lines[0]
+    assert "   " in lines[0]  # side by side, as the extractor reads two-column headers
+    assert lines[2:9] == [
+        "KẾ HOẠCH",
+        "I. NHIỆM VỤ",
+        "1. Sở Y tế chủ trì rà soát.",
+        "a) Đối với tuyến tỉnh",
+        "b) Đối với tuyến xã",
+        "2. Sở Tài chính bố trí kinh phí.",
+        "- Báo cáo hằng quý",
+    ]
+    assert lines[9] == "Theo dõi, đôn đốc[1]"
+    assert lines[10:13] == [
+        "| STT | Nội dung | Chủ trì | Thời hạn |",
+        "|---|---|---|---|",
+        "| 1 | Xây dựng đề án | Sở Nội vụ | Quý II/2025 |",
+    ]
+    assert lines[-1] == "[1] Theo Quyết định số 06/QĐ-TTg."
+    assert source.encoding == "docx"
+
+
+def test_xml_entities_are_refused() -> None:
+    evil = '<?xml version="1.0"?><!DOCTYPE w [<!ENTITY x SYSTEM "file:///etc/passwd">]>' + _document(
+        _p("&x;")
+    )
+    with pytest.raises(DondocError) as err:
+        read_docx(_docx(evil), name="evil.docx", settings=Settings())
+    assert err.value.code is ErrorCode.INPUT_UNSAFE
+
+
+def test_zip_bomb_is_refused_before_inflating() -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z, z.open("word/document.xml", "w") as fh:
+        chunk = b" " * (1 << 20)
+        for _ in range(64):  # 64 MB of spaces: a few tens of KB once compressed
+            fh.write(chunk)
+    settings = Settings(max_docx_uncompressed_bytes=32 * 1024 * 1024)
+    with pytest.raises(DondocError) as err:
+        read_docx(buf.getvalue(), name="bomb.docx", settings=settings)
+    assert err.value.code is ErrorCode.INPUT_UNSAFE
+    # and by ratio, under the size limit
+    with pytest.raises(DondocError) as err:
+        read_docx(buf.getvalue(), name="bomb.docx", settings=Settings())
+    assert err.value.code is ErrorCode.INPUT_UNSAFE
