@@ -19,6 +19,8 @@ class Settings(BaseSettings):
     # DOCX: a zip whose parts would inflate beyond this, or by more than this ratio, is a bomb
     max_docx_uncompressed_bytes: int = 200 * 1024 * 1024
     max_docx_ratio: int = 200
+    # Tesseract languages for scanned pages
+    ocr_languages: str = "vie"
 
 
 def load_settings() -> Settings:

@@ -50,6 +50,7 @@ def to_dict(extraction: Extraction) -> dict[str, Any]:
             "recipients": list(meta.recipients),
             "addressees": list(meta.addressees),
             "encoding": meta.encoding,
+            "ocr_confidence": meta.ocr_confidence,
             "default_deadline": _iso(meta.default_deadline),
             "default_deadline_text": meta.default_deadline_text,
         },

@@ -24,6 +24,7 @@ class DirectiveMeta:
     recipients: tuple[str, ...] = ()
     addressees: tuple[str, ...] = ()
     encoding: str = "utf-8"
+    ocr_confidence: float | None = None  # mean OCR word confidence (0–100) when pages were scanned
     default_deadline: dt.date | None = None
     default_deadline_text: str | None = None
 

@@ -21,6 +21,7 @@ class PageLayout:
     pages: list[int] = field(default_factory=list)  # 0-based page index
     boxes: list[Box] = field(default_factory=list)
     pages_without_text: list[int] = field(default_factory=list)  # left for OCR
+    ocr_pages: list[int] = field(default_factory=list)  # read by OCR
 
     def add_line(self, start: int, end: int, page: int, box: Box) -> None:
         self.starts.append(start)

@@ -159,6 +159,7 @@ def extract(source: SourceText) -> Extraction:
         recipients=closing.recipients,
         addressees=ctx.addressees,
         encoding=source.encoding,
+        ocr_confidence=source.ocr_confidence,
         default_deadline=default.date if default else None,
         default_deadline_text=default.text if default else None,
     )

@@ -20,6 +20,7 @@ from dondoc.extract.markers import Marker, find_marker
 _TERMINAL = (".", ";", ":", "!", "?", "…", "./.")
 _NUMBERED = ("num_dot", "num_dash", "num_paren", "num2", "num3", "roman_num", "letter", "paren")
 _OPEN_CLOSE = (("“", "”"), ("(", ")"))
+_TOP_LEVEL = ("part", "article")  # outer to inner
 _CUE_START = re.compile(r"^(?:Giao|Đề nghị|Yêu cầu|Mời)\s")
 
 
@@ -279,6 +280,14 @@ def build_tree(lines: list[Line]) -> Block:
             idx = next((k for k in range(len(stack) - 1, 0, -1) if _style(stack[k]) == style), None)
             if idx is not None:
                 del stack[idx:]
+            elif style in _TOP_LEVEL:
+                # an article or a part is never inside an item, even when the previous
+                # one was lost (a scan misread "Điều 1."): it closes what is open
+                rank = _TOP_LEVEL.index(style)
+                while len(stack) > 1 and not (
+                    _style(stack[-1]) in _TOP_LEVEL and _TOP_LEVEL.index(_style(stack[-1])) < rank
+                ):
+                    stack.pop()
             parent = stack[-1]
             block.parent = parent
             parent.children.append(block)

@@ -21,6 +21,7 @@ from dondoc.config import Settings
 from dondoc.core.layout import PageLayout
 from dondoc.core.text import SourceText
 from dondoc.errors import DondocError, ErrorCode
+from dondoc.ingest import ocr
 
 _DIGITS = re.compile(r"\d+")
 _MIN_LETTERS = 150  # fewer letters than this on a page: no real text layer
@@ -65,7 +66,7 @@ def read_pdf(data: bytes, *, name: str, settings: Settings) -> tuple[SourceText,
         if pages > settings.max_pages:
             raise DondocError(ErrorCode.TOO_MANY_PAGES, name=name, pages=pages, limit=settings.max_pages)
         layout = PageLayout()
-        lines: list[_Line] = []
+        by_page: list[list[_Line]] = []
         for index in range(pages):
             page = pdf[index]
             if pdfium_c.FPDFPage_GetAnnotCount(page.raw) > 0:
@@ -79,17 +80,40 @@ def read_pdf(data: bytes, *, name: str, settings: Settings) -> tuple[SourceText,
             page_lines = _page_lines(page, index, height)
             letters = sum(1 for ln in page_lines for r in ln.runs for c in r.text if c.isalpha())
             if letters < _MIN_LETTERS:
-                # a scan carries at most an e-signature stamp as text; OCR will read these
+                # a scan carries at most an e-signature stamp as text
                 layout.pages_without_text.append(index)
-            lines.extend(page_lines)
-        if len(layout.pages_without_text) == pages:
-            # a scan; a page without text among pages with text (a blank page, a stamp)
-            # is kept in the layout's list until OCR can read it
-            raise DondocError(ErrorCode.NO_TEXT_LAYER, name=name, pages=f"{pages} of {pages}")
+            by_page.append(page_lines)
+        confidence = _ocr_pages(pdf, by_page, layout, name=name, settings=settings)
     finally:
         pdf.close()
+    lines = [ln for page_lines in by_page for ln in page_lines]
     kept = _drop_running_lines(lines, layout, pages)
-    return _assemble(kept, layout), layout
+    source = _assemble(kept, layout)
+    if confidence is not None:
+        source = SourceText(source.text, "pdf+ocr", ocr_confidence=confidence)
+    return source, layout
+
+
+def _ocr_pages(
+    pdf: pdfium.PdfDocument, by_page: list[list[_Line]], layout: PageLayout, *, name: str, settings: Settings
+) -> float | None:
+    """Pages without a text layer, read by OCR in place; the mean word confidence, if any."""
+    todo = list(layout.pages_without_text)
+    if not todo:
+        return None
+    if not ocr.available():
+        if len(todo) == len(by_page):
+            raise DondocError(ErrorCode.NO_TEXT_LAYER, name=name, pages=f"{len(todo)} of {len(by_page)}")
+        return None  # the text pages are read; the others wait for OCR
+    results = ocr.ocr_pdf_pages(pdf, todo, name=name, languages=settings.ocr_languages)
+    confidences: list[float] = []
+    for index, page in results.items():
+        # OCR lines are runs like any other: side-by-side columns become one row
+        by_page[index] = _rows([_Run(*line.box, line.text) for line in page.lines], index)
+        confidences.extend(line.confidence for line in page.lines)
+    layout.pages_without_text = []
+    layout.ocr_pages = sorted(results)
+    return round(sum(confidences) / len(confidences), 1) if confidences else 0.0
 
 
 def _page_lines(page: pdfium.PdfPage, index: int, height: float) -> list[_Line]:
@@ -117,6 +141,14 @@ def _group_lines(textpage: pdfium.PdfTextPage, index: int, height: float) -> lis
         if content.strip():
             runs.extend(_line_runs(textpage, pos, content, height))
         pos += len(raw) + 1
+    lines = _rows(runs, index)
+    for line in lines:
+        line.runs = _splice_inner_runs(line.runs, textpage)
+    return lines
+
+
+def _rows(runs: list[_Run], index: int) -> list[_Line]:
+    """Runs grouped into rows by their vertical middles, each row left to right."""
     runs.sort(key=lambda r: ((r.top + r.bottom) / 2, r.x0))
     lines: list[_Line] = []
     for run in runs:
@@ -129,7 +161,7 @@ def _group_lines(textpage: pdfium.PdfTextPage, index: int, height: float) -> lis
                 continue
         lines.append(_Line(index, [run]))
     for line in lines:
-        line.runs = _splice_inner_runs(sorted(line.runs, key=lambda r: r.x0), textpage)
+        line.runs.sort(key=lambda r: r.x0)
     return lines
 
 
@@ -205,21 +237,30 @@ def _run(group: list[tuple[float, float, float, float]], text: str, height: floa
     return _Run(left, height - top, right, height - bottom, text)
 
 
-def _line_text(line: _Line) -> str:
+_POINTS_PER_COLUMN = 4.0  # one character column of the text per 4 pt across the page
+
+
+def _line_text(line: _Line, margin: float = 0.0) -> str:
+    """The row as text, laid out like pdftotext -layout: the first run indented from the
+    page's margin, and a run beyond a wide gap put at its own column, so that columns
+    (recipients | signature) line up from row to row."""
     out = ""
     prev: _Run | None = None
     for run in line.runs:
-        piece = run.text.strip() if prev is None else run.text
-        if prev is not None:
+        piece = " ".join(run.text.split())
+        column = max(0, int((run.x0 - margin) / _POINTS_PER_COLUMN))
+        if prev is None:
+            out = " " * min(column, 80)
+        else:
             char = max((prev.x1 - prev.x0) / max(len(prev.text), 1), 2.0)
-            gap = run.x0 - prev.x1
-            if gap > char * 2.5:
-                out = out.rstrip() + " " * max(3, int(gap / char))  # a column gap, as pdftotext -layout
-            elif gap > char * 0.3 and not out.endswith(" ") and not piece.startswith(" "):
+            if run.x0 - prev.x1 > char * 2.5:
+                out = out.rstrip()
+                out += " " * max(3, column - len(out))  # a column gap
+            elif not out.endswith(" "):
                 out += " "
         out += piece
         prev = run
-    return " ".join(out.split(" ")) if "   " not in out else out.rstrip()
+    return out.rstrip()
 
 
 def _drop_running_lines(lines: list[_Line], layout: PageLayout, pages: int) -> list[_Line]:
@@ -252,7 +293,7 @@ def _assemble(lines: list[_Line], layout: PageLayout) -> SourceText:
     pos = 0
     prev: _Line | None = None
     for line in lines:
-        text = _line_text(line)
+        text = _line_text(line, margins[line.page])
         if prev is not None:
             # a blank line where the page turns or a paragraph gap opens
             gap = line.top - prev.bottom
@@ -260,11 +301,10 @@ def _assemble(lines: list[_Line], layout: PageLayout) -> SourceText:
                 parts.append("")
                 pos += 1
         left = min(r.x0 for r in line.runs)
-        indent = " " * min(80, max(0, int((left - margins[line.page]) / 4)))
-        full = indent + text
+        indent = len(text) - len(text.lstrip())
         box = (left, line.top, max(r.x1 for r in line.runs), line.bottom)
-        layout.add_line(pos + len(indent), pos + len(full), line.page, box)
-        parts.append(full)
-        pos += len(full) + 1
+        layout.add_line(pos + indent, pos + len(text), line.page, box)
+        parts.append(text)
+        pos += len(text) + 1
         prev = line
     return SourceText("\n".join(parts) + "\n", "pdf")
