@@ -40,7 +40,11 @@ class Marker:
 _MARKER_FIRST = frozenset("0123456789IVXLC([-–—+•·▪◦●✓PCMĐ")
 
 
-def find_marker(text: str) -> Marker | None:
+# OCR drops the dot of "10. Sở Y tế" more often than it reads anything else wrong
+_OCR_NUMBER = re.compile(rf"^\d{{1,2}}\s+(?=[{_UPPER}])")
+
+
+def find_marker(text: str, *, ocr: bool = False) -> Marker | None:
     first = text[:1]
     if first not in _MARKER_FIRST and not (first.islower() and text[1:2] == ")"):
         return None  # most lines continue a sentence: no pattern can match them
@@ -51,6 +55,10 @@ def find_marker(text: str) -> Marker | None:
             if style == "roman" and not m.group(1):
                 continue
             return Marker(style, raw.strip(), len(raw))
+    if ocr:
+        m = _OCR_NUMBER.match(text)
+        if m:
+            return Marker("num_dot", m.group(0).strip() + ".", len(m.group(0)))
     return None
 
 

@@ -100,14 +100,15 @@ def extract(source: SourceText) -> Extraction:
         in_tables |= t.line_indexes
     body_end = closing.start if closing.start >= 0 else limit
     body = [ln for ln in lines[header.body_start : body_end] if ln.index not in in_tables]
-    root = build_tree(body)
+    ocr = source.ocr_confidence is not None
+    root = build_tree(body, ocr=ocr)
     attached_root = None
     attachment = find_attachment(lines, closing.end, limit) if closing.end > 0 else None
     if attachment is not None:
         attached_closing = read_closing(lines, attachment.body_start, limit)
         attached_end = attached_closing.start if attached_closing.start >= 0 else limit
         attached_root = build_tree(
-            [ln for ln in lines[attachment.body_start : attached_end] if ln.index not in in_tables]
+            [ln for ln in lines[attachment.body_start : attached_end] if ln.index not in in_tables], ocr=ocr
         )
 
     doc_start = 0

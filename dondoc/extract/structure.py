@@ -129,7 +129,7 @@ def is_paragraph_per_line(lines: list[Line]) -> bool:
     return sum(1 for n in long_enough if n > 130) / len(long_enough) >= 0.25
 
 
-def _segment(lines: list[Line]) -> list[tuple[Marker | None, list[Line], bool]]:
+def _segment(lines: list[Line], *, ocr: bool = False) -> list[tuple[Marker | None, list[Line], bool]]:
     """Group lines into units: one item or one unmarked paragraph each."""
     double = is_double_spaced(lines)
     one_per_line = is_paragraph_per_line(lines)
@@ -156,7 +156,7 @@ def _segment(lines: list[Line]) -> list[tuple[Marker | None, list[Line], bool]]:
             continue
         if ln.kind != "text":
             continue
-        marker = find_marker(ln.text)
+        marker = find_marker(ln.text, ocr=ocr)
         prev_ends = prev_text.text.rstrip().endswith(_TERMINAL) if prev_text else True
         if marker is not None and not prev_ends and _lower_start(ln.text[marker.length :].lstrip()):
             marker = None  # "việc tìm người\n- người tìm việc": a phrase, not an item
@@ -267,12 +267,13 @@ def is_closing_text(text: str) -> bool:
     return _starts_with_any(text, words("structure", "closing_starts")) or bool(_ISSUER_ASKS.match(text))
 
 
-def build_tree(lines: list[Line]) -> Block:
+def build_tree(lines: list[Line], *, ocr: bool = False) -> Block:
+    """The item tree; `ocr` tolerates what OCR does to markers ("10 Sở Y tế" for "10.")."""
     root = Block(None, [], role="root")
     stack: list[Block] = [root]
     assignment_labels = words("structure", "assignment_labels")
     closed = False
-    for marker, unit_lines, paragraph in _segment(lines):
+    for marker, unit_lines, paragraph in _segment(lines, ocr=ocr):
         block = Block(marker, unit_lines, bold=unit_lines[0].bold)
         if marker is not None:
             closed = False

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -92,6 +93,17 @@ def read_pdf(data: bytes, *, name: str, settings: Settings) -> tuple[SourceText,
     if confidence is not None:
         source = SourceText(source.text, "pdf+ocr", ocr_confidence=confidence)
     return source, layout
+
+
+def read_scanned_image(path: str, *, name: str, settings: Settings) -> tuple[SourceText, PageLayout]:
+    """A photo or scan (PNG, JPEG, TIFF) as one page read by OCR."""
+    page = ocr.ocr_image(Path(path), name=name, languages=settings.ocr_languages)
+    layout = PageLayout(page_sizes=[(page.width, page.height)], ocr_pages=[0])
+    lines = _rows([_Run(*line.box, line.text) for line in page.lines], 0)
+    if not lines:
+        raise DondocError(ErrorCode.NO_TEXT_LAYER, name=name, pages="1 of 1")
+    source = _assemble(lines, layout)
+    return SourceText(source.text, "image+ocr", ocr_confidence=round(page.confidence, 1)), layout
 
 
 def _ocr_pages(

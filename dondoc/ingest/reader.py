@@ -12,10 +12,11 @@ from dondoc.config import Settings
 from dondoc.core.layout import PageLayout
 from dondoc.core.text import SourceText
 from dondoc.errors import DondocError, ErrorCode
+from dondoc.ingest import ocr
 from dondoc.ingest.detect import detect_format
 from dondoc.ingest.docx_reader import read_docx
 from dondoc.ingest.encodings import decode
-from dondoc.ingest.pdf_reader import read_pdf
+from dondoc.ingest.pdf_reader import read_pdf, read_scanned_image
 
 
 @dataclass
@@ -43,6 +44,9 @@ def read_document(path: Path, settings: Settings) -> SourceDocument:
     if kind == "docx":
         return SourceDocument(read_docx(data, name=name, settings=settings), "docx")
     if kind in ("png", "jpeg", "tiff"):
-        raise DondocError(ErrorCode.NO_TEXT_LAYER, name=name, pages="1 of 1")
+        if not ocr.available():
+            raise DondocError(ErrorCode.NO_TEXT_LAYER, name=name, pages="1 of 1")
+        source, layout = read_scanned_image(str(path), name=name, settings=settings)
+        return SourceDocument(source, "image", layout)
     text, encoding = decode(data, name=name)
     return SourceDocument(SourceText(text, encoding), "text")

@@ -131,3 +131,57 @@ def test_one_gigabyte_file_is_refused_unread(tmp_path: Path) -> None:
     with pytest.raises(DondocError) as err:
         read_document(f, Settings())
     assert err.value.code is ErrorCode.TOO_LARGE
+
+
+def _rasterise(pdf_path: Path, out: Path, dpi: int = 200) -> Path:
+    """An image-only copy of a PDF, as a scanner would give it (JPEG pages, no text)."""
+    prefix = out / pdf_path.stem
+    subprocess.run(
+        ["pdftoppm", "-r", str(dpi), "-jpeg", "-jpegopt", "quality=80", str(pdf_path), str(prefix)],
+        check=True,
+    )
+    doc = pdfium.PdfDocument.new()
+    for jpeg in sorted(out.glob(f"{pdf_path.stem}-*.jpg")):
+        image = pdfium.PdfImage.new(doc)
+        image.load_jpeg(str(jpeg))
+        w, h = image.get_px_size()
+        page = doc.new_page(w * 72 / dpi, h * 72 / dpi)
+        image.set_matrix(pdfium.PdfMatrix().scale(w * 72 / dpi, h * 72 / dpi))
+        page.insert_obj(image)
+        page.gen_content()
+    target = out / f"{pdf_path.stem}.pdf"
+    doc.save(target)
+    doc.close()
+    return target
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    shutil.which("tesseract") is None or shutil.which("pdftoppm") is None,
+    reason="tesseract and poppler-utils not installed (scripts/setup installs them)",
+)
+@pytest.mark.parametrize("stem", PDFS)
+def test_rasterised_pdf_extracts_through_ocr(stem: str, shared_dir: Path, tmp_path: Path) -> None:
+    scanned = _rasterise(shared_dir / "corpus/dev" / f"{stem}.pdf", tmp_path)
+    doc = read_document(scanned, Settings())
+    assert doc.layout is not None and doc.layout.ocr_pages
+    gold = tmp_path / "gold"
+    pred = tmp_path / "pred"
+    gold.mkdir()
+    pred.mkdir()
+    (gold / f"{stem}.gold.json").write_text(
+        (shared_dir / "corpus/dev" / f"{stem}.gold.json").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (pred / f"{stem}.json").write_text(to_json(extract(doc.source)), encoding="utf-8")
+    args = [
+        sys.executable,
+        str(shared_dir / "eval/score.py"),
+        "--gold",
+        str(gold),
+        "--pred",
+        str(pred),
+        "--json",
+    ]
+    result = subprocess.run(args, capture_output=True, text=True, check=True)
+    scores = json.loads(next(ln for ln in result.stdout.splitlines() if ln.startswith("{")))
+    assert scores["task_f1"] >= 0.9, scores
