@@ -19,8 +19,9 @@ class Settings(BaseSettings):
     # DOCX: a zip whose parts would inflate beyond this, or by more than this ratio, is a bomb
     max_docx_uncompressed_bytes: int = 200 * 1024 * 1024
     max_docx_ratio: int = 200
-    # Tesseract languages for scanned pages
+    # Tesseract languages for scanned pages; ocr=False leaves pages without text unread
     ocr_languages: str = "vie"
+    ocr: bool = True
 
 
 def load_settings() -> Settings:

@@ -113,7 +113,7 @@ def _ocr_pages(
     todo = list(layout.pages_without_text)
     if not todo:
         return None
-    if not ocr.available():
+    if not settings.ocr or not ocr.available():
         if len(todo) == len(by_page):
             raise DondocError(ErrorCode.NO_TEXT_LAYER, name=name, pages=f"{len(todo)} of {len(by_page)}")
         return None  # the text pages are read; the others wait for OCR
