@@ -51,6 +51,7 @@ def to_dict(extraction: Extraction) -> dict[str, Any]:
             "addressees": list(meta.addressees),
             "encoding": meta.encoding,
             "ocr_confidence": meta.ocr_confidence,
+            "ingest_notes": list(meta.ingest_notes),
             "default_deadline": _iso(meta.default_deadline),
             "default_deadline_text": meta.default_deadline_text,
         },

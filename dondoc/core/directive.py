@@ -25,6 +25,7 @@ class DirectiveMeta:
     addressees: tuple[str, ...] = ()
     encoding: str = "utf-8"
     ocr_confidence: float | None = None  # mean OCR word confidence (0–100) when pages were scanned
+    ingest_notes: tuple[str, ...] = ()  # what reading the file met ("page 3: read by OCR")
     default_deadline: dt.date | None = None
     default_deadline_text: str | None = None
 

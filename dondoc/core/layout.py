@@ -22,6 +22,7 @@ class PageLayout:
     boxes: list[Box] = field(default_factory=list)
     pages_without_text: list[int] = field(default_factory=list)  # left for OCR
     ocr_pages: list[int] = field(default_factory=list)  # read by OCR
+    garbled_pages: list[int] = field(default_factory=list)  # had a text layer that maps to garbage
 
     def add_line(self, start: int, end: int, page: int, box: Box) -> None:
         self.starts.append(start)

@@ -70,6 +70,7 @@ class SourceText:
     text: str
     encoding: str = "utf-8"
     ocr_confidence: float | None = None  # mean word confidence (0–100) when OCR made the text
+    notes: tuple[str, ...] = ()  # what reading the file met ("page 3: read by OCR")
     _view: list[TextView] = field(default_factory=list, compare=False, repr=False)
 
     @property

@@ -161,6 +161,7 @@ def extract(source: SourceText) -> Extraction:
         addressees=ctx.addressees,
         encoding=source.encoding,
         ocr_confidence=source.ocr_confidence,
+        ingest_notes=source.notes,
         default_deadline=default.date if default else None,
         default_deadline_text=default.text if default else None,
     )

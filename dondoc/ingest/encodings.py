@@ -134,6 +134,14 @@ _CANDIDATES: tuple[tuple[str, Callable[[bytes], str]], ...] = (
 )
 
 
+def reads_as_vietnamese(text: str) -> bool:
+    """Whether decoded text looks like Vietnamese: its letters belong to the alphabet and
+    its most common words occur. A text layer drawn with a font whose characters map to
+    the wrong codes (copy-protected PDFs, legacy fonts) fails this."""
+    common, valid = _score(unicodedata.normalize("NFC", text))
+    return valid >= 0.9 and common >= 0.03
+
+
 def _score(text: str) -> tuple[float, float]:
     """(share of very common words, share of letters that belong to Vietnamese)."""
     words = _WORD.findall(text)

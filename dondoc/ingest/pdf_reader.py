@@ -23,6 +23,7 @@ from dondoc.core.layout import PageLayout
 from dondoc.core.text import SourceText
 from dondoc.errors import DondocError, ErrorCode
 from dondoc.ingest import ocr
+from dondoc.ingest.encodings import reads_as_vietnamese
 
 _DIGITS = re.compile(r"\d+")
 _MIN_LETTERS = 150  # fewer letters than this on a page: no real text layer
@@ -70,19 +71,27 @@ def read_pdf(data: bytes, *, name: str, settings: Settings) -> tuple[SourceText,
         by_page: list[list[_Line]] = []
         for index in range(pages):
             page = pdf[index]
+            width, height = page.get_size()
+            layout.page_sizes.append((width, height))
+            if _letters_in_content(page) < _MIN_LETTERS:
+                # a scan: its page content is an image (an e-signature stamp drawn over
+                # it does not make a text layer); OCR reads it below
+                layout.pages_without_text.append(index)
+                by_page.append([])
+                page.close()
+                continue
             if pdfium_c.FPDFPage_GetAnnotCount(page.raw) > 0:
                 # form fields and stamps drawn over the page ("Số: 173", the date typed in
                 # by the e-signing system) only join the text once flattened into it
                 pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY)
                 page.close()
                 page = pdf[index]
-            width, height = page.get_size()
-            layout.page_sizes.append((width, height))
             page_lines = _page_lines(page, index, height)
-            letters = sum(1 for ln in page_lines for r in ln.runs for c in r.text if c.isalpha())
-            if letters < _MIN_LETTERS:
-                # a scan carries at most an e-signature stamp as text
+            page.close()
+            if not reads_as_vietnamese(" ".join(r.text for ln in page_lines for r in ln.runs)):
+                # a text layer that maps to garbage: read the page as an image instead
                 layout.pages_without_text.append(index)
+                layout.garbled_pages.append(index)
             by_page.append(page_lines)
         confidence = _ocr_pages(pdf, by_page, layout, name=name, settings=settings)
     finally:
@@ -90,8 +99,14 @@ def read_pdf(data: bytes, *, name: str, settings: Settings) -> tuple[SourceText,
     lines = [ln for page_lines in by_page for ln in page_lines]
     kept = _drop_running_lines(lines, layout, pages)
     source = _assemble(kept, layout)
-    if confidence is not None:
-        source = SourceText(source.text, "pdf+ocr", ocr_confidence=confidence)
+    notes = [f"page {i + 1}: the text layer is unreadable; read by OCR" for i in layout.garbled_pages]
+    notes += [
+        f"page {i + 1}: no text layer; read by OCR" for i in layout.ocr_pages if i not in layout.garbled_pages
+    ]
+    notes += [f"page {i + 1}: no text layer and no OCR; left out" for i in layout.pages_without_text]
+    if confidence is not None or notes:
+        encoding = "pdf+ocr" if confidence is not None else "pdf"
+        source = SourceText(source.text, encoding, ocr_confidence=confidence, notes=tuple(notes))
     return source, layout
 
 
@@ -106,6 +121,14 @@ def read_scanned_image(path: str, *, name: str, settings: Settings) -> tuple[Sou
     return SourceText(source.text, "image+ocr", ocr_confidence=round(page.confidence, 1)), layout
 
 
+def _letters_in_content(page: pdfium.PdfPage) -> int:
+    textpage = page.get_textpage()
+    try:
+        return sum(1 for c in textpage.get_text_range() if c.isalpha())
+    finally:
+        textpage.close()
+
+
 def _ocr_pages(
     pdf: pdfium.PdfDocument, by_page: list[list[_Line]], layout: PageLayout, *, name: str, settings: Settings
 ) -> float | None:
@@ -116,6 +139,8 @@ def _ocr_pages(
     if not settings.ocr or not ocr.available():
         if len(todo) == len(by_page):
             raise DondocError(ErrorCode.NO_TEXT_LAYER, name=name, pages=f"{len(todo)} of {len(by_page)}")
+        for index in layout.garbled_pages:
+            by_page[index] = []  # garbage would only mislead the extractor
         return None  # the text pages are read; the others wait for OCR
     results = ocr.ocr_pdf_pages(pdf, todo, name=name, languages=settings.ocr_languages)
     confidences: list[float] = []

@@ -185,3 +185,21 @@ def test_rasterised_pdf_extracts_through_ocr(stem: str, shared_dir: Path, tmp_pa
     result = subprocess.run(args, capture_output=True, text=True, check=True)
     scores = json.loads(next(ln for ln in result.stdout.splitlines() if ln.startswith("{")))
     assert scores["task_f1"] >= 0.9, scores
+
+
+def test_garbled_text_layer_is_read_by_ocr_and_said(tmp_path: Path) -> None:
+    """A text layer that maps to mojibake (here TCVN3 bytes drawn in a Latin font) is not
+    trusted: the page goes to OCR, and the output says so."""
+    path = Path(__file__).parents[1] / "data/garbled-text-layer.pdf"
+    if shutil.which("tesseract") is None:
+        pytest.skip("tesseract not installed (scripts/setup installs it)")
+    doc = read_document(path, Settings())
+    assert doc.layout is not None and doc.layout.garbled_pages == [0] and doc.layout.ocr_pages == [0]
+    data = to_dict(extract(doc.source))
+    assert data["doc"]["ingest_notes"] == ["page 1: the text layer is unreadable; read by OCR"]
+
+
+def test_garbled_text_layer_without_ocr_is_left_out() -> None:
+    with pytest.raises(DondocError) as err:
+        read_document(Path(__file__).parents[1] / "data/garbled-text-layer.pdf", Settings(ocr=False))
+    assert err.value.code is ErrorCode.NO_TEXT_LAYER
