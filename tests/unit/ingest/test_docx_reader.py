@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -134,3 +135,38 @@ def test_zip_bomb_is_refused_before_inflating() -> None:
     with pytest.raises(DondocError) as err:
         read_docx(buf.getvalue(), name="bomb.docx", settings=Settings())
     assert err.value.code is ErrorCode.INPUT_UNSAFE
+
+
+def test_seed_directive_as_docx_extracts_like_the_text(shared_dir: Path) -> None:
+    """The seed's real text as a DOCX (its hard-wrapped lines joined into paragraphs, the
+    header as a two-column table, the footnote as a real footnote): the same 25 tasks."""
+    from dondoc.core.contract import to_dict
+    from dondoc.core.text import SourceText
+    from dondoc.extract.markers import find_marker
+    from dondoc.extract.pipeline import extract
+
+    text = (shared_dir / "corpus/seed/cantho-q4-2024.txt").read_text(encoding="utf-8")
+    paragraphs: list[str] = []
+    for raw in text.splitlines():
+        line = " ".join(raw.split())
+        if not line or set(line) <= set("-_*. "):
+            continue  # blank lines (the text is double-spaced) and rules
+        new_paragraph = (
+            not paragraphs
+            or find_marker(line) is not None
+            or line.isupper()
+            or line.startswith("Nơi nhận")  # the closing block begins a paragraph of its own
+            or paragraphs[-1].endswith(":")
+            or paragraphs[-1].isupper()
+        )
+        if new_paragraph:
+            paragraphs.append(line)
+        else:
+            paragraphs[-1] += " " + line  # a hard-wrapped line goes back into its paragraph
+    body = "".join(_p(x.replace("&", "&amp;").replace("<", "&lt;")) for x in paragraphs)
+    source = read_docx(_docx(_document(body)), name="seed.docx", settings=Settings())
+    from_docx = to_dict(extract(source))
+    from_text = to_dict(extract(SourceText(text)))
+    assert [t["text"][:40] for t in from_docx["tasks"]] == [t["text"][:40] for t in from_text["tasks"]]
+    assert [t["deadline"] for t in from_docx["tasks"]] == [t["deadline"] for t in from_text["tasks"]]
+    assert len(from_docx["tasks"]) == 25
