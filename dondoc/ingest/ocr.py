@@ -1,6 +1,6 @@
 """Scanned pages and images → text lines with boxes and confidences, through Tesseract.
 
-Pages are rendered by PDFium to 8-bit grey PGM files (no imaging library needed) and read
+Pages are rendered by PDFium (at OCR_DPI) to 8-bit grey PGM files (no imaging library needed) and read
 by the `tesseract` command with its Vietnamese model, one process per page, with
 OMP_THREAD_LIMIT=1 (measured here: 1.8 s/page instead of 8–9.6 s with Tesseract's own
 threads) and pages run side by side on the machine's cores. Tesseract's TSV output gives
@@ -22,9 +22,10 @@ import pypdfium2 as pdfium
 
 from dondoc.errors import DondocError, ErrorCode
 
-# measured on the corpus scan and rasterised dev PDFs: 300 dpi reads small print and tone
-# marks best; lower loses diacritics, higher only costs time
-OCR_DPI = 300
+# measured here (task_f1 of the extraction, s/page with two pages at a time):
+#   200 dpi: scan 1.00, rasterised kh-173 0.84, 0.8 s;  300 dpi: 0.86, 0.92, 1.0 s;
+#   400 dpi: 1.00, 0.94, 1.5 s. The best reading is worth half a second a page.
+OCR_DPI = 400
 
 
 @dataclass
@@ -79,7 +80,7 @@ def ocr_pdf_pages(
 
 
 def ocr_image(path: Path, *, name: str, languages: str) -> OcrPage:
-    """OCR a PNG, JPEG or TIFF file; its pixels are taken as points at 300 dpi."""
+    """OCR a PNG, JPEG or TIFF file; its pixels are taken as points at OCR_DPI."""
     _require(name)
     page = _read_image(path, 0.0, 0.0, OCR_DPI / 72, languages)
     return page
