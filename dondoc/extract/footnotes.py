@@ -29,6 +29,7 @@ def find_footnotes(lines: list[Line]) -> dict[str, Footnote]:
     """Find footnote bodies, mark their lines as noise, and return them by marker."""
     notes: dict[str, Footnote] = {}
     n = len(lines)
+    cited: set[str] = set()  # markers met inside a line of text so far
     for i, ln in enumerate(lines):
         if not ln.is_text:
             continue
@@ -36,14 +37,21 @@ def find_footnotes(lines: list[Line]) -> dict[str, Footnote]:
         body_start: int | None = None
         marker = ""
         first_text = ""
+        ends_at_blank = False
         if m and i > 0 and _is_separator(lines[i - 1]) and i + 1 < n and lines[i + 1].is_text:
             marker, body_start = m.group(1), i + 1
         else:
             bm = _BRACKET_BODY.match(ln.text)
-            if bm and i > 0 and (_is_separator(lines[i - 1]) or lines[i - 1].kind in ("rule", "pipe")):
+            after_rule = i > 0 and (_is_separator(lines[i - 1]) or lines[i - 1].kind in ("rule", "pipe"))
+            # a PDF page foot: "[1] body" alone after a blank line, its marker already cited
+            # above ("đầu tư[1];"); the note ends at the next blank line
+            at_foot = bm is not None and i > 0 and lines[i - 1].kind == "blank" and bm.group(1) in cited
+            if bm is not None and (after_rule or at_foot):
                 marker, body_start, first_text = bm.group(1), i + 1, bm.group(2)
+                ends_at_blank = not after_rule
                 ln.kind = "noise"
         if body_start is None:
+            cited.update(x.group(1) for x in BRACKET_MARK.finditer(ln.text) if x.start() > 0)
             continue
         used = [i]
         texts = [first_text] if first_text else []
@@ -59,7 +67,7 @@ def find_footnotes(lines: list[Line]) -> dict[str, Footnote]:
                     break
                 texts.append(cur.text)
                 used.append(j)
-            elif cur.kind in ("pipe", "rule") and j > body_start:
+            elif (cur.kind in ("pipe", "rule") and j > body_start) or (ends_at_blank and cur.kind == "blank"):
                 break
             j += 1
         for k in used:

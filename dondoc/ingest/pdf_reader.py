@@ -172,11 +172,12 @@ def _group_lines(textpage: pdfium.PdfTextPage, index: int, height: float) -> lis
     runs: list[_Run] = []
     # U+FFFE is PDFium's mark for a hyphen that ended a line ("QĐ-" / "UBND")
     text = textpage.get_text_range().replace("\ufffe", "-")
+    body = _body_font_size(textpage, text)
     pos = 0
     for raw in text.split("\n"):
         content = raw.rstrip("\r")
         if content.strip():
-            runs.extend(_line_runs(textpage, pos, content, height))
+            runs.extend(_line_runs(textpage, pos, content, height, body))
         pos += len(raw) + 1
     lines = _rows(runs, index)
     for line in lines:
@@ -227,7 +228,23 @@ def _splice_inner_runs(runs: list[_Run], textpage: pdfium.PdfTextPage) -> list[_
     return out
 
 
-def _line_runs(textpage: pdfium.PdfTextPage, start: int, content: str, height: float) -> list[_Run]:
+def _body_font_size(textpage: pdfium.PdfTextPage, text: str) -> float:
+    """The page's usual font size: the median size of each line's first letter (one query
+    per line), so a line set smaller than the body (a footnote) can be told apart."""
+    sizes: list[float] = []
+    pos = 0
+    for raw in text.split("\n"):
+        letter = next((k for k, ch in enumerate(raw) if ch.isalpha()), None)
+        if letter is not None:
+            sizes.append(pdfium_c.FPDFText_GetFontSize(textpage.raw, pos + letter))
+        pos += len(raw) + 1
+    sizes.sort()
+    return sizes[len(sizes) // 2] if sizes else 0.0
+
+
+def _line_runs(
+    textpage: pdfium.PdfTextPage, start: int, content: str, height: float, body: float
+) -> list[_Run]:
     count = textpage.count_rects(start, len(content))
     boxes = sorted((textpage.get_rect(k) for k in range(count)), key=lambda b: b[0])
     if not boxes:
@@ -241,8 +258,10 @@ def _line_runs(textpage: pdfium.PdfTextPage, start: int, content: str, height: f
         else:
             groups[-1].append(box)
     if len(groups) == 1:
-        whole = _run(groups[0], content, height)
-        whole.first_char = start
+        at_foot = max(b[3] for b in boxes) < height / 3
+        marked = _mark_footnotes(textpage, start, content, body if at_foot else 0.0)
+        whole = _run(groups[0], marked, height)
+        whole.first_char = start if marked == content else -1
         return [whole]
     # far apart: give each character to the group under it (one box query per character,
     # only on these few lines), so each group keeps exactly its own text
@@ -265,6 +284,35 @@ def _line_runs(textpage: pdfium.PdfTextPage, start: int, content: str, height: f
             run = _run(group, piece, height)
             run.first_char = first if "".join(chars).lstrip() == "".join(chars) else -1
             out.append(run)
+    return out
+
+
+_DIGITS_RUN = re.compile(r"\d{1,2}")
+
+
+def _mark_footnotes(textpage: pdfium.PdfTextPage, start: int, content: str, foot_body: float) -> str:
+    """Footnote numbers are set small: in a line of text ("đầu tư¹;") they become "[1]", as
+    the extractor reads footnote markers. A line in the lower third of the page set smaller
+    than the page's body (``foot_body``, 0 elsewhere) and opening with a number is the note
+    itself: "[1] …". Font sizes are asked for digits only."""
+    if not any(ch.isdigit() for ch in content):
+        return content
+    letter = next((k for k, ch in enumerate(content) if ch.isalpha()), None)
+    if letter is None:
+        return content
+    line_size = pdfium_c.FPDFText_GetFontSize(textpage.raw, start + letter)
+    if line_size <= 0:
+        return content
+    out = content
+    for m in reversed(list(_DIGITS_RUN.finditer(content))):
+        size = pdfium_c.FPDFText_GetFontSize(textpage.raw, start + m.start())
+        opens_line = content[: m.start()].strip() == ""
+        if opens_line and m.end() <= letter:
+            small_note = foot_body > 0 and line_size < foot_body * 0.9 and 0 < size <= line_size
+            if small_note or 0 < size < line_size * 0.75:
+                out = f"[{m.group()}] " + out[m.end() :].lstrip()
+        elif 0 < size < line_size * 0.75 and not opens_line:
+            out = out[: m.start()].rstrip() + f"[{m.group()}]" + out[m.end() :]
     return out
 
 
