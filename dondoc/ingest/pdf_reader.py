@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -24,35 +23,14 @@ from dondoc.core.text import SourceText
 from dondoc.errors import DondocError, ErrorCode
 from dondoc.ingest import ocr
 from dondoc.ingest.encodings import reads_as_vietnamese
+from dondoc.ingest.pdf_geometry import Line, Run
+from dondoc.ingest.pdf_tables import TableState, mark_tables, markdown_rows
 
 _DIGITS = re.compile(r"\d+")
-_MIN_LETTERS = 150  # fewer letters than this on a page: no real text layer
+# fewer letters than this in a page's own content: no text layer (a last page holding only
+# the signature block still has more)
+_MIN_LETTERS = 20
 _PAGE_NUMBER = re.compile(r"^\s*[-–]?\s*\d{1,3}\s*[-–]?\s*$")
-
-
-@dataclass
-class _Run:
-    x0: float
-    top: float  # distance from the top of the page
-    x1: float
-    bottom: float
-    text: str
-    first_char: int = -1  # index of its first character in the page's text, when known
-    words: list[tuple[int, float]] | None = None  # (offset in text, x) of each word, once asked
-
-
-@dataclass
-class _Line:
-    page: int
-    runs: list[_Run]
-
-    @property
-    def top(self) -> float:
-        return min(r.top for r in self.runs)
-
-    @property
-    def bottom(self) -> float:
-        return max(r.bottom for r in self.runs)
 
 
 def read_pdf(data: bytes, *, name: str, settings: Settings) -> tuple[SourceText, PageLayout]:
@@ -68,7 +46,8 @@ def read_pdf(data: bytes, *, name: str, settings: Settings) -> tuple[SourceText,
         if pages > settings.max_pages:
             raise DondocError(ErrorCode.TOO_MANY_PAGES, name=name, pages=pages, limit=settings.max_pages)
         layout = PageLayout()
-        by_page: list[list[_Line]] = []
+        by_page: list[list[Line]] = []
+        tables = TableState()
         for index in range(pages):
             page = pdf[index]
             width, height = page.get_size()
@@ -86,7 +65,7 @@ def read_pdf(data: bytes, *, name: str, settings: Settings) -> tuple[SourceText,
                 pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY)
                 page.close()
                 page = pdf[index]
-            page_lines = _page_lines(page, index, height)
+            page_lines = _page_lines(page, index, height, tables)
             page.close()
             if not reads_as_vietnamese(" ".join(r.text for ln in page_lines for r in ln.runs)):
                 # a text layer that maps to garbage: read the page as an image instead
@@ -114,7 +93,7 @@ def read_scanned_image(path: str, *, name: str, settings: Settings) -> tuple[Sou
     """A photo or scan (PNG, JPEG, TIFF) as one page read by OCR."""
     page = ocr.ocr_image(Path(path), name=name, languages=settings.ocr_languages)
     layout = PageLayout(page_sizes=[(page.width, page.height)], ocr_pages=[0])
-    lines = _rows([_Run(*line.box, line.text) for line in page.lines], 0)
+    lines = _rows([Run(*line.box, line.text) for line in page.lines], 0)
     if not lines:
         raise DondocError(ErrorCode.NO_TEXT_LAYER, name=name, pages="1 of 1")
     source = _assemble(lines, layout)
@@ -130,7 +109,7 @@ def _letters_in_content(page: pdfium.PdfPage) -> int:
 
 
 def _ocr_pages(
-    pdf: pdfium.PdfDocument, by_page: list[list[_Line]], layout: PageLayout, *, name: str, settings: Settings
+    pdf: pdfium.PdfDocument, by_page: list[list[Line]], layout: PageLayout, *, name: str, settings: Settings
 ) -> float | None:
     """Pages without a text layer, read by OCR in place; the mean word confidence, if any."""
     todo = list(layout.pages_without_text)
@@ -146,14 +125,14 @@ def _ocr_pages(
     confidences: list[float] = []
     for index, page in results.items():
         # OCR lines are runs like any other: side-by-side columns become one row
-        by_page[index] = _rows([_Run(*line.box, line.text) for line in page.lines], index)
+        by_page[index] = _rows([Run(*line.box, line.text) for line in page.lines], index)
         confidences.extend(line.confidence for line in page.lines)
     layout.pages_without_text = []
     layout.ocr_pages = sorted(results)
     return round(sum(confidences) / len(confidences), 1) if confidences else 0.0
 
 
-def _page_lines(page: pdfium.PdfPage, index: int, height: float) -> list[_Line]:
+def _page_lines(page: pdfium.PdfPage, index: int, height: float, tables: TableState) -> list[Line]:
     """The page's text as visual lines, each from runs with their boxes.
 
     PDFium gives the text in content order, one line per row of characters it sees, and
@@ -163,13 +142,15 @@ def _page_lines(page: pdfium.PdfPage, index: int, height: float) -> list[_Line]:
     """
     textpage = page.get_textpage()
     try:
-        return _group_lines(textpage, index, height)
+        lines = _group_lines(textpage, index, height)
+        mark_tables(lines, textpage, height, tables)
+        return lines
     finally:
         textpage.close()
 
 
-def _group_lines(textpage: pdfium.PdfTextPage, index: int, height: float) -> list[_Line]:
-    runs: list[_Run] = []
+def _group_lines(textpage: pdfium.PdfTextPage, index: int, height: float) -> list[Line]:
+    runs: list[Run] = []
     # U+FFFE is PDFium's mark for a hyphen that ended a line ("QĐ-" / "UBND")
     text = textpage.get_text_range().replace("\ufffe", "-")
     body = _body_font_size(textpage, text)
@@ -185,10 +166,10 @@ def _group_lines(textpage: pdfium.PdfTextPage, index: int, height: float) -> lis
     return lines
 
 
-def _rows(runs: list[_Run], index: int) -> list[_Line]:
+def _rows(runs: list[Run], index: int) -> list[Line]:
     """Runs grouped into rows by their vertical middles, each row left to right."""
     runs.sort(key=lambda r: ((r.top + r.bottom) / 2, r.x0))
-    lines: list[_Line] = []
+    lines: list[Line] = []
     for run in runs:
         middle = (run.top + run.bottom) / 2
         if lines:
@@ -197,16 +178,16 @@ def _rows(runs: list[_Run], index: int) -> list[_Line]:
             if abs(middle - (last.top + last.bottom) / 2) < size * 0.5:
                 last.runs.append(run)
                 continue
-        lines.append(_Line(index, [run]))
+        lines.append(Line(index, [run]))
     for line in lines:
         line.runs.sort(key=lambda r: r.x0)
     return lines
 
 
-def _splice_inner_runs(runs: list[_Run], textpage: pdfium.PdfTextPage) -> list[_Run]:
+def _splice_inner_runs(runs: list[Run], textpage: pdfium.PdfTextPage) -> list[Run]:
     """A run drawn inside another's extent ("173" typed into "Số: /KH-UBND", the day into
     "ngày … tháng") goes into that run's text, before the first word that starts right of it."""
-    out: list[_Run] = []
+    out: list[Run] = []
     for run in runs:
         host = next((h for h in out if h.x0 < run.x0 and run.x1 <= h.x1 + 1), None)
         if host is None:
@@ -244,7 +225,7 @@ def _body_font_size(textpage: pdfium.PdfTextPage, text: str) -> float:
 
 def _line_runs(
     textpage: pdfium.PdfTextPage, start: int, content: str, height: float, body: float
-) -> list[_Run]:
+) -> list[Run]:
     count = textpage.count_rects(start, len(content))
     boxes = sorted((textpage.get_rect(k) for k in range(count)), key=lambda b: b[0])
     if not boxes:
@@ -316,21 +297,21 @@ def _mark_footnotes(textpage: pdfium.PdfTextPage, start: int, content: str, foot
     return out
 
 
-def _run(group: list[tuple[float, float, float, float]], text: str, height: float) -> _Run:
+def _run(group: list[tuple[float, float, float, float]], text: str, height: float) -> Run:
     left, bottom = min(b[0] for b in group), min(b[1] for b in group)
     right, top = max(b[2] for b in group), max(b[3] for b in group)
-    return _Run(left, height - top, right, height - bottom, text)
+    return Run(left, height - top, right, height - bottom, text)
 
 
 _POINTS_PER_COLUMN = 4.0  # one character column of the text per 4 pt across the page
 
 
-def _line_text(line: _Line, margin: float = 0.0) -> str:
+def _line_text(line: Line, margin: float = 0.0) -> str:
     """The row as text, laid out like pdftotext -layout: the first run indented from the
     page's margin, and a run beyond a wide gap put at its own column, so that columns
     (recipients | signature) line up from row to row."""
     out = ""
-    prev: _Run | None = None
+    prev: Run | None = None
     for run in line.runs:
         piece = " ".join(run.text.split())
         column = max(0, int((run.x0 - margin) / _POINTS_PER_COLUMN))
@@ -348,11 +329,11 @@ def _line_text(line: _Line, margin: float = 0.0) -> str:
     return out.rstrip()
 
 
-def _drop_running_lines(lines: list[_Line], layout: PageLayout, pages: int) -> list[_Line]:
+def _drop_running_lines(lines: list[Line], layout: PageLayout, pages: int) -> list[Line]:
     """Page furniture: a line near the top or bottom whose shape recurs on several pages,
     or a bare page number there."""
 
-    def edge(line: _Line) -> bool:
+    def edge(line: Line) -> bool:
         height = layout.page_sizes[line.page][1]
         return line.top < height * 0.1 or line.bottom > height * 0.9
 
@@ -367,7 +348,7 @@ def _drop_running_lines(lines: list[_Line], layout: PageLayout, pages: int) -> l
     return kept
 
 
-def _assemble(lines: list[_Line], layout: PageLayout) -> SourceText:
+def _assemble(lines: list[Line], layout: PageLayout) -> SourceText:
     # each page's left margin: indentation is kept relative to it, in spaces, as
     # pdftotext -layout does (a first-line indent marks a new paragraph)
     margins: dict[int, float] = {}
@@ -376,20 +357,43 @@ def _assemble(lines: list[_Line], layout: PageLayout) -> SourceText:
         margins[page] = lefts[len(lefts) // 10]
     parts: list[str] = []
     pos = 0
-    prev: _Line | None = None
-    for line in lines:
-        text = _line_text(line, margins[line.page])
+    prev: Line | None = None
+    for block in _blocks(lines):
+        first = block[0]
         if prev is not None:
-            # a blank line where the page turns or a paragraph gap opens
-            gap = line.top - prev.bottom
-            if line.page != prev.page or gap > (prev.bottom - prev.top) * 1.2:
+            # a blank line where the page turns, a paragraph gap opens or a table starts or ends
+            gap = first.top - prev.bottom
+            table_edge = (first.grid is None) != (prev.grid is None)
+            if table_edge or first.page != prev.page or gap > (prev.bottom - prev.top) * 1.2:
                 parts.append("")
                 pos += 1
-        left = min(r.x0 for r in line.runs)
-        indent = len(text) - len(text.lstrip())
-        box = (left, line.top, max(r.x1 for r in line.runs), line.bottom)
-        layout.add_line(pos + indent, pos + len(text), line.page, box)
-        parts.append(text)
-        pos += len(text) + 1
-        prev = line
+        if first.grid is None:
+            rows = [(_line_text(first, margins[first.page]), [first])]
+        else:
+            rows = markdown_rows(block)
+        for text, sources in rows:
+            if sources:
+                indent = len(text) - len(text.lstrip())
+                page = sources[0].page
+                box = (
+                    min(r.x0 for ln in sources for r in ln.runs),
+                    min(ln.top for ln in sources),
+                    max(r.x1 for ln in sources for r in ln.runs),
+                    max(ln.bottom for ln in sources),
+                )
+                layout.add_line(pos + indent, pos + len(text), page, box)
+            parts.append(text)
+            pos += len(text) + 1
+        prev = block[-1]
     return SourceText("\n".join(parts) + "\n", "pdf")
+
+
+def _blocks(lines: list[Line]) -> list[list[Line]]:
+    """Each line alone, but a table's lines (same grid, across pages) together."""
+    blocks: list[list[Line]] = []
+    for line in lines:
+        if line.grid is not None and blocks and blocks[-1][0].grid is line.grid:
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    return blocks

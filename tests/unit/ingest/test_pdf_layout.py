@@ -62,3 +62,145 @@ def test_small_numbers_that_are_not_notes_stay(tmp_path: Path) -> None:
     text = read_document(pdf, Settings()).source.text
     assert "1. Hoàn thành 100% kế hoạch năm 2024." in text
     assert "[1]" not in text
+
+
+# --- an appendix task table whose third row runs on to the next page ----------------------
+
+COLS = [40.0, 62.0, 262.0, 352.0, 442.0, 502.0]
+HEADER = [["TT"], ["Nội dung nhiệm vụ"], ["Chủ trì"], ["Phối hợp"], ["Thời hạn"], ["Sản phẩm"]]
+ROWS = [
+    [
+        ["1"],
+        ["Xây dựng cơ sở dữ liệu đất đai", "toàn tỉnh, kết nối với hệ thống", "quốc gia"],
+        ["Sở Tài nguyên", "và Môi trường"],
+        ["Sở Khoa học", "và Công nghệ"],
+        ["Tháng", "6/2025"],
+        ["Cơ sở dữ", "liệu"],
+    ],
+    [
+        ["2"],
+        ["Triển khai dịch vụ công trực tuyến", "toàn trình cho thủ tục hành chính"],
+        ["Văn phòng", "UBND tỉnh"],
+        ["Các sở, ngành"],
+        ["30/9/2025"],
+        ["Báo cáo"],
+    ],
+    # "Quý III/2025" nearly touches "Lớp đào": one run of text until the columns part it
+    [
+        ["3"],
+        ["Đào tạo kỹ năng số cho cán bộ,", "công chức cấp xã"],
+        ["Sở Nội vụ"],
+        ["UBND các", "huyện"],
+        ["Quý III/2025"],
+        ["Lớp đào"],
+    ],
+]
+ROW3_ON_PAGE2 = [[], ["trên địa bàn các huyện, thị xã"], [], [], [], ["tạo"]]
+ROW4 = [
+    ["4"],
+    ["Nâng cấp Trung tâm điều hành", "thông minh của tỉnh"],
+    ["Sở Thông tin", "và Truyền thông"],
+    ["Công an tỉnh"],
+    ["31/12/2025"],
+    ["Trung tâm", "IOC"],
+]
+
+
+def _row(top: float, cells: list[list[str]], cols: list[float] = COLS) -> tuple[list[Put], float]:
+    puts = [
+        Put(text, x, top - k * 11, 9)
+        for x, cell in zip(cols, cells, strict=True)
+        for k, text in enumerate(cell)
+    ]
+    return puts, top - 11 * max(len(c) for c in cells) - 8
+
+
+def _table_pdf(path: Path, *, repeat_header: bool = False) -> Path:
+    page1 = lines_from(800, ["ỦY BAN NHÂN DÂN", "TỈNH BẮC NINH"])
+    page1 += [
+        Put("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 300, 800),
+        Put("Độc lập - Tự do - Hạnh phúc", 340, 782),
+    ]
+    page1 += [Put("Số: 45/KH-UBND", 60, 760), Put("Bắc Ninh, ngày 10 tháng 3 năm 2025", 320, 760)]
+    page1 += lines_from(730, ["KẾ HOẠCH", "Triển khai chuyển đổi số năm 2025"], x=230)
+    page1 += lines_from(
+        690, ["Ủy ban nhân dân tỉnh ban hành Kế hoạch với các nhiệm vụ tại Phụ lục kèm theo."]
+    )
+    page1 += lines_from(660, ["PHỤ LỤC", "NHIỆM VỤ TRIỂN KHAI"], x=250)
+    y = 610.0
+    for cells in [HEADER, *ROWS]:
+        puts, y = _row(y, cells)
+        page1 += puts
+    page2: list[Put] = []
+    y = 800.0
+    for cells in [*([HEADER] if repeat_header else []), ROW3_ON_PAGE2, ROW4]:
+        puts, y = _row(y, cells)
+        page2 += puts
+    page2 += [Put("CHỦ TỊCH", 380, y - 40), Put("Nguyễn Văn A", 375, y - 100)]
+    return make_pdf(path, [page1, page2])
+
+
+@pytest.mark.parametrize("repeat_header", [False, True])
+def test_table_rows_become_one_line_each_across_the_page_break(tmp_path: Path, repeat_header: bool) -> None:
+    text = read_document(_table_pdf(tmp_path / "t.pdf", repeat_header=repeat_header), Settings()).source.text
+    rows = [ln for ln in text.splitlines() if ln.startswith("|")]
+    assert rows[0] == "| TT | Nội dung nhiệm vụ | Chủ trì | Phối hợp | Thời hạn | Sản phẩm |"
+    assert rows[2:] == [
+        "| 1 | Xây dựng cơ sở dữ liệu đất đai toàn tỉnh, kết nối với hệ thống quốc gia"
+        " | Sở Tài nguyên và Môi trường | Sở Khoa học và Công nghệ | Tháng 6/2025 | Cơ sở dữ liệu |",
+        "| 2 | Triển khai dịch vụ công trực tuyến toàn trình cho thủ tục hành chính"
+        " | Văn phòng UBND tỉnh | Các sở, ngành | 30/9/2025 | Báo cáo |",
+        "| 3 | Đào tạo kỹ năng số cho cán bộ, công chức cấp xã trên địa bàn các huyện, thị xã"
+        " | Sở Nội vụ | UBND các huyện | Quý III/2025 | Lớp đào tạo |",
+        "| 4 | Nâng cấp Trung tâm điều hành thông minh của tỉnh"
+        " | Sở Thông tin và Truyền thông | Công an tỉnh | 31/12/2025 | Trung tâm IOC |",
+    ]
+    assert "CHỦ TỊCH" in text.split(rows[-1])[1]  # the signature is not read into the table
+
+
+def test_table_rows_extract_as_tasks_that_map_to_their_pages(tmp_path: Path) -> None:
+    doc = read_document(_table_pdf(tmp_path / "t.pdf"), Settings())
+    tasks = extract(doc.source).tasks
+    got = [
+        (
+            t.text[:20],
+            t.lead,
+            t.support,
+            t.deadline.date.isoformat() if t.deadline and t.deadline.date else None,
+        )
+        for t in tasks
+    ]
+    assert got == [
+        (
+            "Xây dựng cơ sở dữ li",
+            ("Sở Tài nguyên và Môi trường",),
+            ("Sở Khoa học và Công nghệ",),
+            "2025-06-30",
+        ),
+        ("Triển khai dịch vụ c", ("Văn phòng UBND tỉnh",), ("Các sở, ngành",), "2025-09-30"),
+        ("Đào tạo kỹ năng số c", ("Sở Nội vụ",), ("UBND các huyện",), "2025-09-30"),
+        ("Nâng cấp Trung tâm đ", ("Sở Thông tin và Truyền thông",), ("Công an tỉnh",), "2025-12-31"),
+    ]
+    pages = []
+    for task in tasks:
+        where = doc.layout.locate(task.span.start, task.span.end)
+        assert where is not None
+        page, (x0, top, x1, bottom) = where
+        pages.append(page)
+        # the box holds the row's first line: from the number column to the last cell
+        assert x0 <= COLS[1] and x1 >= COLS[-1] and bottom - top >= 9
+    assert pages == [0, 0, 0, 1]
+
+
+def test_table_without_numbers_parts_rows_by_their_gaps(tmp_path: Path) -> None:
+    cols = COLS[1:]
+    puts = lines_from(800, ["Các nhiệm vụ cụ thể như sau:"])
+    y = 770.0
+    for cells in [HEADER[1:], ROWS[0][1:], ROWS[1][1:]]:
+        row, y = _row(y, cells, cols)
+        puts += row
+    text = read_document(make_pdf(tmp_path / "t.pdf", [puts]), Settings()).source.text
+    rows = [ln for ln in text.splitlines() if ln.startswith("|")]
+    assert len(rows) == 4
+    assert rows[2].startswith("| Xây dựng cơ sở dữ liệu đất đai toàn tỉnh, kết nối với hệ thống quốc gia |")
+    assert rows[3].startswith("| Triển khai dịch vụ công trực tuyến toàn trình cho thủ tục hành chính |")

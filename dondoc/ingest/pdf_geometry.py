@@ -1,0 +1,45 @@
+"""What the PDF reader builds a page from: runs of text with their boxes, grouped into
+visual lines. Coordinates are PDF points, y measured from the top of the page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Run:
+    x0: float
+    top: float  # distance from the top of the page
+    x1: float
+    bottom: float
+    text: str
+    first_char: int = -1  # index of its first character in the page's text, when known
+    words: list[tuple[int, float]] | None = None  # (offset in text, x) of each word, once asked
+
+
+@dataclass
+class TableGrid:
+    """A table's columns, as its header row sets them: a run belongs to the column whose
+    left boundary is the last one at or before its left edge."""
+
+    bounds: list[float]  # left boundaries of the 2nd, 3rd, … columns
+    header: list[str] = field(default_factory=list)
+
+    def column(self, x: float) -> int:
+        return sum(1 for b in self.bounds if b <= x + 1.0)
+
+
+@dataclass
+class Line:
+    page: int
+    runs: list[Run]
+    grid: TableGrid | None = None  # set on the lines of a table
+    is_header: bool = False  # a table's header row (repeated on each page it spans)
+
+    @property
+    def top(self) -> float:
+        return min(r.top for r in self.runs)
+
+    @property
+    def bottom(self) -> float:
+        return max(r.bottom for r in self.runs)

@@ -1,0 +1,230 @@
+"""Tables in a text-layer PDF, rebuilt as rows and cells from the runs' positions.
+
+An appendix task table (TT / Nội dung / Chủ trì / Phối hợp / Thời hạn / Sản phẩm) is drawn
+as text placed in cells: each cell's text wraps over several lines, neighbouring cells can
+nearly touch, and a row can run on to the next page. Read as plain lines, the cells of one
+row interleave. Here the header row fixes the columns; every line below it, up to a gap
+or a line of running text, has its runs put into those columns; lines then gather into
+rows (a new row where the number column holds a number, or after a row gap when the
+table has no numbers), across page breaks; each row becomes one markdown table line,
+which the extractor reads as one task.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import statistics
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pypdfium2 as pdfium
+
+from dondoc.ingest.pdf_geometry import Line, Run, TableGrid
+
+# the words of a task table's header, by column kind; a header names at least three kinds,
+# one of them the lead or the deadline
+_HEADER_KINDS = {
+    "number": re.compile(r"\b(?:stt|tt)\b"),
+    "content": re.compile(r"nội dung|nhiệm vụ|công việc"),
+    "lead": re.compile(r"chủ trì|thực hiện"),
+    "support": re.compile(r"phối hợp"),
+    "deadline": re.compile(r"thời gian|thời hạn|tiến độ"),
+    "product": re.compile(r"sản phẩm|kết quả"),
+}
+_ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*|[IVX]{1,5}|[a-zđ])[.)]?$")
+_EDGE = 0.08  # share of the page height at top and bottom where running headers sit
+
+
+@dataclass
+class TableState:
+    """Carried from page to page, so a table's rows go on after a page break."""
+
+    grid: TableGrid | None = None
+
+
+def mark_tables(lines: list[Line], textpage: pdfium.PdfTextPage, height: float, state: TableState) -> None:
+    """Find table headers on one page and give the lines of each table their grid, cutting
+    runs that straddle a column boundary (two cells that nearly touch)."""
+    prev: Line | None = None
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        header = _header_lines(lines, k)
+        if header:
+            for ln in header:
+                ln.runs = [piece for run in ln.runs for piece in _split_at_gaps(run, textpage)]
+            grid = _grid(header)
+            if grid is not None:
+                if state.grid is not None and len(state.grid.bounds) == len(grid.bounds):
+                    grid = state.grid  # the header repeated on a new page: the same table
+                state.grid = grid
+                for ln in header:
+                    ln.grid, ln.is_header = grid, True
+                prev = header[-1]
+                k += len(header)
+                continue
+        grid = state.grid
+        if grid is not None:
+            at_edge = line.top < height * _EDGE or line.bottom > height * (1 - _EDGE)
+            if prev is not None and line.top - prev.bottom > 2.5 * (prev.bottom - prev.top):
+                state.grid = None  # a wide gap: the table has ended
+            elif any(_crossings(run, grid) >= 2 for run in line.runs):
+                if not at_edge:
+                    state.grid = None  # running text across the columns
+            else:
+                line.runs = [piece for run in line.runs for piece in _split_at_bounds(run, grid, textpage)]
+                line.grid = grid
+        prev = line
+        k += 1
+
+
+def _header_lines(lines: list[Line], k: int) -> list[Line]:
+    """The header row at line k (one line, or two when the labels wrap), or nothing."""
+    line = lines[k]
+    if len(line.runs) < 2 or sum(len(r.text) for r in line.runs) > 160:
+        return []
+    block = [line]
+    if k + 1 < len(lines):
+        nxt = lines[k + 1]
+        close = nxt.page == line.page and nxt.top - line.bottom < (line.bottom - line.top) * 0.8
+        first = nxt.runs[0].text.split()[0] if nxt.runs[0].text.split() else ""
+        if close and not _ROW_NUMBER.match(first) and sum(len(r.text) for r in nxt.runs) < 120:
+            block.append(nxt)
+    text = " ".join(r.text for ln in block for r in ln.runs).lower()
+    kinds = {kind for kind, rx in _HEADER_KINDS.items() if rx.search(text)}
+    if len(kinds) >= 3 and kinds & {"lead", "deadline"}:
+        # a second line that names no column of its own is not part of the header
+        if len(block) == 2 and not _header_words(block[1]):
+            return [line] if _kinds(line) >= 3 else []
+        return block
+    return []
+
+
+def _kinds(line: Line) -> int:
+    text = " ".join(r.text for r in line.runs).lower()
+    return sum(1 for rx in _HEADER_KINDS.values() if rx.search(text))
+
+
+def _header_words(line: Line) -> bool:
+    return _kinds(line) > 0 or all(len(r.text) < 25 for r in line.runs)
+
+
+def _grid(header: list[Line]) -> TableGrid | None:
+    spans = sorted(((r.x0, r.x1, r.text) for ln in header for r in ln.runs), key=lambda s: s[0])
+    columns: list[list[tuple[float, float, str]]] = []
+    for span in spans:
+        if columns and span[0] < max(s[1] for s in columns[-1]) + 2:
+            columns[-1].append(span)
+        else:
+            columns.append([span])
+    if len(columns) < 3:
+        return None
+    bounds = [
+        (max(s[1] for s in left) + min(s[0] for s in right)) / 2
+        for left, right in itertools.pairwise(columns)
+    ]
+    header_text = [" ".join(s[2] for s in col) for col in columns]
+    return TableGrid(bounds, header_text)
+
+
+def _crossings(run: Run, grid: TableGrid) -> int:
+    return sum(1 for b in grid.bounds if run.x0 < b - 1 and run.x1 > b + 1)
+
+
+def _char_lefts(run: Run, textpage: pdfium.PdfTextPage) -> Iterator[tuple[int, float, float]]:
+    """(offset, left, right) of each character of the run, when its text is the page's."""
+    if run.first_char < 0 or textpage.get_text_range(run.first_char, len(run.text)) != run.text:
+        return
+    for offset, ch in enumerate(run.text):
+        if not ch.isspace():
+            left, _, right, _ = textpage.get_charbox(run.first_char + offset)
+            yield offset, left, right
+
+
+def _cut(run: Run, offset: int, left_end: float, right_start: float) -> list[Run]:
+    head, tail = run.text[:offset].rstrip(), run.text[offset:].lstrip()
+    if not head or not tail:
+        return [run]
+    first = Run(run.x0, run.top, left_end, run.bottom, head, run.first_char)
+    second = Run(right_start, run.top, run.x1, run.bottom, tail, run.first_char + offset)
+    return [first, second]
+
+
+def _split_at_bounds(run: Run, grid: TableGrid, textpage: pdfium.PdfTextPage) -> list[Run]:
+    bound = next((b for b in grid.bounds if run.x0 < b - 1 and run.x1 > b + 1), None)
+    if bound is None:
+        return [run]
+    last_right = run.x0
+    prev_space = False
+    for offset, left, right in _char_lefts(run, textpage):
+        if offset > 0 and run.text[offset - 1].isspace():
+            prev_space = True
+        if prev_space and left >= bound - 1:
+            return _cut(run, offset, last_right, left)
+        prev_space = False
+        last_right = right
+    return [run]
+
+
+def _split_at_gaps(run: Run, textpage: pdfium.PdfTextPage) -> list[Run]:
+    """A header run holding two labels set apart ("TT      Nội dung"): cut at wide gaps."""
+    chars = list(_char_lefts(run, textpage))
+    gap = max(6.0, (run.bottom - run.top) * 1.2)
+    for (_, _, right), (offset, left, _) in itertools.pairwise(chars):
+        if left - right > gap:
+            head, *rest = _cut(run, offset, right, left)
+            return [head, *(piece for r in rest for piece in _split_at_gaps(r, textpage))]
+    return [run]
+
+
+# --- rows ------------------------------------------------------------------------------
+
+
+def _cells(lines: list[Line], grid: TableGrid) -> list[str]:
+    cells: list[list[str]] = [[] for _ in range(len(grid.bounds) + 1)]
+    for ln in lines:
+        for run in ln.runs:
+            cells[grid.column(run.x0)].append(" ".join(run.text.split()))
+    return [" ".join(c).replace("|", "/") for c in cells]
+
+
+def markdown_rows(lines: list[Line]) -> list[tuple[str, list[Line]]]:
+    """One table's lines as markdown: the header, the rule, then one line per row, each
+    with the lines it was made from on the page where the row starts."""
+    grid = lines[0].grid
+    assert grid is not None
+    body = [ln for ln in lines if not ln.is_header]
+    head = [ln for ln in lines if ln.is_header]
+    first_head = [ln for ln in head if ln.page == head[0].page and ln.top <= (body[0].top if body else 1e9)]
+    out: list[tuple[str, list[Line]]] = [(_md(_cells(first_head, grid)), first_head)]
+    out.append(("|" + "---|" * (len(grid.bounds) + 1), []))
+    firsts = [_first_cell(ln, grid) for ln in body]
+    filled = [f for f in firsts if f]
+    numbered = bool(filled) and sum(1 for f in filled if _ROW_NUMBER.match(f)) * 2 >= len(filled)
+    rows: list[list[Line]] = []
+    for ln, first in zip(body, firsts, strict=True):
+        if not rows:
+            rows.append([ln])
+            continue
+        prev = rows[-1][-1]
+        if numbered:
+            new = bool(first) and bool(_ROW_NUMBER.match(first))
+        else:
+            pitch = statistics.median(x.bottom - x.top for x in rows[-1])
+            new = ln.page == prev.page and ln.top - prev.bottom > pitch * 0.5
+        if new:
+            rows.append([ln])
+        else:
+            rows[-1].append(ln)
+    for row in rows:
+        out.append((_md(_cells(row, grid)), [ln for ln in row if ln.page == row[0].page]))
+    return out
+
+
+def _first_cell(line: Line, grid: TableGrid) -> str:
+    return " ".join(r.text for r in line.runs if grid.column(r.x0) == 0).strip()
+
+
+def _md(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
