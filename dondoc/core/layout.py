@@ -7,6 +7,7 @@ its lines on that page, which is what the review screen highlights.
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -23,6 +24,9 @@ class PageLayout:
     pages_without_text: list[int] = field(default_factory=list)  # left for OCR
     ocr_pages: list[int] = field(default_factory=list)  # read by OCR
     garbled_pages: list[int] = field(default_factory=list)  # had a text layer that maps to garbage
+    # degrees an askew scanned page was turned to read it straight: its boxes are in that
+    # straightened frame, and are turned back about the page centre when located
+    page_turns: dict[int, float] = field(default_factory=dict)
 
     def add_line(self, start: int, end: int, page: int, box: Box) -> None:
         self.starts.append(start)
@@ -43,4 +47,22 @@ class PageLayout:
             bx0, btop, bx1, bbottom = self.boxes[k]
             x0, top, x1, bottom = min(x0, bx0), min(top, btop), max(x1, bx1), max(bottom, bbottom)
             k += 1
-        return page, (x0, top, x1, bottom)
+        return page, self._turned_back(page, (x0, top, x1, bottom))
+
+    def _turned_back(self, page: int, box: Box) -> Box:
+        angle = self.page_turns.get(page, 0.0)
+        if not angle:
+            return box
+        width, height = self.page_sizes[page]
+        cx, cy = width / 2, height / 2
+        cos, sin = math.cos(math.radians(angle)), math.sin(math.radians(angle))
+        corners = [(x, y) for x in (box[0], box[2]) for y in (box[1], box[3])]
+        back = [
+            (cx + cos * (x - cx) - sin * (y - cy), cy + sin * (x - cx) + cos * (y - cy)) for x, y in corners
+        ]
+        return (
+            min(p[0] for p in back),
+            min(p[1] for p in back),
+            max(p[0] for p in back),
+            max(p[1] for p in back),
+        )

@@ -127,6 +127,8 @@ def _ocr_pages(
         # OCR lines are runs like any other: side-by-side columns become one row
         by_page[index] = _rows([Run(*line.box, line.text) for line in page.lines], index)
         confidences.extend(line.confidence for line in page.lines)
+        if page.turned:
+            layout.page_turns[index] = page.turned
     layout.pages_without_text = []
     layout.ocr_pages = sorted(results)
     return round(sum(confidences) / len(confidences), 1) if confidences else 0.0
