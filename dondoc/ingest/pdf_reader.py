@@ -27,6 +27,7 @@ from dondoc.ingest.pdf_geometry import Line, Run
 from dondoc.ingest.pdf_tables import TableState, mark_tables, markdown_rows
 
 _DIGITS = re.compile(r"\d+")
+_LETTER = re.compile(r"[^\W\d_]")
 # fewer letters than this in a page's own content: no text layer (a last page holding only
 # the signature block still has more)
 _MIN_LETTERS = 20
@@ -103,7 +104,7 @@ def read_scanned_image(path: str, *, name: str, settings: Settings) -> tuple[Sou
 def _letters_in_content(page: pdfium.PdfPage) -> int:
     textpage = page.get_textpage()
     try:
-        return sum(1 for c in textpage.get_text_range() if c.isalpha())
+        return len(_LETTER.findall(textpage.get_text_range()))
     finally:
         textpage.close()
 
@@ -217,9 +218,9 @@ def _body_font_size(textpage: pdfium.PdfTextPage, text: str) -> float:
     sizes: list[float] = []
     pos = 0
     for raw in text.split("\n"):
-        letter = next((k for k, ch in enumerate(raw) if ch.isalpha()), None)
+        letter = _LETTER.search(raw)
         if letter is not None:
-            sizes.append(pdfium_c.FPDFText_GetFontSize(textpage.raw, pos + letter))
+            sizes.append(pdfium_c.FPDFText_GetFontSize(textpage.raw, pos + letter.start()))
         pos += len(raw) + 1
     sizes.sort()
     return sizes[len(sizes) // 2] if sizes else 0.0
@@ -278,11 +279,10 @@ def _mark_footnotes(textpage: pdfium.PdfTextPage, start: int, content: str, foot
     the extractor reads footnote markers. A line in the lower third of the page set smaller
     than the page's body (``foot_body``, 0 elsewhere) and opening with a number is the note
     itself: "[1] …". Font sizes are asked for digits only."""
-    if not any(ch.isdigit() for ch in content):
+    first_letter = _LETTER.search(content)
+    if first_letter is None or not _DIGITS.search(content):
         return content
-    letter = next((k for k, ch in enumerate(content) if ch.isalpha()), None)
-    if letter is None:
-        return content
+    letter = first_letter.start()
     line_size = pdfium_c.FPDFText_GetFontSize(textpage.raw, start + letter)
     if line_size <= 0:
         return content
