@@ -30,9 +30,11 @@ def _write_atomic(path: Path, content: str) -> None:
 
 
 def _render(path: Path, fmt: str) -> str:
-    source = read_document(path, load_settings()).source
-    extraction = extract(source)
-    return to_json(extraction) if fmt == "json" else render_review(extraction, name=path.name)
+    document = read_document(path, load_settings())
+    extraction = extract(document.source)
+    if fmt == "json":
+        return to_json(extraction, document.layout)
+    return render_review(extraction, name=path.name, layout=document.layout)
 
 
 # in a folder, the files to read, best first when one document comes in several

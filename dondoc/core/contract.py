@@ -10,6 +10,8 @@ from datetime import date
 from typing import Any
 
 from dondoc.core.directive import Extraction, Task
+from dondoc.core.layout import PageLayout
+from dondoc.core.span import Span
 
 CONTRACT_VERSION = "1"
 
@@ -18,7 +20,18 @@ def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def task_to_dict(task: Task) -> dict[str, Any]:
+def _where(span: Span, layout: PageLayout | None) -> dict[str, Any]:
+    """Where a span sits on the page, for PDF and scanned input: the 1-based page of its
+    first line and the box (x0, top, x1, bottom in PDF points from the top-left) over its
+    lines on that page; null for text input."""
+    found = layout.locate(span.start, span.end) if layout is not None else None
+    if found is None:
+        return {"page": None, "box": None}
+    page, box = found
+    return {"page": page + 1, "box": [round(v, 1) for v in box]}
+
+
+def task_to_dict(task: Task, layout: PageLayout | None = None) -> dict[str, Any]:
     return {
         "id": task.id,
         "section": task.section,
@@ -31,11 +44,12 @@ def task_to_dict(task: Task) -> dict[str, Any]:
         "targets": list(task.targets),
         "product": task.product,
         "span": task.span.as_list(),
+        **_where(task.span, layout),
         "notes": list(task.notes),
     }
 
 
-def to_dict(extraction: Extraction) -> dict[str, Any]:
+def to_dict(extraction: Extraction, layout: PageLayout | None = None) -> dict[str, Any]:
     meta = extraction.meta
     return {
         "contract_version": CONTRACT_VERSION,
@@ -55,7 +69,7 @@ def to_dict(extraction: Extraction) -> dict[str, Any]:
             "default_deadline": _iso(meta.default_deadline),
             "default_deadline_text": meta.default_deadline_text,
         },
-        "tasks": [task_to_dict(t) for t in extraction.tasks],
+        "tasks": [task_to_dict(t, layout) for t in extraction.tasks],
         "legal_refs": [
             {
                 "text": r.text,
@@ -63,11 +77,12 @@ def to_dict(extraction: Extraction) -> dict[str, Any]:
                 "number": r.number,
                 "date": _iso(r.date),
                 "span": r.span.as_list(),
+                **_where(r.span, layout),
             }
             for r in extraction.legal_refs
         ],
     }
 
 
-def to_json(extraction: Extraction) -> str:
-    return json.dumps(to_dict(extraction), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+def to_json(extraction: Extraction, layout: PageLayout | None = None) -> str:
+    return json.dumps(to_dict(extraction, layout), ensure_ascii=False, indent=2, sort_keys=False) + "\n"

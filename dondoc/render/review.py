@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dondoc.core.directive import Extraction
+from dondoc.core.layout import PageLayout
 
 
 def _value(v: object) -> str:
     return "null" if v in (None, "", ()) else str(v)
 
 
-def render_review(extraction: Extraction, *, name: str = "") -> str:
+def render_review(extraction: Extraction, *, name: str = "", layout: PageLayout | None = None) -> str:
     m = extraction.meta
     out: list[str] = [f"# Extraction: {name}" if name else "# Extraction", "", "## Metadata", ""]
     out += ["| Field | Value |", "|---|---|"]
@@ -67,5 +68,7 @@ def render_review(extraction: Extraction, *, name: str = "") -> str:
         out.append(f"    - Refs: {'; '.join(refs) or 'none'}")
         for note in t.notes:
             out.append(f"    - Note (footnote): {note}")
-        out.append(f"    - Span: [{t.span.start}, {t.span.end}]")
+        where = layout.locate(t.span.start, t.span.end) if layout is not None else None
+        page = f" (page {where[0] + 1})" if where is not None else ""
+        out.append(f"    - Span: [{t.span.start}, {t.span.end}]{page}")
     return "\n".join(out) + "\n"

@@ -114,6 +114,18 @@ def test_extract_pdf(shared_dir: Path) -> None:
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert (data["doc"]["number"], len(data["tasks"])) == ("113/NQ-CP", 6)
+    # each task says where to highlight it: its page (1-based) and a box on that A4 page
+    for task in data["tasks"]:
+        x0, top, x1, bottom = task["box"]
+        assert task["page"] in (1, 2) and 0 <= x0 < x1 <= 596 and 0 <= top < bottom <= 842, task
+    assert [t["page"] for t in data["tasks"]] == sorted(t["page"] for t in data["tasks"])
+    review = run("extract", str(shared_dir / "corpus/dev/nq-113-cp-2026.pdf"), "--format", "md")
+    assert "(page 1)" in review.stdout
+
+
+def test_text_input_has_no_page(shared_dir: Path) -> None:
+    data = json.loads(run("extract", str(shared_dir / "corpus/seed/cantho-q4-2024.txt")).stdout)
+    assert {(t["page"], t["box"]) for t in data["tasks"]} == {(None, None)}
 
 
 @pytest.mark.parametrize(
