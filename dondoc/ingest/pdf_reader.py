@@ -53,21 +53,28 @@ def read_pdf(data: bytes, *, name: str, settings: Settings) -> tuple[SourceText,
             page = pdf[index]
             width, height = page.get_size()
             layout.page_sizes.append((width, height))
-            if _letters_in_content(page) < _MIN_LETTERS:
+            textpage = page.get_textpage()
+            if len(_LETTER.findall(textpage.get_text_range())) < _MIN_LETTERS:
                 # a scan: its page content is an image (an e-signature stamp drawn over
                 # it does not make a text layer); OCR reads it below
                 layout.pages_without_text.append(index)
                 by_page.append([])
+                textpage.close()
                 page.close()
                 continue
             if pdfium_c.FPDFPage_GetAnnotCount(page.raw) > 0:
                 # form fields and stamps drawn over the page ("Số: 173", the date typed in
                 # by the e-signing system) only join the text once flattened into it
+                textpage.close()
                 pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY)
                 page.close()
                 page = pdf[index]
-            page_lines = _page_lines(page, index, height, tables)
-            page.close()
+                textpage = page.get_textpage()
+            try:
+                page_lines = _page_lines(textpage, index, height, tables)
+            finally:
+                textpage.close()
+                page.close()
             if not reads_as_vietnamese(" ".join(r.text for ln in page_lines for r in ln.runs)):
                 # a text layer that maps to garbage: read the page as an image instead
                 layout.pages_without_text.append(index)
@@ -101,14 +108,6 @@ def read_scanned_image(path: str, *, name: str, settings: Settings) -> tuple[Sou
     return SourceText(source.text, "image+ocr", ocr_confidence=round(page.confidence, 1)), layout
 
 
-def _letters_in_content(page: pdfium.PdfPage) -> int:
-    textpage = page.get_textpage()
-    try:
-        return len(_LETTER.findall(textpage.get_text_range()))
-    finally:
-        textpage.close()
-
-
 def _ocr_pages(
     pdf: pdfium.PdfDocument, by_page: list[list[Line]], layout: PageLayout, *, name: str, settings: Settings
 ) -> float | None:
@@ -135,7 +134,7 @@ def _ocr_pages(
     return round(sum(confidences) / len(confidences), 1) if confidences else 0.0
 
 
-def _page_lines(page: pdfium.PdfPage, index: int, height: float, tables: TableState) -> list[Line]:
+def _page_lines(textpage: pdfium.PdfTextPage, index: int, height: float, tables: TableState) -> list[Line]:
     """The page's text as visual lines, each from runs with their boxes.
 
     PDFium gives the text in content order, one line per row of characters it sees, and
@@ -143,13 +142,9 @@ def _page_lines(page: pdfium.PdfPage, index: int, height: float, tables: TableSt
     stand far apart (two columns, or a number typed into a gap) is split into runs; runs
     are then grouped by height on the page, so what sits side by side reads side by side.
     """
-    textpage = page.get_textpage()
-    try:
-        lines = _group_lines(textpage, index, height)
-        mark_tables(lines, textpage, height, tables)
-        return lines
-    finally:
-        textpage.close()
+    lines = _group_lines(textpage, index, height)
+    mark_tables(lines, textpage, height, tables)
+    return lines
 
 
 def _group_lines(textpage: pdfium.PdfTextPage, index: int, height: float) -> list[Line]:
