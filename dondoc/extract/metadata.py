@@ -78,7 +78,8 @@ def _left(raw: str) -> str:
 
 
 def _split_cols(raw: str) -> list[str]:
-    return [p for p in re.split(r"\s{3,}", raw.strip()) if p]
+    # Markdown bold (a PDF's bold lines come marked so) is not part of a value
+    return [p for p in re.split(r"\s{3,}", raw.replace("**", "").strip()) if p]
 
 
 def read_header(lines: list[Line], limit: int) -> Header:
@@ -440,7 +441,7 @@ def read_closing(lines: list[Line], body_start: int, limit: int) -> Closing:
 
 
 def _col_spans(raw: str) -> list[tuple[int, str]]:
-    return [(m.start(), m.group(0)) for m in re.finditer(r"\S+(?:\s{1,2}\S+)*", raw)]
+    return [(m.start(), m.group(0).replace("**", "")) for m in re.finditer(r"\S+(?:\s{1,2}\S+)*", raw)]
 
 
 def _closing_columns(lines: list[Line], noi: int, limit: int, c: Closing) -> None:

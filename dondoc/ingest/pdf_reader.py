@@ -241,6 +241,7 @@ def _line_runs(
         marked = _mark_footnotes(textpage, start, content, body if at_foot else 0.0)
         whole = _run(groups[0], marked, height)
         whole.first_char = start if marked == content else -1
+        whole.bold = _is_bold(textpage, start, content)
         return [whole]
     # far apart: give each character to the group under it (one box query per character,
     # only on these few lines), so each group keeps exactly its own text
@@ -267,6 +268,16 @@ def _line_runs(
 
 
 _DIGITS_RUN = re.compile(r"\d{1,2}")
+
+
+def _is_bold(textpage: pdfium.PdfTextPage, start: int, content: str) -> bool:
+    """Bold from the font weight of the first and last letters (two queries a line)."""
+    letters = [m.start() for m in _LETTER.finditer(content)]
+    if not letters:
+        return False
+    return all(
+        pdfium_c.FPDFText_GetFontWeight(textpage.raw, start + k) >= 600 for k in (letters[0], letters[-1])
+    )
 
 
 def _mark_footnotes(textpage: pdfium.PdfTextPage, start: int, content: str, foot_body: float) -> str:
@@ -365,7 +376,13 @@ def _assemble(lines: list[Line], layout: PageLayout) -> SourceText:
                 parts.append("")
                 pos += 1
         if first.grid is None:
-            rows = [(_line_text(first, margins[first.page]), [first])]
+            text = _line_text(first, margins[first.page])
+            if len(first.runs) == 1 and first.runs[0].bold:
+                # a bold line is a heading candidate (a unit that leads the items below it,
+                # a part title): marked as Markdown bold, which the extractor reads
+                body = text.lstrip()
+                text = f"{text[: len(text) - len(body)]}**{body}**"
+            rows = [(text, [first])]
         else:
             rows = markdown_rows(block)
         for text, sources in rows:

@@ -204,3 +204,20 @@ def test_table_without_numbers_parts_rows_by_their_gaps(tmp_path: Path) -> None:
     assert len(rows) == 4
     assert rows[2].startswith("| Xây dựng cơ sở dữ liệu đất đai toàn tỉnh, kết nối với hệ thống quốc gia |")
     assert rows[3].startswith("| Triển khai dịch vụ công trực tuyến toàn trình cho thủ tục hành chính |")
+
+
+# --- bold lines --------------------------------------------------------------------------
+
+
+def test_bold_lines_are_marked_as_heading_candidates(shared_dir: Path) -> None:
+    # the Government's resolution as published: title, "CHÍNH PHỦ" and "QUYẾT NGHỊ:" set in
+    # bold; "Điều 1." bold at the head of a plain line
+    doc = read_document(shared_dir / "corpus/dev/nq-113-cp-2026.pdf", Settings())
+    lines = [ln.strip() for ln in doc.source.text.splitlines()]
+    assert {"**NGHỊ QUYẾT**", "**CHÍNH PHỦ**", "**QUYẾT NGHỊ:**"} <= set(lines)
+    assert any(ln.startswith("Điều 1. Các chi phí") for ln in lines)
+    # the bold issuer beside the plain motto stays unmarked: the mark would join the columns
+    assert not any(ln.startswith("**CHÍNH PHỦ") and "CỘNG HÒA" in ln for ln in lines)
+    meta = extract(doc.source).meta
+    assert meta.title is not None and "**" not in meta.title
+    assert meta.signer == "Phạm Thị Thanh Trà"
