@@ -143,6 +143,10 @@ def _noise_patterns() -> tuple[re.Pattern[str], re.Pattern[str] | None]:
     return stamp_re, chrome_re
 
 
+# the official gazette's running header, noise even on a single page (a one-page scan)
+_GAZETTE = re.compile(r"^công báo\s*/\s*số\s*\d+\s*/\s*ngày\b", re.I)
+
+
 def mark_noise(lines: list[Line]) -> None:
     """Mark page numbers, running headers, e-signature stamps and site chrome as noise."""
     stamp_re, chrome_re = _noise_patterns()
@@ -154,7 +158,7 @@ def mark_noise(lines: list[Line]) -> None:
         if not ln.is_text:
             continue
         text = ln.text
-        if stamp_re.match(text) or (chrome_re is not None and chrome_re.search(text)):
+        if stamp_re.match(text) or (chrome_re is not None and chrome_re.search(text)) or _GAZETTE.match(text):
             ln.kind = "noise"
         elif "/" in text and 8 <= len(text) <= 70 and text[:1] not in "-+•(":
             shape = _DIGITS.sub("#", text)

@@ -10,6 +10,7 @@ Every line kept is recorded in a PageLayout, so a span maps back to its page and
 
 from __future__ import annotations
 
+import io
 import re
 from collections import Counter
 from pathlib import Path
@@ -97,8 +98,16 @@ def read_pdf(data: bytes, *, name: str, settings: Settings) -> tuple[SourceText,
     return source, layout
 
 
-def read_scanned_image(path: str, *, name: str, settings: Settings) -> tuple[SourceText, PageLayout]:
-    """A photo or scan (PNG, JPEG, TIFF) as one page read by OCR."""
+def read_scanned_image(
+    path: str, *, name: str, settings: Settings, kind: str = "png"
+) -> tuple[SourceText, PageLayout]:
+    """A photo or scan (PNG, JPEG, TIFF) as one page read by OCR.
+
+    A JPEG (what phones and most scanners give) is placed on a one-page PDF, its pixels
+    as points at OCR_DPI, and read as a scanned PDF: PDFium can then turn an askew photo
+    straight. PNG and TIFF, which PDFium cannot load, go to Tesseract as they are."""
+    if kind == "jpeg":
+        return _read_jpeg(path, name=name, settings=settings)
     page = ocr.ocr_image(Path(path), name=name, languages=settings.ocr_languages)
     layout = PageLayout(page_sizes=[(page.width, page.height)], ocr_pages=[0])
     lines = _rows([Run(*line.box, line.text) for line in page.lines], 0)
@@ -106,6 +115,27 @@ def read_scanned_image(path: str, *, name: str, settings: Settings) -> tuple[Sou
         raise DondocError(ErrorCode.NO_TEXT_LAYER, name=name, pages="1 of 1")
     source = _assemble(lines, layout)
     return SourceText(source.text, "image+ocr", ocr_confidence=round(page.confidence, 1)), layout
+
+
+def _read_jpeg(path: str, *, name: str, settings: Settings) -> tuple[SourceText, PageLayout]:
+    pdf = pdfium.PdfDocument.new()
+    try:
+        image = pdfium.PdfImage.new(pdf)
+        try:
+            image.load_jpeg(path, inline=True)
+        except pdfium.PdfiumError as exc:
+            raise DondocError(ErrorCode.INPUT_CORRUPT, name=name, kind="JPEG", detail=str(exc)) from exc
+        width, height = (d * 72 / ocr.OCR_DPI for d in image.get_px_size())
+        page = pdf.new_page(width, height)
+        image.set_matrix(pdfium.PdfMatrix().scale(width, height))
+        page.insert_obj(image)
+        page.gen_content()
+        buffer = io.BytesIO()
+        pdf.save(buffer)
+    finally:
+        pdf.close()
+    source, layout = read_pdf(buffer.getvalue(), name=name, settings=settings)
+    return SourceText(source.text, "image+ocr", ocr_confidence=source.ocr_confidence), layout
 
 
 def _ocr_pages(

@@ -46,7 +46,7 @@ def read_document(path: Path, settings: Settings) -> SourceDocument:
     if kind in ("png", "jpeg", "tiff"):
         if not ocr.available():
             raise DondocError(ErrorCode.NO_TEXT_LAYER, name=name, pages="1 of 1")
-        source, layout = read_scanned_image(str(path), name=name, settings=settings)
+        source, layout = read_scanned_image(str(path), name=name, settings=settings, kind=kind)
         return SourceDocument(source, "image", layout)
     text, encoding = decode(data, name=name)
     return SourceDocument(SourceText(text, encoding), "text")

@@ -272,3 +272,48 @@ def test_garbled_text_layer_without_ocr_is_left_out() -> None:
     with pytest.raises(DondocError) as err:
         read_document(Path(__file__).parents[1] / "data/garbled-text-layer.pdf", Settings(ocr=False))
     assert err.value.code is ErrorCode.NO_TEXT_LAYER
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    shutil.which("tesseract") is None or shutil.which("pdftoppm") is None,
+    reason="tesseract and poppler-utils not installed (scripts/setup installs them)",
+)
+def test_askew_photo_reads_like_a_straight_one(shared_dir: Path, tmp_path: Path) -> None:
+    """A JPEG photo of page 1, straight and tilted by 3°: both read the same tasks."""
+    source = shared_dir / "corpus/dev/nq-113-cp-2026.pdf"
+    photos = {}
+    for tilt in (0.0, 3.0):
+        folder = tmp_path / f"tilt{tilt:.0f}"
+        folder.mkdir()
+        scanned = _rasterise(source, folder, tilt=tilt)
+        prefix = folder / "photo"
+        subprocess.run(
+            ["pdftoppm", "-r", "200", "-jpeg", "-f", "1", "-l", "1", str(scanned), str(prefix)], check=True
+        )
+        photos[tilt] = next(folder.glob("photo*.jpg"))
+    straight = read_document(photos[0.0], Settings())
+    askew = read_document(photos[3.0], Settings())
+    assert (straight.source.encoding, askew.source.encoding) == ("image+ocr", "image+ocr")
+    assert askew.layout is not None and straight.layout is not None
+    assert straight.layout.page_turns == {} and abs(askew.layout.page_turns[0] - 3.0) < 0.5
+    first = [t.text[:40] for t in extract(straight.source).tasks]
+    assert len(first) >= 2
+    assert [t.text[:40] for t in extract(askew.source).tasks] == first
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    shutil.which("tesseract") is None or shutil.which("pdftoppm") is None,
+    reason="tesseract and poppler-utils not installed (scripts/setup installs them)",
+)
+def test_png_scan_is_read_by_ocr(shared_dir: Path, tmp_path: Path) -> None:
+    prefix = tmp_path / "scan"
+    source = shared_dir / "corpus/dev/nq-113-cp-2026.pdf"
+    subprocess.run(
+        ["pdftoppm", "-r", "300", "-png", "-f", "1", "-l", "1", str(source), str(prefix)], check=True
+    )
+    doc = read_document(next(tmp_path.glob("scan*.png")), Settings())
+    assert doc.source.encoding == "image+ocr" and (doc.source.ocr_confidence or 0) > 80
+    extraction = extract(doc.source)
+    assert extraction.meta.number == "113/NQ-CP" and len(extraction.tasks) >= 2
