@@ -22,6 +22,10 @@ from dondoc.extract.pipeline import extract
 from dondoc.ingest.reader import SourceDocument, read_document
 
 PDFS = ["kh-173-ubnd-hanoi-2026", "nq-113-cp-2026"]
+needs_ocr_tools = pytest.mark.skipif(
+    shutil.which("tesseract") is None or shutil.which("pdftoppm") is None,
+    reason="tesseract and poppler-utils not installed (scripts/setup installs them)",
+)
 METRICS = (
     "task_f1",
     "lead_f1",
@@ -163,10 +167,7 @@ def _rasterise(pdf_path: Path, out: Path, dpi: int = 200, tilt: float = 0.0) -> 
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(
-    shutil.which("tesseract") is None or shutil.which("pdftoppm") is None,
-    reason="tesseract and poppler-utils not installed (scripts/setup installs them)",
-)
+@needs_ocr_tools
 @pytest.mark.parametrize("stem", PDFS)
 def test_rasterised_pdf_extracts_through_ocr(stem: str, shared_dir: Path, tmp_path: Path) -> None:
     scanned = _rasterise(shared_dir / "corpus/dev" / f"{stem}.pdf", tmp_path)
@@ -177,10 +178,7 @@ def test_rasterised_pdf_extracts_through_ocr(stem: str, shared_dir: Path, tmp_pa
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(
-    shutil.which("tesseract") is None or shutil.which("pdftoppm") is None,
-    reason="tesseract and poppler-utils not installed (scripts/setup installs them)",
-)
+@needs_ocr_tools
 @pytest.mark.parametrize("tilt", [3.0, -2.0])
 def test_askew_scan_is_straightened_before_reading(tilt: float, shared_dir: Path, tmp_path: Path) -> None:
     # without straightening, measured: task_f1 0.60 at 2°, 0.50 at -3°, 0.00 at 4°
@@ -275,10 +273,7 @@ def test_garbled_text_layer_without_ocr_is_left_out() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(
-    shutil.which("tesseract") is None or shutil.which("pdftoppm") is None,
-    reason="tesseract and poppler-utils not installed (scripts/setup installs them)",
-)
+@needs_ocr_tools
 def test_askew_photo_reads_like_a_straight_one(shared_dir: Path, tmp_path: Path) -> None:
     """A JPEG photo of page 1, straight and tilted by 3°: both read the same tasks."""
     source = shared_dir / "corpus/dev/nq-113-cp-2026.pdf"
@@ -303,10 +298,7 @@ def test_askew_photo_reads_like_a_straight_one(shared_dir: Path, tmp_path: Path)
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(
-    shutil.which("tesseract") is None or shutil.which("pdftoppm") is None,
-    reason="tesseract and poppler-utils not installed (scripts/setup installs them)",
-)
+@needs_ocr_tools
 def test_png_scan_is_read_by_ocr(shared_dir: Path, tmp_path: Path) -> None:
     prefix = tmp_path / "scan"
     source = shared_dir / "corpus/dev/nq-113-cp-2026.pdf"
