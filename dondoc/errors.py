@@ -23,6 +23,7 @@ class ErrorCode(StrEnum):
     INPUT_UNSAFE = "E_INPUT_UNSAFE"
     TOO_MANY_PAGES = "E_TOO_MANY_PAGES"
     NO_TEXT_LAYER = "E_NO_TEXT_LAYER"
+    NOTHING_READ = "E_NOTHING_READ"
     INTERNAL = "E_INTERNAL"
 
 
@@ -39,8 +40,9 @@ MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.INPUT_UNSAFE: "{name}: refused as unsafe ({detail})",
     ErrorCode.TOO_MANY_PAGES: "{name}: {pages} pages, over the limit of {limit}",
     ErrorCode.NO_TEXT_LAYER: (
-        "{name}: the PDF has no text on {pages} of its pages (a scan) and OCR is not available yet"
+        "{name}: no text layer on {pages} of its pages (a scan) and OCR is turned off or not installed"
     ),
+    ErrorCode.NOTHING_READ: "{name}: OCR read no text in it (a blank, damaged or unreadable image)",
     ErrorCode.INTERNAL: "unexpected {kind}: {detail} (please report it)",
 }
 

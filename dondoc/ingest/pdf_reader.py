@@ -112,7 +112,7 @@ def read_scanned_image(
     layout = PageLayout(page_sizes=[(page.width, page.height)], ocr_pages=[0])
     lines = _rows([Run(*line.box, line.text) for line in page.lines], 0)
     if not lines:
-        raise DondocError(ErrorCode.NO_TEXT_LAYER, name=name, pages="1 of 1")
+        raise DondocError(ErrorCode.NOTHING_READ, name=name)
     source = _assemble(lines, layout)
     return SourceText(source.text, "image+ocr", ocr_confidence=round(page.confidence, 1)), layout
 
@@ -125,7 +125,10 @@ def _read_jpeg(path: str, *, name: str, settings: Settings) -> tuple[SourceText,
             image.load_jpeg(path, inline=True)
         except pdfium.PdfiumError as exc:
             raise DondocError(ErrorCode.INPUT_CORRUPT, name=name, kind="JPEG", detail=str(exc)) from exc
-        width, height = (d * 72 / ocr.OCR_DPI for d in image.get_px_size())
+        px_width, px_height = image.get_px_size()
+        if px_width <= 0 or px_height <= 0:
+            raise DondocError(ErrorCode.INPUT_CORRUPT, name=name, kind="JPEG", detail="no image size")
+        width, height = px_width * 72 / ocr.OCR_DPI, px_height * 72 / ocr.OCR_DPI
         page = pdf.new_page(width, height)
         image.set_matrix(pdfium.PdfMatrix().scale(width, height))
         page.insert_obj(image)
@@ -135,6 +138,10 @@ def _read_jpeg(path: str, *, name: str, settings: Settings) -> tuple[SourceText,
     finally:
         pdf.close()
     source, layout = read_pdf(buffer.getvalue(), name=name, settings=settings)
+    if not source.text.strip():
+        # a truncated or blank photo: nothing was read, which must not pass for a
+        # directive without tasks
+        raise DondocError(ErrorCode.NOTHING_READ, name=name)
     return SourceText(source.text, "image+ocr", ocr_confidence=source.ocr_confidence), layout
 
 

@@ -309,3 +309,20 @@ def test_png_scan_is_read_by_ocr(shared_dir: Path, tmp_path: Path) -> None:
     assert doc.source.encoding == "image+ocr" and (doc.source.ocr_confidence or 0) > 80
     extraction = extract(doc.source)
     assert extraction.meta.number == "113/NQ-CP" and len(extraction.tasks) >= 2
+
+
+@needs_ocr_tools
+def test_damaged_photos_are_refused_not_read_as_empty(shared_dir: Path, tmp_path: Path) -> None:
+    prefix = tmp_path / "photo"
+    source = shared_dir / "corpus/dev/nq-113-cp-2026.pdf"
+    subprocess.run(
+        ["pdftoppm", "-r", "100", "-jpeg", "-f", "1", "-l", "1", str(source), str(prefix)], check=True
+    )
+    truncated = tmp_path / "truncated.jpg"
+    truncated.write_bytes(next(tmp_path.glob("photo*.jpg")).read_bytes()[:3000])
+    no_image = tmp_path / "no-image.jpg"
+    no_image.write_bytes(b"\xff\xd8\xff\xe0 not an image")
+    for path, code in ((truncated, ErrorCode.NOTHING_READ), (no_image, ErrorCode.INPUT_CORRUPT)):
+        with pytest.raises(DondocError) as err:
+            read_document(path, Settings())
+        assert err.value.code is code, path.name
