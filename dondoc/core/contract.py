@@ -31,6 +31,13 @@ def _where(span: Span, layout: PageLayout | None) -> dict[str, Any]:
     return {"page": page + 1, "box": [round(v, 1) for v in box]}
 
 
+def _ocr_confidence(span: Span, layout: PageLayout | None) -> float | None:
+    """The mean OCR confidence of a task's words (null unless read by OCR): where the
+    reviewer should look hardest."""
+    value = layout.confidence(span.start, span.end) if layout is not None else None
+    return round(value, 1) if value is not None else None
+
+
 def task_to_dict(task: Task, layout: PageLayout | None = None) -> dict[str, Any]:
     return {
         "id": task.id,
@@ -45,6 +52,7 @@ def task_to_dict(task: Task, layout: PageLayout | None = None) -> dict[str, Any]
         "product": task.product,
         "span": task.span.as_list(),
         **_where(task.span, layout),
+        "ocr_confidence": _ocr_confidence(task.span, layout),
         "notes": list(task.notes),
     }
 

@@ -8,7 +8,7 @@ its lines on that page, which is what the review screen highlights.
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points, origin top-left
@@ -27,12 +27,32 @@ class PageLayout:
     # degrees an askew scanned page was turned to read it straight: its boxes are in that
     # straightened frame, and are turned back about the page centre when located
     page_turns: dict[int, float] = field(default_factory=dict)
+    # OCR words: where each sits in the text and Tesseract's confidence in it (0–100)
+    word_starts: list[int] = field(default_factory=list)
+    word_ends: list[int] = field(default_factory=list)
+    word_confidences: list[float] = field(default_factory=list)
 
     def add_line(self, start: int, end: int, page: int, box: Box) -> None:
         self.starts.append(start)
         self.ends.append(end)
         self.pages.append(page)
         self.boxes.append(box)
+
+    def add_word(self, start: int, end: int, confidence: float) -> None:
+        self.word_starts.append(start)
+        self.word_ends.append(end)
+        self.word_confidences.append(confidence)
+
+    def confidence(self, start: int, end: int) -> float | None:
+        """The mean OCR confidence of the words in [start, end); None when none was OCR'd."""
+        lo = bisect_left(self.word_starts, start)
+        hi = bisect_left(self.word_starts, end)
+        words = [
+            c
+            for k, c in zip(range(lo, hi), self.word_confidences[lo:hi], strict=True)
+            if self.word_ends[k] <= end
+        ]
+        return sum(words) / len(words) if words else None
 
     def locate(self, start: int, end: int | None = None) -> tuple[int, Box] | None:
         """The page of the text at `start` and the box covering [start, end) on that page."""

@@ -45,6 +45,7 @@ class OcrLine:
     text: str
     box: tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points
     confidence: float  # mean word confidence, 0–100
+    word_confidences: tuple[float, ...] = ()  # one per word of text, in order
 
 
 @dataclass
@@ -233,7 +234,8 @@ def _tsv_lines(tsv: str, scale: float) -> list[OcrLine]:
                 max(w[4] for w in words) / scale,
             )
             confidences = [w[5] for w in words if w[5] >= 0]
-            out.append(OcrLine(text, box, sum(confidences) / len(confidences) if confidences else 0.0))
+            mean = sum(confidences) / len(confidences) if confidences else 0.0
+            out.append(OcrLine(text, box, mean, tuple(max(w[5], 0.0) for w in words)))
     return out
 
 

@@ -16,6 +16,7 @@ class Run:
     first_char: int = -1  # index of its first character in the page's text, when known
     words: list[tuple[int, float]] | None = None  # (offset in text, x) of each word, once asked
     bold: bool = False  # set in a bold face from its first letter to its last
+    word_confidences: tuple[float, ...] = ()  # OCR: Tesseract's confidence in each word
 
 
 @dataclass

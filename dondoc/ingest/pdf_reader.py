@@ -110,7 +110,7 @@ def read_scanned_image(
         return _read_jpeg(path, name=name, settings=settings)
     page = ocr.ocr_image(Path(path), name=name, languages=settings.ocr_languages)
     layout = PageLayout(page_sizes=[(page.width, page.height)], ocr_pages=[0])
-    lines = _rows([Run(*line.box, line.text) for line in page.lines], 0)
+    lines = _rows([_ocr_run(line) for line in page.lines], 0)
     if not lines:
         raise DondocError(ErrorCode.NOTHING_READ, name=name)
     source = _assemble(lines, layout)
@@ -145,6 +145,10 @@ def _read_jpeg(path: str, *, name: str, settings: Settings) -> tuple[SourceText,
     return SourceText(source.text, "image+ocr", ocr_confidence=source.ocr_confidence), layout
 
 
+def _ocr_run(line: ocr.OcrLine) -> Run:
+    return Run(*line.box, line.text, word_confidences=line.word_confidences)
+
+
 def _ocr_pages(
     pdf: pdfium.PdfDocument, by_page: list[list[Line]], layout: PageLayout, *, name: str, settings: Settings
 ) -> float | None:
@@ -162,7 +166,7 @@ def _ocr_pages(
     confidences: list[float] = []
     for index, page in results.items():
         # OCR lines are runs like any other: side-by-side columns become one row
-        by_page[index] = _rows([Run(*line.box, line.text) for line in page.lines], index)
+        by_page[index] = _rows([_ocr_run(line) for line in page.lines], index)
         confidences.extend(line.confidence for line in page.lines)
         if page.turned:
             layout.page_turns[index] = page.turned
@@ -433,10 +437,24 @@ def _assemble(lines: list[Line], layout: PageLayout) -> SourceText:
                     max(ln.bottom for ln in sources),
                 )
                 layout.add_line(pos + indent, pos + len(text), page, box)
+                _add_word_confidences(layout, text, pos, sources)
             parts.append(text)
             pos += len(text) + 1
         prev = block[-1]
     return SourceText("\n".join(parts) + "\n", "pdf")
+
+
+def _add_word_confidences(layout: PageLayout, text: str, pos: int, sources: list[Line]) -> None:
+    """OCR words: each found in the line's text in turn, with its confidence."""
+    cursor = 0
+    for line in sources:
+        for run in line.runs:
+            for word, confidence in zip(run.text.split(), run.word_confidences, strict=False):
+                at = text.find(word, cursor)
+                if at < 0:
+                    continue
+                layout.add_word(pos + at, pos + at + len(word), confidence)
+                cursor = at + len(word)
 
 
 def _blocks(lines: list[Line]) -> list[list[Line]]:

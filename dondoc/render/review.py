@@ -70,5 +70,8 @@ def render_review(extraction: Extraction, *, name: str = "", layout: PageLayout 
             out.append(f"    - Note (footnote): {note}")
         where = layout.locate(t.span.start, t.span.end) if layout is not None else None
         page = f" (page {where[0] + 1})" if where is not None else ""
+        confidence = layout.confidence(t.span.start, t.span.end) if layout is not None else None
+        if confidence is not None:
+            out.append(f"    - OCR confidence: {confidence:.0f}/100")
         out.append(f"    - Span: [{t.span.start}, {t.span.end}]{page}")
     return "\n".join(out) + "\n"

@@ -124,8 +124,16 @@ def test_scanned_pdf_is_read_by_ocr(shared_dir: Path, tmp_path: Path) -> None:
     doc = read_document(shared_dir / "corpus/dev/nq-115-cp-2026-scan.pdf", Settings())
     assert doc.layout is not None and doc.layout.ocr_pages == [0, 1]
     assert doc.source.ocr_confidence is not None and doc.source.ocr_confidence > 60
-    data = to_dict(extract(doc.source))
+    data = to_dict(extract(doc.source), doc.layout)
     assert data["doc"]["ocr_confidence"] == doc.source.ocr_confidence
+    # each task has the confidence of its own words, and its words were all OCR'd
+    assert data["tasks"] and all(0 < t["ocr_confidence"] <= 100 for t in data["tasks"])
+    layout = doc.layout
+    for task in data["tasks"]:
+        start, end = task["span"]
+        words = [k for k, s in enumerate(layout.word_starts) if start <= s < end]
+        assert len(words) >= len(doc.source.text[start:end].split()) - 2
+        assert all(doc.source.text[layout.word_starts[k] : layout.word_ends[k]].strip() for k in words)
     scores = _scores(shared_dir, "nq-115-cp-2026-scan", "pdf", tmp_path)
     assert scores["task_f1"] >= 0.8 and scores["lead_f1"] >= 0.9, scores
 
