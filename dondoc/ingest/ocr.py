@@ -77,14 +77,28 @@ def ocr_pdf_pages(
     """OCR the given pages (0-based) of an open PDF, two at a time; askew pages twice."""
     _require(name)
     with tempfile.TemporaryDirectory(prefix="dondoc-ocr-") as tmp:
-        # PDFium renders in this thread (it is not thread-safe); Tesseract runs in the pool
-        jobs = [_render(pdf, index, Path(tmp), 0.0) for index in indexes]
-        results = _run_jobs(jobs, languages)
-        askew = {i: page.skew for i, page in results.items() if abs(page.skew) >= MIN_SKEW_DEGREES}
-        if askew:
-            again = [_render(pdf, index, Path(tmp), angle) for index, angle in askew.items()]
-            results.update(_run_jobs(again, languages))
+        results = _read_pages(pdf, [(index, 0.0) for index in indexes], Path(tmp), languages)
+        askew = [(i, page.skew) for i, page in results.items() if abs(page.skew) >= MIN_SKEW_DEGREES]
+        results.update(_read_pages(pdf, askew, Path(tmp), languages))
         return results
+
+
+def _read_pages(
+    pdf: pdfium.PdfDocument, pages: list[tuple[int, float]], tmp: Path, languages: str
+) -> dict[int, OcrPage]:
+    """(page, angle) pairs rendered and read a few at a time: a page image at OCR_DPI is
+    about 15 MB, so a 500-page scan must not sit on disk all at once."""
+    workers = max(1, os.cpu_count() or 1)
+    results: dict[int, OcrPage] = {}
+    for first in range(0, len(pages), workers * 2):
+        # PDFium renders in this thread (it is not thread-safe); Tesseract runs in the pool
+        jobs = [_render(pdf, index, tmp, angle) for index, angle in pages[first : first + workers * 2]]
+        try:
+            results.update(_run_jobs(jobs, languages))
+        finally:
+            for job in jobs:
+                job.path.unlink(missing_ok=True)
+    return results
 
 
 @dataclass
