@@ -14,6 +14,12 @@ from dataclasses import dataclass, field
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points, origin top-left
 
 
+def turned_frame(width: float, height: float, angle: float) -> tuple[float, float]:
+    """The size of the frame that holds a width × height page turned by ``angle`` degrees."""
+    cos, sin = abs(math.cos(math.radians(angle))), abs(math.sin(math.radians(angle)))
+    return width * cos + height * sin, width * sin + height * cos
+
+
 @dataclass
 class PageLayout:
     page_sizes: list[tuple[float, float]] = field(default_factory=list)  # (width, height) per page
@@ -24,8 +30,8 @@ class PageLayout:
     pages_without_text: list[int] = field(default_factory=list)  # left for OCR
     ocr_pages: list[int] = field(default_factory=list)  # read by OCR
     garbled_pages: list[int] = field(default_factory=list)  # had a text layer that maps to garbage
-    # degrees an askew scanned page was turned to read it straight: its boxes are in that
-    # straightened frame, and are turned back about the page centre when located
+    # degrees (counter-clockwise) a scanned page was turned to read it upright and straight:
+    # its boxes are in the turned frame (see turned_frame), turned back when located
     page_turns: dict[int, float] = field(default_factory=dict)
     # OCR words: where each sits in the text and Tesseract's confidence in it (0–100)
     word_starts: list[int] = field(default_factory=list)
@@ -74,11 +80,13 @@ class PageLayout:
         if not angle:
             return box
         width, height = self.page_sizes[page]
-        cx, cy = width / 2, height / 2
+        frame_width, frame_height = turned_frame(width, height, angle)
+        px, py, fx, fy = width / 2, height / 2, frame_width / 2, frame_height / 2
         cos, sin = math.cos(math.radians(angle)), math.sin(math.radians(angle))
         corners = [(x, y) for x in (box[0], box[2]) for y in (box[1], box[3])]
+        # the frame's centre is the page's: undo the turn about it
         back = [
-            (cx + cos * (x - cx) - sin * (y - cy), cy + sin * (x - cx) + cos * (y - cy)) for x, y in corners
+            (px + cos * (x - fx) - sin * (y - fy), py + sin * (x - fx) + cos * (y - fy)) for x, y in corners
         ]
         return (
             min(p[0] for p in back),

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -29,6 +30,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from dondoc.core.layout import turned_frame
 from dondoc.errors import DondocError, ErrorCode
 
 # measured here (task_f1 of the extraction, s/page with two pages at a time):
@@ -38,6 +40,10 @@ OCR_DPI = 400
 # measured: read as it is, rasterised nq-113 tilted 1° still scores task_f1/lead_f1 1.00,
 # at 1.5° lead_f1 drops to 0.78; the real scan's -0.48° gains nothing from a second reading
 MIN_SKEW_DEGREES = 1.0
+MAX_SKEW_DEGREES = 10.0  # a steeper slope is no tilt but a page on its side
+# a first reading less confident than this has its orientation checked (an upright page of
+# the corpus reads at 85–93; sideways, Tesseract's guesses fall far below)
+MIN_UPRIGHT_CONFIDENCE = 50.0
 
 
 @dataclass
@@ -124,21 +130,25 @@ def _render(pdf: pdfium.PdfDocument, index: int, tmp: Path, angle: float) -> _Jo
 
 
 def _render_turned(page: pdfium.PdfPage, scale: float, angle: float) -> pdfium.PdfBitmap:
-    """The page rendered grey at ``scale``, turned by ``angle`` degrees about its centre
-    (positive undoes a tilt that makes lines fall to the right)."""
-    width, height = (math.ceil(d * scale) for d in page.get_size())
+    """The page rendered grey at ``scale``, turned by ``angle`` degrees counter-clockwise
+    about its centre (positive undoes a tilt that makes lines fall to the right), on a
+    frame that holds the whole turned page."""
+    page_width, page_height = (d * scale for d in page.get_size())
+    frame_width, frame_height = turned_frame(page_width, page_height, angle)
+    width, height = math.ceil(frame_width), math.ceil(frame_height)
     bitmap = pdfium.PdfBitmap.new_native(width, height, pdfium_c.FPDFBitmap_Gray)
     bitmap.fill_rect((255, 255, 255, 255), 0, 0, width, height)
     cos, sin = math.cos(math.radians(angle)), math.sin(math.radians(angle))
-    cx, cy = width / 2, height / 2
+    # the page centre goes to the frame centre
+    px, py, cx, cy = page_width / 2, page_height / 2, frame_width / 2, frame_height / 2
     # device (y down): scale, then turn about the centre; x' = a·x + c·y + e, y' = b·x + d·y + f
     matrix = pdfium_c.FS_MATRIX(
         scale * cos,
         -scale * sin,
         scale * sin,
         scale * cos,
-        cx - (cos * cx + sin * cy),
-        cy - (-sin * cx + cos * cy),
+        cx - (cos * px + sin * py),
+        cy - (-sin * px + cos * py),
     )
     clip = pdfium_c.FS_RECTF(0, 0, width, height)
     pdfium_c.FPDF_RenderPageBitmapWithMatrix(bitmap.raw, page.raw, matrix, clip, pdfium_c.FPDF_GRAYSCALE)
@@ -159,7 +169,32 @@ def _read_job(job: _Job, languages: str) -> OcrPage:
     # rebuild rows; PageLayout turns them back when a span is located
     if job.angle:
         page.skew, page.turned = 0.0, job.angle
+    elif page.confidence < MIN_UPRIGHT_CONFIDENCE or abs(page.skew) > MAX_SKEW_DEGREES:
+        # read badly, or along steep lines: perhaps a page scanned sideways or upside down
+        quarter = _orientation(job.path)
+        if quarter or abs(page.skew) > MAX_SKEW_DEGREES:
+            page.skew = float(quarter)
     return page
+
+
+def _orientation(path: Path) -> int:
+    """Tesseract's orientation detection (osd, shipped with tesseract-ocr): the turn in
+    degrees, counter-clockwise, that sets the page upright (0 when unsure)."""
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    result = subprocess.run(
+        ["tesseract", str(path), "stdout", "--psm", "0"],
+        capture_output=True,
+        env=env,
+        check=False,
+        timeout=120,
+    )
+    out = result.stdout.decode("utf-8", "replace")
+    rotate = re.search(r"^Rotate:\s*(\d+)", out, re.M)
+    confidence = re.search(r"^Orientation confidence:\s*([\d.]+)", out, re.M)
+    if result.returncode != 0 or rotate is None or confidence is None or float(confidence.group(1)) < 2.0:
+        return 0
+    # Tesseract says how far to turn clockwise; the renderer's angles run counter-clockwise
+    return (360 - int(rotate.group(1))) % 360
 
 
 def ocr_image(path: Path, *, name: str, languages: str) -> OcrPage:

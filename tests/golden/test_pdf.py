@@ -147,9 +147,10 @@ def test_one_gigabyte_file_is_refused_unread(tmp_path: Path) -> None:
     assert err.value.code is ErrorCode.TOO_LARGE
 
 
-def _rasterise(pdf_path: Path, out: Path, dpi: int = 200, tilt: float = 0.0) -> Path:
+def _rasterise(pdf_path: Path, out: Path, dpi: int = 200, tilt: float = 0.0, quarters: int = 0) -> Path:
     """An image-only copy of a PDF, as a scanner would give it (JPEG pages, no text),
-    each page tilted by ``tilt`` degrees about its centre as a sheet fed askew."""
+    each page tilted by ``tilt`` degrees about its centre as a sheet fed askew, or laid
+    on its side (``quarters`` clockwise quarter turns) as a sheet scanned sideways."""
     prefix = out / pdf_path.stem
     subprocess.run(
         ["pdftoppm", "-r", str(dpi), "-jpeg", "-jpegopt", "quality=80", str(pdf_path), str(prefix)],
@@ -160,11 +161,15 @@ def _rasterise(pdf_path: Path, out: Path, dpi: int = 200, tilt: float = 0.0) -> 
         image = pdfium.PdfImage.new(doc)
         image.load_jpeg(str(jpeg))
         w, h = image.get_px_size()
-        page = doc.new_page(w * 72 / dpi, h * 72 / dpi)
         width, height = w * 72 / dpi, h * 72 / dpi
         matrix = pdfium.PdfMatrix().scale(width, height)
         if tilt:
             matrix = matrix.translate(-width / 2, -height / 2).rotate(tilt).translate(width / 2, height / 2)
+        if quarters % 2:
+            width, height = height, width
+        shift = {0: (0.0, 0.0), 1: (0.0, height), 2: (width, height), 3: (width, 0.0)}[quarters % 4]
+        matrix = matrix.rotate(90 * quarters).translate(*shift)
+        page = doc.new_page(width, height)
         image.set_matrix(matrix)
         page.insert_obj(image)
         page.gen_content()
@@ -236,6 +241,27 @@ def _far_lines(doc: SourceDocument, width: float, height: float) -> list[tuple[i
         key=lambda r: -math.dist(((r[3][0] + r[3][2]) / 2, (r[3][1] + r[3][3]) / 2), (width / 2, height / 2))
     )
     return rows[:6]
+
+
+@pytest.mark.slow
+@needs_ocr_tools
+@pytest.mark.parametrize("quarters", [1, 2, 3])
+def test_scan_on_its_side_is_turned_upright(quarters: int, shared_dir: Path, tmp_path: Path) -> None:
+    # read as it lies, such a page gives no task at all
+    stem = "nq-113-cp-2026"
+    scanned = _rasterise(shared_dir / "corpus/dev" / f"{stem}.pdf", tmp_path, quarters=quarters)
+    doc = read_document(scanned, Settings())
+    assert doc.layout is not None
+    assert set(doc.layout.page_turns.values()) == {90.0 * quarters}
+    assert _ocr_scores(stem, doc, shared_dir, tmp_path)["task_f1"] >= 0.9
+    task = extract(doc.source).tasks[0]
+    where = doc.layout.locate(task.span.start, task.span.end)
+    assert where is not None
+    width, height = doc.layout.page_sizes[where[0]]
+    x0, top, x1, bottom = where[1]
+    assert 0 <= x0 < x1 <= width + 1 and 0 <= top < bottom <= height + 1
+    # the lines of a page on its side run down the page: their boxes are taller than wide
+    assert (bottom - top > x1 - x0) == (quarters % 2 == 1)
 
 
 def _ocr_scores(stem: str, doc: SourceDocument, shared_dir: Path, tmp_path: Path) -> dict[str, float]:
