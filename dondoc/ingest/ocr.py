@@ -180,11 +180,10 @@ def _read_job(job: _Job, languages: str) -> OcrPage:
 def _orientation(path: Path) -> int:
     """Tesseract's orientation detection (osd, shipped with tesseract-ocr): the turn in
     degrees, counter-clockwise, that sets the page upright (0 when unsure)."""
-    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     result = subprocess.run(
         ["tesseract", str(path), "stdout", "--psm", "0"],
         capture_output=True,
-        env=env,
+        env=_tesseract_env(),
         check=False,
         timeout=120,
     )
@@ -214,12 +213,16 @@ def _write_pgm(path: Path, data: bytes, width: int, height: int, stride: int) ->
                 fh.write(data[row * stride : row * stride + width])
 
 
+def _tesseract_env() -> dict[str, str]:
+    # one thread per tesseract: the pages run side by side instead (see the module notes)
+    return {**os.environ, "OMP_THREAD_LIMIT": "1"}
+
+
 def _read_image(path: Path, width: float, height: float, scale: float, languages: str) -> OcrPage:
-    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     result = subprocess.run(
         ["tesseract", str(path), "stdout", "-l", languages, "--psm", "3", "tsv"],
         capture_output=True,
-        env=env,
+        env=_tesseract_env(),
         check=False,
         timeout=300,
     )

@@ -23,7 +23,8 @@ import pypdfium2 as pdfium
 from dondoc.ingest.pdf_geometry import Line, Run, TableGrid
 
 # the words of a task table's header, by column kind; a header names at least three kinds,
-# one of them the lead or the deadline
+# one of them the lead or the deadline (the extractor's lexicon has its own list: ingest and
+# extract stay independent of each other)
 _HEADER_KINDS = {
     "number": re.compile(r"\b(?:stt|tt)\b"),
     "content": re.compile(r"nội dung|nhiệm vụ|công việc"),

@@ -306,6 +306,15 @@ def test_garbled_text_layer_without_ocr_is_left_out() -> None:
     assert err.value.code is ErrorCode.NO_TEXT_LAYER
 
 
+def _first_page_image(pdf_path: Path, out: Path, fmt: str, dpi: int) -> Path:
+    """Page 1 of a PDF as a JPEG or PNG file, as a phone or a scanner gives a page."""
+    prefix = out / "page"
+    subprocess.run(
+        ["pdftoppm", "-r", str(dpi), f"-{fmt}", "-f", "1", "-l", "1", str(pdf_path), str(prefix)], check=True
+    )
+    return next(out.glob("page*.jpg" if fmt == "jpeg" else f"page*.{fmt}"))
+
+
 @pytest.mark.slow
 @needs_ocr_tools
 def test_askew_photo_reads_like_a_straight_one(shared_dir: Path, tmp_path: Path) -> None:
@@ -316,11 +325,7 @@ def test_askew_photo_reads_like_a_straight_one(shared_dir: Path, tmp_path: Path)
         folder = tmp_path / f"tilt{tilt:.0f}"
         folder.mkdir()
         scanned = _rasterise(source, folder, tilt=tilt)
-        prefix = folder / "photo"
-        subprocess.run(
-            ["pdftoppm", "-r", "200", "-jpeg", "-f", "1", "-l", "1", str(scanned), str(prefix)], check=True
-        )
-        photos[tilt] = next(folder.glob("photo*.jpg"))
+        photos[tilt] = _first_page_image(scanned, folder, "jpeg", 200)
     straight = read_document(photos[0.0], Settings())
     askew = read_document(photos[3.0], Settings())
     assert (straight.source.encoding, askew.source.encoding) == ("image+ocr", "image+ocr")
@@ -334,12 +339,8 @@ def test_askew_photo_reads_like_a_straight_one(shared_dir: Path, tmp_path: Path)
 @pytest.mark.slow
 @needs_ocr_tools
 def test_png_scan_is_read_by_ocr(shared_dir: Path, tmp_path: Path) -> None:
-    prefix = tmp_path / "scan"
-    source = shared_dir / "corpus/dev/nq-113-cp-2026.pdf"
-    subprocess.run(
-        ["pdftoppm", "-r", "300", "-png", "-f", "1", "-l", "1", str(source), str(prefix)], check=True
-    )
-    doc = read_document(next(tmp_path.glob("scan*.png")), Settings())
+    scan = _first_page_image(shared_dir / "corpus/dev/nq-113-cp-2026.pdf", tmp_path, "png", 300)
+    doc = read_document(scan, Settings())
     assert doc.source.encoding == "image+ocr" and (doc.source.ocr_confidence or 0) > 80
     extraction = extract(doc.source)
     assert extraction.meta.number == "113/NQ-CP" and len(extraction.tasks) >= 2
@@ -347,13 +348,9 @@ def test_png_scan_is_read_by_ocr(shared_dir: Path, tmp_path: Path) -> None:
 
 @needs_ocr_tools
 def test_damaged_photos_are_refused_not_read_as_empty(shared_dir: Path, tmp_path: Path) -> None:
-    prefix = tmp_path / "photo"
-    source = shared_dir / "corpus/dev/nq-113-cp-2026.pdf"
-    subprocess.run(
-        ["pdftoppm", "-r", "100", "-jpeg", "-f", "1", "-l", "1", str(source), str(prefix)], check=True
-    )
+    photo = _first_page_image(shared_dir / "corpus/dev/nq-113-cp-2026.pdf", tmp_path, "jpeg", 100)
     truncated = tmp_path / "truncated.jpg"
-    truncated.write_bytes(next(tmp_path.glob("photo*.jpg")).read_bytes()[:3000])
+    truncated.write_bytes(photo.read_bytes()[:3000])
     no_image = tmp_path / "no-image.jpg"
     no_image.write_bytes(b"\xff\xd8\xff\xe0 not an image")
     for path, code in ((truncated, ErrorCode.NOTHING_READ), (no_image, ErrorCode.INPUT_CORRUPT)):
