@@ -6,6 +6,8 @@ the result down, so tests and the web app can run with their own settings.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -22,6 +24,15 @@ class Settings(BaseSettings):
     # Tesseract languages for scanned pages; ocr=False leaves pages without text unread
     ocr_languages: str = "vie"
     ocr: bool = True
+    # where dondoc keeps its SQLite database and the files it stores (sources, evidence)
+    data_dir: Path = Path.home() / ".local" / "share" / "dondoc"
+    # SQLAlchemy URL; empty means the SQLite file `dondoc.sqlite3` in data_dir
+    database_url: str = ""
+    # a task is "due soon" when its deadline is at most this many days ahead
+    due_soon_days: int = 7
+
+    def resolved_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.data_dir / 'dondoc.sqlite3'}"
 
 
 def load_settings() -> Settings:

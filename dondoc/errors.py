@@ -24,6 +24,13 @@ class ErrorCode(StrEnum):
     TOO_MANY_PAGES = "E_TOO_MANY_PAGES"
     NO_TEXT_LAYER = "E_NO_TEXT_LAYER"
     NOTHING_READ = "E_NOTHING_READ"
+    NOT_FOUND = "E_NOT_FOUND"
+    CONFLICT = "E_CONFLICT"
+    FORBIDDEN = "E_FORBIDDEN"
+    RULE_VIOLATED = "E_RULE_VIOLATED"
+    BAD_CREDENTIALS = "E_BAD_CREDENTIALS"
+    UNITS_FILE = "E_UNITS_FILE"
+    DATABASE = "E_DATABASE"
     INTERNAL = "E_INTERNAL"
 
 
@@ -43,6 +50,13 @@ MESSAGES: dict[ErrorCode, str] = {
         "{name}: no text layer on {pages} of its pages (a scan) and OCR is turned off or not installed"
     ),
     ErrorCode.NOTHING_READ: "{name}: OCR read no text in it (a blank, damaged or unreadable image)",
+    ErrorCode.NOT_FOUND: "no {kind} {key}",
+    ErrorCode.CONFLICT: "{kind} {key} was changed by someone else meanwhile; reload it and try again",
+    ErrorCode.FORBIDDEN: "{user} may not {action} {subject}",
+    ErrorCode.RULE_VIOLATED: "{detail}",
+    ErrorCode.BAD_CREDENTIALS: "wrong user name or password",
+    ErrorCode.UNITS_FILE: "{name}: {detail}",
+    ErrorCode.DATABASE: "the database cannot be used ({detail})",
     ErrorCode.INTERNAL: "unexpected {kind}: {detail} (please report it)",
 }
 

@@ -7,21 +7,51 @@ code 1; an unexpected error still gives one line (and no traceback).
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
 from dondoc import __version__
+from dondoc.cli.assign import assign_command
+from dondoc.cli.db import db_command
+from dondoc.cli.demo import demo_command
+from dondoc.cli.directive import directive_command
 from dondoc.cli.extract import extract_command
+from dondoc.cli.ingest import ingest_command
+from dondoc.cli.progress import extension_command, report_progress_command, verify_command
+from dondoc.cli.status import status_command
+from dondoc.cli.units import units_command
+from dondoc.cli.user import user_command
 from dondoc.errors import DondocError, ErrorCode
 
 
 @click.group()
 @click.version_option(__version__, prog_name="dondoc")
-def cli() -> None:
+@click.option(
+    "--database-url", help="SQLAlchemy URL (default: SQLite in the data folder; env DONDOC_DATABASE_URL)."
+)
+@click.option("--data-dir", type=click.Path(file_okay=False), help="Data folder (env DONDOC_DATA_DIR).")
+@click.pass_context
+def cli(ctx: click.Context, database_url: str | None, data_dir: str | None) -> None:
     """dondoc: follow up the implementation of Vietnamese directives."""
+    ctx.obj = {"database_url": database_url, "data_dir": Path(data_dir) if data_dir else None}
 
 
-cli.add_command(extract_command)
+for command in (
+    extract_command,
+    db_command,
+    units_command,
+    user_command,
+    ingest_command,
+    directive_command,
+    assign_command,
+    report_progress_command,
+    verify_command,
+    extension_command,
+    status_command,
+    demo_command,
+):
+    cli.add_command(command)
 
 
 def main() -> None:

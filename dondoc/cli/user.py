@@ -1,0 +1,45 @@
+"""`dondoc user add`: accounts for office staff, unit focal points and leaders."""
+
+from __future__ import annotations
+
+import click
+
+from dondoc.cli.common import acting, as_option, open_store
+from dondoc.services import users
+from dondoc.tracking.permissions import Role
+
+
+@click.group("user")
+def user_command() -> None:
+    """Manage dondoc users."""
+
+
+@user_command.command("add")
+@click.argument("username")
+@click.option("--name", "full_name", required=True, help="Full name.")
+@click.option("--role", type=click.Choice([r.value for r in Role]), required=True)
+@click.option("--unit", "unit_code", help="Unit code (required for a reporter).")
+@click.password_option(help="Password (asked when not given).")
+@as_option
+@click.pass_context
+def add(
+    ctx: click.Context,
+    username: str,
+    full_name: str,
+    role: str,
+    unit_code: str | None,
+    password: str,
+    as_user: str | None,
+) -> None:
+    """Create a user."""
+    store = open_store(ctx)
+    uid = users.create_user(
+        store,
+        acting(store, as_user),
+        username=username,
+        full_name=full_name,
+        password=password,
+        role=Role(role),
+        unit_code=unit_code,
+    )
+    click.echo(f"user {username} created (id {uid})")

@@ -1,0 +1,137 @@
+"""The office's review of a draft: edit tasks, map body phrases to units, confirm."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dondoc.errors import DondocError, ErrorCode
+from dondoc.services import fetch
+from dondoc.services.context import Store, audit_event, require
+from dondoc.services.ingestion import issuer_scope, resolve_mention
+from dondoc.services.units import load_directory, unit_by_code
+from dondoc.store.records import BodyMentionRecord
+from dondoc.tracking.permissions import Action, Actor
+from dondoc.tracking.resolution import FLAGGED, Method
+
+# fields of a task the office may correct, and their types
+EDITABLE = {
+    "text": str,
+    "section": str,
+    "product": str,
+    "deadline_text": str,
+    "original_deadline": dt.date,
+    "recurrence": str,
+    "is_key": bool,
+    "weight": float,
+}
+
+
+def resolve_bodies(store: Store, actor: Actor, directive_id: int) -> int:
+    """Resolve again every mention not mapped by hand (after the directory changed);
+    returns how many stay flagged."""
+    require(actor, Action.REVIEW, what="directives")
+    with store.transaction() as s:
+        directive = fetch.directive(s, directive_id)
+        directory = load_directory(s)
+        issuer_id, scope = issuer_scope(s, directory, directive.issuer, directive.issued_on)
+        directive.issuer_unit_id = issuer_id
+        flagged = 0
+        changed: list[dict[str, object]] = []
+        for task in directive.tasks:
+            for m in task.mentions:
+                if m.method == "manual":
+                    continue
+                found = resolve_mention(m.phrase, directory, scope, directive.issued_on)
+                if (found.unit_id, found.method.value) != (m.unit_id, m.method):
+                    changed.append({"mention": m.id, "unit": found.unit_id, "method": found.method.value})
+                m.unit_id, m.method = found.unit_id, found.method.value
+                m.candidates = ",".join(str(c) for c in found.candidates)
+                flagged += found.method in FLAGGED
+        audit_event(
+            s, actor, "directive.resolve_bodies", "directive", directive_id, after={"changed": changed}
+        )
+        return flagged
+
+
+def map_mention(store: Store, actor: Actor, mention_id: int, unit_code: str | None) -> None:
+    """The office says which unit a body phrase names (None: no unit, e.g. a group)."""
+    require(actor, Action.REVIEW, what="directives")
+    with store.transaction() as s:
+        mention = s.get(BodyMentionRecord, mention_id)
+        if mention is None:
+            raise DondocError(ErrorCode.NOT_FOUND, kind="body mention", key=mention_id)
+        before = {"unit": mention.unit_id, "method": mention.method}
+        mention.unit_id = unit_by_code(s, unit_code).id if unit_code else None
+        mention.method = "manual"
+        audit_event(
+            s,
+            actor,
+            "mention.map",
+            "body_mention",
+            mention_id,
+            before=before,
+            after={"unit": mention.unit_id},
+        )
+
+
+def edit_task(
+    store: Store,
+    actor: Actor,
+    task_id: int,
+    changes: dict[str, object],
+    *,
+    expected_version: int | None = None,
+) -> int:
+    """Correct fields of a task; returns its new version."""
+    require(actor, Action.REVIEW, what="tasks")
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise DondocError(ErrorCode.RULE_VIOLATED, detail=f"not editable: {', '.join(sorted(unknown))}")
+    with store.transaction() as s:
+        task = fetch.task(s, task_id)
+        fetch.check_version(task, expected_version, kind="task")
+        before = {k: getattr(task, k) for k in changes}
+        for key, value in changes.items():
+            if value is not None and not isinstance(value, EDITABLE[key]):
+                raise DondocError(ErrorCode.RULE_VIOLATED, detail=f"{key}: wrong type")
+            setattr(task, key, value)
+            if key == "original_deadline" and fetch.directive(s, task.directive_id).state == "draft":
+                task.current_deadline = task.original_deadline  # still a draft: no extension history yet
+        audit_event(s, actor, "task.edit", "task", task_id, before=before, after=changes)
+        s.flush()
+        return task.version
+
+
+def confirm(store: Store, actor: Actor, directive_id: int, *, today: dt.date) -> None:
+    """Draft → confirmed: from today the tasks are in force and can be assigned."""
+    require(actor, Action.REVIEW, what="directives")
+    with store.transaction() as s:
+        directive = fetch.directive(s, directive_id)
+        if directive.state != "draft":
+            raise DondocError(
+                ErrorCode.RULE_VIOLATED, detail=f"directive {directive_id} is already confirmed"
+            )
+        directive.state = "confirmed"
+        directive.confirmed_on = today
+        directive.confirmed_by = actor.user_id or None
+        audit_event(
+            s,
+            actor,
+            "directive.confirm",
+            "directive",
+            directive_id,
+            before={"state": "draft"},
+            after={"state": "confirmed", "on": today},
+        )
+
+
+def unresolved(store: Store, directive_id: int) -> list[tuple[int, str, str, str]]:
+    """The mentions the office still has to look at: (mention id, role, phrase, method)."""
+    with store.reading() as s:
+        directive = fetch.directive(s, directive_id)
+        return [
+            (m.id, m.role, m.phrase, m.method)
+            for t in directive.tasks
+            for m in t.mentions
+            if m.method != "manual" and Method(m.method) in FLAGGED
+        ]

@@ -1,0 +1,273 @@
+"""The units directory: import/export (CSV or XLSX), paths, and the resolution snapshot.
+
+A file has one unit per row, with the columns `code, name, kind, parent_code, aliases,
+valid_from, valid_to, successor_code` (aliases separated by ";", dates ISO). Importing
+updates units with a known code and adds the others, in one transaction: a file with an
+error anywhere changes nothing, and the error names the row.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from dondoc.errors import DondocError, ErrorCode
+from dondoc.services.context import Store, audit_event, require
+from dondoc.store.records import UnitAliasRecord, UnitRecord
+from dondoc.tracking.permissions import Action, Actor
+from dondoc.tracking.resolution import Directory, UnitEntry
+
+COLUMNS = ("code", "name", "kind", "parent_code", "aliases", "valid_from", "valid_to", "successor_code")
+MAX_ROWS = 100_000
+
+
+@dataclass(frozen=True)
+class UnitRow:
+    code: str
+    name: str
+    kind: str
+    parent_code: str | None
+    aliases: tuple[str, ...]
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+    successor_code: str | None
+
+
+def _date(value: object, *, name: str, row: int, column: str) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise DondocError(
+            ErrorCode.UNITS_FILE,
+            name=name,
+            detail=f"row {row}: {column} {value!r} is not a date (YYYY-MM-DD)",
+        ) from None
+
+
+def _cell(value: object) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def read_rows(path: Path) -> list[UnitRow]:
+    name = str(path)
+    if not path.is_file():
+        raise DondocError(ErrorCode.INPUT_NOT_FOUND, name=name)
+    data = path.read_bytes()
+    if data[:4] == b"PK\x03\x04":
+        records = _xlsx_records(data, name)
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise DondocError(ErrorCode.UNITS_FILE, name=name, detail="not UTF-8 CSV nor XLSX") from None
+        records = [list(r) for r in csv.reader(io.StringIO(text))]
+    if not records:
+        raise DondocError(ErrorCode.UNITS_FILE, name=name, detail="no header row")
+    header = [_cell(h).lower() for h in records[0]]
+    missing = [c for c in ("code", "name", "kind") if c not in header]
+    if missing:
+        raise DondocError(ErrorCode.UNITS_FILE, name=name, detail=f"missing columns: {', '.join(missing)}")
+    if len(records) > MAX_ROWS + 1:
+        raise DondocError(ErrorCode.UNITS_FILE, name=name, detail=f"more than {MAX_ROWS} units")
+    rows: list[UnitRow] = []
+    seen: set[str] = set()
+    for n, rec in enumerate(records[1:], start=2):
+        if not any(_cell(v) for v in rec):
+            continue
+        get = {h: rec[i] if i < len(rec) else None for i, h in enumerate(header)}
+        code, uname, kind = _cell(get.get("code")), _cell(get.get("name")), _cell(get.get("kind"))
+        if not code or not uname or not kind:
+            raise DondocError(
+                ErrorCode.UNITS_FILE, name=name, detail=f"row {n}: code, name and kind are required"
+            )
+        if code in seen:
+            raise DondocError(ErrorCode.UNITS_FILE, name=name, detail=f"row {n}: code {code} appears twice")
+        seen.add(code)
+        rows.append(
+            UnitRow(
+                code=code,
+                name=uname,
+                kind=kind,
+                parent_code=_cell(get.get("parent_code")) or None,
+                aliases=tuple(a.strip() for a in _cell(get.get("aliases")).split(";") if a.strip()),
+                valid_from=_date(get.get("valid_from"), name=name, row=n, column="valid_from"),
+                valid_to=_date(get.get("valid_to"), name=name, row=n, column="valid_to"),
+                successor_code=_cell(get.get("successor_code")) or None,
+            )
+        )
+    return rows
+
+
+def _xlsx_records(data: bytes, name: str) -> list[list[object]]:
+    from openpyxl import load_workbook  # only for XLSX files: keeps CLI start-up light
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a damaged file
+        raise DondocError(
+            ErrorCode.UNITS_FILE, name=name, detail=f"unreadable XLSX ({type(exc).__name__})"
+        ) from exc
+    sheet = book.worksheets[0]
+    out: list[list[object]] = []
+    for row in sheet.iter_rows(values_only=True):
+        out.append(list(row))
+        if len(out) > MAX_ROWS + 1:
+            break
+    book.close()
+    return out
+
+
+def import_units(store: Store, actor: Actor, path: Path) -> tuple[int, int]:
+    """Add or update the units of a file; returns (added, updated)."""
+    require(actor, Action.MANAGE_UNITS, what="units")
+    rows = read_rows(path)
+    name = str(path)
+    with store.transaction() as s:
+        existing = {
+            u.code: u for u in s.scalars(select(UnitRecord).options(selectinload(UnitRecord.aliases)))
+        }
+        codes = set(existing) | {r.code for r in rows}
+        for n, r in enumerate(rows, start=2):
+            for ref in (r.parent_code, r.successor_code):
+                if ref is not None and ref not in codes:
+                    raise DondocError(
+                        ErrorCode.UNITS_FILE, name=name, detail=f"row {n}: no unit with code {ref}"
+                    )
+        added = updated = 0
+        for r in rows:
+            unit = existing.get(r.code)
+            if unit is None:
+                unit = UnitRecord(code=r.code, name=r.name, kind=r.kind, path="")
+                s.add(unit)
+                existing[r.code] = unit
+                added += 1
+            else:
+                updated += 1
+            unit.name, unit.kind, unit.valid_from, unit.valid_to = r.name, r.kind, r.valid_from, r.valid_to
+            have = {a.alias for a in unit.aliases}
+            for alias in r.aliases:
+                if alias not in have:
+                    unit.aliases.append(UnitAliasRecord(alias=alias))
+        s.flush()
+        by_code = existing
+        for r in rows:
+            unit = by_code[r.code]
+            unit.parent_id = by_code[r.parent_code].id if r.parent_code else None
+            unit.successor_id = by_code[r.successor_code].id if r.successor_code else None
+        _set_paths(list(by_code.values()), name)
+        audit_event(
+            s,
+            actor,
+            "units.import",
+            "units",
+            None,
+            after={"file": path.name, "added": added, "updated": updated},
+        )
+        return added, updated
+
+
+def _set_paths(units: list[UnitRecord], name: str) -> None:
+    by_id = {u.id: u for u in units}
+    for u in units:
+        chain: list[int] = []
+        cur: UnitRecord | None = u
+        while cur is not None:
+            if cur.id in chain:
+                raise DondocError(
+                    ErrorCode.UNITS_FILE, name=name, detail=f"unit {u.code} is its own ancestor"
+                )
+            chain.append(cur.id)
+            cur = by_id.get(cur.parent_id) if cur.parent_id is not None else None
+        u.path = "/" + "/".join(str(i) for i in reversed(chain)) + "/"
+
+
+def export_rows(session: Session) -> list[UnitRow]:
+    units = list(
+        session.scalars(
+            select(UnitRecord).options(selectinload(UnitRecord.aliases)).order_by(UnitRecord.path)
+        )
+    )
+    code = {u.id: u.code for u in units}
+    return [
+        UnitRow(
+            code=u.code,
+            name=u.name,
+            kind=u.kind,
+            parent_code=code.get(u.parent_id) if u.parent_id else None,
+            aliases=tuple(a.alias for a in u.aliases),
+            valid_from=u.valid_from,
+            valid_to=u.valid_to,
+            successor_code=code.get(u.successor_id) if u.successor_id else None,
+        )
+        for u in units
+    ]
+
+
+def export_units(store: Store, path: Path) -> int:
+    """Write the directory as CSV or XLSX (by the file's suffix), atomically; returns the count."""
+    with store.reading() as s:
+        rows = export_rows(s)
+    table = [list(COLUMNS)] + [
+        [
+            r.code,
+            r.name,
+            r.kind,
+            r.parent_code or "",
+            "; ".join(r.aliases),
+            r.valid_from.isoformat() if r.valid_from else "",
+            r.valid_to.isoformat() if r.valid_to else "",
+            r.successor_code or "",
+        ]
+        for r in rows
+    ]
+    tmp = path.with_name(f".{path.name}.part")
+    if path.suffix.lower() == ".xlsx":
+        from openpyxl import Workbook
+
+        book = Workbook()
+        sheet = book.active
+        for row in table:
+            sheet.append(row)
+        book.save(tmp)
+    else:
+        with tmp.open("w", encoding="utf-8", newline="") as fh:
+            csv.writer(fh).writerows(table)
+    tmp.replace(path)
+    return len(rows)
+
+
+def load_directory(session: Session) -> Directory:
+    units = session.scalars(select(UnitRecord).options(selectinload(UnitRecord.aliases)))
+    return Directory.build(
+        [
+            UnitEntry(
+                id=u.id,
+                name=u.name,
+                path=u.path,
+                aliases=tuple(a.alias for a in u.aliases),
+                valid_from=u.valid_from,
+                valid_to=u.valid_to,
+                successor_id=u.successor_id,
+            )
+            for u in units
+        ]
+    )
+
+
+def unit_by_code(session: Session, code: str) -> UnitRecord:
+    unit = session.scalar(select(UnitRecord).where(UnitRecord.code == code))
+    if unit is None:
+        raise DondocError(ErrorCode.NOT_FOUND, kind="unit", key=code)
+    return unit

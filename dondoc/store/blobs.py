@@ -1,0 +1,39 @@
+"""Content-addressed files on disk: `blobs/ab/abcdef…` named by the sha256 of the bytes.
+
+Storing the same bytes twice stores them once. A file is written to a temporary name in
+the same folder and renamed, so a crash never leaves a half-written blob under its name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+
+def blob_path(root: Path, sha256: str) -> Path:
+    return root / "blobs" / sha256[:2] / sha256
+
+
+def put_blob(root: Path, data: bytes) -> str:
+    sha = hashlib.sha256(data).hexdigest()
+    path = blob_path(root, sha)
+    if path.exists():
+        return sha
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".part-")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return sha
+
+
+def read_blob(root: Path, sha256: str) -> bytes:
+    return blob_path(root, sha256).read_bytes()

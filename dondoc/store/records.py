@@ -1,0 +1,307 @@
+"""SQLAlchemy 2 typed mappings: the tables of the tracking core.
+
+Names end in `Record` so that `Task` always means the extraction's value type. Rules the
+database can hold, it holds: one lead unit per task (a partial unique index), one row per
+(task, unit), the audit log append-only (triggers, in the migration), optimistic versions
+on rows two people may edit at once (tasks, progress updates, extension requests).
+Statuses are rows, not an enum, so an office can add its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# fixed constraint names: Alembic's batch mode on SQLite and the drift check need them
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+def _utc() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class UnitRecord(Base):
+    """A body in the directory; `path` ("/1/4/17/") makes "this unit and its sub-units" a prefix."""
+
+    __tablename__ = "units"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(40))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
+    path: Mapped[str] = mapped_column(String(400), index=True)
+    valid_from: Mapped[dt.date | None] = mapped_column(Date)
+    valid_to: Mapped[dt.date | None] = mapped_column(Date)
+    successor_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
+    aliases: Mapped[list[UnitAliasRecord]] = relationship(
+        back_populates="unit", cascade="all, delete-orphan", order_by="UnitAliasRecord.id"
+    )
+
+
+class UnitAliasRecord(Base):
+    __tablename__ = "unit_aliases"
+    __table_args__ = (UniqueConstraint("unit_id", "alias"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"))
+    alias: Mapped[str] = mapped_column(String(300))
+    unit: Mapped[UnitRecord] = relationship(back_populates="aliases")
+
+
+class UserRecord(Base):
+    __tablename__ = "users"
+    __table_args__ = (CheckConstraint("role IN ('admin', 'office', 'reporter', 'leader')", name="role"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(80), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utc)
+
+
+class StatusRecord(Base):
+    """A progress status: its group decides what it means (open work, done, cancelled)."""
+
+    __tablename__ = "statuses"
+    __table_args__ = (CheckConstraint("status_group IN ('open', 'done', 'cancelled')", name="group"),)
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    label: Mapped[str] = mapped_column(String(100))  # Vietnamese, as shown to users
+    status_group: Mapped[str] = mapped_column(String(20))
+    default_progress: Mapped[float | None] = mapped_column(Float)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class BlobRecord(Base):
+    """A stored file, named by the sha256 of its bytes (source documents, evidence)."""
+
+    __tablename__ = "blobs"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utc)
+
+
+class DirectiveRecord(Base):
+    __tablename__ = "directives"
+    __table_args__ = (CheckConstraint("state IN ('draft', 'confirmed')", name="state"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256"), unique=True)
+    file_name: Mapped[str] = mapped_column(String(300))
+    source_kind: Mapped[str] = mapped_column(String(20))
+    source_text: Mapped[str] = mapped_column(Text)  # verbatim, so spans stay valid forever
+    encoding: Mapped[str] = mapped_column(String(40))
+    extraction: Mapped[str] = mapped_column(Text)  # the contract JSON as extracted
+    extractor_version: Mapped[str] = mapped_column(String(40))
+    doc_type: Mapped[str | None] = mapped_column(String(100))
+    number: Mapped[str | None] = mapped_column(String(100))
+    issuer: Mapped[str | None] = mapped_column(String(300))
+    issued_on: Mapped[dt.date | None] = mapped_column(Date)
+    title: Mapped[str | None] = mapped_column(Text)
+    signer: Mapped[str | None] = mapped_column(String(200))
+    signer_title: Mapped[str | None] = mapped_column(String(200))
+    issuer_unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
+    state: Mapped[str] = mapped_column(String(20), default="draft")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utc)
+    confirmed_on: Mapped[dt.date | None] = mapped_column(Date)
+    confirmed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    tasks: Mapped[list[TaskRecord]] = relationship(back_populates="directive", order_by="TaskRecord.position")
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012  (SQLAlchemy reads it once)
+
+
+class TaskRecord(Base):
+    __tablename__ = "tasks"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    directive_id: Mapped[int] = mapped_column(ForeignKey("directives.id"), index=True)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("tasks.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    extracted_id: Mapped[str | None] = mapped_column(String(20))  # "t7" in the extraction
+    section: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    span_start: Mapped[int | None] = mapped_column(Integer)
+    span_end: Mapped[int | None] = mapped_column(Integer)
+    product: Mapped[str | None] = mapped_column(Text)
+    deadline_text: Mapped[str | None] = mapped_column(Text)
+    original_deadline: Mapped[dt.date | None] = mapped_column(Date)
+    current_deadline: Mapped[dt.date | None] = mapped_column(Date)
+    recurrence: Mapped[str | None] = mapped_column(String(40))
+    is_key: Mapped[bool] = mapped_column(Boolean, default=False)
+    weight: Mapped[float] = mapped_column(Float, default=1.0)
+    authority: Mapped[str | None] = mapped_column(String(300))  # who gave the task (issuer, signer)
+    status_key: Mapped[str] = mapped_column(ForeignKey("statuses.key"), default="not_started")
+    progress: Mapped[float | None] = mapped_column(Float)
+    # the verified completion: the day the work was done, the day the office accepted it
+    done_on: Mapped[dt.date | None] = mapped_column(Date)
+    verified_on: Mapped[dt.date | None] = mapped_column(Date)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    directive: Mapped[DirectiveRecord] = relationship(back_populates="tasks")
+    targets: Mapped[list[TargetRecord]] = relationship(
+        back_populates="task", cascade="all, delete-orphan", order_by="TargetRecord.id"
+    )
+    mentions: Mapped[list[BodyMentionRecord]] = relationship(
+        back_populates="task", cascade="all, delete-orphan", order_by="BodyMentionRecord.id"
+    )
+    assignments: Mapped[list[AssignmentRecord]] = relationship(
+        back_populates="task", cascade="all, delete-orphan", order_by="AssignmentRecord.id"
+    )
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012  (SQLAlchemy reads it once)
+
+
+class TargetRecord(Base):
+    """A target or indicator: the phrase, and when it is numeric its target value and unit."""
+
+    __tablename__ = "targets"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    target_value: Mapped[float | None] = mapped_column(Float)
+    measure: Mapped[str | None] = mapped_column(String(100))
+    current_value: Mapped[float | None] = mapped_column(Float)
+    task: Mapped[TaskRecord] = relationship(back_populates="targets")
+
+
+class BodyMentionRecord(Base):
+    """A body phrase the extraction found (lead or support) and the unit it was resolved to."""
+
+    __tablename__ = "body_mentions"
+    __table_args__ = (CheckConstraint("role IN ('lead', 'support')", name="role"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(10))
+    phrase: Mapped[str] = mapped_column(Text)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
+    method: Mapped[str] = mapped_column(String(20))  # resolution.Method, or "manual"
+    candidates: Mapped[str] = mapped_column(Text, default="")  # unit ids, comma-separated
+    task: Mapped[TaskRecord] = relationship(back_populates="mentions")
+
+
+class AssignmentRecord(Base):
+    __tablename__ = "assignments"
+    __table_args__ = (
+        UniqueConstraint("task_id", "unit_id"),
+        CheckConstraint("role IN ('lead', 'support')", name="role"),
+        # NĐ 39/2022: exactly one unit leads a task; the database refuses a second
+        Index(
+            "uq_assignments_one_lead",
+            "task_id",
+            unique=True,
+            sqlite_where=text("role = 'lead'"),
+            postgresql_where=text("role = 'lead'"),
+        ),
+        Index("ix_assignments_unit_role", "unit_id", "role"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    role: Mapped[str] = mapped_column(String(10))
+    deadline: Mapped[dt.date | None] = mapped_column(Date)  # a supporting unit's own deadline
+    assigned_on: Mapped[dt.date] = mapped_column(Date)
+    task: Mapped[TaskRecord] = relationship(back_populates="assignments")
+
+
+class ProgressUpdateRecord(Base):
+    __tablename__ = "progress_updates"
+    __table_args__ = (
+        CheckConstraint("review IN ('none', 'pending', 'verified', 'returned')", name="review"),
+        Index("ix_progress_updates_task_reported", "task_id", "reported_on"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    reporter_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    reported_on: Mapped[dt.date] = mapped_column(Date)
+    status_key: Mapped[str] = mapped_column(ForeignKey("statuses.key"))
+    percent: Mapped[float | None] = mapped_column(Float)
+    indicator_value: Mapped[float | None] = mapped_column(Float)
+    narrative: Mapped[str] = mapped_column(Text, default="")
+    difficulties: Mapped[str] = mapped_column(Text, default="")
+    proposals: Mapped[str] = mapped_column(Text, default="")
+    result_document: Mapped[str | None] = mapped_column(String(200))  # number of the result document
+    done_on: Mapped[dt.date | None] = mapped_column(Date)  # claimed completion day
+    # an update that claims completion waits for the office: verified or returned
+    review: Mapped[str] = mapped_column(String(20), default="none")
+    reviewed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    reviewed_on: Mapped[dt.date | None] = mapped_column(Date)
+    review_note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utc)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    evidence: Mapped[list[EvidenceRecord]] = relationship(
+        back_populates="update", cascade="all, delete-orphan", order_by="EvidenceRecord.id"
+    )
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012  (SQLAlchemy reads it once)
+
+
+class EvidenceRecord(Base):
+    __tablename__ = "evidence"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    update_id: Mapped[int] = mapped_column(ForeignKey("progress_updates.id", ondelete="CASCADE"), index=True)
+    sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256"))
+    file_name: Mapped[str] = mapped_column(String(300))
+    update: Mapped[ProgressUpdateRecord] = relationship(back_populates="evidence")
+
+
+class ExtensionRequestRecord(Base):
+    __tablename__ = "extension_requests"
+    __table_args__ = (
+        CheckConstraint("state IN ('pending', 'approved', 'rejected', 'withdrawn')", name="state"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), index=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    requested_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    requested_on: Mapped[dt.date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text)
+    proposed_deadline: Mapped[dt.date] = mapped_column(Date)
+    previous_deadline: Mapped[dt.date | None] = mapped_column(Date)
+    state: Mapped[str] = mapped_column(String(20), default="pending")
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    decided_on: Mapped[dt.date | None] = mapped_column(Date)
+    decision_note: Mapped[str | None] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012  (SQLAlchemy reads it once)
+
+
+class AuditEventRecord(Base):
+    """Append-only: triggers refuse UPDATE and DELETE (see the initial migration)."""
+
+    __tablename__ = "audit_events"
+    __table_args__ = (Index("ix_audit_events_subject", "subject_type", "subject_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utc)
+    actor_id: Mapped[int | None] = mapped_column(Integer)  # no foreign key: the log outlives users
+    actor_name: Mapped[str] = mapped_column(String(80))
+    action: Mapped[str] = mapped_column(String(60))
+    subject_type: Mapped[str] = mapped_column(String(40))
+    subject_id: Mapped[int | None] = mapped_column(Integer)
+    before: Mapped[str | None] = mapped_column(Text)  # JSON
+    after: Mapped[str | None] = mapped_column(Text)  # JSON
