@@ -8,7 +8,6 @@ import click
 
 from dondoc.cli.common import acting, as_option, day, on_option, open_store
 from dondoc.errors import DondocError, ErrorCode
-from dondoc.services import assignment
 
 
 @click.command("assign")
@@ -32,6 +31,8 @@ def assign_command(
 ) -> None:
     """Assign a task (--task N --lead CODE [--support CODE…]) or, with --directive N, every
     task whose lead body resolved to a unit with certainty (the others are listed)."""
+    from dondoc.services import assignment
+
     store = open_store(ctx)
     actor = acting(store, as_user)
     if directive_id is not None:

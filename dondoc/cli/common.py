@@ -11,16 +11,16 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from dondoc.config import Settings, load_settings
 from dondoc.errors import DondocError, ErrorCode
-from dondoc.services.context import Store
-from dondoc.services.users import actor_by_name
-from dondoc.store import migrate
-from dondoc.tracking.permissions import Actor, Role
+
+if TYPE_CHECKING:  # the database layers load when a command runs, not for `extract` or --help
+    from dondoc.services.context import Store
+    from dondoc.tracking.permissions import Actor
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -33,8 +33,11 @@ def settings_from(ctx: click.Context) -> Settings:
 
 def open_store(ctx: click.Context, *, schema: str = "require") -> Store:
     """The store of the settings; `schema`: "require" it migrated, "upgrade" it, or "any"."""
-    store = Store.open(settings_from(ctx))
+    from dondoc.services.context import Store
+    from dondoc.store import migrate
+
     try:
+        store = Store.open(settings_from(ctx))
         if schema == "upgrade":
             migrate.upgrade(store.engine)
         elif migrate.current_revision(store.engine) is None and schema == "require":
@@ -47,6 +50,9 @@ def open_store(ctx: click.Context, *, schema: str = "require") -> Store:
 
 
 def acting(store: Store, username: str | None) -> Actor:
+    from dondoc.services.users import actor_by_name
+    from dondoc.tracking.permissions import Actor, Role
+
     if username:
         return actor_by_name(store, username)
     return Actor(user_id=0, name=f"cli:{getpass.getuser()}", role=Role.ADMIN)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import click
 
 from dondoc.cli.common import open_store
-from dondoc.store import migrate
 
 
 @click.group("db")
@@ -17,6 +16,8 @@ def db_command() -> None:
 @click.pass_context
 def upgrade(ctx: click.Context) -> None:
     """Bring the schema to the latest revision (creates it in an empty database)."""
+    from dondoc.store import migrate
+
     store = open_store(ctx, schema="upgrade")
     click.echo(f"schema at revision {migrate.current_revision(store.engine)}")
 
@@ -26,6 +27,8 @@ def upgrade(ctx: click.Context) -> None:
 @click.pass_context
 def downgrade(ctx: click.Context, revision: str) -> None:
     """Take the schema back to REVISION ("base" drops every table: all data is lost)."""
+    from dondoc.store import migrate
+
     store = open_store(ctx)
     migrate.downgrade(store.engine, revision)
     click.echo(f"schema at revision {migrate.current_revision(store.engine) or 'base'}")
@@ -35,5 +38,7 @@ def downgrade(ctx: click.Context, revision: str) -> None:
 @click.pass_context
 def current(ctx: click.Context) -> None:
     """Print the schema revision of the database."""
+    from dondoc.store import migrate
+
     store = open_store(ctx, schema="any")
     click.echo(migrate.current_revision(store.engine) or "base (empty)")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import click
 
 from dondoc.cli.common import open_store
-from dondoc.services.demo import load_demo
 
 
 @click.command("demo")
@@ -13,6 +12,8 @@ from dondoc.services.demo import load_demo
 def demo_command(ctx: click.Context) -> None:
     """Create the schema and load the demo: the seed directive, a Cần Thơ unit tree, users
     of every role and five months of follow-up (needs an empty database)."""
+    from dondoc.services.demo import load_demo
+
     store = open_store(ctx, schema="upgrade")
     loaded = load_demo(store)
     click.echo(f"demo loaded: directive {loaded.directive_id} with {loaded.tasks} tasks")

@@ -7,7 +7,6 @@ import datetime as dt
 import click
 
 from dondoc.cli.common import acting, as_option, day, on_option, open_store
-from dondoc.services import review
 
 
 @click.group("directive")
@@ -21,6 +20,8 @@ def directive_command() -> None:
 @click.pass_context
 def resolve(ctx: click.Context, directive_id: int, as_user: str | None) -> None:
     """Resolve the directive's body phrases to units again and list those still flagged."""
+    from dondoc.services import review
+
     store = open_store(ctx)
     review.resolve_bodies(store, acting(store, as_user), directive_id)
     for mention_id, role, phrase, method in review.unresolved(store, directive_id):
@@ -34,6 +35,8 @@ def resolve(ctx: click.Context, directive_id: int, as_user: str | None) -> None:
 @click.pass_context
 def map_(ctx: click.Context, mention_id: int, unit_code: str | None, as_user: str | None) -> None:
     """Map a body phrase (MENTION_ID) to the unit UNIT_CODE (none: it names no unit)."""
+    from dondoc.services import review
+
     store = open_store(ctx)
     review.map_mention(store, acting(store, as_user), mention_id, unit_code)
     click.echo(f"mention {mention_id} mapped to {unit_code or 'no unit'}")
@@ -46,6 +49,8 @@ def map_(ctx: click.Context, mention_id: int, unit_code: str | None, as_user: st
 @click.pass_context
 def confirm(ctx: click.Context, directive_id: int, as_user: str | None, on: dt.datetime | None) -> None:
     """Confirm a reviewed draft: its tasks come into force and can be assigned."""
+    from dondoc.services import review
+
     store = open_store(ctx)
     review.confirm(store, acting(store, as_user), directive_id, today=day(on))
     click.echo(f"directive {directive_id} confirmed")

@@ -7,7 +7,6 @@ from pathlib import Path
 import click
 
 from dondoc.cli.common import acting, as_option, open_store
-from dondoc.services import ingestion
 
 
 @click.command("ingest")
@@ -17,6 +16,8 @@ from dondoc.services import ingestion
 def ingest_command(ctx: click.Context, path: Path, as_user: str | None) -> None:
     """Read a directive (text, PDF, scan, DOCX), extract its tasks and store it as a draft.
     The same file ingested again gives the same directive."""
+    from dondoc.services import ingestion
+
     store = open_store(ctx)
     done = ingestion.ingest_file(store, acting(store, as_user), path)
     verb = "stored as draft" if done.created else "already stored"

@@ -9,8 +9,6 @@ import click
 
 from dondoc.cli.common import acting, as_option, day, on_option, open_store
 from dondoc.errors import DondocError, ErrorCode
-from dondoc.services import progress
-from dondoc.services.progress import Report
 
 
 @click.command("report-progress")
@@ -57,6 +55,9 @@ def report_progress_command(
     on: dt.datetime | None,
 ) -> None:
     """Report progress on a task for a unit; a "done" report waits for the office's verification."""
+    from dondoc.services import progress
+    from dondoc.services.progress import Report
+
     store = open_store(ctx)
     report = Report(
         status=status,
@@ -83,6 +84,8 @@ def verify_command(
     ctx: click.Context, update_id: int, reason: str | None, as_user: str | None, on: dt.datetime | None
 ) -> None:
     """Accept a unit's claim of completion (or return it with --return REASON)."""
+    from dondoc.services import progress
+
     store = open_store(ctx)
     actor = acting(store, as_user)
     if reason is not None:
@@ -116,6 +119,8 @@ def request(
     on: dt.datetime | None,
 ) -> None:
     """Ask for a later deadline on TASK_ID."""
+    from dondoc.services import progress
+
     store = open_store(ctx)
     rid = progress.request_extension(
         store, acting(store, as_user), task_id, proposed=until.date(), reason=reason, today=day(on)
@@ -139,6 +144,8 @@ def decide(
     on: dt.datetime | None,
 ) -> None:
     """Approve or reject a request (office), or withdraw it (the requesting unit)."""
+    from dondoc.services import progress
+
     store = open_store(ctx)
     actor = acting(store, as_user)
     if decision == "withdraw":

@@ -8,7 +8,6 @@ import json
 import click
 
 from dondoc.cli.common import acting, as_option, open_store
-from dondoc.services.dashboards import buckets_as_of
 from dondoc.tracking.timeliness import BUCKETS
 
 _HEAD = {
@@ -37,6 +36,8 @@ def status_command(
 ) -> None:
     """Tasks by lead unit in the buckets done on time, done late, open in term, due soon,
     overdue and no deadline, as known on --as-of."""
+    from dondoc.services.dashboards import buckets_as_of
+
     store = open_store(ctx)
     day = as_of.date() if as_of else dt.date.today()
     report = buckets_as_of(store, acting(store, as_user), day, unit_code=unit_code)

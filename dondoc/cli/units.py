@@ -7,7 +7,6 @@ from pathlib import Path
 import click
 
 from dondoc.cli.common import acting, as_option, open_store
-from dondoc.services import units
 
 
 @click.group("units")
@@ -21,6 +20,8 @@ def units_command() -> None:
 @click.pass_context
 def import_(ctx: click.Context, path: Path, as_user: str | None) -> None:
     """Add or update the units of a CSV or XLSX file (all or nothing)."""
+    from dondoc.services import units
+
     store = open_store(ctx)
     added, updated = units.import_units(store, acting(store, as_user), path)
     click.echo(f"{added} units added, {updated} updated")
@@ -31,5 +32,7 @@ def import_(ctx: click.Context, path: Path, as_user: str | None) -> None:
 @click.pass_context
 def export(ctx: click.Context, path: Path) -> None:
     """Write the directory to PATH (.xlsx for Excel, anything else CSV)."""
+    from dondoc.services import units
+
     store = open_store(ctx)
     click.echo(f"{units.export_units(store, path)} units written to {path}")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import click
 
 from dondoc.cli.common import acting, as_option, open_store
-from dondoc.services import users
 from dondoc.tracking.permissions import Role
 
 
@@ -32,6 +31,8 @@ def add(
     as_user: str | None,
 ) -> None:
     """Create a user."""
+    from dondoc.services import users
+
     store = open_store(ctx)
     uid = users.create_user(
         store,

@@ -62,7 +62,8 @@ class Store:
         try:
             yield session
         finally:
-            session.rollback()
+            # close (not rollback): ends the transaction and detaches the objects read,
+            # which keep their loaded values for the caller
             session.close()
 
 

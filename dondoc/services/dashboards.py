@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from dondoc.errors import DondocError, ErrorCode
 from dondoc.services.context import Store, require
 from dondoc.services.units import unit_by_code
 from dondoc.store.records import (
@@ -25,7 +24,7 @@ from dondoc.store.records import (
     TaskRecord,
     UnitRecord,
 )
-from dondoc.tracking.permissions import Action, Actor, Role
+from dondoc.tracking.permissions import ANYTHING, Action, Actor, Role, Subject
 from dondoc.tracking.timeliness import BUCKETS, Bucket, DeadlineChange, TaskHistory, classify
 
 
@@ -109,15 +108,16 @@ def buckets_as_of(
 ) -> BucketReport:
     """The buckets of every task led by a unit in scope (a unit and its sub-units; for a
     reporter or a leader at most their own unit's tree), as known on `as_of`."""
-    require(actor, Action.VIEW, what="dashboards")
     due_soon = store.settings.due_soon_days
     with store.reading() as s:
         scope = _scope_path(s, actor, unit_code)
-        outside = actor.unit_path is not None and (scope is None or not scope.startswith(actor.unit_path))
-        if actor.role in (Role.REPORTER, Role.LEADER) and outside:
-            raise DondocError(
-                ErrorCode.FORBIDDEN, user=actor.name, action="view", subject=f"unit {unit_code}"
-            )
+        # the dashboard of a unit's tree is seen by whoever may see that unit's tasks
+        require(
+            actor,
+            Action.VIEW,
+            Subject(lead_path=scope) if scope else ANYTHING,
+            what=f"unit {unit_code or 'all'}",
+        )
         changes = _changes(s, scope, as_of)
         per_unit: dict[int, dict[Bucket, int]] = {}
         for task_id, unit_id, deadline, opened, done_on, verified_on in s.execute(_facts(scope)):

@@ -112,7 +112,7 @@ def _assign_the_rest(store: Store, office: Actor, directive_id: int) -> set[str]
         )
         todo = [(t.id, (t.section or "?")[:1]) for t in tasks if not t.assignments]
         done_leads = {a.unit_id for t in tasks for a in t.assignments if a.role == "lead"}
-        codes = dict(s.execute(select(UnitRecord.id, UnitRecord.code)).tuples().all())
+        codes = dict(s.execute(select(UnitRecord.id, UnitRecord.code)).all())
     leads = {codes[u] for u in done_leads}
     for task_id, section in todo:
         lead, support = _BY_SECTION.get(section, ("CT-UBND", ()))

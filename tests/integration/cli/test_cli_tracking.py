@@ -1,0 +1,182 @@
+"""The tracking commands through the real CLI, on SQLite and PostgreSQL: a whole follow-up
+from the command line, and one-line errors that change nothing."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from dondoc.cli import main
+from dondoc.services.demo import units_path
+from tests.support.tracking import PASSWORD
+
+Result = subprocess.CompletedProcess[str]
+
+
+def dondoc(db_url: str, data: Path, *args: str) -> Result:
+    """The real CLI in its own process: exit code, stdout, stderr."""
+    env = {**os.environ, "DONDOC_DATABASE_URL": db_url, "DONDOC_DATA_DIR": str(data)}
+    return subprocess.run(
+        [sys.executable, "-m", "dondoc", *args], capture_output=True, text=True, check=False, env=env
+    )
+
+
+@pytest.fixture
+def inproc(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Callable[..., Result]:
+    """The same entry point (`dondoc.cli.main`, with its error handling and exit codes) run
+    in this process: a long command-line session without paying a start-up per command."""
+
+    def run(db_url: str, data: Path, *args: str) -> Result:
+        monkeypatch.setenv("DONDOC_DATABASE_URL", db_url)
+        monkeypatch.setenv("DONDOC_DATA_DIR", str(data))
+        monkeypatch.setattr(sys, "argv", ["dondoc", *args])
+        code = 0
+        try:
+            main()
+        except SystemExit as exc:
+            code = int(exc.code or 0)
+        out, err = capsys.readouterr()
+        return subprocess.CompletedProcess(list(args), code, out, err)
+
+    return run
+
+
+def ok(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def one_line_error(result: subprocess.CompletedProcess[str], code: str) -> None:
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error [{code}]"), result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_cli_follow_up_from_the_command_line(
+    db_url: str, tmp_path: Path, shared_dir: Path, inproc: Callable[..., Result]
+) -> None:
+    dondoc = inproc
+    data = tmp_path / "data"
+    one_line_error(dondoc(db_url, data, "status"), "E_DATABASE")  # no schema yet
+    assert "schema at revision 0001" in ok(dondoc(db_url, data, "db", "upgrade"))
+    assert "44 units added" in ok(dondoc(db_url, data, "units", "import", str(units_path())))
+    ok(
+        dondoc(
+            db_url,
+            data,
+            "user",
+            "add",
+            "vp",
+            "--name",
+            "Văn phòng",
+            "--role",
+            "office",
+            "--unit",
+            "CT-TU-VP",
+            "--password",
+            PASSWORD,
+        )
+    )
+    ok(
+        dondoc(
+            db_url,
+            data,
+            "user",
+            "add",
+            "ca",
+            "--name",
+            "Công an",
+            "--role",
+            "reporter",
+            "--unit",
+            "CT-CA",
+            "--password",
+            PASSWORD,
+        )
+    )
+    seed = str(shared_dir / "corpus/seed/cantho-q4-2024.txt")
+    out = ok(dondoc(db_url, data, "ingest", seed, "--as", "vp"))
+    assert out.startswith("directive 1: stored as draft, 25 tasks")
+    assert "already stored" in ok(dondoc(db_url, data, "ingest", seed, "--as", "vp"))
+    flagged = ok(dondoc(db_url, data, "directive", "resolve", "1", "--as", "vp"))
+    assert "group\tCác cơ quan khối nội chính" in flagged
+    ok(dondoc(db_url, data, "directive", "confirm", "1", "--as", "vp", "--on", "2024-10-07"))
+    assert "3 tasks assigned" in ok(
+        dondoc(db_url, data, "assign", "--directive", "1", "--as", "vp", "--on", "2024-10-07")
+    )
+    # t23 is "Lực lượng Công an": task 23 of the first directive
+    ok(
+        dondoc(
+            db_url,
+            data,
+            "report-progress",
+            "23",
+            "--status",
+            "done",
+            "--done-on",
+            "2024-12-20",
+            "--as",
+            "ca",
+            "--on",
+            "2024-12-20",
+        )
+    )
+    # the Công an reporter may not report on the Quân sự task (22)
+    one_line_error(
+        dondoc(db_url, data, "report-progress", "22", "--as", "ca", "--on", "2024-12-20"), "E_FORBIDDEN"
+    )
+    ok(dondoc(db_url, data, "verify", "1", "--as", "vp", "--on", "2024-12-23"))
+    status = json.loads(
+        ok(dondoc(db_url, data, "status", "--as-of", "2024-12-25", "--format", "json", "--as", "vp"))
+    )
+    by_unit = {u["code"]: u for u in status["units"]}
+    assert by_unit["CT-CA"]["done_on_time"] == 1
+    assert by_unit["CT-BCHQS"]["due_soon"] == 1
+    assert status["totals"]["done_on_time"] == 1 and sum(status["totals"].values()) == 3
+    table = ok(dondoc(db_url, data, "status", "--as-of", "2025-01-05"))
+    assert "CT-BCHQS" in table and "overdue" in table
+    export = tmp_path / "units.xlsx"
+    assert "44 units written" in ok(dondoc(db_url, data, "units", "export", str(export)))
+
+
+def test_cli_errors_are_one_line_and_change_nothing(
+    db_url: str, tmp_path: Path, inproc: Callable[..., Result]
+) -> None:
+    dondoc = inproc
+    data = tmp_path / "data"
+    ok(dondoc(db_url, data, "db", "upgrade"))
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    one_line_error(dondoc(db_url, data, "ingest", str(empty)), "E_INPUT_EMPTY")
+    one_line_error(dondoc(db_url, data, "ingest", str(tmp_path / "missing.pdf")), "E_INPUT_NOT_FOUND")
+    one_line_error(dondoc(db_url, data, "directive", "confirm", "7"), "E_NOT_FOUND")
+    one_line_error(dondoc(db_url, data, "ingest", str(empty), "--as", "nobody"), "E_NOT_FOUND")
+    one_line_error(dondoc(db_url, data, "assign", "--task", "1"), "E_RULE_VIOLATED")
+    assert not (data / "blobs").exists()  # nothing was stored for the refused files
+    assert ok(dondoc(db_url, data, "status", "--format", "json")).count('"units": []') == 1
+
+
+@pytest.mark.parametrize(
+    "url", ["postgresql+psycopg://nobody@127.0.0.1:1/none", "sqlite:////proc/forbidden/x.sqlite3"]
+)
+def test_cli_unusable_database_is_one_line(url: str, tmp_path: Path) -> None:
+    one_line_error(dondoc(url, tmp_path, "db", "upgrade"), "E_DATABASE")
+
+
+def test_cli_demo_loads_and_refuses_a_second_time(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
+    out = ok(dondoc(url, tmp_path, "demo"))
+    assert "directive 1 with 25 tasks" in out and "password dondoc-demo" in out
+    status = json.loads(ok(dondoc(url, tmp_path, "status", "--as-of", "2025-03-01", "--format", "json")))
+    totals = status["totals"]
+    # five months of follow-up: every outcome of the demo is there
+    assert totals["done_on_time"] > 0 and totals["done_late"] > 0 and totals["overdue"] > 0
+    assert sum(totals.values()) == 25
+    one_line_error(dondoc(url, tmp_path, "demo"), "E_RULE_VIOLATED")

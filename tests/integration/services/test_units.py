@@ -1,0 +1,101 @@
+"""The units directory: CSV and XLSX import/export, paths, validity, all-or-nothing errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from sqlalchemy import func, select
+
+from dondoc.errors import DondocError, ErrorCode
+from dondoc.services import units
+from dondoc.services.context import SYSTEM, Store
+from dondoc.store.records import UnitRecord
+from dondoc.tracking.permissions import Role
+from tests.support.tracking import load_cantho_units, make_user
+
+HEADER = "code,name,kind,parent_code,aliases,valid_from,valid_to,successor_code\n"
+
+
+def _count(store: Store) -> int:
+    with store.reading() as s:
+        return s.scalar(select(func.count()).select_from(UnitRecord)) or 0
+
+
+def test_units_import_builds_the_tree_and_exports_it_back(store: Store, tmp_path: Path) -> None:
+    load_cantho_units(store)
+    with store.reading() as s:
+        by_code = {u.code: u for u in s.scalars(select(UnitRecord))}
+    assert by_code["CT-CA"].path == f"/{by_code['CT'].id}/{by_code['CT-CA'].id}/"
+    assert by_code["CT-SNV"].path.startswith(by_code["CT-UBND"].path)
+    assert by_code["CT-SNNPTNT"].successor_id == by_code["CT-SNNMT"].id
+    for suffix in ("csv", "xlsx"):
+        out = tmp_path / f"units.{suffix}"
+        assert units.export_units(store, out) == len(by_code)
+        with store.reading() as s:
+            before = units.export_rows(s)
+        # importing the export changes nothing
+        assert units.import_units(store, SYSTEM, out) == (0, len(by_code))
+        with store.reading() as s:
+            assert units.export_rows(s) == before
+
+
+def test_units_import_xlsx_with_dates(store: Store, tmp_path: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(
+        ["code", "name", "kind", "parent_code", "aliases", "valid_from", "valid_to", "successor_code"]
+    )
+    sheet.append(["HN", "Thành phố Hà Nội", "province", None, "Hà Nội", None, None, None])
+    sheet.append(["HN-Q1", "UBND quận Hoàn Kiếm", "district", "HN", None, None, "2025-06-30", "HN-P1"])
+    sheet.append(["HN-P1", "UBND phường Hoàn Kiếm", "commune", "HN", None, "2025-07-01", None, None])
+    path = tmp_path / "hn.xlsx"
+    book.save(path)
+    assert units.import_units(store, SYSTEM, path) == (3, 0)
+    with store.reading() as s:
+        q1 = s.scalar(select(UnitRecord).where(UnitRecord.code == "HN-Q1"))
+        assert q1 is not None and str(q1.valid_to) == "2025-06-30"
+
+
+@pytest.mark.parametrize(
+    ("body", "needle"),
+    [
+        ("code,name\nA,B\n", "missing columns: kind"),
+        (HEADER + "A,Tỉnh A,province,,,,,\nB,Sở B,department,ZZ,,,,\n", "row 3: no unit with code ZZ"),
+        (HEADER + "A,Tỉnh A,province,,,31/12/2024,,\n", "row 2: valid_from '31/12/2024' is not a date"),
+        (HEADER + "A,Tỉnh A,province,,,,,\nA,Tỉnh A,province,,,,,\n", "row 3: code A appears twice"),
+        (HEADER + "A,Tỉnh A,province,B,,,,\nB,Sở B,department,A,,,,\n", "is its own ancestor"),
+        (HEADER + ",Tỉnh A,province,,,,,\n", "row 2: code, name and kind are required"),
+    ],
+)
+def test_units_import_errors_name_the_row_and_change_nothing(
+    store: Store, tmp_path: Path, body: str, needle: str
+) -> None:
+    path = tmp_path / "units.csv"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(DondocError) as err:
+        units.import_units(store, SYSTEM, path)
+    assert err.value.code is ErrorCode.UNITS_FILE and needle in err.value.message
+    assert _count(store) == 0
+
+
+def test_units_import_rejects_binary_and_non_utf8(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "units.csv"
+    path.write_bytes(HEADER.encode() + "A,Tỉnh A,province,,,,,\n".encode("utf-16"))
+    with pytest.raises(DondocError) as err:
+        units.import_units(store, SYSTEM, path)
+    assert err.value.code is ErrorCode.UNITS_FILE
+    path.write_bytes(b"PK\x03\x04garbage")
+    with pytest.raises(DondocError) as err:
+        units.import_units(store, SYSTEM, path)
+    assert err.value.code is ErrorCode.UNITS_FILE
+
+
+def test_units_import_needs_the_right(store: Store, tmp_path: Path) -> None:
+    load_cantho_units(store)
+    reporter = make_user(store, "congan", Role.REPORTER, "CT-CA")
+    with pytest.raises(DondocError) as err:
+        units.import_units(store, reporter, tmp_path / "x.csv")
+    assert err.value.code is ErrorCode.FORBIDDEN

@@ -1,0 +1,72 @@
+"""The schema on both engines: up from empty, no drift, down cleanly, rules it enforces."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import inspect, text
+from sqlalchemy.exc import DBAPIError, IntegrityError
+
+from dondoc.services.context import Store
+from dondoc.store import migrate
+from dondoc.store.engine import make_engine
+from dondoc.store.records import AuditEventRecord, Base
+
+
+def test_migrations_upgrade_from_empty_match_the_mappings_and_downgrade_cleanly(db_url: str) -> None:
+    engine = make_engine(db_url)
+    assert migrate.current_revision(engine) is None
+    migrate.upgrade(engine)
+    assert migrate.current_revision(engine) == "0001"
+    assert set(inspect(engine).get_table_names()) == set(Base.metadata.tables) | {"alembic_version"}
+    assert migrate.drift(engine) == []
+    with engine.connect() as conn:
+        groups = dict(conn.execute(text("SELECT key, status_group FROM statuses")).all())
+    assert groups["done"] == "done" and groups["in_progress"] == "open"
+    migrate.downgrade(engine)
+    assert migrate.current_revision(engine) is None
+    assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
+    migrate.upgrade(engine)  # and up again: the downgrade left nothing in the way
+    assert migrate.drift(engine) == []
+    engine.dispose()
+
+
+def test_sqlite_connections_enforce_foreign_keys_and_use_wal(tmp_path: object) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path}/x.sqlite3")
+    with engine.connect() as conn:
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+    engine.dispose()
+
+
+def test_audit_log_refuses_update_and_delete(store: Store) -> None:
+    with store.transaction() as s:
+        s.add(AuditEventRecord(actor_name="t", action="x", subject_type="y", subject_id=1))
+    for sql in ("UPDATE audit_events SET action = 'forged'", "DELETE FROM audit_events"):
+        with pytest.raises(DBAPIError, match="append-only"), store.engine.begin() as conn:
+            conn.execute(text(sql))
+    with store.engine.connect() as conn:
+        assert conn.execute(text("SELECT action FROM audit_events")).scalars().all() == ["x"]
+
+
+def test_database_refuses_a_second_lead_unit(store: Store) -> None:
+    today = dt.date(2024, 10, 7)
+    rows = [
+        "INSERT INTO units (id, code, name, kind, path) VALUES"
+        " (1, 'A', 'A', 'x', '/1/'), (2, 'B', 'B', 'x', '/2/'), (3, 'C', 'C', 'x', '/3/')",
+        "INSERT INTO blobs (sha256, size, created_at) VALUES ('ab', 1, CURRENT_TIMESTAMP)",
+        "INSERT INTO directives (id, source_sha256, file_name, source_kind, source_text, encoding,"
+        " extraction, extractor_version, state, created_at, version)"
+        " VALUES (1, 'ab', 'f', 'text', '', 'utf-8', '{}', '0', 'draft', CURRENT_TIMESTAMP, 1)",
+        "INSERT INTO tasks (id, directive_id, position, text, is_key, weight, status_key, version)"
+        " VALUES (1, 1, 1, 't', false, 1, 'not_started', 1)",
+    ]
+    with store.engine.begin() as conn:
+        for sql in rows:
+            conn.execute(text(sql))
+        insert = text("INSERT INTO assignments (task_id, unit_id, role, assigned_on) VALUES (1, :u, :r, :d)")
+        conn.execute(insert, {"u": 1, "r": "lead", "d": today})
+        conn.execute(insert, {"u": 2, "r": "support", "d": today})  # any number of supporting units
+    with pytest.raises(IntegrityError), store.engine.begin() as conn:
+        conn.execute(insert, {"u": 3, "r": "lead", "d": today})
