@@ -33,7 +33,7 @@ from dondoc.store.records import (
 )
 from dondoc.tracking.permissions import Action, Actor
 from dondoc.tracking.progress import parse_indicator
-from dondoc.tracking.resolution import Directory, Resolution, resolve
+from dondoc.tracking.resolution import JURISDICTIONS, Directory, Resolution, resolve
 
 
 @dataclass(frozen=True)
@@ -55,19 +55,21 @@ class Scope:
 def issuer_scope(
     session: Session, directory: Directory, issuer: str | None, on: dt.date | None
 ) -> tuple[int | None, Scope]:
-    """The issuer's unit (when certain) and the scope of its directive: the tree it heads."""
+    """The issuer's unit (when certain) and the scope of its directive: the territory whose
+    authority it belongs to (its nearest ancestor that is a nation, province, district or
+    commune), with that territory's names as the place words bodies may carry."""
     if not issuer:
         return None, Scope()
     found = resolve(issuer, directory, on=on)
     if found.unit_id is None or found.flagged:
         return None, Scope()
-    unit = directory.units[found.unit_id]
-    root_id = int(unit.path.strip("/").split("/")[0])
-    root = session.get(UnitRecord, root_id)
-    if root is None:
+    unit = session.get(UnitRecord, found.unit_id)
+    while unit is not None and unit.kind not in JURISDICTIONS and unit.parent_id is not None:
+        unit = session.get(UnitRecord, unit.parent_id)
+    if unit is None:
         return found.unit_id, Scope()
-    places = (root.name, *(a.alias for a in root.aliases))
-    return found.unit_id, Scope(root.path, places)
+    places = (unit.name, *(a.alias for a in unit.aliases))
+    return found.unit_id, Scope(unit.path, places)
 
 
 def resolve_mention(phrase: str, directory: Directory, scope: Scope, on: dt.date | None) -> Resolution:

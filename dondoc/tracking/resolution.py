@@ -24,6 +24,7 @@ from enum import StrEnum
 from functools import cache
 from importlib import resources
 
+_PARENTHESIS = re.compile(r"\s*\( [^()]* \)$")
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
 _WORD = re.compile(r"[^\W_]+(?:[&.][^\W_]+)*\.?|[&,;:()\-–/]")
 
@@ -37,6 +38,10 @@ class Method(StrEnum):
     GROUP = "group"  # a group of bodies, not one unit (flagged)
     UNKNOWN = "unknown"  # no unit (flagged)
 
+
+# kinds of unit that are a territory's authority: a directive's bodies are looked for in
+# the territory of its issuer (a ministry's directive: the nation; a province's: the province)
+JURISDICTIONS = frozenset({"nation", "province", "district", "commune"})
 
 # resolutions the office must look at before they count
 FLAGGED = frozenset({Method.SUCCESSOR, Method.FUZZY, Method.AMBIGUOUS, Method.GROUP, Method.UNKNOWN})
@@ -147,8 +152,10 @@ def resolve(
     """The unit a body phrase names, on the directive's date, preferring the issuer's scope
     (a unit path) and ignoring a trailing place name of that scope (`places`)."""
     key = fold(phrase)
+    # "Sở Nội vụ (Ban Thi đua Khen thưởng)": the unit, with the part of it that will act
+    bare = _PARENTHESIS.sub("", key).strip()
     ids: list[int] = []
-    for k in dict.fromkeys((key, _without_place(key, places))):
+    for k in dict.fromkeys((key, _without_place(key, places), bare, _without_place(bare, places))):
         ids = directory.by_key.get(k, [])
         if ids:
             break
