@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from dondoc.errors import DondocError, ErrorCode
 from dondoc.services import fetch
 from dondoc.services.context import Store, audit_event, require
 from dondoc.services.ingestion import issuer_scope, resolve_mention
 from dondoc.services.units import load_directory, unit_by_code
-from dondoc.store.records import BodyMentionRecord
+from dondoc.store.records import BodyMentionRecord, ExtensionRequestRecord
 from dondoc.tracking.permissions import Action, Actor
 from dondoc.tracking.resolution import FLAGGED, Method
 
@@ -95,11 +98,20 @@ def edit_task(
             if value is not None and not isinstance(value, EDITABLE[key]):
                 raise DondocError(ErrorCode.RULE_VIOLATED, detail=f"{key}: wrong type")
             setattr(task, key, value)
-            if key == "original_deadline" and fetch.directive(s, task.directive_id).state == "draft":
-                task.current_deadline = task.original_deadline  # still a draft: no extension history yet
+            if key == "original_deadline" and not _extended(s, task_id):
+                # without an approved extension the deadline in force is the original one
+                # (store.queries.timeliness relies on current = original in that case)
+                task.current_deadline = task.original_deadline
         audit_event(s, actor, "task.edit", "task", task_id, before=before, after=changes)
         s.flush()
         return task.version
+
+
+def _extended(s: Session, task_id: int) -> bool:
+    approved = select(ExtensionRequestRecord.id).where(
+        ExtensionRequestRecord.task_id == task_id, ExtensionRequestRecord.state == "approved"
+    )
+    return s.scalar(approved.limit(1)) is not None
 
 
 def confirm(store: Store, actor: Actor, directive_id: int, *, today: dt.date) -> None:

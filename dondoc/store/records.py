@@ -138,6 +138,19 @@ class DirectiveRecord(Base):
 
 class TaskRecord(Base):
     __tablename__ = "tasks"
+    __table_args__ = (
+        # covers everything the timeliness buckets read from a task, in directive order:
+        # the as-of dashboard of a whole province reads the index, not the tasks' rows
+        Index(
+            "ix_tasks_timeliness",
+            "directive_id",
+            "id",
+            "original_deadline",
+            "current_deadline",
+            "done_on",
+            "verified_on",
+        ),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     directive_id: Mapped[int] = mapped_column(ForeignKey("directives.id"), index=True)
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("tasks.id"), index=True)

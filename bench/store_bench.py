@@ -1,0 +1,275 @@
+"""As-of bucket queries on a province-size install; prints JSON.
+
+Usage: python bench/store_bench.py [--engine sqlite|postgresql|both] [--units 2000]
+       [--tasks 200000] [--updates 1000000] [--pg-url URL] [--repeat 5]
+
+Generates the install straight into the tables (a migrated, empty database: SQLite in a
+temporary folder, or a throwaway PostgreSQL database), then times `buckets_as_of` — the
+query behind `dondoc status` and the dashboards — for one unit (a commune-level unit, a
+district-level unit with its sub-units) and for the whole tree. Best and median of
+--repeat runs, after one warm-up run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import create_engine, text  # noqa: E402
+
+from dondoc.config import Settings  # noqa: E402
+from dondoc.services.context import Store  # noqa: E402
+from dondoc.services.dashboards import buckets_as_of  # noqa: E402
+from dondoc.store import migrate  # noqa: E402
+from dondoc.tracking.permissions import Actor, Role  # noqa: E402
+
+ADMIN = Actor(user_id=0, name="bench", role=Role.ADMIN)
+D0 = dt.date(2024, 1, 1)
+
+
+def _units(n: int) -> list[tuple[int, str, str, str, int | None, str]]:
+    """A province: the root, about √n district-level units, communes under them."""
+    rows = [(1, "P", "Tỉnh", "province", None, "/1/")]
+    districts = max(1, int(n**0.5))
+    for d in range(districts):
+        uid = 2 + d
+        rows.append((uid, f"D{d}", f"Huyện {d}", "district", 1, f"/1/{uid}/"))
+    uid = 2 + districts
+    while len(rows) < n:
+        parent = rows[1 + (uid % districts)]
+        rows.append((uid, f"C{uid}", f"Xã {uid}", "commune", parent[0], f"{parent[5]}{uid}/"))
+        uid += 1
+    return rows
+
+
+def _generate(url: str, n_units: int, n_tasks: int, n_updates: int, seed: int = 7) -> dict[str, float]:
+    rnd = random.Random(seed)
+    engine = create_engine(url)
+    t0 = time.perf_counter()
+    units = _units(n_units)
+    directives = max(1, n_tasks // 1000)
+    tasks, assigns, exts, updates = [], [], [], []
+    ext_id = upd_id = 0
+    for tid in range(1, n_tasks + 1):
+        did = 1 + (tid - 1) % directives
+        deadline = D0 + dt.timedelta(days=rnd.randrange(0, 900))
+        done = verified = None
+        if rnd.random() < 0.5:
+            done = deadline + dt.timedelta(days=rnd.randrange(-60, 30))
+            verified = done + dt.timedelta(days=rnd.randrange(0, 10))
+        current = deadline
+        if rnd.random() < 0.1:
+            ext_id += 1
+            current = deadline + dt.timedelta(days=60)
+            decided = deadline - dt.timedelta(days=rnd.randrange(1, 20))
+            exts.append(
+                (
+                    ext_id,
+                    tid,
+                    0,
+                    decided - dt.timedelta(days=3),
+                    "bench",
+                    current,
+                    deadline,
+                    "approved",
+                    decided,
+                )
+            )
+        tasks.append((tid, did, tid, f"Nhiệm vụ {tid}", deadline, current, done, verified))
+        lead = units[rnd.randrange(1, len(units))][0]
+        assigns.append((2 * tid - 1, tid, lead, "lead", D0))
+        support = units[rnd.randrange(1, len(units))][0]
+        if support != lead:
+            assigns.append((2 * tid, tid, support, "support", D0))
+    per_task = max(1, n_updates // n_tasks)
+    for tid in range(1, n_tasks + 1):
+        for k in range(per_task):
+            upd_id += 1
+            updates.append(
+                (upd_id, tid, assigns[0][2], D0 + dt.timedelta(days=30 * k), "in_progress", 20.0 * k)
+            )
+    gen_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    with engine.begin() as conn:
+        tables = _tables(units, directives, tasks, assigns, exts, updates)
+        if engine.dialect.name == "sqlite":
+            _load_sqlite(conn, tables)
+        else:
+            _load_postgresql(conn, tables)
+    load_s = time.perf_counter() - t0
+    engine.dispose()
+    return {"generate_s": round(gen_s, 1), "load_s": round(load_s, 1)}
+
+
+def _tables(units, directives, tasks, assigns, exts, updates):  # type: ignore[no-untyped-def]
+    """(table, columns, rows) in load order, every column given."""
+    blobs = [(f"b{d}", 0, D0) for d in range(1, directives + 1)]
+    directive_rows = [
+        (d, f"b{d}", "f", "text", "", "utf-8", "{}", "0", "confirmed", D0, D0, 1)
+        for d in range(1, directives + 1)
+    ]
+    return [
+        ("units", ("id", "code", "name", "kind", "parent_id", "path"), units),
+        ("blobs", ("sha256", "size", "created_at"), blobs),
+        (
+            "directives",
+            (
+                "id",
+                "source_sha256",
+                "file_name",
+                "source_kind",
+                "source_text",
+                "encoding",
+                "extraction",
+                "extractor_version",
+                "state",
+                "created_at",
+                "confirmed_on",
+                "version",
+            ),
+            directive_rows,
+        ),
+        (
+            "tasks",
+            (
+                "id",
+                "directive_id",
+                "position",
+                "text",
+                "original_deadline",
+                "current_deadline",
+                "done_on",
+                "verified_on",
+                "is_key",
+                "weight",
+                "status_key",
+                "version",
+            ),
+            [(*t, False, 1.0, "in_progress", 1) for t in tasks],
+        ),
+        ("assignments", ("id", "task_id", "unit_id", "role", "assigned_on"), assigns),
+        (
+            "extension_requests",
+            (
+                "id",
+                "task_id",
+                "unit_id",
+                "requested_on",
+                "reason",
+                "proposed_deadline",
+                "previous_deadline",
+                "state",
+                "decided_on",
+                "version",
+            ),
+            [(e[0], e[1], 1, *e[3:], 1) for e in exts],
+        ),
+        (
+            "progress_updates",
+            (
+                "id",
+                "task_id",
+                "unit_id",
+                "reported_on",
+                "status_key",
+                "percent",
+                "narrative",
+                "difficulties",
+                "proposals",
+                "review",
+                "created_at",
+                "version",
+            ),
+            [(*u, "", "", "", "none", D0, 1) for u in updates],
+        ),
+    ]
+
+
+def _load_sqlite(conn, tables) -> None:  # type: ignore[no-untyped-def]
+    cur = conn.connection.driver_connection.cursor()
+    for table, columns, rows in tables:
+        marks = ", ".join("?" * len(columns))
+        cur.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+    cur.execute("ANALYZE")
+
+
+def _load_postgresql(conn, tables) -> None:  # type: ignore[no-untyped-def]
+    with conn.connection.driver_connection.cursor() as cur:
+        for table, columns, rows in tables:
+            with cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        cur.execute("ANALYZE")
+
+
+def _time(fn, repeat: int) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    fn()  # warm-up: connection, caches
+    runs = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        runs.append((time.perf_counter() - t0) * 1000)
+    return {"best_ms": round(min(runs), 1), "median_ms": round(statistics.median(runs), 1)}
+
+
+def bench(url: str, args: argparse.Namespace, data_dir: Path) -> dict[str, object]:
+    store = Store.open(Settings(database_url=url, data_dir=data_dir))
+    migrate.upgrade(store.engine)
+    figures: dict[str, object] = _generate(url, args.units, args.tasks, args.updates)
+    as_of = dt.date(2025, 6, 30)
+    whole = buckets_as_of(store, ADMIN, as_of)
+    figures["tasks_in_tree"] = sum(whole.totals.values())
+    figures["unit_commune"] = _time(
+        lambda: buckets_as_of(store, ADMIN, as_of, unit_code=f"C{args.units // 2}"), args.repeat
+    )
+    figures["unit_district_subtree"] = _time(
+        lambda: buckets_as_of(store, ADMIN, as_of, unit_code="D3"), args.repeat
+    )
+    figures["whole_tree"] = _time(lambda: buckets_as_of(store, ADMIN, as_of), args.repeat)
+    store.engine.dispose()
+    return figures
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--engine", choices=["sqlite", "postgresql", "both"], default="both")
+    ap.add_argument("--units", type=int, default=2000)
+    ap.add_argument("--tasks", type=int, default=200_000)
+    ap.add_argument("--updates", type=int, default=1_000_000)
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--pg-url", default="postgresql+psycopg://postgres@127.0.0.1:5432/test")
+    ap.add_argument("--keep", action="store_true", help="keep the PostgreSQL database dondoc_bench afterwards")
+    args = ap.parse_args()
+    out: dict[str, object] = {"units": args.units, "tasks": args.tasks, "updates": args.updates}
+    with tempfile.TemporaryDirectory() as tmp:
+        if args.engine in ("sqlite", "both"):
+            out["sqlite"] = bench(f"sqlite:///{tmp}/bench.sqlite3", args, Path(tmp))
+        if args.engine in ("postgresql", "both"):
+            admin = create_engine(args.pg_url, isolation_level="AUTOCOMMIT")
+            name = "dondoc_bench"
+            with admin.connect() as conn:
+                conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                conn.execute(text(f"CREATE DATABASE {name}"))
+            url = admin.url.set(database=name).render_as_string(hide_password=False)
+            try:
+                out["postgresql"] = bench(url, args, Path(tmp))
+            finally:
+                if not args.keep:
+                    with admin.connect() as conn:
+                        conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                admin.dispose()
+    print(json.dumps(out, indent=2))
+
+
+if __name__ == "__main__":
+    main()

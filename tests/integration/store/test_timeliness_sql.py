@@ -1,0 +1,123 @@
+"""The SQL form of the timeliness rule equals the rule (`tracking.timeliness.classify`)
+on random task histories, on both engines, for many as-of dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections import Counter
+
+import pytest
+
+from dondoc.services.context import Store
+from dondoc.store.queries.timeliness import bucket_counts
+from dondoc.store.records import (
+    AssignmentRecord,
+    BlobRecord,
+    DirectiveRecord,
+    ExtensionRequestRecord,
+    TaskRecord,
+    UnitRecord,
+)
+from dondoc.tracking.timeliness import Bucket, DeadlineChange, TaskHistory, classify
+
+D0 = dt.date(2024, 1, 1)
+
+
+def _day(rnd: random.Random, span: int = 400) -> dt.date:
+    return D0 + dt.timedelta(days=rnd.randrange(span))
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_bucket_sql_equals_the_rule(store: Store, seed: int) -> None:
+    rnd = random.Random(seed)
+    histories: list[tuple[int, TaskHistory]] = []
+    with store.transaction() as s:
+        units = [UnitRecord(id=i, code=f"U{i}", name=f"U{i}", kind="x", path=f"/{i}/") for i in (1, 2, 3)]
+        s.add_all(units)
+        s.add(BlobRecord(sha256="a", size=0))
+        opened = D0 + dt.timedelta(days=20)
+        s.add(
+            DirectiveRecord(
+                id=1,
+                source_sha256="a",
+                file_name="f",
+                source_kind="text",
+                source_text="",
+                encoding="utf-8",
+                extraction="{}",
+                extractor_version="0",
+                state="confirmed",
+                confirmed_on=opened,
+            )
+        )
+        s.flush()
+        ext_id = 0
+        extensions: list[ExtensionRequestRecord] = []
+        for tid in range(1, 241):
+            original = None if rnd.random() < 0.1 else _day(rnd)
+            done = verified = None
+            if rnd.random() < 0.5:
+                done = _day(rnd)
+                verified = done + dt.timedelta(days=rnd.randrange(0, 15))
+            approved: list[DeadlineChange] = []
+            current = original
+            for _ in range(rnd.choice([0, 0, 1, 2, 3])):
+                ext_id += 1
+                decided = _day(rnd)
+                proposed = _day(rnd, 600)
+                state = rnd.choice(["approved", "approved", "rejected", "pending"])
+                # ties on the decision day happen: the later request wins, as in the rule
+                if approved and rnd.random() < 0.3:
+                    decided = approved[-1].effective_on
+                extensions.append(
+                    ExtensionRequestRecord(
+                        id=ext_id,
+                        task_id=tid,
+                        unit_id=1,
+                        requested_on=decided,
+                        reason="r",
+                        proposed_deadline=proposed,
+                        state=state,
+                        decided_on=None if state == "pending" else decided,
+                    )
+                )
+                if state == "approved":
+                    approved.append(DeadlineChange(decided, proposed))
+            if approved:  # as the services keep it: the deadline of the last approval
+                current = max(enumerate(approved), key=lambda p: (p[1].effective_on, p[0]))[1].deadline
+            s.add(
+                TaskRecord(
+                    id=tid,
+                    directive_id=1,
+                    position=tid,
+                    text="t",
+                    original_deadline=original,
+                    current_deadline=current,
+                    done_on=done,
+                    verified_on=verified,
+                    status_key="in_progress",
+                )
+            )
+            s.add(AssignmentRecord(task_id=tid, unit_id=1 + tid % 3, role="lead", assigned_on=D0))
+            histories.append(
+                (
+                    1 + tid % 3,
+                    TaskHistory(
+                        original, tuple(approved), opened_on=opened, done_on=done, verified_on=verified
+                    ),
+                )
+            )
+        s.flush()  # tasks first: extension requests refer to them
+        s.add_all(extensions)
+    for as_of in [D0, opened, *(_day(rnd, 700) for _ in range(25))]:
+        expected: dict[int, Counter[Bucket]] = {}
+        for unit, history in histories:
+            bucket = classify(history, as_of, due_soon_days=7)
+            if bucket is not None:
+                expected.setdefault(unit, Counter())[bucket] += 1
+        with store.reading() as s:
+            got = bucket_counts(s, as_of=as_of, due_soon_days=7, scope=None)
+            one = bucket_counts(s, as_of=as_of, due_soon_days=7, scope="/2/")
+        assert {u: Counter(c) for u, c in got.items()} == expected, as_of
+        assert {u: Counter(c) for u, c in one.items()} == {u: c for u, c in expected.items() if u == 2}
