@@ -248,7 +248,9 @@ def main() -> None:
     ap.add_argument("--updates", type=int, default=1_000_000)
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--pg-url", default="postgresql+psycopg://postgres@127.0.0.1:5432/test")
-    ap.add_argument("--keep", action="store_true", help="keep the PostgreSQL database dondoc_bench afterwards")
+    ap.add_argument(
+        "--keep", action="store_true", help="keep the PostgreSQL database dondoc_bench afterwards"
+    )
     args = ap.parse_args()
     out: dict[str, object] = {"units": args.units, "tasks": args.tasks, "updates": args.updates}
     with tempfile.TemporaryDirectory() as tmp:

@@ -21,6 +21,17 @@ def test_every_command_is_documented_and_has_help() -> None:
         assert command.help, name
         result = runner.invoke(cli, [name, "--help"])
         assert result.exit_code == 0 and "Usage:" in result.output
+        for sub in getattr(command, "commands", {}):  # groups: each subcommand has help
+            assert command.commands[sub].help, f"{name} {sub}"  # type: ignore[attr-defined]
+            assert runner.invoke(cli, [name, sub, "--help"]).exit_code == 0
+
+
+def test_every_setting_is_documented() -> None:
+    from dondoc.config import Settings
+
+    text = (DOCS / "settings.md").read_text(encoding="utf-8")
+    for field in Settings.model_fields:
+        assert f"`DONDOC_{field.upper()}`" in text, field
 
 
 def test_every_error_code_has_english_and_vietnamese_text() -> None:
@@ -39,5 +50,5 @@ def test_every_error_code_has_english_and_vietnamese_text() -> None:
 
 def test_docs_are_linked_from_the_readme() -> None:
     readme = (DOCS.parent / "README.md").read_text(encoding="utf-8")
-    for page in ("architecture.md", "glossary.md", "cli.md", "errors.md", "contract.md"):
+    for page in ("architecture.md", "glossary.md", "cli.md", "errors.md", "contract.md", "settings.md"):
         assert f"docs/{page}" in readme, page
