@@ -100,7 +100,6 @@ def report_progress(
             size=sum(len(b) for _, b in report.evidence),
             limit=MAX_EVIDENCE_BYTES,
         )
-    stored = [(name, put_blob(store.data_dir, data), len(data)) for name, data in report.evidence]
     with store.transaction() as s:
         task = fetch.task(s, task_id)
         require(actor, Action.REPORT_PROGRESS, fetch.subject_of(s, task_id), what=f"task {task_id}")
@@ -133,9 +132,14 @@ def report_progress(
             done_on=done_on,
             review="pending" if claims_done else "none",
         )
-        for name, sha, size in stored:
-            if s.get(BlobRecord, sha) is None:
-                s.add(BlobRecord(sha256=sha, size=size))
+        # files are written once the report is allowed; a failure after this leaves at
+        # most an unreferenced blob, never a record pointing at a missing file
+        added: set[str] = set()
+        for name, data in report.evidence:
+            sha = put_blob(store.data_dir, data)
+            if sha not in added and s.get(BlobRecord, sha) is None:
+                s.add(BlobRecord(sha256=sha, size=len(data)))
+            added.add(sha)
             update.evidence.append(EvidenceRecord(sha256=sha, file_name=name))
         s.add(update)
         # a claim of completion waits for verification: the task stays open meanwhile

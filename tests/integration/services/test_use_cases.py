@@ -1,0 +1,197 @@
+"""Each use case, on both engines: what it changes, and exactly one audit event for it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+from sqlalchemy import func, select
+
+from dondoc.errors import DondocError, ErrorCode
+from dondoc.services import assignment, progress, review
+from dondoc.services.context import Store
+from dondoc.services.progress import Report
+from dondoc.store.blobs import blob_path
+from dondoc.store.records import (
+    AuditEventRecord,
+    BodyMentionRecord,
+    EvidenceRecord,
+    ExtensionRequestRecord,
+    TargetRecord,
+    TaskRecord,
+    UnitRecord,
+)
+from dondoc.tracking.permissions import Actor, Role
+from tests.support.tracking import assign, confirmed_seed, load_cantho_units, make_user
+
+D = dt.date
+
+
+@contextmanager
+def one_audit_event(store: Store, action: str, actor: str) -> Iterator[None]:
+    with store.reading() as s:
+        before = s.scalar(select(func.max(AuditEventRecord.id))) or 0
+    yield
+    with store.reading() as s:
+        new = s.execute(
+            select(AuditEventRecord.action, AuditEventRecord.actor_name).where(AuditEventRecord.id > before)
+        ).all()
+    assert [tuple(r) for r in new] == [(action, actor)]
+
+
+@pytest.fixture
+def world(store: Store) -> tuple[Store, dict[str, Actor], dict[str, int]]:
+    load_cantho_units(store)
+    people = {
+        "office": make_user(store, "vanphong", Role.OFFICE, "CT-TU-VP"),
+        "ubnd": make_user(store, "ubnd", Role.REPORTER, "CT-UBND"),
+        "stc": make_user(store, "sotaichinh", Role.REPORTER, "CT-STC"),
+        "ca": make_user(store, "congan", Role.REPORTER, "CT-CA"),
+    }
+    _, tasks = confirmed_seed(store, people["office"], on=D(2024, 10, 7))
+    return store, people, tasks
+
+
+def test_use_case_split_task_and_weighted_roll_up(
+    world: tuple[Store, dict[str, Actor], dict[str, int]],
+) -> None:
+    store, p, t = world
+    assign(store, p["office"], t["t8"], "CT-UBND", on=D(2024, 10, 8))
+    with one_audit_event(store, "task.split", "ubnd"):
+        a, b = assignment.split_task(
+            store,
+            p["ubnd"],
+            t["t8"],
+            parts=[
+                ("Phần của Sở Tài chính", "CT-STC", 3.0, None),
+                ("Phần của Sở Nội vụ", "CT-SNV", 1.0, D(2024, 11, 30)),
+            ],
+            today=D(2024, 10, 9),
+        )
+    # the lead splits only for its own sub-units
+    with pytest.raises(DondocError) as err:
+        assignment.split_task(
+            store, p["ubnd"], t["t8"], parts=[("x", "CT-CA", 1.0, None)], today=D(2024, 10, 9)
+        )
+    assert err.value.code is ErrorCode.FORBIDDEN
+    with pytest.raises(DondocError) as err:
+        assignment.split_task(
+            store, p["ca"], t["t8"], parts=[("x", "CT-CA", 1.0, None)], today=D(2024, 10, 9)
+        )
+    assert err.value.code is ErrorCode.FORBIDDEN
+    progress.report_progress(store, p["stc"], a, Report("in_progress", percent=50), today=D(2024, 11, 1))
+    assert progress.task_progress(store, t["t8"]) == pytest.approx(37.5)  # (3×50 + 1×0) / 4
+    done = progress.report_progress(store, p["stc"], a, Report("done"), today=D(2024, 11, 20))
+    progress.verify_update(store, p["office"], done, today=D(2024, 11, 21))
+    assert progress.task_progress(store, t["t8"]) == pytest.approx(75.0)
+    with store.reading() as s:
+        child = s.get(TaskRecord, b)
+        assert child is not None and child.parent_id == t["t8"] and child.original_deadline == D(2024, 11, 30)
+
+
+def test_use_case_indicator_value_gives_the_percentage(
+    world: tuple[Store, dict[str, Actor], dict[str, int]],
+) -> None:
+    store, p, t = world
+    with store.transaction() as s:  # a numeric target, as parsed from "xây dựng 200 căn nhà"
+        s.add(TargetRecord(task_id=t["t10"], text="xây dựng 200 căn nhà", target_value=200, measure="căn"))
+    assign(store, p["office"], t["t10"], "CT-UBND", on=D(2024, 10, 8))
+    progress.report_progress(
+        store, p["ubnd"], t["t10"], Report("in_progress", indicator_value=50), today=D(2024, 11, 1)
+    )
+    with store.reading() as s:
+        task = s.get(TaskRecord, t["t10"])
+        assert task is not None and task.progress == 25.0
+        assert task.targets[-1].current_value == 50
+
+
+def test_use_case_evidence_is_stored_once_by_content(
+    world: tuple[Store, dict[str, Actor], dict[str, int]],
+) -> None:
+    store, p, t = world
+    assign(store, p["office"], t["t23"], "CT-CA", on=D(2024, 10, 8))
+    data = "Báo cáo số 45-BC/CAT".encode()
+    with one_audit_event(store, "progress.report", "congan"):
+        progress.report_progress(
+            store,
+            p["ca"],
+            t["t23"],
+            Report("in_progress", evidence=(("a.txt", data), ("copy.txt", data))),
+            today=D(2024, 11, 1),
+        )
+    with store.reading() as s:
+        rows = s.execute(select(EvidenceRecord.file_name, EvidenceRecord.sha256)).all()
+    assert [r[0] for r in rows] == ["a.txt", "copy.txt"] and rows[0][1] == rows[1][1]
+    assert blob_path(store.data_dir, rows[0][1]).read_bytes() == data
+
+
+def test_use_case_extension_withdrawn_and_rejected(
+    world: tuple[Store, dict[str, Actor], dict[str, int]],
+) -> None:
+    store, p, t = world
+    assign(store, p["office"], t["t23"], "CT-CA", on=D(2024, 10, 8))
+    with one_audit_event(store, "extension.request", "congan"):
+        first = progress.request_extension(
+            store, p["ca"], t["t23"], proposed=D(2025, 1, 31), reason="x", today=D(2024, 12, 1)
+        )
+    with pytest.raises(DondocError):  # one pending request at a time
+        progress.request_extension(
+            store, p["ca"], t["t23"], proposed=D(2025, 2, 28), reason="y", today=D(2024, 12, 2)
+        )
+    with one_audit_event(store, "extension.withdraw", "congan"):
+        progress.withdraw_extension(store, p["ca"], first, today=D(2024, 12, 3))
+    second = progress.request_extension(
+        store, p["ca"], t["t23"], proposed=D(2025, 2, 28), reason="y", today=D(2024, 12, 4)
+    )
+    with one_audit_event(store, "extension.reject", "vanphong"):
+        progress.decide_extension(
+            store, p["office"], second, approve=False, today=D(2024, 12, 5), note="Không đủ căn cứ"
+        )
+    with pytest.raises(DondocError) as err:  # decided once
+        progress.decide_extension(store, p["office"], second, approve=True, today=D(2024, 12, 6))
+    assert err.value.code is ErrorCode.RULE_VIOLATED
+    with store.reading() as s:
+        task = s.get(TaskRecord, t["t23"])
+        assert task is not None and task.current_deadline == task.original_deadline == D(2024, 12, 31)
+        states = s.scalars(select(ExtensionRequestRecord.state).order_by(ExtensionRequestRecord.id)).all()
+    assert states == ["withdrawn", "rejected"]
+    # only the lead unit asks for more time
+    assign(store, p["office"], t["t22"], "CT-BCHQS", "CT-CA", on=D(2024, 10, 8))
+    with pytest.raises(DondocError) as err:
+        progress.request_extension(
+            store, p["ca"], t["t22"], proposed=D(2025, 2, 28), reason="z", today=D(2024, 12, 4)
+        )
+    assert err.value.code is ErrorCode.FORBIDDEN
+
+
+def test_use_case_review_edits_and_mapping_are_audited(
+    world: tuple[Store, dict[str, Actor], dict[str, int]],
+) -> None:
+    store, p, t = world
+    with store.reading() as s:
+        mention = s.scalar(
+            select(BodyMentionRecord).where(BodyMentionRecord.phrase == "Các cơ quan khối nội chính")
+        )
+        assert mention is not None
+        directive_id = mention.task.directive_id
+    with one_audit_event(store, "mention.map", "vanphong"):
+        review.map_mention(store, p["office"], mention.id, "CT-TU-BNC")
+    with one_audit_event(store, "task.edit", "vanphong"):
+        review.edit_task(store, p["office"], t["t21"], {"original_deadline": D(2024, 11, 30), "is_key": True})
+    with pytest.raises(DondocError) as err:
+        review.edit_task(store, p["office"], t["t21"], {"lead": "x"})
+    assert err.value.code is ErrorCode.RULE_VIOLATED
+    with store.reading() as s:
+        task = s.get(TaskRecord, t["t21"])
+        assert task is not None and task.is_key
+        # no extension yet: the deadline in force follows the corrected original
+        assert task.current_deadline == task.original_deadline == D(2024, 11, 30)
+        mapped = s.get(BodyMentionRecord, mention.id)
+        unit = s.scalar(select(UnitRecord.code).where(UnitRecord.id == mapped.unit_id))  # type: ignore[union-attr]
+        assert (mapped.method, unit) == ("manual", "CT-TU-BNC")  # type: ignore[union-attr]
+    # a manual mapping survives a new resolution, and the mapped lead is assigned
+    review.resolve_bodies(store, p["office"], directive_id)
+    done = assignment.assign_from_mentions(store, p["office"], directive_id, today=D(2024, 10, 8))
+    assert t["t21"] not in done.left_for_review
