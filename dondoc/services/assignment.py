@@ -29,13 +29,6 @@ class AutoAssigned:
     left_for_review: tuple[int, ...]  # task ids
 
 
-def _require_confirmed(task: TaskRecord) -> None:
-    if task.directive.state != "confirmed":
-        raise DondocError(
-            ErrorCode.RULE_VIOLATED, detail="tasks are assigned once their directive is confirmed"
-        )
-
-
 def _replace(
     task: TaskRecord, lead_id: int, support: list[tuple[int, dt.date | None]], today: dt.date
 ) -> dict[str, object]:
@@ -66,7 +59,7 @@ def assign(
     deadlines = support_deadlines or {}
     with store.transaction() as s:
         task = fetch.task(s, task_id)
-        _require_confirmed(task)
+        fetch.require_confirmed(task.directive, doing="assigning")
         before = {"assignments": [(a.role, a.unit_id) for a in task.assignments]}
         lead_id = unit_by_code(s, lead).id
         sup = [(unit_by_code(s, c).id, deadlines.get(c)) for c in support]
@@ -85,10 +78,7 @@ def assign_from_mentions(store: Store, actor: Actor, directive_id: int, *, today
     require(actor, Action.ASSIGN, what="tasks")
     with store.transaction() as s:
         directive = fetch.directive(s, directive_id)
-        if directive.state != "confirmed":
-            raise DondocError(
-                ErrorCode.RULE_VIOLATED, detail="tasks are assigned once their directive is confirmed"
-            )
+        fetch.require_confirmed(directive, doing="assigning")
         assigned, left = 0, []
         for task in directive.tasks:
             if task.assignments:
@@ -122,7 +112,7 @@ def split_task(
     own sub-units; the parent's progress then rolls up from them."""
     with store.transaction() as s:
         parent = fetch.task(s, task_id)
-        _require_confirmed(parent)
+        fetch.require_confirmed(parent.directive, doing="splitting a task")
         subject = fetch.subject_of(s, task_id)
         if actor.role is Role.REPORTER:
             if (

@@ -50,7 +50,13 @@ class Store:
             with session.begin():
                 yield session
         except StaleDataError as exc:
-            raise DondocError(ErrorCode.CONFLICT, kind="record", key="", detail=str(exc)) from exc
+            # another transaction changed the row between our read and our write
+            raise DondocError(ErrorCode.CONFLICT, kind="the record", key="being saved") from exc
+        except IntegrityError as exc:
+            # a rule the database holds (one lead per task, unique codes) refused the change
+            raise DondocError(
+                ErrorCode.RULE_VIOLATED, detail=f"the database refused it: {str(exc.orig).splitlines()[0]}"
+            ) from exc
         except OperationalError as exc:
             raise DondocError(ErrorCode.DATABASE, detail=str(exc.orig).splitlines()[0]) from exc
         finally:
@@ -92,8 +98,3 @@ def audit_event(
         before=before,
         after=after,
     )
-
-
-def integrity_rule(exc: IntegrityError, detail: str) -> DondocError:
-    """A constraint the database enforced, as the rule it stands for."""
-    return DondocError(ErrorCode.RULE_VIOLATED, detail=detail)

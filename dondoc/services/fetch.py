@@ -47,3 +47,12 @@ def check_version(record: TaskRecord | DirectiveRecord, expected: int | None, *,
     """The optimistic check of a form: it was filled in from version `expected`."""
     if expected is not None and record.version != expected:
         raise DondocError(ErrorCode.CONFLICT, kind=kind, key=record.id)
+
+
+def require_confirmed(record: DirectiveRecord, *, doing: str) -> None:
+    """Tasks are followed up (assigned, reported on) only once their directive is confirmed."""
+    if record.state != "confirmed":
+        raise DondocError(
+            ErrorCode.RULE_VIOLATED,
+            detail=f"directive {record.id} is not confirmed yet: {doing} waits for it",
+        )

@@ -9,6 +9,7 @@ becomes.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,16 +77,23 @@ def resolve_mention(phrase: str, directory: Directory, scope: Scope, on: dt.date
     return resolve(phrase, directory, on=on, scope=scope.path, places=scope.places)
 
 
+def _known(store: Store, sha: str) -> Ingested | None:
+    with store.reading() as s:
+        known = s.scalar(select(DirectiveRecord).where(DirectiveRecord.source_sha256 == sha))
+        return Ingested(known.id, False, len(known.tasks), 0) if known is not None else None
+
+
 def ingest_file(store: Store, actor: Actor, path: Path) -> Ingested:
     require(actor, Action.INGEST, what="directives")
     document = read_document(path, store.settings)  # refuses bad input before anything is stored
     data = path.read_bytes()
-    sha = put_blob(store.data_dir, data)
+    sha = hashlib.sha256(data).hexdigest()
+    known = _known(store, sha)
+    if known is not None:
+        return known  # the same bytes again: nothing to read, store or audit
     extraction = extract(document.source)
+    put_blob(store.data_dir, data)
     with store.transaction() as s:
-        known = s.scalar(select(DirectiveRecord).where(DirectiveRecord.source_sha256 == sha))
-        if known is not None:
-            return Ingested(known.id, False, len(known.tasks), 0)
         if s.get(BlobRecord, sha) is None:
             s.add(BlobRecord(sha256=sha, size=len(data)))
         meta = extraction.meta

@@ -103,10 +103,7 @@ def report_progress(
     with store.transaction() as s:
         task = fetch.task(s, task_id)
         require(actor, Action.REPORT_PROGRESS, fetch.subject_of(s, task_id), what=f"task {task_id}")
-        if task.directive.state != "confirmed":
-            raise DondocError(
-                ErrorCode.RULE_VIOLATED, detail="progress is reported on a confirmed directive's tasks"
-            )
+        fetch.require_confirmed(task.directive, doing="reporting progress")
         fetch.check_version(task, expected_version, kind="task")
         if task.verified_on is not None:
             raise DondocError(ErrorCode.RULE_VIOLATED, detail=f"task {task_id} is already verified as done")
