@@ -31,6 +31,13 @@ class Settings(BaseSettings):
     # a task is "due soon" when its deadline is at most this many days ahead
     due_soon_days: int = 7
 
+    # web: cookie signing key (refused when left at the default outside dev), Secure cookies
+    # when served over HTTPS, failed logins allowed per user name and address per 15 minutes
+    secret_key: str = "dev-only-secret-change-me"
+    env: str = "dev"
+    https: bool = False
+    login_attempts: int = 5
+
     def resolved_database_url(self) -> str:
         return self.database_url or f"sqlite:///{self.data_dir / 'dondoc.sqlite3'}"
 

@@ -59,13 +59,17 @@ def units_path() -> Path:
     return Path(str(resources.files("dondoc").joinpath("demo/cantho-units.csv")))
 
 
+def database_is_empty(store: Store) -> bool:
+    with store.reading() as s:
+        return not s.scalar(select(func.count()).select_from(DirectiveRecord))
+
+
 def load_demo(store: Store) -> DemoLoaded:
     """Load the demo into an empty database (refused when it holds directives already)."""
-    with store.reading() as s:
-        if s.scalar(select(func.count()).select_from(DirectiveRecord)):
-            raise DondocError(
-                ErrorCode.RULE_VIOLATED, detail="the database is not empty; the demo needs an empty one"
-            )
+    if not database_is_empty(store):
+        raise DondocError(
+            ErrorCode.RULE_VIOLATED, detail="the database is not empty; the demo needs an empty one"
+        )
     units.import_units(store, SYSTEM, units_path())
     names = []
     for name, full, role, unit in _USERS:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import secrets
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
@@ -9,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from dondoc.errors import DondocError, ErrorCode
 from dondoc.services.context import Store, audit_event, require
-from dondoc.store.records import UnitRecord, UserRecord
+from dondoc.store.records import ApiTokenRecord, UnitRecord, UserRecord
 from dondoc.tracking.permissions import Action, Actor, Role
 
 _HASHER = PasswordHasher()
@@ -103,4 +106,45 @@ def actor_by_name(store: Store, username: str) -> Actor:
         user = s.scalar(select(UserRecord).where(UserRecord.username == username))
         if user is None or not user.active:
             raise DondocError(ErrorCode.NOT_FOUND, kind="user", key=username)
+        return actor_of(s, user)
+
+
+def actor_by_id(store: Store, user_id: int) -> Actor:
+    """The actor of a session's user id (refused once the user is disabled)."""
+    with store.reading() as s:
+        user = s.get(UserRecord, user_id)
+        if user is None or not user.active:
+            raise DondocError(ErrorCode.NOT_FOUND, kind="user", key=user_id)
+        return actor_of(s, user)
+
+
+def create_token(store: Store, actor: Actor, *, username: str, name: str) -> str:
+    """A new API token for a user, shown once; the database keeps its hash only."""
+    require(actor, Action.MANAGE_USERS, what="API tokens")
+    token = secrets.token_urlsafe(32)
+    with store.transaction() as s:
+        user = s.scalar(select(UserRecord).where(UserRecord.username == username))
+        if user is None:
+            raise DondocError(ErrorCode.NOT_FOUND, kind="user", key=username)
+        record = ApiTokenRecord(user_id=user.id, token_sha256=_digest(token), name=name)
+        s.add(record)
+        s.flush()
+        audit_event(s, actor, "token.create", "user", user.id, after={"token": record.id, "name": name})
+    return token
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def actor_by_token(store: Store, token: str) -> Actor:
+    with store.reading() as s:
+        row = s.scalar(
+            select(ApiTokenRecord).where(
+                ApiTokenRecord.token_sha256 == _digest(token), ApiTokenRecord.revoked.is_(False)
+            )
+        )
+        user = s.get(UserRecord, row.user_id) if row is not None else None
+        if user is None or not user.active:
+            raise DondocError(ErrorCode.BAD_CREDENTIALS)
         return actor_of(s, user)

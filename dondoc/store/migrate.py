@@ -32,6 +32,20 @@ def downgrade(engine: Engine, revision: str = "base") -> None:
     command.downgrade(_config(engine), revision)
 
 
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(_config_without_engine()).get_current_head()
+    assert head is not None
+    return head
+
+
+def _config_without_engine() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(resources.files("dondoc.store").joinpath("migrations")))
+    return cfg
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()

@@ -86,6 +86,18 @@ class UserRecord(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utc)
 
 
+class ApiTokenRecord(Base):
+    """A machine client's bearer token; only its sha256 is kept."""
+
+    __tablename__ = "api_tokens"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utc)
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
 class StatusRecord(Base):
     """A progress status: its group decides what it means (open work, done, cancelled)."""
 

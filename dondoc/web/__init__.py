@@ -1,0 +1,1 @@
+"""The web app: server-rendered pages in Vietnamese and a JSON API, over the services."""

@@ -1,0 +1,42 @@
+"""The office desk: claims of completion to verify, extension requests, quiet tasks."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse, Response
+
+from dondoc.services import progress, views
+from dondoc.web.deps import ActorDep, FormDep, StoreDep, TodayDep
+from dondoc.web.render import page
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/desk")
+def desk(request: Request, actor: ActorDep, store: StoreDep, today: TodayDep) -> Response:
+    return page(request, "desk/desk.html", actor, desk=views.desk(store, actor, today=today), today=today)
+
+
+@router.post("/updates/{update_id}/verify")
+def verify(update_id: int, actor: ActorDep, store: StoreDep, today: TodayDep, form: FormDep) -> Response:
+    if form.get("decision") == "return":
+        progress.return_update(store, actor, update_id, reason=form.get("reason", ""), today=today)
+    else:
+        progress.verify_update(store, actor, update_id, today=today, note=form.get("reason") or None)
+    # only a path of this site: never an open redirect
+    target = form.get("next") or ""
+    safe = target.startswith("/") and not target.startswith("//")
+    return RedirectResponse(target if safe else "/desk", status_code=303)
+
+
+@router.post("/extensions/{request_id}/decide")
+def decide(request_id: int, actor: ActorDep, store: StoreDep, today: TodayDep, form: FormDep) -> Response:
+    progress.decide_extension(
+        store,
+        actor,
+        request_id,
+        approve=form.get("decision") == "approve",
+        today=today,
+        note=form.get("note") or None,
+    )
+    return RedirectResponse("/desk", status_code=303)

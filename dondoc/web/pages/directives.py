@@ -1,0 +1,147 @@
+"""Directives: the list, upload, the review beside the source, confirmation, assignment."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse, Response
+from starlette.datastructures import UploadFile
+
+from dondoc.errors import DondocError, ErrorCode
+from dondoc.services import assignment, ingestion, review, views
+from dondoc.services.context import require
+from dondoc.tracking.permissions import Action
+from dondoc.web.deps import ActorDep, FormDep, StoreDep, TodayDep
+from dondoc.web.render import page
+from dondoc.web.uploads import declared_too_large, save_upload, temp_folder
+
+router = APIRouter(include_in_schema=False)
+
+
+def _back(url: str) -> Response:
+    return RedirectResponse(url, status_code=303)
+
+
+@router.get("/directives")
+def directive_list(request: Request, actor: ActorDep, store: StoreDep) -> Response:
+    return page(request, "directives/list.html", actor, directives=views.list_directives(store, actor))
+
+
+@router.get("/directives/upload")
+def upload_form(request: Request, actor: ActorDep) -> Response:
+    require(actor, Action.INGEST, what="directives")
+    return page(request, "directives/upload.html", actor)
+
+
+@router.post("/directives/upload")
+async def upload(request: Request, actor: ActorDep, store: StoreDep, form: FormDep) -> Response:
+    require(actor, Action.INGEST, what="directives")
+    limit = store.settings.max_input_bytes
+    declared_too_large(request, limit)
+    upload = (await request.form()).get("file")
+    if not isinstance(upload, UploadFile) or not upload.filename:
+        return page(
+            request, "directives/upload.html", actor, status_code=422, error="Hãy chọn một tệp văn bản."
+        )
+    with temp_folder() as tmp:
+        path = await save_upload(upload, Path(tmp), limit)
+        done = ingestion.ingest_file(store, actor, path)
+    return _back(f"/directives/{done.directive_id}/review")
+
+
+@router.get("/directives/{directive_id}")
+def directive_page(
+    request: Request, directive_id: int, actor: ActorDep, store: StoreDep, today: TodayDep
+) -> Response:
+    view = views.directive_view(store, actor, directive_id, today=today)
+    return page(request, "directives/directive.html", actor, d=view, today=today)
+
+
+@router.get("/directives/{directive_id}/review")
+def review_page(
+    request: Request, directive_id: int, actor: ActorDep, store: StoreDep, today: TodayDep
+) -> Response:
+    require(actor, Action.REVIEW, what="directives")
+    view = views.directive_view(store, actor, directive_id, today=today)
+    return page(
+        request,
+        "directives/review.html",
+        actor,
+        d=view,
+        segments=_segments(view),
+        units=views.unit_options(store),
+    )
+
+
+def _segments(view: views.DirectiveView) -> list[tuple[str, int | None]]:
+    """The source cut into (text, task id) pieces, so each task's span can be highlighted."""
+    spans = sorted((t.span[0], t.span[1], t.id) for t in view.tasks if t.span)
+    text = view.source_text
+    out: list[tuple[str, int | None]] = []
+    pos = 0
+    for start, end, task_id in spans:
+        if start < pos:
+            continue  # overlapping spans (sub-items): the first one keeps the text
+        out.append((text[pos:start], None))
+        out.append((text[start:end], task_id))
+        pos = end
+    out.append((text[pos:], None))
+    return out
+
+
+@router.post("/directives/{directive_id}/confirm")
+def confirm(directive_id: int, actor: ActorDep, store: StoreDep, today: TodayDep, form: FormDep) -> Response:
+    review.confirm(store, actor, directive_id, today=today)
+    return _back(f"/directives/{directive_id}/review")
+
+
+@router.post("/directives/{directive_id}/assign-from-text")
+def assign_from_text(
+    directive_id: int, actor: ActorDep, store: StoreDep, today: TodayDep, form: FormDep
+) -> Response:
+    assignment.assign_from_mentions(store, actor, directive_id, today=today)
+    return _back(f"/directives/{directive_id}/review")
+
+
+def _date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise DondocError(ErrorCode.RULE_VIOLATED, detail=f"not a date: {value}") from None
+
+
+@router.post("/tasks/{task_id}/edit")
+def edit_task(task_id: int, actor: ActorDep, store: StoreDep, form: FormDep) -> Response:
+    changes: dict[str, object] = {
+        "text": form.get("text", "").strip(),
+        "product": form.get("product", "").strip() or None,
+        "deadline_text": form.get("deadline_text", "").strip() or None,
+        "original_deadline": _date(form.get("deadline")),
+        "is_key": form.get("is_key") == "on",
+    }
+    if not changes["text"]:
+        raise DondocError(ErrorCode.RULE_VIOLATED, detail="a task needs its text")
+    version = int(form["version"]) if form.get("version", "").isdigit() else None
+    review.edit_task(store, actor, task_id, changes, expected_version=version)
+    return _back(f"/directives/{form.get('directive', '')}/review#task-{task_id}")
+
+
+@router.post("/mentions/{mention_id}/map")
+def map_mention(mention_id: int, actor: ActorDep, store: StoreDep, form: FormDep) -> Response:
+    review.map_mention(store, actor, mention_id, form.get("unit") or None)
+    return _back(f"/directives/{form.get('directive', '')}/review#task-{form.get('task', '')}")
+
+
+@router.post("/tasks/{task_id}/assign")
+def assign(task_id: int, actor: ActorDep, store: StoreDep, today: TodayDep, form: FormDep) -> Response:
+    lead = form.get("lead", "")
+    if not lead:
+        raise DondocError(ErrorCode.RULE_VIOLATED, detail="choose the lead unit")
+    chosen = [c.strip() for c in form.get("support", "").split(",")]
+    support = tuple(dict.fromkeys(c for c in chosen if c and c != lead))
+    assignment.assign(store, actor, task_id, lead=lead, support=support, today=today)
+    return _back(f"/directives/{form.get('directive', '')}/review#task-{task_id}")

@@ -1,0 +1,100 @@
+"""A task's page (the 6 rõ, source, timeline), the unit inbox, reports and extensions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from fastapi import APIRouter, Request
+from fastapi.responses import FileResponse, RedirectResponse, Response
+from starlette.datastructures import UploadFile
+
+from dondoc.errors import DondocError, ErrorCode
+from dondoc.services import progress, views
+from dondoc.services.progress import MAX_EVIDENCE_BYTES, Report
+from dondoc.store.blobs import blob_path
+from dondoc.web.deps import ActorDep, FormDep, StoreDep, TodayDep
+from dondoc.web.render import page
+from dondoc.web.uploads import CHUNK, declared_too_large, safe_name
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/tasks/{task_id}")
+def task_page(request: Request, task_id: int, actor: ActorDep, store: StoreDep, today: TodayDep) -> Response:
+    detail = views.task_detail(store, actor, task_id, today=today)
+    return page(
+        request, "tasks/task.html", actor, t=detail, statuses=views.status_options(store), today=today
+    )
+
+
+@router.get("/inbox")
+def inbox(request: Request, actor: ActorDep, store: StoreDep, today: TodayDep) -> Response:
+    return page(request, "tasks/inbox.html", actor, tasks=views.inbox(store, actor, today=today), today=today)
+
+
+def _number(value: str | None, what: str) -> float | None:
+    if not value:
+        return None
+    try:
+        return float(value.replace(",", "."))
+    except ValueError:
+        raise DondocError(ErrorCode.RULE_VIOLATED, detail=f"{what}: not a number") from None
+
+
+@router.post("/tasks/{task_id}/progress")
+async def report(
+    request: Request, task_id: int, actor: ActorDep, store: StoreDep, today: TodayDep, form: FormDep
+) -> Response:
+    declared_too_large(request, MAX_EVIDENCE_BYTES)
+    files: list[tuple[str, bytes]] = []
+    for item in (await request.form()).getlist("evidence"):
+        if isinstance(item, UploadFile) and item.filename:
+            data = bytearray()
+            while chunk := await item.read(CHUNK):
+                data += chunk
+                if len(data) > MAX_EVIDENCE_BYTES:
+                    raise DondocError(
+                        ErrorCode.TOO_LARGE,
+                        name=safe_name(item.filename),
+                        size=len(data),
+                        limit=MAX_EVIDENCE_BYTES,
+                    )
+            files.append((safe_name(item.filename), bytes(data)))
+    done_on = form.get("done_on")
+    progress.report_progress(
+        store,
+        actor,
+        task_id,
+        Report(
+            status=form.get("status", "in_progress"),
+            percent=_number(form.get("percent"), "percent"),
+            indicator_value=_number(form.get("value"), "value"),
+            narrative=form.get("narrative", ""),
+            difficulties=form.get("difficulties", ""),
+            proposals=form.get("proposals", ""),
+            result_document=form.get("result_document") or None,
+            done_on=dt.date.fromisoformat(done_on) if done_on else None,
+            evidence=tuple(files),
+        ),
+        today=today,
+        expected_version=int(form["version"]) if form.get("version", "").isdigit() else None,
+    )
+    return RedirectResponse(f"/tasks/{task_id}", status_code=303)
+
+
+@router.post("/tasks/{task_id}/extension")
+def extension(task_id: int, actor: ActorDep, store: StoreDep, today: TodayDep, form: FormDep) -> Response:
+    try:
+        proposed = dt.date.fromisoformat(form.get("until", ""))
+    except ValueError:
+        raise DondocError(ErrorCode.RULE_VIOLATED, detail="choose the proposed deadline") from None
+    progress.request_extension(
+        store, actor, task_id, proposed=proposed, reason=form.get("reason", ""), today=today
+    )
+    return RedirectResponse(f"/tasks/{task_id}", status_code=303)
+
+
+@router.get("/evidence/{sha256}")
+def evidence(sha256: str, actor: ActorDep, store: StoreDep) -> Response:
+    name, _ = views.evidence_file(store, actor, sha256)
+    return FileResponse(blob_path(store.data_dir, sha256), filename=name)

@@ -1,0 +1,31 @@
+"""Rendering a page: the template, the actor, the CSRF token and the shared helpers."""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from dondoc.tracking.permissions import Actor
+from dondoc.web.security import csrf_token
+from dondoc.web.text import BUCKET_LABELS, vn_date
+
+_TEMPLATES = Jinja2Templates(directory=str(resources.files("dondoc.web").joinpath("templates")))
+_TEMPLATES.env.filters["vn_date"] = vn_date
+_TEMPLATES.env.globals["BUCKET_LABELS"] = BUCKET_LABELS
+ROLE_LABELS = {"admin": "Quản trị", "office": "Văn phòng", "reporter": "Đầu mối đơn vị", "leader": "Lãnh đạo"}
+_TEMPLATES.env.globals["ROLE_LABELS"] = ROLE_LABELS
+
+
+def page(
+    request: Request, template: str, actor: Actor | None, status_code: int = 200, **context: Any
+) -> HTMLResponse:
+    return _TEMPLATES.TemplateResponse(
+        request,
+        template,
+        {"actor": actor, "csrf": csrf_token(request), **context},
+        status_code=status_code,
+    )

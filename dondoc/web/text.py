@@ -1,0 +1,42 @@
+"""The Vietnamese catalogue (i18n/vi.toml) and the formatting helpers templates use."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from functools import cache
+from importlib import resources
+
+from dondoc.errors import DondocError
+
+
+@cache
+def catalogue() -> dict[str, dict[str, str]]:
+    raw = resources.files("dondoc.web").joinpath("i18n/vi.toml").read_text(encoding="utf-8")
+    return tomllib.loads(raw)
+
+
+def error_message(exc: DondocError) -> str:
+    template = catalogue()["errors"].get(exc.code.value, catalogue()["status"]["500"])
+    try:
+        return template.format(**{k: str(v) for k, v in exc.params.items()})
+    except (KeyError, IndexError):
+        return template
+
+
+def status_message(status: int) -> str:
+    return catalogue()["status"].get(str(status), catalogue()["status"]["500"])
+
+
+def vn_date(value: dt.date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value else "—"
+
+
+BUCKET_LABELS = {
+    "done_on_time": "Hoàn thành đúng hạn",
+    "done_late": "Hoàn thành quá hạn",
+    "open_in_term": "Đang thực hiện trong hạn",
+    "due_soon": "Sắp đến hạn",
+    "overdue": "Quá hạn",
+    "no_deadline": "Không có thời hạn",
+}

@@ -1,0 +1,142 @@
+"""The whole follow-up in a real browser: the office uploads and reviews the seed, a unit
+reports and asks for more time, the office verifies and approves, the dashboard shows it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from dondoc.services.demo import seed_path
+from tests.e2e.conftest import Live, axe_violations, login
+
+pytestmark = pytest.mark.e2e
+
+
+def test_e2e_office_and_unit_follow_up_a_directive(
+    live: Live, browser: object, shot: Callable[[object, str, Callable[[], None]], None], tmp_path: Path
+) -> None:
+    from playwright.sync_api import expect
+
+    page = browser.new_page()  # type: ignore[attr-defined]
+    base = live.url
+    checked: dict[str, list[dict[str, object]]] = {}
+
+    def accessible(name: str) -> None:
+        checked[name] = axe_violations(page)
+
+    # the office logs in and lands on its desk
+    shot(page, "1-login", lambda: (login(page, base, "vanphong"), expect(page).to_have_url(f"{base}/desk")))
+    accessible("desk")
+
+    # upload the seed directive: the review screen shows its 25 tasks beside the source
+    def upload() -> None:
+        page.goto(f"{base}/directives/upload")
+        accessible("upload")
+        page.get_by_label("Tệp văn bản").set_input_files(str(seed_path()))
+        page.get_by_role("button", name="Đọc văn bản").click()
+        expect(page).to_have_url(re.compile(r"/directives/\d+/review$"))
+        expect(page.locator("article.task")).to_have_count(25)
+        expect(page.locator("section.source mark")).to_have_count(25)
+
+    shot(page, "2-upload", upload)
+    accessible("review")
+    directive_url = page.url.removesuffix("/review")
+
+    # fix one task's text and product
+    def fix_task() -> None:
+        first = page.locator("article.task").first
+        first.get_by_label("Sản phẩm").fill("Báo cáo kết quả gửi Thường trực Thành ủy")
+        first.get_by_role("button", name="Lưu nhiệm vụ").click()
+        expect(page.locator("article.task").first.get_by_label("Sản phẩm")).to_have_value(
+            "Báo cáo kết quả gửi Thường trực Thành ủy"
+        )
+
+    shot(page, "3-fix-task", fix_task)
+
+    # map a body the directory could not resolve ("Các cơ quan khối nội chính", flagged)
+    def map_body() -> None:
+        item = page.locator("ul.mentions li", has_text="Các cơ quan khối nội chính")
+        expect(item.locator(".tag.warn")).to_be_visible()
+        item.get_by_role("combobox").fill("CT-TU-BNC")
+        item.get_by_role("button", name="Chọn").click()
+        item = page.locator("ul.mentions li", has_text="Các cơ quan khối nội chính")
+        expect(item.locator(".tag.warn")).to_have_count(0)
+
+    shot(page, "4-map-body", map_body)
+
+    # confirm, assign what the text says, and give one more task to the police by hand
+    def confirm_and_assign() -> None:
+        page.get_by_role("button", name="Xác nhận văn bản").click()
+        page.get_by_role("button", name="Giao theo đơn vị nêu trong văn bản").click()
+        last = page.locator("article.task").last
+        last.get_by_label("Đơn vị chủ trì").fill("CT-CA")
+        last.get_by_role("button", name="Giao nhiệm vụ").click()
+        expect(page.locator("article.task").last.get_by_label("Đơn vị chủ trì")).to_have_value("CT-CA")
+
+    shot(page, "5-confirm-assign", confirm_and_assign)
+    page.get_by_role("button", name="Đăng xuất").click()
+
+    # the police's focal point: its two tasks in the inbox
+    evidence = tmp_path / "bao-cao-ket-qua.txt"
+    evidence.write_text("Báo cáo kết quả số 45-BC/CAT", encoding="utf-8")
+    today = dt.date.today()
+    until = today + dt.timedelta(days=60)
+
+    def unit_reports() -> None:
+        login(page, base, "congan")
+        expect(page).to_have_url(f"{base}/inbox")
+        rows = page.locator("tbody tr")
+        expect(rows).to_have_count(2)
+        accessible("inbox")
+        page.get_by_role("link", name=re.compile("^Lực lượng Công an")).click()
+        accessible("task")
+        page.get_by_label("Tình trạng").select_option("done")
+        page.get_by_label("Kết quả thực hiện").fill("Đã hoàn thành các đợt cao điểm trấn áp tội phạm.")
+        page.get_by_label("Số văn bản báo cáo kết quả").fill("45-BC/CAT")
+        page.get_by_label("Minh chứng").set_input_files(str(evidence))
+        page.get_by_role("button", name="Gửi báo cáo").click()
+        expect(page.locator("article.update .tag.warn")).to_have_text("Chờ xác nhận")
+        expect(page.get_by_role("link", name="bao-cao-ket-qua.txt")).to_be_visible()
+
+    shot(page, "6-unit-reports", unit_reports)
+
+    def unit_asks_for_time() -> None:
+        page.goto(f"{base}/inbox")
+        page.locator("tbody tr").filter(has_not_text="Lực lượng Công an").get_by_role("link").first.click()
+        page.get_by_label("Đề nghị gia hạn đến ngày").fill(until.isoformat())
+        page.get_by_label("Lý do").fill("Chờ kết quả giám định.")
+        page.get_by_role("button", name="Gửi đề nghị").click()
+        expect(page.get_by_text("chờ quyết định")).to_be_visible()
+
+    shot(page, "7-extension", unit_asks_for_time)
+    page.get_by_role("button", name="Đăng xuất").click()
+
+    # the office verifies the claim and approves the extension from its desk
+    def office_decides() -> None:
+        login(page, base, "vanphong")
+        page.locator("article.update").first.get_by_role("button", name="Xác nhận hoàn thành").click()
+        page.get_by_role("button", name="Đồng ý gia hạn").click()
+        expect(page.get_by_text("Không có báo cáo nào chờ xác nhận.")).to_be_visible()
+        expect(page.get_by_text("Không có đề nghị gia hạn nào.")).to_be_visible()
+
+    shot(page, "8-office-decides", office_decides)
+
+    # the dashboard: the police finished one task late (deadline 31/12/2024) and have one
+    # in term thanks to the extension; every other assigned task is overdue
+    def dashboard() -> None:
+        page.goto(f"{base}/dashboard")
+        row = page.locator("#by-unit tr[data-unit='CT-CA']")
+        expect(row.locator("td[data-bucket='done_late']")).to_have_text("1")
+        expect(row.locator("td[data-bucket='open_in_term']")).to_have_text("1")
+        expect(row.locator("td[data-bucket='overdue']")).to_have_text("0")
+        expect(page.locator("li[data-bucket='done_on_time'] strong")).to_have_text("0")
+
+    shot(page, "9-dashboard", dashboard)
+    accessible("dashboard")
+    page.goto(directive_url)
+    accessible("directive")
+    assert {k: v for k, v in checked.items() if v} == {}
