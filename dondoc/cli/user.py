@@ -44,3 +44,16 @@ def add(
         unit_code=unit_code,
     )
     click.echo(f"user {username} created (id {uid})")
+
+
+@user_command.command("token")
+@click.argument("username")
+@click.option("--name", "token_name", default="api", show_default=True, help="What the token is for.")
+@as_option
+@click.pass_context
+def token(ctx: click.Context, username: str, token_name: str, as_user: str | None) -> None:
+    """Create an API token for USERNAME (printed once; keep it secret)."""
+    from dondoc.services import users
+
+    store = open_store(ctx)
+    click.echo(users.create_token(store, acting(store, as_user), username=username, name=token_name))

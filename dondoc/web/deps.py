@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Request
 
 from dondoc.errors import DondocError, ErrorCode
 from dondoc.services.context import Store
@@ -63,3 +63,9 @@ async def checked_form(request: Request) -> dict[str, str]:
 
 
 FormDep = Annotated[dict[str, str], Depends(checked_form)]
+
+
+# record ids in URLs: positive and within the databases' integer range (a larger number is
+# a 422, not a driver overflow)
+MAX_ID = 2_147_483_647
+Id = Annotated[int, Path(ge=1, le=MAX_ID)]

@@ -16,10 +16,28 @@ def catalogue() -> dict[str, dict[str, str]]:
     return tomllib.loads(raw)
 
 
+# the `kind` parameter of messages, in Vietnamese
+KINDS = {
+    "task": "nhiệm vụ",
+    "directive": "văn bản",
+    "unit": "đơn vị",
+    "user": "người dùng",
+    "status": "trạng thái",
+    "progress update": "báo cáo",
+    "extension request": "đề nghị gia hạn",
+    "body mention": "cụm từ cơ quan",
+    "file": "tệp",
+    "the record": "dữ liệu",
+}
+
+
 def error_message(exc: DondocError) -> str:
     template = catalogue()["errors"].get(exc.code.value, catalogue()["status"]["500"])
+    params = {k: str(v) for k, v in exc.params.items()}
+    if "kind" in params:
+        params["kind"] = KINDS.get(params["kind"], params["kind"])
     try:
-        return template.format(**{k: str(v) for k, v in exc.params.items()})
+        return template.format(**params)
     except (KeyError, IndexError):
         return template
 

@@ -83,3 +83,13 @@ class DashboardRead(BaseModel):
     as_of: dt.date
     units: list[UnitBucketsRead]
     totals: dict[str, int]
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details; `code` is dondoc's error code (docs/errors.md)."""
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str
+    code: str | None = None

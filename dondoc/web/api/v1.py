@@ -22,15 +22,29 @@ from dondoc.web.api.schemas import (
     DashboardRead,
     DirectiveList,
     DirectiveRead,
+    Problem,
     ProgressCreate,
     TaskList,
     TaskRead,
     UnitBucketsRead,
     UnitRead,
 )
-from dondoc.web.deps import LoginRequired, StoreDep, TodayDep, current_actor
+from dondoc.web.deps import MAX_ID, Id, LoginRequired, StoreDep, TodayDep, current_actor
 
-router = APIRouter(prefix="/api/v1", tags=["v1"])
+_PROBLEM = {"model": Problem, "content": {"application/problem+json": {}}}
+router = APIRouter(
+    prefix="/api/v1",
+    tags=["v1"],
+    responses={
+        401: {**_PROBLEM, "description": "Not logged in or bad token"},
+        403: {**_PROBLEM, "description": "Not allowed for this user"},
+        404: {**_PROBLEM, "description": "No such record (or not visible to this user)"},
+        409: {**_PROBLEM, "description": "Changed by someone else meanwhile"},
+        413: {**_PROBLEM, "description": "Too large"},
+        422: {**_PROBLEM, "description": "Invalid input or a rule refused it"},
+        503: {**_PROBLEM, "description": "Database unavailable"},
+    },
+)
 
 
 def api_actor(request: Request, store: StoreDep) -> Actor:
@@ -107,7 +121,7 @@ def list_tasks(
     actor: ApiActor,
     store: StoreDep,
     today: TodayDep,
-    directive: int | None = None,
+    directive: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
     unit: Annotated[str | None, Query(max_length=64)] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
@@ -119,13 +133,13 @@ def list_tasks(
 
 
 @router.get("/tasks/{task_id}", response_model=TaskRead)
-def get_task(task_id: int, actor: ApiActor, store: StoreDep, today: TodayDep) -> TaskRead:
+def get_task(task_id: Id, actor: ApiActor, store: StoreDep, today: TodayDep) -> TaskRead:
     return _task(views.task_detail(store, actor, task_id, today=today).task)
 
 
 @router.post("/tasks/{task_id}/progress", response_model=Created, status_code=201)
 def post_progress(
-    task_id: int, body: ProgressCreate, actor: ApiActor, store: StoreDep, today: TodayDep
+    task_id: Id, body: ProgressCreate, actor: ApiActor, store: StoreDep, today: TodayDep
 ) -> Created:
     update = progress.report_progress(
         store,

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from dondoc.services import progress, views
-from dondoc.web.deps import ActorDep, FormDep, StoreDep, TodayDep
+from dondoc.web.deps import ActorDep, FormDep, Id, StoreDep, TodayDep
 from dondoc.web.render import page
 
 router = APIRouter(include_in_schema=False)
@@ -18,7 +18,7 @@ def desk(request: Request, actor: ActorDep, store: StoreDep, today: TodayDep) ->
 
 
 @router.post("/updates/{update_id}/verify")
-def verify(update_id: int, actor: ActorDep, store: StoreDep, today: TodayDep, form: FormDep) -> Response:
+def verify(update_id: Id, actor: ActorDep, store: StoreDep, today: TodayDep, form: FormDep) -> Response:
     if form.get("decision") == "return":
         progress.return_update(store, actor, update_id, reason=form.get("reason", ""), today=today)
     else:
@@ -30,7 +30,7 @@ def verify(update_id: int, actor: ActorDep, store: StoreDep, today: TodayDep, fo
 
 
 @router.post("/extensions/{request_id}/decide")
-def decide(request_id: int, actor: ActorDep, store: StoreDep, today: TodayDep, form: FormDep) -> Response:
+def decide(request_id: Id, actor: ActorDep, store: StoreDep, today: TodayDep, form: FormDep) -> Response:
     progress.decide_extension(
         store,
         actor,

@@ -13,7 +13,7 @@ from dondoc.errors import DondocError, ErrorCode
 from dondoc.services import assignment, ingestion, review, views
 from dondoc.services.context import require
 from dondoc.tracking.permissions import Action
-from dondoc.web.deps import ActorDep, FormDep, StoreDep, TodayDep
+from dondoc.web.deps import ActorDep, FormDep, Id, StoreDep, TodayDep
 from dondoc.web.render import page
 from dondoc.web.uploads import declared_too_large, save_upload, temp_folder
 
@@ -53,7 +53,7 @@ async def upload(request: Request, actor: ActorDep, store: StoreDep, form: FormD
 
 @router.get("/directives/{directive_id}")
 def directive_page(
-    request: Request, directive_id: int, actor: ActorDep, store: StoreDep, today: TodayDep
+    request: Request, directive_id: Id, actor: ActorDep, store: StoreDep, today: TodayDep
 ) -> Response:
     view = views.directive_view(store, actor, directive_id, today=today)
     return page(request, "directives/directive.html", actor, d=view, today=today)
@@ -61,7 +61,7 @@ def directive_page(
 
 @router.get("/directives/{directive_id}/review")
 def review_page(
-    request: Request, directive_id: int, actor: ActorDep, store: StoreDep, today: TodayDep
+    request: Request, directive_id: Id, actor: ActorDep, store: StoreDep, today: TodayDep
 ) -> Response:
     require(actor, Action.REVIEW, what="directives")
     view = views.directive_view(store, actor, directive_id, today=today)
@@ -92,14 +92,14 @@ def _segments(view: views.DirectiveView) -> list[tuple[str, int | None]]:
 
 
 @router.post("/directives/{directive_id}/confirm")
-def confirm(directive_id: int, actor: ActorDep, store: StoreDep, today: TodayDep, form: FormDep) -> Response:
+def confirm(directive_id: Id, actor: ActorDep, store: StoreDep, today: TodayDep, form: FormDep) -> Response:
     review.confirm(store, actor, directive_id, today=today)
     return _back(f"/directives/{directive_id}/review")
 
 
 @router.post("/directives/{directive_id}/assign-from-text")
 def assign_from_text(
-    directive_id: int, actor: ActorDep, store: StoreDep, today: TodayDep, form: FormDep
+    directive_id: Id, actor: ActorDep, store: StoreDep, today: TodayDep, form: FormDep
 ) -> Response:
     assignment.assign_from_mentions(store, actor, directive_id, today=today)
     return _back(f"/directives/{directive_id}/review")
@@ -115,7 +115,7 @@ def _date(value: str | None) -> dt.date | None:
 
 
 @router.post("/tasks/{task_id}/edit")
-def edit_task(task_id: int, actor: ActorDep, store: StoreDep, form: FormDep) -> Response:
+def edit_task(task_id: Id, actor: ActorDep, store: StoreDep, form: FormDep) -> Response:
     changes: dict[str, object] = {
         "text": form.get("text", "").strip(),
         "product": form.get("product", "").strip() or None,
@@ -131,13 +131,13 @@ def edit_task(task_id: int, actor: ActorDep, store: StoreDep, form: FormDep) -> 
 
 
 @router.post("/mentions/{mention_id}/map")
-def map_mention(mention_id: int, actor: ActorDep, store: StoreDep, form: FormDep) -> Response:
+def map_mention(mention_id: Id, actor: ActorDep, store: StoreDep, form: FormDep) -> Response:
     review.map_mention(store, actor, mention_id, form.get("unit") or None)
     return _back(f"/directives/{form.get('directive', '')}/review#task-{form.get('task', '')}")
 
 
 @router.post("/tasks/{task_id}/assign")
-def assign(task_id: int, actor: ActorDep, store: StoreDep, today: TodayDep, form: FormDep) -> Response:
+def assign(task_id: Id, actor: ActorDep, store: StoreDep, today: TodayDep, form: FormDep) -> Response:
     lead = form.get("lead", "")
     if not lead:
         raise DondocError(ErrorCode.RULE_VIOLATED, detail="choose the lead unit")

@@ -12,7 +12,7 @@ from dondoc.errors import DondocError, ErrorCode
 from dondoc.services import progress, views
 from dondoc.services.progress import MAX_EVIDENCE_BYTES, Report
 from dondoc.store.blobs import blob_path
-from dondoc.web.deps import ActorDep, FormDep, StoreDep, TodayDep
+from dondoc.web.deps import ActorDep, FormDep, Id, StoreDep, TodayDep
 from dondoc.web.render import page
 from dondoc.web.uploads import CHUNK, declared_too_large, safe_name
 
@@ -20,7 +20,7 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.get("/tasks/{task_id}")
-def task_page(request: Request, task_id: int, actor: ActorDep, store: StoreDep, today: TodayDep) -> Response:
+def task_page(request: Request, task_id: Id, actor: ActorDep, store: StoreDep, today: TodayDep) -> Response:
     detail = views.task_detail(store, actor, task_id, today=today)
     return page(
         request, "tasks/task.html", actor, t=detail, statuses=views.status_options(store), today=today
@@ -43,7 +43,7 @@ def _number(value: str | None, what: str) -> float | None:
 
 @router.post("/tasks/{task_id}/progress")
 async def report(
-    request: Request, task_id: int, actor: ActorDep, store: StoreDep, today: TodayDep, form: FormDep
+    request: Request, task_id: Id, actor: ActorDep, store: StoreDep, today: TodayDep, form: FormDep
 ) -> Response:
     declared_too_large(request, MAX_EVIDENCE_BYTES)
     files: list[tuple[str, bytes]] = []
@@ -83,7 +83,7 @@ async def report(
 
 
 @router.post("/tasks/{task_id}/extension")
-def extension(task_id: int, actor: ActorDep, store: StoreDep, today: TodayDep, form: FormDep) -> Response:
+def extension(task_id: Id, actor: ActorDep, store: StoreDep, today: TodayDep, form: FormDep) -> Response:
     try:
         proposed = dt.date.fromisoformat(form.get("until", ""))
     except ValueError:

@@ -1,0 +1,136 @@
+"""Every route as every role and as another unit's reporter: what the permission table does
+not allow is refused (403/404), including ids changed by hand (IDOR)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+
+from dondoc.store.records import (
+    AssignmentRecord,
+    BodyMentionRecord,
+    EvidenceRecord,
+    ExtensionRequestRecord,
+    ProgressUpdateRecord,
+    TaskRecord,
+    UnitRecord,
+)
+from tests.integration.web.conftest import DemoSite, csrf_of
+
+USERS = ("admin", "vanphong", "lanhdao", "ct-ca", "ct-bchqs")
+OFFICE = {"admin", "vanphong"}
+READERS = {"admin", "vanphong", "lanhdao"}
+
+
+@pytest.fixture(scope="module")
+def ids(demo_site: DemoSite) -> dict[str, object]:
+    """Records of the demo the routes are called on: a task the police lead alone, etc."""
+    with demo_site.store.reading() as s:
+        ca = s.scalar(select(UnitRecord.id).where(UnitRecord.code == "CT-CA"))
+        led = {
+            a.task_id: a for a in s.scalars(select(AssignmentRecord).where(AssignmentRecord.role == "lead"))
+        }
+        alone = [
+            t
+            for t, a in led.items()
+            if a.unit_id == ca
+            and not s.scalar(
+                select(AssignmentRecord.id).where(
+                    AssignmentRecord.task_id == t, AssignmentRecord.role == "support"
+                )
+            )
+        ]
+        task = alone[0]
+        update = s.scalar(
+            select(ProgressUpdateRecord.id)
+            .where(ProgressUpdateRecord.task_id == task)
+            .order_by(ProgressUpdateRecord.id)
+        )
+        evidence = s.scalar(
+            select(EvidenceRecord.sha256)
+            .join(ProgressUpdateRecord)
+            .where(ProgressUpdateRecord.task_id == task)
+        )
+        mention = s.scalar(select(BodyMentionRecord.id))
+        extension = s.scalar(select(ExtensionRequestRecord.id))
+        directive = s.scalar(select(TaskRecord.directive_id).where(TaskRecord.id == task))
+    return {
+        "task": task,
+        "update": update,
+        "evidence": evidence,
+        "mention": mention,
+        "extension": extension,
+        "directive": directive,
+    }
+
+
+def _routes(i: dict[str, object]) -> list[tuple[str, str, dict[str, str], set[str]]]:
+    """(method, path, form, users allowed)."""
+    t, d = i["task"], i["directive"]
+    later = (dt.date.today() + dt.timedelta(days=400)).isoformat()
+    return [
+        ("GET", "/directives", {}, set(USERS)),
+        ("GET", "/directives/upload", {}, OFFICE),
+        ("GET", f"/directives/{d}", {}, READERS | {"ct-ca", "ct-bchqs"}),
+        ("GET", f"/directives/{d}/review", {}, OFFICE),
+        ("GET", f"/tasks/{t}", {}, READERS | {"ct-ca"}),
+        ("GET", f"/api/v1/tasks/{t}", {}, READERS | {"ct-ca"}),
+        ("GET", f"/evidence/{i['evidence']}", {}, READERS | {"ct-ca"}),
+        ("GET", "/desk", {}, OFFICE),
+        ("GET", "/dashboard", {}, set(USERS)),
+        ("GET", "/dashboard?unit=CT-BCHQS", {}, READERS | {"ct-bchqs"}),
+        ("GET", "/api/v1/dashboard?unit=CT-CA", {}, READERS | {"ct-ca"}),
+        ("POST", f"/tasks/{t}/progress", {"status": "in_progress", "percent": "10"}, {"admin", "ct-ca"}),
+        ("POST", f"/tasks/{t}/extension", {"until": later, "reason": "x"}, {"admin", "ct-ca"}),
+        ("POST", f"/updates/{i['update']}/verify", {"decision": "return", "reason": "x"}, OFFICE),
+        ("POST", f"/extensions/{i['extension']}/decide", {"decision": "reject"}, OFFICE),
+        ("POST", f"/tasks/{t}/edit", {"text": "Nội dung", "directive": str(d)}, OFFICE),
+        ("POST", f"/mentions/{i['mention']}/map", {"unit": "", "directive": str(d)}, OFFICE),
+        ("POST", f"/tasks/{t}/assign", {"lead": "CT-CA", "directive": str(d)}, OFFICE),
+        ("POST", f"/directives/{d}/confirm", {}, OFFICE),
+        ("POST", "/directives/upload", {}, OFFICE),
+    ]
+
+
+@pytest.mark.parametrize("user", USERS)
+def test_every_route_as_every_role(demo_site: DemoSite, ids: dict[str, object], user: str) -> None:
+    client = demo_site.client(user)
+    refused_as_expected, allowed = [], []
+    for method, path, form, who in _routes(ids):
+        if method == "GET":
+            r = client.get(path, follow_redirects=False)
+        else:
+            r = client.post(path, data={**form, "csrf": csrf_of(client)}, follow_redirects=False)
+        refused = r.status_code in (403, 404)
+        if user in who:
+            assert not refused, f"{user} {method} {path}: {r.status_code}"
+            assert r.status_code < 500, f"{user} {method} {path}: {r.status_code}"
+            allowed.append(path)
+        else:
+            assert refused, f"{user} {method} {path} should be refused, got {r.status_code}"
+            refused_as_expected.append(path)
+    assert allowed and (user == "admin" or refused_as_expected)
+
+
+def test_anonymous_is_sent_to_login_and_api_says_401(demo_site: DemoSite, ids: dict[str, object]) -> None:
+    client = demo_site.client()
+    for method, path, _, _ in _routes(ids):
+        r = client.request(method, path, follow_redirects=False)
+        if path.startswith("/api/"):
+            assert r.status_code == 401 and r.headers["content-type"].startswith("application/problem+json")
+        elif method == "GET":
+            assert (r.status_code, r.headers.get("location")) == (303, "/login"), path
+        else:
+            assert r.status_code in (303, 403), path  # no session, no CSRF: never performed
+
+
+def test_forms_without_csrf_are_refused(demo_site: DemoSite, ids: dict[str, object]) -> None:
+    client = demo_site.client("vanphong")
+    r = client.post(f"/directives/{ids['directive']}/confirm", data={}, follow_redirects=False)
+    assert r.status_code == 403 and "Phiên làm việc đã hết hạn" in r.text
+    r = client.post(
+        f"/directives/{ids['directive']}/confirm", data={"csrf": "forged"}, follow_redirects=False
+    )
+    assert r.status_code == 403

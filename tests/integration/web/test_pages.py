@@ -1,0 +1,109 @@
+"""Pages and errors: Vietnamese messages, no traceback, limits before reading, login limits."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from dondoc.config import Settings
+from dondoc.errors import ErrorCode
+from dondoc.services.context import Store
+from dondoc.web.app import create_app
+from dondoc.web.text import catalogue
+from tests.integration.web.conftest import DemoSite, csrf_of
+
+DOCS = Path(__file__).resolve().parents[3] / "docs"
+
+
+def test_vietnamese_error_messages_match_the_docs() -> None:
+    text = (DOCS / "errors.md").read_text(encoding="utf-8")
+    documented = {
+        m.group(1): m.group(2).strip() for m in re.finditer(r"^\| `(E_\w+)` \|[^|]+\|([^|]+)\|", text, re.M)
+    }
+    assert catalogue()["errors"] == documented
+    assert set(documented) == {c.value for c in ErrorCode}
+
+
+def test_root_leads_to_login_and_each_role_home(demo_site: DemoSite) -> None:
+    assert demo_site.client().get("/", follow_redirects=False).headers["location"] == "/login"
+    homes = {"vanphong": "/desk", "ct-ca": "/inbox", "lanhdao": "/dashboard", "admin": "/directives"}
+    for user, home in homes.items():
+        assert demo_site.client(user).get("/", follow_redirects=False).headers["location"] == home
+
+
+def test_session_cookie_flags(demo_site: DemoSite) -> None:
+    client = demo_site.client()
+    token = re.search(r'name="csrf" value="([^"]+)"', client.get("/login").text)
+    assert token is not None
+    r = client.post(
+        "/login",
+        data={"csrf": token.group(1), "username": "vanphong", "password": "dondoc-demo"},
+        follow_redirects=False,
+    )
+    cookie = r.headers["set-cookie"].lower()
+    assert "httponly" in cookie and "samesite=lax" in cookie and "secure" not in cookie
+
+
+def test_login_is_rate_limited(demo_site: DemoSite) -> None:
+    client = demo_site.client()
+    statuses = []
+    for _ in range(7):
+        token = re.search(r'name="csrf" value="([^"]+)"', client.get("/login").text)
+        assert token is not None
+        r = client.post(
+            "/login", data={"csrf": token.group(1), "username": "lanhdao", "password": "wrong password"}
+        )
+        statuses.append(r.status_code)
+    assert statuses[:5] == [401] * 5 and statuses[5:] == [429, 429]
+    assert "Tên đăng nhập hoặc mật khẩu không đúng" not in r.text and "thử quá nhiều lần" in r.text
+
+
+def test_errors_are_vietnamese_pages_without_traceback(demo_site: DemoSite) -> None:
+    client = demo_site.client("ct-ca")
+    r = client.get("/tasks/999999")
+    assert r.status_code == 404 and "Không tìm thấy nhiệm vụ 999999" in r.text and "Traceback" not in r.text
+    r = client.get("/tasks/notanumber")
+    assert r.status_code == 422 and "Dữ liệu nhập chưa hợp lệ" in r.text
+    r = client.get("/api/v1/tasks/999999")
+    assert r.status_code == 404 and r.json()["code"] == "E_NOT_FOUND"
+
+
+def test_upload_over_the_limit_is_refused_before_it_is_read(demo_site: DemoSite, tmp_path: Path) -> None:
+    small = Settings(
+        database_url=demo_site.settings.database_url,
+        data_dir=demo_site.settings.data_dir,
+        max_input_bytes=1000,
+    )
+    from fastapi.testclient import TestClient
+
+    client = TestClient(create_app(small, Store(demo_site.store.engine, demo_site.store.sessions, small)))
+    token = re.search(r'name="csrf" value="([^"]+)"', client.get("/login").text)
+    assert token is not None
+    client.post("/login", data={"csrf": token.group(1), "username": "vanphong", "password": "dondoc-demo"})
+    r = client.post(
+        "/directives/upload",
+        data={"csrf": csrf_of(client)},
+        files={"file": ("big.txt", b"x" * 200_000, "text/plain")},
+    )
+    assert r.status_code == 413 and "Tệp quá lớn" in r.text
+
+
+def test_upload_of_a_bad_file_explains_in_vietnamese(demo_site: DemoSite) -> None:
+    client = demo_site.client("vanphong")
+    r = client.post(
+        "/directives/upload",
+        data={"csrf": csrf_of(client)},
+        files={"file": ("../../etc/empty.txt", b"", "text/plain")},
+    )
+    assert r.status_code == 400 and "Tệp không có nội dung" in r.text
+
+
+def test_password_change_and_logout(demo_site: DemoSite) -> None:
+    client = demo_site.client("ct-bchqs")
+    r = client.post(
+        "/password", data={"csrf": csrf_of(client), "old": "dondoc-demo", "new": "short", "repeat": "short"}
+    )
+    assert r.status_code == 422
+    r = client.post("/logout", data={"csrf": csrf_of(client)}, follow_redirects=False)
+    assert r.headers["location"] == "/login"
+    assert client.get("/inbox", follow_redirects=False).headers["location"] == "/login"
