@@ -33,11 +33,12 @@ class Store:
     engine: Engine
     sessions: sessionmaker[Session]
     settings: Settings
+    readers: sessionmaker[Session] | None = None  # sessions that only read (SQLite: no write lock)
 
     @classmethod
     def open(cls, settings: Settings) -> Store:
         engine = make_engine(settings.resolved_database_url())
-        return cls(engine, make_sessionmaker(engine), settings)
+        return cls(engine, make_sessionmaker(engine), settings, make_sessionmaker(engine, read_only=True))
 
     @property
     def data_dir(self) -> Path:
@@ -64,9 +65,11 @@ class Store:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        session = self.sessions()
+        session = (self.readers or self.sessions)()
         try:
             yield session
+        except OperationalError as exc:
+            raise DondocError(ErrorCode.DATABASE, detail=str(exc.orig).splitlines()[0]) from exc
         finally:
             # close (not rollback): ends the transaction and detaches the objects read,
             # which keep their loaded values for the caller

@@ -51,10 +51,18 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: object) -> None:
 
 
 def _sqlite_begin(conn: Any) -> None:
-    # IMMEDIATE takes the write lock at the start: two writers queue (busy timeout) instead
-    # of the second failing when it upgrades a read snapshot that the first made stale
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    # a writer's transaction takes the write lock at its start (IMMEDIATE): two writers
+    # queue on the busy timeout instead of the second failing when it upgrades a read
+    # snapshot the first made stale; readers (READ_ONLY) begin deferred and, with WAL,
+    # never wait for anyone
+    read_only = conn.get_execution_options().get(READ_ONLY, False)
+    conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
-def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)
+# execution option marking a connection that only reads
+READ_ONLY = "dondoc_read_only"
+
+
+def make_sessionmaker(engine: Engine, *, read_only: bool = False) -> sessionmaker[Session]:
+    bind = engine.execution_options(**{READ_ONLY: True}) if read_only else engine
+    return sessionmaker(bind, expire_on_commit=False)

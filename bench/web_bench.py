@@ -1,0 +1,157 @@
+"""The web app under load at province size; prints JSON.
+
+Usage: python bench/web_bench.py [--tasks 20000] [--units 2000] [--updates 100000]
+       [--connections 200] [--seconds 15]
+
+Builds a SQLite install with bench/store_bench.py's generator, adds an office user and a
+commune's focal point, starts `dondoc serve` (one uvicorn process) and drives it with wrk
+(Debian package `wrk`, installed by scripts/setup): the dashboard (office session), the
+task list API (bearer token, 50 tasks a page) and a unit inbox (the focal point's session),
+each for --seconds with --connections concurrent clients. Reports p50/p95/p99 latency,
+requests per second and errors (non-2xx/3xx answers and socket errors).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import httpx  # noqa: E402
+
+from bench.store_bench import _generate  # noqa: E402
+from dondoc.config import Settings  # noqa: E402
+from dondoc.services.context import SYSTEM, Store  # noqa: E402
+from dondoc.services.users import create_token, create_user  # noqa: E402
+from dondoc.store import migrate  # noqa: E402
+from dondoc.tracking.permissions import Role  # noqa: E402
+
+PASSWORD = "bench-password"
+LUA = """
+done = function(summary, latency, requests)
+  local errors = summary.errors.connect + summary.errors.read + summary.errors.write
+    + summary.errors.status + summary.errors.timeout
+  io.write(string.format("JSON {\\"p50_ms\\": %.1f, \\"p95_ms\\": %.1f, \\"p99_ms\\": %.1f, "
+    .. "\\"requests\\": %d, \\"req_per_s\\": %.1f, \\"errors\\": %d}\\n",
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
+    summary.requests, summary.requests / (summary.duration / 1e6), errors))
+end
+"""
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _login(base: str, user: str) -> str:
+    with httpx.Client(base_url=base) as client:
+        token = re.search(r'name="csrf" value="([^"]+)"', client.get("/login").text)
+        assert token is not None
+        r = client.post("/login", data={"csrf": token.group(1), "username": user, "password": PASSWORD})
+        assert r.status_code in (200, 303), r.status_code
+        return f"dondoc_session={client.cookies['dondoc_session']}"
+
+
+def _wrk(url: str, header: str, args: argparse.Namespace, script: Path) -> dict[str, float]:
+    out = subprocess.run(
+        [
+            "wrk",
+            "-t2",
+            f"-c{args.connections}",
+            f"-d{args.seconds}s",
+            "--timeout",
+            "10s",
+            "-s",
+            str(script),
+            "-H",
+            header,
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    line = next(x for x in out.splitlines() if x.startswith("JSON "))
+    result: dict[str, float] = json.loads(line[5:])
+    print(url.split("?")[0], result, file=sys.stderr)
+    return result
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--tasks", type=int, default=20_000)
+    ap.add_argument("--units", type=int, default=2000)
+    ap.add_argument("--updates", type=int, default=100_000)
+    ap.add_argument("--connections", type=int, default=200)
+    ap.add_argument("--seconds", type=int, default=15)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{tmp}/web.sqlite3"
+        settings = Settings(database_url=url, data_dir=Path(tmp))
+        store = Store.open(settings)
+        migrate.upgrade(store.engine)
+        _generate(url, args.units, args.tasks, args.updates)
+        create_user(store, SYSTEM, username="office", full_name="Office", password=PASSWORD, role=Role.OFFICE)
+        commune = f"C{args.units // 2}"
+        create_user(
+            store,
+            SYSTEM,
+            username="unit",
+            full_name="Unit",
+            password=PASSWORD,
+            role=Role.REPORTER,
+            unit_code=commune,
+        )
+        token = create_token(store, SYSTEM, username="office", name="bench")
+        store.engine.dispose()
+        port = _free_port()
+        env = {**os.environ, "DONDOC_DATABASE_URL": url, "DONDOC_DATA_DIR": tmp}
+        server = subprocess.Popen(
+            [sys.executable, "-m", "dondoc", "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL
+        )
+        base = f"http://127.0.0.1:{port}"
+        try:
+            for _ in range(100):
+                try:
+                    httpx.get(f"{base}/login", timeout=1)
+                    break
+                except httpx.HTTPError:
+                    time.sleep(0.2)
+            script = Path(tmp) / "report.lua"
+            script.write_text(LUA)
+            office, unit = _login(base, "office"), _login(base, "unit")
+            results = {
+                "tasks": args.tasks,
+                "units": args.units,
+                "connections": args.connections,
+                "seconds": args.seconds,
+                "dashboard": _wrk(f"{base}/dashboard?as_of=2025-06-30", f"Cookie: {office}", args, script),
+                "task_list_api": _wrk(
+                    f"{base}/api/v1/tasks?limit=50", f"Authorization: Bearer {token}", args, script
+                ),
+                "unit_inbox": _wrk(f"{base}/inbox", f"Cookie: {unit}", args, script),
+            }
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=20)
+            except subprocess.TimeoutExpired:  # requests still queued after wrk's timeouts
+                server.kill()
+                server.wait()
+    print(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
