@@ -64,7 +64,19 @@ def _login(base: str, user: str) -> str:
         return f"dondoc_session={client.cookies['dondoc_session']}"
 
 
+def _drain(base: str) -> None:
+    """Wait until the server has worked off the previous run's backlog."""
+    for _ in range(600):
+        try:
+            if httpx.get(f"{base}/login", timeout=0.5).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+
+
 def _wrk(url: str, header: str, args: argparse.Namespace, script: Path) -> dict[str, float]:
+    _drain(url.split("/", 3)[0] + "//" + url.split("/", 3)[2])
     out = subprocess.run(
         [
             "wrk",

@@ -7,13 +7,15 @@ version, or a write the database refused as a conflict) becomes E_CONFLICT.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
@@ -22,10 +24,46 @@ from dondoc.config import Settings
 from dondoc.errors import DondocError, ErrorCode
 from dondoc.store import audit
 from dondoc.store.engine import make_engine, make_sessionmaker
+from dondoc.store.records import AuditEventRecord
 from dondoc.tracking.permissions import ANYTHING, Action, Actor, Role, Subject, can
+
+T = TypeVar("T")
 
 # the actor of operations run by the system itself (migrations, imports from the CLI)
 SYSTEM = Actor(user_id=0, name="system", role=Role.ADMIN)
+
+
+class ReadCache:
+    """Results of expensive reads (dashboards), kept until the data changes.
+
+    Keys include the data version (the last audit event id: every change writes one), so
+    a cached answer is never stale, in this process or in another one sharing the
+    database. One lock per key: a burst of identical requests computes the answer once.
+    """
+
+    def __init__(self, size: int = 256) -> None:
+        self._size = size
+        self._values: OrderedDict[Hashable, object] = OrderedDict()
+        self._locks: dict[Hashable, threading.Lock] = {}
+        self._guard = threading.Lock()
+
+    def get(self, key: Hashable, compute: Callable[[], T]) -> T:
+        with self._guard:
+            if key in self._values:
+                self._values.move_to_end(key)
+                return self._values[key]  # type: ignore[return-value]  # stored by this key's compute
+            lock = self._locks.setdefault(key, threading.Lock())
+        with lock:
+            with self._guard:
+                if key in self._values:
+                    return self._values[key]  # type: ignore[return-value]  # computed meanwhile
+            value = compute()
+            with self._guard:
+                self._values[key] = value
+                self._locks.pop(key, None)
+                while len(self._values) > self._size:
+                    self._values.popitem(last=False)
+            return value
 
 
 @dataclass
@@ -34,6 +72,7 @@ class Store:
     sessions: sessionmaker[Session]
     settings: Settings
     readers: sessionmaker[Session] | None = None  # sessions that only read (SQLite: no write lock)
+    cache: ReadCache = field(default_factory=ReadCache)
 
     @classmethod
     def open(cls, settings: Settings) -> Store:
@@ -62,6 +101,10 @@ class Store:
             raise DondocError(ErrorCode.DATABASE, detail=str(exc.orig).splitlines()[0]) from exc
         finally:
             session.close()
+
+    def data_version(self, session: Session) -> int:
+        """Changes with every write: each use case writes an audit event."""
+        return session.scalar(select(func.max(AuditEventRecord.id))) or 0
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

@@ -2,7 +2,13 @@
 
 The rule is `tracking.timeliness.classify`; the database applies it in one grouped query
 (`store.queries.timeliness`, tested equal to the rule), so a report for a past date is
-reproduced by asking again with that date, at any size of install.
+reproduced by asking again with that date, at any size of install. Answers are cached
+until the data changes (`Store.cache`, keyed by the data version).
+
+Two shapes: `buckets_as_of` lists every lead unit in scope (the CLI's `status`);
+`buckets_by_branch` rolls the counts up to the branches of the scope (its direct
+sub-units, each with its whole subtree, plus the scope unit's own tasks): what a
+dashboard shows, with drill-down by choosing a branch as the new scope.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ class UnitBuckets:
     code: str
     name: str
     counts: dict[Bucket, int] = field(default_factory=lambda: dict.fromkeys(BUCKETS, 0))
+    own: bool = False  # in a branch view: the scope unit's own tasks, not a branch
 
     @property
     def total(self) -> int:
@@ -36,33 +43,45 @@ class UnitBuckets:
 @dataclass(frozen=True)
 class BucketReport:
     as_of: dt.date
-    units: tuple[UnitBuckets, ...]  # lead units with at least one task in force, by code
+    units: tuple[UnitBuckets, ...]  # lead units (or branches) with at least one task in force
     totals: dict[Bucket, int]
+    scope: UnitBuckets | None = None  # the unit the report is about (None: everything)
 
 
-def _scope_path(s: Session, actor: Actor, unit_code: str | None) -> str | None:
+def _scope(s: Session, actor: Actor, unit_code: str | None) -> UnitRecord | None:
     if unit_code is not None:
-        return unit_by_code(s, unit_code).path
-    if actor.role in (Role.REPORTER, Role.LEADER):
-        return actor.unit_path
+        return unit_by_code(s, unit_code)
+    if actor.role in (Role.REPORTER, Role.LEADER) and actor.unit_path is not None:
+        return s.scalar(select(UnitRecord).where(UnitRecord.path == actor.unit_path))
     return None
+
+
+def _counts(store: Store, s: Session, as_of: dt.date, path: str | None) -> dict[int, dict[Bucket, int]]:
+    due_soon = store.settings.due_soon_days
+    key = ("buckets", as_of, path, due_soon, store.data_version(s))
+    return store.cache.get(key, lambda: bucket_counts(s, as_of=as_of, due_soon_days=due_soon, scope=path))
+
+
+def _checked_scope(s: Session, actor: Actor, unit_code: str | None) -> UnitRecord | None:
+    scope = _scope(s, actor, unit_code)
+    # the dashboard of a unit's tree is seen by whoever may see that unit's tasks
+    subject = Subject(lead_path=scope.path) if scope is not None else ANYTHING
+    require(actor, Action.VIEW, subject, what=f"unit {unit_code or 'all'}")
+    return scope
+
+
+def _totals(units: list[UnitBuckets]) -> dict[Bucket, int]:
+    return {b: sum(u.counts[b] for u in units) for b in BUCKETS}
 
 
 def buckets_as_of(
     store: Store, actor: Actor, as_of: dt.date, *, unit_code: str | None = None
 ) -> BucketReport:
-    """The buckets of every task led by a unit in scope (a unit and its sub-units; for a
-    reporter or a leader at most their own unit's tree), as known on `as_of`."""
+    """Every lead unit in scope (a unit and its sub-units; for a reporter or a leader at
+    most their own unit's tree) with its tasks' buckets as known on `as_of`."""
     with store.reading() as s:
-        scope = _scope_path(s, actor, unit_code)
-        # the dashboard of a unit's tree is seen by whoever may see that unit's tasks
-        require(
-            actor,
-            Action.VIEW,
-            Subject(lead_path=scope) if scope else ANYTHING,
-            what=f"unit {unit_code or 'all'}",
-        )
-        per_unit = bucket_counts(s, as_of=as_of, due_soon_days=store.settings.due_soon_days, scope=scope)
+        scope = _checked_scope(s, actor, unit_code)
+        per_unit = _counts(store, s, as_of, scope.path if scope else None)
         named = select(UnitRecord.id, UnitRecord.code, UnitRecord.name).where(
             UnitRecord.id.in_(list(per_unit))
         )
@@ -74,5 +93,40 @@ def buckets_as_of(
         ),
         key=lambda u: u.code,
     )
-    totals = {b: sum(u.counts[b] for u in units) for b in BUCKETS}
-    return BucketReport(as_of, tuple(units), totals)
+    return BucketReport(as_of, tuple(units), _totals(units))
+
+
+def buckets_by_branch(
+    store: Store, actor: Actor, as_of: dt.date, *, unit_code: str | None = None
+) -> BucketReport:
+    """The scope's branches (direct sub-units with their subtrees) and its own tasks."""
+    with store.reading() as s:
+        scope = _checked_scope(s, actor, unit_code)
+        per_unit = _counts(store, s, as_of, scope.path if scope else None)
+        depth = scope.path.count("/") - 1 if scope else 0  # segments of the scope's path
+        paths = dict(
+            s.execute(select(UnitRecord.id, UnitRecord.path).where(UnitRecord.id.in_(list(per_unit)))).all()
+        )
+        branch_of: dict[int, int] = {}
+        for uid in per_unit:
+            segments = paths[uid].strip("/").split("/")
+            branch_of[uid] = int(segments[depth]) if len(segments) > depth else uid
+        named = select(UnitRecord.id, UnitRecord.code, UnitRecord.name).where(
+            UnitRecord.id.in_(set(branch_of.values()))
+        )
+        names = {uid: (code, name) for uid, code, name in s.execute(named)}
+        rows: dict[int, UnitBuckets] = {}
+        for uid, counts in per_unit.items():
+            branch = branch_of[uid]
+            row = rows.get(branch)
+            if row is None:
+                own = scope is not None and branch == scope.id
+                row = rows[branch] = UnitBuckets(branch, *names[branch], own=own)
+            for b, n in counts.items():
+                row.counts[b] += n
+        head = UnitBuckets(scope.id, scope.code, scope.name) if scope else None
+    units = sorted(rows.values(), key=lambda u: (not u.own, u.code))
+    totals = _totals(units)
+    if head is not None:
+        head.counts = dict(totals)
+    return BucketReport(as_of, tuple(units), totals, head)

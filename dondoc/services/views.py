@@ -190,8 +190,16 @@ class _Units:
         return UnitRef(u.id, u.code, u.name) if u is not None else None
 
 
-def _units(s: Session) -> _Units:
-    return _Units({u.id: u for u in s.scalars(select(UnitRecord))})
+def _units(s: Session, tasks: list[TaskRecord] | None = None) -> _Units:
+    """The units the given tasks refer to (all units when None): a page of 50 tasks must
+    not load a province's 2 000 units."""
+    query = select(UnitRecord)
+    if tasks is not None:
+        ids = {a.unit_id for t in tasks for a in t.assignments}
+        ids |= {m.unit_id for t in tasks for m in t.mentions if m.unit_id is not None}
+        ids |= {int(c) for t in tasks for m in t.mentions for c in m.candidates.split(",") if c}
+        query = query.where(UnitRecord.id.in_(ids))
+    return _Units({u.id: u for u in s.scalars(query)})
 
 
 def _row(d: DirectiveRecord, tasks: int) -> DirectiveRow:
@@ -328,10 +336,10 @@ def list_directives(store: Store, actor: Actor) -> list[DirectiveRow]:
 def directive_view(store: Store, actor: Actor, directive_id: int, *, today: dt.date) -> DirectiveView:
     with store.reading() as s:
         d = fetch.directive(s, directive_id)
-        units = _units(s)
         tasks = list(
             s.scalars(_task_query().where(TaskRecord.directive_id == d.id).order_by(TaskRecord.position))
         )
+        units = _units(s, tasks)
         views = _task_views(s, tasks, units, today=today, due_soon_days=store.settings.due_soon_days)
         if actor.role in (Role.REPORTER, Role.LEADER) and actor.unit_path is not None:
             views = [v for v in views if can(actor, Action.VIEW, _subject(v, units))]
@@ -473,7 +481,9 @@ def inbox(store: Store, actor: Actor, *, today: dt.date) -> list[TaskView]:
         if visible is not None:
             query = query.where(TaskRecord.id.in_(visible))
         tasks = list(s.scalars(query))
-        views = _task_views(s, tasks, _units(s), today=today, due_soon_days=store.settings.due_soon_days)
+        views = _task_views(
+            s, tasks, _units(s, tasks), today=today, due_soon_days=store.settings.due_soon_days
+        )
     rank = {b: i for i, b in enumerate(URGENCY)}
     return sorted(
         views,
@@ -580,5 +590,5 @@ def task_list(
         ids = list(s.scalars(query.order_by(TaskRecord.id).limit(limit).offset(offset)))
         tasks = list(s.scalars(_task_query().where(TaskRecord.id.in_(ids)).order_by(TaskRecord.id)))
         return _task_views(
-            s, tasks, _units(s), today=today, due_soon_days=store.settings.due_soon_days
+            s, tasks, _units(s, tasks), today=today, due_soon_days=store.settings.due_soon_days
         ), count

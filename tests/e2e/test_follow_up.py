@@ -129,6 +129,8 @@ def test_e2e_office_and_unit_follow_up_a_directive(
     # in term thanks to the extension; every other assigned task is overdue
     def dashboard() -> None:
         page.goto(f"{base}/dashboard")
+        expect(page.locator("#by-unit tr[data-unit='CT'] td[data-bucket='done_late']")).to_have_text("1")
+        page.get_by_role("link", name="Thành phố Cần Thơ").click()  # drill down into the city's branches
         row = page.locator("#by-unit tr[data-unit='CT-CA']")
         expect(row.locator("td[data-bucket='done_late']")).to_have_text("1")
         expect(row.locator("td[data-bucket='open_in_term']")).to_have_text("1")

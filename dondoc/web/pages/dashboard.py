@@ -7,7 +7,7 @@ import datetime as dt
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from dondoc.services.dashboards import buckets_as_of
+from dondoc.services.dashboards import buckets_by_branch
 from dondoc.tracking.timeliness import BUCKETS
 from dondoc.web.deps import ActorDep, StoreDep, TodayDep
 from dondoc.web.render import page
@@ -28,7 +28,7 @@ def dashboard(
         day = dt.date.fromisoformat(as_of) if as_of else today
     except ValueError:
         day = today
-    report = buckets_as_of(store, actor, day, unit_code=unit or None)
+    report = buckets_by_branch(store, actor, day, unit_code=unit or None)
     total = sum(report.totals.values())
     return page(
         request, "dashboard/dashboard.html", actor, report=report, buckets=BUCKETS, total=total, as_of=day
