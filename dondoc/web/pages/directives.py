@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
+from pathlib import Path as FilePath
+from typing import Annotated
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Path, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
@@ -46,7 +47,7 @@ async def upload(request: Request, actor: ActorDep, store: StoreDep, form: FormD
             request, "directives/upload.html", actor, status_code=422, error="Hãy chọn một tệp văn bản."
         )
     with temp_folder() as tmp:
-        path = await save_upload(upload, Path(tmp), limit)
+        path = await save_upload(upload, FilePath(tmp), limit)
         done = ingestion.ingest_file(store, actor, path)
     return _back(f"/directives/{done.directive_id}/review")
 
@@ -72,7 +73,16 @@ def review_page(
         d=view,
         segments=_segments(view),
         units=views.unit_options(store),
+        pages=views.source_pages(store, actor, directive_id),
     )
+
+
+@router.get("/directives/{directive_id}/pages/{page}.png")
+def page_image(
+    directive_id: Id, page: Annotated[int, Path(ge=1, le=10_000)], actor: ActorDep, store: StoreDep
+) -> Response:
+    png = views.page_png(store, actor, directive_id, page)
+    return Response(png, media_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
 
 
 def _segments(view: views.DirectiveView) -> list[tuple[str, int | None]]:
