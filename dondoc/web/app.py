@@ -81,9 +81,17 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     )
 
     from dondoc.web.api import v1
-    from dondoc.web.pages import auth, dashboard, desk, directives, tasks
+    from dondoc.web.pages import admin, auth, dashboard, desk, directives, tasks
 
-    for router in (auth.router, directives.router, tasks.router, desk.router, dashboard.router, v1.router):
+    for router in (
+        auth.router,
+        directives.router,
+        tasks.router,
+        desk.router,
+        dashboard.router,
+        admin.router,
+        v1.router,
+    ):
         app.include_router(router)
     catalogue()  # fail at start-up, not on the first error, if the catalogue is broken
 

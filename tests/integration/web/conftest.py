@@ -27,14 +27,14 @@ class DemoSite:
     store: Store
     settings: Settings
 
-    def client(self, user: str | None = None) -> TestClient:
+    def client(self, user: str | None = None, password: str = DEMO_PASSWORD) -> TestClient:
         client = TestClient(create_app(self.settings, self.store), raise_server_exceptions=False)
         if user is not None:
             token = CSRF.search(client.get("/login").text)
             assert token is not None
             r = client.post(
                 "/login",
-                data={"csrf": token.group(1), "username": user, "password": DEMO_PASSWORD},
+                data={"csrf": token.group(1), "username": user, "password": password},
                 follow_redirects=False,
             )
             assert r.status_code == 303, r.text

@@ -91,6 +91,11 @@ def _routes(i: dict[str, object]) -> list[tuple[str, str, dict[str, str], set[st
         ("POST", f"/tasks/{t}/assign", {"lead": "CT-CA", "directive": str(d)}, OFFICE),
         ("POST", f"/directives/{d}/confirm", {}, OFFICE),
         ("POST", "/directives/upload", {}, OFFICE),
+        ("GET", "/admin/units", {}, OFFICE),
+        ("GET", "/admin/units/export.csv", {}, OFFICE),
+        ("POST", "/admin/units/import", {}, OFFICE),
+        ("GET", "/admin/users", {}, {"admin"}),
+        ("POST", "/admin/users", {"role": "nobody"}, {"admin"}),
     ]
 
 

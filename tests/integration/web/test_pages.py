@@ -107,3 +107,37 @@ def test_password_change_and_logout(demo_site: DemoSite) -> None:
     r = client.post("/logout", data={"csrf": csrf_of(client)}, follow_redirects=False)
     assert r.headers["location"] == "/login"
     assert client.get("/inbox", follow_redirects=False).headers["location"] == "/login"
+
+
+def test_admin_units_export_import_and_user_creation(demo_site: DemoSite) -> None:
+    office = demo_site.client("vanphong")
+    tree = office.get("/admin/units")
+    assert tree.status_code == 200 and "Ban Tuyên giáo và Dân vận Thành ủy" in tree.text
+    exported = office.get("/admin/units/export.csv")
+    assert exported.status_code == 200 and exported.text.startswith("code,name,kind")
+    r = office.post(
+        "/admin/units/import",
+        data={"csrf": csrf_of(office)},
+        files={"file": ("don-vi.csv", exported.content, "text/csv")},
+        follow_redirects=False,
+    )
+    assert r.status_code == 303 and "0" in r.headers["location"]
+    admin = demo_site.client("admin")
+    r = admin.post(
+        "/admin/users",
+        data={
+            "csrf": csrf_of(admin),
+            "username": "sotaichinh",
+            "full_name": "Đầu mối Sở Tài chính",
+            "role": "reporter",
+            "unit": "CT-STC",
+            "password": "mat-khau-dai",
+        },
+        follow_redirects=False,
+    )
+    assert r.status_code == 303
+    assert "sotaichinh" in admin.get("/admin/users").text
+    assert (
+        demo_site.client("sotaichinh", "mat-khau-dai").get("/", follow_redirects=False).headers["location"]
+        == "/inbox"
+    )

@@ -1,0 +1,82 @@
+"""Administration: the units directory (tree, import, export) and users."""
+
+from __future__ import annotations
+
+from pathlib import Path as FilePath
+
+from fastapi import APIRouter, Request
+from fastapi.responses import FileResponse, RedirectResponse, Response
+from starlette.background import BackgroundTask
+from starlette.datastructures import UploadFile
+
+from dondoc.errors import DondocError, ErrorCode
+from dondoc.services import units, users, views
+from dondoc.services.context import require
+from dondoc.tracking.permissions import Action, Role
+from dondoc.web.deps import ActorDep, FormDep, StoreDep
+from dondoc.web.render import page
+from dondoc.web.uploads import declared_too_large, save_upload, temp_folder
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/admin/units")
+def unit_tree(request: Request, actor: ActorDep, store: StoreDep, message: str | None = None) -> Response:
+    return page(request, "admin/units.html", actor, units=views.units_tree(store, actor), message=message)
+
+
+@router.post("/admin/units/import")
+async def import_units(request: Request, actor: ActorDep, store: StoreDep, form: FormDep) -> Response:
+    require(actor, Action.MANAGE_UNITS, what="units")
+    limit = 20 * 1024 * 1024
+    declared_too_large(request, limit)
+    upload = (await request.form()).get("file")
+    if not isinstance(upload, UploadFile) or not upload.filename:
+        raise DondocError(ErrorCode.UNITS_FILE, name="upload", detail="no file chosen")
+    with temp_folder() as tmp:
+        path = await save_upload(upload, FilePath(tmp), limit)
+        added, updated = units.import_units(store, actor, path)
+    return RedirectResponse(
+        f"/admin/units?message=Đã thêm {added}, cập nhật {updated} đơn vị.", status_code=303
+    )
+
+
+@router.get("/admin/units/export.{suffix}")
+def export_units(suffix: str, actor: ActorDep, store: StoreDep) -> Response:
+    require(actor, Action.MANAGE_UNITS, what="units")
+    if suffix not in ("csv", "xlsx"):
+        raise DondocError(ErrorCode.NOT_FOUND, kind="file", key=f"export.{suffix}")
+    tmp = temp_folder()
+    path = FilePath(tmp.name) / f"don-vi.{suffix}"
+    units.export_units(store, path)
+    return FileResponse(path, filename=path.name, background=BackgroundTask(tmp.cleanup))
+
+
+@router.get("/admin/users")
+def user_list(request: Request, actor: ActorDep, store: StoreDep) -> Response:
+    return page(
+        request,
+        "admin/users.html",
+        actor,
+        users=views.users_list(store, actor),
+        roles=list(Role),
+        units=views.unit_options(store),
+    )
+
+
+@router.post("/admin/users")
+def create_user(request: Request, actor: ActorDep, store: StoreDep, form: FormDep) -> Response:
+    require(actor, Action.MANAGE_USERS, what="users")  # before any validation: nothing to learn
+    role = form.get("role", "")
+    if role not in {r.value for r in Role}:
+        raise DondocError(ErrorCode.RULE_VIOLATED, detail="choose a role")
+    users.create_user(
+        store,
+        actor,
+        username=form.get("username", "").strip(),
+        full_name=form.get("full_name", "").strip(),
+        password=form.get("password", ""),
+        role=Role(role),
+        unit_code=form.get("unit") or None,
+    )
+    return RedirectResponse("/admin/users", status_code=303)
