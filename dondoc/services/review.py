@@ -12,7 +12,7 @@ from dondoc.services import fetch
 from dondoc.services.context import Store, audit_event, require
 from dondoc.services.ingestion import issuer_scope, resolve_mention
 from dondoc.services.units import load_directory, unit_by_code
-from dondoc.store.records import BodyMentionRecord, ExtensionRequestRecord
+from dondoc.store.records import BodyMentionRecord, ExtensionRequestRecord, TaskRecord
 from dondoc.tracking.permissions import Action, Actor
 from dondoc.tracking.resolution import FLAGGED, Method
 
@@ -147,3 +147,124 @@ def unresolved(store: Store, directive_id: int) -> list[tuple[int, str, str, str
             for m in t.mentions
             if m.method != "manual" and Method(m.method) in FLAGGED
         ]
+
+
+def _draft_task(s: Session, task_id: int) -> TaskRecord:
+    task = fetch.task(s, task_id)
+    if fetch.directive(s, task.directive_id).state != "draft":
+        raise DondocError(
+            ErrorCode.RULE_VIOLATED, detail="tasks are split or merged while the directive is a draft"
+        )
+    return task
+
+
+def split_task(store: Store, actor: Actor, task_id: int, *, before: str) -> int:
+    """Cut a task's text in two where the words `before` begin: the second part becomes a
+    new task right after it (same section, deadline and source span); returns its id."""
+    require(actor, Action.REVIEW, what="tasks")
+    with store.transaction() as s:
+        task = _draft_task(s, task_id)
+        at = task.text.find(before.strip()) if before.strip() else -1
+        if at <= 0:
+            raise DondocError(
+                ErrorCode.RULE_VIOLATED, detail="the words to split before are not inside the task's text"
+            )
+        first, second = task.text[:at].strip(), task.text[at:].strip()
+        if not first or not second:
+            raise DondocError(ErrorCode.RULE_VIOLATED, detail="both parts of a split need text")
+        later = select(TaskRecord).where(
+            TaskRecord.directive_id == task.directive_id, TaskRecord.position > task.position
+        )
+        for other in s.scalars(later):
+            other.position += 1
+        new = TaskRecord(
+            directive_id=task.directive_id,
+            position=task.position + 1,
+            extracted_id=None,
+            section=task.section,
+            text=second,
+            span_start=task.span_start,
+            span_end=task.span_end,
+            product=task.product,
+            deadline_text=task.deadline_text,
+            original_deadline=task.original_deadline,
+            current_deadline=task.current_deadline,
+            recurrence=task.recurrence,
+            authority=task.authority,
+            status_key="not_started",
+        )
+        for m in task.mentions:
+            new.mentions.append(
+                BodyMentionRecord(
+                    role=m.role, phrase=m.phrase, unit_id=m.unit_id, method=m.method, candidates=m.candidates
+                )
+            )
+        task.text = first
+        s.add(new)
+        s.flush()
+        audit_event(
+            s, actor, "task.split_text", "task", task_id, after={"new_task": new.id, "before": before}
+        )
+        return new.id
+
+
+def merge_with_next(store: Store, actor: Actor, task_id: int) -> None:
+    """Join a task with the one after it (one item the extractor cut in two)."""
+    require(actor, Action.REVIEW, what="tasks")
+    with store.transaction() as s:
+        task = _draft_task(s, task_id)
+        nxt = s.scalar(
+            select(TaskRecord)
+            .where(TaskRecord.directive_id == task.directive_id, TaskRecord.position > task.position)
+            .order_by(TaskRecord.position)
+            .limit(1)
+        )
+        if nxt is None:
+            raise DondocError(
+                ErrorCode.RULE_VIOLATED, detail="the last task has nothing after it to merge with"
+            )
+        task.text = f"{task.text} {nxt.text}".strip()
+        starts = [v for v in (task.span_start, nxt.span_start) if v is not None]
+        ends = [v for v in (task.span_end, nxt.span_end) if v is not None]
+        task.span_start, task.span_end = (min(starts) if starts else None), (max(ends) if ends else None)
+        known = {(m.role, m.phrase) for m in task.mentions}
+        for m in nxt.mentions:
+            if (m.role, m.phrase) not in known:
+                task.mentions.append(
+                    BodyMentionRecord(
+                        role=m.role,
+                        phrase=m.phrase,
+                        unit_id=m.unit_id,
+                        method=m.method,
+                        candidates=m.candidates,
+                    )
+                )
+        merged = nxt.id
+        s.delete(nxt)
+        audit_event(s, actor, "task.merge", "task", task_id, after={"merged": merged})
+
+
+META_FIELDS = {
+    "doc_type": str,
+    "number": str,
+    "issuer": str,
+    "issued_on": dt.date,
+    "title": str,
+    "signer": str,
+    "signer_title": str,
+}
+
+
+def edit_metadata(store: Store, actor: Actor, directive_id: int, changes: dict[str, object]) -> None:
+    require(actor, Action.REVIEW, what="directives")
+    unknown = set(changes) - set(META_FIELDS)
+    if unknown:
+        raise DondocError(ErrorCode.RULE_VIOLATED, detail=f"not editable: {', '.join(sorted(unknown))}")
+    with store.transaction() as s:
+        directive = fetch.directive(s, directive_id)
+        before = {k: getattr(directive, k) for k in changes}
+        for key, value in changes.items():
+            if value is not None and not isinstance(value, META_FIELDS[key]):
+                raise DondocError(ErrorCode.RULE_VIOLATED, detail=f"{key}: wrong type")
+            setattr(directive, key, value)
+        audit_event(s, actor, "directive.edit", "directive", directive_id, before=before, after=changes)

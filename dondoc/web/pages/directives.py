@@ -155,3 +155,26 @@ def assign(task_id: Id, actor: ActorDep, store: StoreDep, today: TodayDep, form:
     support = tuple(dict.fromkeys(c for c in chosen if c and c != lead))
     assignment.assign(store, actor, task_id, lead=lead, support=support, today=today)
     return _back(f"/directives/{form.get('directive', '')}/review#task-{task_id}")
+
+
+@router.post("/tasks/{task_id}/split")
+def split(task_id: Id, actor: ActorDep, store: StoreDep, form: FormDep) -> Response:
+    new_id = review.split_task(store, actor, task_id, before=form.get("before", ""))
+    return _back(f"/directives/{form.get('directive', '')}/review#task-{new_id}")
+
+
+@router.post("/tasks/{task_id}/merge")
+def merge(task_id: Id, actor: ActorDep, store: StoreDep, form: FormDep) -> Response:
+    review.merge_with_next(store, actor, task_id)
+    return _back(f"/directives/{form.get('directive', '')}/review#task-{task_id}")
+
+
+@router.post("/directives/{directive_id}/metadata")
+def metadata(directive_id: Id, actor: ActorDep, store: StoreDep, form: FormDep) -> Response:
+    changes: dict[str, object] = {
+        key: (form.get(key, "").strip() or None)
+        for key in ("doc_type", "number", "issuer", "title", "signer", "signer_title")
+    }
+    changes["issued_on"] = _date(form.get("issued_on"))
+    review.edit_metadata(store, actor, directive_id, changes)
+    return _back(f"/directives/{directive_id}/review")

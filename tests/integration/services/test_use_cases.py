@@ -195,3 +195,50 @@ def test_use_case_review_edits_and_mapping_are_audited(
     review.resolve_bodies(store, p["office"], directive_id)
     done = assignment.assign_from_mentions(store, p["office"], directive_id, today=D(2024, 10, 8))
     assert t["t21"] not in done.left_for_review
+
+
+def test_use_case_split_merge_and_metadata_in_review(store: Store) -> None:
+    from tests.support.tracking import ingest_seed
+
+    load_cantho_units(store)
+    office = make_user(store, "vanphong", Role.OFFICE, "CT-TU-VP")
+    directive_id = ingest_seed(store, office).directive_id
+    with store.reading() as s:
+        first = s.scalar(
+            select(TaskRecord).where(TaskRecord.directive_id == directive_id).order_by(TaskRecord.position)
+        )
+        assert first is not None
+        text, count = (
+            first.text,
+            s.scalar(select(func.count()).where(TaskRecord.directive_id == directive_id)),
+        )
+    words = text.split()
+    cut = " ".join(words[len(words) // 2 : len(words) // 2 + 3])
+    with one_audit_event(store, "task.split_text", "vanphong"):
+        new_id = review.split_task(store, office, first.id, before=cut)
+    with store.reading() as s:
+        tasks = list(
+            s.scalars(
+                select(TaskRecord)
+                .where(TaskRecord.directive_id == directive_id)
+                .order_by(TaskRecord.position)
+            )
+        )
+    assert len(tasks) == count + 1 and tasks[1].id == new_id and tasks[1].text.startswith(cut)
+    assert [t.position for t in tasks] == sorted({t.position for t in tasks})  # still a clean order
+    with one_audit_event(store, "task.merge", "vanphong"):
+        review.merge_with_next(store, office, first.id)
+    with store.reading() as s:
+        again = s.get(TaskRecord, first.id)
+        assert again is not None and " ".join(again.text.split()) == " ".join(text.split())
+        assert s.get(TaskRecord, new_id) is None
+    with pytest.raises(DondocError):
+        review.split_task(store, office, first.id, before="không có trong văn bản")
+    with one_audit_event(store, "directive.edit", "vanphong"):
+        review.edit_metadata(
+            store, office, directive_id, {"number": "11-CTr/TU", "issued_on": D(2024, 10, 1)}
+        )
+    review.confirm(store, office, directive_id, today=D(2024, 10, 7))
+    with pytest.raises(DondocError) as err:  # once confirmed, the task list is settled
+        review.merge_with_next(store, office, first.id)
+    assert err.value.code is ErrorCode.RULE_VIOLATED
