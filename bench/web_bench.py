@@ -4,7 +4,7 @@ Usage: python bench/web_bench.py [--tasks 20000] [--units 2000] [--updates 10000
        [--connections 200] [--seconds 15]
 
 Builds a SQLite install with bench/store_bench.py's generator, adds an office user and a
-commune's focal point, starts `dondoc serve` (one uvicorn process) and drives it with wrk
+commune's focal point, starts `dondoc serve --workers 2` (uvicorn processes) and drives it with wrk
 (Debian package `wrk`, installed by scripts/setup): the dashboard (office session), the
 task list API (bearer token, 50 tasks a page) and a unit inbox (the focal point's session),
 each for --seconds with --connections concurrent clients. Reports p50/p95/p99 latency,
@@ -108,6 +108,7 @@ def main() -> None:
     ap.add_argument("--updates", type=int, default=100_000)
     ap.add_argument("--connections", type=int, default=200)
     ap.add_argument("--seconds", type=int, default=15)
+    ap.add_argument("--workers", type=int, default=2, help="server processes (dondoc serve --workers)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{tmp}/web.sqlite3"
@@ -131,7 +132,9 @@ def main() -> None:
         port = _free_port()
         env = {**os.environ, "DONDOC_DATABASE_URL": url, "DONDOC_DATA_DIR": tmp}
         server = subprocess.Popen(
-            [sys.executable, "-m", "dondoc", "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL
+            [sys.executable, "-m", "dondoc", "serve", "--port", str(port), "--workers", str(args.workers)],
+            env=env,
+            stdout=subprocess.DEVNULL,
         )
         base = f"http://127.0.0.1:{port}"
         try:
@@ -149,6 +152,7 @@ def main() -> None:
                 "units": args.units,
                 "connections": args.connections,
                 "seconds": args.seconds,
+                "workers": args.workers,
                 "dashboard": _wrk(f"{base}/dashboard?as_of=2025-06-30", f"Cookie: {office}", args, script),
                 "task_list_api": _wrk(
                     f"{base}/api/v1/tasks?limit=50", f"Authorization: Bearer {token}", args, script

@@ -11,18 +11,35 @@ from dondoc.cli.common import open_store, settings_from
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--demo", is_flag=True, help="Load the demo first when the database is empty.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="Server processes.")
 @click.pass_context
-def serve_command(ctx: click.Context, host: str, port: int, demo: bool) -> None:
+def serve_command(ctx: click.Context, host: str, port: int, demo: bool, workers: int) -> None:
     """Start the web app (migrating the schema first)."""
+    import os
+
     import uvicorn
 
     from dondoc.services.demo import DEMO_PASSWORD, database_is_empty, load_demo
     from dondoc.web.app import create_app
 
+    settings = settings_from(ctx)
     store = open_store(ctx, schema="upgrade")
     if demo and database_is_empty(store):
         loaded = load_demo(store)
         click.echo(f"demo loaded; users (password {DEMO_PASSWORD}): {', '.join(loaded.users)}")
-    app = create_app(settings_from(ctx), store)
     click.echo(f"dondoc at http://{host}:{port}/")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(create_app(settings, store), host=host, port=port, log_level="warning")
+        return
+    # worker processes build their own app from the environment: pass the options on
+    os.environ["DONDOC_DATABASE_URL"] = settings.resolved_database_url()
+    os.environ["DONDOC_DATA_DIR"] = str(settings.data_dir)
+    store.engine.dispose()
+    uvicorn.run(
+        "dondoc.web.app:app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+    )

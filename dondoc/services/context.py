@@ -106,6 +106,12 @@ class Store:
         """Changes with every write: each use case writes an audit event."""
         return session.scalar(select(func.max(AuditEventRecord.id))) or 0
 
+    def cached(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """`compute()`, kept until the data changes (the key gets the data version)."""
+        with self.reading() as s:
+            version = self.data_version(s)
+        return self.cache.get((key, version), compute)
+
     @contextmanager
     def reading(self) -> Iterator[Session]:
         session = (self.readers or self.sessions)()

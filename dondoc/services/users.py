@@ -138,6 +138,12 @@ def _digest(token: str) -> str:
 
 
 def actor_by_token(store: Store, token: str) -> Actor:
+    """The actor of an API token; cached until the data changes (a revoked token or a
+    disabled user is a change, so it is never served from the cache)."""
+    return store.cached(("token", _digest(token)), lambda: _actor_by_token(store, token))
+
+
+def _actor_by_token(store: Store, token: str) -> Actor:
     with store.reading() as s:
         row = s.scalar(
             select(ApiTokenRecord).where(

@@ -571,30 +571,48 @@ def task_list(
     limit: int = 50,
     offset: int = 0,
 ) -> tuple[list[TaskView], int]:
-    """Tasks the actor may see, filtered by directive and by lead unit's tree; (page, count)."""
+    """Tasks the actor may see, filtered by directive and by lead unit's tree; (page, count).
+    Pages are cached until the data changes: machine clients poll the same pages."""
     with store.reading() as s:
-        query = select(TaskRecord.id)
-        visible = _scope_filter(actor)
-        if visible is not None:
-            query = query.where(TaskRecord.id.in_(visible))
-        if directive_id is not None:
-            query = query.where(TaskRecord.directive_id == directive_id)
-        if unit_code is not None:
-            unit = s.scalar(select(UnitRecord).where(UnitRecord.code == unit_code))
-            if unit is None:
-                raise DondocError(ErrorCode.NOT_FOUND, kind="unit", key=unit_code)
-            led = (
-                select(AssignmentRecord.task_id)
-                .join(UnitRecord, UnitRecord.id == AssignmentRecord.unit_id)
-                .where(AssignmentRecord.role == "lead", UnitRecord.path.startswith(unit.path))
-            )
-            query = query.where(TaskRecord.id.in_(led))
-        count = s.scalar(select(func.count()).select_from(query.subquery())) or 0
-        ids = list(s.scalars(query.order_by(TaskRecord.id).limit(limit).offset(offset)))
-        tasks = list(s.scalars(_task_query().where(TaskRecord.id.in_(ids)).order_by(TaskRecord.id)))
-        return _task_views(
-            s, tasks, _units(s, tasks), today=today, due_soon_days=store.settings.due_soon_days
-        ), count
+        visibility = (actor.role, actor.unit_path) if actor.role in (Role.REPORTER, Role.LEADER) else ("all",)
+        key = ("tasks", visibility, directive_id, unit_code, limit, offset, today, store.data_version(s))
+        return store.cache.get(
+            key, lambda: _task_page(s, store, actor, today, directive_id, unit_code, limit, offset)
+        )
+
+
+def _task_page(
+    s: Session,
+    store: Store,
+    actor: Actor,
+    today: dt.date,
+    directive_id: int | None,
+    unit_code: str | None,
+    limit: int,
+    offset: int,
+) -> tuple[list[TaskView], int]:
+    query = select(TaskRecord.id)
+    visible = _scope_filter(actor)
+    if visible is not None:
+        query = query.where(TaskRecord.id.in_(visible))
+    if directive_id is not None:
+        query = query.where(TaskRecord.directive_id == directive_id)
+    if unit_code is not None:
+        unit = s.scalar(select(UnitRecord).where(UnitRecord.code == unit_code))
+        if unit is None:
+            raise DondocError(ErrorCode.NOT_FOUND, kind="unit", key=unit_code)
+        led = (
+            select(AssignmentRecord.task_id)
+            .join(UnitRecord, UnitRecord.id == AssignmentRecord.unit_id)
+            .where(AssignmentRecord.role == "lead", UnitRecord.path.startswith(unit.path))
+        )
+        query = query.where(TaskRecord.id.in_(led))
+    count = s.scalar(select(func.count()).select_from(query.subquery())) or 0
+    ids = list(s.scalars(query.order_by(TaskRecord.id).limit(limit).offset(offset)))
+    tasks = list(s.scalars(_task_query().where(TaskRecord.id.in_(ids)).order_by(TaskRecord.id)))
+    return _task_views(
+        s, tasks, _units(s, tasks), today=today, due_soon_days=store.settings.due_soon_days
+    ), count
 
 
 @dataclass(frozen=True)

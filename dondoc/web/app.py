@@ -125,3 +125,11 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         return _error(request, 500, status_message(500), ErrorCode.INTERNAL.value)
 
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app of a worker process started by `dondoc serve --workers N` (settings from the
+    environment, which the command filled in)."""
+    from dondoc.config import load_settings
+
+    return create_app(load_settings())

@@ -9,14 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query, Request, Response
 
 from dondoc.errors import DondocError, ErrorCode
 from dondoc.services import progress, views
 from dondoc.services.dashboards import buckets_as_of
 from dondoc.services.progress import Report
 from dondoc.services.users import actor_by_token
-from dondoc.tracking.permissions import Actor
+from dondoc.tracking.permissions import Actor, Role
 from dondoc.web.api.schemas import (
     Created,
     DashboardRead,
@@ -125,11 +125,17 @@ def list_tasks(
     unit: Annotated[str | None, Query(max_length=64)] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
-) -> TaskList:
-    items, count = views.task_list(
-        store, actor, today=today, directive_id=directive, unit_code=unit, limit=limit, offset=offset
-    )
-    return TaskList(items=[_task(t) for t in items], count=count)
+) -> Response:
+    def render() -> bytes:
+        items, count = views.task_list(
+            store, actor, today=today, directive_id=directive, unit_code=unit, limit=limit, offset=offset
+        )
+        return TaskList(items=[_task(t) for t in items], count=count).model_dump_json().encode()
+
+    # the same page for the same viewer is served from the cache until the data changes
+    visibility = (actor.role, actor.unit_path) if actor.role in (Role.REPORTER, Role.LEADER) else ("all",)
+    body = store.cached(("tasks.json", visibility, directive, unit, limit, offset, today), render)
+    return Response(body, media_type="application/json")
 
 
 @router.get("/tasks/{task_id}", response_model=TaskRead)
