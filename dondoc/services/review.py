@@ -29,6 +29,22 @@ EDITABLE = {
 }
 
 
+def _check_fields(changes: dict[str, object], allowed: dict[str, type]) -> None:
+    """Only the editable fields, each None or of its type."""
+    unknown = set(changes) - set(allowed)
+    if unknown:
+        raise DondocError(ErrorCode.RULE_VIOLATED, detail=f"not editable: {', '.join(sorted(unknown))}")
+    for key, value in changes.items():
+        if value is not None and not isinstance(value, allowed[key]):
+            raise DondocError(ErrorCode.RULE_VIOLATED, detail=f"{key}: wrong type")
+
+
+def _copy(m: BodyMentionRecord) -> BodyMentionRecord:
+    return BodyMentionRecord(
+        role=m.role, phrase=m.phrase, unit_id=m.unit_id, method=m.method, candidates=m.candidates
+    )
+
+
 def resolve_bodies(store: Store, actor: Actor, directive_id: int) -> int:
     """Resolve again every mention not mapped by hand (after the directory changed);
     returns how many stay flagged."""
@@ -87,16 +103,12 @@ def edit_task(
 ) -> int:
     """Correct fields of a task; returns its new version."""
     require(actor, Action.REVIEW, what="tasks")
-    unknown = set(changes) - set(EDITABLE)
-    if unknown:
-        raise DondocError(ErrorCode.RULE_VIOLATED, detail=f"not editable: {', '.join(sorted(unknown))}")
+    _check_fields(changes, EDITABLE)
     with store.transaction() as s:
         task = fetch.task(s, task_id)
         fetch.check_version(task, expected_version, kind="task")
         before = {k: getattr(task, k) for k in changes}
         for key, value in changes.items():
-            if value is not None and not isinstance(value, EDITABLE[key]):
-                raise DondocError(ErrorCode.RULE_VIOLATED, detail=f"{key}: wrong type")
             setattr(task, key, value)
             if key == "original_deadline" and not _extended(s, task_id):
                 # without an approved extension the deadline in force is the original one
@@ -194,11 +206,7 @@ def split_task(store: Store, actor: Actor, task_id: int, *, before: str) -> int:
             status_key="not_started",
         )
         for m in task.mentions:
-            new.mentions.append(
-                BodyMentionRecord(
-                    role=m.role, phrase=m.phrase, unit_id=m.unit_id, method=m.method, candidates=m.candidates
-                )
-            )
+            new.mentions.append(_copy(m))
         task.text = first
         s.add(new)
         s.flush()
@@ -230,15 +238,7 @@ def merge_with_next(store: Store, actor: Actor, task_id: int) -> None:
         known = {(m.role, m.phrase) for m in task.mentions}
         for m in nxt.mentions:
             if (m.role, m.phrase) not in known:
-                task.mentions.append(
-                    BodyMentionRecord(
-                        role=m.role,
-                        phrase=m.phrase,
-                        unit_id=m.unit_id,
-                        method=m.method,
-                        candidates=m.candidates,
-                    )
-                )
+                task.mentions.append(_copy(m))
         merged = nxt.id
         s.delete(nxt)
         audit_event(s, actor, "task.merge", "task", task_id, after={"merged": merged})
@@ -257,14 +257,10 @@ META_FIELDS = {
 
 def edit_metadata(store: Store, actor: Actor, directive_id: int, changes: dict[str, object]) -> None:
     require(actor, Action.REVIEW, what="directives")
-    unknown = set(changes) - set(META_FIELDS)
-    if unknown:
-        raise DondocError(ErrorCode.RULE_VIOLATED, detail=f"not editable: {', '.join(sorted(unknown))}")
+    _check_fields(changes, META_FIELDS)
     with store.transaction() as s:
         directive = fetch.directive(s, directive_id)
         before = {k: getattr(directive, k) for k in changes}
         for key, value in changes.items():
-            if value is not None and not isinstance(value, META_FIELDS[key]):
-                raise DondocError(ErrorCode.RULE_VIOLATED, detail=f"{key}: wrong type")
             setattr(directive, key, value)
         audit_event(s, actor, "directive.edit", "directive", directive_id, before=before, after=changes)
