@@ -101,32 +101,35 @@ def buckets_by_branch(
 ) -> BucketReport:
     """The scope's branches (direct sub-units with their subtrees) and its own tasks."""
     with store.reading() as s:
-        scope = _checked_scope(s, actor, unit_code)
-        per_unit = _counts(store, s, as_of, scope.path if scope else None)
-        depth = scope.path.count("/") - 1 if scope else 0  # segments of the scope's path
-        paths = dict(
-            s.execute(select(UnitRecord.id, UnitRecord.path).where(UnitRecord.id.in_(list(per_unit)))).all()
-        )
-        branch_of: dict[int, int] = {}
-        for uid in per_unit:
-            segments = paths[uid].strip("/").split("/")
-            branch_of[uid] = int(segments[depth]) if len(segments) > depth else uid
-        named = select(UnitRecord.id, UnitRecord.code, UnitRecord.name).where(
-            UnitRecord.id.in_(set(branch_of.values()))
-        )
-        names = {uid: (code, name) for uid, code, name in s.execute(named)}
-        rows: dict[int, UnitBuckets] = {}
-        for uid, counts in per_unit.items():
-            branch = branch_of[uid]
-            row = rows.get(branch)
-            if row is None:
-                own = scope is not None and branch == scope.id
-                row = rows[branch] = UnitBuckets(branch, *names[branch], own=own)
-            for b, n in counts.items():
-                row.counts[b] += n
-        head = UnitBuckets(scope.id, scope.code, scope.name) if scope else None
+        scope = _checked_scope(s, actor, unit_code)  # per request: who asks matters
+        key = ("branches", scope.id if scope else None, as_of, store.settings.due_soon_days)
+        return store.cache.get((key, store.data_version(s)), lambda: _branches(store, s, scope, as_of))
+
+
+def _branches(store: Store, s: Session, scope: UnitRecord | None, as_of: dt.date) -> BucketReport:
+    per_unit = _counts(store, s, as_of, scope.path if scope else None)
+    depth = scope.path.count("/") - 1 if scope else 0  # segments of the scope's path
+    paths = dict(
+        s.execute(select(UnitRecord.id, UnitRecord.path).where(UnitRecord.id.in_(list(per_unit)))).all()
+    )
+    branch_of: dict[int, int] = {}
+    for uid in per_unit:
+        segments = paths[uid].strip("/").split("/")
+        branch_of[uid] = int(segments[depth]) if len(segments) > depth else uid
+    named = select(UnitRecord.id, UnitRecord.code, UnitRecord.name).where(
+        UnitRecord.id.in_(set(branch_of.values()))
+    )
+    names = {uid: (code, name) for uid, code, name in s.execute(named)}
+    rows: dict[int, UnitBuckets] = {}
+    for uid, counts in per_unit.items():
+        branch = branch_of[uid]
+        row = rows.get(branch)
+        if row is None:
+            own = scope is not None and branch == scope.id
+            row = rows[branch] = UnitBuckets(branch, *names[branch], own=own)
+        for b, n in counts.items():
+            row.counts[b] += n
     units = sorted(rows.values(), key=lambda u: (not u.own, u.code))
     totals = _totals(units)
-    if head is not None:
-        head.counts = dict(totals)
+    head = UnitBuckets(scope.id, scope.code, scope.name, counts=dict(totals)) if scope else None
     return BucketReport(as_of, tuple(units), totals, head)

@@ -110,7 +110,12 @@ def actor_by_name(store: Store, username: str) -> Actor:
 
 
 def actor_by_id(store: Store, user_id: int) -> Actor:
-    """The actor of a session's user id (refused once the user is disabled)."""
+    """The actor of a session's user id (refused once the user is disabled); cached until
+    the data changes, as every page asks for it."""
+    return store.cached(("user", user_id), lambda: _actor_by_id(store, user_id))
+
+
+def _actor_by_id(store: Store, user_id: int) -> Actor:
     with store.reading() as s:
         user = s.get(UserRecord, user_id)
         if user is None or not user.active:

@@ -475,9 +475,19 @@ def task_detail(store: Store, actor: Actor, task_id: int, *, today: dt.date) -> 
 
 
 def inbox(store: Store, actor: Actor, *, today: dt.date) -> list[TaskView]:
-    """The tasks of the actor's unit and sub-units (lead or support), most urgent first."""
+    """The tasks of the actor's unit and sub-units (lead or support), most urgent first;
+    cached until the data changes (focal points reload their inbox often)."""
     if actor.unit_path is None:
         return []
+    visibility = (
+        (actor.role, actor.unit_path)
+        if actor.role in (Role.REPORTER, Role.LEADER)
+        else ("all", actor.unit_path)
+    )
+    return store.cached(("inbox", visibility, today), lambda: _inbox(store, actor, today))
+
+
+def _inbox(store: Store, actor: Actor, today: dt.date) -> list[TaskView]:
     with store.reading() as s:
         visible = _scope_filter(actor)
         query = _task_query().join(DirectiveRecord).where(DirectiveRecord.state == "confirmed")
