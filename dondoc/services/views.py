@@ -7,17 +7,14 @@ a reporter who changes an id in a URL gets E_FORBIDDEN, not another unit's task.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass, field
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from dondoc.errors import DondocError, ErrorCode
-from dondoc.ingest.pdf_pages import page_sizes, render_png
 from dondoc.services import fetch
 from dondoc.services.context import Store, require
-from dondoc.store.blobs import read_blob
 from dondoc.store.records import (
     AssignmentRecord,
     AuditEventRecord,
@@ -623,112 +620,3 @@ def _task_page(
     return _task_views(
         s, tasks, _units(s, tasks), today=today, due_soon_days=store.settings.due_soon_days
     ), count
-
-
-@dataclass(frozen=True)
-class PageBox:
-    """Where a task sits on a page, in percent of the page (for an overlay on its image)."""
-
-    page: int  # 1-based
-    left: float
-    top: float
-    width: float
-    height: float
-
-
-@dataclass(frozen=True)
-class SourcePages:
-    count: int
-    boxes: dict[int, PageBox]  # by task id
-
-
-def source_pages(store: Store, actor: Actor, directive_id: int) -> SourcePages | None:
-    """The pages of a PDF directive and each task's box on them; None for other sources."""
-    require(actor, Action.REVIEW, what="directives")
-    with store.reading() as s:
-        d = fetch.directive(s, directive_id)
-        if d.source_kind != "pdf":
-            return None
-        sha, extraction = d.source_sha256, json.loads(d.extraction)
-        by_extracted = dict(
-            s.execute(
-                select(TaskRecord.extracted_id, TaskRecord.id).where(TaskRecord.directive_id == directive_id)
-            ).all()
-        )
-    sizes = page_sizes(read_blob(store.data_dir, sha))
-    boxes: dict[int, PageBox] = {}
-    for task in extraction.get("tasks", []):
-        page, box, task_id = task.get("page"), task.get("box"), by_extracted.get(task.get("id"))
-        if page is None or box is None or task_id is None or not 1 <= page <= len(sizes):
-            continue
-        width, height = sizes[page - 1]
-        x0, top, x1, bottom = box
-        boxes[task_id] = PageBox(
-            page, 100 * x0 / width, 100 * top / height, 100 * (x1 - x0) / width, 100 * (bottom - top) / height
-        )
-    return SourcePages(len(sizes), boxes)
-
-
-def page_png(store: Store, actor: Actor, directive_id: int, page: int) -> bytes:
-    """Page `page` (1-based) of a PDF directive as a PNG, for the review screen."""
-    require(actor, Action.REVIEW, what="directives")
-    with store.reading() as s:
-        d = fetch.directive(s, directive_id)
-        if d.source_kind != "pdf":
-            raise DondocError(ErrorCode.NOT_FOUND, kind="page", key=page)
-        sha = d.source_sha256
-    key = ("page", sha, page)
-    return store.cache.get(key, lambda: render_png(read_blob(store.data_dir, sha), page - 1))
-
-
-@dataclass(frozen=True)
-class UnitLine:
-    depth: int
-    code: str
-    name: str
-    kind: str
-    aliases: tuple[str, ...]
-    valid_from: dt.date | None
-    valid_to: dt.date | None
-    successor: str | None
-
-
-def units_tree(store: Store, actor: Actor) -> list[UnitLine]:
-    """The directory in tree order (by path), each unit with its depth."""
-    require(actor, Action.MANAGE_UNITS, what="units")
-    with store.reading() as s:
-        units = list(s.scalars(select(UnitRecord).options(selectinload(UnitRecord.aliases))))
-    code = {u.id: u.code for u in units}
-    order = sorted(units, key=lambda u: [int(p) for p in u.path.strip("/").split("/")])
-    return [
-        UnitLine(
-            depth=u.path.count("/") - 2,
-            code=u.code,
-            name=u.name,
-            kind=u.kind,
-            aliases=tuple(a.alias for a in u.aliases),
-            valid_from=u.valid_from,
-            valid_to=u.valid_to,
-            successor=code.get(u.successor_id) if u.successor_id else None,
-        )
-        for u in order
-    ]
-
-
-@dataclass(frozen=True)
-class UserLine:
-    username: str
-    full_name: str
-    role: str
-    unit: str | None
-    active: bool
-
-
-def users_list(store: Store, actor: Actor) -> list[UserLine]:
-    require(actor, Action.MANAGE_USERS, what="users")
-    with store.reading() as s:
-        names = dict(s.execute(select(UnitRecord.id, UnitRecord.name)).all())
-        return [
-            UserLine(u.username, u.full_name, u.role, names.get(u.unit_id) if u.unit_id else None, u.active)
-            for u in s.scalars(select(UserRecord).order_by(UserRecord.username))
-        ]

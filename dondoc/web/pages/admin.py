@@ -10,7 +10,7 @@ from starlette.background import BackgroundTask
 from starlette.datastructures import UploadFile
 
 from dondoc.errors import DondocError, ErrorCode
-from dondoc.services import units, users, views
+from dondoc.services import admin_views, units, users, views
 from dondoc.services.context import require
 from dondoc.tracking.permissions import Action, Role
 from dondoc.web.deps import ActorDep, FormDep, StoreDep
@@ -22,7 +22,9 @@ router = APIRouter(include_in_schema=False)
 
 @router.get("/admin/units")
 def unit_tree(request: Request, actor: ActorDep, store: StoreDep, message: str | None = None) -> Response:
-    return page(request, "admin/units.html", actor, units=views.units_tree(store, actor), message=message)
+    return page(
+        request, "admin/units.html", actor, units=admin_views.units_tree(store, actor), message=message
+    )
 
 
 @router.post("/admin/units/import")
@@ -58,7 +60,7 @@ def user_list(request: Request, actor: ActorDep, store: StoreDep) -> Response:
         request,
         "admin/users.html",
         actor,
-        users=views.users_list(store, actor),
+        users=admin_views.users_list(store, actor),
         roles=list(Role),
         units=views.unit_options(store),
     )

@@ -11,7 +11,7 @@ from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
 from dondoc.errors import DondocError, ErrorCode
-from dondoc.services import assignment, ingestion, review, views
+from dondoc.services import assignment, ingestion, review, source_pages, views
 from dondoc.services.context import require
 from dondoc.tracking.permissions import Action
 from dondoc.web.deps import ActorDep, FormDep, Id, StoreDep, TodayDep
@@ -73,7 +73,7 @@ def review_page(
         d=view,
         segments=_segments(view),
         units=views.unit_options(store),
-        pages=views.source_pages(store, actor, directive_id),
+        pages=source_pages.source_pages(store, actor, directive_id),
     )
 
 
@@ -81,7 +81,7 @@ def review_page(
 def page_image(
     directive_id: Id, page: Annotated[int, Path(ge=1, le=10_000)], actor: ActorDep, store: StoreDep
 ) -> Response:
-    png = views.page_png(store, actor, directive_id, page)
+    png = source_pages.page_png(store, actor, directive_id, page)
     return Response(png, media_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
 
 
