@@ -15,7 +15,7 @@ from dondoc.services.context import require
 from dondoc.tracking.permissions import Action, Role
 from dondoc.web.deps import ActorDep, FormDep, StoreDep
 from dondoc.web.render import page
-from dondoc.web.uploads import declared_too_large, save_upload, temp_folder
+from dondoc.web.uploads import save_upload, temp_folder
 
 router = APIRouter(include_in_schema=False)
 
@@ -31,7 +31,6 @@ def unit_tree(request: Request, actor: ActorDep, store: StoreDep, message: str |
 async def import_units(request: Request, actor: ActorDep, store: StoreDep, form: FormDep) -> Response:
     require(actor, Action.MANAGE_UNITS, what="units")
     limit = 20 * 1024 * 1024
-    declared_too_large(request, limit)
     upload = (await request.form()).get("file")
     if not isinstance(upload, UploadFile) or not upload.filename:
         raise DondocError(ErrorCode.UNITS_FILE, name="upload", detail="no file chosen")

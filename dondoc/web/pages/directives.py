@@ -16,7 +16,7 @@ from dondoc.services.context import require
 from dondoc.tracking.permissions import Action
 from dondoc.web.deps import ActorDep, FormDep, Id, StoreDep, TodayDep
 from dondoc.web.render import page
-from dondoc.web.uploads import declared_too_large, save_upload, temp_folder
+from dondoc.web.uploads import save_upload, temp_folder
 
 router = APIRouter(include_in_schema=False)
 
@@ -40,7 +40,6 @@ def upload_form(request: Request, actor: ActorDep) -> Response:
 async def upload(request: Request, actor: ActorDep, store: StoreDep, form: FormDep) -> Response:
     require(actor, Action.INGEST, what="directives")
     limit = store.settings.max_input_bytes
-    declared_too_large(request, limit)
     upload = (await request.form()).get("file")
     if not isinstance(upload, UploadFile) or not upload.filename:
         return page(

@@ -14,7 +14,7 @@ from dondoc.services.progress import MAX_EVIDENCE_BYTES, Report
 from dondoc.store.blobs import blob_path
 from dondoc.web.deps import ActorDep, FormDep, Id, StoreDep, TodayDep
 from dondoc.web.render import page
-from dondoc.web.uploads import CHUNK, declared_too_large, safe_name
+from dondoc.web.uploads import CHUNK, safe_name
 
 router = APIRouter(include_in_schema=False)
 
@@ -45,7 +45,6 @@ def _number(value: str | None, what: str) -> float | None:
 async def report(
     request: Request, task_id: Id, actor: ActorDep, store: StoreDep, today: TodayDep, form: FormDep
 ) -> Response:
-    declared_too_large(request, MAX_EVIDENCE_BYTES)
     files: list[tuple[str, bytes]] = []
     for item in (await request.form()).getlist("evidence"):
         if isinstance(item, UploadFile) and item.filename:
@@ -60,7 +59,10 @@ async def report(
                         limit=MAX_EVIDENCE_BYTES,
                     )
             files.append((safe_name(item.filename), bytes(data)))
-    done_on = form.get("done_on")
+    try:
+        done_on = dt.date.fromisoformat(form["done_on"]) if form.get("done_on") else None
+    except ValueError:
+        raise DondocError(ErrorCode.RULE_VIOLATED, detail="done_on is not a date") from None
     progress.report_progress(
         store,
         actor,
@@ -73,7 +75,7 @@ async def report(
             difficulties=form.get("difficulties", ""),
             proposals=form.get("proposals", ""),
             result_document=form.get("result_document") or None,
-            done_on=dt.date.fromisoformat(done_on) if done_on else None,
+            done_on=done_on,
             evidence=tuple(files),
         ),
         today=today,
