@@ -135,6 +135,9 @@ def test_e2e_office_and_unit_follow_up_a_directive(
         expect(row.locator("td[data-bucket='done_late']")).to_have_text("1")
         expect(row.locator("td[data-bucket='open_in_term']")).to_have_text("1")
         expect(row.locator("td[data-bucket='overdue']")).to_have_text("0")
+        # the chart (Chart.js, served by dondoc itself) drew one bar per branch
+        bars = page.evaluate("Chart.getChart('buckets-chart').data.labels.length")
+        assert bars == page.locator("#by-unit tbody tr").count()
         expect(page.locator("li[data-bucket='done_on_time'] strong")).to_have_text("0")
 
     shot(page, "9-dashboard", dashboard)
