@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, false, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from dondoc.errors import DondocError, ErrorCode
@@ -308,10 +308,16 @@ def _task_query() -> Select[TaskRecord]:
     )
 
 
+def visibility(actor: Actor) -> tuple[object, ...]:
+    """What decides which tasks an actor sees (a cache key part): readers scoped by their
+    unit see their unit's tree, the office and admins see everything."""
+    return (actor.role, actor.unit_path) if actor.role in (Role.REPORTER, Role.LEADER) else ("all",)
+
+
 def _scope_filter(actor: Actor) -> Select[int] | None:
     """Task ids a reporter or a unit leader may see (None: everything)."""
     if actor.role in (Role.ADMIN, Role.OFFICE) or actor.unit_path is None:
-        return None if actor.role is not Role.REPORTER else select(TaskRecord.id).where(TaskRecord.id < 0)
+        return None if actor.role is not Role.REPORTER else select(TaskRecord.id).where(false())
     return (
         select(AssignmentRecord.task_id)
         .join(UnitRecord, UnitRecord.id == AssignmentRecord.unit_id)
@@ -362,15 +368,15 @@ def directive_view(store: Store, actor: Actor, directive_id: int, *, today: dt.d
         )
 
 
+def _task_texts(s: Session, task_ids: set[int]) -> dict[int, str]:
+    return dict(s.execute(select(TaskRecord.id, TaskRecord.text).where(TaskRecord.id.in_(task_ids))).all())
+
+
 def _update_views(s: Session, query: Select[ProgressUpdateRecord], units: _Units) -> tuple[UpdateView, ...]:
     labels = dict(s.execute(select(StatusRecord.key, StatusRecord.label)).all())
     users = dict(s.execute(select(UserRecord.id, UserRecord.full_name)).all())
     rows = list(s.scalars(query.options(selectinload(ProgressUpdateRecord.evidence))))
-    texts = dict(
-        s.execute(
-            select(TaskRecord.id, TaskRecord.text).where(TaskRecord.id.in_({u.task_id for u in rows}))
-        ).all()
-    )
+    texts = _task_texts(s, {u.task_id for u in rows})
     return tuple(
         UpdateView(
             id=u.id,
@@ -398,11 +404,7 @@ def _extension_views(
     s: Session, query: Select[ExtensionRequestRecord], units: _Units
 ) -> tuple[ExtensionView, ...]:
     rows = list(s.scalars(query))
-    texts = dict(
-        s.execute(
-            select(TaskRecord.id, TaskRecord.text).where(TaskRecord.id.in_({r.task_id for r in rows}))
-        ).all()
-    )
+    texts = _task_texts(s, {r.task_id for r in rows})
     return tuple(
         ExtensionView(
             id=r.id,
@@ -476,12 +478,8 @@ def inbox(store: Store, actor: Actor, *, today: dt.date) -> list[TaskView]:
     cached until the data changes (focal points reload their inbox often)."""
     if actor.unit_path is None:
         return []
-    visibility = (
-        (actor.role, actor.unit_path)
-        if actor.role in (Role.REPORTER, Role.LEADER)
-        else ("all", actor.unit_path)
-    )
-    return store.cached(("inbox", visibility, today), lambda: _inbox(store, actor, today))
+    key = ("inbox", visibility(actor), actor.unit_path, today)
+    return store.cached(key, lambda: _inbox(store, actor, today))
 
 
 def _inbox(store: Store, actor: Actor, today: dt.date) -> list[TaskView]:
@@ -529,7 +527,7 @@ def desk(store: Store, actor: Actor, *, today: dt.date, quiet_days: int = 30) ->
                 DirectiveRecord.confirmed_on <= since,
                 TaskRecord.verified_on.is_(None),
                 TaskRecord.id.not_in(recent),
-                or_(TaskRecord.id.in_(select(AssignmentRecord.task_id)), TaskRecord.id < 0),
+                TaskRecord.id.in_(select(AssignmentRecord.task_id)),
             )
             .order_by(TaskRecord.current_deadline)
             .limit(200)
@@ -578,45 +576,27 @@ def task_list(
     limit: int = 50,
     offset: int = 0,
 ) -> tuple[list[TaskView], int]:
-    """Tasks the actor may see, filtered by directive and by lead unit's tree; (page, count).
-    Pages are cached until the data changes: machine clients poll the same pages."""
+    """Tasks the actor may see, filtered by directive and by lead unit's tree; (page, count)."""
     with store.reading() as s:
-        visibility = (actor.role, actor.unit_path) if actor.role in (Role.REPORTER, Role.LEADER) else ("all",)
-        key = ("tasks", visibility, directive_id, unit_code, limit, offset, today, store.data_version(s))
-        return store.cache.get(
-            key, lambda: _task_page(s, store, actor, today, directive_id, unit_code, limit, offset)
-        )
-
-
-def _task_page(
-    s: Session,
-    store: Store,
-    actor: Actor,
-    today: dt.date,
-    directive_id: int | None,
-    unit_code: str | None,
-    limit: int,
-    offset: int,
-) -> tuple[list[TaskView], int]:
-    query = select(TaskRecord.id)
-    visible = _scope_filter(actor)
-    if visible is not None:
-        query = query.where(TaskRecord.id.in_(visible))
-    if directive_id is not None:
-        query = query.where(TaskRecord.directive_id == directive_id)
-    if unit_code is not None:
-        unit = s.scalar(select(UnitRecord).where(UnitRecord.code == unit_code))
-        if unit is None:
-            raise DondocError(ErrorCode.NOT_FOUND, kind="unit", key=unit_code)
-        led = (
-            select(AssignmentRecord.task_id)
-            .join(UnitRecord, UnitRecord.id == AssignmentRecord.unit_id)
-            .where(AssignmentRecord.role == "lead", UnitRecord.path.startswith(unit.path))
-        )
-        query = query.where(TaskRecord.id.in_(led))
-    count = s.scalar(select(func.count()).select_from(query.subquery())) or 0
-    ids = list(s.scalars(query.order_by(TaskRecord.id).limit(limit).offset(offset)))
-    tasks = list(s.scalars(_task_query().where(TaskRecord.id.in_(ids)).order_by(TaskRecord.id)))
-    return _task_views(
-        s, tasks, _units(s, tasks), today=today, due_soon_days=store.settings.due_soon_days
-    ), count
+        query = select(TaskRecord.id)
+        visible = _scope_filter(actor)
+        if visible is not None:
+            query = query.where(TaskRecord.id.in_(visible))
+        if directive_id is not None:
+            query = query.where(TaskRecord.directive_id == directive_id)
+        if unit_code is not None:
+            unit = s.scalar(select(UnitRecord).where(UnitRecord.code == unit_code))
+            if unit is None:
+                raise DondocError(ErrorCode.NOT_FOUND, kind="unit", key=unit_code)
+            led = (
+                select(AssignmentRecord.task_id)
+                .join(UnitRecord, UnitRecord.id == AssignmentRecord.unit_id)
+                .where(AssignmentRecord.role == "lead", UnitRecord.path.startswith(unit.path))
+            )
+            query = query.where(TaskRecord.id.in_(led))
+        count = s.scalar(select(func.count()).select_from(query.subquery())) or 0
+        ids = list(s.scalars(query.order_by(TaskRecord.id).limit(limit).offset(offset)))
+        tasks = list(s.scalars(_task_query().where(TaskRecord.id.in_(ids)).order_by(TaskRecord.id)))
+        return _task_views(
+            s, tasks, _units(s, tasks), today=today, due_soon_days=store.settings.due_soon_days
+        ), count

@@ -16,7 +16,7 @@ from dondoc.services import progress, views
 from dondoc.services.dashboards import buckets_as_of
 from dondoc.services.progress import Report
 from dondoc.services.users import actor_by_token
-from dondoc.tracking.permissions import Actor, Role
+from dondoc.tracking.permissions import Actor
 from dondoc.web.api.schemas import (
     Created,
     DashboardRead,
@@ -131,8 +131,9 @@ def list_tasks(
         return TaskList(items=[_task(t) for t in items], count=count).model_dump_json().encode()
 
     # the same page for the same viewer is served from the cache until the data changes
-    visibility = (actor.role, actor.unit_path) if actor.role in (Role.REPORTER, Role.LEADER) else ("all",)
-    body = store.cached(("tasks.json", visibility, directive, unit, limit, offset, today), render)
+    body = store.cached(
+        ("tasks.json", views.visibility(actor), directive, unit, limit, offset, today), render
+    )
     return Response(body, media_type="application/json")
 
 
