@@ -21,6 +21,7 @@ def serve_command(ctx: click.Context, host: str, port: int, demo: bool, workers:
 
     from dondoc.services.demo import DEMO_PASSWORD, database_is_empty, load_demo
     from dondoc.web.app import create_app
+    from dondoc.web.server import PROTOCOL
 
     settings = settings_from(ctx)
     store = open_store(ctx, schema="upgrade")
@@ -29,7 +30,7 @@ def serve_command(ctx: click.Context, host: str, port: int, demo: bool, workers:
         click.echo(f"demo loaded; users (password {DEMO_PASSWORD}): {', '.join(loaded.users)}")
     click.echo(f"dondoc at http://{host}:{port}/")
     if workers == 1:
-        uvicorn.run(create_app(settings, store), host=host, port=port, log_level="warning")
+        uvicorn.run(create_app(settings, store), host=host, port=port, http=PROTOCOL, log_level="warning")
         return
     # worker processes build their own app from the environment: pass the options on
     os.environ["DONDOC_DATABASE_URL"] = settings.resolved_database_url()
@@ -41,5 +42,6 @@ def serve_command(ctx: click.Context, host: str, port: int, demo: bool, workers:
         host=host,
         port=port,
         workers=workers,
+        http=PROTOCOL,
         log_level="warning",
     )

@@ -23,11 +23,13 @@ from sqlalchemy.orm.exc import StaleDataError
 from dondoc.config import Settings
 from dondoc.errors import DondocError, ErrorCode
 from dondoc.store import audit
-from dondoc.store.engine import make_engine, make_sessionmaker
+from dondoc.store.engine import READ_ONLY, make_engine, make_sessionmaker
 from dondoc.store.records import AuditEventRecord
 from dondoc.tracking.permissions import ANYTHING, Action, Actor, Role, Subject, can
 
 T = TypeVar("T")
+
+_LAST_EVENT = select(func.max(AuditEventRecord.id))
 
 # the actor of operations run by the system itself (migrations, imports from the CLI)
 SYSTEM = Actor(user_id=0, name="system", role=Role.ADMIN)
@@ -46,6 +48,15 @@ class ReadCache:
         self._values: OrderedDict[Hashable, object] = OrderedDict()
         self._locks: dict[Hashable, threading.Lock] = {}
         self._guard = threading.Lock()
+
+    def peek(self, key: Hashable) -> tuple[bool, object]:
+        """(True, value) when `key` is cached, else (False, None); never waits for a
+        computation in progress, so an event loop may call it."""
+        with self._guard:
+            if key in self._values:
+                self._values.move_to_end(key)
+                return True, self._values[key]
+            return False, None
 
     def get(self, key: Hashable, compute: Callable[[], T]) -> T:
         with self._guard:
@@ -102,15 +113,27 @@ class Store:
         finally:
             session.close()
 
-    def data_version(self, session: Session) -> int:
-        """Changes with every write: each use case writes an audit event."""
-        return session.scalar(select(func.max(AuditEventRecord.id))) or 0
+    def data_version(self, session: Session | None = None) -> int:
+        """Changes with every write: each use case writes an audit event. Read in
+        `session` (the version of its snapshot) or, asked on every cached read, on a bare
+        connection without an ORM session: one index lookup."""
+        if session is not None:
+            return session.scalar(_LAST_EVENT) or 0
+        try:
+            with self.engine.connect().execution_options(**{READ_ONLY: True}) as conn:
+                return conn.execute(_LAST_EVENT).scalar() or 0
+        except OperationalError as exc:
+            raise DondocError(ErrorCode.DATABASE, detail=str(exc.orig).splitlines()[0]) from exc
 
     def cached(self, key: Hashable, compute: Callable[[], T]) -> T:
         """`compute()`, kept until the data changes (the key gets the data version)."""
-        with self.reading() as s:
-            version = self.data_version(s)
-        return self.cache.get((key, version), compute)
+        return self.cache.get((key, self.data_version()), compute)
+
+    def cached_now(self, key: Hashable) -> tuple[bool, object]:
+        """What `cached(key, …)` would answer without computing: (True, value) on a hit,
+        (False, None) on a miss. Costs one small query and never waits on a lock, so a web
+        request can serve a hit without a trip to the thread pool."""
+        return self.cache.peek((key, self.data_version()))
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

@@ -112,7 +112,12 @@ def actor_by_name(store: Store, username: str) -> Actor:
 def actor_by_id(store: Store, user_id: int) -> Actor:
     """The actor of a session's user id (refused once the user is disabled); cached until
     the data changes, as every page asks for it."""
-    return store.cached(("user", user_id), lambda: _actor_by_id(store, user_id))
+    return store.cached(actor_key(user_id), lambda: _actor_by_id(store, user_id))
+
+
+def actor_key(user_id: int) -> tuple[str, int]:
+    """The cache key of `actor_by_id`."""
+    return ("user", user_id)
 
 
 def _actor_by_id(store: Store, user_id: int) -> Actor:
@@ -145,7 +150,12 @@ def _digest(token: str) -> str:
 def actor_by_token(store: Store, token: str) -> Actor:
     """The actor of an API token; cached until the data changes (a revoked token or a
     disabled user is a change, so it is never served from the cache)."""
-    return store.cached(("token", _digest(token)), lambda: _actor_by_token(store, token))
+    return store.cached(token_key(token), lambda: _actor_by_token(store, token))
+
+
+def token_key(token: str) -> tuple[str, str]:
+    """The cache key of `actor_by_token` (the token's digest: the token itself is a secret)."""
+    return ("token", _digest(token))
 
 
 def _actor_by_token(store: Store, token: str) -> Actor:

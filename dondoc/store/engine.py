@@ -22,19 +22,25 @@ def normalise_url(url: str) -> str:
     return url
 
 
+# the web server runs blocking work in a pool of 40 threads and serves cache hits on its
+# event loop, which must never wait for a free connection: room for all of them (overflow
+# connections are closed when returned, so an idle process holds only the first 8)
+_POOL: dict[str, Any] = {"pool_size": 8, "max_overflow": 48}
+
+
 def make_engine(url: str, *, echo: bool = False) -> Engine:
     url = normalise_url(url)
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, echo=echo, connect_args={"timeout": 30})
+        engine = create_engine(url, echo=echo, connect_args={"timeout": 30}, **_POOL)
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     # JIT compilation costs PostgreSQL ~0.5 s on the dashboard query and saves nothing on
     # the short queries of a tracker: off for dondoc's sessions
-    return create_engine(url, echo=echo, pool_pre_ping=True, connect_args={"options": "-c jit=off"})
+    return create_engine(url, echo=echo, pool_pre_ping=True, connect_args={"options": "-c jit=off"}, **_POOL)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: object) -> None:

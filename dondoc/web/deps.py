@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from collections.abc import Callable, Hashable
+from typing import Annotated, TypeVar, cast
 
 from fastapi import Depends, Path, Request
+from starlette.concurrency import run_in_threadpool
 
 from dondoc.errors import DondocError, ErrorCode
 from dondoc.services.context import Store
-from dondoc.services.users import actor_by_id
+from dondoc.services.users import actor_by_id, actor_key
 from dondoc.tracking.permissions import Actor
 from dondoc.web.security import csrf_ok
+
+T = TypeVar("T")
 
 
 class LoginRequired(Exception):
@@ -22,7 +26,11 @@ class CsrfFailed(Exception):
     pass
 
 
-def get_store(request: Request) -> Store:
+# trivial dependencies are `async def`: FastAPI runs a plain `def` dependency in its thread
+# pool, and the hop (with its GIL hand-over) costs more than the work
+
+
+async def get_store(request: Request) -> Store:
     store: Store = request.app.state.store
     return store
 
@@ -30,12 +38,23 @@ def get_store(request: Request) -> Store:
 StoreDep = Annotated[Store, Depends(get_store)]
 
 
-def current_actor(request: Request, store: StoreDep) -> Actor:
+async def cached_read(store: Store, key: Hashable, read: Callable[[], T]) -> T:
+    """`read()`, a service call that caches its answer under `key`, for a request: a hit
+    is served on the event loop (one small query), a miss runs `read` in the thread pool.
+    Most requests are hits, and a trip to the pool and back costs them more than their
+    own work."""
+    hit, value = store.cached_now(key)
+    if hit:
+        return cast(T, value)
+    return await run_in_threadpool(read)
+
+
+async def current_actor(request: Request, store: StoreDep) -> Actor:
     uid = request.session.get("uid")
     if not isinstance(uid, int):
         raise LoginRequired
     try:
-        return actor_by_id(store, uid)
+        return await cached_read(store, actor_key(uid), lambda: actor_by_id(store, uid))
     except DondocError as exc:
         if exc.code is ErrorCode.NOT_FOUND:  # deleted or disabled meanwhile
             request.session.clear()
@@ -46,7 +65,7 @@ def current_actor(request: Request, store: StoreDep) -> Actor:
 ActorDep = Annotated[Actor, Depends(current_actor)]
 
 
-def today() -> dt.date:
+async def today() -> dt.date:
     return dt.date.today()
 
 

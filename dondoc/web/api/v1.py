@@ -15,7 +15,7 @@ from dondoc.errors import DondocError, ErrorCode
 from dondoc.services import progress, views
 from dondoc.services.dashboards import buckets_as_of
 from dondoc.services.progress import Report
-from dondoc.services.users import actor_by_token
+from dondoc.services.users import actor_by_token, token_key
 from dondoc.tracking.permissions import Actor
 from dondoc.web.api.schemas import (
     Created,
@@ -29,7 +29,7 @@ from dondoc.web.api.schemas import (
     UnitBucketsRead,
     UnitRead,
 )
-from dondoc.web.deps import MAX_ID, Id, LoginRequired, StoreDep, TodayDep, current_actor
+from dondoc.web.deps import MAX_ID, Id, LoginRequired, StoreDep, TodayDep, cached_read, current_actor
 from dondoc.web.security import csrf_ok
 
 _PROBLEM = {"model": Problem, "content": {"application/problem+json": {}}}
@@ -48,14 +48,15 @@ router = APIRouter(
 )
 
 
-def api_actor(request: Request, store: StoreDep) -> Actor:
+async def api_actor(request: Request, store: StoreDep) -> Actor:
     auth = request.headers.get("authorization", "")
     if auth.lower().startswith("bearer "):
+        token = auth[7:].strip()
         try:
-            return actor_by_token(store, auth[7:].strip())
+            return await cached_read(store, token_key(token), lambda: actor_by_token(store, token))
         except DondocError as exc:
             raise LoginRequired from exc
-    actor = current_actor(request, store)
+    actor = await current_actor(request, store)
     # a browser session writing through the API must carry its CSRF token
     if request.method != "GET" and not csrf_ok(request, request.headers.get("x-csrf-token")):
         raise DondocError(
@@ -115,7 +116,7 @@ def list_directives(actor: ApiActor, store: StoreDep) -> DirectiveList:
 
 
 @router.get("/tasks", response_model=TaskList)
-def list_tasks(
+async def list_tasks(
     actor: ApiActor,
     store: StoreDep,
     today: TodayDep,
@@ -131,9 +132,8 @@ def list_tasks(
         return TaskList(items=[_task(t) for t in items], count=count).model_dump_json().encode()
 
     # the same page for the same viewer is served from the cache until the data changes
-    body = store.cached(
-        ("tasks.json", views.visibility(actor), directive, unit, limit, offset, today), render
-    )
+    key = ("tasks.json", views.visibility(actor), directive, unit, limit, offset, today)
+    body = await cached_read(store, key, lambda: store.cached(key, render))
     return Response(body, media_type="application/json")
 
 

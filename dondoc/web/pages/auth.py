@@ -18,9 +18,9 @@ HOME = {Role.ADMIN: "/directives", Role.OFFICE: "/desk", Role.REPORTER: "/inbox"
 
 
 @router.get("/")
-def home(request: Request, store: StoreDep) -> Response:
+async def home(request: Request, store: StoreDep) -> Response:
     try:
-        actor = current_actor(request, store)
+        actor = await current_actor(request, store)
     except LoginRequired:
         return RedirectResponse("/login", status_code=303)
     return RedirectResponse(HOME[actor.role], status_code=303)

@@ -1,0 +1,25 @@
+"""How uvicorn serves dondoc: its h11 protocol with Nagle's algorithm turned off.
+
+With `--workers N` uvicorn binds the listening socket itself with `proto` 0; accepted
+sockets inherit it and asyncio then skips TCP_NODELAY (it checks `proto == IPPROTO_TCP`).
+Every keep-alive response after the first then sends its headers, and holds its body until
+the client's delayed ACK arrives: ~40 ms added to each request on Linux (uvicorn issue
+#3149, open). Setting the option on each connection fixes it whatever bound the socket.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
+PROTOCOL = "dondoc.web.server:NoDelayH11Protocol"
+
+
+class NoDelayH11Protocol(H11Protocol):
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        sock = transport.get_extra_info("socket")
+        if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        super().connection_made(transport)

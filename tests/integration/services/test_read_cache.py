@@ -1,0 +1,52 @@
+"""Cached reads, on both engines: a hit needs no computation, any write makes every
+cached answer a miss, and a request serves hits without the thread pool."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+
+from dondoc.services.context import SYSTEM, Store
+from dondoc.services.users import actor_by_name, actor_by_token, create_token, create_user, token_key
+from dondoc.tracking.permissions import Role
+from dondoc.web.deps import cached_read
+
+
+def test_a_write_turns_every_cached_answer_into_a_miss(store: Store) -> None:
+    calls: list[int] = []
+
+    def compute() -> int:
+        calls.append(1)
+        return len(calls)
+
+    assert store.cached_now("k") == (False, None)
+    assert store.cached("k", compute) == 1
+    assert store.cached("k", compute) == 1 and len(calls) == 1
+    assert store.cached_now("k") == (True, 1)
+    create_user(store, SYSTEM, username="u1", full_name="U", password="long-enough-pw", role=Role.OFFICE)
+    assert store.cached_now("k") == (False, None)
+    assert store.cached("k", compute) == 2
+
+
+def test_a_request_serves_a_hit_on_the_event_loop_and_a_miss_in_the_pool(store: Store) -> None:
+    create_user(store, SYSTEM, username="u2", full_name="U", password="long-enough-pw", role=Role.OFFICE)
+    token = create_token(store, SYSTEM, username="u2", name="t")
+    threads: list[str] = []
+
+    def read() -> object:
+        threads.append(threading.current_thread().name)
+        return actor_by_token(store, token)
+
+    async def twice() -> tuple[object, object]:
+        return (
+            await cached_read(store, token_key(token), read),
+            await cached_read(store, token_key(token), read),
+        )
+
+    first, second = asyncio.run(twice())
+    assert first == second == actor_by_name(store, "u2")
+    assert len(threads) == 1 and threads[0] != threading.main_thread().name  # the miss only
+    # after any write (here a new user) the next request reads again
+    create_user(store, SYSTEM, username="u3", full_name="U", password="long-enough-pw", role=Role.OFFICE)
+    asyncio.run(cached_read(store, token_key(token), read))
+    assert len(threads) == 2
