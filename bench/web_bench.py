@@ -1,14 +1,14 @@
 """The web app under load at province size; prints JSON.
 
 Usage: python bench/web_bench.py [--tasks 20000] [--units 2000] [--updates 100000]
-       [--connections 200] [--seconds 15]
+       [--connections 200,50] [--seconds 15]
 
 Builds a SQLite install with bench/store_bench.py's generator, adds an office user and a
 commune's focal point, starts `dondoc serve --workers 2` (uvicorn processes) and drives it with wrk
 (Debian package `wrk`, installed by scripts/setup): the dashboard (office session), the
 task list API (bearer token, 50 tasks a page) and a unit inbox (the focal point's session),
-each for --seconds with --connections concurrent clients. Reports p50/p95/p99 latency,
-requests per second and errors (non-2xx/3xx answers and socket errors).
+each for --seconds with each number of --connections concurrent clients in turn. Reports
+p50/p95/p99 latency, requests per second and errors (non-2xx/3xx answers and socket errors).
 """
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ def _wrk(url: str, header: str, args: argparse.Namespace, script: Path) -> dict[
         [
             "wrk",
             "-t2",
-            f"-c{args.connections}",
+            f"-c{args.clients}",
             f"-d{args.seconds}s",
             "--timeout",
             "10s",
@@ -97,7 +97,7 @@ def _wrk(url: str, header: str, args: argparse.Namespace, script: Path) -> dict[
     ).stdout
     line = next(x for x in out.splitlines() if x.startswith("JSON "))
     result: dict[str, float] = json.loads(line[5:])
-    print(url.split("?")[0], result, file=sys.stderr)
+    print(args.clients, url.split("?")[0], result, file=sys.stderr)
     return result
 
 
@@ -106,7 +106,9 @@ def main() -> None:
     ap.add_argument("--tasks", type=int, default=20_000)
     ap.add_argument("--units", type=int, default=2000)
     ap.add_argument("--updates", type=int, default=100_000)
-    ap.add_argument("--connections", type=int, default=200)
+    ap.add_argument(
+        "--connections", default="200,50", help="concurrent clients; a comma-separated list runs each in turn"
+    )
     ap.add_argument("--seconds", type=int, default=15)
     ap.add_argument("--workers", type=int, default=2, help="server processes (dondoc serve --workers)")
     args = ap.parse_args()
@@ -147,18 +149,22 @@ def main() -> None:
             script = Path(tmp) / "report.lua"
             script.write_text(LUA)
             office, unit = _login(base, "office"), _login(base, "unit")
-            results = {
+            results: dict[str, object] = {
                 "tasks": args.tasks,
                 "units": args.units,
-                "connections": args.connections,
                 "seconds": args.seconds,
                 "workers": args.workers,
-                "dashboard": _wrk(f"{base}/dashboard?as_of=2025-06-30", f"Cookie: {office}", args, script),
-                "task_list_api": _wrk(
-                    f"{base}/api/v1/tasks?limit=50", f"Authorization: Bearer {token}", args, script
-                ),
-                "unit_inbox": _wrk(f"{base}/inbox", f"Cookie: {unit}", args, script),
             }
+            for clients in (int(c) for c in str(args.connections).split(",")):
+                args.clients = clients
+                dashboard = f"{base}/dashboard?as_of=2025-06-30"
+                results[f"{clients}_clients"] = {
+                    "dashboard": _wrk(dashboard, f"Cookie: {office}", args, script),
+                    "task_list_api": _wrk(
+                        f"{base}/api/v1/tasks?limit=50", f"Authorization: Bearer {token}", args, script
+                    ),
+                    "unit_inbox": _wrk(f"{base}/inbox", f"Cookie: {unit}", args, script),
+                }
         finally:
             server.terminate()
             try:

@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 
 from dondoc.tracking.permissions import Actor
 from dondoc.web.security import csrf_token
@@ -29,3 +30,9 @@ def page(
         {"actor": actor, "csrf": csrf_token(request), **context},
         status_code=status_code,
     )
+
+
+def fragment(template: str, **context: Any) -> Markup:
+    """A part of a page that holds nothing of the session (no CSRF token, no user), so it
+    can be rendered once and cached: the page's own template places it."""
+    return Markup(_TEMPLATES.env.get_template(template).render(**context))

@@ -6,17 +6,19 @@ import datetime as dt
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
+from markupsafe import Markup
 
+from dondoc.services import views
 from dondoc.services.dashboards import buckets_by_branch
 from dondoc.tracking.timeliness import BUCKETS
-from dondoc.web.deps import ActorDep, StoreDep, TodayDep
-from dondoc.web.render import page
+from dondoc.web.deps import ActorDep, StoreDep, TodayDep, cached_read
+from dondoc.web.render import fragment, page
 
 router = APIRouter(include_in_schema=False)
 
 
 @router.get("/dashboard")
-def dashboard(
+async def dashboard(
     request: Request,
     actor: ActorDep,
     store: StoreDep,
@@ -28,8 +30,15 @@ def dashboard(
         day = dt.date.fromisoformat(as_of) if as_of else today
     except ValueError:
         day = today
-    report = buckets_by_branch(store, actor, day, unit_code=unit or None)
-    total = sum(report.totals.values())
-    return page(
-        request, "dashboard/dashboard.html", actor, report=report, buckets=BUCKETS, total=total, as_of=day
-    )
+    scope = unit or None
+
+    def render() -> Markup:
+        report = buckets_by_branch(store, actor, day, unit_code=scope)
+        total = sum(report.totals.values())
+        return fragment("dashboard/_report.html", report=report, buckets=BUCKETS, total=total, as_of=day)
+
+    # leaders and the office reload it all day: the rendered report is cached for whoever
+    # sees the same tasks (the permission check runs with the computation, on a miss)
+    key = ("dashboard.html", views.visibility(actor), scope, day)
+    report_html = await cached_read(store, key, lambda: store.cached(key, render))
+    return page(request, "dashboard/dashboard.html", actor, report_html=report_html)

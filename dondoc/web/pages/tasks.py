@@ -6,14 +6,15 @@ import datetime as dt
 
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, RedirectResponse, Response
+from markupsafe import Markup
 from starlette.datastructures import UploadFile
 
 from dondoc.errors import DondocError, ErrorCode
 from dondoc.services import progress, views
 from dondoc.services.progress import MAX_EVIDENCE_BYTES, Report
 from dondoc.store.blobs import blob_path
-from dondoc.web.deps import ActorDep, FormDep, Id, StoreDep, TodayDep
-from dondoc.web.render import page
+from dondoc.web.deps import ActorDep, FormDep, Id, StoreDep, TodayDep, cached_read
+from dondoc.web.render import fragment, page
 from dondoc.web.uploads import CHUNK, safe_name
 
 router = APIRouter(include_in_schema=False)
@@ -28,8 +29,14 @@ def task_page(request: Request, task_id: Id, actor: ActorDep, store: StoreDep, t
 
 
 @router.get("/inbox")
-def inbox(request: Request, actor: ActorDep, store: StoreDep, today: TodayDep) -> Response:
-    return page(request, "tasks/inbox.html", actor, tasks=views.inbox(store, actor, today=today), today=today)
+async def inbox(request: Request, actor: ActorDep, store: StoreDep, today: TodayDep) -> Response:
+    def render() -> Markup:
+        return fragment("tasks/_inbox.html", tasks=views.inbox(store, actor, today=today), today=today)
+
+    # focal points reload their inbox often: rendered once per unit, day and data version
+    key = ("inbox.html", views.visibility(actor), actor.unit_path, today)
+    inbox_html = await cached_read(store, key, lambda: store.cached(key, render))
+    return page(request, "tasks/inbox.html", actor, inbox_html=inbox_html)
 
 
 def _number(value: str | None, what: str) -> float | None:
