@@ -22,7 +22,7 @@ import shutil
 import statistics
 import subprocess
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,25 +77,41 @@ def _require(name: str) -> None:
         raise DondocError(ErrorCode.NO_TEXT_LAYER, name=name, pages="all")
 
 
+# told (pages read, pages to read) as OCR goes: a long scan takes minutes, and whoever
+# uploaded it watches a progress bar
+OnPages = Callable[[int, int], None]
+
+
 def ocr_pdf_pages(
-    pdf: pdfium.PdfDocument, indexes: Sequence[int], *, name: str, languages: str
+    pdf: pdfium.PdfDocument,
+    indexes: Sequence[int],
+    *,
+    name: str,
+    languages: str,
+    on_pages: OnPages | None = None,
 ) -> dict[int, OcrPage]:
     """OCR the given pages (0-based) of an open PDF, two at a time; askew pages twice."""
     _require(name)
     with tempfile.TemporaryDirectory(prefix="dondoc-ocr-") as tmp:
-        results = _read_pages(pdf, [(index, 0.0) for index in indexes], Path(tmp), languages)
+        results = _read_pages(pdf, [(index, 0.0) for index in indexes], Path(tmp), languages, on_pages)
         askew = [(i, page.skew) for i, page in results.items() if abs(page.skew) >= MIN_SKEW_DEGREES]
         results.update(_read_pages(pdf, askew, Path(tmp), languages))
         return results
 
 
 def _read_pages(
-    pdf: pdfium.PdfDocument, pages: list[tuple[int, float]], tmp: Path, languages: str
+    pdf: pdfium.PdfDocument,
+    pages: list[tuple[int, float]],
+    tmp: Path,
+    languages: str,
+    on_pages: OnPages | None = None,
 ) -> dict[int, OcrPage]:
     """(page, angle) pairs rendered and read a few at a time: a page image at OCR_DPI is
     about 15 MB, so a 500-page scan must not sit on disk all at once."""
     workers = max(1, os.cpu_count() or 1)
     results: dict[int, OcrPage] = {}
+    if on_pages is not None:
+        on_pages(0, len(pages))
     for first in range(0, len(pages), workers * 2):
         # PDFium renders in this thread (it is not thread-safe); Tesseract runs in the pool
         jobs = [_render(pdf, index, tmp, angle) for index, angle in pages[first : first + workers * 2]]
@@ -104,6 +120,8 @@ def _read_pages(
         finally:
             for job in jobs:
                 job.path.unlink(missing_ok=True)
+        if on_pages is not None:
+            on_pages(len(results), len(pages))
     return results
 
 

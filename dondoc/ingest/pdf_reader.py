@@ -35,7 +35,9 @@ _MIN_LETTERS = 20
 _PAGE_NUMBER = re.compile(r"^\s*[-–]?\s*\d{1,3}\s*[-–]?\s*$")
 
 
-def read_pdf(data: bytes, *, name: str, settings: Settings) -> tuple[SourceText, PageLayout]:
+def read_pdf(
+    data: bytes, *, name: str, settings: Settings, on_pages: ocr.OnPages | None = None
+) -> tuple[SourceText, PageLayout]:
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -81,7 +83,7 @@ def read_pdf(data: bytes, *, name: str, settings: Settings) -> tuple[SourceText,
                 layout.pages_without_text.append(index)
                 layout.garbled_pages.append(index)
             by_page.append(page_lines)
-        confidence = _ocr_pages(pdf, by_page, layout, name=name, settings=settings)
+        confidence = _ocr_pages(pdf, by_page, layout, name=name, settings=settings, on_pages=on_pages)
     finally:
         pdf.close()
     lines = [ln for page_lines in by_page for ln in page_lines]
@@ -150,7 +152,13 @@ def _ocr_run(line: ocr.OcrLine) -> Run:
 
 
 def _ocr_pages(
-    pdf: pdfium.PdfDocument, by_page: list[list[Line]], layout: PageLayout, *, name: str, settings: Settings
+    pdf: pdfium.PdfDocument,
+    by_page: list[list[Line]],
+    layout: PageLayout,
+    *,
+    name: str,
+    settings: Settings,
+    on_pages: ocr.OnPages | None = None,
 ) -> float | None:
     """Pages without a text layer, read by OCR in place; the mean word confidence, if any."""
     todo = list(layout.pages_without_text)
@@ -162,7 +170,7 @@ def _ocr_pages(
         for index in layout.garbled_pages:
             by_page[index] = []  # garbage would only mislead the extractor
         return None  # the text pages are read; the others wait for OCR
-    results = ocr.ocr_pdf_pages(pdf, todo, name=name, languages=settings.ocr_languages)
+    results = ocr.ocr_pdf_pages(pdf, todo, name=name, languages=settings.ocr_languages, on_pages=on_pages)
     confidences: list[float] = []
     for index, page in results.items():
         # OCR lines are runs like any other: side-by-side columns become one row

@@ -26,7 +26,8 @@ class SourceDocument:
     layout: PageLayout | None = None  # pages and boxes, for PDF
 
 
-def read_document(path: Path, settings: Settings) -> SourceDocument:
+def read_document(path: Path, settings: Settings, on_pages: ocr.OnPages | None = None) -> SourceDocument:
+    """The file's text; `on_pages` hears how OCR of scanned pages goes, if any is needed."""
     name = str(path)
     if not path.is_file():
         raise DondocError(ErrorCode.INPUT_NOT_FOUND, name=name)
@@ -39,7 +40,7 @@ def read_document(path: Path, settings: Settings) -> SourceDocument:
         raise DondocError(ErrorCode.INPUT_EMPTY, name=name)
     kind = detect_format(data, name=name)
     if kind == "pdf":
-        source, layout = read_pdf(data, name=name, settings=settings)
+        source, layout = read_pdf(data, name=name, settings=settings, on_pages=on_pages)
         return SourceDocument(source, "pdf", layout)
     if kind == "docx":
         return SourceDocument(read_docx(data, name=name, settings=settings), "docx")

@@ -20,6 +20,7 @@ from dondoc import __version__
 from dondoc.core.contract import to_json
 from dondoc.core.directive import Extraction, Task
 from dondoc.extract.pipeline import extract
+from dondoc.ingest.ocr import OnPages
 from dondoc.ingest.reader import read_document
 from dondoc.services.context import Store, audit_event, require
 from dondoc.services.units import load_directory
@@ -83,9 +84,10 @@ def _known(store: Store, sha: str) -> Ingested | None:
         return Ingested(known.id, False, len(known.tasks), 0) if known is not None else None
 
 
-def ingest_file(store: Store, actor: Actor, path: Path) -> Ingested:
+def ingest_file(store: Store, actor: Actor, path: Path, on_pages: OnPages | None = None) -> Ingested:
     require(actor, Action.INGEST, what="directives")
-    document = read_document(path, store.settings)  # refuses bad input before anything is stored
+    # refuses bad input before anything is stored
+    document = read_document(path, store.settings, on_pages)
     data = path.read_bytes()
     sha = hashlib.sha256(data).hexdigest()
     known = _known(store, sha)

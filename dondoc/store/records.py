@@ -98,6 +98,27 @@ class ApiTokenRecord(Base):
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
+class ReadingJobRecord(Base):
+    """An uploaded file being read in the background (a long scan takes a minute of OCR):
+    its progress is polled from any server process, so it lives in the database."""
+
+    __tablename__ = "reading_jobs"
+    __table_args__ = (CheckConstraint("state IN ('queued', 'reading', 'done', 'failed')", name="state"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    file_name: Mapped[str] = mapped_column(String(300))
+    state: Mapped[str] = mapped_column(String(20), default="queued")
+    pages_done: Mapped[int] = mapped_column(Integer, default=0)
+    pages_total: Mapped[int | None] = mapped_column(Integer)
+    directive_id: Mapped[int | None] = mapped_column(ForeignKey("directives.id"))
+    error_code: Mapped[str | None] = mapped_column(String(40))
+    error_detail: Mapped[str | None] = mapped_column(Text)  # English, for the log and the API
+    error_params: Mapped[str | None] = mapped_column(Text)  # JSON: the message's parameters
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utc)
+    # refreshed with every page read: a job silent for long belongs to a process that died
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utc)
+
+
 class StatusRecord(Base):
     """A progress status: its group decides what it means (open work, done, cancelled)."""
 

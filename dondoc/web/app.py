@@ -7,6 +7,7 @@ DondocError by its code, anything else as a 500 with no traceback shown.
 from __future__ import annotations
 
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from importlib import resources
 
 from fastapi import FastAPI, Request
@@ -68,6 +69,9 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     app.state.store = store or Store.open(settings)
     app.state.settings = settings
     app.state.limiter = LoginLimiter(settings.login_attempts)
+    # uploads are read in the background, one at a time per process: OCR already keeps
+    # every core busy, and a second scan would only slow the first
+    app.state.readers = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dondoc-reader")
     app.add_middleware(
         SessionMiddleware,
         secret_key=settings.secret_key,

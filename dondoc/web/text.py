@@ -28,6 +28,7 @@ KINDS = {
     "body mention": "cụm từ cơ quan",
     "file": "tệp",
     "the record": "dữ liệu",
+    "reading job": "lượt đọc văn bản",
 }
 
 

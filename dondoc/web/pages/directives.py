@@ -3,22 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
+from concurrent.futures import wait
 from pathlib import Path as FilePath
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from dondoc.errors import DondocError, ErrorCode
-from dondoc.services import assignment, ingestion, review, source_pages, views
+from dondoc.services import assignment, reading_jobs, review, source_pages, views
 from dondoc.services.context import require
 from dondoc.tracking.permissions import Action
 from dondoc.web.deps import ActorDep, FormDep, Id, StoreDep, TodayDep
 from dondoc.web.render import page
+from dondoc.web.text import catalogue, error_message
 from dondoc.web.uploads import save_upload, temp_folder
 
 router = APIRouter(include_in_schema=False)
+
+# how long an upload waits for its reading before showing the progress page instead
+QUICK_READ_SECONDS = 3.0
 
 
 def _back(url: str) -> Response:
@@ -47,8 +53,38 @@ async def upload(request: Request, actor: ActorDep, store: StoreDep, form: FormD
         )
     with temp_folder() as tmp:
         path = await save_upload(upload, FilePath(tmp), limit)
-        done = ingestion.ingest_file(store, actor, path)
-    return _back(f"/directives/{done.directive_id}/review")
+        job_id = await run_in_threadpool(reading_jobs.start_job, store, actor, path)
+    # read in the background; a text or a short PDF is done within the wait and goes
+    # straight to the review, a long scan shows its progress page instead
+    future = request.app.state.readers.submit(reading_jobs.run_job, store, actor, job_id)
+    await run_in_threadpool(wait, [future], timeout=QUICK_READ_SECONDS)
+    if future.done():
+        future.result()  # a refusal (bad file) is its error page, as before
+    return _back(f"/directives/jobs/{job_id}")
+
+
+@router.get("/directives/jobs/{job_id}")
+def job_page(request: Request, job_id: Id, actor: ActorDep, store: StoreDep) -> Response:
+    job = reading_jobs.job_view(store, actor, job_id)
+    if job.state == "done":
+        return _back(f"/directives/{job.directive_id}/review")
+    return page(request, "directives/job.html", actor, job=job, error=_job_error(job))
+
+
+@router.get("/directives/jobs/{job_id}/progress")
+def job_progress(request: Request, job_id: Id, actor: ActorDep, store: StoreDep) -> Response:
+    """The progress part of the job page, polled by htmx; once the reading is done,
+    htmx is sent to the review."""
+    job = reading_jobs.job_view(store, actor, job_id)
+    if job.state == "done":
+        return Response(status_code=204, headers={"HX-Redirect": f"/directives/{job.directive_id}/review"})
+    return page(request, "directives/_job_progress.html", actor, job=job, error=_job_error(job))
+
+
+def _job_error(job: reading_jobs.JobView) -> str | None:
+    if job.state == "interrupted":
+        return catalogue()["reading"]["interrupted"]
+    return error_message(job.error) if job.error is not None else None
 
 
 @router.get("/directives/{directive_id}")

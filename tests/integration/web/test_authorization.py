@@ -4,10 +4,15 @@ not allow is refused (403/404), including ids changed by hand (IDOR)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator
 
 import pytest
+from fastapi.routing import APIRoute
 from sqlalchemy import select
 
+from dondoc.errors import DondocError
+from dondoc.services import reading_jobs
+from dondoc.services.users import actor_by_name
 from dondoc.store.records import (
     AssignmentRecord,
     BodyMentionRecord,
@@ -56,7 +61,15 @@ def ids(demo_site: DemoSite) -> dict[str, object]:
         mention = s.scalar(select(BodyMentionRecord.id))
         extension = s.scalar(select(ExtensionRequestRecord.id))
         directive = s.scalar(select(TaskRecord.directive_id).where(TaskRecord.id == task))
+    # a reading job of the office's clerk (a file that fails: the job page shows its error)
+    empty = demo_site.settings.data_dir / "empty.txt"
+    empty.write_bytes(b"")
+    office = actor_by_name(demo_site.store, "vanphong")
+    job = reading_jobs.start_job(demo_site.store, office, empty)
+    with pytest.raises(DondocError):
+        reading_jobs.run_job(demo_site.store, office, job)
     return {
+        "job": job,
         "task": task,
         "update": update,
         "evidence": evidence,
@@ -79,6 +92,9 @@ def _routes(i: dict[str, object]) -> list[tuple[str, str, dict[str, str], set[st
         ("GET", f"/api/v1/tasks/{t}", {}, READERS | {"ct-ca"}),
         ("GET", f"/evidence/{i['evidence']}", {}, READERS | {"ct-ca"}),
         ("GET", "/desk", {}, OFFICE),
+        ("GET", "/inbox", {}, set(USERS)),
+        ("GET", "/api/v1/directives", {}, set(USERS)),
+        ("GET", "/api/v1/tasks", {}, set(USERS)),
         ("GET", "/dashboard", {}, set(USERS)),
         ("GET", "/dashboard?unit=CT-BCHQS", {}, READERS | {"ct-bchqs"}),
         ("GET", "/api/v1/dashboard?unit=CT-CA", {}, READERS | {"ct-ca"}),
@@ -89,8 +105,11 @@ def _routes(i: dict[str, object]) -> list[tuple[str, str, dict[str, str], set[st
         ("POST", f"/tasks/{t}/edit", {"text": "Nội dung", "directive": str(d)}, OFFICE),
         ("POST", f"/mentions/{i['mention']}/map", {"unit": "", "directive": str(d)}, OFFICE),
         ("POST", f"/tasks/{t}/assign", {"lead": "CT-CA", "directive": str(d)}, OFFICE),
+        ("POST", f"/directives/{d}/assign-from-text", {}, OFFICE),
         ("POST", f"/directives/{d}/confirm", {}, OFFICE),
         ("POST", "/directives/upload", {}, OFFICE),
+        ("GET", f"/directives/jobs/{i['job']}", {}, {"admin", "vanphong"}),
+        ("GET", f"/directives/jobs/{i['job']}/progress", {}, {"admin", "vanphong"}),
         ("POST", f"/tasks/{t}/split", {"before": "x", "directive": str(d)}, OFFICE),
         ("POST", f"/tasks/{t}/merge", {"directive": str(d)}, OFFICE),
         ("POST", f"/directives/{d}/metadata", {"number": "1"}, OFFICE),
@@ -100,6 +119,44 @@ def _routes(i: dict[str, object]) -> list[tuple[str, str, dict[str, str], set[st
         ("GET", "/admin/users", {}, {"admin"}),
         ("POST", "/admin/users", {"role": "nobody"}, {"admin"}),
     ]
+
+
+# routes the matrix leaves to other tests: the login pages (test_pages), the API's writes
+# (JSON bodies and bearer tokens: test_api_schemathesis), the schema itself and the page
+# pictures of a PDF (the demo's directive is a text: test_pdf_review)
+ELSEWHERE = {
+    "/",
+    "/login",
+    "/logout",
+    "/password",
+    "/api/v1/openapi.json",
+    "/api/v1/tasks/{task_id}/progress",
+    "/directives/{directive_id}/pages/{page}.png",
+}
+
+
+def test_the_matrix_names_every_route(demo_site: DemoSite, ids: dict[str, object]) -> None:
+    """A new route must join the matrix (or say where it is tested)."""
+    called = [(m, p.split("?")[0]) for m, p, _, _ in _routes(ids)]
+    routes = list(_api_routes(demo_site.client().app.routes))
+    assert len(routes) > 30
+    missing = [
+        f"{method} {route.path}"
+        for route in routes
+        if route.path not in ELSEWHERE
+        for method in route.methods
+        if not any(m == method and route.path_regex.match(p) for m, p in called)
+    ]
+    assert not missing, missing
+
+
+def _api_routes(routes: Iterable[object]) -> Iterator[APIRoute]:
+    for route in routes:
+        if isinstance(route, APIRoute):
+            yield route
+        router = getattr(route, "original_router", None)  # an included router (FastAPI ≥ 0.16x)
+        if router is not None:
+            yield from _api_routes(router.routes)
 
 
 @pytest.mark.parametrize("user", USERS)
