@@ -180,13 +180,15 @@ def _task_record(task: Task, position: int, authority: str | None) -> TaskRecord
         authority=authority,
         status_key="not_started",
     )
-    for target in task.targets:
-        indicator = parse_indicator(target)
-        record.targets.append(
-            TargetRecord(
-                text=target,
-                target_value=indicator.target if indicator else None,
-                measure=indicator.unit if indicator else None,
-            )
-        )
+    record.targets.extend(target_record(target) for target in task.targets)
     return record
+
+
+def target_record(text: str) -> TargetRecord:
+    """A target phrase with its number and measure when it states one ("đạt 100%")."""
+    indicator = parse_indicator(text)
+    return TargetRecord(
+        text=text,
+        target_value=indicator.target if indicator else None,
+        measure=indicator.unit if indicator else None,
+    )

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from dondoc.errors import DondocError, ErrorCode
 from dondoc.services import fetch
 from dondoc.services.context import Store, audit_event, require
-from dondoc.services.ingestion import issuer_scope, resolve_mention
+from dondoc.services.ingestion import issuer_scope, resolve_mention, target_record
 from dondoc.services.units import load_directory, unit_by_code
 from dondoc.store.records import BodyMentionRecord, ExtensionRequestRecord, TaskRecord
 from dondoc.tracking.permissions import Action, Actor
@@ -101,22 +101,40 @@ def edit_task(
     *,
     expected_version: int | None = None,
 ) -> int:
-    """Correct fields of a task; returns its new version."""
+    """Correct fields of a task; returns its new version. `targets` (a tuple of phrases)
+    replaces the task's targets, each read again for its number and measure; a target
+    kept as it was keeps the value reported against it."""
     require(actor, Action.REVIEW, what="tasks")
+    changes = dict(changes)
+    targets = changes.pop("targets", None)
+    if targets is not None and not (isinstance(targets, tuple) and all(isinstance(x, str) for x in targets)):
+        raise DondocError(ErrorCode.RULE_VIOLATED, detail="targets: wrong type")
     _check_fields(changes, EDITABLE)
     with store.transaction() as s:
         task = fetch.task(s, task_id)
         fetch.check_version(task, expected_version, kind="task")
-        before = {k: getattr(task, k) for k in changes}
+        before: dict[str, object] = {k: getattr(task, k) for k in changes}
+        after: dict[str, object] = dict(changes)
+        if targets is not None:
+            before["targets"] = [t.text for t in task.targets]
+            after["targets"] = list(targets)
+            _replace_targets(task, targets)
         for key, value in changes.items():
             setattr(task, key, value)
             if key == "original_deadline" and not _extended(s, task_id):
                 # without an approved extension the deadline in force is the original one
                 # (store.queries.timeliness relies on current = original in that case)
                 task.current_deadline = task.original_deadline
-        audit_event(s, actor, "task.edit", "task", task_id, before=before, after=changes)
+        audit_event(s, actor, "task.edit", "task", task_id, before=before, after=after)
         s.flush()
         return task.version
+
+
+def _replace_targets(task: TaskRecord, texts: tuple[str, ...]) -> None:
+    kept = {t.text: t for t in task.targets}
+    task.targets = [
+        kept.get(text) or target_record(text) for text in dict.fromkeys(x.strip() for x in texts) if text
+    ]
 
 
 def _extended(s: Session, task_id: int) -> bool:

@@ -53,6 +53,16 @@ def _problem(status: int, title: str, detail: str, code: str | None = None) -> J
 def _error(request: Request, status: int, message: str, code: str | None = None) -> Response:
     if _is_api(request):
         return _problem(status, status_message(status), message, code)
+    if request.headers.get("HX-Request"):
+        # a form updating part of a page: the message goes to the page's alert region
+        return page(
+            request,
+            "errors/_inline.html",
+            None,
+            status_code=status,
+            message=message,
+            headers={"HX-Retarget": "#flash", "HX-Reswap": "innerHTML"},
+        )
     return page(request, "errors/error.html", None, status_code=status, status=status, message=message)
 
 
@@ -103,6 +113,8 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     async def _login(request: Request, exc: LoginRequired) -> Response:
         if _is_api(request):
             return _problem(401, status_message(401), status_message(401))
+        if request.headers.get("HX-Request"):
+            return Response(status_code=204, headers={"HX-Redirect": "/login"})  # the whole page goes
         return RedirectResponse("/login", status_code=303)
 
     @app.exception_handler(CsrfFailed)

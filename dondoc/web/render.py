@@ -23,13 +23,19 @@ _TEMPLATES.env.globals["catalogue_reading"] = catalogue()["reading"]
 
 
 def page(
-    request: Request, template: str, actor: Actor | None, status_code: int = 200, **context: Any
+    request: Request,
+    template: str,
+    actor: Actor | None,
+    status_code: int = 200,
+    headers: dict[str, str] | None = None,
+    **context: Any,
 ) -> HTMLResponse:
     return _TEMPLATES.TemplateResponse(
         request,
         template,
         {"actor": actor, "csrf": csrf_token(request), **context},
         status_code=status_code,
+        headers=headers,
     )
 
 

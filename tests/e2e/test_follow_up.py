@@ -46,14 +46,20 @@ def test_e2e_office_and_unit_follow_up_a_directive(
     accessible("review")
     directive_url = page.url.removesuffix("/review")
 
-    # fix one task's text and product
+    # fix one task's product and targets: saved in place by htmx, the page is not reloaded
     def fix_task() -> None:
+        page.evaluate("window.sameDocument = true")
         first = page.locator("article.task").first
         first.get_by_label("Sản phẩm").fill("Báo cáo kết quả gửi Thường trực Thành ủy")
+        first.get_by_label("Chỉ tiêu, kết quả cần đạt (mỗi dòng một chỉ tiêu)").fill("đạt 100% kế hoạch")
         first.get_by_role("button", name="Lưu nhiệm vụ").click()
-        expect(page.locator("article.task").first.get_by_label("Sản phẩm")).to_have_value(
-            "Báo cáo kết quả gửi Thường trực Thành ủy"
+        first = page.locator("article.task").first
+        expect(first.get_by_role("status")).to_have_text("Đã lưu.")
+        expect(first.get_by_label("Sản phẩm")).to_have_value("Báo cáo kết quả gửi Thường trực Thành ủy")
+        expect(first.get_by_label("Chỉ tiêu, kết quả cần đạt (mỗi dòng một chỉ tiêu)")).to_have_value(
+            "đạt 100% kế hoạch"
         )
+        assert page.evaluate("window.sameDocument") is True
 
     shot(page, "3-fix-task", fix_task)
 
@@ -118,8 +124,13 @@ def test_e2e_office_and_unit_follow_up_a_directive(
     # the office verifies the claim and approves the extension from its desk
     def office_decides() -> None:
         login(page, base, "vanphong")
+        page.evaluate("window.sameDocument = true")
         page.locator("article.update").first.get_by_role("button", name="Xác nhận hoàn thành").click()
+        expect(page.get_by_text("Đã xác nhận hoàn thành.")).to_be_visible()  # in place, by htmx
         page.get_by_role("button", name="Đồng ý gia hạn").click()
+        expect(page.get_by_text("Đã đồng ý gia hạn.")).to_be_visible()
+        assert page.evaluate("window.sameDocument") is True
+        page.reload()
         expect(page.get_by_text("Không có báo cáo nào chờ xác nhận.")).to_be_visible()
         expect(page.get_by_text("Không có đề nghị gia hạn nào.")).to_be_visible()
 

@@ -14,8 +14,8 @@ from starlette.datastructures import UploadFile
 
 from dondoc.errors import DondocError, ErrorCode
 from dondoc.services import assignment, reading_jobs, review, source_pages, views
-from dondoc.services.context import require
-from dondoc.tracking.permissions import Action
+from dondoc.services.context import Store, require
+from dondoc.tracking.permissions import Action, Actor
 from dondoc.web.deps import ActorDep, FormDep, Id, StoreDep, TodayDep
 from dondoc.web.render import page
 from dondoc.web.text import catalogue, error_message
@@ -160,7 +160,9 @@ def _date(value: str | None) -> dt.date | None:
 
 
 @router.post("/tasks/{task_id}/edit")
-def edit_task(task_id: Id, actor: ActorDep, store: StoreDep, form: FormDep) -> Response:
+def edit_task(
+    request: Request, task_id: Id, actor: ActorDep, store: StoreDep, today: TodayDep, form: FormDep
+) -> Response:
     changes: dict[str, object] = {
         "text": form.get("text", "").strip(),
         "product": form.get("product", "").strip() or None,
@@ -168,17 +170,46 @@ def edit_task(task_id: Id, actor: ActorDep, store: StoreDep, form: FormDep) -> R
         "original_deadline": _date(form.get("deadline")),
         "is_key": form.get("is_key") == "on",
     }
+    if "targets" in form:
+        changes["targets"] = tuple(line.strip() for line in form["targets"].splitlines() if line.strip())
     if not changes["text"]:
         raise DondocError(ErrorCode.RULE_VIOLATED, detail="a task needs its text")
     version = int(form["version"]) if form.get("version", "").isdigit() else None
     review.edit_task(store, actor, task_id, changes, expected_version=version)
-    return _back(f"/directives/{form.get('directive', '')}/review#task-{task_id}")
+    return _review_task(request, actor, store, today, form.get("directive", ""), task_id)
 
 
 @router.post("/mentions/{mention_id}/map")
-def map_mention(mention_id: Id, actor: ActorDep, store: StoreDep, form: FormDep) -> Response:
+def map_mention(
+    request: Request, mention_id: Id, actor: ActorDep, store: StoreDep, today: TodayDep, form: FormDep
+) -> Response:
     review.map_mention(store, actor, mention_id, form.get("unit") or None)
-    return _back(f"/directives/{form.get('directive', '')}/review#task-{form.get('task', '')}")
+    task = int(form["task"]) if form.get("task", "").isdigit() else 0
+    return _review_task(request, actor, store, today, form.get("directive", ""), task)
+
+
+def _review_task(
+    request: Request, actor: Actor, store: Store, today: dt.date, directive: str, task_id: int
+) -> Response:
+    """After a change to one task of the review: that task alone, saved, for htmx (which
+    swaps it in place); the whole review again for a browser without script."""
+    if not request.headers.get("HX-Request") or not directive.isdigit():
+        return _back(f"/directives/{directive}/review#task-{task_id}")
+    view = views.directive_view(store, actor, int(directive), today=today)
+    tasks = list(view.tasks)
+    found = [t for t in tasks if t.id == task_id]
+    if not found:
+        raise DondocError(ErrorCode.NOT_FOUND, kind="task", key=task_id)
+    return page(
+        request,
+        "directives/_review_task.html",
+        actor,
+        d=view,
+        t=found[0],
+        last=found[0] is tasks[-1],
+        pages=source_pages.source_pages(store, actor, view.row.id),
+        saved=True,
+    )
 
 
 @router.post("/tasks/{task_id}/assign")
