@@ -30,6 +30,7 @@ class Action(StrEnum):
     DECIDE_EXTENSION = "decide_extension"
     MANAGE_UNITS = "manage_units"
     MANAGE_USERS = "manage_users"
+    MANAGE_SETTINGS = "manage_settings"  # progress statuses; reading the effective settings
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Administration: the units directory (tree, import, export) and users."""
+"""Administration: the units directory (tree, import, export), users, progress statuses
+and the settings in force."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from starlette.background import BackgroundTask
 from starlette.datastructures import UploadFile
 
 from dondoc.errors import DondocError, ErrorCode
-from dondoc.services import admin_views, units, users, views
+from dondoc.services import admin_views, statuses, units, users, views
 from dondoc.services.context import require
 from dondoc.tracking.permissions import Action, Role
 from dondoc.web.deps import ActorDep, FormDep, StoreDep
@@ -81,3 +82,44 @@ def create_user(request: Request, actor: ActorDep, store: StoreDep, form: FormDe
         unit_code=form.get("unit") or None,
     )
     return RedirectResponse("/admin/users", status_code=303)
+
+
+@router.get("/admin/statuses")
+def status_list(request: Request, actor: ActorDep, store: StoreDep) -> Response:
+    rows = statuses.list_statuses(store, actor)
+    return page(request, "admin/statuses.html", actor, statuses=rows, groups=statuses.GROUPS)
+
+
+@router.post("/admin/statuses")
+def save_status(actor: ActorDep, store: StoreDep, form: FormDep) -> Response:
+    require(actor, Action.MANAGE_SETTINGS, what="statuses")  # before any validation: nothing to learn
+    default = form.get("default_progress", "").strip()
+    position = form.get("position", "").strip()
+    try:
+        percent = float(default.replace(",", ".")) if default else None
+        order = int(position) if position else 0
+    except ValueError:
+        raise DondocError(ErrorCode.RULE_VIOLATED, detail="default progress and order are numbers") from None
+    statuses.save_status(
+        store,
+        actor,
+        key=form.get("key", "").strip(),
+        label=form.get("label", ""),
+        group=form.get("group", ""),
+        default_progress=percent,
+        position=order,
+    )
+    return RedirectResponse("/admin/statuses", status_code=303)
+
+
+@router.get("/admin/settings")
+def settings_page(request: Request, actor: ActorDep, store: StoreDep) -> Response:
+    """The settings in force (from the environment: docs/settings.md), read-only; the
+    signing key is never shown."""
+    require(actor, Action.MANAGE_SETTINGS, what="settings")
+    current = store.settings.model_dump()
+    rows = [
+        (f"DONDOC_{name.upper()}", "••••••" if name == "secret_key" else str(value))
+        for name, value in sorted(current.items())
+    ]
+    return page(request, "admin/settings.html", actor, rows=rows)

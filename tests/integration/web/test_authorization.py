@@ -118,6 +118,9 @@ def _routes(i: dict[str, object]) -> list[tuple[str, str, dict[str, str], set[st
         ("POST", "/admin/units/import", {}, OFFICE),
         ("GET", "/admin/users", {}, {"admin"}),
         ("POST", "/admin/users", {"role": "nobody"}, {"admin"}),
+        ("GET", "/admin/statuses", {}, {"admin"}),
+        ("POST", "/admin/statuses", {"key": "cho_y_kien", "label": "Chờ ý kiến", "group": "open"}, {"admin"}),
+        ("GET", "/admin/settings", {}, {"admin"}),
     ]
 
 

@@ -141,3 +141,37 @@ def test_admin_units_export_import_and_user_creation(demo_site: DemoSite) -> Non
         demo_site.client("sotaichinh", "mat-khau-dai").get("/", follow_redirects=False).headers["location"]
         == "/inbox"
     )
+
+
+def test_admin_statuses_and_settings(demo_site: DemoSite) -> None:
+    client = demo_site.client("admin")
+    r = client.post(
+        "/admin/statuses",
+        data={
+            "csrf": csrf_of(client),
+            "key": "tam_dung",
+            "label": "Tạm dừng",
+            "group": "open",
+            "position": "9",
+        },
+    )
+    assert r.status_code == 200 and 'data-status="tam_dung"' in r.text and 'value="Tạm dừng"' in r.text
+    # a status already reported against keeps its group (past timeliness depends on it)
+    r = client.post(
+        "/admin/statuses", data={"csrf": csrf_of(client), "key": "done", "label": "Xong", "group": "open"}
+    )
+    assert r.status_code == 422 and "keeps its group" in r.text
+    r = client.post(
+        "/admin/statuses",
+        data={
+            "csrf": csrf_of(client),
+            "key": "done",
+            "label": "Đã xong",
+            "group": "done",
+            "default_progress": "100",
+        },
+    )
+    assert r.status_code == 200 and 'value="Đã xong"' in r.text
+    assert "Đã xong" in client.get("/admin/statuses").text
+    settings = client.get("/admin/settings").text
+    assert "DONDOC_DUE_SOON_DAYS" in settings and demo_site.settings.secret_key not in settings
