@@ -49,6 +49,12 @@ async def cached_read(store: Store, key: Hashable, read: Callable[[], T]) -> T:
     return await run_in_threadpool(read)
 
 
+async def cached_compute(store: Store, key: Hashable, compute: Callable[[], T]) -> T:
+    """`store.cached(key, compute)` for a request, as `cached_read` serves it: the key
+    is written once, for the lookup and the computation alike."""
+    return await cached_read(store, key, lambda: store.cached(key, compute))
+
+
 async def current_actor(request: Request, store: StoreDep) -> Actor:
     uid = request.session.get("uid")
     if not isinstance(uid, int):

@@ -29,7 +29,16 @@ from dondoc.web.api.schemas import (
     UnitBucketsRead,
     UnitRead,
 )
-from dondoc.web.deps import MAX_ID, Id, LoginRequired, StoreDep, TodayDep, cached_read, current_actor
+from dondoc.web.deps import (
+    MAX_ID,
+    Id,
+    LoginRequired,
+    StoreDep,
+    TodayDep,
+    cached_compute,
+    cached_read,
+    current_actor,
+)
 from dondoc.web.security import csrf_ok
 
 _PROBLEM = {"model": Problem, "content": {"application/problem+json": {}}}
@@ -133,7 +142,7 @@ async def list_tasks(
 
     # the same page for the same viewer is served from the cache until the data changes
     key = ("tasks.json", views.visibility(actor), directive, unit, limit, offset, today)
-    body = await cached_read(store, key, lambda: store.cached(key, render))
+    body = await cached_compute(store, key, render)
     return Response(body, media_type="application/json")
 
 

@@ -11,7 +11,7 @@ from markupsafe import Markup
 from dondoc.services import views
 from dondoc.services.dashboards import buckets_by_branch
 from dondoc.tracking.timeliness import BUCKETS
-from dondoc.web.deps import ActorDep, StoreDep, TodayDep, cached_read
+from dondoc.web.deps import ActorDep, StoreDep, TodayDep, cached_compute
 from dondoc.web.render import fragment, page
 
 router = APIRouter(include_in_schema=False)
@@ -40,5 +40,5 @@ async def dashboard(
     # leaders and the office reload it all day: the rendered report is cached for whoever
     # sees the same tasks (the permission check runs with the computation, on a miss)
     key = ("dashboard.html", views.visibility(actor), scope, day)
-    report_html = await cached_read(store, key, lambda: store.cached(key, render))
+    report_html = await cached_compute(store, key, render)
     return page(request, "dashboard/dashboard.html", actor, report_html=report_html)

@@ -13,7 +13,7 @@ from dondoc.errors import DondocError, ErrorCode
 from dondoc.services import progress, views
 from dondoc.services.progress import MAX_EVIDENCE_BYTES, Report
 from dondoc.store.blobs import blob_path
-from dondoc.web.deps import ActorDep, FormDep, Id, StoreDep, TodayDep, cached_read
+from dondoc.web.deps import ActorDep, FormDep, Id, StoreDep, TodayDep, cached_compute
 from dondoc.web.render import fragment, page
 from dondoc.web.uploads import CHUNK, safe_name
 
@@ -35,7 +35,7 @@ async def inbox(request: Request, actor: ActorDep, store: StoreDep, today: Today
 
     # focal points reload their inbox often: rendered once per unit, day and data version
     key = ("inbox.html", views.visibility(actor), actor.unit_path, today)
-    inbox_html = await cached_read(store, key, lambda: store.cached(key, render))
+    inbox_html = await cached_compute(store, key, render)
     return page(request, "tasks/inbox.html", actor, inbox_html=inbox_html)
 
 
