@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +26,10 @@ from dondoc.tracking.resolution import Directory, UnitEntry
 
 COLUMNS = ("code", "name", "kind", "parent_code", "aliases", "valid_from", "valid_to", "successor_code")
 MAX_ROWS = 100_000
+
+
+# a directory file of a whole province is well under a megabyte
+MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,9 @@ def _date(value: object, *, name: str, row: int, column: str) -> dt.date | None:
         ) from None
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
 def _cell(value: object) -> str:
     return "" if value is None else str(value).strip()
 
@@ -72,7 +80,11 @@ def read_rows(path: Path) -> list[UnitRow]:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise DondocError(ErrorCode.UNITS_FILE, name=name, detail="not UTF-8 CSV nor XLSX") from None
-        records = [list(r) for r in csv.reader(io.StringIO(text))]
+        try:
+            # newline="" lets the csv module take \r, \n and \r\n alike as line ends
+            records = [list(r) for r in csv.reader(io.StringIO(text, newline=""))]
+        except csv.Error as exc:  # a NUL byte, an unterminated quote at the end, …
+            raise DondocError(ErrorCode.UNITS_FILE, name=name, detail=f"not a CSV file: {exc}") from None
     if not records:
         raise DondocError(ErrorCode.UNITS_FILE, name=name, detail="no header row")
     header = [_cell(h).lower() for h in records[0]]
@@ -86,6 +98,9 @@ def read_rows(path: Path) -> list[UnitRow]:
     for n, rec in enumerate(records[1:], start=2):
         if not any(_cell(v) for v in rec):
             continue
+        if any(_CONTROL.search(_cell(v)) for v in rec):
+            # a binary file read as text; PostgreSQL would refuse a NUL in any case
+            raise DondocError(ErrorCode.UNITS_FILE, name=name, detail=f"row {n}: control characters")
         get = {h: rec[i] if i < len(rec) else None for i, h in enumerate(header)}
         code, uname, kind = _cell(get.get("code")), _cell(get.get("name")), _cell(get.get("kind"))
         if not code or not uname or not kind:
@@ -213,6 +228,17 @@ def export_rows(session: Session) -> list[UnitRow]:
         )
         for u in units
     ]
+
+
+def directory(store: Store) -> list[UnitRow]:
+    """The whole directory in tree order, as exported; any logged-in user may read it (the
+    bodies of the administration are public, and clients need their codes)."""
+
+    def read() -> list[UnitRow]:
+        with store.reading() as s:
+            return export_rows(s)
+
+    return store.cached(("units.directory",), read)
 
 
 def export_units(store: Store, path: Path) -> int:

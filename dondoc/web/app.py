@@ -23,20 +23,9 @@ from dondoc.services.context import Store
 from dondoc.web.deps import CsrfFailed, LoginRequired
 from dondoc.web.render import page
 from dondoc.web.security import LoginLimiter
-from dondoc.web.text import catalogue, error_message, status_message
+from dondoc.web.text import catalogue, error_message, http_status, status_message
 
 log = logging.getLogger("dondoc.web")
-
-STATUS = {
-    ErrorCode.NOT_FOUND: 404,
-    ErrorCode.FORBIDDEN: 403,
-    ErrorCode.CONFLICT: 409,
-    ErrorCode.RULE_VIOLATED: 422,
-    ErrorCode.BAD_CREDENTIALS: 401,
-    ErrorCode.TOO_LARGE: 413,
-    ErrorCode.DATABASE: 503,
-    ErrorCode.INTERNAL: 500,
-}
 
 
 def _is_api(request: Request) -> bool:
@@ -123,7 +112,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
 
     @app.exception_handler(DondocError)
     async def _dondoc(request: Request, exc: DondocError) -> Response:
-        status = STATUS.get(exc.code, 400)
+        status = http_status(exc)
         log.info("%s %s: %s", request.method, request.url.path, exc.message)
         return _error(request, status, error_message(exc), exc.code.value)
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Hashable
 from typing import Annotated, TypeVar, cast
 
-from fastapi import Depends, Path, Request
+from fastapi import Depends, Path, Query, Request
 from starlette.concurrency import run_in_threadpool
 
 from dondoc.errors import DondocError, ErrorCode
@@ -78,13 +79,27 @@ async def today() -> dt.date:
 TodayDep = Annotated[dt.date, Depends(today)]
 
 
+# what no typed text holds: NUL and the C0 controls but tab and line ends (PostgreSQL
+# refuses NUL in any text, so it must stop at the door rather than fail in the database)
+_CONTROLS = r"\x00-\x08\x0b\x0c\x0e-\x1f"
+_CONTROL = re.compile(f"[{_CONTROLS}]")
+NO_CONTROL = f"^[^{_CONTROLS}]*$"  # as a pattern of the OpenAPI schema
+
+
+def has_control(text: str) -> bool:
+    return _CONTROL.search(text) is not None
+
+
 async def checked_form(request: Request) -> dict[str, str]:
     """The posted form, after its CSRF token was checked; files are read by the route."""
     form = await request.form()
     sent = form.get("csrf") or request.headers.get("x-csrf-token")
     if not csrf_ok(request, sent if isinstance(sent, str) else None):
         raise CsrfFailed
-    return {k: v for k, v in form.items() if isinstance(v, str)}
+    fields = {k: v for k, v in form.items() if isinstance(v, str)}
+    if any(has_control(v) for v in fields.values()):
+        raise DondocError(ErrorCode.RULE_VIOLATED, detail="a field holds control characters")
+    return fields
 
 
 FormDep = Annotated[dict[str, str], Depends(checked_form)]
@@ -94,3 +109,5 @@ FormDep = Annotated[dict[str, str], Depends(checked_form)]
 # a 422, not a driver overflow)
 MAX_ID = 2_147_483_647
 Id = Annotated[int, Path(ge=1, le=MAX_ID)]
+# a unit's code in a query (a branch of the directory to filter by)
+UnitCode = Annotated[str | None, Query(max_length=64, pattern=NO_CONTROL)]

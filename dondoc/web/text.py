@@ -7,7 +7,7 @@ import tomllib
 from functools import cache
 from importlib import resources
 
-from dondoc.errors import DondocError
+from dondoc.errors import DondocError, ErrorCode
 
 
 @cache
@@ -59,3 +59,20 @@ BUCKET_LABELS = {
     "overdue": "Quá hạn",
     "no_deadline": "Không có thời hạn",
 }
+
+
+_STATUS = {
+    ErrorCode.NOT_FOUND: 404,
+    ErrorCode.FORBIDDEN: 403,
+    ErrorCode.CONFLICT: 409,
+    ErrorCode.RULE_VIOLATED: 422,
+    ErrorCode.BAD_CREDENTIALS: 401,
+    ErrorCode.TOO_LARGE: 413,
+    ErrorCode.DATABASE: 503,
+    ErrorCode.INTERNAL: 500,
+}
+
+
+def http_status(exc: DondocError) -> int:
+    """The HTTP status an error is answered with (400 for a refused input)."""
+    return _STATUS.get(exc.code, 400)

@@ -52,3 +52,18 @@ def test_docs_are_linked_from_the_readme() -> None:
     readme = (DOCS.parent / "README.md").read_text(encoding="utf-8")
     for page in ("architecture.md", "glossary.md", "cli.md", "errors.md", "contract.md", "settings.md"):
         assert f"docs/{page}" in readme, page
+
+
+def test_every_api_operation_is_in_the_api_guide(tmp_path: Path) -> None:
+    from dondoc.config import Settings
+    from dondoc.web.app import create_app
+
+    text = (DOCS / "api.md").read_text(encoding="utf-8")
+    app = create_app(Settings(database_url=f"sqlite:///{tmp_path / 'x.db'}", data_dir=tmp_path))
+    paths = app.openapi()["paths"]
+    assert len(paths) > 10
+    for path, operations in paths.items():
+        short = re.sub(r"\{\w+_id\}", "ID", path.removeprefix("/api/v1")).replace("{code}", "CODE")
+        for method in operations:
+            call = f"`{method.upper()} {short}"
+            assert f"{call}`" in text or f"{call}?" in text, call

@@ -3,8 +3,42 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
+
+from dondoc.web.deps import has_control
+
+
+class Body(BaseModel):
+    """A request body: no text in it may hold control characters (a NUL would fail in
+    PostgreSQL as a server error; refused here, it is a 422 like any invalid field)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_control_characters(cls, data: object) -> object:
+        def check(value: object) -> None:
+            if isinstance(value, str) and has_control(value):
+                raise ValueError("text with control characters")
+            if isinstance(value, dict):
+                for v in value.values():
+                    check(v)
+            elif isinstance(value, list):
+                for v in value:
+                    check(v)
+
+        check(data)
+        return data
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details; `code` is dondoc's error code (docs/errors.md)."""
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str
+    code: str | None = None
 
 
 class UnitRead(BaseModel):
@@ -57,7 +91,55 @@ class DirectiveList(BaseModel):
     count: int
 
 
-class ProgressCreate(BaseModel):
+class DirectiveDetail(DirectiveRead):
+    """A directive's metadata; its tasks are /api/v1/tasks?directive=ID, a page at a time."""
+
+    signer: str | None
+    signer_title: str | None
+    confirmed_on: dt.date | None
+    version: int
+
+
+class JobRead(BaseModel):
+    """The reading of an uploaded file; `directive_id` once it is done."""
+
+    id: int
+    file_name: str
+    state: Literal["queued", "reading", "done", "failed", "interrupted"]
+    pages_done: int
+    pages_total: int | None
+    directive_id: int | None
+    error: Problem | None
+
+
+class AutoAssignedRead(BaseModel):
+    assigned: int
+    left_for_review: list[int]
+
+
+class TaskEdit(Body):
+    """The review's corrections of a task; a field left out keeps its value."""
+
+    text: str | None = Field(default=None, min_length=1, max_length=20_000)
+    product: str | None = Field(default=None, max_length=2_000)
+    deadline_text: str | None = Field(default=None, max_length=500)
+    original_deadline: dt.date | None = None
+    is_key: bool | None = None
+    targets: list[str] | None = Field(default=None, max_length=50)
+    version: int | None = None
+
+
+class AssignmentWrite(Body):
+    lead: str = Field(min_length=1, max_length=64)
+    support: list[str] = Field(default_factory=list, max_length=200)
+
+
+class EvidenceCreate(Body):
+    name: str = Field(min_length=1, max_length=200)
+    content_base64: str = Field(max_length=14_000_000)
+
+
+class ProgressCreate(Body):
     status: str = Field(default="in_progress", max_length=40)
     percent: float | None = Field(default=None, ge=0, le=100)
     indicator_value: float | None = None
@@ -67,6 +149,98 @@ class ProgressCreate(BaseModel):
     result_document: str | None = Field(default=None, max_length=200)
     done_on: dt.date | None = None
     version: int | None = None
+    evidence: list[EvidenceCreate] = Field(default_factory=list, max_length=10)
+
+
+class EvidenceRead(BaseModel):
+    name: str
+    sha256: str
+
+
+class UpdateRead(BaseModel):
+    id: int
+    task_id: int
+    unit: str
+    reporter: str | None
+    reported_on: dt.date
+    status: str
+    percent: float | None
+    narrative: str
+    difficulties: str
+    proposals: str
+    result_document: str | None
+    done_on: dt.date | None
+    review: str
+    review_note: str | None
+    evidence: list[EvidenceRead]
+
+
+class UpdateList(BaseModel):
+    items: list[UpdateRead]
+    count: int
+
+
+class UpdateDecision(Body):
+    """The office's verdict on a report: verified, or returned with a reason."""
+
+    decision: Literal["verify", "return"]
+    reason: str = Field(default="", max_length=2_000)
+
+
+class ExtensionCreate(Body):
+    proposed_deadline: dt.date
+    reason: str = Field(min_length=1, max_length=2_000)
+
+
+class ExtensionRead(BaseModel):
+    id: int
+    task_id: int
+    unit: str
+    requested_on: dt.date
+    reason: str
+    previous_deadline: dt.date | None
+    proposed_deadline: dt.date
+    state: str
+    decided_on: dt.date | None
+    decision_note: str | None
+
+
+class ExtensionList(BaseModel):
+    items: list[ExtensionRead]
+    count: int
+
+
+class ExtensionDecision(Body):
+    approve: bool
+    note: str | None = Field(default=None, max_length=2_000)
+
+
+class DeskRead(BaseModel):
+    pending_updates: list[UpdateRead]
+    pending_extensions: list[ExtensionRead]
+    quiet_tasks: list[TaskRead]
+    quiet_days: int
+
+
+class DirectoryUnitRead(BaseModel):
+    code: str
+    name: str
+    kind: str
+    parent_code: str | None
+    aliases: list[str]
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+    successor_code: str | None
+
+
+class DirectoryUnitList(BaseModel):
+    items: list[DirectoryUnitRead]
+    count: int
+
+
+class ImportResult(BaseModel):
+    added: int
+    updated: int
 
 
 class Created(BaseModel):
@@ -83,13 +257,3 @@ class DashboardRead(BaseModel):
     as_of: dt.date
     units: list[UnitBucketsRead]
     totals: dict[str, int]
-
-
-class Problem(BaseModel):
-    """RFC 9457 problem details; `code` is dondoc's error code (docs/errors.md)."""
-
-    type: str = "about:blank"
-    title: str
-    status: int
-    detail: str
-    code: str | None = None

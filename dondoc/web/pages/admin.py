@@ -8,6 +8,7 @@ from pathlib import Path as FilePath
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, RedirectResponse, Response
 from starlette.background import BackgroundTask
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from dondoc.errors import DondocError, ErrorCode
@@ -31,13 +32,12 @@ def unit_tree(request: Request, actor: ActorDep, store: StoreDep, message: str |
 @router.post("/admin/units/import")
 async def import_units(request: Request, actor: ActorDep, store: StoreDep, form: FormDep) -> Response:
     require(actor, Action.MANAGE_UNITS, what="units")
-    limit = 20 * 1024 * 1024
     upload = (await request.form()).get("file")
     if not isinstance(upload, UploadFile) or not upload.filename:
         raise DondocError(ErrorCode.UNITS_FILE, name="upload", detail="no file chosen")
     with temp_folder() as tmp:
-        path = await save_upload(upload, FilePath(tmp), limit)
-        added, updated = units.import_units(store, actor, path)
+        path = await save_upload(upload, FilePath(tmp), units.MAX_FILE_BYTES)
+        added, updated = await run_in_threadpool(units.import_units, store, actor, path)
     return RedirectResponse(
         f"/admin/units?message=Đã thêm {added}, cập nhật {updated} đơn vị.", status_code=303
     )

@@ -11,7 +11,7 @@ from markupsafe import Markup
 from dondoc.services import views
 from dondoc.services.dashboards import buckets_by_branch
 from dondoc.tracking.timeliness import BUCKETS
-from dondoc.web.deps import ActorDep, StoreDep, TodayDep, cached_compute
+from dondoc.web.deps import ActorDep, StoreDep, TodayDep, UnitCode, cached_compute
 from dondoc.web.render import fragment, page
 
 router = APIRouter(include_in_schema=False)
@@ -24,7 +24,7 @@ async def dashboard(
     store: StoreDep,
     today: TodayDep,
     as_of: str | None = None,
-    unit: str | None = None,
+    unit: UnitCode = None,
 ) -> Response:
     try:
         day = dt.date.fromisoformat(as_of) if as_of else today

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from concurrent.futures import wait
-from pathlib import Path as FilePath
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import RedirectResponse, Response
-from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from dondoc.errors import DondocError, ErrorCode
@@ -17,14 +14,11 @@ from dondoc.services import assignment, reading_jobs, review, source_pages, view
 from dondoc.services.context import Store, require
 from dondoc.tracking.permissions import Action, Actor
 from dondoc.web.deps import ActorDep, FormDep, Id, StoreDep, TodayDep
+from dondoc.web.reading import start_reading
 from dondoc.web.render import page
 from dondoc.web.text import catalogue, error_message
-from dondoc.web.uploads import save_upload, temp_folder
 
 router = APIRouter(include_in_schema=False)
-
-# how long an upload waits for its reading before showing the progress page instead
-QUICK_READ_SECONDS = 3.0
 
 
 def _back(url: str) -> Response:
@@ -45,21 +39,16 @@ def upload_form(request: Request, actor: ActorDep) -> Response:
 @router.post("/directives/upload")
 async def upload(request: Request, actor: ActorDep, store: StoreDep, form: FormDep) -> Response:
     require(actor, Action.INGEST, what="directives")
-    limit = store.settings.max_input_bytes
     upload = (await request.form()).get("file")
     if not isinstance(upload, UploadFile) or not upload.filename:
         return page(
             request, "directives/upload.html", actor, status_code=422, error="Hãy chọn một tệp văn bản."
         )
-    with temp_folder() as tmp:
-        path = await save_upload(upload, FilePath(tmp), limit)
-        job_id = await run_in_threadpool(reading_jobs.start_job, store, actor, path)
-    # read in the background; a text or a short PDF is done within the wait and goes
-    # straight to the review, a long scan shows its progress page instead
-    future = request.app.state.readers.submit(reading_jobs.run_job, store, actor, job_id)
-    await run_in_threadpool(wait, [future], timeout=QUICK_READ_SECONDS)
-    if future.done():
-        future.result()  # a refusal (bad file) is its error page, as before
+    # a text or a short PDF is read within the wait and its job page leads straight to the
+    # review; a long scan shows its progress there instead
+    job_id, reading = await start_reading(request, store, actor, upload)
+    if reading.done():
+        reading.result()  # a refusal (bad file) is its error page
     return _back(f"/directives/jobs/{job_id}")
 
 

@@ -93,6 +93,20 @@ def test_units_import_rejects_binary_and_non_utf8(store: Store, tmp_path: Path) 
     assert err.value.code is ErrorCode.UNITS_FILE
 
 
+def test_units_import_takes_any_line_end_and_refuses_what_csv_cannot_read(
+    store: Store, tmp_path: Path
+) -> None:
+    path = tmp_path / "units.csv"
+    path.write_bytes((HEADER + "A,Tỉnh A,province,,,,,\n").replace("\n", "\r").encode())
+    assert units.import_units(store, SYSTEM, path) == (1, 0)  # old Mac line ends
+    for body in (b"\r0", HEADER.encode() + b"B,S\x00B,department,A,,,,\n"):  # found by schemathesis
+        path.write_bytes(body)
+        with pytest.raises(DondocError) as err:
+            units.import_units(store, SYSTEM, path)
+        assert err.value.code is ErrorCode.UNITS_FILE
+    assert _count(store) == 1
+
+
 def test_units_import_needs_the_right(store: Store, tmp_path: Path) -> None:
     load_cantho_units(store)
     reporter = make_user(store, "congan", Role.REPORTER, "CT-CA")

@@ -13,14 +13,14 @@ from dondoc.errors import DondocError
 from dondoc.services import reading_jobs
 from dondoc.services.users import actor_by_name
 from dondoc.store.records import ReadingJobRecord
-from dondoc.web.pages import directives
+from dondoc.web import reading
 from tests.integration.web.conftest import DemoSite, csrf_of
 
 
 def test_a_scan_is_read_in_the_background_with_its_progress(
     demo_site: DemoSite, shared_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(directives, "QUICK_READ_SECONDS", 0.0)  # as if the scan were long
+    monkeypatch.setattr(reading, "QUICK_READ_SECONDS", 0.0)  # as if the scan were long
     client = demo_site.client("vanphong")
     scan = shared_dir / "corpus/dev/nq-115-cp-2026-scan.pdf"
     r = client.post(

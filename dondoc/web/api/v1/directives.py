@@ -1,0 +1,68 @@
+"""Directives through the API: the list, one directive, upload and its reading job,
+confirmation and assignment from the text."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, File, Request, Response, UploadFile
+from starlette.concurrency import run_in_threadpool
+
+from dondoc.services import assignment, reading_jobs, review, views
+from dondoc.services.context import require
+from dondoc.tracking.permissions import Action
+from dondoc.web.api.schemas import AutoAssignedRead, DirectiveDetail, DirectiveList, JobRead
+from dondoc.web.api.v1.auth import ApiActor
+from dondoc.web.api.v1.shapes import directive_detail, directive_read, job_read
+from dondoc.web.deps import Id, StoreDep, TodayDep
+from dondoc.web.reading import start_reading
+
+router = APIRouter(tags=["directives"])
+
+
+@router.get("/directives", response_model=DirectiveList)
+def list_directives(actor: ApiActor, store: StoreDep) -> DirectiveList:
+    rows = views.list_directives(store, actor)
+    return DirectiveList(items=[directive_read(r) for r in rows], count=len(rows))
+
+
+@router.get("/directives/{directive_id}", response_model=DirectiveDetail)
+def get_directive(directive_id: Id, actor: ApiActor, store: StoreDep, today: TodayDep) -> DirectiveDetail:
+    return directive_detail(views.directive_view(store, actor, directive_id, today=today))
+
+
+@router.post("/directives", response_model=JobRead, status_code=202)
+async def upload_directive(
+    request: Request,
+    response: Response,
+    file: Annotated[UploadFile, File(description="PDF, scan, photo, DOCX or text")],
+    actor: ApiActor,
+    store: StoreDep,
+) -> JobRead:
+    """Read a directive: answers once it is read, or after a few seconds with the job to
+    poll (`Location`); a file refused at once (corrupt, empty, too large) is the error."""
+    require(actor, Action.INGEST, what="directives")
+    job_id, reading = await start_reading(request, store, actor, file)
+    if reading.done():
+        reading.result()
+    response.headers["Location"] = f"/api/v1/jobs/{job_id}"
+    return job_read(await run_in_threadpool(reading_jobs.job_view, store, actor, job_id))
+
+
+@router.get("/jobs/{job_id}", response_model=JobRead)
+def get_job(job_id: Id, actor: ApiActor, store: StoreDep) -> JobRead:
+    return job_read(reading_jobs.job_view(store, actor, job_id))
+
+
+@router.post("/directives/{directive_id}/confirm", response_model=DirectiveDetail)
+def confirm(directive_id: Id, actor: ApiActor, store: StoreDep, today: TodayDep) -> DirectiveDetail:
+    review.confirm(store, actor, directive_id, today=today)
+    return directive_detail(views.directive_view(store, actor, directive_id, today=today))
+
+
+@router.post("/directives/{directive_id}/assign-from-text", response_model=AutoAssignedRead)
+def assign_from_text(directive_id: Id, actor: ApiActor, store: StoreDep, today: TodayDep) -> AutoAssignedRead:
+    """Give each unassigned task the lead and support units its text names; tasks whose
+    bodies are not all mapped are left for the review."""
+    done = assignment.assign_from_mentions(store, actor, directive_id, today=today)
+    return AutoAssignedRead(assigned=done.assigned, left_for_review=list(done.left_for_review))
