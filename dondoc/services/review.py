@@ -190,7 +190,9 @@ def _draft_task(s: Session, task_id: int) -> TaskRecord:
 
 def split_task(store: Store, actor: Actor, task_id: int, *, before: str) -> int:
     """Cut a task's text in two where the words `before` begin: the second part becomes a
-    new task right after it (same section, deadline and source span); returns its id."""
+    new task right after it (same section and deadline); returns its id. The source span
+    is cut where the words stand in the source; where they cannot be found there (the
+    text was edited), both parts keep the whole span."""
     require(actor, Action.REVIEW, what="tasks")
     with store.transaction() as s:
         task = _draft_task(s, task_id)
@@ -202,6 +204,10 @@ def split_task(store: Store, actor: Actor, task_id: int, *, before: str) -> int:
         first, second = task.text[:at].strip(), task.text[at:].strip()
         if not first or not second:
             raise DondocError(ErrorCode.RULE_VIOLATED, detail="both parts of a split need text")
+        span_start, span_end, cut = task.span_start, task.span_end, None
+        if span_start is not None and span_end is not None:
+            found = task.directive.source_text.find(before.strip(), span_start + 1, span_end)
+            cut = found if found > span_start else None
         later = select(TaskRecord).where(
             TaskRecord.directive_id == task.directive_id, TaskRecord.position > task.position
         )
@@ -213,8 +219,8 @@ def split_task(store: Store, actor: Actor, task_id: int, *, before: str) -> int:
             extracted_id=None,
             section=task.section,
             text=second,
-            span_start=task.span_start,
-            span_end=task.span_end,
+            span_start=cut if cut is not None else span_start,
+            span_end=span_end,
             product=task.product,
             deadline_text=task.deadline_text,
             original_deadline=task.original_deadline,
@@ -226,6 +232,8 @@ def split_task(store: Store, actor: Actor, task_id: int, *, before: str) -> int:
         for m in task.mentions:
             new.mentions.append(_copy(m))
         task.text = first
+        if cut is not None:
+            task.span_end = cut
         s.add(new)
         s.flush()
         audit_event(

@@ -74,16 +74,41 @@ def test_e2e_office_and_unit_follow_up_a_directive(
 
     shot(page, "4-map-body", map_body)
 
-    # confirm, assign what the text says, and give one more task to the police by hand
+    # split a task in two and merge it back: the source and the tasks redrawn in place
+    def split_and_merge() -> None:
+        page.evaluate("window.sameDocument = true")
+        second = page.locator("article.task").nth(1)
+        words = second.get_by_label("Nội dung").input_value().split()
+        second.get_by_text("Tách / gộp nhiệm vụ").click()
+        second.get_by_label("Tách thành nhiệm vụ mới, bắt đầu từ đoạn").fill(" ".join(words[-4:]))
+        second.get_by_role("button", name="Tách nhiệm vụ").click()
+        expect(page.locator("section.tasks > p.saved")).to_have_text("Đã tách nhiệm vụ.")
+        expect(page.locator("article.task")).to_have_count(26)
+        expect(page.locator("section.source mark")).to_have_count(26)
+        second = page.locator("article.task").nth(1)
+        second.get_by_text("Tách / gộp nhiệm vụ").click()
+        second.get_by_role("button", name="Gộp với nhiệm vụ tiếp theo").click()
+        expect(page.locator("section.tasks > p.saved")).to_have_text("Đã gộp với nhiệm vụ tiếp theo.")
+        expect(page.locator("article.task")).to_have_count(25)
+        assert page.evaluate("window.sameDocument") is True
+
+    shot(page, "5-split-merge", split_and_merge)
+
+    # confirm, assign what the text says, and give one more task to the police by hand,
+    # all without reloading the page
     def confirm_and_assign() -> None:
+        page.evaluate("window.sameDocument = true")
         page.get_by_role("button", name="Xác nhận văn bản").click()
         page.get_by_role("button", name="Giao theo đơn vị nêu trong văn bản").click()
+        expect(page.locator("#assigned")).to_contain_text("Đã giao")
         last = page.locator("article.task").last
         last.get_by_label("Đơn vị chủ trì").fill("CT-CA")
         last.get_by_role("button", name="Giao nhiệm vụ").click()
+        expect(page.locator("article.task").last.get_by_role("status")).to_have_text("Đã lưu.")
         expect(page.locator("article.task").last.get_by_label("Đơn vị chủ trì")).to_have_value("CT-CA")
+        assert page.evaluate("window.sameDocument") is True
 
-    shot(page, "5-confirm-assign", confirm_and_assign)
+    shot(page, "6-confirm-assign", confirm_and_assign)
     page.get_by_role("button", name="Đăng xuất").click()
 
     # the police's focal point: its two tasks in the inbox
@@ -108,7 +133,7 @@ def test_e2e_office_and_unit_follow_up_a_directive(
         expect(page.locator("article.update .tag.warn")).to_have_text("Chờ xác nhận")
         expect(page.get_by_role("link", name="bao-cao-ket-qua.txt")).to_be_visible()
 
-    shot(page, "6-unit-reports", unit_reports)
+    shot(page, "7-unit-reports", unit_reports)
 
     def unit_asks_for_time() -> None:
         page.goto(f"{base}/inbox")
@@ -118,7 +143,7 @@ def test_e2e_office_and_unit_follow_up_a_directive(
         page.get_by_role("button", name="Gửi đề nghị").click()
         expect(page.get_by_text("chờ quyết định")).to_be_visible()
 
-    shot(page, "7-extension", unit_asks_for_time)
+    shot(page, "8-extension", unit_asks_for_time)
     page.get_by_role("button", name="Đăng xuất").click()
 
     # the office verifies the claim and approves the extension from its desk
@@ -134,7 +159,7 @@ def test_e2e_office_and_unit_follow_up_a_directive(
         expect(page.get_by_text("Không có báo cáo nào chờ xác nhận.")).to_be_visible()
         expect(page.get_by_text("Không có đề nghị gia hạn nào.")).to_be_visible()
 
-    shot(page, "8-office-decides", office_decides)
+    shot(page, "9-office-decides", office_decides)
 
     # the dashboard: the police finished one task late (deadline 31/12/2024) and have one
     # in term thanks to the extension; every other assigned task is overdue
@@ -151,7 +176,7 @@ def test_e2e_office_and_unit_follow_up_a_directive(
         assert bars == page.locator("#by-unit tbody tr").count()
         expect(page.locator("li[data-bucket='done_on_time'] strong")).to_have_text("0")
 
-    shot(page, "9-dashboard", dashboard)
+    shot(page, "10-dashboard", dashboard)
     accessible("dashboard")
     page.goto(directive_url)
     accessible("directive")

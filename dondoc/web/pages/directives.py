@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
@@ -86,19 +86,46 @@ def directive_page(
 
 @router.get("/directives/{directive_id}/review")
 def review_page(
-    request: Request, directive_id: Id, actor: ActorDep, store: StoreDep, today: TodayDep
+    request: Request,
+    directive_id: Id,
+    actor: ActorDep,
+    store: StoreDep,
+    today: TodayDep,
+    assigned: Annotated[int | None, Query(ge=0, le=1_000_000)] = None,
+    left: Annotated[int | None, Query(ge=0, le=1_000_000)] = None,
 ) -> Response:
+    """The review; `assigned` and `left` report an assignment from the text just made."""
     require(actor, Action.REVIEW, what="directives")
-    view = views.directive_view(store, actor, directive_id, today=today)
     return page(
         request,
         "directives/review.html",
         actor,
-        d=view,
-        segments=_segments(view),
         units=views.unit_options(store),
-        pages=source_pages.source_pages(store, actor, directive_id),
+        assigned=assigned,
+        left=left,
+        **_review_body(store, actor, directive_id, today),
     )
+
+
+def _review_body(store: Store, actor: Actor, directive_id: int, today: dt.date) -> dict[str, Any]:
+    """What the source-beside-tasks part of the review shows."""
+    view = views.directive_view(store, actor, directive_id, today=today)
+    return {
+        "d": view,
+        "segments": _segments(view),
+        "pages": source_pages.source_pages(store, actor, directive_id),
+    }
+
+
+def _after_split_or_merge(
+    request: Request, actor: Actor, store: Store, today: dt.date, directive: str, task_id: int, done: str
+) -> Response:
+    """The tasks and their spans in the source change: htmx swaps that whole part of the
+    review; a browser without script gets the review again."""
+    if not request.headers.get("HX-Request") or not directive.isdigit():
+        return _back(f"/directives/{directive}/review#task-{task_id}")
+    body = _review_body(store, actor, int(directive), today)
+    return page(request, "directives/_review_body.html", actor, message=catalogue()["review"][done], **body)
 
 
 @router.get("/directives/{directive_id}/pages/{page}.png")
@@ -135,8 +162,9 @@ def confirm(directive_id: Id, actor: ActorDep, store: StoreDep, today: TodayDep,
 def assign_from_text(
     directive_id: Id, actor: ActorDep, store: StoreDep, today: TodayDep, form: FormDep
 ) -> Response:
-    assignment.assign_from_mentions(store, actor, directive_id, today=today)
-    return _back(f"/directives/{directive_id}/review")
+    done = assignment.assign_from_mentions(store, actor, directive_id, today=today)
+    left = len(done.left_for_review)
+    return _back(f"/directives/{directive_id}/review?assigned={done.assigned}&left={left}")
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -202,34 +230,45 @@ def _review_task(
 
 
 @router.post("/tasks/{task_id}/assign")
-def assign(task_id: Id, actor: ActorDep, store: StoreDep, today: TodayDep, form: FormDep) -> Response:
+def assign(
+    request: Request, task_id: Id, actor: ActorDep, store: StoreDep, today: TodayDep, form: FormDep
+) -> Response:
     lead = form.get("lead", "")
     if not lead:
         raise DondocError(ErrorCode.RULE_VIOLATED, detail="choose the lead unit")
     chosen = [c.strip() for c in form.get("support", "").split(",")]
     support = tuple(dict.fromkeys(c for c in chosen if c and c != lead))
     assignment.assign(store, actor, task_id, lead=lead, support=support, today=today)
-    return _back(f"/directives/{form.get('directive', '')}/review#task-{task_id}")
+    return _review_task(request, actor, store, today, form.get("directive", ""), task_id)
 
 
 @router.post("/tasks/{task_id}/split")
-def split(task_id: Id, actor: ActorDep, store: StoreDep, form: FormDep) -> Response:
+def split(
+    request: Request, task_id: Id, actor: ActorDep, store: StoreDep, today: TodayDep, form: FormDep
+) -> Response:
     new_id = review.split_task(store, actor, task_id, before=form.get("before", ""))
-    return _back(f"/directives/{form.get('directive', '')}/review#task-{new_id}")
+    return _after_split_or_merge(request, actor, store, today, form.get("directive", ""), new_id, "split")
 
 
 @router.post("/tasks/{task_id}/merge")
-def merge(task_id: Id, actor: ActorDep, store: StoreDep, form: FormDep) -> Response:
+def merge(
+    request: Request, task_id: Id, actor: ActorDep, store: StoreDep, today: TodayDep, form: FormDep
+) -> Response:
     review.merge_with_next(store, actor, task_id)
-    return _back(f"/directives/{form.get('directive', '')}/review#task-{task_id}")
+    return _after_split_or_merge(request, actor, store, today, form.get("directive", ""), task_id, "merged")
 
 
 @router.post("/directives/{directive_id}/metadata")
-def metadata(directive_id: Id, actor: ActorDep, store: StoreDep, form: FormDep) -> Response:
+def metadata(
+    request: Request, directive_id: Id, actor: ActorDep, store: StoreDep, today: TodayDep, form: FormDep
+) -> Response:
     changes: dict[str, object] = {
         key: (form.get(key, "").strip() or None)
         for key in ("doc_type", "number", "issuer", "title", "signer", "signer_title")
     }
     changes["issued_on"] = _date(form.get("issued_on"))
     review.edit_metadata(store, actor, directive_id, changes)
+    if request.headers.get("HX-Request"):
+        view = views.directive_view(store, actor, directive_id, today=today)
+        return page(request, "directives/_metadata.html", actor, d=view, saved=True)
     return _back(f"/directives/{directive_id}/review")

@@ -208,9 +208,10 @@ def test_use_case_split_merge_and_metadata_in_review(store: Store) -> None:
             select(TaskRecord).where(TaskRecord.directive_id == directive_id).order_by(TaskRecord.position)
         )
         assert first is not None
-        text, count = (
+        text, count, span = (
             first.text,
             s.scalar(select(func.count()).where(TaskRecord.directive_id == directive_id)),
+            (first.span_start, first.span_end),
         )
     words = text.split()
     cut = " ".join(words[len(words) // 2 : len(words) // 2 + 3])
@@ -224,13 +225,18 @@ def test_use_case_split_merge_and_metadata_in_review(store: Store) -> None:
                 .order_by(TaskRecord.position)
             )
         )
+        source = tasks[0].directive.source_text
     assert len(tasks) == count + 1 and tasks[1].id == new_id and tasks[1].text.startswith(cut)
     assert [t.position for t in tasks] == sorted({t.position for t in tasks})  # still a clean order
+    # the source span is cut where the words stand: each part highlights its own words
+    assert (tasks[0].span_start, tasks[1].span_end) == span
+    assert tasks[0].span_end == tasks[1].span_start and source[tasks[1].span_start :].startswith(cut)
     with one_audit_event(store, "task.merge", "vanphong"):
         review.merge_with_next(store, office, first.id)
     with store.reading() as s:
         again = s.get(TaskRecord, first.id)
         assert again is not None and " ".join(again.text.split()) == " ".join(text.split())
+        assert (again.span_start, again.span_end) == span
         assert s.get(TaskRecord, new_id) is None
     with pytest.raises(DondocError):
         review.split_task(store, office, first.id, before="không có trong văn bản")

@@ -3,10 +3,13 @@ request once decided, errors into the page's alert region, an expired session to
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy import select
 
-from dondoc.services import review
+from dondoc.services import ingestion, review
 from dondoc.services.context import SYSTEM
+from dondoc.services.users import actor_by_name
 from dondoc.store.records import DirectiveRecord, TargetRecord, TaskRecord
 from tests.integration.web.conftest import DemoSite, csrf_of
 
@@ -81,3 +84,68 @@ def test_an_htmx_error_goes_to_the_alert_region(demo_site: DemoSite) -> None:
 def test_an_expired_session_sends_htmx_to_the_login_page(demo_site: DemoSite) -> None:
     r = demo_site.client().get("/desk", headers=HX, follow_redirects=False)
     assert r.status_code == 204 and r.headers["HX-Redirect"] == "/login"
+
+
+def _draft_directive(site: DemoSite, tmp_path: Path) -> int:
+    path = tmp_path / "chi-thi-thu.txt"
+    path.write_text(
+        "CHỈ THỊ\nVề việc thử tách và gộp\n\n"
+        "1. Sở Tài chính chủ trì xây dựng kế hoạch năm. Sở Nội vụ tổng kết phong trào thi đua.\n"
+        "2. Sở Y tế chủ trì báo cáo tình hình dịch bệnh.\n",
+        encoding="utf-8",
+    )
+    return ingestion.ingest_file(site.store, actor_by_name(site.store, "vanphong"), path).directive_id
+
+
+def _tasks(site: DemoSite, directive: int) -> list[int]:
+    with site.store.reading() as s:
+        return list(
+            s.scalars(
+                select(TaskRecord.id).where(TaskRecord.directive_id == directive).order_by(TaskRecord.id)
+            )
+        )
+
+
+def test_split_and_merge_by_htmx_redraw_the_source_beside_the_tasks(
+    demo_site: DemoSite, tmp_path: Path
+) -> None:
+    directive = _draft_directive(demo_site, tmp_path)
+    first, _ = _tasks(demo_site, directive)
+    client = demo_site.client("vanphong")
+    form = {"csrf": csrf_of(client), "directive": str(directive)}
+    r = client.post(f"/tasks/{first}/split", data={**form, "before": "Sở Nội vụ tổng kết"}, headers=HX)
+    assert r.status_code == 200 and "<html" not in r.text and r.text.count('id="review"') == 1
+    assert "Đã tách nhiệm vụ." in r.text
+    assert r.text.count('<article class="task"') == 3 and r.text.count('<mark id="span-') == 3
+    assert ">Sở Nội vụ tổng kết phong trào thi đua.</mark>" in r.text  # the new task's own span
+    r = client.post(f"/tasks/{first}/merge", data=form, headers=HX)
+    assert r.status_code == 200 and "Đã gộp với nhiệm vụ tiếp theo." in r.text
+    assert r.text.count('<article class="task"') == 2
+    plain = client.post(f"/tasks/{first}/merge", data=form, follow_redirects=False)
+    assert plain.status_code == 303 and plain.headers["location"].endswith(f"/review#task-{first}")
+    assert len(_tasks(demo_site, directive)) == 1
+
+    r = client.post(
+        f"/directives/{directive}/metadata",
+        data={**form, "number": "07/CT-UBND", "issued_on": ""},
+        headers=HX,
+    )
+    assert r.status_code == 200 and r.text.lstrip().startswith("{#") is False
+    assert 'id="metadata" open' in r.text and "Đã lưu." in r.text and 'value="07/CT-UBND"' in r.text
+
+
+def test_an_assignment_by_htmx_comes_back_as_its_task(demo_site: DemoSite) -> None:
+    with demo_site.store.reading() as s:
+        directive = s.scalar(select(DirectiveRecord.id).where(DirectiveRecord.state == "confirmed"))
+        task = s.scalar(select(TaskRecord.id).where(TaskRecord.directive_id == directive))
+    client = demo_site.client("vanphong")
+    form = {
+        "csrf": csrf_of(client),
+        "directive": str(directive),
+        "lead": "CT-CA",
+        "support": "CT-SYT, CT-BCHQS",
+    }
+    r = client.post(f"/tasks/{task}/assign", data=form, headers=HX)
+    assert r.status_code == 200 and "<html" not in r.text and f'id="task-{task}"' in r.text
+    assert 'name="lead" list="unit-codes" required value="CT-CA"' in r.text
+    assert 'value="CT-BCHQS,CT-SYT"' in r.text or 'value="CT-SYT,CT-BCHQS"' in r.text
