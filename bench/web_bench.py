@@ -4,11 +4,12 @@ Usage: python bench/web_bench.py [--tasks 20000] [--units 2000] [--updates 10000
        [--connections 200,50] [--seconds 15]
 
 Builds a SQLite install with bench/store_bench.py's generator, adds an office user and a
-commune's focal point, starts `dondoc serve --workers 2` (uvicorn processes) and drives it with wrk
-(Debian package `wrk`, installed by scripts/setup): the dashboard (office session), the
-task list API (bearer token, 50 tasks a page) and a unit inbox (the focal point's session),
-each for --seconds with each number of --connections concurrent clients in turn. Reports
-p50/p95/p99 latency, requests per second and errors (non-2xx/3xx answers and socket errors).
+commune's focal point, starts `dondoc serve --workers 2` (uvicorn processes) and drives it with wrk,
+then with ApacheBench (Debian packages `wrk` and `apache2-utils`, installed by scripts/setup):
+the dashboard (office session), the task list API (bearer token, 50 tasks a page) and a
+unit inbox (the focal point's session), each for --seconds with each number of
+--connections concurrent clients in turn. Reports p50/p95/p99 latency, requests per second
+and errors (non-2xx/3xx answers and socket errors) from each tool.
 """
 
 from __future__ import annotations
@@ -101,6 +102,46 @@ def _wrk(url: str, header: str, args: argparse.Namespace, script: Path) -> dict[
     return result
 
 
+def _ab(url: str, header: str, args: argparse.Namespace) -> dict[str, float]:
+    """The same load from ApacheBench (keep-alive), as a second opinion on latency: wrk's
+    tail on this 2-core VM, shared with the server, is at times far above what its own
+    throughput allows (Little's law: mean latency = clients / req/s), while ab and a
+    per-connection client see every connection served in turn."""
+    _drain(url.split("/", 3)[0] + "//" + url.split("/", 3)[2])
+    out = subprocess.run(
+        [
+            "ab",
+            "-k",
+            "-q",
+            "-c",
+            str(args.clients),
+            "-t",
+            str(args.seconds),
+            "-n",
+            "10000000",
+            "-H",
+            header,
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    pct = {int(m.group(1)): float(m.group(2)) for m in re.finditer(r"^\s+(\d+)%\s+(\d+)", out, re.M)}
+    rate = re.search(r"Requests per second:\s+([\d.]+)", out)
+    failed = re.search(r"Failed requests:\s+(\d+)", out)
+    non2xx = re.search(r"Non-2xx responses:\s+(\d+)", out)
+    result = {
+        "p50_ms": pct[50],
+        "p95_ms": pct[95],
+        "p99_ms": pct[99],
+        "req_per_s": float(rate.group(1)) if rate else 0.0,
+        "errors": (int(failed.group(1)) if failed else 0) + (int(non2xx.group(1)) if non2xx else 0),
+    }
+    print(args.clients, url.split("?")[0], "ab", result, file=sys.stderr)
+    return result
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--tasks", type=int, default=20_000)
@@ -157,13 +198,14 @@ def main() -> None:
             }
             for clients in (int(c) for c in str(args.connections).split(",")):
                 args.clients = clients
-                dashboard = f"{base}/dashboard?as_of=2025-06-30"
+                endpoints = {
+                    "dashboard": (f"{base}/dashboard?as_of=2025-06-30", f"Cookie: {office}"),
+                    "task_list_api": (f"{base}/api/v1/tasks?limit=50", f"Authorization: Bearer {token}"),
+                    "unit_inbox": (f"{base}/inbox", f"Cookie: {unit}"),
+                }
                 results[f"{clients}_clients"] = {
-                    "dashboard": _wrk(dashboard, f"Cookie: {office}", args, script),
-                    "task_list_api": _wrk(
-                        f"{base}/api/v1/tasks?limit=50", f"Authorization: Bearer {token}", args, script
-                    ),
-                    "unit_inbox": _wrk(f"{base}/inbox", f"Cookie: {unit}", args, script),
+                    name: {"wrk": _wrk(url, header, args, script), "ab": _ab(url, header, args)}
+                    for name, (url, header) in endpoints.items()
                 }
         finally:
             server.terminate()

@@ -8,7 +8,8 @@ until the data changes (`Store.cache`, keyed by the data version).
 Two shapes: `buckets_as_of` lists every lead unit in scope (the CLI's `status`);
 `buckets_by_branch` rolls the counts up to the branches of the scope (its direct
 sub-units, each with its whole subtree, plus the scope unit's own tasks): what a
-dashboard shows, with drill-down by choosing a branch as the new scope.
+dashboard shows, with drill-down by choosing a branch as the new scope, the same tasks
+by area (the section of the directive they come from), and the branches ranked.
 """
 
 from __future__ import annotations
@@ -39,6 +40,39 @@ class UnitBuckets:
     def total(self) -> int:
         return sum(self.counts.values())
 
+    @property
+    def done_late(self) -> int:
+        return self.counts[Bucket.DONE_LATE]
+
+    @property
+    def overdue(self) -> int:
+        return self.counts[Bucket.OVERDUE]
+
+    @property
+    def done_on_time(self) -> int:
+        return self.counts[Bucket.DONE_ON_TIME]
+
+    @property
+    def due(self) -> int:
+        """Tasks whose deadline has come by the report's date: done, or overdue."""
+        return sum(self.counts[b] for b in (Bucket.DONE_ON_TIME, Bucket.DONE_LATE, Bucket.OVERDUE))
+
+    @property
+    def on_time_rate(self) -> float | None:
+        """The share of due tasks done on time (None: nothing due yet). Tasks still in
+        term count for no one: a unit is not ranked on work not yet owed."""
+        return self.counts[Bucket.DONE_ON_TIME] / self.due if self.due else None
+
+
+@dataclass
+class AreaBuckets:
+    area: str  # the section's title as the directive gives it ("" when none)
+    counts: dict[Bucket, int] = field(default_factory=lambda: dict.fromkeys(BUCKETS, 0))
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
 
 @dataclass(frozen=True)
 class BucketReport:
@@ -46,6 +80,21 @@ class BucketReport:
     units: tuple[UnitBuckets, ...]  # lead units (or branches) with at least one task in force
     totals: dict[Bucket, int]
     scope: UnitBuckets | None = None  # the unit the report is about (None: everything)
+    areas: tuple[AreaBuckets, ...] = ()  # the same tasks by section, largest first
+
+    @property
+    def ranking(self) -> list[tuple[int, UnitBuckets]]:
+        """(rank, unit) for the units with tasks due, best on-time rate first; equal
+        rates share a rank (1, 1, 3), listed by more tasks due first."""
+        ranked = sorted(
+            (u for u in self.units if u.on_time_rate is not None),
+            key=lambda u: (-(u.on_time_rate or 0.0), -u.due, u.code),
+        )
+        out: list[tuple[int, UnitBuckets]] = []
+        for i, u in enumerate(ranked, start=1):
+            tied = out and out[-1][1].on_time_rate == u.on_time_rate
+            out.append((out[-1][0] if tied else i, u))
+        return out
 
 
 def _scope(s: Session, actor: Actor, unit_code: str | None) -> UnitRecord | None:
@@ -56,10 +105,32 @@ def _scope(s: Session, actor: Actor, unit_code: str | None) -> UnitRecord | None
     return None
 
 
-def _counts(store: Store, s: Session, as_of: dt.date, path: str | None) -> dict[int, dict[Bucket, int]]:
+Counts = dict[tuple[int, str | None], dict[Bucket, int]]  # per (lead unit id, area)
+
+
+def _counts(store: Store, s: Session, as_of: dt.date, path: str | None) -> Counts:
     due_soon = store.settings.due_soon_days
     key = ("buckets", as_of, path, due_soon, store.data_version(s))
     return store.cache.get(key, lambda: bucket_counts(s, as_of=as_of, due_soon_days=due_soon, scope=path))
+
+
+def _per_unit(counts: Counts) -> dict[int, dict[Bucket, int]]:
+    out: dict[int, dict[Bucket, int]] = {}
+    for (unit_id, _), buckets in counts.items():
+        row = out.setdefault(unit_id, dict.fromkeys(BUCKETS, 0))
+        for b, n in buckets.items():
+            row[b] += n
+    return out
+
+
+def _areas(counts: Counts) -> tuple[AreaBuckets, ...]:
+    rows: dict[str, AreaBuckets] = {}
+    for (_, area), buckets in counts.items():
+        name = " ".join((area or "").split())
+        row = rows.setdefault(name, AreaBuckets(name))
+        for b, n in buckets.items():
+            row.counts[b] += n
+    return tuple(sorted(rows.values(), key=lambda a: (-a.total, a.area)))
 
 
 def _checked_scope(s: Session, actor: Actor, unit_code: str | None) -> UnitRecord | None:
@@ -81,7 +152,8 @@ def buckets_as_of(
     most their own unit's tree) with its tasks' buckets as known on `as_of`."""
     with store.reading() as s:
         scope = _checked_scope(s, actor, unit_code)
-        per_unit = _counts(store, s, as_of, scope.path if scope else None)
+        counts = _counts(store, s, as_of, scope.path if scope else None)
+        per_unit = _per_unit(counts)
         named = select(UnitRecord.id, UnitRecord.code, UnitRecord.name).where(
             UnitRecord.id.in_(list(per_unit))
         )
@@ -93,7 +165,7 @@ def buckets_as_of(
         ),
         key=lambda u: u.code,
     )
-    return BucketReport(as_of, tuple(units), _totals(units))
+    return BucketReport(as_of, tuple(units), _totals(units), areas=_areas(counts))
 
 
 def buckets_by_branch(
@@ -107,7 +179,8 @@ def buckets_by_branch(
 
 
 def _branches(store: Store, s: Session, scope: UnitRecord | None, as_of: dt.date) -> BucketReport:
-    per_unit = _counts(store, s, as_of, scope.path if scope else None)
+    counts = _counts(store, s, as_of, scope.path if scope else None)
+    per_unit = _per_unit(counts)
     depth = scope.path.count("/") - 1 if scope else 0  # segments of the scope's path
     paths = dict(
         s.execute(select(UnitRecord.id, UnitRecord.path).where(UnitRecord.id.in_(list(per_unit)))).all()
@@ -121,15 +194,15 @@ def _branches(store: Store, s: Session, scope: UnitRecord | None, as_of: dt.date
     )
     names = {uid: (code, name) for uid, code, name in s.execute(named)}
     rows: dict[int, UnitBuckets] = {}
-    for uid, counts in per_unit.items():
+    for uid, unit_counts in per_unit.items():
         branch = branch_of[uid]
         row = rows.get(branch)
         if row is None:
             own = scope is not None and branch == scope.id
             row = rows[branch] = UnitBuckets(branch, *names[branch], own=own)
-        for b, n in counts.items():
+        for b, n in unit_counts.items():
             row.counts[b] += n
     units = sorted(rows.values(), key=lambda u: (not u.own, u.code))
     totals = _totals(units)
     head = UnitBuckets(scope.id, scope.code, scope.name, counts=dict(totals)) if scope else None
-    return BucketReport(as_of, tuple(units), totals, head)
+    return BucketReport(as_of, tuple(units), totals, head, _areas(counts))

@@ -28,6 +28,7 @@ from dondoc.store.records import (
     UserRecord,
 )
 from dondoc.tracking.permissions import Action, Actor, Role, Subject, can
+from dondoc.tracking.progress import roll_up
 from dondoc.tracking.resolution import FLAGGED, Method
 from dondoc.tracking.timeliness import Bucket, DeadlineChange, TaskHistory, classify
 
@@ -115,6 +116,15 @@ class DirectiveView:
     version: int
     tasks: tuple[TaskView, ...]
     sections: tuple[tuple[str, tuple[TaskView, ...]], ...]
+
+    @property
+    def progress(self) -> float | None:
+        """The directive's progress: its top-level tasks' weighted mean, as a task's."""
+        return roll_up([(t.weight, t.progress) for t in self.tasks if t.parent_id is None])
+
+    @property
+    def done(self) -> int:
+        return sum(1 for t in self.tasks if t.verified_on is not None)
 
 
 @dataclass(frozen=True)
@@ -366,6 +376,15 @@ def directive_view(store: Store, actor: Actor, directive_id: int, *, today: dt.d
             tasks=tuple(views),
             sections=tuple((k, tuple(v)) for k, v in sections.items()),
         )
+
+
+def directive_source(store: Store, actor: Actor, directive_id: int, *, today: dt.date) -> tuple[str, str]:
+    """(file name, sha256) of the file a directive was read from, for whoever may see
+    the directive (a unit's reporter too: the directive is addressed to them)."""
+    directive_view(store, actor, directive_id, today=today)  # the same check as its page
+    with store.reading() as s:
+        d = fetch.directive(s, directive_id)
+        return d.file_name, d.source_sha256
 
 
 def _task_texts(s: Session, task_ids: set[int]) -> dict[int, str]:

@@ -51,6 +51,11 @@ def vn_date(value: dt.date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else "—"
 
 
+def vn_percent(share: float | None) -> str:
+    """0.875 → "87,5%" (a decimal comma, as Vietnamese writes it)."""
+    return "—" if share is None else f"{100 * share:.1f}".replace(".", ",") + "%"
+
+
 BUCKET_LABELS = {
     "done_on_time": "Hoàn thành đúng hạn",
     "done_late": "Hoàn thành quá hạn",

@@ -36,6 +36,17 @@ def test_e2e_office_and_unit_follow_up_a_directive(
     def upload() -> None:
         page.goto(f"{base}/directives/upload")
         accessible("upload")
+        # a file dropped anywhere on the box is taken as the file to read
+        dropped = page.evaluate(
+            """() => {
+                const data = new DataTransfer();
+                data.items.add(new File(["x"], "keo-tha.txt"));
+                const drop = new DragEvent("drop", {dataTransfer: data, bubbles: true, cancelable: true});
+                document.getElementById("upload-form").dispatchEvent(drop);
+                return document.getElementById("file").files[0].name;
+            }"""
+        )
+        assert dropped == "keo-tha.txt"
         page.get_by_label("Tệp văn bản").set_input_files(str(seed_path()))
         page.get_by_role("button", name="Đọc văn bản").click()
         expect(page).to_have_url(re.compile(r"/directives/\d+/review$"))
@@ -175,6 +186,14 @@ def test_e2e_office_and_unit_follow_up_a_directive(
         bars = page.evaluate("Chart.getChart('buckets-chart').data.labels.length")
         assert bars == page.locator("#by-unit tbody tr").count()
         expect(page.locator("li[data-bucket='done_on_time'] strong")).to_have_text("0")
+        # the police are ranked on their one task due (done late: 0%); the areas add up
+        expect(page.locator("#ranking tr[data-unit='CT-CA'] td").last).to_have_text("0,0%")
+        areas = page.evaluate("Chart.getChart('areas-chart').data.labels.length")
+        assert areas == page.locator("#by-area tbody tr").count() > 0
+        totals = page.locator("#by-area tbody tr td:last-child").all_inner_texts()
+        assert sum(int(n) for n in totals) == sum(
+            int(n) for n in page.locator("#by-unit tbody tr td:nth-last-child(2)").all_inner_texts()
+        )
 
     shot(page, "10-dashboard", dashboard)
     accessible("dashboard")

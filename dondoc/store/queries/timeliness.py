@@ -76,14 +76,17 @@ def _bucket(
 
 def bucket_counts(
     session: Session, *, as_of: dt.date, due_soon_days: int, scope: str | None
-) -> dict[int, dict[Bucket, int]]:
-    """Per lead unit (id), the number of tasks in each bucket, for confirmed directives'
-    tasks led by a unit whose path starts with `scope` (all units when None)."""
+) -> dict[tuple[int, str | None], dict[Bucket, int]]:
+    """Per lead unit (id) and area (the task's section), the number of tasks in each
+    bucket, for confirmed directives' tasks led by a unit whose path starts with `scope`
+    (all units when None). One query answers the dashboard's two views, by unit and by
+    area, each a sum over the other."""
     # three levels, each fenced with OFFSET 0 so that neither engine inlines it: the
     # deadlines are looked up once per task, the bucket computed once per task, then counted
     facts = (
         select(
             AssignmentRecord.unit_id.label("unit_id"),
+            TaskRecord.section.label("area"),
             DirectiveRecord.confirmed_on.label("opened"),
             TaskRecord.done_on.label("done_on"),
             TaskRecord.verified_on.label("verified_on"),
@@ -114,12 +117,12 @@ def bucket_counts(
         due_at_done=f.c.due_at_done,
         due_now=f.c.due_now,
     )
-    per_task = select(f.c.unit_id, bucket.label("bucket")).offset(0).subquery()
-    query = select(per_task.c.unit_id, per_task.c.bucket, func.count()).group_by(
-        per_task.c.unit_id, per_task.c.bucket
+    per_task = select(f.c.unit_id, f.c.area, bucket.label("bucket")).offset(0).subquery()
+    query = select(per_task.c.unit_id, per_task.c.area, per_task.c.bucket, func.count()).group_by(
+        per_task.c.unit_id, per_task.c.area, per_task.c.bucket
     )
-    out: dict[int, dict[Bucket, int]] = {}
-    for unit_id, name, count in session.execute(query):
+    out: dict[tuple[int, str | None], dict[Bucket, int]] = {}
+    for unit_id, area, name, count in session.execute(query):
         if name is not None:
-            out.setdefault(unit_id, {})[Bucket(name)] = count
+            out.setdefault((unit_id, area), {})[Bucket(name)] = count
     return out

@@ -253,7 +253,13 @@ class UnitBucketsRead(BaseModel):
     counts: dict[str, int]
 
 
+class AreaBucketsRead(BaseModel):
+    area: str
+    counts: dict[str, int]
+
+
 class DashboardRead(BaseModel):
     as_of: dt.date
     units: list[UnitBucketsRead]
     totals: dict[str, int]
+    areas: list[AreaBucketsRead]  # the same tasks by the section they come from

@@ -16,6 +16,9 @@ from dondoc.web.render import fragment, page
 
 router = APIRouter(include_in_schema=False)
 
+# a province's directives have hundreds of sections: the largest areas are shown
+AREAS_SHOWN = 30
+
 
 @router.get("/dashboard")
 async def dashboard(
@@ -35,7 +38,14 @@ async def dashboard(
     def render() -> Markup:
         report = buckets_by_branch(store, actor, day, unit_code=scope)
         total = sum(report.totals.values())
-        return fragment("dashboard/_report.html", report=report, buckets=BUCKETS, total=total, as_of=day)
+        return fragment(
+            "dashboard/_report.html",
+            report=report,
+            buckets=BUCKETS,
+            total=total,
+            as_of=day,
+            AREAS_SHOWN=AREAS_SHOWN,
+        )
 
     # leaders and the office reload it all day: the rendered report is cached for whoever
     # sees the same tasks (the permission check runs with the computation, on a miss)

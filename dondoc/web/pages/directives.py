@@ -6,12 +6,13 @@ import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import FileResponse, RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
 from dondoc.errors import DondocError, ErrorCode
 from dondoc.services import assignment, reading_jobs, review, source_pages, views
 from dondoc.services.context import Store, require
+from dondoc.store.blobs import blob_path
 from dondoc.tracking.permissions import Action, Actor
 from dondoc.web.deps import ActorDep, FormDep, Id, StoreDep, TodayDep
 from dondoc.web.reading import start_reading
@@ -82,6 +83,13 @@ def directive_page(
 ) -> Response:
     view = views.directive_view(store, actor, directive_id, today=today)
     return page(request, "directives/directive.html", actor, d=view, today=today)
+
+
+@router.get("/directives/{directive_id}/source")
+def source_file(directive_id: Id, actor: ActorDep, store: StoreDep, today: TodayDep) -> Response:
+    """The file the directive was read from, as uploaded."""
+    name, sha256 = views.directive_source(store, actor, directive_id, today=today)
+    return FileResponse(blob_path(store.data_dir, sha256), filename=name)
 
 
 @router.get("/directives/{directive_id}/review")

@@ -143,6 +143,17 @@ def test_scenario_seed_to_buckets_with_audit(store: Store) -> None:
         "CT-DBQH": {"done_late": 1},
         "CT-TU-BNC": {"overdue": 1},
     }
+    # ranked on what was due by then: the police 1/1 on time; the delegation (late) and
+    # the internal affairs board (overdue) share the second place; the army is in term
+    report = buckets_as_of(store, leader, D(2025, 1, 18))
+    assert [(rank, u.code, u.on_time_rate) for rank, u in report.ranking] == [
+        (1, "CT-CA", 1.0),
+        (2, "CT-DBQH", 0.0),
+        (2, "CT-TU-BNC", 0.0),
+    ]
+    # the same four tasks by area: the sections they come from, the counts adding up
+    assert sum(a.total for a in report.areas) == 4 and all(a.area for a in report.areas)
+    assert {b: sum(a.counts[b] for a in report.areas) for b in report.totals} == report.totals
     # 1/2: t22 done 20/1 within the deadline in force then (31/1) → on time
     assert _counts(store, leader, D(2025, 2, 1))["CT-BCHQS"] == {"done_on_time": 1}
     # before confirmation nothing was in force

@@ -94,6 +94,7 @@ def _routes(i: dict[str, object]) -> list[tuple[str, str, dict[str, object], set
         ("GET", "/directives/upload", {}, OFFICE),
         ("GET", f"/directives/{d}", {}, READERS | {"ct-ca", "ct-bchqs"}),
         ("GET", f"/directives/{d}/review", {}, OFFICE),
+        ("GET", f"/directives/{d}/source", {}, READERS | {"ct-ca", "ct-bchqs"}),
         ("GET", f"/tasks/{t}", {}, READERS | {"ct-ca"}),
         ("GET", f"/api/v1/tasks/{t}", {}, READERS | {"ct-ca"}),
         ("GET", f"/evidence/{i['evidence']}", {}, READERS | {"ct-ca"}),

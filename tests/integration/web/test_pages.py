@@ -5,9 +5,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from sqlalchemy import select
+
 from dondoc.config import Settings
 from dondoc.errors import ErrorCode
 from dondoc.services.context import Store
+from dondoc.services.demo import seed_path
+from dondoc.store.records import DirectiveRecord
 from dondoc.web.app import create_app
 from dondoc.web.text import catalogue
 from tests.integration.web.conftest import DemoSite, csrf_of
@@ -175,3 +179,15 @@ def test_admin_statuses_and_settings(demo_site: DemoSite) -> None:
     assert "Đã xong" in client.get("/admin/statuses").text
     settings = client.get("/admin/settings").text
     assert "DONDOC_DUE_SOON_DAYS" in settings and demo_site.settings.secret_key not in settings
+
+
+def test_directive_page_has_its_progress_and_the_original_file(demo_site: DemoSite) -> None:
+    with demo_site.store.reading() as s:
+        directive = s.scalar(select(DirectiveRecord.id).where(DirectiveRecord.state == "confirmed"))
+    client = demo_site.client("ct-ca")
+    page = client.get(f"/directives/{directive}")
+    assert page.status_code == 200 and 'id="directive-progress"' in page.text
+    assert "nhiệm vụ đã hoàn thành" in page.text and "/review" not in page.text  # no review for a unit
+    original = client.get(f"/directives/{directive}/source")
+    assert original.status_code == 200 and original.content == seed_path().read_bytes()
+    assert "cantho-q4-2024.txt" in original.headers["content-disposition"]

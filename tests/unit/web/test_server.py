@@ -7,17 +7,10 @@ import asyncio
 import socket
 import threading
 
+import pytest
 import uvicorn
 
-from dondoc.web.server import NoDelayH11Protocol
-
-SEEN: list[int] = []
-
-
-class Recording(NoDelayH11Protocol):
-    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
-        super().connection_made(transport)
-        SEEN.append(transport.get_extra_info("socket").getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+from dondoc.web.server import PROTOCOL, NoDelayH11Protocol, NoDelayHttpToolsProtocol
 
 
 async def _app(scope: dict[str, object], receive: object, send: object) -> None:
@@ -26,7 +19,19 @@ async def _app(scope: dict[str, object], receive: object, send: object) -> None:
         await send({"type": "http.response.body", "body": b"ok"})  # type: ignore[operator]
 
 
-def test_accepted_connections_have_tcp_nodelay_on_a_socket_bound_by_uvicorn() -> None:
+def test_dondoc_serves_with_httptools() -> None:
+    assert PROTOCOL.endswith(":NoDelayHttpToolsProtocol")
+
+
+@pytest.mark.parametrize("protocol", [NoDelayHttpToolsProtocol, NoDelayH11Protocol])
+def test_accepted_connections_have_tcp_nodelay_on_a_socket_bound_by_uvicorn(protocol: type) -> None:
+    seen: list[int] = []
+
+    class Recording(protocol):  # type: ignore[misc,valid-type]
+        def connection_made(self, transport: asyncio.Transport) -> None:
+            super().connection_made(transport)
+            seen.append(transport.get_extra_info("socket").getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+
     config = uvicorn.Config(
         _app, host="127.0.0.1", port=0, http=Recording, log_level="warning", lifespan="off"
     )
@@ -45,7 +50,7 @@ def test_accepted_connections_have_tcp_nodelay_on_a_socket_bound_by_uvicorn() ->
                 break
             except ConnectionRefusedError:
                 threading.Event().wait(0.05)
-        assert SEEN and all(SEEN), SEEN
+        assert seen and all(seen), seen
     finally:
         server.should_exit = True
         thread.join(timeout=10)

@@ -7,7 +7,7 @@ import datetime as dt
 from fastapi import APIRouter
 
 from dondoc.services.dashboards import buckets_as_of
-from dondoc.web.api.schemas import DashboardRead, UnitBucketsRead
+from dondoc.web.api.schemas import AreaBucketsRead, DashboardRead, UnitBucketsRead
 from dondoc.web.api.v1.auth import ApiActor
 from dondoc.web.deps import StoreDep, TodayDep, UnitCode
 
@@ -30,4 +30,8 @@ def dashboard(
             for u in report.units
         ],
         totals={b.value: n for b, n in report.totals.items()},
+        areas=[
+            AreaBucketsRead(area=a.area, counts={b.value: n for b, n in a.counts.items()})
+            for a in report.areas
+        ],
     )
