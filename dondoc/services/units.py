@@ -193,6 +193,77 @@ def import_units(store: Store, actor: Actor, path: Path) -> tuple[int, int]:
         return added, updated
 
 
+_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+
+
+def save_unit(store: Store, actor: Actor, row: UnitRow, *, new: bool) -> None:
+    """Add one unit (`new`) or change one, as the admin screen edits it: its aliases are
+    replaced by `row.aliases` (an import only adds aliases), and moving it under another
+    parent moves its whole subtree."""
+    require(actor, Action.MANAGE_UNITS, what="units")
+    if not _CODE.fullmatch(row.code):
+        raise DondocError(ErrorCode.RULE_VIOLATED, detail="a unit code is letters, digits, '.', '_' or '-'")
+    if not row.name.strip() or not row.kind.strip():
+        raise DondocError(ErrorCode.RULE_VIOLATED, detail="a unit needs its name and kind")
+    if row.valid_from and row.valid_to and row.valid_to < row.valid_from:
+        raise DondocError(ErrorCode.RULE_VIOLATED, detail="a unit ends after it begins")
+    with store.transaction() as s:
+        units = list(s.scalars(select(UnitRecord).options(selectinload(UnitRecord.aliases))))
+        by_code = {u.code: u for u in units}
+        unit = by_code.get(row.code)
+        if new and unit is not None:
+            raise DondocError(ErrorCode.RULE_VIOLATED, detail=f"a unit with code {row.code} exists")
+        if not new and unit is None:
+            raise DondocError(ErrorCode.NOT_FOUND, kind="unit", key=row.code)
+        refs = {}
+        for ref in (row.parent_code, row.successor_code):
+            if ref is not None:
+                if ref not in by_code:
+                    raise DondocError(ErrorCode.NOT_FOUND, kind="unit", key=ref)
+                refs[ref] = by_code[ref]
+        before: dict[str, object] = {}
+        if unit is None:
+            unit = UnitRecord(code=row.code, name=row.name, kind=row.kind, path="")
+            s.add(unit)
+            s.flush()
+            units.append(unit)
+        else:
+            before = {"name": unit.name, "kind": unit.kind, "aliases": [a.alias for a in unit.aliases]}
+        unit.name, unit.kind = row.name.strip(), row.kind.strip()
+        unit.valid_from, unit.valid_to = row.valid_from, row.valid_to
+        unit.parent_id = refs[row.parent_code].id if row.parent_code else None
+        unit.successor_id = refs[row.successor_code].id if row.successor_code else None
+        if unit.successor_id == unit.id:
+            raise DondocError(ErrorCode.RULE_VIOLATED, detail="a unit cannot succeed itself")
+        wanted = list(dict.fromkeys(a.strip() for a in row.aliases if a.strip()))
+        unit.aliases = [a for a in unit.aliases if a.alias in wanted] + [
+            UnitAliasRecord(alias=a) for a in wanted if a not in {x.alias for x in unit.aliases}
+        ]
+        try:
+            _set_paths(units, row.code)
+        except DondocError:
+            raise DondocError(
+                ErrorCode.RULE_VIOLATED, detail=f"unit {row.code} cannot be under its own sub-unit"
+            ) from None
+        after = {
+            "name": unit.name,
+            "kind": unit.kind,
+            "parent": row.parent_code,
+            "aliases": wanted,
+            "valid_from": unit.valid_from,
+            "valid_to": unit.valid_to,
+            "successor": row.successor_code,
+        }
+        audit_event(s, actor, "unit.add" if new else "unit.edit", "unit", unit.id, before=before, after=after)
+
+
+def unit_row(store: Store, code: str) -> UnitRow:
+    for row in directory(store):
+        if row.code == code:
+            return row
+    raise DondocError(ErrorCode.NOT_FOUND, kind="unit", key=code)
+
+
 def _set_paths(units: list[UnitRecord], name: str) -> None:
     by_id = {u.id: u for u in units}
     for u in units:

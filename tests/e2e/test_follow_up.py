@@ -199,4 +199,8 @@ def test_e2e_office_and_unit_follow_up_a_directive(
     accessible("dashboard")
     page.goto(directive_url)
     accessible("directive")
+    page.goto(f"{base}/admin/units")
+    accessible("admin-units")
+    page.goto(f"{base}/admin/units/CT-CA/edit")
+    accessible("admin-unit")
     assert {k: v for k, v in checked.items() if v} == {}

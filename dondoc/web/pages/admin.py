@@ -3,6 +3,7 @@ and the settings in force."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path as FilePath
 
 from fastapi import APIRouter, Request
@@ -41,6 +42,49 @@ async def import_units(request: Request, actor: ActorDep, store: StoreDep, form:
     return RedirectResponse(
         f"/admin/units?message=Đã thêm {added}, cập nhật {updated} đơn vị.", status_code=303
     )
+
+
+def _unit_row(code: str, form: dict[str, str]) -> units.UnitRow:
+    def day(name: str) -> dt.date | None:
+        value = form.get(name, "").strip()
+        try:
+            return dt.date.fromisoformat(value) if value else None
+        except ValueError:
+            raise DondocError(ErrorCode.RULE_VIOLATED, detail=f"{name}: not a date") from None
+
+    return units.UnitRow(
+        code=code.strip(),
+        name=form.get("name", "").strip(),
+        kind=form.get("kind", "").strip(),
+        parent_code=form.get("parent_code", "").strip() or None,
+        aliases=tuple(line.strip() for line in form.get("aliases", "").splitlines() if line.strip()),
+        valid_from=day("valid_from"),
+        valid_to=day("valid_to"),
+        successor_code=form.get("successor_code", "").strip() or None,
+    )
+
+
+@router.post("/admin/units")
+def add_unit(actor: ActorDep, store: StoreDep, form: FormDep) -> Response:
+    require(actor, Action.MANAGE_UNITS, what="units")  # before any validation: nothing to learn
+    row = _unit_row(form.get("code", ""), form)
+    units.save_unit(store, actor, row, new=True)
+    return RedirectResponse(f"/admin/units?message=Đã thêm đơn vị {row.code}.", status_code=303)
+
+
+@router.get("/admin/units/{code}/edit")
+def unit_form(request: Request, code: str, actor: ActorDep, store: StoreDep) -> Response:
+    require(actor, Action.MANAGE_UNITS, what="units")
+    return page(
+        request, "admin/unit.html", actor, u=units.unit_row(store, code), units=views.unit_options(store)
+    )
+
+
+@router.post("/admin/units/{code}/edit")
+def edit_unit(code: str, actor: ActorDep, store: StoreDep, form: FormDep) -> Response:
+    require(actor, Action.MANAGE_UNITS, what="units")
+    units.save_unit(store, actor, _unit_row(code, form), new=False)
+    return RedirectResponse(f"/admin/units?message=Đã lưu đơn vị {code}.", status_code=303)
 
 
 @router.get("/admin/units/export.{suffix}")

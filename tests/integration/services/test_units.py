@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from dondoc.store.records import UnitRecord
 from dondoc.tracking.permissions import Role
 from tests.support.tracking import load_cantho_units, make_user
 
+D = dt.date
 HEADER = "code,name,kind,parent_code,aliases,valid_from,valid_to,successor_code\n"
 
 
@@ -112,4 +114,71 @@ def test_units_import_needs_the_right(store: Store, tmp_path: Path) -> None:
     reporter = make_user(store, "congan", Role.REPORTER, "CT-CA")
     with pytest.raises(DondocError) as err:
         units.import_units(store, reporter, tmp_path / "x.csv")
+    assert err.value.code is ErrorCode.FORBIDDEN
+
+
+def _unit(code: str, **fields: object) -> units.UnitRow:
+    values: dict[str, object] = {
+        "code": code,
+        "name": f"Đơn vị {code}",
+        "kind": "ban",
+        "parent_code": None,
+        "aliases": (),
+        "valid_from": None,
+        "valid_to": None,
+        "successor_code": None,
+    }
+    return units.UnitRow(**{**values, **fields})  # type: ignore[arg-type]
+
+
+def test_a_unit_added_edited_and_moved_with_its_subtree(store: Store) -> None:
+    load_cantho_units(store)
+    office = make_user(store, "vanphong", Role.OFFICE, "CT-TU-VP")
+    units.save_unit(store, office, _unit("CT-BTN", parent_code="CT-UBND", aliases=("Ban TN",)), new=True)
+    units.save_unit(store, office, _unit("CT-BTN-1", parent_code="CT-BTN"), new=True)
+    with pytest.raises(DondocError) as err:  # a code is added once
+        units.save_unit(store, office, _unit("CT-BTN"), new=True)
+    assert err.value.code is ErrorCode.RULE_VIOLATED
+    # aliases replaced (not only added, as an import does); moved under the city party
+    # committee with its sub-unit; ended, with a successor
+    units.save_unit(
+        store,
+        office,
+        _unit(
+            "CT-BTN",
+            name="Ban Thử nghiệm",
+            parent_code="CT-TU",
+            aliases=("Ban thử", "BTN"),
+            valid_from=D(2020, 1, 1),
+            valid_to=D(2025, 6, 30),
+            successor_code="CT-UBND",
+        ),
+        new=False,
+    )
+    row = units.unit_row(store, "CT-BTN")
+    assert (row.name, row.parent_code, row.aliases, row.successor_code) == (
+        "Ban Thử nghiệm",
+        "CT-TU",
+        ("Ban thử", "BTN"),
+        "CT-UBND",
+    )
+    with store.reading() as s:
+        by_code = {u.code: u for u in s.scalars(select(UnitRecord))}
+    assert (
+        by_code["CT-BTN-1"].path == f"{by_code['CT-TU'].path}{by_code['CT-BTN'].id}/{by_code['CT-BTN-1'].id}/"
+    )
+    # refused: under its own sub-unit, a missing parent, a bad code, an end before the start
+    for bad, code in (
+        (_unit("CT-BTN", parent_code="CT-BTN-1"), ErrorCode.RULE_VIOLATED),
+        (_unit("CT-BTN", parent_code="NO-SUCH"), ErrorCode.NOT_FOUND),
+        (_unit("CT BTN"), ErrorCode.RULE_VIOLATED),
+        (_unit("CT-BTN", valid_from=D(2025, 1, 2), valid_to=D(2025, 1, 1)), ErrorCode.RULE_VIOLATED),
+        (_unit("CT-BTN", successor_code="CT-BTN"), ErrorCode.RULE_VIOLATED),
+    ):
+        with pytest.raises(DondocError) as err:
+            units.save_unit(store, office, bad, new=False)
+        assert err.value.code is code, bad
+    assert units.unit_row(store, "CT-BTN").parent_code == "CT-TU"  # nothing of those landed
+    with pytest.raises(DondocError) as err:
+        units.save_unit(store, make_user(store, "ca", Role.REPORTER, "CT-CA"), _unit("X"), new=True)
     assert err.value.code is ErrorCode.FORBIDDEN

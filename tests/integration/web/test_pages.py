@@ -191,3 +191,23 @@ def test_directive_page_has_its_progress_and_the_original_file(demo_site: DemoSi
     original = client.get(f"/directives/{directive}/source")
     assert original.status_code == 200 and original.content == seed_path().read_bytes()
     assert "cantho-q4-2024.txt" in original.headers["content-disposition"]
+
+
+def test_admin_adds_and_edits_a_unit_in_the_browser(demo_site: DemoSite) -> None:
+    client = demo_site.client("vanphong")
+    form = {"csrf": csrf_of(client), "code": "CT-BTM", "name": "Ban Thí điểm", "kind": "ban"}
+    r = client.post("/admin/units", data={**form, "parent_code": "CT-UBND"}, follow_redirects=False)
+    assert r.status_code == 303
+    edit = client.get("/admin/units/CT-BTM/edit")
+    assert edit.status_code == 200 and 'value="Ban Thí điểm"' in edit.text and 'value="CT-UBND"' in edit.text
+    r = client.post(
+        "/admin/units/CT-BTM/edit",
+        data={**form, "name": "Ban Thí điểm mới", "aliases": "BTĐ\nBan TĐ", "valid_to": "2026-12-31"},
+        follow_redirects=False,
+    )
+    assert r.status_code == 303
+    tree = client.get("/admin/units").text
+    assert 'href="/admin/units/CT-BTM/edit">Ban Thí điểm mới</a>' in tree and "BTĐ; Ban TĐ" in tree
+    bad = client.post("/admin/units/CT-BTM/edit", data={**form, "valid_from": "31/12/2026"})
+    assert bad.status_code == 422 and "Traceback" not in bad.text
+    assert client.get("/admin/units/NO-SUCH/edit").status_code == 404

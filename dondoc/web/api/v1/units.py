@@ -9,7 +9,6 @@ from fastapi import APIRouter, File, Query, UploadFile
 from fastapi import Path as PathParam
 from starlette.concurrency import run_in_threadpool
 
-from dondoc.errors import DondocError, ErrorCode
 from dondoc.services import units
 from dondoc.services.context import require
 from dondoc.tracking.permissions import Action
@@ -40,10 +39,7 @@ def list_units(
 def get_unit(
     code: Annotated[str, PathParam(min_length=1, max_length=64)], actor: ApiActor, store: StoreDep
 ) -> DirectoryUnitRead:
-    for row in units.directory(store):
-        if row.code == code:
-            return directory_unit_read(row)
-    raise DondocError(ErrorCode.NOT_FOUND, kind="unit", key=code)
+    return directory_unit_read(units.unit_row(store, code))
 
 
 @router.post("/units/import", response_model=ImportResult)
