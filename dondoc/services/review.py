@@ -110,6 +110,8 @@ def edit_task(
     if targets is not None and not (isinstance(targets, tuple) and all(isinstance(x, str) for x in targets)):
         raise DondocError(ErrorCode.RULE_VIOLATED, detail="targets: wrong type")
     _check_fields(changes, EDITABLE)
+    if "text" in changes and not str(changes["text"] or "").strip():
+        raise DondocError(ErrorCode.RULE_VIOLATED, detail="a task needs its text")
     with store.transaction() as s:
         task = fetch.task(s, task_id)
         fetch.check_version(task, expected_version, kind="task")

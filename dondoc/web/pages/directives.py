@@ -197,8 +197,6 @@ def edit_task(
     }
     if "targets" in form:
         changes["targets"] = tuple(line.strip() for line in form["targets"].splitlines() if line.strip())
-    if not changes["text"]:
-        raise DondocError(ErrorCode.RULE_VIOLATED, detail="a task needs its text")
     version = int(form["version"]) if form.get("version", "").isdigit() else None
     review.edit_task(store, actor, task_id, changes, expected_version=version)
     return _review_task(request, actor, store, today, form.get("directive", ""), task_id)

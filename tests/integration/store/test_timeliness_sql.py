@@ -31,7 +31,7 @@ def _day(rnd: random.Random, span: int = 400) -> dt.date:
 @pytest.mark.parametrize("seed", [1, 2])
 def test_bucket_sql_equals_the_rule(store: Store, seed: int) -> None:
     rnd = random.Random(seed)
-    histories: list[tuple[int, TaskHistory]] = []
+    histories: list[tuple[tuple[int, str | None], TaskHistory]] = []
     with store.transaction() as s:
         units = [UnitRecord(id=i, code=f"U{i}", name=f"U{i}", kind="x", path=f"/{i}/") for i in (1, 2, 3)]
         s.add_all(units)
@@ -84,6 +84,7 @@ def test_bucket_sql_equals_the_rule(store: Store, seed: int) -> None:
                 )
                 if state == "approved":
                     approved.append(DeadlineChange(decided, proposed))
+            section = rnd.choice(["I. Xây dựng Đảng", "II. Kinh tế", None])
             if approved:  # as the services keep it: the deadline of the last approval
                 current = max(enumerate(approved), key=lambda p: (p[1].effective_on, p[0]))[1].deadline
             s.add(
@@ -92,6 +93,7 @@ def test_bucket_sql_equals_the_rule(store: Store, seed: int) -> None:
                     directive_id=1,
                     position=tid,
                     text="t",
+                    section=section,
                     original_deadline=original,
                     current_deadline=current,
                     done_on=done,
@@ -102,7 +104,7 @@ def test_bucket_sql_equals_the_rule(store: Store, seed: int) -> None:
             s.add(AssignmentRecord(task_id=tid, unit_id=1 + tid % 3, role="lead", assigned_on=D0))
             histories.append(
                 (
-                    1 + tid % 3,
+                    (1 + tid % 3, section),
                     TaskHistory(
                         original, tuple(approved), opened_on=opened, done_on=done, verified_on=verified
                     ),
@@ -111,13 +113,14 @@ def test_bucket_sql_equals_the_rule(store: Store, seed: int) -> None:
         s.flush()  # tasks first: extension requests refer to them
         s.add_all(extensions)
     for as_of in [D0, opened, *(_day(rnd, 700) for _ in range(25))]:
-        expected: dict[int, Counter[Bucket]] = {}
-        for unit, history in histories:
+        # counted per lead unit and area (the task's section)
+        expected: dict[tuple[int, str | None], Counter[Bucket]] = {}
+        for key, history in histories:
             bucket = classify(history, as_of, due_soon_days=7)
             if bucket is not None:
-                expected.setdefault(unit, Counter())[bucket] += 1
+                expected.setdefault(key, Counter())[bucket] += 1
         with store.reading() as s:
             got = bucket_counts(s, as_of=as_of, due_soon_days=7, scope=None)
             one = bucket_counts(s, as_of=as_of, due_soon_days=7, scope="/2/")
-        assert {u: Counter(c) for u, c in got.items()} == expected, as_of
-        assert {u: Counter(c) for u, c in one.items()} == {u: c for u, c in expected.items() if u == 2}
+        assert {k: Counter(c) for k, c in got.items()} == expected, as_of
+        assert {k: Counter(c) for k, c in one.items()} == {k: c for k, c in expected.items() if k[0] == 2}

@@ -98,6 +98,7 @@ def test_a_directive_from_upload_to_decisions(site: tuple[Store, TestClient], sh
         task["product"],
     )
     office.call("PATCH", f"/tasks/{task['id']}", 409, json={"is_key": True, "version": task["version"]})
+    office.call("PATCH", f"/tasks/{task['id']}", 422, json={"text": "   "})
     police.call("PATCH", f"/tasks/{task['id']}", 403, json={"text": "x"})
 
     confirmed = office.call("POST", f"/directives/{d['id']}/confirm", 200)
