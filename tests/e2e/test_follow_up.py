@@ -203,4 +203,16 @@ def test_e2e_office_and_unit_follow_up_a_directive(
     accessible("admin-units")
     page.goto(f"{base}/admin/units/CT-CA/edit")
     accessible("admin-unit")
+
+    # on a phone: no screen is wider than the phone (wide tables scroll in their own box)
+    page.set_viewport_size({"width": 390, "height": 844})
+    for path in (
+        "/desk",
+        "/dashboard",
+        directive_url.removeprefix(base),
+        f"{directive_url.removeprefix(base)}/review",
+    ):
+        page.goto(f"{base}{path}")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, f"{path} is {width}px wide on a 390px phone"
     assert {k: v for k, v in checked.items() if v} == {}
