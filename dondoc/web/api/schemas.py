@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from dondoc.web.deps import has_control
 
@@ -41,12 +41,18 @@ class Problem(BaseModel):
     code: str | None = None
 
 
-class UnitRead(BaseModel):
+class FromView(BaseModel):
+    """A shape read from a service's view object, field by field of the same names."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+
+class UnitRead(FromView):
     code: str
     name: str
 
 
-class TaskRead(BaseModel):
+class TaskRead(FromView):
     id: int
     directive_id: int
     section: str | None
@@ -192,7 +198,7 @@ class ExtensionCreate(Body):
     reason: str = Field(min_length=1, max_length=2_000)
 
 
-class ExtensionRead(BaseModel):
+class ExtensionRead(FromView):
     id: int
     task_id: int
     unit: str

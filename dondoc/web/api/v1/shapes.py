@@ -14,35 +14,13 @@ from dondoc.web.api.schemas import (
     JobRead,
     Problem,
     TaskRead,
-    UnitRead,
     UpdateRead,
 )
 from dondoc.web.text import error_message, http_status, status_message
 
 
 def task_read(t: views.TaskView) -> TaskRead:
-    return TaskRead(
-        id=t.id,
-        directive_id=t.directive_id,
-        section=t.section,
-        text=t.text,
-        span=t.span,
-        product=t.product,
-        deadline_text=t.deadline_text,
-        original_deadline=t.original_deadline,
-        current_deadline=t.current_deadline,
-        recurrence=t.recurrence,
-        is_key=t.is_key,
-        status=t.status,
-        progress=t.progress,
-        done_on=t.done_on,
-        verified_on=t.verified_on,
-        version=t.version,
-        lead=UnitRead(code=t.lead.code, name=t.lead.name) if t.lead else None,
-        support=[UnitRead(code=u.code, name=u.name) for u in t.support],
-        targets=list(t.targets),
-        bucket=t.bucket.value if t.bucket else None,
-    )
+    return TaskRead.model_validate(t)  # the view's fields, by name (lead and support nested)
 
 
 def directive_read(r: views.DirectiveRow) -> DirectiveRead:
@@ -90,18 +68,7 @@ def update_read(u: views.UpdateView) -> UpdateRead:
 
 
 def extension_read(e: views.ExtensionView) -> ExtensionRead:
-    return ExtensionRead(
-        id=e.id,
-        task_id=e.task_id,
-        unit=e.unit,
-        requested_on=e.requested_on,
-        reason=e.reason,
-        previous_deadline=e.previous_deadline,
-        proposed_deadline=e.proposed_deadline,
-        state=e.state,
-        decided_on=e.decided_on,
-        decision_note=e.decision_note,
-    )
+    return ExtensionRead.model_validate(e)
 
 
 def problem(exc: DondocError) -> Problem:
