@@ -1,15 +1,17 @@
 """The web app under load at province size; prints JSON.
 
 Usage: python bench/web_bench.py [--tasks 20000] [--units 2000] [--updates 100000]
-       [--connections 200,50] [--seconds 15]
+       [--connections 200,50] [--seconds 15] [--writes-per-s 1]
 
 Builds a SQLite install with bench/store_bench.py's generator, adds an office user and a
 commune's focal point, starts `dondoc serve --workers 2` (uvicorn processes) and drives it with wrk,
 then with ApacheBench (Debian packages `wrk` and `apache2-utils`, installed by scripts/setup):
 the dashboard (office session), the task list API (bearer token, 50 tasks a page) and a
 unit inbox (the focal point's session), each for --seconds with each number of
---connections concurrent clients in turn. Reports p50/p95/p99 latency, requests per second
-and errors (non-2xx/3xx answers and socket errors) from each tool.
+--connections concurrent clients in turn; then the dashboard again while an admin posts
+--writes-per-s progress reports through the API (each write makes every cached answer
+stale). Reports p50/p95/p99 latency, requests per second and errors (non-2xx/3xx
+answers and socket errors) from each tool.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -29,12 +32,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import httpx  # noqa: E402
+from sqlalchemy import select  # noqa: E402
 
 from bench.store_bench import _generate  # noqa: E402
 from dondoc.config import Settings  # noqa: E402
 from dondoc.services.context import SYSTEM, Store  # noqa: E402
 from dondoc.services.users import create_token, create_user  # noqa: E402
 from dondoc.store import migrate  # noqa: E402
+from dondoc.store.records import AssignmentRecord, DirectiveRecord, TaskRecord  # noqa: E402
 from dondoc.tracking.permissions import Role  # noqa: E402
 
 PASSWORD = "bench-password"
@@ -142,6 +147,37 @@ def _ab(url: str, header: str, args: argparse.Namespace) -> dict[str, float]:
     return result
 
 
+class Writer:
+    """Progress reports posted through the API at a steady rate while the load runs: each
+    one changes the data version, so every cached answer is computed again."""
+
+    def __init__(self, base: str, token: str, task_id: int, per_second: float) -> None:
+        self.base, self.token, self.task_id, self.period = base, token, task_id, 1 / per_second
+        self.stop = threading.Event()
+        self.posted = self.failed = 0
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        headers = {"Authorization": f"Bearer {self.token}"}
+        with httpx.Client(base_url=self.base, headers=headers, timeout=30) as client:
+            percent = 0
+            while not self.stop.wait(self.period):
+                percent = (percent + 1) % 100
+                r = client.post(f"/api/v1/tasks/{self.task_id}/progress", json={"percent": percent})
+                if r.status_code == 201:
+                    self.posted += 1
+                else:
+                    self.failed += 1
+
+    def __enter__(self) -> Writer:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.stop.set()
+        self.thread.join()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--tasks", type=int, default=20_000)
@@ -152,6 +188,12 @@ def main() -> None:
     )
     ap.add_argument("--seconds", type=int, default=15)
     ap.add_argument("--workers", type=int, default=2, help="server processes (dondoc serve --workers)")
+    ap.add_argument(
+        "--writes-per-s",
+        type=float,
+        default=1.0,
+        help="progress reports per second during a second dashboard run (0: skip that run)",
+    )
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{tmp}/web.sqlite3"
@@ -171,6 +213,18 @@ def main() -> None:
             unit_code=commune,
         )
         token = create_token(store, SYSTEM, username="office", name="bench")
+        create_user(store, SYSTEM, username="writer", full_name="Writer", password=PASSWORD, role=Role.ADMIN)
+        writer_token = create_token(store, SYSTEM, username="writer", name="bench writes")
+        with store.reading() as s:
+            written_task = s.scalar(
+                select(TaskRecord.id)
+                .join(DirectiveRecord)
+                .join(AssignmentRecord)
+                .where(DirectiveRecord.state == "confirmed", TaskRecord.verified_on.is_(None))
+                .order_by(TaskRecord.id)
+                .limit(1)
+            )
+        assert written_task is not None
         store.engine.dispose()
         port = _free_port()
         env = {**os.environ, "DONDOC_DATABASE_URL": url, "DONDOC_DATA_DIR": tmp}
@@ -203,10 +257,21 @@ def main() -> None:
                     "task_list_api": (f"{base}/api/v1/tasks?limit=50", f"Authorization: Bearer {token}"),
                     "unit_inbox": (f"{base}/inbox", f"Cookie: {unit}"),
                 }
-                results[f"{clients}_clients"] = {
+                row: dict[str, object] = {
                     name: {"wrk": _wrk(url, header, args, script), "ab": _ab(url, header, args)}
                     for name, (url, header) in endpoints.items()
                 }
+                if args.writes_per_s > 0:
+                    url, header = endpoints["dashboard"]
+                    mixed: dict[str, object] = {}
+                    for tool in ("wrk", "ab"):
+                        with Writer(base, writer_token, written_task, args.writes_per_s) as w:
+                            mixed[tool] = (
+                                _wrk(url, header, args, script) if tool == "wrk" else _ab(url, header, args)
+                            )
+                        mixed[f"{tool}_writes"] = {"posted": w.posted, "failed": w.failed}
+                    row["dashboard_with_writes"] = mixed
+                results[f"{clients}_clients"] = row
         finally:
             server.terminate()
             try:

@@ -41,11 +41,15 @@ class ReadCache:
     Keys include the data version (the last audit event id: every change writes one), so
     a cached answer is never stale, in this process or in another one sharing the
     database. One lock per key: a burst of identical requests computes the answer once.
+    The last answer of each base key (the key without its version) is kept as well, for a
+    reader that would rather have it than wait while the next one is being computed.
     """
 
     def __init__(self, size: int = 256) -> None:
         self._size = size
         self._values: OrderedDict[Hashable, object] = OrderedDict()
+        self._latest: OrderedDict[Hashable, object] = OrderedDict()  # by base key
+        self._busy: dict[Hashable, int] = {}  # base keys being computed, with how many
         self._locks: dict[Hashable, threading.Lock] = {}
         self._guard = threading.Lock()
 
@@ -58,23 +62,45 @@ class ReadCache:
                 return True, self._values[key]
             return False, None
 
-    def get(self, key: Hashable, compute: Callable[[], T]) -> T:
+    def stale(self, base: Hashable) -> tuple[bool, object]:
+        """(True, the last answer) of `base` while its next answer is being computed,
+        else (False, None); never waits."""
+        with self._guard:
+            if self._busy.get(base) and base in self._latest:
+                return True, self._latest[base]
+            return False, None
+
+    def get(self, key: Hashable, compute: Callable[[], T], *, base: Hashable | None = None) -> T:
         with self._guard:
             if key in self._values:
                 self._values.move_to_end(key)
                 return self._values[key]  # type: ignore[return-value]  # stored by this key's compute
             lock = self._locks.setdefault(key, threading.Lock())
-        with lock:
-            with self._guard:
-                if key in self._values:
-                    return self._values[key]  # type: ignore[return-value]  # computed meanwhile
-            value = compute()
-            with self._guard:
-                self._values[key] = value
-                self._locks.pop(key, None)
-                while len(self._values) > self._size:
-                    self._values.popitem(last=False)
-            return value
+            if base is not None:
+                self._busy[base] = self._busy.get(base, 0) + 1
+        try:
+            with lock:
+                with self._guard:
+                    if key in self._values:
+                        return self._values[key]  # type: ignore[return-value]  # computed meanwhile
+                value = compute()
+                with self._guard:
+                    self._values[key] = value
+                    self._locks.pop(key, None)
+                    while len(self._values) > self._size:
+                        self._values.popitem(last=False)
+                    if base is not None:
+                        self._latest[base] = value
+                        self._latest.move_to_end(base)
+                        while len(self._latest) > self._size:
+                            self._latest.popitem(last=False)
+                return value
+        finally:
+            if base is not None:
+                with self._guard:
+                    self._busy[base] -= 1
+                    if not self._busy[base]:
+                        del self._busy[base]
 
 
 @dataclass
@@ -127,13 +153,19 @@ class Store:
 
     def cached(self, key: Hashable, compute: Callable[[], T]) -> T:
         """`compute()`, kept until the data changes (the key gets the data version)."""
-        return self.cache.get((key, self.data_version()), compute)
+        return self.cache.get((key, self.data_version()), compute, base=key)
 
     def cached_now(self, key: Hashable) -> tuple[bool, object]:
         """What `cached(key, …)` would answer without computing: (True, value) on a hit,
         (False, None) on a miss. Costs one small query and never waits on a lock, so a web
         request can serve a hit without a trip to the thread pool."""
         return self.cache.peek((key, self.data_version()))
+
+    def cached_stale(self, key: Hashable) -> tuple[bool, object]:
+        """The answer `cached(key, …)` gave for an earlier data version, while the answer
+        for the current one is being computed (by another request): (True, value), else
+        (False, None). Never waits."""
+        return self.cache.stale(key)
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

@@ -39,21 +39,37 @@ async def get_store(request: Request) -> Store:
 StoreDep = Annotated[Store, Depends(get_store)]
 
 
-async def cached_read(store: Store, key: Hashable, read: Callable[[], T]) -> T:
+async def cached_read(
+    store: Store, key: Hashable, read: Callable[[], T], *, stale_while_computing: bool = False
+) -> T:
     """`read()`, a service call that caches its answer under `key`, for a request: a hit
     is served on the event loop (one small query), a miss runs `read` in the thread pool.
     Most requests are hits, and a trip to the pool and back costs them more than their
-    own work."""
+    own work.
+
+    `stale_while_computing`: after a change, the request that finds no answer computes
+    the new one (and waits for it); the requests arriving meanwhile get the previous
+    answer at once instead of queueing behind it, each with its own trip to the pool.
+    For answers that may be one computation old: a dashboard (not a unit's own inbox
+    after its report), a user's record (a few milliseconds)."""
     hit, value = store.cached_now(key)
     if hit:
         return cast(T, value)
+    if stale_while_computing:
+        stale, value = store.cached_stale(key)
+        if stale:
+            return cast(T, value)
     return await run_in_threadpool(read)
 
 
-async def cached_compute(store: Store, key: Hashable, compute: Callable[[], T]) -> T:
+async def cached_compute(
+    store: Store, key: Hashable, compute: Callable[[], T], *, stale_while_computing: bool = False
+) -> T:
     """`store.cached(key, compute)` for a request, as `cached_read` serves it: the key
     is written once, for the lookup and the computation alike."""
-    return await cached_read(store, key, lambda: store.cached(key, compute))
+    return await cached_read(
+        store, key, lambda: store.cached(key, compute), stale_while_computing=stale_while_computing
+    )
 
 
 async def current_actor(request: Request, store: StoreDep) -> Actor:
@@ -61,7 +77,9 @@ async def current_actor(request: Request, store: StoreDep) -> Actor:
     if not isinstance(uid, int):
         raise LoginRequired
     try:
-        return await cached_read(store, actor_key(uid), lambda: actor_by_id(store, uid))
+        return await cached_read(
+            store, actor_key(uid), lambda: actor_by_id(store, uid), stale_while_computing=True
+        )
     except DondocError as exc:
         if exc.code is ErrorCode.NOT_FOUND:  # deleted or disabled meanwhile
             request.session.clear()

@@ -50,5 +50,5 @@ async def dashboard(
     # leaders and the office reload it all day: the rendered report is cached for whoever
     # sees the same tasks (the permission check runs with the computation, on a miss)
     key = ("dashboard.html", views.visibility(actor), scope, day)
-    report_html = await cached_compute(store, key, render)
+    report_html = await cached_compute(store, key, render, stale_while_computing=True)
     return page(request, "dashboard/dashboard.html", actor, report_html=report_html)

@@ -50,3 +50,31 @@ def test_a_request_serves_a_hit_on_the_event_loop_and_a_miss_in_the_pool(store: 
     create_user(store, SYSTEM, username="u3", full_name="U", password="long-enough-pw", role=Role.OFFICE)
     asyncio.run(cached_read(store, token_key(token), read))
     assert len(threads) == 2
+
+
+def test_while_the_next_answer_is_computed_others_get_the_last_one(store: Store) -> None:
+    """After a change, the request that misses computes; those arriving meanwhile get the
+    previous answer (only when they ask for it) instead of waiting; nobody gets it once
+    the new answer is in."""
+    assert store.cached("k", lambda: "old") == "old"
+    create_user(store, SYSTEM, username="u4", full_name="U", password="long-enough-pw", role=Role.OFFICE)
+    started, release = threading.Event(), threading.Event()
+
+    def slow() -> str:
+        started.set()
+        release.wait(10)
+        return "new"
+
+    first: list[str] = []
+    computing = threading.Thread(target=lambda: first.append(store.cached("k", slow)))
+    computing.start()
+    assert started.wait(10)
+    assert store.cached_now("k") == (False, None)  # no answer for this version yet
+    assert store.cached_stale("k") == (True, "old")
+    assert asyncio.run(cached_read(store, "k", lambda: "waited", stale_while_computing=True)) == "old"
+    assert store.cached_stale("other") == (False, None)  # nothing computed for it before
+    release.set()
+    computing.join(10)
+    assert first == ["new"]
+    assert store.cached_stale("k") == (False, None)  # nothing in flight: no stale answer
+    assert asyncio.run(cached_read(store, "k", lambda: "x", stale_while_computing=True)) == "new"

@@ -19,7 +19,9 @@ async def api_actor(request: Request, store: StoreDep) -> Actor:
     if auth.lower().startswith("bearer "):
         token = auth[7:].strip()
         try:
-            return await cached_read(store, token_key(token), lambda: actor_by_token(store, token))
+            return await cached_read(
+                store, token_key(token), lambda: actor_by_token(store, token), stale_while_computing=True
+            )
         except DondocError as exc:
             raise LoginRequired from exc
     actor = await current_actor(request, store)
