@@ -7,15 +7,17 @@ version, or a write the database refused as a conflict) becomes E_CONFLICT.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, Select, func, select, text
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
@@ -30,6 +32,20 @@ from dondoc.tracking.permissions import ANYTHING, Action, Actor, Role, Subject, 
 T = TypeVar("T")
 
 _LAST_EVENT = select(func.max(AuditEventRecord.id))
+
+_ACTION = re.compile(r"[a-z_]+(\.[a-z_]+)*")
+
+
+@lru_cache(maxsize=8)
+def _last_event_but(actions: frozenset[str]) -> Select[int]:
+    """max(id) of the events but `actions`, written with the actions inline (they are
+    the program's own constants): the statement is built and compiled once, and reads
+    like the partial index's predicate, so both engines use that index."""
+    if not all(_ACTION.fullmatch(a) for a in actions):
+        raise ValueError(f"not an audit action name: {sorted(actions)}")
+    listed = ", ".join(f"'{a}'" for a in sorted(actions))
+    return select(func.max(AuditEventRecord.id)).where(text(f"action NOT IN ({listed})"))
+
 
 # the actor of operations run by the system itself (migrations, imports from the CLI)
 SYSTEM = Actor(user_id=0, name="system", role=Role.ADMIN)
@@ -139,27 +155,32 @@ class Store:
         finally:
             session.close()
 
-    def data_version(self, session: Session | None = None) -> int:
+    def data_version(self, session: Session | None = None, *, ignoring: frozenset[str] = frozenset()) -> int:
         """Changes with every write: each use case writes an audit event. Read in
         `session` (the version of its snapshot) or, asked on every cached read, on a bare
-        connection without an ORM session: one index lookup."""
+        connection without an ORM session: one index lookup. `ignoring`: audit actions
+        that cannot change the answer at hand (a progress report moves no dashboard
+        bucket); for BUCKET_NEUTRAL_ACTIONS a partial index finds the newest other event
+        in one step."""
+        query = _last_event_but(ignoring) if ignoring else _LAST_EVENT
         if session is not None:
-            return session.scalar(_LAST_EVENT) or 0
+            return session.scalar(query) or 0
         try:
             with self.engine.connect().execution_options(**{READ_ONLY: True}) as conn:
-                return conn.execute(_LAST_EVENT).scalar() or 0
+                return conn.execute(query).scalar() or 0
         except OperationalError as exc:
             raise DondocError(ErrorCode.DATABASE, detail=str(exc.orig).splitlines()[0]) from exc
 
-    def cached(self, key: Hashable, compute: Callable[[], T]) -> T:
-        """`compute()`, kept until the data changes (the key gets the data version)."""
-        return self.cache.get((key, self.data_version()), compute, base=key)
+    def cached(self, key: Hashable, compute: Callable[[], T], *, ignoring: frozenset[str] = frozenset()) -> T:
+        """`compute()`, kept until the data changes (the key gets the data version,
+        blind to the `ignoring` actions)."""
+        return self.cache.get((key, self.data_version(ignoring=ignoring)), compute, base=key)
 
-    def cached_now(self, key: Hashable) -> tuple[bool, object]:
+    def cached_now(self, key: Hashable, *, ignoring: frozenset[str] = frozenset()) -> tuple[bool, object]:
         """What `cached(key, …)` would answer without computing: (True, value) on a hit,
         (False, None) on a miss. Costs one small query and never waits on a lock, so a web
         request can serve a hit without a trip to the thread pool."""
-        return self.cache.peek((key, self.data_version()))
+        return self.cache.peek((key, self.data_version(ignoring=ignoring)))
 
     def cached_stale(self, key: Hashable) -> tuple[bool, object]:
         """The answer `cached(key, …)` gave for an earlier data version, while the answer

@@ -23,9 +23,12 @@ from sqlalchemy.orm import Session
 from dondoc.services.context import Store, require
 from dondoc.services.units import unit_by_code
 from dondoc.store.queries.timeliness import bucket_counts
-from dondoc.store.records import UnitRecord
+from dondoc.store.records import BUCKET_NEUTRAL_ACTIONS, UnitRecord
 from dondoc.tracking.permissions import ANYTHING, Action, Actor, Role, Subject
 from dondoc.tracking.timeliness import BUCKETS, Bucket
+
+# a dashboard stays cached through these (`Store.cached(…, ignoring=BUCKET_NEUTRAL)`)
+BUCKET_NEUTRAL = frozenset(BUCKET_NEUTRAL_ACTIONS)
 
 
 @dataclass

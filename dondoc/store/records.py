@@ -337,11 +337,31 @@ class ExtensionRequestRecord(Base):
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012  (SQLAlchemy reads it once)
 
 
+# audit actions that move no task between timeliness buckets and rename nothing: a
+# progress report (a claim of completion counts once verified), a claim returned, an
+# extension asked for or withdrawn (only an approval moves a deadline), a password, an
+# API token. Dashboards stay cached through them; the partial index below finds the last
+# other event in one step however many reports came after it (migration 0005 holds the
+# same list: change both together).
+BUCKET_NEUTRAL_ACTIONS = (
+    "extension.request",
+    "extension.withdraw",
+    "progress.report",
+    "progress.return",
+    "token.create",
+    "user.change_password",
+)
+_MOVING = "action NOT IN (" + ", ".join(f"'{a}'" for a in BUCKET_NEUTRAL_ACTIONS) + ")"
+
+
 class AuditEventRecord(Base):
     """Append-only: triggers refuse UPDATE and DELETE (see the initial migration)."""
 
     __tablename__ = "audit_events"
-    __table_args__ = (Index("ix_audit_events_subject", "subject_type", "subject_id"),)
+    __table_args__ = (
+        Index("ix_audit_events_subject", "subject_type", "subject_id"),
+        Index("ix_audit_events_moving", "id", sqlite_where=text(_MOVING), postgresql_where=text(_MOVING)),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utc)
     actor_id: Mapped[int | None] = mapped_column(Integer)  # no foreign key: the log outlives users

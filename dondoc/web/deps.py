@@ -40,7 +40,12 @@ StoreDep = Annotated[Store, Depends(get_store)]
 
 
 async def cached_read(
-    store: Store, key: Hashable, read: Callable[[], T], *, stale_while_computing: bool = False
+    store: Store,
+    key: Hashable,
+    read: Callable[[], T],
+    *,
+    stale_while_computing: bool = False,
+    ignoring: frozenset[str] = frozenset(),
 ) -> T:
     """`read()`, a service call that caches its answer under `key`, for a request: a hit
     is served on the event loop (one small query), a miss runs `read` in the thread pool.
@@ -51,8 +56,9 @@ async def cached_read(
     the new one (and waits for it); the requests arriving meanwhile get the previous
     answer at once instead of queueing behind it, each with its own trip to the pool.
     For answers that may be one computation old: a dashboard (not a unit's own inbox
-    after its report), a user's record (a few milliseconds)."""
-    hit, value = store.cached_now(key)
+    after its report), a user's record (a few milliseconds). `ignoring`: as for
+    `Store.cached`."""
+    hit, value = store.cached_now(key, ignoring=ignoring)
     if hit:
         return cast(T, value)
     if stale_while_computing:
@@ -63,12 +69,21 @@ async def cached_read(
 
 
 async def cached_compute(
-    store: Store, key: Hashable, compute: Callable[[], T], *, stale_while_computing: bool = False
+    store: Store,
+    key: Hashable,
+    compute: Callable[[], T],
+    *,
+    stale_while_computing: bool = False,
+    ignoring: frozenset[str] = frozenset(),
 ) -> T:
     """`store.cached(key, compute)` for a request, as `cached_read` serves it: the key
     is written once, for the lookup and the computation alike."""
     return await cached_read(
-        store, key, lambda: store.cached(key, compute), stale_while_computing=stale_while_computing
+        store,
+        key,
+        lambda: store.cached(key, compute, ignoring=ignoring),
+        stale_while_computing=stale_while_computing,
+        ignoring=ignoring,
     )
 
 

@@ -9,7 +9,7 @@ from fastapi.responses import Response
 from markupsafe import Markup
 
 from dondoc.services import views
-from dondoc.services.dashboards import buckets_by_branch
+from dondoc.services.dashboards import BUCKET_NEUTRAL, buckets_by_branch
 from dondoc.tracking.timeliness import BUCKETS
 from dondoc.web.deps import ActorDep, StoreDep, TodayDep, UnitCode, cached_compute
 from dondoc.web.render import fragment, page
@@ -50,5 +50,7 @@ async def dashboard(
     # leaders and the office reload it all day: the rendered report is cached for whoever
     # sees the same tasks (the permission check runs with the computation, on a miss)
     key = ("dashboard.html", views.visibility(actor), scope, day)
-    report_html = await cached_compute(store, key, render, stale_while_computing=True)
+    report_html = await cached_compute(
+        store, key, render, stale_while_computing=True, ignoring=BUCKET_NEUTRAL
+    )
     return page(request, "dashboard/dashboard.html", actor, report_html=report_html)

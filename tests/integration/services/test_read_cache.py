@@ -6,7 +6,8 @@ from __future__ import annotations
 import asyncio
 import threading
 
-from dondoc.services.context import SYSTEM, Store
+from dondoc.services.context import SYSTEM, Store, audit_event
+from dondoc.services.dashboards import BUCKET_NEUTRAL
 from dondoc.services.users import actor_by_name, actor_by_token, create_token, create_user, token_key
 from dondoc.tracking.permissions import Role
 from dondoc.web.deps import cached_read
@@ -78,3 +79,32 @@ def test_while_the_next_answer_is_computed_others_get_the_last_one(store: Store)
     assert first == ["new"]
     assert store.cached_stale("k") == (False, None)  # nothing in flight: no stale answer
     assert asyncio.run(cached_read(store, "k", lambda: "x", stale_while_computing=True)) == "new"
+
+
+def test_an_answer_blind_to_some_actions_stays_cached_through_them(store: Store) -> None:
+    """A dashboard keyed on the events that can move a bucket: a progress report or an
+    extension request keeps it; an edit, a verification, anything else, does not."""
+
+    def event(action: str) -> None:
+        with store.transaction() as s:
+            audit_event(s, SYSTEM, action, "task", 1)
+
+    event("task.edit")
+    calls: list[int] = []
+
+    def compute() -> int:
+        calls.append(1)
+        return len(calls)
+
+    assert store.cached("dash", compute, ignoring=BUCKET_NEUTRAL) == 1
+    for quiet in ("progress.report", "extension.request", "progress.return"):
+        event(quiet)
+        assert store.cached_now("dash", ignoring=BUCKET_NEUTRAL) == (True, 1), quiet
+        assert store.cached_now("dash") == (False, None)  # blind only where asked to be
+    event("progress.verify")
+    assert store.cached_now("dash", ignoring=BUCKET_NEUTRAL) == (False, None)
+    assert store.cached("dash", compute, ignoring=BUCKET_NEUTRAL) == 2
+    # many quiet events after the last one that counts: still one answer
+    for _ in range(50):
+        event("progress.report")
+    assert store.cached("dash", compute, ignoring=BUCKET_NEUTRAL) == 2

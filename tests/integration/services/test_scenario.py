@@ -12,8 +12,8 @@ from sqlalchemy import func, select
 
 from dondoc.errors import DondocError, ErrorCode
 from dondoc.services import assignment, progress, review
-from dondoc.services.context import Store
-from dondoc.services.dashboards import buckets_as_of
+from dondoc.services.context import SYSTEM, Store
+from dondoc.services.dashboards import BUCKET_NEUTRAL, buckets_as_of
 from dondoc.services.progress import Report
 from dondoc.store.records import AuditEventRecord, BodyMentionRecord, DirectiveRecord, TaskRecord, UnitRecord
 from dondoc.tracking.permissions import Role
@@ -168,6 +168,7 @@ def test_scenario_seed_to_buckets_with_audit(store: Store) -> None:
         t22 = s.get(TaskRecord, t["t22"])
         assert t22 is not None
         assert (t22.original_deadline, t22.current_deadline) == (D(2024, 12, 31), D(2025, 1, 31))
+        events_end = s.scalar(select(func.max(AuditEventRecord.id)))
         events = s.execute(
             select(AuditEventRecord.action, AuditEventRecord.actor_name, AuditEventRecord.subject_id)
             .where(AuditEventRecord.id > audit_start)
@@ -194,6 +195,23 @@ def test_scenario_seed_to_buckets_with_audit(store: Store) -> None:
         ("progress.report", "doandbqh"),
         ("progress.verify", "vanphong"),
     ]
+
+    # what the dashboard's cache is blind to (BUCKET_NEUTRAL) moves no bucket: a report, a
+    # claim returned, an extension asked for and withdrawn
+    before = buckets_as_of(store, leader, D(2025, 1, 18))
+    today = D(2025, 1, 18)
+    progress.report_progress(store, SYSTEM, t["t21"], Report("in_progress", percent=60), today=today)
+    claim = progress.report_progress(store, SYSTEM, t["t21"], Report("done", done_on=today), today=today)
+    progress.return_update(store, office, claim, reason="Thiếu hồ sơ", today=today)
+    request = progress.request_extension(
+        store, SYSTEM, t["t21"], proposed=D(2025, 3, 1), reason="Chờ ý kiến", today=today
+    )
+    progress.withdraw_extension(store, SYSTEM, request, today=today)
+    with store.reading() as s:
+        done = s.scalars(select(AuditEventRecord.action).where(AuditEventRecord.id > events_end)).all()
+    assert set(done) <= BUCKET_NEUTRAL and len(done) == 5
+    after = buckets_as_of(store, leader, today)
+    assert (after.units, after.totals, after.areas) == (before.units, before.totals, before.areas)
 
 
 def test_scenario_refusals_change_nothing(store: Store) -> None:

@@ -18,7 +18,7 @@ def test_migrations_upgrade_from_empty_match_the_mappings_and_downgrade_cleanly(
     engine = make_engine(db_url)
     assert migrate.current_revision(engine) is None
     migrate.upgrade(engine)
-    assert migrate.current_revision(engine) == migrate.head_revision() == "0004"
+    assert migrate.current_revision(engine) == migrate.head_revision() == "0005"
     assert set(inspect(engine).get_table_names()) == set(Base.metadata.tables) | {"alembic_version"}
     assert migrate.drift(engine) == []
     with engine.connect() as conn:
@@ -70,3 +70,20 @@ def test_database_refuses_a_second_lead_unit(store: Store) -> None:
         conn.execute(insert, {"u": 2, "r": "support", "d": today})  # any number of supporting units
     with pytest.raises(IntegrityError), store.engine.begin() as conn:
         conn.execute(insert, {"u": 3, "r": "lead", "d": today})
+
+
+def test_the_last_bucket_moving_event_is_read_from_its_partial_index(store: Store) -> None:
+    """Every dashboard request asks for it: both engines must answer from the index, not
+    by walking back through the day's progress reports."""
+    from dondoc.services.context import _last_event_but
+    from dondoc.services.dashboards import BUCKET_NEUTRAL
+
+    query = _last_event_but(BUCKET_NEUTRAL)
+    with store.engine.connect() as conn:
+        sql = str(query.compile(conn, compile_kwargs={"literal_binds": True}))
+        if conn.dialect.name == "sqlite":
+            plan = " ".join(str(row) for row in conn.execute(text(f"EXPLAIN QUERY PLAN {sql}")))
+        else:
+            conn.execute(text("SET enable_seqscan = off"))  # an empty table would be scanned anyway
+            plan = " ".join(str(row) for row in conn.execute(text(f"EXPLAIN {sql}")))
+    assert "ix_audit_events_moving" in plan, plan
