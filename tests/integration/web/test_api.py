@@ -101,6 +101,12 @@ def test_a_directive_from_upload_to_decisions(site: tuple[Store, TestClient], sh
     office.call("PATCH", f"/tasks/{task['id']}", 422, json={"text": "   "})
     police.call("PATCH", f"/tasks/{task['id']}", 403, json={"text": "x"})
 
+    drafts = office.call("GET", "/directives?state=draft", 200)
+    assert [x["id"] for x in drafts["items"]] == [d["id"]] and drafts["count"] == 1
+    everything = office.call("GET", "/directives?limit=1&offset=1", 200)
+    assert (
+        everything["count"] == 2 and len(everything["items"]) == 1 and everything["items"][0]["id"] != d["id"]
+    )
     confirmed = office.call("POST", f"/directives/{d['id']}/confirm", 200)
     assert confirmed["state"] == "confirmed" and confirmed["confirmed_on"] == dt.date.today().isoformat()
     office.call("POST", f"/directives/{d['id']}/confirm", 422)

@@ -3,9 +3,9 @@ confirmation and assignment from the text."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, File, Request, Response, UploadFile
+from fastapi import APIRouter, File, Query, Request, Response, UploadFile
 from starlette.concurrency import run_in_threadpool
 
 from dondoc.services import assignment, reading_jobs, review, views
@@ -21,9 +21,17 @@ router = APIRouter(tags=["directives"])
 
 
 @router.get("/directives", response_model=DirectiveList)
-def list_directives(actor: ApiActor, store: StoreDep) -> DirectiveList:
-    rows = views.list_directives(store, actor)
-    return DirectiveList(items=[directive_read(r) for r in rows], count=len(rows))
+def list_directives(
+    actor: ApiActor,
+    store: StoreDep,
+    state: Literal["draft", "confirmed"] | None = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+) -> DirectiveList:
+    """The directives this user may see, newest first; `state` keeps drafts (still in
+    review) or confirmed ones."""
+    rows = [r for r in views.list_directives(store, actor) if state is None or r.state == state]
+    return DirectiveList(items=[directive_read(r) for r in rows[offset : offset + limit]], count=len(rows))
 
 
 @router.get("/directives/{directive_id}", response_model=DirectiveDetail)
