@@ -74,8 +74,9 @@ def save_status(
                 select(ProgressUpdateRecord.id).where(ProgressUpdateRecord.status_key == key).limit(1)
             )
             if used and group != status.status_group:
-                detail = "a status in use keeps its group (past reports depend on it)"
-                raise DondocError(ErrorCode.RULE_VIOLATED, detail=detail)
+                raise DondocError(
+                    ErrorCode.RULE_VIOLATED, detail="a status in use keeps its group (past reports depend on it)"
+                )
         status.label, status.status_group = label, group
         status.default_progress, status.position = default_progress, position
         after = {"label": label, "group": group, "default": default_progress}

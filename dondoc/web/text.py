@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
 from functools import cache
 from importlib import resources
@@ -32,11 +33,39 @@ KINDS = {
 }
 
 
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+@cache
+def _rule_details() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The [rule_details] lines as (pattern of the English detail, Vietnamese template):
+    fixed texts first, then the most specific patterns."""
+    out = []
+    for english, vietnamese in catalogue()["rule_details"].items():
+        parts = _PLACEHOLDER.split(english)  # text, name, text, name, …, text
+        regex = "".join(
+            re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+?)" for i, part in enumerate(parts)
+        )
+        out.append((len(parts) > 1, -len(english), re.compile(regex, re.S), vietnamese))
+    return tuple((pattern, vi) for _, _, pattern, vi in sorted(out, key=lambda r: (r[0], r[1])))
+
+
+def rule_detail(detail: str) -> str:
+    """A rule's detail in Vietnamese; as written when no line of the catalogue has it."""
+    for pattern, vietnamese in _rule_details():
+        m = pattern.fullmatch(detail)
+        if m:
+            return vietnamese.format(**m.groupdict())
+    return detail
+
+
 def error_message(exc: DondocError) -> str:
     template = catalogue()["errors"].get(exc.code.value, catalogue()["status"]["500"])
     params = {k: str(v) for k, v in exc.params.items()}
     if "kind" in params:
         params["kind"] = KINDS.get(params["kind"], params["kind"])
+    if exc.code is ErrorCode.RULE_VIOLATED and "detail" in params:
+        params["detail"] = rule_detail(params["detail"])
     try:
         return template.format(**params)
     except (KeyError, IndexError):

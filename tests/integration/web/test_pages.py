@@ -164,7 +164,7 @@ def test_admin_statuses_and_settings(demo_site: DemoSite) -> None:
     r = client.post(
         "/admin/statuses", data={"csrf": csrf_of(client), "key": "done", "label": "Xong", "group": "open"}
     )
-    assert r.status_code == 422 and "keeps its group" in r.text
+    assert r.status_code == 422 and "không đổi nhóm" in r.text
     r = client.post(
         "/admin/statuses",
         data={
