@@ -75,7 +75,8 @@ def save_status(
             )
             if used and group != status.status_group:
                 raise DondocError(
-                    ErrorCode.RULE_VIOLATED, detail="a status in use keeps its group (past reports depend on it)"
+                    ErrorCode.RULE_VIOLATED,
+                    detail="a status in use keeps its group (past reports depend on it)",
                 )
         status.label, status.status_group = label, group
         status.default_progress, status.position = default_progress, position
