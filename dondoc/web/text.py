@@ -43,9 +43,7 @@ def _rule_details() -> tuple[tuple[re.Pattern[str], str], ...]:
     out = []
     for english, vietnamese in catalogue()["rule_details"].items():
         parts = _PLACEHOLDER.split(english)  # text, name, text, name, …, text
-        regex = "".join(
-            re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+?)" for i, part in enumerate(parts)
-        )
+        regex = "".join(re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+?)" for i, part in enumerate(parts))
         out.append((len(parts) > 1, -len(english), re.compile(regex, re.S), vietnamese))
     return tuple((pattern, vi) for _, _, pattern, vi in sorted(out, key=lambda r: (r[0], r[1])))
 
