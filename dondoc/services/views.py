@@ -119,8 +119,12 @@ class DirectiveView:
 
     @property
     def progress(self) -> float | None:
-        """The directive's progress: its top-level tasks' weighted mean, as a task's."""
-        return roll_up([(t.weight, t.progress) for t in self.tasks if t.parent_id is None])
+        """The weighted mean of the top tasks shown (as a parent's progress is of its
+        children's); a sub-task whose parent is not shown (a unit sees only its own
+        tasks) counts as a top task."""
+        shown = {t.id for t in self.tasks}
+        tops = [t for t in self.tasks if t.parent_id is None or t.parent_id not in shown]
+        return roll_up([(t.weight, t.progress) for t in tops])
 
     @property
     def done(self) -> int:

@@ -188,6 +188,8 @@ def test_directive_page_has_its_progress_and_the_original_file(demo_site: DemoSi
     page = client.get(f"/directives/{directive}")
     assert page.status_code == 200 and 'id="directive-progress"' in page.text
     assert "nhiệm vụ đã hoàn thành" in page.text and "/review" not in page.text  # no review for a unit
+    assert "Tiến độ các nhiệm vụ của đơn vị" in page.text  # a unit sees its own tasks' progress
+    assert "Tiến độ chung" in demo_site.client("lanhdao").get(f"/directives/{directive}").text
     original = client.get(f"/directives/{directive}/source")
     assert original.status_code == 200 and original.content == seed_path().read_bytes()
     assert "cantho-q4-2024.txt" in original.headers["content-disposition"]
