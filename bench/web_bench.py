@@ -9,9 +9,10 @@ then with ApacheBench (Debian packages `wrk` and `apache2-utils`, installed by s
 the dashboard (office session), the task list API (bearer token, 50 tasks a page) and a
 unit inbox (the focal point's session), each for --seconds with each number of
 --connections concurrent clients in turn; then the dashboard again while an admin posts
---writes-per-s progress reports through the API (each write makes every cached answer
-stale). Reports p50/p95/p99 latency, requests per second and errors (non-2xx/3xx
-answers and socket errors) from each tool.
+--writes-per-s progress reports through the API (each one changes the data version; the
+dashboard, keyed only on events that can move a bucket, should stay cached). Reports
+p50/p95/p99 latency, requests per second and errors (non-2xx/3xx answers and socket
+errors) from each tool.
 """
 
 from __future__ import annotations
@@ -81,9 +82,15 @@ def _drain(base: str) -> None:
         time.sleep(0.5)
 
 
-def _wrk(url: str, header: str, args: argparse.Namespace, script: Path) -> dict[str, float]:
+def _load(url: str, command: list[str]) -> str:
+    """Run a load tool on `url` once the server has worked off the previous run; its output."""
     _drain(url.split("/", 3)[0] + "//" + url.split("/", 3)[2])
-    out = subprocess.run(
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+
+def _wrk(url: str, header: str, args: argparse.Namespace, script: Path) -> dict[str, float]:
+    out = _load(
+        url,
         [
             "wrk",
             "-t2",
@@ -97,10 +104,7 @@ def _wrk(url: str, header: str, args: argparse.Namespace, script: Path) -> dict[
             header,
             url,
         ],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    )
     line = next(x for x in out.splitlines() if x.startswith("JSON "))
     result: dict[str, float] = json.loads(line[5:])
     print(args.clients, url.split("?")[0], result, file=sys.stderr)
@@ -112,8 +116,8 @@ def _ab(url: str, header: str, args: argparse.Namespace) -> dict[str, float]:
     tail on this 2-core VM, shared with the server, is at times far above what its own
     throughput allows (Little's law: mean latency = clients / req/s), while ab and a
     per-connection client see every connection served in turn."""
-    _drain(url.split("/", 3)[0] + "//" + url.split("/", 3)[2])
-    out = subprocess.run(
+    out = _load(
+        url,
         [
             "ab",
             "-k",
@@ -128,10 +132,7 @@ def _ab(url: str, header: str, args: argparse.Namespace) -> dict[str, float]:
             header,
             url,
         ],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    )
     pct = {int(m.group(1)): float(m.group(2)) for m in re.finditer(r"^\s+(\d+)%\s+(\d+)", out, re.M)}
     rate = re.search(r"Requests per second:\s+([\d.]+)", out)
     failed = re.search(r"Failed requests:\s+(\d+)", out)
@@ -149,7 +150,8 @@ def _ab(url: str, header: str, args: argparse.Namespace) -> dict[str, float]:
 
 class Writer:
     """Progress reports posted through the API at a steady rate while the load runs: each
-    one changes the data version, so every cached answer is computed again."""
+    one changes the data version (the inbox and the task API are computed again) but moves
+    no timeliness bucket (the dashboard should stay cached)."""
 
     def __init__(self, base: str, token: str, task_id: int, per_second: float) -> None:
         self.base, self.token, self.task_id, self.period = base, token, task_id, 1 / per_second

@@ -228,7 +228,7 @@ class DeskRead(BaseModel):
     quiet_days: int
 
 
-class DirectoryUnitRead(BaseModel):
+class DirectoryUnitRead(FromView):
     code: str
     name: str
     kind: str

@@ -91,13 +91,4 @@ def job_read(job: reading_jobs.JobView) -> JobRead:
 
 
 def directory_unit_read(u: UnitRow) -> DirectoryUnitRead:
-    return DirectoryUnitRead(
-        code=u.code,
-        name=u.name,
-        kind=u.kind,
-        parent_code=u.parent_code,
-        aliases=list(u.aliases),
-        valid_from=u.valid_from,
-        valid_to=u.valid_to,
-        successor_code=u.successor_code,
-    )
+    return DirectoryUnitRead.model_validate(u)
