@@ -13,17 +13,24 @@ import itertools
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import NamedTuple
+from typing import final
 
 from dondoc.extract.lexicon import words
 
 _TOKEN = re.compile(r"\w+(?:[-/&]\w+)*|[^\w\s]")
 
 
-class Tok(NamedTuple):
-    text: str
-    start: int
-    end: int
+@final
+class Tok:
+    """A word or punctuation mark and its offsets in the tokenised text. A plain class,
+    not a NamedTuple: compiled (setup.py) it is a C struct, built and read without lookups."""
+
+    __slots__ = ("end", "start", "text")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
 
 
 Toks = tuple[Tok, ...]
@@ -34,8 +41,23 @@ Toks = tuple[Tok, ...]
 @lru_cache(maxsize=2)
 def tokenize(text: str) -> Toks:
     """Word and punctuation tokens; cached because a task's text is read by several stages."""
-    new = tuple.__new__  # a NamedTuple built without its keyword-parsing __new__: 25 % faster
-    return tuple([new(Tok, (m.group(), m.start(), m.end())) for m in _TOKEN.finditer(text)])
+    out: list[Tok] = []
+    pos = 0
+    find = text.find
+    # Tokens never hold whitespace, so each whitespace-separated chunk is tokenised alone,
+    # and a chunk of letters and digits only (most of them) is one word: no regex for it.
+    # Every character outside the tokens is whitespace, so find() meets each token next.
+    for chunk in text.split():
+        if chunk.isalnum():
+            start = find(chunk, pos)
+            pos = start + len(chunk)
+            out.append(Tok(chunk, start, pos))
+            continue
+        for word in _TOKEN.findall(chunk):
+            start = find(word, pos)
+            pos = start + len(word)
+            out.append(Tok(word, start, pos))
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -244,12 +266,15 @@ def _named(toks: Toks, start: int, end: int) -> bool:
 
 
 @cache
-def _fixed_group_pattern() -> re.Pattern[str] | None:
+def _fixed_group_pattern() -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """The fixed groups as (a case-sensitive pattern for lower-cased text, the same
+    ignoring case). The first is several times faster: with IGNORECASE the regex engine
+    lower-cases every character it tries and cannot skip ahead to the groups' first letters."""
     groups = words("bodies", "fixed_groups")
     if not groups:
         return None
-    alts = sorted((r"\s+".join(map(re.escape, g.split())) for g in groups), key=len, reverse=True)
-    return re.compile("|".join(alts), re.IGNORECASE)
+    alts = sorted((r"\s+".join(map(re.escape, g.lower().split())) for g in groups), key=len, reverse=True)
+    return re.compile("|".join(alts)), re.compile("|".join(alts), re.IGNORECASE)
 
 
 @cache
@@ -262,10 +287,13 @@ def _fixed_group_hint() -> re.Pattern[str]:
 
 @lru_cache(maxsize=8)  # keyed by whole task texts: keep only the few being read
 def _fixed_group_spans(text: str) -> tuple[tuple[int, int], ...]:
-    pattern = _fixed_group_pattern()
-    if pattern is None or "," not in text or not _fixed_group_hint().search(text):
+    patterns = _fixed_group_pattern()
+    if patterns is None or "," not in text or not _fixed_group_hint().search(text):
         return ()
-    return tuple(m.span() for m in pattern.finditer(text))
+    low = text.lower()
+    if len(low) == len(text):
+        return tuple(m.span() for m in patterns[0].finditer(low))
+    return tuple(m.span() for m in patterns[1].finditer(text))  # lower() moved offsets
 
 
 def _catch_all(toks: Toks, i: int) -> bool:

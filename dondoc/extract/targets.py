@@ -10,6 +10,8 @@ _CUT = re.compile(r"[,;:.](?=\s)|\s(?:trong đó|nhằm|để)\s")
 
 def find_targets(text: str) -> tuple[str, ...]:
     out: list[str] = []
+    if "%" not in text:
+        return ()  # only a percentage makes a target
     for m in _QUANTITY.finditer(text):
         if "%" not in m.group(0):
             continue

@@ -131,7 +131,9 @@ def _clean(text: str, notes: list[str], ctx: Context) -> str:
             notes.append(fn.text)
         return ""
 
-    return re.sub(r"\s+", " ", BRACKET_MARK.sub(drop, text)).strip()
+    if "[" in text:
+        text = BRACKET_MARK.sub(drop, text)
+    return " ".join(text.split())
 
 
 def _deadline(text: str, start: int, end: int, ctx: Context) -> Deadline | None:
