@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -23,7 +24,7 @@ _DMY = r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})"
 _DMY_WORDS = r"(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:năm|/|-)\s*(\d{4})"
 _DATE = rf"(?:ngày\s+)?(?:{_DMY}|{_DMY_WORDS})"
 _MONTH = r"tháng\s+(\d{1,2})\s*(?:/|-|năm)\s*(\d{4})"
-_QUARTER = r"qu[ýíy]\s+(IV|I{1,3}|[1-4])\s*(?:/|-|năm|,)?\s*(?:năm\s+)?(\d{4})"
+_QUARTER = r"qu[ýíy]\s+(iv|i{1,3}|[1-4])\s*(?:/|-|năm|,)?\s*(?:năm\s+)?(\d{4})"
 _HALF = r"6\s+tháng\s+(đầu|cuối)\s+năm\s+(\d{4})"
 _TET = r"tết\s+nguyên\s+đán(?:\s+[A-ZĐa-zà-ỹ]+\s+[A-ZĐa-zà-ỹ]+)?\s*(?:năm\s+)?(\d{4})"
 _YEAR = r"năm\s+(\d{4})"
@@ -34,14 +35,71 @@ _LUNAR = (
     r"\s*(?:\(\s*)?(âm\s+lịch)?(?:\s*\))?(?:\s*(?:năm\s+)?(\d{4}))?"
 )
 
+
+@dataclass(frozen=True)
+class _Rule:
+    """A time pattern, with what lets it skip most of a text.
+
+    `anchors` are words (lower case) that every match holds, at most `back` characters
+    after its start in single-spaced text. Instead of trying the pattern at every
+    character, `_matches` tries it only from the `back` characters before each anchor: the
+    same matches, for a fraction of the cost. Patterns are written in lower case so that
+    they can run case-sensitively on lower-cased text, where the regex engine can jump to
+    their literal words; `folded` ignores case and serves any other text.
+    """
+
+    kind: str
+    folded: re.Pattern[str]
+    lower: re.Pattern[str]
+    anchors: tuple[str, ...]
+    back: int
+
+
+def _rule(kind: str, source: str, anchors: tuple[str, ...], back: int) -> _Rule:
+    return _Rule(kind, re.compile(source, re.I), re.compile(source), anchors, back)
+
+
+def _fast(text: str, low: str) -> bool:
+    """Can `_matches` skip ahead in this text? Its offsets must survive lower-casing and
+    its whitespace come one character at a time (so `\\s+` before an anchor is one)."""
+    return len(low) == len(text) and text == " ".join(text.split())
+
+
+def _matches(rule: _Rule, text: str, low: str, fast: bool) -> Iterator[re.Match[str]]:
+    """rule.folded.finditer(text), tried only where a match can start (see _Rule)."""
+    if not fast:
+        yield from rule.folded.finditer(text)
+        return
+    starts: list[int] = []
+    for word in rule.anchors:
+        i = low.find(word)
+        while i >= 0:
+            starts.append(i)
+            i = low.find(word, i + 1)
+    starts.sort()
+    pos = 0  # matches do not overlap, as with finditer
+    tried = -1
+    match = rule.lower.match
+    for a in starts:
+        s = max(pos, a - rule.back, tried + 1)
+        while s <= a:
+            m = match(low, s)
+            if m is None:
+                s += 1
+                continue
+            yield m
+            pos = s = m.end()  # never empty: every pattern holds its anchor
+        tried = max(tried, a)
+
+
 _RECURRENCE = [
-    (re.compile(r"\b(?:hằng|hàng)\s+tháng\b", re.I), "monthly"),
-    (re.compile(r"\b(?:hằng|hàng)\s+quý\b", re.I), "quarterly"),
-    (re.compile(r"\b(?:hằng|hàng)\s+năm\b", re.I), "yearly"),
-    (re.compile(r"\b(?:hằng|hàng)\s+tuần\b", re.I), "weekly"),
-    (re.compile(r"\bthường\s+xuyên\b", re.I), "continuous"),
-    (re.compile(r"\btheo\s+kế\s+hoạch(?:\s+riêng)?\b", re.I), "as_planned"),
-    (re.compile(r"\bđịnh\s+kỳ\b", re.I), "periodic"),
+    _rule("monthly", r"\b(?:hằng|hàng)\s+tháng\b", ("hằng", "hàng"), 0),
+    _rule("quarterly", r"\b(?:hằng|hàng)\s+quý\b", ("hằng", "hàng"), 0),
+    _rule("yearly", r"\b(?:hằng|hàng)\s+năm\b", ("hằng", "hàng"), 0),
+    _rule("weekly", r"\b(?:hằng|hàng)\s+tuần\b", ("hằng", "hàng"), 0),
+    _rule("continuous", r"\bthường\s+xuyên\b", ("thường",), 0),
+    _rule("as_planned", r"\btheo\s+kế\s+hoạch(?:\s+riêng)?\b", ("theo",), 0),
+    _rule("periodic", r"\bđịnh\s+kỳ\b", ("định",), 0),
 ]
 
 
@@ -106,47 +164,39 @@ class _Found:
     alternatives: tuple[date, ...] = ()
 
 
-# Phrases with an explicit bound word. Each: (pattern, kind)
+# Phrases with an explicit bound word, each with its anchors and how far before them a
+# match can start (see _Rule): "hoàn thành trong " is the longest lead-in, 17 characters.
 _MAY_HOLD_TIME = re.compile(r"\d|[Qq][Uu][ÝýÍíYy]|[Tt][ếẾ][Tt]")
+_BEFORE = r"(?:xong\s+|hoàn\s+thành\s+)?(?:trước|chậm\s+nhất(?:\s+là|\s+vào)?|hạn\s+chót)\s+"
 _STRICT = [
-    (
-        re.compile(
-            rf"(?:xong\s+|hoàn\s+thành\s+)?(?:trước|chậm\s+nhất(?:\s+là|\s+vào)?|hạn\s+chót)\s+{_DATE}", re.I
-        ),
-        "before",
-    ),
-    (
-        re.compile(
-            rf"\btừ\s+(?:ngày\s+)?[\d/.\s]+(?:tháng\s+\d+\s+)?(?:năm\s+\d{{4}}\s+)?đến\s+(?:hết\s+)?(?:ngày\s+)?(?:{_DMY}|{_DMY_WORDS}|{_YEAR})",
-            re.I,
-        ),
+    _rule("before", rf"{_BEFORE}{_DATE}", ("trước", "chậm", "hạn"), 11),
+    _rule(
         "range",
+        rf"\btừ\s+(?:ngày\s+)?[\d/.\s]+(?:tháng\s+\d+\s+)?(?:năm\s+\d{{4}}\s+)?đến\s+(?:hết\s+)?(?:ngày\s+)?(?:{_DMY}|{_DMY_WORDS}|{_YEAR})",
+        ("từ",),
+        0,
     ),
-    (re.compile(rf"\b(?:trong|vào|hoàn\s+thành\s+trong|đến\s+hết|hết|cuối)\s+{_MONTH}", re.I), "month"),
-    (
-        re.compile(rf"\b(?:trong|vào|hoàn\s+thành\s+trong|đến\s+hết|hết|cuối|trước)\s+{_QUARTER}", re.I),
-        "quarter",
+    _rule("month", rf"\b(?:trong|vào|hoàn\s+thành\s+trong|đến\s+hết|hết|cuối)\s+{_MONTH}", ("tháng",), 17),
+    _rule(
+        "quarter", rf"\b(?:trong|vào|hoàn\s+thành\s+trong|đến\s+hết|hết|cuối|trước)\s+{_QUARTER}", ("qu",), 17
     ),
-    (re.compile(rf"\b(?:trong\s+)?{_HALF}", re.I), "half"),
-    (re.compile(rf"\b(?:trong|trước|dịp)\s+(?:dịp\s+)?{_TET}", re.I), "tet"),
-    (re.compile(rf"\b(trước|trong|vào|dịp|đến|nhân)\s+(?:dịp\s+)?{_LUNAR}", re.I), "lunar"),
-    (
-        # "trước ngày 15/12" without a year: the document's year (or the next, if already past)
-        re.compile(
-            r"(?:xong\s+|hoàn\s+thành\s+)?(?:trước|chậm\s+nhất(?:\s+là|\s+vào)?|hạn\s+chót)\s+"
-            r"(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})(?!\s*[/.\-]\s*\d)(?!\d)(?!\s+(?:năm|âm))",
-            re.I,
-        ),
+    _rule("half", rf"\b(?:trong\s+)?{_HALF}", ("tháng",), 8),
+    _rule("tet", rf"\b(?:trong|trước|dịp)\s+(?:dịp\s+)?{_TET}", ("tết",), 10),
+    _rule("lunar", rf"\b(trước|trong|vào|dịp|đến|nhân)\s+(?:dịp\s+)?{_LUNAR}", ("ngày", "rằm"), 10),
+    # "trước ngày 15/12" without a year: the document's year (or the next, if already past)
+    _rule(
         "before_no_year",
+        rf"{_BEFORE}(?:ngày\s+)?(\d{{1,2}})\s*/\s*(\d{{1,2}})(?!\s*[/.\-]\s*\d)(?!\d)(?!\s+(?:năm|âm))",
+        ("trước", "chậm", "hạn"),
+        11,
     ),
-    (re.compile(rf"(?<!được giao )\b(?:trong|đến\s+hết|hết|cuối|trước)\s+{_YEAR}", re.I), "year"),
-    (re.compile(rf"\b(?:vào|trong)\s+ngày\s+(?:{_DMY}|{_DMY_WORDS})", re.I), "day"),
-    (
-        re.compile(
-            r"\btrong\s+(?:vòng|thời\s+hạn)?\s*(\d{1,3})\s+ngày(?:\s+làm\s+việc)?,?\s+kể\s+từ\s+ngày\s+(?:ký|ban\s+hành)",
-            re.I,
-        ),
+    _rule("year", rf"(?<!được giao )\b(?:trong|đến\s+hết|hết|cuối|trước)\s+{_YEAR}", ("năm",), 8),
+    _rule("day", rf"\b(?:vào|trong)\s+ngày\s+(?:{_DMY}|{_DMY_WORDS})", ("ngày",), 6),
+    _rule(
         "relative",
+        r"\btrong\s+(?:vòng|thời\s+hạn)?\s*(\d{1,3})\s+ngày(?:\s+làm\s+việc)?,?\s+kể\s+từ\s+ngày\s+(?:ký|ban\s+hành)",
+        ("trong",),
+        0,
     ),
 ]
 # A word each pattern cannot match without (lower case).
@@ -163,7 +213,7 @@ _NEEDS = {
     "day": ("ngày",),
     "relative": ("từ",),
 }
-_HOAN_THANH_YEAR = re.compile(r"hoàn\s+thành\b[^.;:()]{0,80}?\bnăm\s+(\d{4})\b", re.I)
+_HOAN_THANH_YEAR = _rule("year", r"hoàn\s+thành\b[^.;:()]{0,80}?\bnăm\s+(\d{4})\b", ("hoàn",), 0)
 _DURING = re.compile(r"được\s+giao\s+(?:trong\s+)?$", re.I)
 
 
@@ -219,10 +269,10 @@ def _resolve(kind: str, m: re.Match[str], doc_date: date | None) -> _Found | Non
 def _recurrence_after(text: str, end: int) -> tuple[str, int] | None:
     """A period word right after a date ("trước ngày 01/6 và 15/11 hằng năm"): (name, its end)."""
     tail = text[end : end + 40]
-    for pattern, name in _RECURRENCE[:4]:
-        m = pattern.search(tail)
+    for rule in _RECURRENCE[:4]:
+        m = rule.folded.search(tail)
         if m and m.start() < 12:
-            return name, end + m.end()
+            return rule.kind, end + m.end()
     return None
 
 
@@ -235,10 +285,12 @@ def find_in_text(text: str, doc_date: date | None = None) -> Deadline | None:
     taken: list[tuple[int, int]] = []
     recurring: tuple[str, str] | None = None
     low = text.lower()
-    for pattern, kind in _STRICT:
+    fast = _fast(text, low)
+    for rule in _STRICT:
+        kind = rule.kind
         if not any(w in low for w in _NEEDS[kind]):
             continue  # the pattern cannot match: spare the regex engine its slow scan
-        for m in pattern.finditer(text):
+        for m in _matches(rule, text, low, fast):
             if any(s <= m.start() < e for s, e in taken):
                 continue
             f = _resolve(kind, m, doc_date)
@@ -250,10 +302,11 @@ def find_in_text(text: str, doc_date: date | None = None) -> Deadline | None:
                 recurring = recurring or (text[m.start() : rec[1]].strip(), rec[0])
                 continue
             found.append(f)
-    for m in _HOAN_THANH_YEAR.finditer(text):
+    for m in _matches(_HOAN_THANH_YEAR, text, low, fast):
         y = int(m.group(1))
         if not any(s <= m.end() - 1 < e for s, e in taken):
-            found.append(_Found(m.end() - len(m.group(0).split("năm")[-1]) - 3, m.end(), date(y, 12, 31)))
+            tail = text[m.start() : m.end()].split("năm")[-1]  # as written: "NĂM" does not split
+            found.append(_Found(m.end() - len(tail) - 3, m.end(), date(y, 12, 31)))
     if found:
         best = min(found, key=lambda f: (f.when, f.start))
         phrase = text[best.start : best.end].strip(" ,.;()")
@@ -267,11 +320,12 @@ def _recurrence_only(text: str) -> Deadline | None:
     low = text.lower()
     if "hằng" not in low and "hàng" not in low and "định kỳ" not in low and "thường xuyên" not in low:
         return None  # none of the period words: spare the patterns
-    for pattern, name in _FREE_RECURRENCE:
-        for m in pattern.finditer(text):
+    fast = _fast(text, low)
+    for rule in _FREE_RECURRENCE:
+        for m in _matches(rule, text, low, fast):
             if _NOUN_BEFORE.search(text[max(0, m.start() - 14) : m.start()]):
                 continue  # "chỉ tiêu … nhiệm vụ hằng năm": a kind of task, not this task's rhythm
-            return Deadline(m.group(0).strip(" ,.;"), None, name)
+            return Deadline(text[m.start() : m.end()].strip(" ,.;"), None, rule.kind)
     return None
 
 
@@ -283,8 +337,8 @@ _NOUN_BEFORE = re.compile(r"(?:nhiệm vụ|chỉ tiêu|kế hoạch|mục tiêu
 # thường xuyên."), not as an adverb ("thường xuyên kiểm tra").
 _FREE_RECURRENCE = [
     *_RECURRENCE[:4],
-    (re.compile(r"\bthường\s+xuyên\s*(?:[.;]|$)", re.I), "continuous"),
-    (re.compile(r"\bđịnh\s+kỳ\b", re.I), "periodic"),
+    _rule("continuous", r"\bthường\s+xuyên\s*(?:[.;]|$)", ("thường",), 0),
+    _rule("periodic", r"\bđịnh\s+kỳ\b", ("định",), 0),
 ]
 
 
@@ -301,9 +355,9 @@ def parse_value(value: str, doc_date: date | None = None) -> Deadline:
     text = " ".join(value.split()).strip(" .;,")
     if not text:
         return Deadline()
-    for pattern, name in _RECURRENCE:
-        if pattern.search(text):
-            return Deadline(text, None, name)
+    for rule in _RECURRENCE:
+        if rule.folded.search(text):
+            return Deadline(text, None, rule.kind)
     if _FROM_ONLY.match(text):
         return Deadline(text, None, None)
     strict = find_in_text(text, doc_date)
