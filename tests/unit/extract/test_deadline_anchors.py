@@ -11,13 +11,14 @@ from hypothesis import strategies as st
 from dondoc.extract import deadlines
 from dondoc.extract.deadlines import _FREE_RECURRENCE, _HOAN_THANH_YEAR, _RECURRENCE, _STRICT, _fast, _matches
 
-_WORDS = (
+_VOCAB = (
     "trước chậm nhất là vào hạn chót xong hoàn thành trong từ đến hết cuối ngày tháng năm quý quí "
     "quy I II III IV 6 đầu tết nguyên đán Giáp Thìn dịp nhân rằm giêng chạp âm lịch (âm lịch) được giao "
     "vòng thời hạn làm việc kể ký ban hành hằng hàng tuần thường xuyên theo kế hoạch riêng định kỳ "
     "nhiệm vụ báo cáo Bộ Y tế 2024 2025 2026 15 30 1 12 3 10 01/6 15/12/2025 31.12.2024 15-01-2026 "
     ", . ; : / - ( )"
-).split()
+)
+_WORDS = tuple(_VOCAB.split())
 # one phrase that each pattern reads, with its longest lead-in
 _PHRASES = (
     "hoàn thành trước ngày 15/12/2025",
