@@ -5,6 +5,8 @@ lose matches here."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -45,7 +47,8 @@ _PHRASES = (
     "định kỳ",
     "theo kế hoạch riêng",
 )
-_CASED = st.sampled_from((str, str.upper, str.capitalize, str.lower))
+_CASES: tuple[Callable[[str], str], ...] = (str, str.upper, str.capitalize, str.lower)
+_CASED = st.sampled_from(_CASES)
 _WORD = st.tuples(st.sampled_from(_WORDS), _CASED).map(lambda wc: wc[1](wc[0]))
 _PHRASE = st.tuples(st.sampled_from(_PHRASES), _CASED).map(lambda pc: pc[1](pc[0]))
 # single-spaced, as every caller passes its text; some words glued to the next one
