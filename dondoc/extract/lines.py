@@ -60,20 +60,23 @@ class Line:
         return self.kind == "text"
 
 
-_MARKUP = frozenset("*_\\#\f")
 _HEADING_HASHES = re.compile(r"^\s*#+\s+")
 _SPACES = re.compile(r"\s+")
 
 
 def _clean(raw: str) -> tuple[str, int, int, bool]:
     """Content of a raw line: (text, first content index, end index, bold)."""
-    if _MARKUP.isdisjoint(raw):
+    if not ("*" in raw or "_" in raw or "\\" in raw or "#" in raw or "\f" in raw):
         # the common case: plain text, no markup to strip
-        text = " ".join(raw.split())
-        if not text:
+        stripped = raw.strip()
+        if not stripped:
             return "", len(raw), len(raw), False
         first = len(raw) - len(raw.lstrip())
-        return text, first, len(raw.rstrip()), False
+        # single ASCII spaces inside (every other space character is unprintable): the
+        # text is already collapsed, and splitting it into words would only cost time
+        if stripped.isprintable() and "  " not in stripped:
+            return stripped, first, first + len(stripped), False
+        return " ".join(stripped.split()), first, first + len(stripped), False
     stripped = raw.replace("\f", " ")
     bold = stripped.lstrip().startswith("**") or stripped.lstrip().startswith("__")
     text = _EMPHASIS.sub("", stripped)
@@ -101,23 +104,20 @@ def _fully_bold(line: str, in_bold: bool) -> bool:
 def split_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     pos = 0
-    i = 0
-    n = len(text)
     in_bold = False
-    while pos <= n:
-        nl = text.find("\n", pos)
-        end = n if nl < 0 else nl
-        raw_line = text[pos:end]
+    for i, raw_line in enumerate(text.split("\n")):
+        length = len(raw_line)
         if raw_line.endswith("\r"):
             raw_line = raw_line[:-1]
         cleaned, first, last, bold = _clean(raw_line)
         # bold means the whole line is bold; a run may span lines
         # ("**7. Các sở, ban, ngành tỉnh,\nỦy ban nhân dân các xã, phường**"), and a bold
         # marker alone ("**1.** Bộ Chính trị …") does not make the line bold
-        bold = bool(cleaned) and _fully_bold(raw_line.strip(), in_bold)
-        if "**" in raw_line and raw_line.count("**") % 2:
+        has_stars = "**" in raw_line
+        bold = bool(cleaned) and (in_bold or has_stars) and _fully_bold(raw_line.strip(), in_bold)
+        if has_stars and raw_line.count("**") % 2:
             in_bold = not in_bold
-        indent = len(raw_line) - len(raw_line.lstrip(" \t\f"))
+        indent = len(raw_line) - len(raw_line.lstrip(" \t\f")) if raw_line[:1] in (" ", "\t", "\f") else 0
         if not cleaned:
             kind = "pipe" if raw_line.strip() == "|" else "blank"
         elif cleaned[0].isalnum():
@@ -127,20 +127,21 @@ def split_lines(text: str) -> list[Line]:
         else:
             kind = "text"
         lines.append(Line(i, pos, len(raw_line), text, cleaned, first, max(first, last), indent, bold, kind))
-        i += 1
-        if nl < 0:
-            break
-        pos = nl + 1
+        pos += length + 1
     return lines
 
 
 @cache
-def _noise_patterns() -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+def _noise_patterns() -> tuple[re.Pattern[str], re.Pattern[str] | None, re.Pattern[str]]:
     stamps = words("noise", "signature_stamp_starts")
     chrome = words("noise", "chrome_lines")
     stamp_re = re.compile("|".join(map(re.escape, stamps)) or "(?!)", re.I)
     chrome_re = re.compile("|".join(map(re.escape, chrome)), re.I) if chrome else None
-    return stamp_re, chrome_re
+    # what every stamp, chrome line and gazette header holds, in lower case: looked for
+    # once in the whole text, as most documents have none of them
+    held = [w.lower() for w in (*stamps, *chrome, "công báo")]
+    anywhere = re.compile("|".join(map(re.escape, sorted(held, key=len, reverse=True))))
+    return stamp_re, chrome_re, anywhere
 
 
 # the official gazette's running header, noise even on a single page (a one-page scan)
@@ -149,22 +150,26 @@ _GAZETTE = re.compile(r"^công báo\s*/\s*số\s*\d+\s*/\s*ngày\b", re.I)
 
 def mark_noise(lines: list[Line]) -> None:
     """Mark page numbers, running headers, e-signature stamps and site chrome as noise."""
-    stamp_re, chrome_re = _noise_patterns()
+    stamp_re, chrome_re, anywhere = _noise_patterns()
+    texts = [ln for ln in lines if ln.is_text]
+    furniture = anywhere.search("\n".join(ln.text for ln in texts).lower()) is not None
     # running headers: the same short line (digits aside) on several pages, with a "/"
     # ("CÔNG BÁO/Số 271/Ngày 12-05-2026"); only such lines need their shape
-    candidates = [ln for ln in lines if ln.is_text and 8 <= len(ln.text) <= 70 and "/" in ln.text]
-    shapes = Counter(_DIGITS.sub("#", ln.text) for ln in candidates)
-    for i, ln in enumerate(lines):
-        if not ln.is_text:
-            continue
+    shape_of = {
+        ln.index: _DIGITS.sub("#", ln.text) for ln in texts if 8 <= len(ln.text) <= 70 and "/" in ln.text
+    }
+    shapes = Counter(shape_of.values())
+    for ln in texts:
         text = ln.text
-        if stamp_re.match(text) or (chrome_re is not None and chrome_re.search(text)) or _GAZETTE.match(text):
+        if furniture and (
+            stamp_re.match(text) or (chrome_re is not None and chrome_re.search(text)) or _GAZETTE.match(text)
+        ):
             ln.kind = "noise"
-        elif "/" in text and 8 <= len(text) <= 70 and text[:1] not in "-+•(":
-            shape = _DIGITS.sub("#", text)
+        elif ln.index in shape_of and text[:1] not in "-+•(":
+            shape = shape_of[ln.index]
             if shapes[shape] >= 2 and "#" in shape:
                 ln.kind = "noise"
-        elif len(text) <= 9 and _PAGE_NUMBER.match(ln.raw) and _is_page_number(lines, i):
+        elif len(text) <= 9 and _PAGE_NUMBER.match(ln.raw) and _is_page_number(lines, ln.index):
             ln.kind = "noise"
 
 
