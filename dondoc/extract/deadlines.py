@@ -62,7 +62,8 @@ def _rule(kind: str, source: str, anchors: tuple[str, ...], back: int) -> _Rule:
 def _fast(text: str, low: str) -> bool:
     """Can `_matches` skip ahead in this text? Its offsets must survive lower-casing and
     its whitespace come one character at a time (so `\\s+` before an anchor is one)."""
-    return len(low) == len(text) and text == " ".join(text.split())
+    # isprintable(): every space character but " " is unprintable
+    return len(low) == len(text) and "  " not in text and text.isprintable() and text == text.strip()
 
 
 def _matches(rule: _Rule, text: str, low: str, fast: bool) -> Iterator[re.Match[str]]:

@@ -224,6 +224,8 @@ def _split_inline(
 ) -> list[Draft] | None:
     """'Giao Đảng uỷ Chính phủ: (i) Chỉ đạo …; (ii) Chỉ đạo …' → one task per (i)."""
     text = block.text
+    if "(i" not in text and "(v" not in text and "(x" not in text:
+        return None  # no "(i)", "(v)", "(x)"…: spare the pattern its scan of the whole text
     parts = list(INLINE_ENUM.finditer(text))
     if len(parts) < 2:
         return None
