@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dondoc.extract.lines import _clean, split_lines
+from dondoc.extract.lines import _clean, mark_noise, split_lines
 
 _CHARS = "aăâbcdđeêoơuưyÀẾỡỹ0123456789.,:;-()/" + "     \t\xa0\u2009\r"
 _PLAIN = st.text(alphabet=_CHARS, max_size=60)
@@ -33,3 +33,30 @@ def test_lines_keep_their_offsets(rows: list[str]) -> None:
         assert text[ln.start : ln.start + ln.length] == ln.raw
         if ln.text:
             assert " ".join(text[ln.cstart : ln.cend].split()) == ln.text
+
+
+def test_page_furniture_is_noise_and_the_text_is_not() -> None:
+    text = "\n".join(
+        [
+            "CÔNG BÁO/Số 271/Ngày 12-05-2026",
+            "1. Bộ Y tế chủ trì xây dựng đề án.",
+            "Ký bởi: Văn phòng Chính phủ",
+            "Cơ quan: Văn phòng Chính phủ",
+            "",
+            "12",
+            "",
+            "Bản dịch này thuộc quyền sở hữu của THƯ VIỆN PHÁP LUẬT",
+            "2. Sở Tài chính cập nhật dữ liệu hằng tháng.",
+            "Văn bản dịch: đang cập nhật",
+        ]
+    )
+    lines = split_lines(text)
+    mark_noise(lines)
+    assert [ln.index for ln in lines if ln.kind == "noise"] == [0, 2, 3, 5, 7, 9]
+
+
+def test_a_line_is_not_chrome_for_a_word_elsewhere() -> None:
+    # the chrome words occur in the document, but not on the task's line
+    lines = split_lines("Thư viện pháp luật\n1. Xây dựng thư viện số của tỉnh.")
+    mark_noise(lines)
+    assert [ln.kind for ln in lines] == ["noise", "text"]
