@@ -41,22 +41,37 @@ Toks = tuple[Tok, ...]
 @lru_cache(maxsize=2)
 def tokenize(text: str) -> Toks:
     """Word and punctuation tokens; cached because a task's text is read by several stages."""
-    out: list[Tok] = []
-    pos = 0
-    find = text.find
+    return _tokens(text)
+
+
+def _tokens(text: str) -> Toks:
     # Tokens never hold whitespace, so each whitespace-separated chunk is tokenised alone,
     # and a chunk of letters and digits only (most of them) is one word: no regex for it.
-    # Every character outside the tokens is whitespace, so find() meets each token next.
-    for chunk in text.split():
+    out: list[Tok] = []
+    if "  " in text or not text.isprintable():
+        # runs of spaces, tabs or line ends: every character outside the tokens is
+        # whitespace, so find() meets each token next
+        pos = 0
+        for chunk in text.split():
+            for word in (chunk,) if chunk.isalnum() else _TOKEN.findall(chunk):
+                start = text.find(word, pos)
+                pos = start + len(word)
+                out.append(Tok(word, start, pos))
+        return tuple(out)
+    # single spaces (every other space character is unprintable): offsets by counting
+    pos = 1 if text[:1] == " " else 0
+    for chunk in text.split(" "):
+        if not chunk:
+            continue  # the end's space
         if chunk.isalnum():
-            start = find(chunk, pos)
-            pos = start + len(chunk)
-            out.append(Tok(chunk, start, pos))
-            continue
-        for word in _TOKEN.findall(chunk):
-            start = find(word, pos)
-            pos = start + len(word)
-            out.append(Tok(word, start, pos))
+            out.append(Tok(chunk, pos, pos + len(chunk)))
+        else:
+            inner = 0
+            for word in _TOKEN.findall(chunk):
+                inner = chunk.find(word, inner)
+                out.append(Tok(word, pos + inner, pos + inner + len(word)))
+                inner += len(word)
+        pos += len(chunk) + 1
     return tuple(out)
 
 
@@ -133,7 +148,8 @@ def _is_verb(toks: Toks, i: int) -> int:
 
 
 def starts_with_verb(text: str) -> bool:
-    toks = tokenize(text[:60])
+    # the first four tokens are all a verb needs, and they lie in the first four words
+    toks = _tokens(" ".join(text[:60].split(maxsplit=4)[:4]))
     return bool(toks) and _is_verb_folded(toks, 0)
 
 

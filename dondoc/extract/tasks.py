@@ -271,7 +271,7 @@ def _cut_closing(text: str, start: int, end: int, ctx: Context) -> tuple[str, in
     m = _closing_sentence().search(text)
     if m is None:
         return text, end
-    words_ = m.group(1).split()[:6]
+    words_ = m.group(2).split()[:6]
     pattern = re.compile(r"\s+".join(map(re.escape, words_)), re.I)
     # the closing sentence is the last place these words occur (the task may start with them)
     matches = list(pattern.finditer(ctx.text, start, end))
@@ -279,13 +279,15 @@ def _cut_closing(text: str, start: int, end: int, ctx: Context) -> tuple[str, in
     new_end = (
         start + len(ctx.text[start : found.start()].rstrip()) if found and found.start() > start else end
     )
-    return text[: m.start()].rstrip(), new_end
+    return text[: m.start(1)].rstrip(), new_end
 
 
 @cache
 def _closing_sentence() -> re.Pattern[str]:
+    """'. ' or '; ' then a closing sentence: group 1 from the space, group 2 the sentence.
+    The pattern opens with the stop (not a look-behind): the regex engine skips to the stops."""
     starts = "|".join(re.escape(w) for w in words("structure", "closing_sentences"))
-    return re.compile(rf"(?<=[.;])\s+((?:{starts})\b.*)$", re.I | re.S)
+    return re.compile(rf"[.;](\s+((?:{starts})\b.*))$", re.I | re.S)
 
 
 def _make(
@@ -321,7 +323,7 @@ def _make(
                 deadline = deadlines.parse_value(value, ctx.doc_date)
             elif label in words("structure", "product_labels"):
                 product = value.strip(" .")
-    if product is None:
+    if product is None and "ản phẩm" in main_text:
         pm = _INLINE_PRODUCT.search(main_text)
         if pm:
             product = pm.group(1).strip(" .;")  # "… Sản phẩm: Nghị định của Chính phủ."

@@ -76,3 +76,20 @@ def test_text_with_runs_of_spaces_is_scanned_whole() -> None:
     assert not _fast(text, text.lower())
     found = deadlines.find_in_text(text)
     assert found is not None and found.text == "Hoàn  thành trước   ngày 15/12/2025"
+
+
+def test_every_digit_beyond_ascii_is_in_the_cheap_ranges() -> None:
+    others = [c for c in range(0x80, 0x110000) if chr(c).isdecimal()]
+    assert others  # the Unicode database knows some
+    assert all(deadlines._MAYBE_OTHER_DIGIT.match(chr(c)) for c in others)
+    # and the letters of Vietnamese (precomposed and combining) are outside them
+    vietnamese = (
+        "àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ“”–…"
+        "\u0300\u0301\u0303\u0309\u0323"
+    )
+    assert not any(deadlines._MAYBE_OTHER_DIGIT.match(ch) for ch in vietnamese + vietnamese.upper())
+
+
+def test_full_width_digits_still_date_a_task() -> None:
+    found = deadlines.find_in_text("Hoàn thành trước ngày １５/１２/２０２５.")
+    assert found is not None and str(found.date) == "2025-12-14"
