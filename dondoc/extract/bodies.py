@@ -45,34 +45,36 @@ def tokenize(text: str) -> Toks:
 
 
 def _tokens(text: str) -> Toks:
-    # Tokens never hold whitespace, so each whitespace-separated chunk is tokenised alone,
-    # and a chunk of letters and digits only (most of them) is one word: no regex for it.
+    # Tokens never hold whitespace and cover every other character: each whitespace-free
+    # chunk is tokenised alone, its tokens end to end, and the chunks' places are counted
+    # (single spaces) or found (other whitespace).
     out: list[Tok] = []
-    if "  " in text or not text.isprintable():
-        # runs of spaces, tabs or line ends: every character outside the tokens is
-        # whitespace, so find() meets each token next
-        pos = 0
-        for chunk in text.split():
-            for word in (chunk,) if chunk.isalnum() else _TOKEN.findall(chunk):
-                start = text.find(word, pos)
-                pos = start + len(word)
-                out.append(Tok(word, start, pos))
-        return tuple(out)
-    # single spaces (every other space character is unprintable): offsets by counting
-    pos = 1 if text[:1] == " " else 0
-    for chunk in text.split(" "):
+    single = "  " not in text and text.isprintable()  # every other space character is unprintable
+    pos = 0
+    for chunk in text.split(" ") if single else text.split():
         if not chunk:
-            continue  # the end's space
-        if chunk.isalnum():
+            pos += 1  # the space before the text
+            continue
+        if not single:
+            pos = text.find(chunk, pos)
+        if chunk.isalnum():  # most chunks: a word
             out.append(Tok(chunk, pos, pos + len(chunk)))
+            pos += len(chunk)
         else:
-            inner = 0
-            for word in _TOKEN.findall(chunk):
-                inner = chunk.find(word, inner)
-                out.append(Tok(word, pos + inner, pos + inner + len(word)))
-                inner += len(word)
-        pos += len(chunk) + 1
+            for word in _chunk_words(chunk):
+                out.append(Tok(word, pos, pos + len(word)))
+                pos += len(word)
+        pos += 1
     return tuple(out)
+
+
+def _chunk_words(chunk: str) -> list[str]:
+    """The tokens of a chunk without whitespace, in order."""
+    if len(chunk) == 1:
+        return [chunk]
+    if chunk[:-1].isalnum() and chunk[-1] != "_":
+        return [chunk[:-1], chunk[-1]]  # a word and its comma or stop: "tế," "2024."
+    return _TOKEN.findall(chunk)
 
 
 @dataclass(frozen=True)
