@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from dondoc.extract.lexicon import load
 from dondoc.extract.lines import Line
@@ -27,6 +28,7 @@ _NUMBER = re.compile(
 _SPLIT_NUMBER = re.compile(r"(\bSố\s*:?\s*\d{1,5}[a-z]?)\s{2,}([/-]\s*[A-ZĐ])")
 _NUMBER_ONLY = re.compile(r"\bSố\s*:?\s*(\d{1,5})\s*$")
 _DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I)
+_DATE_LOW = re.compile(_DATE.pattern)
 # "TM. CHÍNH PHỦ", "T/M THÀNH ỦY", "KT. BỘ TRƯỞNG", "Q. CHÁNH VĂN PHÒNG"; not "QUYẾT NGHỊ:"
 _AUTHORITY = re.compile(r"^(?:(?:T/M|K/T|T/L)\s*\S|(?:TM|KT|TL|TUQ|Q)\s*[.:]\s*\S|(?:TM|KT|TL|TUQ)\s+[A-ZĐ])")
 _UP = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ"
@@ -73,13 +75,38 @@ class Header:
     addressees: tuple[str, ...] = ()  # "Kính gửi: …" of a letter (công văn)
 
 
+_COLUMN_GAP = re.compile(r"\s{3,}")
+_NOI_NHAN = re.compile(r"^\s*_*N[ơo]i\s+nh[ậa]n", re.I)
+_CONTEXT_START = re.compile(r"^(Căn cứ|Thực hiện|Ngày|Tại|Sau khi|Trong|Theo)\b")
+
+
+def _single_spaced(text: str) -> bool:
+    """No run of two spaces, nor any space character but " " (all others are unprintable)."""
+    return "  " not in text and text.isprintable()
+
+
 def _left(raw: str) -> str:
-    return re.split(r"\s{3,}", raw.strip())[0]
+    text = raw.strip()
+    return text if _single_spaced(text) else _COLUMN_GAP.split(text)[0]
 
 
 def _split_cols(raw: str) -> list[str]:
     # Markdown bold (a PDF's bold lines come marked so) is not part of a value
-    return [p for p in re.split(r"\s{3,}", raw.replace("**", "").strip()) if p]
+    text = raw.replace("**", "").strip()
+    if _single_spaced(text):
+        return [text] if text else []  # one column: most lines
+    return [p for p in _COLUMN_GAP.split(text) if p]
+
+
+def _unmark(text: str) -> str:
+    return text.replace("*", "").replace("_", "")
+
+
+@cache
+def _types() -> tuple[tuple[str, str], ...]:
+    """Document types, longest first (an upper-case title line starts with one)."""
+    types = load("documents")["types"]
+    return tuple((str(w), str(c)) for w, c in sorted(types.items(), key=lambda kv: -len(kv[0])))
 
 
 def read_header(lines: list[Line], limit: int) -> Header:
@@ -132,9 +159,11 @@ def read_header(lines: list[Line], limit: int) -> Header:
     ]
     for i, ln in joined_lines:
         # "Số:173    /KH-UBND": the layout spread the number over two columns
-        raw = _SPLIT_NUMBER.sub(r"\1\2", ln.raw)
+        raw = _SPLIT_NUMBER.sub(r"\1\2", ln.raw) if "Số" in ln.raw else ln.raw
         for col in _split_cols(raw) or [ln.text]:
-            col_text = re.sub(r"[*_]", "", col)
+            col_text = _unmark(col)
+            if "Số" not in col_text:
+                continue  # both number patterns start with it
             m = _NUMBER.search(col_text + "  ")
             if m and h.number is None and re.search(r"[A-Za-z]", m.group(1)):
                 h.number = re.sub(r"\s+", "", m.group(1))
@@ -144,21 +173,22 @@ def read_header(lines: list[Line], limit: int) -> Header:
                 if rest:
                     h.number = _NUMBER_ONLY.search(col_text).group(1) + rest.replace(" ", "")  # type: ignore[union-attr]
     flat = " ".join(ln.text for _, ln in joined_lines)
-    dm = _DATE.search(flat)
+    low = flat.lower()
+    # digits only in the groups: the same match on lower-cased text, without IGNORECASE
+    dm = _DATE_LOW.search(low) if len(low) == len(flat) else _DATE.search(flat)
     if dm:
         try:
             h.date = date(int(dm.group(3)), int(dm.group(2)), int(dm.group(1)))
         except ValueError:
             h.date = None
-    types = load("documents")["types"]
     for i, ln in joined_lines:
         if i <= motto:
             continue
         t = ln.text.strip()
         up = t.upper()
-        for word, canonical in sorted(types.items(), key=lambda kv: -len(kv[0])):
+        for word, canonical in _types():
             if up.startswith(word) and (t == up or len(t) <= len(word) + 2):
-                h.type = str(canonical)
+                h.type = canonical
                 h.title, h.body_start = _title(lines, i, t[len(word) :].strip(), window_end)
                 break
         if h.type:
@@ -266,16 +296,17 @@ class Attachment:
 def find_attachment(lines: list[Line], after: int, limit: int) -> Attachment | None:
     """The plan or programme a decision issues usually follows its signature in the same
     file; its tasks are the ones to track."""
-    types = load("documents")["types"]
     for i in range(max(after, 0), limit):
         ln = lines[i]
         if not ln.is_text:
             continue
         t = ln.text.strip(" *_")
-        up = t.upper()
-        word = next((w for w in sorted(types, key=len, reverse=True) if up.startswith(w) and t == up), None)
-        if word is None or word.startswith("PHỤ LỤC"):
+        if t != t.upper():
+            continue  # a type line is in capitals
+        found = next(((w, c) for w, c in _types() if t.startswith(w)), None)
+        if found is None or found[0].startswith("PHỤ LỤC"):
             continue
+        canonical = found[1]
         # the type line must be followed closely by a "kèm theo" line
         near = [k for k in range(i + 1, min(limit, i + 6)) if lines[k].is_text]
         attached = next((k for k in near if _ATTACHED.match(lines[k].text.strip(" *_"))), None)
@@ -291,7 +322,7 @@ def find_attachment(lines: list[Line], after: int, limit: int) -> Attachment | N
             k += 1
         if k > attached and k < limit:
             body = k + 1
-        return Attachment(str(types[word]), title, body)
+        return Attachment(canonical, title, body)
     return None
 
 
@@ -324,7 +355,7 @@ def _title(lines: list[Line], type_line: int, rest: str, limit: int) -> tuple[st
             upper_run = is_upper
         if upper_run and not is_upper:
             break
-        if not upper_run and parts and re.match(r"^(Căn cứ|Thực hiện|Ngày|Tại|Sau khi|Trong|Theo)\b", t):
+        if not upper_run and parts and _CONTEXT_START.match(t):
             break
         if parts and (find_marker(t) is not None or len(t) > 150 or _KINH_GUI.match(t)):
             break  # an item or a paragraph: the body has begun (text with no blank lines)
@@ -370,11 +401,7 @@ class Closing:
 def read_closing(lines: list[Line], body_start: int, limit: int) -> Closing:
     c = Closing()
     noi = next(
-        (
-            i
-            for i in range(body_start, limit)
-            if lines[i].is_text and re.match(r"^\s*_*N[ơo]i\s+nh[ậa]n", lines[i].text, re.I)
-        ),
+        (i for i in range(body_start, limit) if lines[i].is_text and _NOI_NHAN.match(lines[i].text)),
         None,
     )
     auth = next(
@@ -382,8 +409,8 @@ def read_closing(lines: list[Line], body_start: int, limit: int) -> Closing:
             i
             for i in range(noi if noi is not None else body_start, limit)
             if lines[i].is_text
-            and any(_AUTHORITY.match(col) for col in _split_cols(lines[i].raw) or [lines[i].text])
             and len(lines[i].text) < 90
+            and any(_AUTHORITY.match(col) for col in _split_cols(lines[i].raw) or [lines[i].text])
         ),
         None,
     )
@@ -407,7 +434,7 @@ def read_closing(lines: list[Line], body_start: int, limit: int) -> Closing:
             k += 1
             continue
         cols = _split_cols(ln.raw) or [ln.text]
-        first = re.sub(r"[*_]", "", cols[0]).strip()
+        first = _unmark(cols[0]).strip()
         right = cols[1:] if len(cols) > 1 else []
         if not sig_started and first.startswith(("-", "–", "+", "•")):
             recips.append(first.lstrip("-–+• ").strip())
@@ -429,7 +456,7 @@ def read_closing(lines: list[Line], body_start: int, limit: int) -> Closing:
                 k += 1
                 continue
         for part in right:
-            part = re.sub(r"[*_]", "", part).strip()
+            part = _unmark(part).strip()
             if part:
                 sig_parts.append(part)
         if sig_parts and _NAME.match(sig_parts[-1]):
@@ -455,7 +482,7 @@ def _closing_columns(lines: list[Line], noi: int, limit: int, c: Closing) -> Non
         if not ln.is_text:
             continue
         for pos, part in _col_spans(ln.raw):
-            part = re.sub(r"[*_]", "", part).strip()
+            part = _unmark(part).strip()
             if pos >= sig_col - 12:
                 sig_parts.append(part)
             elif part.startswith(("-", "–", "+", "•")):
