@@ -33,7 +33,7 @@ def find_footnotes(lines: list[Line]) -> dict[str, Footnote]:
     for i, ln in enumerate(lines):
         if not ln.is_text:
             continue
-        m = _NUM_ONLY.match(ln.raw)
+        m = _number_only(ln)
         body_start: int | None = None
         marker = ""
         first_text = ""
@@ -41,7 +41,7 @@ def find_footnotes(lines: list[Line]) -> dict[str, Footnote]:
         if m and i > 0 and _is_separator(lines[i - 1]) and i + 1 < n and lines[i + 1].is_text:
             marker, body_start = m.group(1), i + 1
         else:
-            bm = _BRACKET_BODY.match(ln.text)
+            bm = _BRACKET_BODY.match(ln.text) if ln.text.startswith("[") else None
             after_rule = i > 0 and (_is_separator(lines[i - 1]) or lines[i - 1].kind in ("rule", "pipe"))
             # a PDF page foot: "[1] body" alone after a blank line, its marker already cited
             # above ("đầu tư[1];"); the note ends at the next blank line
@@ -51,7 +51,8 @@ def find_footnotes(lines: list[Line]) -> dict[str, Footnote]:
                 ends_at_blank = not after_rule
                 ln.kind = "noise"
         if body_start is None:
-            cited.update(x.group(1) for x in BRACKET_MARK.finditer(ln.text) if x.start() > 0)
+            if "[" in ln.text:
+                cited.update(x.group(1) for x in BRACKET_MARK.finditer(ln.text) if x.start() > 0)
             continue
         used = [i]
         texts = [first_text] if first_text else []
@@ -61,7 +62,7 @@ def find_footnotes(lines: list[Line]) -> dict[str, Footnote]:
             if cur.is_text:
                 if (
                     is_item_start(cur.text)
-                    or _NUM_ONLY.match(cur.raw)
+                    or _number_only(cur)
                     or (cur.raw.startswith(" ") and j > body_start + 1)
                 ):
                     break
@@ -78,6 +79,12 @@ def find_footnotes(lines: list[Line]) -> dict[str, Footnote]:
     return notes
 
 
+def _number_only(line: Line) -> re.Match[str] | None:
+    """A line holding a number alone ("1"), as a footnote's marker stands; its text then
+    has at most two characters, which spares the pattern nearly every line."""
+    return _NUM_ONLY.match(line.raw) if len(line.text) <= 2 else None
+
+
 def _is_separator(line: Line) -> bool:
     return (line.kind == "blank" and len(line.raw) >= 10) or line.kind == "rule"
 
@@ -86,7 +93,7 @@ def _mark_inline_markers(lines: list[Line], notes: dict[str, Footnote]) -> None:
     for i, ln in enumerate(lines):
         if not ln.is_text:
             continue
-        m = _NUM_ONLY.match(ln.raw)
+        m = _number_only(ln)
         if m and m.group(1) in notes and 0 < i < len(lines) - 1:
             prev, nxt = lines[i - 1], lines[i + 1]
             if prev.is_text and nxt.is_text:

@@ -138,6 +138,8 @@ def _segment(lines: list[Line], *, ocr: bool = False) -> list[tuple[Marker | Non
     paragraph = False
     cur_paragraph = False
     cur: list[Line] = []
+    # whether every text line of `cur` is in capitals, in bold (kept as lines are added)
+    cur_upper = cur_bold = True
     cur_marker: Marker | None = None
     pending_break = False
     prev_text: Line | None = None
@@ -174,12 +176,7 @@ def _segment(lines: list[Line], *, ocr: bool = False) -> list[tuple[Marker | Non
         indented = prev_text is not None and ln.indent >= prev_text.indent + 3
         if marker is None and cur and prev_ends and indented:
             pending_break = True  # an indented first line after a full stop opens a paragraph
-        if (
-            marker is None
-            and cur
-            and not ln.text.isupper()
-            and all(c.text.isupper() for c in cur if c.is_text)
-        ):
+        if marker is None and cur and not ln.text.isupper() and cur_upper:
             pending_break = True  # "III. TỔ CHỨC THỰC HIỆN" then its first paragraph
         if marker is None and cur and prev_ends and one_per_line:
             pending_break = True  # text not hard-wrapped (DOCX, web): a line is a paragraph
@@ -192,7 +189,7 @@ def _segment(lines: list[Line], *, ocr: bool = False) -> list[tuple[Marker | Non
             and ln.text[:1].isupper()
         ):
             pending_break = True  # "1. Về kiến nghị …:" then its paragraph, without a blank line
-        if marker is None and cur and not ln.bold and all(c.bold for c in cur if c.is_text):
+        if marker is None and cur and not ln.bold and cur_bold:
             pending_break = True  # a bold heading, then plain text
         if marker is None and cur and prev_ends and ln.text.startswith("("):
             pending_break = True  # "(Chi tiết tại Phụ lục kèm theo)": a note of its own
@@ -201,6 +198,8 @@ def _segment(lines: list[Line], *, ocr: bool = False) -> list[tuple[Marker | Non
         if (
             marker is None
             and cur
+            and cur_marker is not None
+            and cur_marker.style in _NUMBERED  # else _ends_body_heading is False: test it first
             and ln.text[:1].isupper()
             and (starts_with_verb(ln.text) or _CUE_START.match(ln.text) is not None)
             and _ends_body_heading(cur_marker, cur)
@@ -210,8 +209,11 @@ def _segment(lines: list[Line], *, ocr: bool = False) -> list[tuple[Marker | Non
             if cur:
                 units.append((cur_marker, cur, cur_paragraph))
             cur, cur_marker, cur_paragraph = [ln], marker, paragraph
+            cur_upper, cur_bold = ln.text.isupper(), ln.bold
         else:
             cur.append(ln)
+            cur_upper = cur_upper and ln.text.isupper()
+            cur_bold = cur_bold and ln.bold
         pending_break = False
         paragraph = False
         prev_text = ln

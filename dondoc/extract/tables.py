@@ -241,7 +241,7 @@ _PERSON_HEADS = ("Đồng chí", "Thủ trưởng", "Bí thư")
 
 
 def _fragments(raw: str) -> list[tuple[int, str]]:
-    return [(m.start(), m.group(0)) for m in re.finditer(r"\S+(?: \S+)*", raw.replace("\f", " "))]
+    return [(m.start(), m.group(0)) for m in _FRAG.finditer(raw.replace("\f", " "))]
 
 
 _TT_HEADER = re.compile(r"^\s*S?TT\s{2,}\S")
@@ -398,7 +398,8 @@ def _split_fragment(x: int, frag: str, lead_x: float, deadline_x: float) -> list
             out.append((px, part[:cut]))
             out.extend(_split_fragment(px + cut + 1, part[cut + 1 :], 10**6, deadline_x))
             continue
-        dm = _DEADLINE_TAIL.search(part)
+        # a deadline ends the fragment with a digit: spare the pattern its tries elsewhere
+        dm = _DEADLINE_TAIL.search(part) if part.rstrip()[-1:].isdigit() else None
         if dm and dm.start() > 0 and px + dm.start() >= deadline_x - 14:
             out.append((px, part[: dm.start()].rstrip()))
             out.append((px + dm.start(), dm.group(1).strip()))
