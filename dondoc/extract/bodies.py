@@ -22,13 +22,15 @@ _TOKEN = re.compile(r"\w+(?:[-/&]\w+)*|[^\w\s]")
 
 @final
 class Tok:
-    """A word or punctuation mark and its offsets in the tokenised text. A plain class,
-    not a NamedTuple: compiled (setup.py) it is a C struct, built and read without lookups."""
+    """A word or punctuation mark, in lower case too (most tests ignore case, and a word is
+    tested many times), and its offsets in the tokenised text. A plain class, not a
+    NamedTuple: compiled (setup.py) it is a C struct, built and read without lookups."""
 
-    __slots__ = ("end", "start", "text")
+    __slots__ = ("end", "low", "start", "text")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.text = text
+        self.low = text.lower()
         self.start = start
         self.end = end
 
@@ -103,7 +105,7 @@ def _match(toks: Toks, i: int, phrases: PhraseIndex, *, fold: bool = False) -> i
     """Length (in tokens) of the longest phrase that matches at token i, else 0."""
     if i >= len(toks):
         return 0
-    cands = phrases.by_first.get(toks[i].text.lower())
+    cands = phrases.by_first.get(toks[i].low)
     if not cands:
         return 0
     for ph, low in cands:
@@ -111,7 +113,7 @@ def _match(toks: Toks, i: int, phrases: PhraseIndex, *, fold: bool = False) -> i
         if i + n > len(toks):
             continue
         if fold:
-            if all(toks[i + k].text.lower() == low[k] for k in range(n)):
+            if all(toks[i + k].low == low[k] for k in range(n)):
                 return n
         elif all(toks[i + k].text == ph[k] for k in range(n)):
             return n
@@ -142,8 +144,8 @@ def _is_verb(toks: Toks, i: int) -> int:
     n = _match(toks, i, _phrases("bodies", "verbs"))
     if n and toks[i].text == "tổ" and i + 2 < len(toks):
         # "tổ chức" is also a noun: "các tổ chức chính trị - xã hội", "tổ chức đảng"
-        nxt = toks[i + 2].text.lower()
-        prev = toks[i - 1].text.lower() if i > 0 else ""
+        nxt = toks[i + 2].low
+        prev = toks[i - 1].low if i > 0 else ""
         if nxt in _NOUN_AFTER_TO_CHUC or prev in {"các", ",", "và", "những"}:
             return 0
     return n
@@ -157,7 +159,7 @@ def starts_with_verb(text: str) -> bool:
 
 def _is_verb_folded(toks: Toks, i: int) -> bool:
     # all-capital headings too: "TỔ CHỨC THỰC HIỆN" opens with the verb "tổ chức"
-    lowered = tuple(Tok(t.text.lower(), t.start, t.end) for t in toks[i : i + 4])
+    lowered = tuple(Tok(t.low, t.start, t.end) for t in toks[i : i + 4])
     return bool(_is_verb(lowered, 0))
 
 
@@ -166,7 +168,7 @@ def _head_at(toks: Toks, i: int, *, sentence_start: bool = False) -> int:
     if i >= len(toks):
         return 0
     t = toks[i].text
-    if t.lower() in {"các", "những", "mọi"}:
+    if toks[i].low in {"các", "những", "mọi"}:
         n = _match(toks, i + 1, _phrases("bodies", "generic_heads"), fold=True)
         return n + 1 if n else 0
     n = _match(toks, i, _phrases("bodies", "heads"))
@@ -234,7 +236,7 @@ def read_bodies(
             if _head_at(toks, nxt) and (
                 toks[nxt].text[:1].isupper()
                 or t == ";"
-                or (_named(toks, cur_start, j) and toks[nxt].text.lower() not in {"các", "những"})
+                or (_named(toks, cur_start, j) and toks[nxt].low not in {"các", "những"})
             ):
                 names.append(text[toks[cur_start].start : toks[j - 1].end])
                 cur_start = nxt
@@ -278,7 +280,7 @@ def _named(toks: Toks, start: int, end: int) -> bool:
     after a bare group ("các sở") it continues the group ("các sở, ban, ngành").
     """
     seg = toks[start:end]
-    if any(t.text.lower() in {"các", "những"} for t in seg):
+    if any(t.low in {"các", "những"} for t in seg):
         return False  # "Ban Kinh tế Trung ương và các ban, ngành Trung ương" is one group
     return any(t.text[:1].isupper() for t in seg[1:])
 
@@ -316,9 +318,9 @@ def _fixed_group_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 def _catch_all(toks: Toks, i: int) -> bool:
     """ "các đơn vị (có) liên quan", "các cơ quan liên quan" after "và"."""
-    if i >= len(toks) or toks[i].text.lower() not in {"các", "những"} or not _head_at(toks, i):
+    if i >= len(toks) or toks[i].low not in {"các", "những"} or not _head_at(toks, i):
         return False
-    window = [t.text.lower() for t in toks[i + 1 : i + 6]]
+    window = [t.low for t in toks[i + 1 : i + 6]]
     return any(a == "liên" and b == "quan" for a, b in itertools.pairwise(window))
 
 
@@ -339,7 +341,7 @@ def _continues_group(toks: Toks, i: int) -> bool:
     """After a comma: does a lower-case group ("sở, ban, ngành") go on?"""
     if i >= len(toks):
         return False
-    return bool(_head_at(toks, i)) or toks[i].text.lower() in {"ngành", "đơn vị", "địa", "thành", "đoàn"}
+    return bool(_head_at(toks, i)) or toks[i].low in {"ngành", "đơn vị", "địa", "thành", "đoàn"}
 
 
 _HEADING_CUES = (("đề", "nghị"), ("mời",), ("giao",), ("yêu", "cầu"))
@@ -352,7 +354,7 @@ def whole_bodies(text: str) -> tuple[str, ...]:
     toks = tokenize(text)
     i = 0
     for cue in _HEADING_CUES:
-        if tuple(t.text.lower() for t in toks[: len(cue)]) == cue:
+        if tuple(t.low for t in toks[: len(cue)]) == cue:
             i = len(cue)
             break
     bl = read_bodies(text, toks, i, sentence_start=True, max_words=40)

@@ -55,16 +55,16 @@ def _addressees(intro: str) -> tuple[str, ...]:
         return ()
     toks = tokenize(last)
     for k, t in enumerate(toks):
-        if t.text.lower() in {"yêu", "đề", "giao"} and k + 1 < len(toks):
-            n = 2 if t.text.lower() in {"yêu", "đề"} and toks[k + 1].text.lower() in {"cầu", "nghị"} else 1
-            if t.text.lower() == "giao" or n == 2:
+        if t.low in {"yêu", "đề", "giao"} and k + 1 < len(toks):
+            n = 2 if t.low in {"yêu", "đề"} and toks[k + 1].low in {"cầu", "nghị"} else 1
+            if t.low == "giao" or n == 2:
                 bl = read_bodies(last, toks, k + n)
                 if bl.names:
                     return (last[toks[k + n].start : toks[bl.end - 1].end],)
         if k == 0 or t.text == ",":
             j = k if k == 0 else k + 1
             bl = read_bodies(last, toks, j, sentence_start=True)
-            if bl.names and bl.followed_by_verb and toks[bl.end].text.lower() not in _ISSUER_VERBS:
+            if bl.names and bl.followed_by_verb and toks[bl.end].low not in _ISSUER_VERBS:
                 return (last[toks[j].start : toks[bl.end - 1].end],)
     return ()
 

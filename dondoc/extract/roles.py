@@ -46,7 +46,8 @@ def _by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str,
 
 _PREFIX_BY_FIRST = _by_first(_PREFIXES)
 _CLAUSE_BY_FIRST = _by_first((*_CLAUSE_STARTS, ("Đối", "với")))
-_CUE_FIRST = {"giao", "yêu", "đề", "mời"}
+_CUE_PARTS = tuple(tuple(cue.split()) for cue in _CUES)
+_CUE_FIRST = {parts[0] for parts in _CUE_PARTS}
 
 
 @dataclass(frozen=True)
@@ -60,23 +61,24 @@ def _starts_with(toks: Toks, i: int, words: tuple[str, ...], *, fold: bool = Fal
     n = len(words)
     if i + n > len(toks):
         return False
-    got = tuple(t.text.lower() if fold else t.text for t in toks[i : i + n])
+    got = tuple(t.low if fold else t.text for t in toks[i : i + n])
     return got == words
 
 
 def _sentence_starts(toks: Toks) -> list[int]:
     starts = [0]
-    for k, t in enumerate(toks[:-1]):
-        if t.text in {".", "!", "?", ";"} and toks[k + 1].text[:1].isupper():
+    for k in range(len(toks) - 1):
+        if toks[k].text in {".", "!", "?", ";"} and toks[k + 1].text[:1].isupper():
             starts.append(k + 1)
     return starts
 
 
 def _cue_len(toks: Toks, i: int) -> int:
-    for cue in _CUES:
-        parts = tuple(cue.split())
+    if i >= len(toks) or toks[i].low not in _CUE_FIRST:
+        return 0  # no cue starts with this word
+    for parts in _CUE_PARTS:
         n = len(parts)
-        if i + n <= len(toks) and tuple(t.text.lower() for t in toks[i : i + n]) == parts:
+        if i + n <= len(toks) and tuple(t.low for t in toks[i : i + n]) == parts:
             nxt = toks[i + n].text if i + n < len(toks) else ""
             if nxt in {"của", "về"}:
                 return 0
@@ -158,7 +160,7 @@ def find_roles(text: str) -> Roles:
             continue  # after ";" only a named body opens a new subject ("…; Ủy ban nhân dân các xã …")
         leads.extend(_subject_at(text, toks, s))
     support: list[str] = []
-    lows = [t.text.lower() for t in toks]
+    lows = [t.low for t in toks]
     start_set = set(starts)
     last = len(toks) - 1
     for k, low in enumerate(lows):
@@ -187,7 +189,7 @@ def _body_before(text: str, toks: Toks, k: int) -> tuple[str, ...]:
             j > 0
             and toks[j - 1].text not in {",", "(", ";", ":"}
             and not _match(toks, j - 1, _phrases("bodies", "verbs"))
-            and toks[j - 1].text.lower() not in {"giao", "đạo", "và"}
+            and toks[j - 1].low not in {"giao", "đạo", "và"}
         ):
             continue
         bl = read_bodies(text, toks, j)
