@@ -23,6 +23,10 @@ _UP = "A-ZĐÂĂÊÔƠƯ"
 _NUMBER = re.compile(
     rf"(\d(?<![\w/.\-]\d)\d{{0,4}}[a-z]?(?:/\d{{4}})?(?:\s*[/\-]\s*|/)[{_UP}][\w&]*(?:(?:-\s*\n?\s*|/|-\s)[{_UP}0-9][\w&]*)*)"
 )
+_GLUED = re.compile(r"^(\d+[a-z]?(?:/\d{4})?/)([A-ZĐ][A-Za-zĐ]*)$")
+_TWO_LETTERS = re.compile(r"[A-Za-zĐđ]{2}")
+_SO_BEFORE = re.compile(r"số\s*:?\s*$")
+_AND_SO_BEFORE = re.compile(r"(?:,|và)\s*số\s*:?\s*$")
 _DATE_AFTER = re.compile(
     r"^[\s,]*(?:ngày|ngay)\s+(?:(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))"
 )
@@ -43,10 +47,10 @@ def _kind_patterns() -> tuple[tuple[re.Pattern[str], str, str], ...]:
 
 
 def normalize_number(raw: str) -> str:
-    number = re.sub(r"\s+", "", raw)
+    number = "".join(raw.split())
     symbols = load("documents")["symbols"]
     # "5969/QĐUBND" → "5969/QĐ-UBND": a type code glued to the issuer code
-    m = re.match(r"^(\d+[a-z]?(?:/\d{4})?/)([A-ZĐ][A-Za-zĐ]*)$", number)
+    m = _GLUED.match(number)
     if m and "-" not in m.group(2):
         for code in sorted(symbols, key=len, reverse=True):
             rest = m.group(2)[len(code) :]
@@ -56,7 +60,7 @@ def normalize_number(raw: str) -> str:
 
 
 def number_key(number: str) -> str:
-    return re.sub(r"[\s.]", "", number.upper().replace("Đ", "D"))
+    return "".join(number.upper().replace("Đ", "D").replace(".", "").split())
 
 
 def find_legal_refs(
@@ -70,7 +74,7 @@ def find_legal_refs(
     last_end = -1
     for m in _NUMBER.finditer(text, start, end):
         number = normalize_number(m.group(1))
-        if not re.search(r"[A-Za-zĐđ]{2}", number):
+        if not _TWO_LETTERS.search(number):
             continue
         before = text[max(start, m.start() - 60) : m.start()]
         kind: str | None = None
@@ -83,11 +87,11 @@ def find_legal_refs(
                 kind, ref_start = canonical, m.start() - len(before) + km.start()
                 break
         if kind is None:
-            so = re.search(r"số\s*:?\s*$", before)
+            so = _SO_BEFORE.search(before)
             if so is None:
                 continue
             ref_start = m.start() - len(before) + so.start()
-            if re.search(r"(?:,|và)\s*số\s*:?\s*$", before) and m.start() - last_end < 60:
+            if _AND_SO_BEFORE.search(before) and m.start() - last_end < 60:
                 kind = last_kind
         ref_end = m.end()
         when: date | None = None

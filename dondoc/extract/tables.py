@@ -11,11 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 from dondoc.extract.lexicon import load
 from dondoc.extract.lines import Line
 from dondoc.extract.structure import join_parts
 
+_ROMAN_CELL = re.compile(r"[IVX]{1,5}\.?")
+_NUMBER_CELL = re.compile(r"\d{1,3}\.?")
 _STT = re.compile(r"^(?:\d{1,3}|[IVX]{1,5})\.?$")
 _ROMAN_HEAD = re.compile(r"^([IVX]{1,5}(?:\.\d{1,2})?)\.?\s+(\S.*)$")
 
@@ -138,10 +141,10 @@ def _read_pipe_table(lines: list[Line], start: int) -> Table | None:
         if len(texts) == 1 and head:
             section = f"{head.group(1)}. {head.group(2)}"
             return
-        if re.fullmatch(r"[IVX]{1,5}\.?", texts[0]) and len(texts) <= 2:
+        if _ROMAN_CELL.fullmatch(texts[0]) and len(texts) <= 2:
             section = f"{texts[0].rstrip('.')}. {texts[1]}" if len(texts) == 2 else texts[0]
             return
-        if not re.fullmatch(r"\d{1,3}\.?", texts[0]):
+        if not _NUMBER_CELL.fullmatch(texts[0]):
             return
         number = int(texts[0].rstrip("."))
         if number <= last_number and rows:
@@ -211,7 +214,7 @@ def _read_markdown_table(lines: list[Line], head: int) -> Table | None:
         if len(filled) == 1 and not _STT.match(first):
             section = filled[0]  # a row spanning the table: a part heading
             continue
-        if re.fullmatch(r"[IVX]{1,5}\.?", first):
+        if _ROMAN_CELL.fullmatch(first):
             section = " ".join(filled)
             continue
         if _STT.match(first) or not rows:
@@ -356,6 +359,12 @@ _WHEN = re.compile(
 )
 
 
+@cache
+def _person_words() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in load("structure")["person_words"])
+    return re.compile(rf"\s+(?:{words})(?=\s|$)")
+
+
 def _tidy_row(row: Row) -> None:
     """Undo what pdftotext's glued columns did to a row's side cells.
 
@@ -375,8 +384,7 @@ def _tidy_row(row: Row) -> None:
                 break
     lead = row.cells.get("lead")
     if lead:
-        words = "|".join(re.escape(w) for w in load("structure")["person_words"])
-        row.cells["lead"] = re.split(rf"\s+(?:{words})(?=\s|$)", " " + lead)[0].strip() or lead
+        row.cells["lead"] = _person_words().split(" " + lead)[0].strip() or lead
         if not row.cells["lead"]:
             row.cells["lead"] = lead
 

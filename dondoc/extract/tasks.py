@@ -73,8 +73,16 @@ def _low_contains(text: str, key: str) -> bool:
     return any(w in low for w in words("structure", key))
 
 
+_LABEL = re.compile(r"^([^:]{2,40}):\s*(.*)$", re.S)
+_VALUE_END = re.compile(r"\s(?:[A-ZĐ][\wà-ỹ ]{2,30}):\s")
+_PERSON_AFTER = re.compile(r"\s(?:Đồng chí|Thủ trưởng)\b")
+
+
 def _label(text: str) -> tuple[str, str] | None:
-    m = re.match(r"^([^:]{2,40}):\s*(.*)$", text, re.S)
+    colon = text.find(":")
+    if not 2 <= colon <= 40:
+        return None  # the label is 2 to 40 characters before the first colon
+    m = _LABEL.match(text)
     if not m:
         return None
     label = " ".join(m.group(1).lower().split())
@@ -85,7 +93,7 @@ def _label(text: str) -> tuple[str, str] | None:
 
 def split_bodies(value: str) -> list[str]:
     out: list[str] = []
-    for piece in re.split(r";", value):
+    for piece in value.split(";"):
         piece = piece.strip(" .,")
         if not piece:
             continue
@@ -314,7 +322,7 @@ def _make(
             if lab is None:
                 continue
             label, value = lab
-            value = re.split(r"\s(?:[A-ZĐ][\wà-ỹ ]{2,30}):\s", value)[0]
+            value = _VALUE_END.split(value)[0]
             if label in words("structure", "lead_labels"):
                 lead.extend(split_bodies(value))
             elif label in words("structure", "support_labels"):
@@ -377,7 +385,7 @@ def tasks_from_rows(rows: list[Row], ctx: Context) -> list[Draft]:
             start = lines[0].start + pos
         end = max(ln.cend for ln in lines)
         lead = split_bodies(row.cells.get("lead", ""))
-        lead = [re.split(r"\s(?:Đồng chí|Thủ trưởng)\b", x)[0] for x in lead]
+        lead = [_PERSON_AFTER.split(x)[0] for x in lead]
         support = split_bodies(row.cells.get("support", ""))
         dl_text = row.cells.get("deadline")
         deadline = deadlines.parse_value(dl_text, ctx.doc_date) if dl_text else None
