@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from array import array
-from collections.abc import Sequence
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -21,17 +20,22 @@ from functools import cache
 class TextView:
     """A normalised copy of a source text plus the way back to source offsets.
 
-    `to_source[i]` is the source offset of view character `i`; one extra entry maps
-    `len(text)` to `len(source)`. `to_source` is None when the view is the source itself.
+    `anchors` holds, in order, each place where the correspondence changes: (view offset,
+    source offset, whether the view goes on one to one with the source from there, or all
+    its characters up to the next anchor come from that one source offset: a cluster that
+    normalisation recomposed). It is None when the view is the source itself. A table of
+    anchors, not one entry per character: building it costs next to nothing.
     """
 
     text: str
-    to_source: Sequence[int] | None = None
+    anchors: tuple[tuple[int, int, bool], ...] | None = None
 
     def source_offset(self, offset: int) -> int:
-        if self.to_source is None:
+        if self.anchors is None:
             return offset
-        return self.to_source[offset]
+        k = bisect_right(self.anchors, offset, key=lambda a: a[0]) - 1
+        view_at, source_at, one_to_one = self.anchors[k]
+        return source_at + (offset - view_at) if one_to_one else source_at
 
 
 def nfc_view(source: str) -> TextView:
@@ -39,22 +43,25 @@ def nfc_view(source: str) -> TextView:
     if unicodedata.is_normalized("NFC", source):
         return TextView(source)
     out: list[str] = []
-    mapping = array("l")
-    pos = 0
+    anchors: list[tuple[int, int, bool]] = []
+    pos = 0  # in the source
+    at = 0  # in the view
     # only clusters (a starter and its combining marks) change under NFC; the text between
     # them maps one to one
     for m in _combining_clusters().finditer(source):
         i, j = m.span()
         if i > pos:
             out.append(source[pos:i])
-            mapping.extend(range(pos, i))
+            anchors.append((at, pos, True))
+            at += i - pos
         piece = unicodedata.normalize("NFC", source[i:j])
         out.append(piece)
-        mapping.extend([i] * len(piece))
+        anchors.append((at, i, False))
+        at += len(piece)
         pos = j
     out.append(source[pos:])
-    mapping.extend(range(pos, len(source) + 1))
-    return TextView("".join(out), mapping)
+    anchors.append((at, pos, True))  # the rest, and the end of the text
+    return TextView("".join(out), tuple(anchors))
 
 
 @cache
