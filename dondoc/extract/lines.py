@@ -140,6 +140,11 @@ def _noise_patterns() -> tuple[re.Pattern[str], re.Pattern[str] | None]:
     return stamp_re, chrome_re
 
 
+@cache
+def _lowered(key: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in words("noise", key))
+
+
 # the official gazette's running header, noise even on a single page (a one-page scan)
 _GAZETTE = re.compile(r"^công báo\s*/\s*số\s*\d+\s*/\s*ngày\b", re.I)
 
@@ -152,8 +157,8 @@ def mark_noise(lines: list[Line]) -> None:
     # line only when its words occur somewhere in the (lower-cased) text, which a
     # substring search tells far faster than a pattern tried on every line.
     whole = "\n".join(ln.text for ln in texts).lower()
-    stamps = any(w.lower() in whole for w in words("noise", "signature_stamp_starts"))
-    chrome = chrome_re is not None and any(w.lower() in whole for w in words("noise", "chrome_lines"))
+    stamps = any(w in whole for w in _lowered("signature_stamp_starts"))
+    chrome = chrome_re is not None and any(w in whole for w in _lowered("chrome_lines"))
     gazette = "công báo" in whole
     # running headers: the same short line (digits aside) on several pages, with a "/"
     # ("CÔNG BÁO/Số 271/Ngày 12-05-2026"); only such lines need their shape

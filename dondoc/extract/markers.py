@@ -44,11 +44,35 @@ _MARKER_FIRST = frozenset("0123456789IVXLC([-–—+•·▪◦●✓PCMĐ")
 _OCR_NUMBER = re.compile(rf"^\d{{1,2}}\s+(?=[{_UPPER}])")
 
 
+# The patterns that can match a line starting with a given character, in their order:
+# "Các…", "Đồng…", "Việc…" lines are tried against one or two patterns, not all of them.
+_BY_FIRST: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+for _style, _pattern in _PATTERNS:
+    _firsts = {
+        "part": "PCM",
+        "article": "Đ",
+        "roman_num": "IVXL",
+        "num3": "0123456789",
+        "num2": "0123456789",
+        "roman": "IVXL",
+        "num_dot": "0123456789",
+        "num_dash": "0123456789",
+        "num_paren": "0123456789",
+        "letter": "abcdefghijklmnopqrstuvwxyzđ",
+        "paren": "(",
+        "dash": "-–—",
+        "plus": "+",
+        "bullet": "•·▪◦●✓",
+    }[_style]
+    for _ch in _firsts:
+        _BY_FIRST.setdefault(_ch, []).append((_style, _pattern))
+
+
 def find_marker(text: str, *, ocr: bool = False) -> Marker | None:
     first = text[:1]
     if first not in _MARKER_FIRST and not (first.islower() and text[1:2] == ")"):
         return None  # most lines continue a sentence: no pattern can match them
-    for style, pattern in _PATTERNS:
+    for style, pattern in _BY_FIRST.get(first, ()):
         m = pattern.match(text)
         if m and m.end() > 0:
             raw = m.group(0)

@@ -233,7 +233,12 @@ def _known_compound(prev: str, line: str, lines: list[Line]) -> bool:
     if not tail or len(head) < 2 or not tail[0][:1].isupper() or not head[0][:1].isupper():
         return False
     pattern = re.compile(rf"{re.escape(tail[0])}\s*[-–—]\s*{re.escape(head[0])}\s+{re.escape(head[1])}")
-    return any(pattern.search(ln.text) for ln in lines if ln.kind == "text" and ln is not lines[0])
+    word = tail[0]  # the pattern opens with it: a substring test spares most lines the search
+    return any(
+        pattern.search(ln.text)
+        for ln in lines
+        if ln.kind == "text" and ln is not lines[0] and word in ln.text
+    )
 
 
 def _ends_body_heading(marker: Marker | None, lines: list[Line]) -> bool:

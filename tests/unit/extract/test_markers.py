@@ -1,0 +1,58 @@
+"""Item markers: trying only the patterns a line's first character allows finds what
+trying every pattern finds."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dondoc.extract.markers import _MARKER_FIRST, _PATTERNS, Marker, find_marker
+
+_LINE = st.text(alphabet="0123456789IVXLCPMĐđabcx().-–+•: ĐiềuPhầnChươngMụcviiA", max_size=14)
+
+
+def _every_pattern(text: str) -> Marker | None:
+    first = text[:1]
+    if first not in _MARKER_FIRST and not (first.islower() and text[1:2] == ")"):
+        return None
+    for style, pattern in _PATTERNS:
+        m = pattern.match(text)
+        if m and m.end() > 0:
+            raw = m.group(0)
+            if style == "roman" and not m.group(1):
+                continue
+            return Marker(style, raw.strip(), len(raw))
+    return None
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_LINE)
+def test_first_character_dispatch_changes_nothing(text: str) -> None:
+    assert find_marker(text) == _every_pattern(text)
+
+
+def test_markers_of_every_style() -> None:
+    cases = {
+        "Phần I. NHIỆM VỤ": "part",
+        "CHƯƠNG II. QUY ĐỊNH CHUNG": "part",
+        "Mục 2: Nhiệm vụ": "part",
+        "XIV. KIẾN NGHỊ": "roman",
+        "LX. KIẾN NGHỊ": "roman",
+        "Điều 3. Tổ chức": "article",
+        "II.1. Nội dung": "roman_num",
+        "1.2.3. Việc": "num3",
+        "1.2. Việc": "num2",
+        "IV. TỔ CHỨC": "roman",
+        "3. Sở Y tế": "num_dot",
+        "3- Sở Y tế": "num_dash",
+        "3) Sở Y tế": "num_paren",
+        "b) Sở Y tế": "letter",
+        "(ii) Sở Y tế": "paren",
+        "- Sở Y tế": "dash",
+        "+ Sở Y tế": "plus",
+        "• Sở Y tế": "bullet",
+    }
+    for text, style in cases.items():
+        found = find_marker(text)
+        assert found is not None and found.style == style, text
+    assert find_marker("Các sở, ban, ngành") is None
