@@ -32,14 +32,21 @@ class Block:
     children: list[Block] = field(default_factory=list)
     parent: Block | None = None
     role: str = "item"  # "item", "para", "closing", "assignment", "note", "root"
+    # the text, joined once: it is read many times, and lines join only through add_lines
+    _text: str | None = field(default=None, repr=False)  # (init=False fields: mypyc leaves them unset)
 
     @property
     def text(self) -> str:
-        parts = [ln.text for ln in self.lines if ln.kind == "text"]
-        joined = join_parts(parts)
-        if self.marker is not None:
-            joined = joined[self.marker.length :].lstrip()
-        return joined
+        if self._text is None:
+            joined = join_parts([ln.text for ln in self.lines if ln.kind == "text"])
+            if self.marker is not None:
+                joined = joined[self.marker.length :].lstrip()
+            self._text = joined
+        return self._text
+
+    def add_lines(self, lines: list[Line]) -> None:
+        self.lines.extend(lines)
+        self._text = None
 
     @property
     def heading(self) -> str:
@@ -336,7 +343,7 @@ def build_tree(lines: list[Line], *, ocr: bool = False) -> Block:
             block.parent = root
             root.children.append(block)
             continue
-        top.lines.extend(unit_lines)
+        top.add_lines(unit_lines)
     return root
 
 

@@ -63,13 +63,12 @@ class Context:
         return "".join(parts)
 
 
-def _low_starts(text: str, key: str) -> bool:
-    low = text.lower().lstrip('“"(')
-    return any(low.startswith(w) for w in words("structure", key))
+def _low_starts(low: str, key: str) -> bool:
+    """Does the lower-cased text start with one of the words (after an opening quote)?"""
+    return low.lstrip('“"(').startswith(words("structure", key))
 
 
-def _low_contains(text: str, key: str) -> bool:
-    low = text.lower()
+def _low_contains(low: str, key: str) -> bool:
     return any(w in low for w in words("structure", key))
 
 
@@ -141,6 +140,8 @@ def _clean(text: str, notes: list[str], ctx: Context) -> str:
 
     if "[" in text:
         text = BRACKET_MARK.sub(drop, text)
+    if "  " not in text and text.isprintable() and text == text.strip():
+        return text  # single spaces only (any other space character is unprintable)
     return " ".join(text.split())
 
 
@@ -199,15 +200,16 @@ def _visit(
         if child.role not in ("item", "para") or (block.role == "root" and child.role == "para"):
             continue
         text = child.text
+        low = text.lower()
         kids = [c for c in child.children if c.role in ("item", "para")]
         attrs = _fold_attributes(child)
         if kids and attrs is None:
-            if _low_starts(text, "non_task_sections") and not _low_contains(text, "task_section_words"):
+            if _low_starts(low, "non_task_sections") and not _low_contains(low, "task_section_words"):
                 continue
             bodies = heading_bodies(text) if child.marker is not None else ()
             _visit(child, child.heading, bodies or _assigned(child) or inherited_here, ctx, out)
             continue
-        if _low_starts(text, "non_task_starts") or _low_contains(text, "non_task_contains"):
+        if _low_starts(low, "non_task_starts") or _low_contains(low, "non_task_contains"):
             continue
         if (
             not kids
