@@ -191,11 +191,16 @@ def _head_at(toks: Toks, i: int, *, sentence_start: bool = False) -> int:
     return _match(toks, i, _phrases("bodies", "generic_heads"))
 
 
-@dataclass(frozen=True)
+@final
 class BodyList:
-    names: tuple[str, ...]
-    end: int  # token index after the list
-    followed_by_verb: bool
+    """A plain class (see Tok)."""
+
+    __slots__ = ("end", "followed_by_verb", "names")
+
+    def __init__(self, names: tuple[str, ...], end: int, followed_by_verb: bool) -> None:
+        self.names = names
+        self.end = end  # token index after the list
+        self.followed_by_verb = followed_by_verb
 
 
 def read_bodies(

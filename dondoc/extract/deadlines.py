@@ -157,12 +157,17 @@ def _date_from(m: re.Match[str], offset: int) -> date | None:
     return None
 
 
-@dataclass(frozen=True)
 class _Found:
-    start: int
-    end: int
-    when: date
-    alternatives: tuple[date, ...] = ()
+    """A plain class, not a dataclass: compiled (setup.py), a dataclass is built several
+    times slower than a class with its own __init__."""
+
+    __slots__ = ("alternatives", "end", "start", "when")
+
+    def __init__(self, start: int, end: int, when: date, alternatives: tuple[date, ...] = ()) -> None:
+        self.start = start
+        self.end = end
+        self.when = when
+        self.alternatives = alternatives
 
 
 # Phrases with an explicit bound word, each with its anchors and how far before them a

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from functools import cache
 
 from dondoc.extract.lexicon import words
@@ -21,22 +20,41 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
 _DIGITS = re.compile(r"\d+")
 
 
-@dataclass(slots=True, eq=False)
 class Line:
     """One line. Offsets are kept as the line start plus small in-line offsets (cheap
     integers) and the raw text is sliced from the shared source on demand: a document
-    has tens of thousands of lines, and memory per line is the extractor's main cost."""
+    has tens of thousands of lines, and memory per line is the extractor's main cost.
+    A plain class, not a dataclass: compiled (setup.py), a dataclass is built several
+    times slower than a class with its own __init__."""
 
-    index: int
-    start: int  # offset of the raw line in the text
-    length: int  # of the raw line, line end excluded
-    src: str  # the whole text (shared)
-    text: str  # content without markup, inner whitespace collapsed
-    first: int  # in-line offset of the first content character
-    last: int  # in-line offset just after the last content character
-    indent: int
-    bold: bool
-    kind: str  # "text", "blank", "pipe" (a table/layout separator), "rule", "noise"
+    __slots__ = ("bold", "first", "indent", "index", "kind", "last", "length", "src", "start", "text")
+
+    def __init__(
+        self,
+        index: int,
+        start: int,  # offset of the raw line in the text
+        length: int,  # of the raw line, line end excluded
+        src: str,  # the whole text (shared)
+        text: str,  # content without markup, inner whitespace collapsed
+        first: int,  # in-line offset of the first content character
+        last: int,  # in-line offset just after the last content character
+        indent: int,
+        bold: bool,
+        kind: str,  # "text", "blank", "pipe" (a table/layout separator), "rule", "noise"
+    ) -> None:
+        self.index = index
+        self.start = start
+        self.length = length
+        self.src = src
+        self.text = text
+        self.first = first
+        self.last = last
+        self.indent = indent
+        self.bold = bold
+        self.kind = kind
+
+    def __repr__(self) -> str:
+        return f"Line({self.index}, {self.kind}, {self.text!r})"
 
     @property
     def end(self) -> int:

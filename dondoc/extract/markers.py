@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 _ROMAN = "(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
 _UPPER = "A-ZĐÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
@@ -30,11 +29,29 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 INLINE_ENUM = re.compile(r"(?:(?<=\s)|^)\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)\s+")
 
 
-@dataclass(frozen=True)
 class Marker:
-    style: str
-    text: str  # the marker as written, e.g. "1.", "-", "a)"
-    length: int  # characters to skip in the line text
+    """A plain class, not a dataclass: compiled (setup.py), a dataclass is built several
+    times slower than a class with its own __init__."""
+
+    __slots__ = ("length", "style", "text")
+
+    def __init__(self, style: str, text: str, length: int) -> None:
+        self.style = style
+        self.text = text  # the marker as written, e.g. "1.", "-", "a)"
+        self.length = length  # characters to skip in the line text
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Marker) and (self.style, self.text, self.length) == (
+            other.style,
+            other.text,
+            other.length,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.style, self.text, self.length))
+
+    def __repr__(self) -> str:
+        return f"Marker({self.style!r}, {self.text!r}, {self.length})"
 
 
 _MARKER_FIRST = frozenset("0123456789IVXLC([-–—+•·▪◦●✓PCMĐ")

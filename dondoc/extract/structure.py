@@ -10,7 +10,6 @@ items above it to bodies ("Trách nhiệm chỉ đạo thực hiện: …"), or 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from dondoc.extract.bodies import starts_with_verb, whole_bodies
 from dondoc.extract.lexicon import words
@@ -24,16 +23,26 @@ _TOP_LEVEL = ("part", "article")  # outer to inner
 _CUE_START = re.compile(r"^(?:Giao|Đề nghị|Yêu cầu|Mời)\s")
 
 
-@dataclass(eq=False)
 class Block:
-    marker: Marker | None
-    lines: list[Line]
-    bold: bool = False
-    children: list[Block] = field(default_factory=list)
-    parent: Block | None = None
-    role: str = "item"  # "item", "para", "closing", "assignment", "note", "root"
-    # the text, joined once: it is read many times, and lines join only through add_lines
-    _text: str | None = field(default=None, repr=False)  # (init=False fields: mypyc leaves them unset)
+    """An item or a paragraph of the tree. A plain class, not a dataclass: compiled
+    (setup.py), a dataclass is built several times slower than a class with its own __init__."""
+
+    __slots__ = ("_text", "bold", "children", "lines", "marker", "parent", "role")
+
+    def __init__(
+        self, marker: Marker | None, lines: list[Line], bold: bool = False, role: str = "item"
+    ) -> None:
+        self.marker = marker
+        self.lines = lines
+        self.bold = bold
+        self.children: list[Block] = []
+        self.parent: Block | None = None
+        self.role = role  # "item", "para", "closing", "assignment", "note", "root"
+        # the text, joined once: it is read many times, and lines join only through add_lines
+        self._text: str | None = None
+
+    def __repr__(self) -> str:
+        return f"Block({self.role}, {self.marker!r}, {len(self.children)} children)"
 
     @property
     def text(self) -> str:

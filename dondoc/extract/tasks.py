@@ -10,7 +10,7 @@ state none.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
@@ -26,18 +26,46 @@ from dondoc.extract.tables import Row
 from dondoc.extract.targets import find_targets
 
 
-@dataclass
 class Draft:
-    section: str | None
-    text: str
-    start: int
-    end: int
-    lead: list[str] = field(default_factory=list)
-    support: list[str] = field(default_factory=list)
-    deadline: Deadline = field(default_factory=Deadline)
-    targets: tuple[str, ...] = ()
-    product: str | None = None
-    notes: list[str] = field(default_factory=list)
+    """A task being read. A plain class, not a dataclass: compiled (setup.py), a
+    dataclass is built several times slower than a class with its own __init__."""
+
+    __slots__ = (
+        "deadline",
+        "end",
+        "lead",
+        "notes",
+        "product",
+        "section",
+        "start",
+        "support",
+        "targets",
+        "text",
+    )
+
+    def __init__(
+        self,
+        section: str | None,
+        text: str,
+        start: int,
+        end: int,
+        lead: list[str] | None = None,
+        support: list[str] | None = None,
+        deadline: Deadline | None = None,
+        targets: tuple[str, ...] = (),
+        product: str | None = None,
+        notes: list[str] | None = None,
+    ) -> None:
+        self.section = section
+        self.text = text
+        self.start = start
+        self.end = end
+        self.lead = lead if lead is not None else []
+        self.support = support if support is not None else []
+        self.deadline = deadline if deadline is not None else Deadline()
+        self.targets = targets
+        self.product = product
+        self.notes = notes if notes is not None else []
 
 
 @dataclass
