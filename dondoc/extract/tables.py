@@ -8,6 +8,7 @@ their number and the first line of their content, and columns from the header's 
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -122,7 +123,7 @@ def _read_pipe_table(lines: list[Line], start: int) -> Table | None:
     if len(header) < 3:
         return None
     roles = [column_role(h) for h in header]
-    used = set(range(start, chunks[k][1] + 1 if k < len(chunks) else start + 1))
+    last_used = chunks[k][1] if k < len(chunks) else start  # the table's lines: start..last_used
     rows: list[Row] = []
     section: str | None = None
     current: list[list[Line]] = []
@@ -167,10 +168,10 @@ def _read_pipe_table(lines: list[Line], start: int) -> Table | None:
         if cell_lines and prev_empty and (_STT.match(text) or _ROMAN_HEAD.match(text)):
             flush()
         current.append(cell_lines)
-        used.update(range(min(used), pipe_index + 1))
+        last_used = max(last_used, pipe_index)
         prev_empty = not cell_lines
     flush()
-    return Table(roles, rows, used)
+    return Table(roles, rows, set(range(start, last_used + 1)))
 
 
 # --- markdown tables: "| STT | Nội dung | … |" rows under a "|---|" rule ---------------
@@ -188,6 +189,8 @@ def _md_cells(raw: str) -> list[str]:
 
 
 def _opens_markdown_table(lines: list[Line], i: int) -> bool:
+    if not lines[i].text.startswith("|"):
+        return False  # (a line whose raw text opens with "|" keeps it first once cleaned)
     raw = lines[i].raw
     return raw.lstrip().startswith("|") and raw.count("|") >= 4 and bool(_MD_RULE.match(lines[i + 1].raw))
 
@@ -241,6 +244,7 @@ _DEADLINE_TAIL = re.compile(
 )
 _LEAD_HEADS = ("Đảng ủy", "Đảng uỷ", "Các cấp", "Ủy ban", "Uỷ ban", "Ban ", "Sở ", "UBND", "Bộ ")
 _PERSON_HEADS = ("Đồng chí", "Thủ trưởng", "Bí thư")
+_CUT_HEADS = tuple(" " + head for head in _LEAD_HEADS + _PERSON_HEADS)
 
 
 def _fragments(raw: str) -> list[tuple[int, str]]:
@@ -395,13 +399,12 @@ def _split_fragment(x: int, frag: str, lead_x: float, deadline_x: float) -> list
     out: list[tuple[int, str]] = []
     for px, part in parts:
         cut = None
-        for head in _LEAD_HEADS + _PERSON_HEADS:
-            pos = part.find(" " + head)
-            while pos >= 0:
-                if px + pos + 1 >= lead_x - 16:
-                    cut = pos if cut is None else min(cut, pos)
-                    break
-                pos = part.find(" " + head, pos + 1)
+        # a head counts from where the lead column may begin: px + pos + 1 >= lead_x - 16
+        first = max(0, math.ceil(lead_x - 17 - px))
+        for head in _CUT_HEADS:
+            pos = part.find(head, first)
+            if pos >= 0:
+                cut = pos if cut is None else min(cut, pos)
         if cut is not None and cut > 0:
             out.append((px, part[:cut]))
             out.extend(_split_fragment(px + cut + 1, part[cut + 1 :], 10**6, deadline_x))
