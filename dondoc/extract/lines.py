@@ -155,15 +155,6 @@ def split_lines(text: str) -> list[Line]:
         i += 1
 
 
-@cache
-def _noise_patterns() -> tuple[re.Pattern[str], re.Pattern[str] | None]:
-    stamps = words("noise", "signature_stamp_starts")
-    chrome = words("noise", "chrome_lines")
-    stamp_re = re.compile("|".join(map(re.escape, stamps)) or "(?!)", re.I)
-    chrome_re = re.compile("|".join(map(re.escape, chrome)), re.I) if chrome else None
-    return stamp_re, chrome_re
-
-
 _BATCH = 64
 
 
@@ -178,17 +169,16 @@ _GAZETTE = re.compile(r"^công báo\s*/\s*số\s*\d+\s*/\s*ngày\b", re.I)
 
 def mark_noise(lines: list[Line]) -> None:
     """Mark page numbers, running headers, e-signature stamps and site chrome as noise."""
-    stamp_re, chrome_re = _noise_patterns()
+    # Stamps, site chrome and gazette headers are rare, and matched ignoring case: each
+    # kind is looked for line by line only when its words occur somewhere in the text
+    # (lower-cased a few lines at a time: lower() takes 12 bytes a character while it works).
+    stamp_words, chrome_words = _lowered("signature_stamp_starts"), _lowered("chrome_lines")
     texts = [ln for ln in lines if ln.is_text]
-    # Stamps, site chrome and gazette headers are rare: each kind is looked for line by
-    # line only when its words occur somewhere in the (lower-cased) text, which a
-    # substring search tells far faster than a pattern tried on every line. The text is
-    # lower-cased a few lines at a time: lower() takes 12 bytes a character while it works.
     stamps = chrome = gazette = False
     for k in range(0, len(texts), _BATCH):
         part = "\n".join(ln.text for ln in texts[k : k + _BATCH]).lower()
-        stamps = stamps or any(w in part for w in _lowered("signature_stamp_starts"))
-        chrome = chrome or (chrome_re is not None and any(w in part for w in _lowered("chrome_lines")))
+        stamps = stamps or any(w in part for w in stamp_words)
+        chrome = chrome or any(w in part for w in chrome_words)
         gazette = gazette or "công báo" in part
     # running headers: the same short line (digits aside) on several pages, with a "/"
     # ("CÔNG BÁO/Số 271/Ngày 12-05-2026"); only such lines need their shape
@@ -196,12 +186,14 @@ def mark_noise(lines: list[Line]) -> None:
         ln.index: _DIGITS.sub("#", ln.text) for ln in texts if 8 <= len(ln.text) <= 70 and "/" in ln.text
     }
     shapes = Counter(shape_of.values())
+    furniture = stamps or chrome or gazette
     for ln in texts:
         text = ln.text
-        if (
-            (stamps and stamp_re.match(text))
-            or (chrome and chrome_re is not None and chrome_re.search(text))
-            or (gazette and _GAZETTE.match(text))
+        low = text.lower() if furniture else ""
+        if furniture and (
+            (stamps and low.startswith(stamp_words))
+            or (chrome and any(w in low for w in chrome_words))
+            or (gazette and low.startswith("công báo") and _GAZETTE.match(text))
         ):
             ln.kind = "noise"
         elif ln.index in shape_of and text[:1] not in "-+•(":
