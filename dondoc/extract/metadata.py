@@ -109,9 +109,16 @@ def _types() -> tuple[tuple[str, str], ...]:
     return tuple((str(w), str(c)) for w, c in sorted(types.items(), key=lambda kv: -len(kv[0])))
 
 
+def _may_be_motto(text: str) -> bool:
+    # every motto pattern holds one of these words: a substring test spares most lines
+    # the case-insensitive search (a document without a header is searched to its end)
+    low = text.lower()
+    return ("cộng" in low or "đảng" in low or "độc" in low or "hội" in low) and bool(_MOTTO.search(text))
+
+
 def read_header(lines: list[Line], limit: int) -> Header:
     h = Header()
-    motto = next((i for i, ln in enumerate(lines[:limit]) if ln.is_text and _MOTTO.search(ln.text)), None)
+    motto = next((i for i, ln in enumerate(lines[:limit]) if ln.is_text and _may_be_motto(ln.text)), None)
     if motto is None:
         return h
     if _MOTTO_TAIL.match(lines[motto].text.strip("*_ ")):

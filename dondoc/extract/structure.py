@@ -27,7 +27,7 @@ class Block:
     """An item or a paragraph of the tree. A plain class, not a dataclass: compiled
     (setup.py), a dataclass is built several times slower than a class with its own __init__."""
 
-    __slots__ = ("_text", "bold", "children", "lines", "marker", "parent", "role")
+    __slots__ = ("_joined", "_text", "bold", "children", "lines", "marker", "parent", "role")
 
     def __init__(
         self, marker: Marker | None, lines: list[Line], bold: bool = False, role: str = "item"
@@ -38,7 +38,9 @@ class Block:
         self.children: list[Block] = []
         self.parent: Block | None = None
         self.role = role  # "item", "para", "closing", "assignment", "note", "root"
-        # the text, joined once: it is read many times, and lines join only through add_lines
+        # the lines joined, and the text: read many times, joined once (lines join only
+        # through add_lines, which extends the join rather than redoing it)
+        self._joined: str | None = None
         self._text: str | None = None
 
     def __repr__(self) -> str:
@@ -47,20 +49,23 @@ class Block:
     @property
     def text(self) -> str:
         if self._text is None:
-            joined = join_parts([ln.text for ln in self.lines if ln.kind == "text"])
-            if self.marker is not None:
-                joined = joined[self.marker.length :].lstrip()
-            self._text = joined
+            joined = self.heading
+            self._text = joined[self.marker.length :].lstrip() if self.marker is not None else joined
         return self._text
 
     def add_lines(self, lines: list[Line]) -> None:
         self.lines.extend(lines)
+        if self._joined is not None:
+            # join_parts folds left: joining the new lines onto the joined text is the same
+            self._joined = join_parts([self._joined, *(ln.text for ln in lines if ln.kind == "text")])
         self._text = None
 
     @property
     def heading(self) -> str:
         """The block as written (marker included), used as the section of its children."""
-        return join_parts([ln.text for ln in self.lines if ln.kind == "text"])
+        if self._joined is None:
+            self._joined = join_parts([ln.text for ln in self.lines if ln.kind == "text"])
+        return self._joined
 
     @property
     def start(self) -> int:
@@ -96,7 +101,7 @@ class Block:
         if len(text) < 200 and text.isupper():
             return True
         return self.is_body_heading() or (
-            self.marker is not None and _ends_body_heading(self.marker, self.lines)
+            self.marker is not None and _ends_body_heading(self.marker, self.lines, text)
         )
 
     def is_body_heading(self) -> bool:
@@ -110,17 +115,23 @@ class Block:
 
 
 def join_parts(parts: list[str]) -> str:
-    out = ""
+    if len(parts) == 1:
+        return parts[0]
+    pieces: list[str] = []
+    tail = ""  # the last two characters joined so far
     for p in parts:
-        if not out:
-            out = p
-        elif len(out) > 1 and out[-1] == "-" and out[-2].isalnum() and p[:1].isalnum():
-            out += p  # a hyphenated symbol broken over two lines: "75-" + "KL/TW"
+        if not tail:
+            piece = p  # nothing yet: the first part as it is
+        elif len(tail) > 1 and tail[-1] == "-" and tail[-2].isalnum() and p[:1].isalnum():
+            piece = p  # a hyphenated symbol broken over two lines: "75-" + "KL/TW"
         elif p[:1] in ",;.:)…":
-            out += p  # punctuation after a removed footnote marker or a page break
+            piece = p  # punctuation after a removed footnote marker or a page break
         else:
-            out += " " + p
-    return out
+            piece = " " + p
+        pieces.append(piece)
+        tail = piece[-2:] if len(piece) > 1 else (tail + piece)[-2:]
+    # one join at the end: adding to a string part by part copies it every time
+    return "".join(pieces)
 
 
 def _lower_start(text: str) -> bool:
@@ -257,12 +268,15 @@ def _known_compound(prev: str, line: str, lines: list[Line]) -> bool:
     )
 
 
-def _ends_body_heading(marker: Marker | None, lines: list[Line]) -> bool:
+def _ends_body_heading(marker: Marker | None, lines: list[Line], text: str | None = None) -> bool:
     """A numbered line that is a heading: a body's name ("13. Tổng Công ty Điện lực Hà
-    Nội") or a short title ("2. Công tác chuyên môn"), not the start of a sentence."""
+    Nội") or a short title ("2. Công tác chuyên môn"), not the start of a sentence.
+    `text`: the lines' text after the marker, when the caller has it."""
     if marker is None or marker.style not in _NUMBERED:
         return False
-    text = join_parts([ln.text for ln in lines if ln.kind == "text"])[marker.length :].strip()
+    if text is None:
+        text = join_parts([ln.text for ln in lines if ln.kind == "text"])[marker.length :]
+    text = text.strip()
     if text.endswith((".", ";", ",", "-", "–", "—", ":")):
         return False
     last = text.split()[-1].lower() if text.split() else ""
