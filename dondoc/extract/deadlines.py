@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -66,11 +65,11 @@ def _fast(text: str, low: str) -> bool:
     return len(low) == len(text) and "  " not in text and text.isprintable() and text == text.strip()
 
 
-def _matches(rule: _Rule, text: str, low: str, fast: bool) -> Iterator[re.Match[str]]:
+def _matches(rule: _Rule, text: str, low: str, fast: bool) -> list[re.Match[str]]:
     """rule.folded.finditer(text), tried only where a match can start (see _Rule)."""
     if not fast:
-        yield from rule.folded.finditer(text)
-        return
+        return list(rule.folded.finditer(text))
+    found: list[re.Match[str]] = []
     starts: list[int] = []
     for word in rule.anchors:
         i = low.find(word)
@@ -88,9 +87,10 @@ def _matches(rule: _Rule, text: str, low: str, fast: bool) -> Iterator[re.Match[
             if m is None:
                 s += 1
                 continue
-            yield m
+            found.append(m)
             pos = s = m.end()  # never empty: every pattern holds its anchor
         tried = max(tried, a)
+    return found
 
 
 _RECURRENCE = [
@@ -175,6 +175,7 @@ class _Found:
 # Every decimal digit beyond ASCII (what "\d" matches) lies in these ranges, which leave
 # out the blocks of Vietnamese letters and of punctuation: a character test by range is
 # far cheaper for the regex engine than the Unicode digit test.
+_ASCII_DIGIT = re.compile("[0-9]")
 _MAYBE_OTHER_DIGIT = re.compile("[\u0660-\u1dff\u1f00-\u1fff\u2c00-\U0010ffff]")
 
 
@@ -183,7 +184,7 @@ def _may_hold_time(text: str, low: str) -> bool:
     return (
         "qu" in low
         or "tết" in low
-        or any(d in text for d in "0123456789")
+        or _ASCII_DIGIT.search(text) is not None
         or (not text.isascii() and _MAYBE_OTHER_DIGIT.search(text) is not None)
     )
 
@@ -237,6 +238,7 @@ _NEEDS = {
     "day": ("ngày",),
     "relative": ("từ",),
 }
+_NEEDED = frozenset(w for words in _NEEDS.values() for w in words)
 _HOAN_THANH_YEAR = _rule("year", r"hoàn\s+thành\b[^.;:()]{0,80}?\bnăm\s+(\d{4})\b", ("hoàn",), 0)
 _DURING = re.compile(r"được\s+giao\s+(?:trong\s+)?$", re.I)
 
@@ -304,14 +306,15 @@ def find_in_text(text: str, doc_date: date | None = None) -> Deadline | None:
     """The earliest explicit time bound in a task's text, or None."""
     low = text.lower()
     if not _may_hold_time(text, low):
-        return _recurrence_only(text)  # spare the dated patterns
+        return _recurrence_only(text, low)  # spare the dated patterns
     found: list[_Found] = []
     taken: list[tuple[int, int]] = []
     recurring: tuple[str, str] | None = None
     fast = _fast(text, low)
+    present = {w for w in _NEEDED if w in low}
     for rule in _STRICT:
         kind = rule.kind
-        if not any(w in low for w in _NEEDS[kind]):
+        if present.isdisjoint(_NEEDS[kind]):
             continue  # the pattern cannot match: spare the regex engine its slow scan
         for m in _matches(rule, text, low, fast):
             if any(s <= m.start() < e for s, e in taken):
@@ -336,11 +339,10 @@ def find_in_text(text: str, doc_date: date | None = None) -> Deadline | None:
         return Deadline(phrase, best.when, None, best.alternatives)
     if recurring:
         return Deadline(recurring[0], None, recurring[1])
-    return _recurrence_only(text)
+    return _recurrence_only(text, low)
 
 
-def _recurrence_only(text: str) -> Deadline | None:
-    low = text.lower()
+def _recurrence_only(text: str, low: str) -> Deadline | None:
     if "hằng" not in low and "hàng" not in low and "định kỳ" not in low and "thường xuyên" not in low:
         return None  # none of the period words: spare the patterns
     fast = _fast(text, low)
