@@ -101,6 +101,12 @@ def _phrases(name: str, key: str) -> PhraseIndex:
     )
 
 
+# looked up for nearly every token: built once, at import
+_VERBS = _phrases("bodies", "verbs")
+_HEADS = _phrases("bodies", "heads")
+_GENERIC_HEADS = _phrases("bodies", "generic_heads")
+
+
 def _match(toks: Toks, i: int, phrases: PhraseIndex, *, fold: bool = False) -> int:
     """Length (in tokens) of the longest phrase that matches at token i, else 0."""
     if i >= len(toks):
@@ -141,7 +147,7 @@ _STOP_WORDS = {
 
 
 def _is_verb(toks: Toks, i: int) -> int:
-    n = _match(toks, i, _phrases("bodies", "verbs"))
+    n = _match(toks, i, _VERBS)
     if n and toks[i].text == "tổ" and i + 2 < len(toks):
         # "tổ chức" is also a noun: "các tổ chức chính trị - xã hội", "tổ chức đảng"
         nxt = toks[i + 2].low
@@ -169,9 +175,9 @@ def _head_at(toks: Toks, i: int, *, sentence_start: bool = False) -> int:
         return 0
     t = toks[i].text
     if toks[i].low in {"các", "những", "mọi"}:
-        n = _match(toks, i + 1, _phrases("bodies", "generic_heads"), fold=True)
+        n = _match(toks, i + 1, _GENERIC_HEADS, fold=True)
         return n + 1 if n else 0
-    n = _match(toks, i, _phrases("bodies", "heads"))
+    n = _match(toks, i, _HEADS)
     if n:
         if (
             sentence_start
@@ -185,10 +191,10 @@ def _head_at(toks: Toks, i: int, *, sentence_start: bool = False) -> int:
             return 0
         if sentence_start and _is_verb_folded(toks, i):
             return 0  # "Tổ chức truyền hình trực tiếp…" opens with a verb, not a body
-        return _match(toks, i, _phrases("bodies", "generic_heads"), fold=True)
+        return _match(toks, i, _GENERIC_HEADS, fold=True)
     if _is_verb(toks, i):
         return 0  # "phối hợp tổ chức tốt Lễ phát động": "tổ chức" is the verb here
-    return _match(toks, i, _phrases("bodies", "generic_heads"))
+    return _match(toks, i, _GENERIC_HEADS)
 
 
 @final
@@ -258,7 +264,7 @@ def read_bodies(
         elif t == "và" and j > cur_start:
             nxt = j + 1
             if nxt < len(toks) and (
-                (toks[nxt].text[:1].isupper() and _match(toks, nxt, _phrases("bodies", "heads")))
+                (toks[nxt].text[:1].isupper() and _match(toks, nxt, _HEADS))
                 # "… Từ Liêm và các đơn vị liên quan": the catch-all is a body of its own
                 or _catch_all(toks, nxt)
             ):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dondoc.extract.bodies import BodyList, Toks, _head_at, _is_verb, _match, _phrases, read_bodies, tokenize
+from dondoc.extract.bodies import _VERBS, BodyList, Toks, _head_at, _is_verb, _match, read_bodies, tokenize
 
 _PREFIXES: tuple[tuple[str, ...], ...] = (
     ("Đồng", "thời"),
@@ -188,7 +188,7 @@ def _body_before(text: str, toks: Toks, k: int) -> tuple[str, ...]:
         if (
             j > 0
             and toks[j - 1].text not in {",", "(", ";", ":"}
-            and not _match(toks, j - 1, _phrases("bodies", "verbs"))
+            and not _match(toks, j - 1, _VERBS)
             and toks[j - 1].low not in {"giao", "đạo", "và"}
         ):
             continue

@@ -289,8 +289,7 @@ _CONNECTIVES = {"và", "của", "các", "cho", "với", "về", "để", "trong"
 
 
 def _starts_with_any(text: str, prefixes: tuple[str, ...]) -> bool:
-    low = text.lower()
-    return any(low.startswith(p) for p in prefixes)
+    return text.lower().startswith(prefixes)
 
 
 # The issuer turning to everyone at the end: "UBND thành phố Hà Nội đề nghị các Đại sứ quán…"
