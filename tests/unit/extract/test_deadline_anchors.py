@@ -46,6 +46,23 @@ _PHRASES = (
     "thực hiện thường xuyên.",
     "định kỳ",
     "theo kế hoạch riêng",
+    "cuối tháng 6/2025",
+    "vào quý 3/2025",
+    "cuối quý I năm 2025",
+    "hết tháng 9-2025",
+    "vào tháng 10 năm 2025",
+    "trước quí IV/2024",
+    "hết năm 2026",
+    "cuối năm 2026",
+    "trong năm 2025",
+    "trong ngày 20/11/2025",
+    "dịp Tết Nguyên đán 2025",
+    "trong Tết Nguyên đán Bính Ngọ 2026",
+    "đến ngày 5 tháng giêng âm lịch",
+    "vào ngày 15/8 (âm lịch) 2025",
+    "trong dịp rằm tháng chạp",
+    "trong vòng 15 ngày, kể từ ngày ký",
+    "chậm nhất là ngày 30/6/2025",
 )
 _CASES: tuple[Callable[[str], str], ...] = (str, str.upper, str.capitalize, str.lower)
 _CASED = st.sampled_from(_CASES)
