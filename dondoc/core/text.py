@@ -39,13 +39,16 @@ class TextView:
 
 
 def nfc_view(source: str) -> TextView:
-    """NFC view of `source`; cheap (no map) when the source is already NFC."""
-    if unicodedata.is_normalized("NFC", source):
-        return TextView(source)
+    """NFC view of `source`: its clusters recomposed; the source itself when it has none
+    (asking is_normalized() instead would compare a whole normalised copy of a
+    decomposed text before the clusters are recomposed anyway)."""
+    if _combining_mark().search(source) is None:
+        return TextView(source)  # no cluster to recompose: the view is the source
     out: list[str] = []
     anchors: list[tuple[int, int, bool]] = []
     pos = 0  # in the source
     at = 0  # in the view
+    changed = False
     # only clusters (a starter and its combining marks) change under NFC; the text between
     # them maps one to one
     for m in _combining_clusters().finditer(source):
@@ -54,20 +57,33 @@ def nfc_view(source: str) -> TextView:
             out.append(source[pos:i])
             anchors.append((at, pos, True))
             at += i - pos
-        piece = unicodedata.normalize("NFC", source[i:j])
+        cluster = source[i:j]
+        piece = unicodedata.normalize("NFC", cluster)
+        changed = changed or piece != cluster
         out.append(piece)
         anchors.append((at, i, False))
         at += len(piece)
         pos = j
+    if not changed and unicodedata.is_normalized("NFC", source):
+        return TextView(source)  # NFC already (its marks compose with nothing)
     out.append(source[pos:])
     anchors.append((at, pos, True))  # the rest, and the end of the text
     return TextView("".join(out), tuple(anchors))
 
 
 @cache
+def _marks() -> str:
+    return "".join(re.escape(chr(c)) for c in range(0x300, 0x10000) if unicodedata.combining(chr(c)))
+
+
+@cache
+def _combining_mark() -> re.Pattern[str]:
+    return re.compile(f"[{_marks()}]")
+
+
+@cache
 def _combining_clusters() -> re.Pattern[str]:
-    marks = "".join(re.escape(chr(c)) for c in range(0x300, 0x10000) if unicodedata.combining(chr(c)))
-    return re.compile(f"(?s).[{marks}]+")
+    return re.compile(f"(?s).[{_marks()}]+")
 
 
 @dataclass(frozen=True)
