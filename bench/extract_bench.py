@@ -15,6 +15,7 @@ import time
 import tracemalloc
 from pathlib import Path
 
+import dondoc.extract
 from dondoc.core.text import SourceText
 from dondoc.extract.pipeline import extract
 
@@ -56,6 +57,8 @@ def main() -> None:
                 "mb_per_cpu_s": round(total_bytes / 1024 / 1024 / cpu, 2),
                 "seed_warm_ms": round(seed_ms, 2),
                 "peak_alloc_vs_input": round(peak / len(biggest.encode("utf-8")), 1),
+                # the compiled extractor (setup.py) or plain Python (DONDOC_PURE=1, or a stale build)
+                "compiled": dondoc.extract.COMPILED,
             }
         )
     )

@@ -1,4 +1,5 @@
-"""SourceText → Extraction. Pure: no I/O, no clock, no database, no parsing libraries.
+"""SourceText → Extraction. Pure: no I/O, no clock, no database, no parsing libraries
+(only this file reads files: the package's own, once, at import, to choose its modules).
 
 The modules of this package may run compiled by mypyc (setup.py), which writes the hash
 of every source it compiled to `compiled.json`. A compiled module is only trusted while
