@@ -43,9 +43,9 @@ class _Rule:
     after its start in single-spaced text, and `firsts` the characters a match can start
     with. Instead of trying the pattern at every character, `_matches` tries it only where
     one of `firsts` stands in the `back` characters before an anchor: the same matches,
-    for a fraction of the cost. Patterns are written in lower case so that
-    they can run case-sensitively on lower-cased text, where the regex engine can jump to
-    their literal words; `folded` ignores case and serves any other text.
+    for a fraction of the cost. Patterns are written in lower case so that they can run
+    case-sensitively on lower-cased text (`lower`); `folded` ignores case and serves any
+    other text.
     """
 
     kind: str
@@ -176,12 +176,10 @@ class _Found:
         self.alternatives = alternatives
 
 
-# Phrases with an explicit bound word, each with its anchors and how far before them a
-# match can start (see _Rule): "hoàn thành trong " is the longest lead-in, 17 characters.
+_ASCII_DIGIT = re.compile("[0-9]")
 # Every decimal digit beyond ASCII (what "\d" matches) lies in these ranges, which leave
 # out the blocks of Vietnamese letters and of punctuation: a character test by range is
 # far cheaper for the regex engine than the Unicode digit test.
-_ASCII_DIGIT = re.compile("[0-9]")
 _MAYBE_OTHER_DIGIT = re.compile("[\u0660-\u1dff\u1f00-\u1fff\u2c00-\U0010ffff]")
 
 
@@ -195,6 +193,8 @@ def _may_hold_time(text: str, low: str) -> bool:
     )
 
 
+# Phrases with an explicit bound word, each with its anchors, how far before them a match
+# can start and with which letters (see _Rule): "hoàn thành trong " is the longest lead-in.
 _BEFORE = r"(?:xong\s+|hoàn\s+thành\s+)?(?:trước|chậm\s+nhất(?:\s+là|\s+vào)?|hạn\s+chót)\s+"
 _STRICT = [
     _rule("before", rf"{_BEFORE}{_DATE}", ("trước", "chậm", "hạn"), 11, "xhtc"),
