@@ -23,16 +23,24 @@ _TOKEN = re.compile(r"\w+(?:[-/&]\w+)*|[^\w\s]")
 @final
 class Tok:
     """A word or punctuation mark, in lower case too (most tests ignore case, and a word is
-    tested many times), and its offsets in the tokenised text. A plain class, not a
-    NamedTuple: compiled (setup.py) it is a C struct, built and read without lookups."""
+    tested many times: lower-cased once, when first asked), and its offsets in the
+    tokenised text. A plain class, not a NamedTuple: compiled (setup.py) it is a C struct,
+    built and read without lookups."""
 
-    __slots__ = ("end", "low", "start", "text")
+    __slots__ = ("_low", "end", "start", "text")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.text = text
-        self.low = text.lower()
         self.start = start
         self.end = end
+        self._low: str | None = None
+
+    @property
+    def low(self) -> str:
+        low = self._low
+        if low is None:
+            low = self._low = self.text.lower()
+        return low
 
 
 Toks = tuple[Tok, ...]

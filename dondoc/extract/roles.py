@@ -48,6 +48,8 @@ _PREFIX_BY_FIRST = _by_first(_PREFIXES)
 _CLAUSE_BY_FIRST = _by_first((*_CLAUSE_STARTS, ("Đối", "với")))
 _CUE_PARTS = tuple(tuple(cue.split()) for cue in _CUES)
 _CUE_FIRST = {parts[0] for parts in _CUE_PARTS}
+# the first letters, in either case, of the words find_roles looks for: cues, "chủ", "phối"
+_CUE_LETTERS = frozenset("".join(w[0] + w[0].upper() for w in (*_CUE_FIRST, "chủ", "phối")))
 
 
 @dataclass(frozen=True)
@@ -160,10 +162,12 @@ def find_roles(text: str) -> Roles:
             continue  # after ";" only a named body opens a new subject ("…; Ủy ban nhân dân các xã …")
         leads.extend(_subject_at(text, toks, s))
     support: list[str] = []
-    lows = [t.low for t in toks]
     start_set = set(starts)
     last = len(toks) - 1
-    for k, low in enumerate(lows):
+    for k, tok in enumerate(toks):
+        if tok.text[:1] not in _CUE_LETTERS:
+            continue  # none of the words below: spare the lower-casing
+        low = tok.low
         if low in _CUE_FIRST and k not in start_set and k > 0:
             n = _cue_len(toks, k)
             if n and toks[k - 1].text in {",", ";", "và", ":", "("}:
@@ -172,7 +176,7 @@ def find_roles(text: str) -> Roles:
             continue
         if low == "chủ" and toks[k + 1].text == "trì" and toks[k].text == "chủ" and k > 0:
             leads.extend(_body_before(text, toks, k))
-        if low == "phối" and lows[k + 1] == "hợp":
+        if low == "phối" and toks[k + 1].low == "hợp":
             j = k + 2
             while j < len(toks) and toks[j].text in {"chặt", "chẽ", "với", "cùng", "với:", "thường", "xuyên"}:
                 j += 1
