@@ -28,7 +28,11 @@ MANIFEST = EXTRACT / "compiled.json"
 
 def _ext_modules() -> list[object]:
     if os.environ.get("DONDOC_PURE") == "1":
+        # an earlier in-place build (editable install) would otherwise stay beside the
+        # sources, refused as stale on every import
         MANIFEST.unlink(missing_ok=True)
+        for built in [*EXTRACT.glob("*.so"), *EXTRACT.glob("*.pyd"), *HERE.glob("dondoc_extract__mypyc*")]:
+            built.unlink()
         return []
     from mypyc.build import mypycify
 
