@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 from typing import final
 
 from dondoc.extract.lexicon import words
+from dondoc.extract.spacing import single_spaced
 
 _TOKEN = re.compile(r"\w+(?:[-/&]\w+)*|[^\w\s]")
 
@@ -59,7 +60,7 @@ def _tokens(text: str) -> Toks:
     # chunk is tokenised alone, its tokens end to end, and the chunks' places are counted
     # (single spaces) or found (other whitespace).
     out: list[Tok] = []
-    single = "  " not in text and text.isprintable()  # every other space character is unprintable
+    single = single_spaced(text)
     pos = 0
     for chunk in text.split(" ") if single else text.split():
         if not chunk:

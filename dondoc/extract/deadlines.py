@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from lunar_vn import convert_lunar_to_solar
 
 from dondoc.core.directive import Deadline
+from dondoc.extract.spacing import single_spaced
 
 _ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
@@ -64,8 +65,7 @@ def _rule(kind: str, source: str, anchors: tuple[str, ...], back: int, firsts: s
 def _fast(text: str, low: str) -> bool:
     """Can `_matches` skip ahead in this text? Its offsets must survive lower-casing and
     its whitespace come one character at a time (so `\\s+` before an anchor is one)."""
-    # isprintable(): every space character but " " is unprintable
-    return len(low) == len(text) and "  " not in text and text.isprintable() and text == text.strip()
+    return len(low) == len(text) and single_spaced(text) and text == text.strip()
 
 
 def _matches(rule: _Rule, text: str, low: str, fast: bool) -> list[re.Match[str]]:

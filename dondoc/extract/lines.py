@@ -13,6 +13,7 @@ from collections import Counter
 from functools import cache
 
 from dondoc.extract.lexicon import words
+from dondoc.extract.spacing import single_spaced
 
 _EMPHASIS = re.compile(r"[*_]{1,3}")
 _RULE = re.compile(r"^[\s*_\-=–—.…|#]*$")
@@ -90,9 +91,8 @@ def _clean(raw: str) -> tuple[str, int, int, bool]:
         if not stripped:
             return "", len(raw), len(raw), False
         first = len(raw) - len(raw.lstrip())
-        # single ASCII spaces inside (every other space character is unprintable): the
-        # text is already collapsed, and splitting it into words would only cost time
-        if stripped.isprintable() and "  " not in stripped:
+        # already collapsed: splitting it into words would only cost time
+        if single_spaced(stripped):
             return stripped, first, first + len(stripped), False
         return " ".join(stripped.split()), first, first + len(stripped), False
     stripped = raw.replace("\f", " ")

@@ -15,6 +15,7 @@ from functools import cache
 from dondoc.extract.lexicon import load
 from dondoc.extract.lines import Line
 from dondoc.extract.markers import find_marker
+from dondoc.extract.spacing import single_spaced
 
 _MOTTO = re.compile(
     r"CỘNG\s+H[ÒO]A\s+XÃ|ĐẢNG\s+CỘNG|ĐỘC\s+LẬP|Độc\s+lập\s*[-–]|CỘNG\s+SẢN\s+VIỆT|HỘI\s+CHỦ\s+NGHĨA", re.I
@@ -80,20 +81,15 @@ _NOI_NHAN = re.compile(r"^\s*_*N[ơo]i\s+nh[ậa]n", re.I)
 _CONTEXT_START = re.compile(r"^(Căn cứ|Thực hiện|Ngày|Tại|Sau khi|Trong|Theo)\b")
 
 
-def _single_spaced(text: str) -> bool:
-    """No run of two spaces, nor any space character but " " (all others are unprintable)."""
-    return "  " not in text and text.isprintable()
-
-
 def _left(raw: str) -> str:
     text = raw.strip()
-    return text if _single_spaced(text) else _COLUMN_GAP.split(text)[0]
+    return text if single_spaced(text) else _COLUMN_GAP.split(text)[0]
 
 
 def _split_cols(raw: str) -> list[str]:
     # Markdown bold (a PDF's bold lines come marked so) is not part of a value
     text = raw.replace("**", "").strip()
-    if _single_spaced(text):
+    if single_spaced(text):
         return [text] if text else []  # one column: most lines
     return [p for p in _COLUMN_GAP.split(text) if p]
 

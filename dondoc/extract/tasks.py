@@ -21,6 +21,7 @@ from dondoc.extract.footnotes import BRACKET_MARK, Footnote
 from dondoc.extract.lexicon import words
 from dondoc.extract.markers import INLINE_ENUM
 from dondoc.extract.roles import _subject_at, find_roles
+from dondoc.extract.spacing import single_spaced
 from dondoc.extract.structure import Block
 from dondoc.extract.tables import Row
 from dondoc.extract.targets import find_targets
@@ -168,8 +169,8 @@ def _clean(text: str, notes: list[str], ctx: Context) -> str:
 
     if "[" in text:
         text = BRACKET_MARK.sub(drop, text)
-    if "  " not in text and text.isprintable() and text == text.strip():
-        return text  # single spaces only (any other space character is unprintable)
+    if single_spaced(text) and text == text.strip():
+        return text
     return " ".join(text.split())
 
 

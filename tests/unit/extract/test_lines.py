@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dondoc.extract.lines import _clean, mark_noise, split_lines
+from dondoc.extract.spacing import single_spaced
 
 _CHARS = "aăâbcdđeêoơuưyÀẾỡỹ0123456789.,:;-()/" + "     \t\xa0\u2009\r"
 _PLAIN = st.text(alphabet=_CHARS, max_size=60)
@@ -60,3 +61,10 @@ def test_a_line_is_not_chrome_for_a_word_elsewhere() -> None:
     lines = split_lines("Thư viện pháp luật\n1. Xây dựng thư viện số của tỉnh.")
     mark_noise(lines)
     assert [ln.kind for ln in lines] == ["noise", "text"]
+
+
+def test_single_spaced_refuses_every_other_space_character() -> None:
+    # the shortcuts rest on it: any space but " ", or a run of two, means the text needs collapsing
+    others = [chr(c) for c in range(0x110000) if chr(c).isspace() and chr(c) != " "]
+    assert others and not any(single_spaced(f"a{c}b") for c in others)
+    assert single_spaced("Sở Y tế chủ trì") and not single_spaced("Sở  Y tế")
