@@ -1,9 +1,9 @@
 """Body resolution precision and recall on the corpus; prints JSON.
 
 Usage: python bench/resolution_eval.py
-Resolves every lead/support phrase of the seed and dev gold annotations against the unit
-tree tests/data/resolution/corpus-units.csv (in a throwaway SQLite store) and compares
-with the hand labels tests/data/resolution/labels.csv.
+Resolves every body phrase (lead, support and their optional forms) of the seed and dev
+gold annotations against the unit tree tests/data/resolution/corpus-units.csv (in a
+throwaway SQLite store) and compares with the hand labels tests/data/resolution/labels.csv.
 """
 
 from __future__ import annotations

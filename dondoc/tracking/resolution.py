@@ -154,22 +154,52 @@ def resolve(
     key = fold(phrase)
     # "Sở Nội vụ (Ban Thi đua Khen thưởng)": the unit, with the part of it that will act
     bare = _PARENTHESIS.sub("", key).strip()
+    # "Ủy ban nhân dân tỉnh" in a Lào Cai directive: "Ủy ban nhân dân tỉnh Lào Cai"
+    literal = {key, bare, *_in_scope(key, places), *_in_scope(bare, places)}
     ids: list[int] = []
-    for k in dict.fromkeys((key, _without_place(key, places), bare, _without_place(bare, places))):
+    tries = (key, *_in_scope(key, places), _without_place(key, places))
+    tries += (bare, *_in_scope(bare, places), _without_place(bare, places))
+    for k in dict.fromkeys(tries):
         ids = directory.by_key.get(k, [])
         if ids:
             break
     if ids:
-        return _choose(phrase, key, ids, directory, on=on, scope=scope)
+        return _choose(phrase, literal, ids, directory, on=on, scope=scope)
     if is_group(phrase):
         return Resolution(phrase, Method.GROUP)
     return _fuzzy(phrase, key, directory, on=on, scope=scope)
 
 
+def _in_scope(key: str, places: tuple[str, ...]) -> tuple[str, ...]:
+    """A phrase ending in a bare place word ("… tỉnh", "… thành phố") completed with the
+    issuer's territory, which that word names: "ủy ban nhân dân tỉnh lào cai"."""
+    stripped = _without_place(key)
+    if stripped == key:
+        return ()
+    return tuple(f"{stripped} {fold(p)}" for p in places)
+
+
 def _choose(
-    phrase: str, key: str, ids: list[int], directory: Directory, *, on: dt.date | None, scope: str | None
+    phrase: str,
+    literal: set[str],
+    ids: list[int],
+    directory: Directory,
+    *,
+    on: dt.date | None,
+    scope: str | None,
 ) -> Resolution:
     units = [directory.units[i] for i in ids]
+    if scope is not None:
+        # a name that ends in a bare place word ("… tỉnh", "… thành phố"), or a match made by
+        # dropping one, holds only in the issuer's territory, which that word names:
+        # "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh" in a Lào Cai directive is not another
+        # province's front, nor "Công an thành phố" in a Huế one Cần Thơ's police
+        placed = [u for u in units if not any(_without_place(n) == n for n in literal & _names(u))]
+        outside = [u for u in placed if not u.path.startswith(scope)]
+        if outside:
+            units = [u for u in units if u not in outside]
+            if not units:
+                return Resolution(phrase, Method.UNKNOWN, None, tuple(u.id for u in outside))
     current = [u for u in units if u.valid_on(on)]
     if not current:
         # a unit gone by then (merged, dissolved): its successor, for the office to confirm
@@ -184,8 +214,13 @@ def _choose(
     if len(current) > 1:
         return Resolution(phrase, Method.AMBIGUOUS, None, tuple(u.id for u in current))
     unit = current[0]
-    method = Method.EXACT if fold(unit.name) in (key, _without_place(key)) else Method.ALIAS
+    named = literal | {_without_place(k) for k in literal}
+    method = Method.EXACT if fold(unit.name) in named else Method.ALIAS
     return Resolution(phrase, method, unit.id, (unit.id,))
+
+
+def _names(unit: UnitEntry) -> set[str]:
+    return {fold(n) for n in (unit.name, *unit.aliases)}
 
 
 def _fuzzy(

@@ -56,6 +56,32 @@ def test_resolve_drops_the_scope_place_name() -> None:
     assert r.unit_id == 11
 
 
+def test_resolve_a_bare_place_word_never_names_another_territorys_unit() -> None:
+    # "Công an tỉnh" in a Huế directive is not Cần Thơ's "Công an thành phố", though both
+    # drop their place word to "công an": the word names the issuer's own territory
+    hue = ("Thành phố Huế",)
+    r = resolve("Công an thành phố", DIR, on=ON, scope="/20/", places=hue)
+    assert r.method is Method.UNKNOWN and r.unit_id is None and r.candidates == (4,)
+    r = resolve("Công an tỉnh", DIR, on=ON, scope="/20/", places=hue)
+    assert r.unit_id is None and r.flagged
+    # inside the territory the same phrase resolves
+    r = resolve("Công an tỉnh", DIR, on=ON, scope="/1/", places=("Thành phố Cần Thơ", "Cần Thơ"))
+    assert (r.unit_id, r.flagged) == (4, False)
+
+
+def test_resolve_completes_a_bare_place_word_with_the_issuers_territory() -> None:
+    units = [
+        UnitEntry(30, "Tỉnh Lào Cai", "/30/", ("Lào Cai",)),
+        UnitEntry(31, "Ủy ban nhân dân tỉnh Lào Cai", "/30/31/"),
+        UnitEntry(40, "Tỉnh Nghệ An", "/40/", ("Nghệ An",)),
+        UnitEntry(41, "Ủy ban nhân dân tỉnh Nghệ An", "/40/41/"),
+    ]
+    directory = Directory.build(units)
+    r = resolve("Uỷ ban nhân dân tỉnh", directory, on=ON, scope="/30/", places=("Tỉnh Lào Cai", "Lào Cai"))
+    assert (r.method, r.unit_id) == (Method.EXACT, 31)
+    assert resolve("Uỷ ban nhân dân tỉnh", directory, on=ON).unit_id is None  # no issuer: no territory
+
+
 def test_resolve_gone_unit_gives_its_successor_flagged() -> None:
     r = resolve("Sở Nông nghiệp và Phát triển nông thôn", DIR, on=D(2025, 6, 1))
     assert (r.method, r.unit_id, r.flagged) == (Method.SUCCESSOR, 6, True)
