@@ -7,6 +7,7 @@ the result down, so tests and the web app can run with their own settings.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -31,11 +32,20 @@ class Settings(BaseSettings):
     # a task is "due soon" when its deadline is at most this many days ahead
     due_soon_days: int = 7
 
-    # web: cookie signing key (refused when left at the default outside dev), Secure cookies
-    # when served over HTTPS, failed logins allowed per user name and address per 15 minutes
-    secret_key: str = "dev-only-secret-change-me"
-    env: str = "dev"
+    # web: the key that signs session cookies. Empty: a key of this install's own, made on
+    # first start and kept in data_dir/secret_key (0600); `env=production` refuses to start
+    # without one set here (several servers must share it)
+    secret_key: str = ""
+    env: Literal["dev", "production"] = "dev"
+    # Secure cookies and HSTS when served over HTTPS
     https: bool = False
+    # a login lasts at most session_hours, and ends after session_idle_minutes unused
+    session_hours: int = 12
+    session_idle_minutes: int = 120
+    # API tokens expire after this many days, unless made with another term
+    token_days: int = 90
+    # failed logins from one address for one account before each further try waits,
+    # twice as long each time (1 s, 2 s, 4 s … at most 15 minutes)
     login_attempts: int = 5
 
     def resolved_database_url(self) -> str:

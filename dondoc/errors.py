@@ -7,6 +7,7 @@ structured params so that no caller formats user-facing text itself.
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 
 
@@ -22,6 +23,7 @@ class ErrorCode(StrEnum):
     INPUT_ENCRYPTED = "E_INPUT_ENCRYPTED"
     INPUT_UNSAFE = "E_INPUT_UNSAFE"
     TOO_MANY_PAGES = "E_TOO_MANY_PAGES"
+    INPUT_TOO_COMPLEX = "E_INPUT_TOO_COMPLEX"
     NO_TEXT_LAYER = "E_NO_TEXT_LAYER"
     NOTHING_READ = "E_NOTHING_READ"
     NOT_FOUND = "E_NOT_FOUND"
@@ -31,6 +33,8 @@ class ErrorCode(StrEnum):
     BAD_CREDENTIALS = "E_BAD_CREDENTIALS"
     UNITS_FILE = "E_UNITS_FILE"
     DATABASE = "E_DATABASE"
+    STORAGE_UNAVAILABLE = "E_STORAGE_UNAVAILABLE"
+    LOGIN_THROTTLED = "E_LOGIN_THROTTLED"
     INTERNAL = "E_INTERNAL"
 
 
@@ -46,6 +50,7 @@ MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.INPUT_ENCRYPTED: "{name}: the {kind} file is password-protected",
     ErrorCode.INPUT_UNSAFE: "{name}: refused as unsafe ({detail})",
     ErrorCode.TOO_MANY_PAGES: "{name}: {pages} pages, over the limit of {limit}",
+    ErrorCode.INPUT_TOO_COMPLEX: "{name}: too complex to read within the limits ({detail})",
     ErrorCode.NO_TEXT_LAYER: (
         "{name}: no text layer on {pages} of its pages (a scan) and OCR is turned off or not installed"
     ),
@@ -57,8 +62,22 @@ MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.BAD_CREDENTIALS: "wrong user name or password",
     ErrorCode.UNITS_FILE: "{name}: {detail}",
     ErrorCode.DATABASE: "the database cannot be used ({detail})",
+    ErrorCode.STORAGE_UNAVAILABLE: "cannot write ({detail}); what is stored can still be read",
+    ErrorCode.LOGIN_THROTTLED: "too many failed logins; try again in {seconds} s",
     ErrorCode.INTERNAL: "unexpected {kind}: {detail} (please report it)",
 }
+
+
+# what must not reach a terminal or a log line as it is: C0 and C1 controls (a newline
+# would forge a second line, ESC starts an ANSI sequence), DEL, zero-width and
+# direction-changing marks (which reorder what is shown)
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def printable(text: str) -> str:
+    """`text` safe for one line of a terminal or a log: each such character is written as
+    its escape (a newline as `\\n`, ESC as `\\x1b`), everything else as it is."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 class DondocError(Exception):
@@ -71,4 +90,6 @@ class DondocError(Exception):
 
     @property
     def message(self) -> str:
-        return MESSAGES[self.code].format(**{k: str(v) for k, v in self.params.items()})
+        """The English message; parameters (file names, details from a library) escaped,
+        as it goes to a terminal or a log."""
+        return MESSAGES[self.code].format(**{k: printable(str(v)) for k, v in self.params.items()})

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from dondoc.services import sessions
 from dondoc.services.context import Store, require
 from dondoc.store.records import UnitRecord, UserRecord
 from dondoc.tracking.permissions import Action, Actor
@@ -54,13 +56,22 @@ class UserLine:
     role: str
     unit: str | None
     active: bool
+    open_sessions: int = 0
 
 
 def users_list(store: Store, actor: Actor) -> list[UserLine]:
     require(actor, Action.MANAGE_USERS, what="users")
+    logged_in = Counter(line.username for line in sessions.open_sessions(store, actor))
     with store.reading() as s:
         names = dict(s.execute(select(UnitRecord.id, UnitRecord.name)).all())
         return [
-            UserLine(u.username, u.full_name, u.role, names.get(u.unit_id) if u.unit_id else None, u.active)
+            UserLine(
+                u.username,
+                u.full_name,
+                u.role,
+                names.get(u.unit_id) if u.unit_id else None,
+                u.active,
+                logged_in[u.username],
+            )
             for u in s.scalars(select(UserRecord).order_by(UserRecord.username))
         ]

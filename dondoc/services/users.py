@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import secrets
+from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from dondoc.errors import DondocError, ErrorCode
 from dondoc.services.context import Store, audit_event, require
+from dondoc.services.sessions import end_user_sessions
+from dondoc.store.engine import READ_ONLY
 from dondoc.store.records import ApiTokenRecord, UnitRecord, UserRecord
-from dondoc.tracking.permissions import Action, Actor, Role
+from dondoc.tracking.permissions import Action, Actor, Role, can
 
 _HASHER = PasswordHasher()
 MIN_PASSWORD = 8
@@ -91,6 +95,8 @@ def authenticate(store: Store, username: str, password: str) -> Actor:
 
 
 def change_password(store: Store, actor: Actor, *, old: str, new: str) -> None:
+    """A new password; every login of the user ends with the old one (the caller starts
+    a new one for the browser that made the change)."""
     authenticate(store, actor.name, old)
     with store.transaction() as s:
         user = s.get(UserRecord, actor.user_id)
@@ -98,6 +104,24 @@ def change_password(store: Store, actor: Actor, *, old: str, new: str) -> None:
             raise DondocError(ErrorCode.NOT_FOUND, kind="user", key=actor.name)
         user.password_hash = hash_password(new)
         audit_event(s, actor, "user.change_password", "user", user.id)
+        end_user_sessions(s, actor, user, reason="password")
+
+
+def set_active(store: Store, actor: Actor, *, username: str, active: bool) -> None:
+    """Disable a user (every login ends, tokens stop working) or enable them again."""
+    require(actor, Action.MANAGE_USERS, what="users")
+    with store.transaction() as s:
+        user = s.scalar(select(UserRecord).where(UserRecord.username == username))
+        if user is None:
+            raise DondocError(ErrorCode.NOT_FOUND, kind="user", key=username)
+        if not active and user.id == actor.user_id:
+            raise DondocError(ErrorCode.RULE_VIOLATED, detail="an admin cannot disable their own account")
+        if user.active == active:
+            return
+        user.active = active
+        audit_event(s, actor, "user.enable" if active else "user.disable", "user", user.id)
+        if not active:
+            end_user_sessions(s, actor, user, reason="disabled")
 
 
 def actor_by_name(store: Store, username: str) -> Actor:
@@ -128,18 +152,39 @@ def _actor_by_id(store: Store, user_id: int) -> Actor:
         return actor_of(s, user)
 
 
-def create_token(store: Store, actor: Actor, *, username: str, name: str) -> str:
-    """A new API token for a user, shown once; the database keeps its hash only."""
+MAX_TOKEN_DAYS = 3650
+
+
+def create_token(store: Store, actor: Actor, *, username: str, name: str, days: int | None = None) -> str:
+    """A new API token for a user, shown once; the database keeps its hash only. It
+    expires after `days` (default: the token_days setting)."""
     require(actor, Action.MANAGE_USERS, what="API tokens")
+    term = store.settings.token_days if days is None else days
+    if not 1 <= term <= MAX_TOKEN_DAYS:
+        raise DondocError(ErrorCode.RULE_VIOLATED, detail=f"a token lasts from 1 to {MAX_TOKEN_DAYS} days")
     token = secrets.token_urlsafe(32)
+    now = _now()
     with store.transaction() as s:
         user = s.scalar(select(UserRecord).where(UserRecord.username == username))
         if user is None:
             raise DondocError(ErrorCode.NOT_FOUND, kind="user", key=username)
-        record = ApiTokenRecord(user_id=user.id, token_sha256=_digest(token), name=name)
+        record = ApiTokenRecord(
+            user_id=user.id,
+            token_sha256=_digest(token),
+            name=name,
+            created_at=now,
+            expires_at=now + dt.timedelta(days=term),
+        )
         s.add(record)
         s.flush()
-        audit_event(s, actor, "token.create", "user", user.id, after={"token": record.id, "name": name})
+        audit_event(
+            s,
+            actor,
+            "token.create",
+            "user",
+            user.id,
+            after={"token": record.id, "name": name, "expires": record.expires_at.isoformat()},
+        )
     return token
 
 
@@ -147,25 +192,121 @@ def _digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def actor_by_token(store: Store, token: str) -> Actor:
-    """The actor of an API token; cached until the data changes (a revoked token or a
-    disabled user is a change, so it is never served from the cache)."""
-    return store.cached(token_key(token), lambda: _actor_by_token(store, token))
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
 
 
-def token_key(token: str) -> tuple[str, str]:
-    """The cache key of `actor_by_token` (the token's digest: the token itself is a secret)."""
-    return ("token", _digest(token))
+def _aware(value: dt.datetime) -> dt.datetime:
+    # SQLite gives back naive datetimes for what was written in UTC
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
-def _actor_by_token(store: Store, token: str) -> Actor:
-    with store.reading() as s:
-        row = s.scalar(
-            select(ApiTokenRecord).where(
-                ApiTokenRecord.token_sha256 == _digest(token), ApiTokenRecord.revoked.is_(False)
-            )
+@dataclass(frozen=True)
+class LiveToken:
+    id: int
+    user_id: int
+    touch: bool  # its last use is old enough to be written again
+
+
+# the last use of a token is written at most this often
+TOKEN_TOUCH_EVERY = dt.timedelta(hours=1)
+
+
+def live_token(store: Store, token: str, *, now: dt.datetime | None = None) -> LiveToken | None:
+    """The token's row when it still works: not revoked, not expired, its user active.
+    Asked on every API request (one indexed query, never cached), so a revocation or a
+    disabled user takes effect on the next request in every process."""
+    now = now or _now()
+    query = (
+        select(
+            ApiTokenRecord.id, ApiTokenRecord.user_id, ApiTokenRecord.expires_at, ApiTokenRecord.last_used_at
         )
-        user = s.get(UserRecord, row.user_id) if row is not None else None
-        if user is None or not user.active:
-            raise DondocError(ErrorCode.BAD_CREDENTIALS)
-        return actor_of(s, user)
+        .join(UserRecord, UserRecord.id == ApiTokenRecord.user_id)
+        .where(
+            ApiTokenRecord.token_sha256 == _digest(token),
+            ApiTokenRecord.revoked.is_(False),
+            UserRecord.active.is_(True),
+        )
+    )
+    try:
+        with store.engine.connect().execution_options(**{READ_ONLY: True}) as conn:
+            row = conn.execute(query).first()
+    except Exception as exc:  # the database is down: no token can be checked
+        raise DondocError(ErrorCode.DATABASE, detail=str(exc).splitlines()[0]) from exc
+    if row is None or now >= _aware(row.expires_at):
+        return None
+    used = row.last_used_at
+    return LiveToken(row.id, row.user_id, used is None or now - _aware(used) >= TOKEN_TOUCH_EVERY)
+
+
+def touch_token(store: Store, token_id: int) -> None:
+    with store.transaction() as s:
+        s.execute(update(ApiTokenRecord).where(ApiTokenRecord.id == token_id).values(last_used_at=_now()))
+
+
+def actor_by_token(store: Store, token: str) -> Actor:
+    """The actor of a working API token (see `live_token`)."""
+    found = live_token(store, token)
+    if found is None:
+        raise DondocError(ErrorCode.BAD_CREDENTIALS)
+    return actor_by_id(store, found.user_id)
+
+
+@dataclass(frozen=True)
+class TokenLine:
+    id: int
+    username: str
+    name: str
+    created_at: dt.datetime
+    expires_at: dt.datetime
+    last_used_at: dt.datetime | None
+    revoked_at: dt.datetime | None
+
+    def state(self, now: dt.datetime) -> str:
+        """active, expired or revoked."""
+        if self.revoked_at is not None:
+            return "revoked"
+        return "expired" if now >= self.expires_at else "active"
+
+
+def list_tokens(store: Store, actor: Actor, *, username: str | None = None) -> list[TokenLine]:
+    """Tokens, newest first: an admin sees anyone's (or one user's), others their own."""
+    query = (
+        select(ApiTokenRecord, UserRecord.username)
+        .join(UserRecord, UserRecord.id == ApiTokenRecord.user_id)
+        .order_by(ApiTokenRecord.id.desc())
+    )
+    if can(actor, Action.MANAGE_USERS):
+        if username is not None:
+            query = query.where(UserRecord.username == username)
+    elif username is not None and username != actor.name:
+        raise DondocError(ErrorCode.FORBIDDEN, user=actor.name, action="list", subject="tokens of others")
+    else:
+        query = query.where(ApiTokenRecord.user_id == actor.user_id)
+    with store.reading() as s:
+        return [
+            TokenLine(
+                row.id,
+                name,
+                row.name,
+                _aware(row.created_at),
+                _aware(row.expires_at),
+                _aware(row.last_used_at) if row.last_used_at else None,
+                _aware(row.revoked_at)
+                if row.revoked_at
+                else (_aware(row.created_at) if row.revoked else None),
+            )
+            for row, name in s.execute(query).all()
+        ]
+
+
+def revoke_token(store: Store, actor: Actor, token_id: int) -> None:
+    """Revoke a token: an admin any, a user their own; it stops working at once."""
+    with store.transaction() as s:
+        row = s.get(ApiTokenRecord, token_id)
+        if row is None or (row.user_id != actor.user_id and not can(actor, Action.MANAGE_USERS)):
+            raise DondocError(ErrorCode.NOT_FOUND, kind="token", key=token_id)
+        if row.revoked:
+            return
+        row.revoked, row.revoked_at = True, _now()
+        audit_event(s, actor, "token.revoke", "user", row.user_id, after={"token": row.id, "name": row.name})

@@ -87,7 +87,8 @@ class UserRecord(Base):
 
 
 class ApiTokenRecord(Base):
-    """A machine client's bearer token; only its sha256 is kept."""
+    """A machine client's bearer token; only its sha256 is kept. It works until it
+    expires or is revoked, whichever comes first, and only while its user is active."""
 
     __tablename__ = "api_tokens"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -96,6 +97,39 @@ class ApiTokenRecord(Base):
     name: Mapped[str] = mapped_column(String(100))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utc)
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    last_used_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class WebSessionRecord(Base):
+    """A browser's login, kept on the server: the cookie carries only a random id (whose
+    sha256 is kept here), so ending the row ends the login at once in every process."""
+
+    __tablename__ = "web_sessions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utc)
+    last_seen_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utc)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    ended_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    # logout, password, disabled, ended_by_admin, expired
+    end_reason: Mapped[str | None] = mapped_column(String(40))
+    address: Mapped[str | None] = mapped_column(String(64))
+    user_agent: Mapped[str | None] = mapped_column(String(200))
+
+
+class LoginThrottleRecord(Base):
+    """Failed logins counted by what they aimed at (an account, a client address, the
+    pair), shared by every server process; rows quiet for a day are deleted."""
+
+    __tablename__ = "login_throttle"
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_failure_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
+    # no attempt is checked before this moment (the delay the failures earned)
+    next_attempt_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
 
 class ReadingJobRecord(Base):
@@ -348,8 +382,14 @@ BUCKET_NEUTRAL_ACTIONS = (
     "extension.withdraw",
     "progress.report",
     "progress.return",
+    "session.end",
+    "session.end_all",
+    "session.start",
     "token.create",
+    "token.revoke",
     "user.change_password",
+    "user.disable",
+    "user.enable",
 )
 _MOVING = "action NOT IN (" + ", ".join(f"'{a}'" for a in BUCKET_NEUTRAL_ACTIONS) + ")"
 

@@ -16,13 +16,15 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
+from starlette.types import Receive, Scope, Send
 
 from dondoc.config import Settings
-from dondoc.errors import DondocError, ErrorCode
+from dondoc.errors import DondocError, ErrorCode, printable
 from dondoc.services.context import Store
 from dondoc.web.deps import CsrfFailed, LoginRequired
+from dondoc.web.keys import session_key
+from dondoc.web.limits import BodyLimits, BodyTooLarge
 from dondoc.web.render import page
-from dondoc.web.security import LoginLimiter
 from dondoc.web.text import catalogue, error_message, http_status, status_message
 
 log = logging.getLogger("dondoc.web")
@@ -55,9 +57,17 @@ def _error(request: Request, status: int, message: str, code: str | None = None)
     return page(request, "errors/error.html", None, status_code=status, status=status, message=message)
 
 
+async def _refuse(scope: Scope, receive: Receive, send: Send, exc: DondocError) -> None:
+    """A body refused from its headers: answered like any DondocError, the app not run."""
+    request = Request(scope, receive)
+    log.info("%s %s: %s", request.method, printable(request.url.path), exc.message)
+    response = _error(request, http_status(exc), error_message(exc), exc.code.value)
+    response.headers["Connection"] = "close"
+    await response(scope, receive, send)
+
+
 def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
-    if settings.env != "dev" and settings.secret_key == Settings.model_fields["secret_key"].default:
-        raise DondocError(ErrorCode.RULE_VIOLATED, detail="set DONDOC_SECRET_KEY outside dev (DONDOC_ENV)")
+    key = session_key(settings)  # refuses to start with a published, short or missing key
     app = FastAPI(
         title="dondoc",
         version="1",
@@ -67,17 +77,21 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     )
     app.state.store = store or Store.open(settings)
     app.state.settings = settings
-    app.state.limiter = LoginLimiter(settings.login_attempts)
     # uploads are read in the background, one at a time per process: OCR already keeps
     # every core busy, and a second scan would only slow the first
     app.state.readers = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dondoc-reader")
+    # bodies are capped before they are read (inside the session middleware: it asks
+    # whether the sender is logged in)
+    app.add_middleware(BodyLimits, store=app.state.store, refuse=_refuse)
+    # the signed cookie holds a random login id (checked against the server's table on
+    # every request) and the CSRF token; it lasts as long as a login can
     app.add_middleware(
         SessionMiddleware,
-        secret_key=settings.secret_key,
+        secret_key=key,
         session_cookie="dondoc_session",
         same_site="lax",
         https_only=settings.https,
-        max_age=12 * 3600,
+        max_age=settings.session_hours * 3600,
     )
     app.mount(
         "/static", StaticFiles(directory=str(resources.files("dondoc.web").joinpath("static"))), name="static"
@@ -113,11 +127,17 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     @app.exception_handler(DondocError)
     async def _dondoc(request: Request, exc: DondocError) -> Response:
         status = http_status(exc)
-        log.info("%s %s: %s", request.method, request.url.path, exc.message)
-        return _error(request, status, error_message(exc), exc.code.value)
+        log.info("%s %s: %s", request.method, printable(request.url.path), exc.message)
+        response = _error(request, status, error_message(exc), exc.code.value)
+        if status == 413:
+            # the rest of the body is not wanted: the connection closes, the client stops
+            response.headers["Connection"] = "close"
+        return response
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        if isinstance(exc, BodyTooLarge):
+            return await _dondoc(request, exc.error)
         return _error(request, exc.status_code, status_message(exc.status_code))
 
     @app.exception_handler(RequestValidationError)
@@ -126,7 +146,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> Response:
-        log.exception("unexpected error on %s %s", request.method, request.url.path)
+        log.exception("unexpected error on %s %s", request.method, printable(request.url.path))
         return _error(request, 500, status_message(500), ErrorCode.INTERNAL.value)
 
     return app

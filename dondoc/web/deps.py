@@ -11,6 +11,7 @@ from fastapi import Depends, Path, Query, Request
 from starlette.concurrency import run_in_threadpool
 
 from dondoc.errors import DondocError, ErrorCode
+from dondoc.services import sessions
 from dondoc.services.context import Store
 from dondoc.services.users import actor_by_id, actor_key
 from dondoc.tracking.permissions import Actor
@@ -88,16 +89,29 @@ async def cached_compute(
 
 
 async def current_actor(request: Request, store: StoreDep) -> Actor:
-    uid = request.session.get("uid")
-    if not isinstance(uid, int):
+    """The user of the request's login. The login is looked up on every request (one
+    indexed query on the event loop), so one ended elsewhere is refused at once."""
+    sid = request.session.get("sid")
+    if not isinstance(sid, str):
         raise LoginRequired
+    live = sessions.live_session(store, sid)
+    if live is None:
+        request.session.clear()
+        raise LoginRequired
+    if live.touch:
+        await run_in_threadpool(sessions.touch, store, live.id)
+    return await actor_of_user(store, live.user_id)
+
+
+async def actor_of_user(store: Store, user_id: int) -> Actor:
+    """The actor of a user whose login or token was just checked; cached until the data
+    changes (a role or unit changed meanwhile)."""
     try:
         return await cached_read(
-            store, actor_key(uid), lambda: actor_by_id(store, uid), stale_while_computing=True
+            store, actor_key(user_id), lambda: actor_by_id(store, user_id), stale_while_computing=True
         )
     except DondocError as exc:
-        if exc.code is ErrorCode.NOT_FOUND:  # deleted or disabled meanwhile
-            request.session.clear()
+        if exc.code is ErrorCode.NOT_FOUND:  # disabled between the two queries
             raise LoginRequired from exc
         raise
 
@@ -144,3 +158,5 @@ MAX_ID = 2_147_483_647
 Id = Annotated[int, Path(ge=1, le=MAX_ID)]
 # a unit's code in a query (a branch of the directory to filter by)
 UnitCode = Annotated[str | None, Query(max_length=64, pattern=NO_CONTROL)]
+# a user name in a URL (an admin's action on an account)
+Username = Annotated[str, Path(min_length=1, max_length=80, pattern=NO_CONTROL)]

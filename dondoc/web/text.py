@@ -101,6 +101,8 @@ _STATUS = {
     ErrorCode.BAD_CREDENTIALS: 401,
     ErrorCode.TOO_LARGE: 413,
     ErrorCode.DATABASE: 503,
+    ErrorCode.STORAGE_UNAVAILABLE: 503,
+    ErrorCode.LOGIN_THROTTLED: 429,
     ErrorCode.INTERNAL: 500,
 }
 

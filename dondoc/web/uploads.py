@@ -1,14 +1,13 @@
-"""Uploads: refused from their declared size before they are read (`BodyLimit`, for every
-request), streamed to a temporary file with the file's own limit enforced while reading,
-named by the basename only."""
+"""Uploads: streamed to a temporary file with the file's own limit enforced while reading
+(the request body was capped before: limits.py), named by the basename only."""
 
 from __future__ import annotations
 
+import re
 import tempfile
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from starlette.datastructures import UploadFile
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from dondoc.errors import DondocError, ErrorCode
 
@@ -16,8 +15,15 @@ CHUNK = 1 << 20
 
 
 def safe_name(name: str | None) -> str:
-    base = PureWindowsPath(PurePosixPath(name or "").name).name.strip()
+    """The file name a browser sent, as dondoc keeps it: its last part only (no folders,
+    either kind of separator), no control or direction-changing characters, 200 at most."""
+    base = PureWindowsPath(PurePosixPath(name or "").name).name
+    base = _UNSAFE.sub("_", base).strip(" ._")
     return base[:200] or "tep-tai-len"
+
+
+# C0/C1 controls, DEL, zero-width and direction marks: never part of a stored name
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
 async def save_upload(upload: UploadFile, folder: Path, limit: int) -> Path:
@@ -34,34 +40,3 @@ async def save_upload(upload: UploadFile, folder: Path, limit: int) -> Path:
 
 def temp_folder() -> tempfile.TemporaryDirectory[str]:
     return tempfile.TemporaryDirectory(prefix="dondoc-upload-")
-
-
-class BodyLimit:
-    """ASGI middleware: a request body larger than `limit` is refused with E_TOO_LARGE as
-    soon as that is known — from Content-Length before anything is read, else while it
-    streams — so no route (and no form parser) ever reads more than the limit."""
-
-    def __init__(self, app: ASGIApp, limit: int) -> None:
-        self.app = app
-        self.limit = limit
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        declared = dict(scope.get("headers", [])).get(b"content-length", b"")
-        size = int(declared) if declared.isdigit() else 0
-        received = 0
-
-        async def limited() -> Message:
-            nonlocal received
-            if size > self.limit:
-                raise DondocError(ErrorCode.TOO_LARGE, name="upload", size=size, limit=self.limit)
-            message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > self.limit:
-                    raise DondocError(ErrorCode.TOO_LARGE, name="upload", size=received, limit=self.limit)
-            return message
-
-        await self.app(scope, limited, send)

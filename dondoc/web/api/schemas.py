@@ -269,3 +269,19 @@ class DashboardRead(BaseModel):
     units: list[UnitBucketsRead]
     totals: dict[str, int]
     areas: list[AreaBucketsRead]  # the same tasks by the section they come from
+
+
+class TokenRead(BaseModel):
+    id: int
+    user: str
+    name: str
+    state: Literal["active", "expired", "revoked"]
+    created_at: dt.datetime
+    expires_at: dt.datetime
+    last_used_at: dt.datetime | None
+    revoked_at: dt.datetime | None
+
+
+class TokenList(BaseModel):
+    items: list[TokenRead]
+    count: int

@@ -13,10 +13,11 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from dondoc.errors import DondocError, ErrorCode
-from dondoc.services import admin_views, statuses, units, users, views
-from dondoc.services.context import require
-from dondoc.tracking.permissions import Action, Role
-from dondoc.web.deps import ActorDep, FormDep, StoreDep
+from dondoc.services import admin_views, sessions, statuses, units, users, views
+from dondoc.services.context import Store, require
+from dondoc.tracking.permissions import Action, Actor, Role
+from dondoc.web.deps import ActorDep, FormDep, Id, StoreDep, Username
+from dondoc.web.keys import KEY_FILE
 from dondoc.web.render import page
 from dondoc.web.uploads import save_upload, temp_folder
 
@@ -128,6 +129,72 @@ def create_user(request: Request, actor: ActorDep, store: StoreDep, form: FormDe
     return RedirectResponse("/admin/users", status_code=303)
 
 
+@router.post("/admin/users/{username}/active")
+def set_user_active(actor: ActorDep, store: StoreDep, form: FormDep, username: Username) -> Response:
+    users.set_active(store, actor, username=username, active=form.get("active") == "1")
+    return RedirectResponse("/admin/users", status_code=303)
+
+
+@router.post("/admin/users/{username}/sessions/end")
+def end_user_sessions(actor: ActorDep, store: StoreDep, form: FormDep, username: Username) -> Response:
+    sessions.end_sessions(store, actor, username=username)
+    return RedirectResponse("/admin/users", status_code=303)
+
+
+@router.post("/admin/sessions/end")
+def end_all_sessions(request: Request, actor: ActorDep, store: StoreDep, form: FormDep) -> Response:
+    """Every login but this admin's own ends: everyone else must log in again."""
+    own = request.session.get("sid")
+    sessions.end_sessions(store, actor, username=None, keep=own if isinstance(own, str) else None)
+    return RedirectResponse("/admin/users", status_code=303)
+
+
+@router.get("/admin/tokens")
+def token_list(request: Request, actor: ActorDep, store: StoreDep) -> Response:
+    require(actor, Action.MANAGE_USERS, what="API tokens")
+    return _tokens_page(request, actor, store)
+
+
+def _tokens_page(request: Request, actor: Actor, store: Store, new_token: str | None = None) -> Response:
+    now = dt.datetime.now(dt.UTC)
+    lines = [(t, t.state(now)) for t in users.list_tokens(store, actor)]
+    names = [u.username for u in admin_views.users_list(store, actor) if u.active]
+    return page(
+        request,
+        "admin/tokens.html",
+        actor,
+        tokens=lines,
+        usernames=names,
+        token_days=store.settings.token_days,
+        new_token=new_token,
+    )
+
+
+@router.post("/admin/tokens")
+def create_token(request: Request, actor: ActorDep, store: StoreDep, form: FormDep) -> Response:
+    require(actor, Action.MANAGE_USERS, what="API tokens")  # before any validation
+    days = form.get("days", "").strip()
+    if days and not days.isdigit():
+        raise DondocError(
+            ErrorCode.RULE_VIOLATED, detail=f"a token lasts from 1 to {users.MAX_TOKEN_DAYS} days"
+        )
+    token = users.create_token(
+        store,
+        actor,
+        username=form.get("username", "").strip(),
+        name=form.get("name", "").strip() or "api",
+        days=int(days) if days else None,
+    )
+    # shown this once: the database keeps only its hash
+    return _tokens_page(request, actor, store, new_token=token)
+
+
+@router.post("/admin/tokens/{token_id}/revoke")
+def revoke_token(actor: ActorDep, store: StoreDep, form: FormDep, token_id: Id) -> Response:
+    users.revoke_token(store, actor, token_id)
+    return RedirectResponse("/admin/tokens", status_code=303)
+
+
 @router.get("/admin/statuses")
 def status_list(request: Request, actor: ActorDep, store: StoreDep) -> Response:
     rows = statuses.list_statuses(store, actor)
@@ -162,8 +229,9 @@ def settings_page(request: Request, actor: ActorDep, store: StoreDep) -> Respons
     signing key is never shown."""
     require(actor, Action.MANAGE_SETTINGS, what="settings")
     current = store.settings.model_dump()
+    where = "(đặt riêng)" if store.settings.secret_key else f"(tệp {store.settings.data_dir / KEY_FILE})"
     rows = [
-        (f"DONDOC_{name.upper()}", "••••••" if name == "secret_key" else str(value))
+        (f"DONDOC_{name.upper()}", f"•••••• {where}" if name == "secret_key" else str(value))
         for name, value in sorted(current.items())
     ]
     return page(request, "admin/settings.html", actor, rows=rows)

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from dondoc.errors import DondocError, ErrorCode
-from dondoc.services import users
-from dondoc.tracking.permissions import Role
-from dondoc.web.deps import ActorDep, FormDep, LoginRequired, StoreDep, current_actor
+from dondoc.services import login_throttle, sessions, users
+from dondoc.tracking.permissions import Actor, Role
+from dondoc.web.deps import ActorDep, FormDep, LoginRequired, StoreDep, actor_of_user, current_actor
 from dondoc.web.render import page
-from dondoc.web.text import error_message, status_message
+from dondoc.web.text import error_message
 
 router = APIRouter(include_in_schema=False)
 
@@ -31,33 +34,62 @@ def login_form(request: Request) -> Response:
     return page(request, "auth/login.html", None)
 
 
+def _address(request: Request) -> str:
+    # the client's address as the server sees it (behind a reverse proxy on this host,
+    # uvicorn takes it from X-Forwarded-For)
+    return request.client.host if request.client else "?"
+
+
+async def _start(request: Request, store: StoreDep, actor: Actor) -> None:
+    """A new server-side login for this browser; whatever the cookie held before is
+    dropped (no fixation of an old session, a fresh CSRF token)."""
+    token = await run_in_threadpool(
+        sessions.start_session,
+        store,
+        actor,
+        address=_address(request),
+        user_agent=request.headers.get("user-agent"),
+    )
+    request.session.clear()
+    request.session["sid"] = token
+
+
 @router.post("/login")
-def login(request: Request, store: StoreDep, form: FormDep) -> Response:
+async def login(request: Request, store: StoreDep, form: FormDep) -> Response:
     name = form.get("username", "").strip()
-    address = request.client.host if request.client else "?"
-    limiter = request.app.state.limiter
-    keys = (f"user:{name.lower()}", f"addr:{address}")
-    if limiter.blocked(*keys):
-        return page(
-            request, "auth/login.html", None, status_code=429, error=status_message(429), username=name
-        )
+    address = _address(request)
     try:
-        actor = users.authenticate(store, name, form.get("password", ""))
+        # the attempt takes its turn first: failed logins make the next ones wait
+        wait = await run_in_threadpool(login_throttle.take_turn, store, username=name, address=address)
+    except DondocError as exc:
+        if exc.code is not ErrorCode.LOGIN_THROTTLED:
+            raise
+        return page(
+            request, "auth/login.html", None, status_code=429, error=error_message(exc), username=name
+        )
+    if wait > 0:
+        await asyncio.sleep(wait)  # on the event loop: a waiting attempt holds no thread
+    try:
+        actor = await run_in_threadpool(users.authenticate, store, name, form.get("password", ""))
     except DondocError as exc:
         if exc.code is not ErrorCode.BAD_CREDENTIALS:
             raise
-        limiter.failed(*keys)
         return page(
             request, "auth/login.html", None, status_code=401, error=error_message(exc), username=name
         )
-    limiter.succeeded(*keys)
-    request.session.clear()  # a new session at login: no fixation of an old one
-    request.session["uid"] = actor.user_id
+    await run_in_threadpool(login_throttle.succeeded, store, username=name, address=address)
+    await _start(request, store, actor)
     return RedirectResponse(HOME[actor.role], status_code=303)
 
 
 @router.post("/logout")
-def logout(request: Request, form: FormDep) -> Response:
+async def logout(request: Request, store: StoreDep, form: FormDep) -> Response:
+    sid = request.session.get("sid")
+    if isinstance(sid, str):
+        live = sessions.live_session(store, sid)
+        if live is not None:
+            actor = await actor_of_user(store, live.user_id)
+            await run_in_threadpool(sessions.end_session, store, actor, sid)
     request.session.clear()
     return RedirectResponse("/login", status_code=303)
 
@@ -68,13 +100,17 @@ def password_form(request: Request, actor: ActorDep) -> Response:
 
 
 @router.post("/password")
-def change_password(request: Request, actor: ActorDep, store: StoreDep, form: FormDep) -> Response:
+async def change_password(request: Request, actor: ActorDep, store: StoreDep, form: FormDep) -> Response:
     if form.get("new", "") != form.get("repeat", ""):
         return page(
             request, "auth/password.html", actor, status_code=422, error="Mật khẩu nhập lại không khớp."
         )
     try:
-        users.change_password(store, actor, old=form.get("old", ""), new=form.get("new", ""))
+        await run_in_threadpool(
+            lambda: users.change_password(store, actor, old=form.get("old", ""), new=form.get("new", ""))
+        )
     except DondocError as exc:
         return page(request, "auth/password.html", actor, status_code=422, error=error_message(exc))
+    # every login of the user ended with the old password, this one too: a new one here
+    await _start(request, store, actor)
     return page(request, "auth/password.html", actor, done=True)

@@ -65,7 +65,7 @@ def test_cli_follow_up_from_the_command_line(
     dondoc = inproc
     data = tmp_path / "data"
     one_line_error(dondoc(db_url, data, "status"), "E_DATABASE")  # no schema yet
-    assert "schema at revision 0005" in ok(dondoc(db_url, data, "db", "upgrade"))
+    assert "schema at revision 0006" in ok(dondoc(db_url, data, "db", "upgrade"))
     assert "44 units added" in ok(dondoc(db_url, data, "units", "import", str(units_path())))
     ok(
         dondoc(
@@ -180,3 +180,50 @@ def test_cli_demo_loads_and_refuses_a_second_time(tmp_path: Path) -> None:
     assert totals["done_on_time"] > 0 and totals["done_late"] > 0 and totals["overdue"] > 0
     assert sum(totals.values()) == 25
     one_line_error(dondoc(url, tmp_path, "demo"), "E_RULE_VIOLATED")
+
+
+def test_issue_13_cli_disables_users_ends_logins_and_manages_tokens(
+    db_url: str, tmp_path: Path, inproc: Callable[..., Result]
+) -> None:
+    from dondoc.config import Settings
+    from dondoc.services import sessions, users
+    from dondoc.services.context import Store
+
+    dondoc = inproc
+    data = tmp_path / "data"
+    ok(dondoc(db_url, data, "db", "upgrade"))
+    for name in ("vp", "lanhdao"):
+        ok(
+            dondoc(
+                db_url, data, "user", "add", name, "--name", name, "--role", "office", "--password", PASSWORD
+            )
+        )
+    token = ok(dondoc(db_url, data, "user", "token", "vp", "--name", "bot", "--days", "7")).strip()
+    listed = ok(dondoc(db_url, data, "user", "tokens"))
+    assert listed.count("\n") == 1 and "\tvp\tbot\tactive\texpires " in listed
+    store = Store.open(Settings(database_url=db_url, data_dir=data))
+    try:
+        assert users.live_token(store, token) is not None
+        login = sessions.start_session(
+            store, users.actor_by_name(store, "vp"), address="\x1b[31m", user_agent="x"
+        )
+        assert "vp" in ok(dondoc(db_url, data, "user", "sessions"))
+        assert "\\x1b[31m" in ok(dondoc(db_url, data, "user", "sessions", "vp"))  # escaped, not an ANSI code
+        one_line_error(dondoc(db_url, data, "user", "revoke-token", "999"), "E_NOT_FOUND")
+        token_id = listed.split("\t")[0]
+        assert f"token {token_id} revoked" in ok(dondoc(db_url, data, "user", "revoke-token", token_id))
+        assert users.live_token(store, token) is None
+        assert "\trevoked\t" in ok(dondoc(db_url, data, "user", "tokens", "vp"))
+        ok(dondoc(db_url, data, "user", "disable", "vp"))
+        assert sessions.live_session(store, login) is None
+        one_line_error(dondoc(db_url, data, "user", "disable", "nobody"), "E_NOT_FOUND")
+        ok(dondoc(db_url, data, "user", "enable", "vp"))
+        second = sessions.start_session(
+            store, users.actor_by_name(store, "lanhdao"), address=None, user_agent=None
+        )
+        assert "1 login(s) ended" in ok(dondoc(db_url, data, "user", "end-sessions", "--all"))
+        assert sessions.live_session(store, second) is None
+        assert dondoc(db_url, data, "user", "end-sessions").returncode == 2  # a user or --all
+        one_line_error(dondoc(db_url, data, "user", "token", "vp", "--days", "0"), "E_RULE_VIOLATED")
+    finally:
+        store.engine.dispose()

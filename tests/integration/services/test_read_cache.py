@@ -8,7 +8,7 @@ import threading
 
 from dondoc.services.context import SYSTEM, Store, audit_event
 from dondoc.services.dashboards import BUCKET_NEUTRAL
-from dondoc.services.users import actor_by_name, actor_by_token, create_token, create_user, token_key
+from dondoc.services.users import actor_by_id, actor_by_name, actor_key, create_user
 from dondoc.tracking.permissions import Role
 from dondoc.web.deps import cached_read
 
@@ -30,18 +30,19 @@ def test_a_write_turns_every_cached_answer_into_a_miss(store: Store) -> None:
 
 
 def test_a_request_serves_a_hit_on_the_event_loop_and_a_miss_in_the_pool(store: Store) -> None:
-    create_user(store, SYSTEM, username="u2", full_name="U", password="long-enough-pw", role=Role.OFFICE)
-    token = create_token(store, SYSTEM, username="u2", name="t")
+    uid = create_user(
+        store, SYSTEM, username="u2", full_name="U", password="long-enough-pw", role=Role.OFFICE
+    )
     threads: list[str] = []
 
     def read() -> object:
         threads.append(threading.current_thread().name)
-        return actor_by_token(store, token)
+        return actor_by_id(store, uid)
 
     async def twice() -> tuple[object, object]:
         return (
-            await cached_read(store, token_key(token), read),
-            await cached_read(store, token_key(token), read),
+            await cached_read(store, actor_key(uid), read),
+            await cached_read(store, actor_key(uid), read),
         )
 
     first, second = asyncio.run(twice())
@@ -49,7 +50,7 @@ def test_a_request_serves_a_hit_on_the_event_loop_and_a_miss_in_the_pool(store: 
     assert len(threads) == 1 and threads[0] != threading.main_thread().name  # the miss only
     # after any write (here a new user) the next request reads again
     create_user(store, SYSTEM, username="u3", full_name="U", password="long-enough-pw", role=Role.OFFICE)
-    asyncio.run(cached_read(store, token_key(token), read))
+    asyncio.run(cached_read(store, actor_key(uid), read))
     assert len(threads) == 2
 
 

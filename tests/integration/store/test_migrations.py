@@ -19,7 +19,7 @@ def test_migrations_upgrade_from_empty_match_the_mappings_and_downgrade_cleanly(
     engine = make_engine(db_url)
     assert migrate.current_revision(engine) is None
     migrate.upgrade(engine)
-    assert migrate.current_revision(engine) == migrate.head_revision() == "0005"
+    assert migrate.current_revision(engine) == migrate.head_revision() == "0006"
     assert set(inspect(engine).get_table_names()) == set(Base.metadata.tables) | {"alembic_version"}
     assert migrate.drift(engine) == []
     with engine.connect() as conn:
@@ -88,7 +88,37 @@ def test_the_last_bucket_moving_event_is_read_from_its_partial_index(store: Stor
             conn.execute(text("SET enable_seqscan = off"))  # an empty table would be scanned anyway
             plan = " ".join(str(row) for row in conn.execute(text(f"EXPLAIN {sql}")))
     assert "ix_audit_events_moving" in plan, plan
-    # the index holds the list as migration 0005 froze it: a change to the list needs a
-    # new migration, or the index would no longer serve the query
-    frozen = importlib.import_module("dondoc.store.migrations.versions.0005_audit_moving_index")
-    assert frozen._NEUTRAL == BUCKET_NEUTRAL_ACTIONS
+    # the index holds the list as the last migration to make it froze it (0005, made again
+    # by 0006): a change to the list needs a new migration, or the index would no longer
+    # serve the query
+    frozen = importlib.import_module("dondoc.store.migrations.versions.0006_sessions_tokens_throttle")
+    assert tuple(sorted(frozen._NEUTRAL)) == BUCKET_NEUTRAL_ACTIONS
+
+
+def test_migration_0006_gives_existing_tokens_an_expiry_90_days_after_they_were_made(db_url: str) -> None:
+    engine = make_engine(db_url)
+    migrate.upgrade(engine, "0005")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO users (id, username, full_name, password_hash, role, active, created_at)"
+                " VALUES (1, 'u', 'U', 'x', 'admin', true, :at)"
+            ),
+            {"at": dt.datetime(2026, 1, 1, tzinfo=dt.UTC)},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO api_tokens (user_id, token_sha256, name, created_at, revoked)"
+                " VALUES (1, 'abc', 'old', :at, false)"
+            ),
+            {"at": dt.datetime(2026, 1, 1, 8, tzinfo=dt.UTC)},
+        )
+    migrate.upgrade(engine)
+    with engine.connect() as conn:
+        expires = conn.execute(text("SELECT expires_at FROM api_tokens")).scalar_one()
+    if isinstance(expires, str):  # SQLite keeps the text
+        expires = dt.datetime.fromisoformat(expires)
+    assert expires.replace(tzinfo=None) == dt.datetime(2026, 4, 1, 8)
+    migrate.downgrade(engine, "0005")
+    assert "expires_at" not in {c["name"] for c in inspect(engine).get_columns("api_tokens")}
+    engine.dispose()

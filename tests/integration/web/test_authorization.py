@@ -14,7 +14,8 @@ from sqlalchemy import select
 from starlette.routing import compile_path
 
 from dondoc.errors import DondocError
-from dondoc.services import reading_jobs
+from dondoc.services import reading_jobs, users
+from dondoc.services.context import SYSTEM
 from dondoc.services.users import actor_by_name
 from dondoc.store.records import (
     AssignmentRecord,
@@ -25,6 +26,7 @@ from dondoc.store.records import (
     TaskRecord,
     UnitRecord,
 )
+from dondoc.tracking.permissions import Role
 from tests.integration.web.conftest import DemoSite, TestClient, csrf_of
 
 USERS = ("admin", "vanphong", "lanhdao", "ct-ca", "ct-bchqs")
@@ -71,7 +73,19 @@ def ids(demo_site: DemoSite) -> dict[str, object]:
     job = reading_jobs.start_job(demo_site.store, office, empty)
     with pytest.raises(DondocError):
         reading_jobs.run_job(demo_site.store, office, job)
+    # an account the admin's routes act on (disable, end its logins, revoke its token)
+    users.create_user(
+        demo_site.store,
+        SYSTEM,
+        username="matrix-victim",
+        full_name="M",
+        password="long enough password",
+        role=Role.OFFICE,
+    )
+    users.create_token(demo_site.store, SYSTEM, username="matrix-victim", name="matrix")
+    token = users.list_tokens(demo_site.store, SYSTEM, username="matrix-victim")[0].id
     return {
+        "token": token,
         "job": job,
         "task": task,
         "update": update,
@@ -138,6 +152,14 @@ def _routes(i: dict[str, object]) -> list[tuple[str, str, dict[str, object], set
         ),
         ("GET", "/admin/users", {}, {"admin"}),
         ("POST", "/admin/users", {"role": "nobody"}, {"admin"}),
+        ("POST", "/admin/users/matrix-victim/active", {"active": "1"}, {"admin"}),
+        ("POST", "/admin/users/matrix-victim/sessions/end", {}, {"admin"}),
+        ("POST", "/admin/sessions/end", {}, {"admin"}),
+        ("GET", "/admin/tokens", {}, {"admin"}),
+        ("POST", "/admin/tokens", {"username": "matrix-victim", "name": "m", "days": "1"}, {"admin"}),
+        ("POST", f"/admin/tokens/{i['token']}/revoke", {}, {"admin"}),
+        ("GET", "/api/v1/tokens", {}, set(USERS)),
+        ("DELETE", f"/api/v1/tokens/{i['token']}", {}, {"admin"}),
         ("GET", "/admin/statuses", {}, {"admin"}),
         ("POST", "/admin/statuses", {"key": "cho_y_kien", "label": "Chờ ý kiến", "group": "open"}, {"admin"}),
         ("GET", "/admin/settings", {}, {"admin"}),
