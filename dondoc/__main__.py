@@ -1,3 +1,4 @@
 from dondoc.cli import main
 
-main()
+if __name__ == "__main__":  # not when a child process of multiprocessing imports it
+    main()

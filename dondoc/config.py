@@ -22,6 +22,22 @@ class Settings(BaseSettings):
     # DOCX: a zip whose parts would inflate beyond this, or by more than this ratio, is a bomb
     max_docx_uncompressed_bytes: int = 200 * 1024 * 1024
     max_docx_ratio: int = 200
+    # what reading one file may take; a file that needs more is refused with
+    # E_INPUT_TOO_COMPLEX (limits of the reader, checked before decoding where they can be)
+    max_image_pixels: int = 40_000_000  # an image's width × height (its header, or its PDF dictionary)
+    max_render_pixels: int = 40_000_000  # a scanned page rendered for OCR (at a lower resolution first)
+    max_ocr_pages: int = 100  # pages read by OCR in one file
+    max_stream_bytes: int = 128 * 1024 * 1024  # one PDF stream, inflated
+    max_inflated_bytes: int = 512 * 1024 * 1024  # all of a PDF's streams, inflated
+    max_docx_xml_bytes: int = 32 * 1024 * 1024  # one XML part of a DOCX, inflated
+    max_docx_paragraphs: int = 100_000
+    # every file is read in a child process that may use this much memory (address space)
+    # and time; its OCR processes each get the same memory limit
+    read_memory_mb: int = 384
+    read_timeout_seconds: int = 900
+    # web: scans and PDFs read at once per server process (texts and DOCX have a reader of
+    # their own, so they never wait behind a scan)
+    readers: int = 2
     # Tesseract languages for scanned pages; ocr=False leaves pages without text unread
     ocr_languages: str = "vie"
     ocr: bool = True

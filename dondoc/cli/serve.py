@@ -30,7 +30,14 @@ def serve_command(ctx: click.Context, host: str, port: int, demo: bool, workers:
         click.echo(f"demo loaded; users (password {DEMO_PASSWORD}): {', '.join(loaded.users)}")
     click.echo(f"dondoc at http://{host}:{port}/")
     if workers == 1:
-        uvicorn.run(create_app(settings, store), host=host, port=port, http=PROTOCOL, log_level="warning")
+        uvicorn.run(
+            create_app(settings, store),
+            host=host,
+            port=port,
+            http=PROTOCOL,
+            log_level="warning",
+            server_header=False,  # no banner naming the server software
+        )
         return
     # worker processes build their own app from the environment: pass the options on
     os.environ["DONDOC_DATABASE_URL"] = settings.resolved_database_url()
@@ -44,4 +51,5 @@ def serve_command(ctx: click.Context, host: str, port: int, demo: bool, workers:
         workers=workers,
         http=PROTOCOL,
         log_level="warning",
+        server_header=False,
     )

@@ -59,3 +59,9 @@ def _zip_kind(data: bytes, name: str) -> str:
             ErrorCode.FORMAT_UNSUPPORTED, name=name, detail="an OpenDocument file; save it as .docx"
         )
     raise DondocError(ErrorCode.FORMAT_UNSUPPORTED, name=name, detail="a zip archive, not a DOCX document")
+
+
+def may_need_ocr(head: bytes) -> bool:
+    """Whether a file starting with `head` is one that can take minutes to read (a PDF, an
+    image: OCR), unlike a text or a DOCX; from its first bytes only."""
+    return any(head.startswith(magic) or (kind == "pdf" and magic in head) for magic, kind in _MAGIC)

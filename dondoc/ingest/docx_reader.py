@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from io import BytesIO
 from xml.etree.ElementTree import Element
@@ -26,6 +27,8 @@ from dondoc.core.text import SourceText
 from dondoc.errors import DondocError, ErrorCode
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# a paragraph start tag, whatever the namespace prefix (counted in the raw XML)
+_PARAGRAPH = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?p[\s/>]")
 _BULLETS = {
     "\uf0b7": "-",
     "\uf0a7": "-",
@@ -41,10 +44,21 @@ _BULLETS = {
 
 def read_docx(data: bytes, *, name: str, settings: Settings) -> SourceText:
     parts = _open_parts(data, name, settings)
+    body_xml = parts.get("word/document.xml")
+    if body_xml is not None:
+        # counted in the bytes, before a tree of millions of elements is built
+        paragraphs = len(_PARAGRAPH.findall(body_xml))
+        if paragraphs > settings.max_docx_paragraphs:
+            raise DondocError(
+                ErrorCode.INPUT_TOO_COMPLEX,
+                name=name,
+                detail=f"{paragraphs} paragraphs, over the limit of {settings.max_docx_paragraphs} "
+                "(DONDOC_MAX_DOCX_PARAGRAPHS)",
+            )
     numbering = _Numbering(
         _xml(parts.get("word/numbering.xml"), name), _xml(parts.get("word/styles.xml"), name)
     )
-    document = _xml(parts.get("word/document.xml"), name)
+    document = _xml(body_xml, name)
     body = document.find(f"{W}body") if document is not None else None
     if body is None:
         raise DondocError(ErrorCode.INPUT_CORRUPT, name=name, kind="DOCX", detail="no document body")
@@ -82,6 +96,13 @@ def _open_parts(data: bytes, name: str, settings: Settings) -> dict[str, bytes]:
                     raise DondocError(
                         ErrorCode.INPUT_UNSAFE, name=name, detail=f"{info.filename} is a zip bomb"
                     )
+                if info.file_size > settings.max_docx_xml_bytes:
+                    raise DondocError(
+                        ErrorCode.INPUT_TOO_COMPLEX,
+                        name=name,
+                        detail=f"{info.filename} is {info.file_size} bytes, over the limit of "
+                        f"{settings.max_docx_xml_bytes} (DONDOC_MAX_DOCX_XML_BYTES)",
+                    )
                 with z.open(info) as fh:
                     # read at most the declared size (+1): a lying header cannot make us read more
                     content = fh.read(info.file_size + 1)
@@ -91,7 +112,15 @@ def _open_parts(data: bytes, name: str, settings: Settings) -> dict[str, bytes]:
                     )
                 out[info.filename] = content
             return out
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError) as exc:
+    except NotImplementedError as exc:  # a compression method zipfile does not know
+        raise DondocError(
+            ErrorCode.INPUT_CORRUPT, name=name, kind="DOCX", detail=f"unsupported zip entry: {exc}"
+        ) from exc
+    except RuntimeError as exc:  # zipfile's word for an entry that needs a password
+        if "encrypted" not in str(exc):
+            raise
+        raise DondocError(ErrorCode.INPUT_ENCRYPTED, name=name, kind="DOCX") from exc
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, zlib.error, ValueError) as exc:
         raise DondocError(ErrorCode.INPUT_CORRUPT, name=name, kind="DOCX", detail=str(exc)) from exc
 
 
@@ -105,6 +134,10 @@ def _xml(data: bytes | None, name: str) -> Element | None:
         raise DondocError(ErrorCode.INPUT_UNSAFE, name=name, detail=f"XML with {type(exc).__name__}") from exc
     except ParseError as exc:
         raise DondocError(ErrorCode.INPUT_CORRUPT, name=name, kind="DOCX", detail=str(exc)) from exc
+    except (ValueError, LookupError) as exc:  # an XML declaration naming an encoding expat lacks
+        raise DondocError(
+            ErrorCode.INPUT_CORRUPT, name=name, kind="DOCX", detail=f"XML in an unreadable encoding: {exc}"
+        ) from exc
 
 
 def _runs(p: Element) -> Iterator[str]:
@@ -169,6 +202,8 @@ _ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "x
 
 
 def _roman(n: int) -> str:
+    if not 0 < n < 4000:
+        return str(n)  # Roman numerals stop at MMMCMXCIX
     out = ""
     for value, letters in _ROMAN:
         while n >= value:
@@ -200,8 +235,9 @@ class _Numbering:
                 for lvl in an.findall(f"{W}lvl"):
                     fmt = _val(lvl.find(f"{W}numFmt")) or "decimal"
                     text = _val(lvl.find(f"{W}lvlText")) or ""
-                    start = int(_val(lvl.find(f"{W}start")) or "1")
-                    lv[int(lvl.get(f"{W}ilvl") or "0")] = (fmt, text, start)
+                    start = _number(_val(lvl.find(f"{W}start")), 1, _MAX_START)
+                    level = _number(lvl.get(f"{W}ilvl"), 0, _MAX_LEVEL)
+                    lv[level] = (fmt, text, start)
                 self.levels[an.get(f"{W}abstractNumId") or ""] = lv
             for num in numbering.findall(f"{W}num"):
                 self.num_to_abstract[num.get(f"{W}numId") or ""] = _val(num.find(f"{W}abstractNumId")) or ""
@@ -213,7 +249,7 @@ class _Numbering:
                     if num_id:
                         self.style_num[st.get(f"{W}styleId") or ""] = (
                             num_id,
-                            int(_val(num_pr.find(f"{W}ilvl")) or "0"),
+                            _number(_val(num_pr.find(f"{W}ilvl")), 0, _MAX_LEVEL),
                         )
 
     def prefix(self, p: Element) -> str:
@@ -222,7 +258,7 @@ class _Numbering:
         ilvl = 0
         if num_pr is not None:
             num_id = _val(num_pr.find(f"{W}numId"))
-            ilvl = int(_val(num_pr.find(f"{W}ilvl")) or "0")
+            ilvl = _number(_val(num_pr.find(f"{W}ilvl")), 0, _MAX_LEVEL)
         else:
             style = _val(p.find(f"{W}pPr/{W}pStyle"))
             if style in self.style_num:
@@ -248,6 +284,20 @@ class _Numbering:
             return _format(self.counters.get((num_id or "", lvl), levels.get(lvl, ("", "", 1))[2]), f)
 
         return re.sub(r"%(\d)", level_number, text) + " "
+
+
+# Word's own bounds: nine list levels (0–8), start values up to 32 767
+_MAX_LEVEL = 8
+_MAX_START = 32_767
+
+
+def _number(value: str | None, default: int, highest: int) -> int:
+    """A numbering attribute as a number within Word's bounds; anything else (a word, a
+    billion) is the default, as Word would not write it."""
+    if value is None or not value.strip().isdigit():
+        return default
+    number = int(value.strip()[:12])
+    return number if number <= highest else default
 
 
 def _val(el: Element | None) -> str | None:

@@ -164,7 +164,35 @@ def _binary_share(data: bytes) -> float:
 
 
 def decode(data: bytes, *, name: str = "input") -> tuple[str, str]:
-    """Return (text, encoding name) or raise DondocError."""
+    """Return (text, encoding name) or raise DondocError. A NUL anywhere refuses the file
+    (no text has one: it is a damaged or binary file, and no database stores it); the
+    other control characters (a DOS end-of-file mark, an ESC) become spaces, so that
+    offsets stay those of the file."""
+    text, encoding = _decode(data, name)
+    nul = text.find("\x00")
+    if nul >= 0:
+        line = text.count("\n", 0, nul) + 1
+        column = nul - (text.rfind("\n", 0, nul) + 1) + 1
+        raise DondocError(
+            ErrorCode.INPUT_BINARY, name=name, detail=f"a NUL character at line {line}, column {column}"
+        )
+    return blank_controls(text), encoding
+
+
+# C0 controls but tab, line feed, vertical tab, form feed and carriage return (which lay
+# text out), and DEL
+_CONTROLS = re.compile("[\x01-\x08\x0e-\x1f\x7f]")
+
+
+def blank_controls(text: str) -> str:
+    """`text` with each control character that is not layout (and NUL) as a space: the
+    same length, so offsets into it stay valid."""
+    if "\x00" in text:
+        text = text.replace("\x00", " ")
+    return _CONTROLS.sub(" ", text) if _CONTROLS.search(text) else text
+
+
+def _decode(data: bytes, name: str) -> tuple[str, str]:
     if not data.strip():
         raise DondocError(ErrorCode.INPUT_EMPTY, name=name)
     for bom, enc in _BOMS:

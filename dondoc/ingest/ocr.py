@@ -32,6 +32,7 @@ import pypdfium2.raw as pdfium_c
 
 from dondoc.core.layout import turned_frame
 from dondoc.errors import DondocError, ErrorCode
+from dondoc.ingest.encodings import blank_controls
 
 # measured here (task_f1 of the extraction, s/page with two pages at a time):
 #   200 dpi: scan 1.00, rasterised kh-173 0.84, 0.8 s;  300 dpi: 0.86, 0.92, 1.0 s;
@@ -82,26 +83,51 @@ def _require(name: str) -> None:
 OnPages = Callable[[int, int], None]
 
 
+# a page too large for max_pixels at OCR_DPI is rendered at a lower resolution, down to
+# this one (small print still reads at 150 dpi); a page too large even then is refused
+MIN_OCR_DPI = 150
+
+
+def page_dpi(width: float, height: float, max_pixels: int, *, name: str, page: int) -> int:
+    """The resolution a page of width × height points is rendered at for OCR: OCR_DPI, or
+    less when that would make more than max_pixels."""
+    inches = max(width, 1.0) * max(height, 1.0) / (72 * 72)
+    dpi = min(OCR_DPI, int(math.sqrt(max_pixels / inches)))
+    if dpi < MIN_OCR_DPI:
+        raise DondocError(
+            ErrorCode.INPUT_TOO_COMPLEX,
+            name=name,
+            detail=f"page {page + 1} is {width:.0f} × {height:.0f} points, too large to render for OCR "
+            f"within {max_pixels} pixels (DONDOC_MAX_RENDER_PIXELS)",
+        )
+    return dpi
+
+
 def ocr_pdf_pages(
     pdf: pdfium.PdfDocument,
     indexes: Sequence[int],
     *,
     name: str,
     languages: str,
+    max_pixels: int,
     on_pages: OnPages | None = None,
 ) -> dict[int, OcrPage]:
     """OCR the given pages (0-based) of an open PDF, two at a time; askew pages twice."""
     _require(name)
+    dpi: dict[int, int] = {}
+    for index in indexes:
+        width, height = pdf.get_page_size(index)
+        dpi[index] = page_dpi(width, height, max_pixels, name=name, page=index)
     with tempfile.TemporaryDirectory(prefix="dondoc-ocr-") as tmp:
-        results = _read_pages(pdf, [(index, 0.0) for index in indexes], Path(tmp), languages, on_pages)
-        askew = [(i, page.skew) for i, page in results.items() if abs(page.skew) >= MIN_SKEW_DEGREES]
+        results = _read_pages(pdf, [(i, 0.0, dpi[i]) for i in indexes], Path(tmp), languages, on_pages)
+        askew = [(i, page.skew, dpi[i]) for i, page in results.items() if abs(page.skew) >= MIN_SKEW_DEGREES]
         results.update(_read_pages(pdf, askew, Path(tmp), languages))
         return results
 
 
 def _read_pages(
     pdf: pdfium.PdfDocument,
-    pages: list[tuple[int, float]],
+    pages: list[tuple[int, float, int]],
     tmp: Path,
     languages: str,
     on_pages: OnPages | None = None,
@@ -114,7 +140,9 @@ def _read_pages(
         on_pages(0, len(pages))
     for first in range(0, len(pages), workers * 2):
         # PDFium renders in this thread (it is not thread-safe); Tesseract runs in the pool
-        jobs = [_render(pdf, index, tmp, angle) for index, angle in pages[first : first + workers * 2]]
+        jobs = [
+            _render(pdf, index, tmp, angle, dpi) for index, angle, dpi in pages[first : first + workers * 2]
+        ]
         try:
             results.update(_run_jobs(jobs, languages))
         finally:
@@ -132,17 +160,18 @@ class _Job:
     width: float
     height: float
     angle: float  # degrees the page was turned to straighten it
+    dpi: int  # the resolution it was rendered at
 
 
-def _render(pdf: pdfium.PdfDocument, index: int, tmp: Path, angle: float) -> _Job:
+def _render(pdf: pdfium.PdfDocument, index: int, tmp: Path, angle: float, dpi: int) -> _Job:
     page = pdf[index]
     try:
         width, height = page.get_size()
-        scale = OCR_DPI / 72
+        scale = dpi / 72
         bitmap = _render_turned(page, scale, angle) if angle else page.render(scale=scale, grayscale=True)
         path = tmp / f"page-{index}-{angle:.2f}.pgm"
         _write_pgm(path, bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride)
-        return _Job(index, path, width, height, angle)
+        return _Job(index, path, width, height, angle, dpi)
     finally:
         page.close()
 
@@ -181,7 +210,7 @@ def _run_jobs(jobs: list[_Job], languages: str) -> dict[int, OcrPage]:
 
 
 def _read_job(job: _Job, languages: str) -> OcrPage:
-    scale = OCR_DPI / 72
+    scale = job.dpi / 72
     page = _read_image(job.path, job.width, job.height, scale, languages)
     # the boxes stay in the straightened page, where lines are level and the reader can
     # rebuild rows; PageLayout turns them back when a span is located
@@ -292,7 +321,7 @@ def _tsv_lines(tsv: str, scale: float) -> list[OcrLine]:
         if key not in groups:
             groups[key] = []
             order.append(key)
-        groups[key].append((cols[11], left, top, left + w, top + h, float(cols[10])))
+        groups[key].append((blank_controls(cols[11]), left, top, left + w, top + h, float(cols[10])))
     out = []
     for key in order:
         for words in _segments(groups[key]):

@@ -50,15 +50,26 @@ def _png(width: int, height: int, rows: bytes) -> bytes:
     )
 
 
+# a page picture has at most this many pixels (a page far taller than wide is drawn narrower)
+MAX_PICTURE_PIXELS = 4_000_000
+
+
 def render_png(data: bytes, index: int, *, width_px: int = 1000, name: str = "source") -> bytes:
-    """Page `index` (0-based) rendered `width_px` wide, grey, as PNG bytes."""
+    """Page `index` (0-based) rendered `width_px` wide (narrower for a very tall page), grey,
+    as PNG bytes. Run in a child process with limits (see services/source_pages.py)."""
     pdf = _open(data, name)
     try:
         if not 0 <= index < len(pdf):
             raise DondocError(ErrorCode.NOT_FOUND, kind="page", key=index + 1)
-        page = pdf[index]
-        width, _ = page.get_size()
-        bitmap = page.render(scale=width_px / width, grayscale=True)
+        try:
+            page = pdf[index]
+        except pdfium.PdfiumError as exc:
+            raise DondocError(
+                ErrorCode.INPUT_CORRUPT, name=name, kind="PDF", detail=f"page {index + 1} cannot be loaded"
+            ) from exc
+        width, height = (max(d, 1.0) for d in page.get_size())
+        scale = min(width_px / width, (MAX_PICTURE_PIXELS / (width * height)) ** 0.5)
+        bitmap = page.render(scale=scale, grayscale=True)
         w, h, stride = bitmap.width, bitmap.height, bitmap.stride
         buffer = bytes(bitmap.buffer)
         rows = buffer if stride == w else b"".join(buffer[y * stride : y * stride + w] for y in range(h))

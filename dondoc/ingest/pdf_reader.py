@@ -23,7 +23,8 @@ from dondoc.core.layout import PageLayout
 from dondoc.core.text import SourceText
 from dondoc.errors import DondocError, ErrorCode
 from dondoc.ingest import ocr
-from dondoc.ingest.encodings import reads_as_vietnamese
+from dondoc.ingest.encodings import blank_controls, reads_as_vietnamese
+from dondoc.ingest.guards import check_pdf_streams, too_complex
 from dondoc.ingest.pdf_geometry import Line, Run
 from dondoc.ingest.pdf_tables import TableState, mark_tables, markdown_rows
 
@@ -38,6 +39,9 @@ _PAGE_NUMBER = re.compile(r"^\s*[-–]?\s*\d{1,3}\s*[-–]?\s*$")
 def read_pdf(
     data: bytes, *, name: str, settings: Settings, on_pages: ocr.OnPages | None = None
 ) -> tuple[SourceText, PageLayout]:
+    # images and compressed streams judged from their dictionaries, before PDFium inflates
+    # or decodes anything
+    check_pdf_streams(data, name=name, settings=settings)
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -52,15 +56,20 @@ def read_pdf(
         layout = PageLayout()
         by_page: list[list[Line]] = []
         tables = TableState()
+        blank = 0
         for index in range(pages):
-            page = pdf[index]
+            page = _page(pdf, index, name)
             width, height = page.get_size()
             layout.page_sizes.append((width, height))
             textpage = page.get_textpage()
             if len(_LETTER.findall(textpage.get_text_range())) < _MIN_LETTERS:
                 # a scan: its page content is an image (an e-signature stamp drawn over
-                # it does not make a text layer); OCR reads it below
-                layout.pages_without_text.append(index)
+                # it does not make a text layer); OCR reads it below. A page with nothing
+                # drawn on it at all is blank: nothing to read
+                if pdfium_c.FPDFPage_CountObjects(page.raw) > 0:
+                    layout.pages_without_text.append(index)
+                else:
+                    blank += 1
                 by_page.append([])
                 textpage.close()
                 page.close()
@@ -71,7 +80,7 @@ def read_pdf(
                 textpage.close()
                 pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY)
                 page.close()
-                page = pdf[index]
+                page = _page(pdf, index, name)
                 textpage = page.get_textpage()
             try:
                 page_lines = _page_lines(textpage, index, height, tables)
@@ -83,6 +92,8 @@ def read_pdf(
                 layout.pages_without_text.append(index)
                 layout.garbled_pages.append(index)
             by_page.append(page_lines)
+        if blank == pages:
+            raise DondocError(ErrorCode.NOTHING_READ, name=name)  # every page is empty
         confidence = _ocr_pages(pdf, by_page, layout, name=name, settings=settings, on_pages=on_pages)
     finally:
         pdf.close()
@@ -98,6 +109,15 @@ def read_pdf(
         encoding = "pdf+ocr" if confidence is not None else "pdf"
         source = SourceText(source.text, encoding, ocr_confidence=confidence, notes=tuple(notes))
     return source, layout
+
+
+def _page(pdf: pdfium.PdfDocument, index: int, name: str) -> pdfium.PdfPage:
+    try:
+        return pdf[index]
+    except pdfium.PdfiumError as exc:
+        raise DondocError(
+            ErrorCode.INPUT_CORRUPT, name=name, kind="PDF", detail=f"page {index + 1} cannot be loaded"
+        ) from exc
 
 
 def read_scanned_image(
@@ -164,13 +184,26 @@ def _ocr_pages(
     todo = list(layout.pages_without_text)
     if not todo:
         return None
+    if len(todo) > settings.max_ocr_pages:
+        raise too_complex(
+            name,
+            f"{len(todo)} scanned pages to read by OCR, over the limit of {settings.max_ocr_pages} "
+            "(DONDOC_MAX_OCR_PAGES)",
+        )
     if not settings.ocr or not ocr.available():
         if len(todo) == len(by_page):
             raise DondocError(ErrorCode.NO_TEXT_LAYER, name=name, pages=f"{len(todo)} of {len(by_page)}")
         for index in layout.garbled_pages:
             by_page[index] = []  # garbage would only mislead the extractor
         return None  # the text pages are read; the others wait for OCR
-    results = ocr.ocr_pdf_pages(pdf, todo, name=name, languages=settings.ocr_languages, on_pages=on_pages)
+    results = ocr.ocr_pdf_pages(
+        pdf,
+        todo,
+        name=name,
+        languages=settings.ocr_languages,
+        max_pixels=settings.max_render_pixels,
+        on_pages=on_pages,
+    )
     confidences: list[float] = []
     for index, page in results.items():
         # OCR lines are runs like any other: side-by-side columns become one row
@@ -199,7 +232,7 @@ def _page_lines(textpage: pdfium.PdfTextPage, index: int, height: float, tables:
 def _group_lines(textpage: pdfium.PdfTextPage, index: int, height: float) -> list[Line]:
     runs: list[Run] = []
     # U+FFFE is PDFium's mark for a hyphen that ended a line ("QĐ-" / "UBND")
-    text = textpage.get_text_range().replace("\ufffe", "-")
+    text = blank_controls(textpage.get_text_range().replace("\ufffe", "-"))
     body = _body_font_size(textpage, text)
     pos = 0
     for raw in text.split("\n"):

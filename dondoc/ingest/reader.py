@@ -1,53 +1,23 @@
-"""A file on disk → the text dondoc extracts from, whatever the format.
+"""A file on disk → the text dondoc extracts from: the one door every caller uses.
 
-The format comes from the bytes (detect.py); the size limit is checked before reading.
+The reading itself (dispatch.py) runs in a child process whose memory and time are capped
+(isolation.py), so a hostile file costs that child, not the caller.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from dondoc.config import Settings
-from dondoc.core.layout import PageLayout
-from dondoc.core.text import SourceText
-from dondoc.errors import DondocError, ErrorCode
-from dondoc.ingest import ocr
-from dondoc.ingest.detect import detect_format
-from dondoc.ingest.docx_reader import read_docx
-from dondoc.ingest.encodings import decode
-from dondoc.ingest.pdf_reader import read_pdf, read_scanned_image
+from dondoc.errors import printable
+from dondoc.ingest.dispatch import SourceDocument, read_here
+from dondoc.ingest.isolation import OnProgress, run_isolated
+
+__all__ = ["SourceDocument", "read_document"]
 
 
-@dataclass
-class SourceDocument:
-    source: SourceText
-    format: str  # "text", "pdf", "docx"
-    layout: PageLayout | None = None  # pages and boxes, for PDF
-
-
-def read_document(path: Path, settings: Settings, on_pages: ocr.OnPages | None = None) -> SourceDocument:
+def read_document(path: Path, settings: Settings, on_pages: OnProgress | None = None) -> SourceDocument:
     """The file's text; `on_pages` hears how OCR of scanned pages goes, if any is needed."""
-    name = str(path)
-    if not path.is_file():
-        raise DondocError(ErrorCode.INPUT_NOT_FOUND, name=name)
-    size = path.stat().st_size
-    if size > settings.max_input_bytes:
-        # refuse before reading: a 1 GB upload must not be loaded to learn it is too big
-        raise DondocError(ErrorCode.TOO_LARGE, name=name, size=size, limit=settings.max_input_bytes)
-    data = path.read_bytes()
-    if not data.strip():
-        raise DondocError(ErrorCode.INPUT_EMPTY, name=name)
-    kind = detect_format(data, name=name)
-    if kind == "pdf":
-        source, layout = read_pdf(data, name=name, settings=settings, on_pages=on_pages)
-        return SourceDocument(source, "pdf", layout)
-    if kind == "docx":
-        return SourceDocument(read_docx(data, name=name, settings=settings), "docx")
-    if kind in ("png", "jpeg", "tiff"):
-        if not ocr.available():
-            raise DondocError(ErrorCode.NO_TEXT_LAYER, name=name, pages="1 of 1")
-        source, layout = read_scanned_image(str(path), name=name, settings=settings, kind=kind)
-        return SourceDocument(source, "image", layout)
-    text, encoding = decode(data, name=name)
-    return SourceDocument(SourceText(text, encoding), "text")
+    return run_isolated(
+        read_here, Path(path), settings, settings=settings, name=printable(str(path)), on_progress=on_pages
+    )

@@ -31,6 +31,7 @@ from dondoc.store.records import (
 )
 from dondoc.tracking.permissions import Action, Actor, Role
 from dondoc.tracking.progress import Indicator, percent_from_indicator, roll_up
+from dondoc.tracking.timeliness import check_plausible
 
 MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
 
@@ -93,6 +94,8 @@ def report_progress(
     expected_version: int | None = None,
 ) -> int:
     """A unit's progress report; returns the update's id."""
+    if report.done_on is not None:
+        check_plausible(report.done_on)
     if sum(len(b) for _, b in report.evidence) > MAX_EVIDENCE_BYTES:
         raise DondocError(
             ErrorCode.TOO_LARGE,
@@ -217,6 +220,7 @@ def return_update(store: Store, actor: Actor, update_id: int, *, reason: str, to
 def request_extension(
     store: Store, actor: Actor, task_id: int, *, proposed: dt.date, reason: str, today: dt.date
 ) -> int:
+    check_plausible(proposed)
     with store.transaction() as s:
         task = fetch.task(s, task_id)
         require(actor, Action.REQUEST_EXTENSION, fetch.subject_of(s, task_id), what=f"task {task_id}")

@@ -15,6 +15,7 @@ from dondoc.services.units import load_directory, unit_by_code
 from dondoc.store.records import BodyMentionRecord, ExtensionRequestRecord, TaskRecord
 from dondoc.tracking.permissions import Action, Actor
 from dondoc.tracking.resolution import FLAGGED, Method
+from dondoc.tracking.timeliness import check_plausible
 
 # fields of a task the office may correct, and their types
 EDITABLE = {
@@ -112,6 +113,9 @@ def edit_task(
     _check_fields(changes, EDITABLE)
     if "text" in changes and not str(changes["text"] or "").strip():
         raise DondocError(ErrorCode.RULE_VIOLATED, detail="a task needs its text")
+    deadline = changes.get("original_deadline")
+    if isinstance(deadline, dt.date):
+        check_plausible(deadline)
     with store.transaction() as s:
         task = fetch.task(s, task_id)
         fetch.check_version(task, expected_version, kind="task")

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from dondoc.errors import DondocError, ErrorCode
+from dondoc.ingest.isolation import run_isolated
 from dondoc.ingest.pdf_pages import page_sizes, render_png
 from dondoc.services import fetch
 from dondoc.services.context import Store, require
@@ -70,4 +71,10 @@ def page_png(store: Store, actor: Actor, directive_id: int, page: int) -> bytes:
             raise DondocError(ErrorCode.NOT_FOUND, kind="page", key=page)
         sha = d.source_sha256
     key = ("page", sha, page)
-    return store.cache.get(key, lambda: render_png(read_blob(store.data_dir, sha), page - 1))
+    # PDFium draws the page in a child process with the readers' limits, not in the server
+    return store.cache.get(
+        key,
+        lambda: run_isolated(
+            render_png, read_blob(store.data_dir, sha), page - 1, settings=store.settings, name=f"page {page}"
+        ),
+    )

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from dondoc.errors import DondocError, ErrorCode
+from dondoc.services.cells import append_inert, csv_cell, from_csv_cell
 from dondoc.services.context import Store, audit_event, require
 from dondoc.store.records import UnitAliasRecord, UnitRecord
 from dondoc.tracking.permissions import Action, Actor
@@ -81,8 +82,9 @@ def read_rows(path: Path) -> list[UnitRow]:
         except UnicodeDecodeError:
             raise DondocError(ErrorCode.UNITS_FILE, name=name, detail="not UTF-8 CSV nor XLSX") from None
         try:
-            # newline="" lets the csv module take \r, \n and \r\n alike as line ends
-            records = [list(r) for r in csv.reader(io.StringIO(text, newline=""))]
+            # newline="" lets the csv module take \r, \n and \r\n alike as line ends; a
+            # cell an export protected from spreadsheets ("'=…") reads as it was
+            records = [[from_csv_cell(v) for v in r] for r in csv.reader(io.StringIO(text, newline=""))]
         except csv.Error as exc:  # a NUL byte, an unterminated quote at the end, …
             raise DondocError(ErrorCode.UNITS_FILE, name=name, detail=f"not a CSV file: {exc}") from None
     if not records:
@@ -334,13 +336,11 @@ def export_units(store: Store, path: Path) -> int:
         from openpyxl import Workbook
 
         book = Workbook()
-        sheet = book.active
-        for row in table:
-            sheet.append(row)
+        append_inert(book.active, table)  # no name becomes a formula when the file is opened
         book.save(tmp)
     else:
         with tmp.open("w", encoding="utf-8", newline="") as fh:
-            csv.writer(fh).writerows(table)
+            csv.writer(fh).writerows([[csv_cell(v) for v in row] for row in table])
     tmp.replace(path)
     return len(rows)
 

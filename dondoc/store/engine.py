@@ -14,6 +14,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from dondoc.store import hygiene
+
 
 def normalise_url(url: str) -> str:
     """`postgresql://…` means psycopg 3 (the driver dondoc installs), not psycopg2."""
@@ -70,5 +72,6 @@ READ_ONLY = "dondoc_read_only"
 
 
 def make_sessionmaker(engine: Engine, *, read_only: bool = False) -> sessionmaker[Session]:
+    hygiene.install()  # no NUL reaches either engine, whoever writes
     bind = engine.execution_options(**{READ_ONLY: True}) if read_only else engine
     return sessionmaker(bind, expire_on_commit=False)

@@ -14,6 +14,8 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
+from dondoc.errors import DondocError, ErrorCode
+
 
 class Bucket(StrEnum):
     DONE_ON_TIME = "done_on_time"
@@ -71,3 +73,15 @@ def classify(history: TaskHistory, as_of: dt.date, *, due_soon_days: int) -> Buc
     if (due - as_of).days <= due_soon_days:
         return Bucket.DUE_SOON
     return Bucket.OPEN_IN_TERM
+
+
+# the days a tracker deals in: a date outside them is a typing slip (or a probe), refused
+# with a message rather than carried into date arithmetic that overflows
+EARLIEST = dt.date(1900, 1, 1)
+LATEST = dt.date(2199, 12, 31)
+
+
+def check_plausible(day: dt.date) -> dt.date:
+    if not EARLIEST <= day <= LATEST:
+        raise DondocError(ErrorCode.RULE_VIOLATED, detail=f"a date between 1900 and 2199: {day.isoformat()}")
+    return day

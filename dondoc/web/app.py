@@ -7,7 +7,6 @@ DondocError by its code, anything else as a 500 with no traceback shown.
 from __future__ import annotations
 
 import logging
-from concurrent.futures import ThreadPoolExecutor
 from importlib import resources
 
 from fastapi import FastAPI, Request
@@ -22,8 +21,10 @@ from dondoc.config import Settings
 from dondoc.errors import DondocError, ErrorCode, printable
 from dondoc.services.context import Store
 from dondoc.web.deps import CsrfFailed, LoginRequired
+from dondoc.web.headers import SecurityHeaders, page_headers
 from dondoc.web.keys import session_key
 from dondoc.web.limits import BodyLimits, BodyTooLarge
+from dondoc.web.reading import ReadingQueues
 from dondoc.web.render import page
 from dondoc.web.text import catalogue, error_message, http_status, status_message
 
@@ -77,9 +78,8 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     )
     app.state.store = store or Store.open(settings)
     app.state.settings = settings
-    # uploads are read in the background, one at a time per process: OCR already keeps
-    # every core busy, and a second scan would only slow the first
-    app.state.readers = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dondoc-reader")
+    # uploads are read in the background (web/reading.py)
+    app.state.readers = ReadingQueues(settings)
     # bodies are capped before they are read (inside the session middleware: it asks
     # whether the sender is logged in)
     app.add_middleware(BodyLimits, store=app.state.store, refuse=_refuse)
@@ -93,6 +93,8 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         https_only=settings.https,
         max_age=settings.session_hours * 3600,
     )
+    # security headers on every response (added last: the outermost of these)
+    app.add_middleware(SecurityHeaders, https=settings.https)
     app.mount(
         "/static", StaticFiles(directory=str(resources.files("dondoc.web").joinpath("static"))), name="static"
     )
@@ -147,7 +149,12 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> Response:
         log.exception("unexpected error on %s %s", request.method, printable(request.url.path))
-        return _error(request, 500, status_message(500), ErrorCode.INTERNAL.value)
+        response = _error(request, 500, status_message(500), ErrorCode.INTERNAL.value)
+        # answered from outside the middleware stack: the headers are added here
+        for name, value in page_headers(https=settings.https):
+            response.headers[name.decode()] = value.decode()
+        response.headers["Cache-Control"] = "no-store"
+        return response
 
     return app
 

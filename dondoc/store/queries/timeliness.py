@@ -56,7 +56,8 @@ def _bucket(
     due_now: ColumnElement[Any],
 ) -> ColumnElement[str | None]:
     day = literal(as_of)
-    soon = literal(as_of + dt.timedelta(days=due_soon_days))
+    ahead = dt.timedelta(days=due_soon_days)
+    soon = literal(as_of + ahead if as_of <= dt.date.max - ahead else dt.date.max)
     done = and_(verified_on.is_not(None), done_on.is_not(None), verified_on <= day)
     return case(
         (opened > day, None),

@@ -8,9 +8,10 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from markupsafe import Markup
 
+from dondoc.errors import DondocError, ErrorCode
 from dondoc.services import views
 from dondoc.services.dashboards import BUCKET_NEUTRAL, buckets_by_branch
-from dondoc.tracking.timeliness import BUCKETS
+from dondoc.tracking.timeliness import BUCKETS, check_plausible
 from dondoc.web.deps import ActorDep, StoreDep, TodayDep, UnitCode, cached_compute
 from dondoc.web.render import fragment, page
 
@@ -30,9 +31,9 @@ async def dashboard(
     unit: UnitCode = None,
 ) -> Response:
     try:
-        day = dt.date.fromisoformat(as_of) if as_of else today
+        day = check_plausible(dt.date.fromisoformat(as_of)) if as_of else today
     except ValueError:
-        day = today
+        raise DondocError(ErrorCode.RULE_VIOLATED, detail=f"not a date: {as_of}") from None
     scope = unit or None
 
     def render() -> Markup:

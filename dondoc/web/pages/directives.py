@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
-from fastapi.responses import FileResponse, RedirectResponse, Response
+from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
 from dondoc.errors import DondocError, ErrorCode
@@ -15,6 +15,7 @@ from dondoc.services.context import Store, require
 from dondoc.store.blobs import blob_path
 from dondoc.tracking.permissions import Action, Actor
 from dondoc.web.deps import ActorDep, FormDep, Id, StoreDep, TodayDep
+from dondoc.web.headers import user_file
 from dondoc.web.reading import start_reading
 from dondoc.web.render import page
 from dondoc.web.text import catalogue, error_message
@@ -89,7 +90,7 @@ def directive_page(
 def source_file(directive_id: Id, actor: ActorDep, store: StoreDep, today: TodayDep) -> Response:
     """The file the directive was read from, as uploaded."""
     name, sha256 = views.directive_source(store, actor, directive_id, today=today)
-    return FileResponse(blob_path(store.data_dir, sha256), filename=name)
+    return user_file(blob_path(store.data_dir, sha256), name)
 
 
 @router.get("/directives/{directive_id}/review")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from fastapi import APIRouter, Request
-from fastapi.responses import FileResponse, RedirectResponse, Response
+from fastapi.responses import RedirectResponse, Response
 from markupsafe import Markup
 from starlette.datastructures import UploadFile
 
@@ -14,6 +14,7 @@ from dondoc.services import progress, views
 from dondoc.services.progress import MAX_EVIDENCE_BYTES, Report
 from dondoc.store.blobs import blob_path
 from dondoc.web.deps import ActorDep, FormDep, Id, StoreDep, TodayDep, cached_compute
+from dondoc.web.headers import user_file
 from dondoc.web.render import fragment, page
 from dondoc.web.uploads import CHUNK, safe_name
 
@@ -106,4 +107,4 @@ def extension(task_id: Id, actor: ActorDep, store: StoreDep, today: TodayDep, fo
 @router.get("/evidence/{sha256}")
 def evidence(sha256: str, actor: ActorDep, store: StoreDep) -> Response:
     name, _ = views.evidence_file(store, actor, sha256)
-    return FileResponse(blob_path(store.data_dir, sha256), filename=name)
+    return user_file(blob_path(store.data_dir, sha256), name)

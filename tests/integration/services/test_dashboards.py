@@ -59,3 +59,9 @@ def _overdue_tasks(store: Store) -> list[tuple[int, str]]:
             .where(TaskRecord.verified_on.is_(None), TaskRecord.status_key == "stalled")
         ).all()
     return [(i, c) for i, c in rows]
+
+
+def test_issue_13_l1_the_last_representable_day_does_not_overflow(store: Store) -> None:
+    load_demo(store)
+    report = buckets_as_of(store, SYSTEM, dt.date.max)
+    assert report.totals[Bucket.OVERDUE] > 0  # every open task with a deadline is late by then

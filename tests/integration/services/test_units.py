@@ -182,3 +182,45 @@ def test_a_unit_added_edited_and_moved_with_its_subtree(store: Store) -> None:
     with pytest.raises(DondocError) as err:
         units.save_unit(store, make_user(store, "ca", Role.REPORTER, "CT-CA"), _unit("X"), new=True)
     assert err.value.code is ErrorCode.FORBIDDEN
+
+
+FORMULAS = ['=HYPERLINK("http://x","click")', "+cmd|' /C calc'!A0", "@SUM(1+1)", "-2+3"]
+
+
+def test_issue_13_m5_formulas_in_names_are_exported_inert_and_read_back_as_typed(
+    store: Store, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    rows = "".join(
+        f'F{k},"{name.replace(chr(34), 2 * chr(34))}",ban,,,,,\n' for k, name in enumerate(FORMULAS)
+    )
+    source = tmp_path / "in.csv"
+    source.write_text(HEADER + rows, encoding="utf-8")
+    units.import_units(store, SYSTEM, source)
+    with store.reading() as s:
+        names = {u.code: u.name for u in s.scalars(select(UnitRecord))}
+    assert sorted(names.values()) == sorted(FORMULAS)
+    # XLSX: each name a text cell shown as typed, never a formula
+    units.export_units(store, tmp_path / "out.xlsx")
+    sheet = load_workbook(tmp_path / "out.xlsx").active
+    cells = {row[0].value: row[1] for row in sheet.iter_rows(min_row=2)}
+    for code, name in names.items():
+        cell = cells[code]
+        assert (cell.value, cell.data_type, cell.quotePrefix) == (name, "s", True), code
+    # CSV: a leading apostrophe keeps a spreadsheet from evaluating it ...
+    units.export_units(store, tmp_path / "out.csv")
+    text = (tmp_path / "out.csv").read_text(encoding="utf-8")
+    assert "'=HYPERLINK" in text and "\n=" not in text and ",=" not in text and ",+" not in text
+    # ... and the import takes it off: the export reads back as it was
+    assert units.import_units(store, SYSTEM, tmp_path / "out.csv") == (0, len(FORMULAS))
+    with store.reading() as s:
+        assert {u.code: u.name for u in s.scalars(select(UnitRecord))} == names
+
+
+def test_issue_13_m5_tab_and_carriage_return_openings_are_quoted_too() -> None:
+    from dondoc.services.cells import csv_cell, from_csv_cell
+
+    for text in ("\t=1+1", "\r=1+1", "=1", "Sở Y tế", "'quoted", ""):
+        assert from_csv_cell(csv_cell(text)) == text
+    assert csv_cell("\t=1+1") == "'\t=1+1" and csv_cell("Sở Y tế") == "Sở Y tế"

@@ -224,3 +224,20 @@ def test_admin_adds_and_edits_a_unit_in_the_browser(demo_site: DemoSite) -> None
     bad = client.post("/admin/units/CT-BTM/edit", data={**form, "valid_from": "31/12/2026"})
     assert bad.status_code == 422 and "Traceback" not in bad.text
     assert client.get("/admin/units/NO-SUCH/edit").status_code == 404
+
+
+def test_issue_13_l1_a_far_or_invalid_date_is_answered_with_a_message(demo_site: DemoSite) -> None:
+    client = demo_site.client("lanhdao")
+    for value in ("9999-12-31", "0001-01-01", "31/12/2024"):
+        r = client.get("/dashboard", params={"as_of": value})
+        assert r.status_code == 422 and "Traceback" not in r.text, value
+        assert "ngày" in r.text.lower(), value
+        r = client.get("/api/v1/dashboard", params={"as_of": value})
+        assert r.status_code == 422 and r.headers["content-type"].startswith("application/problem+json"), (
+            value
+        )
+    assert client.get("/dashboard", params={"as_of": "2025-03-01"}).status_code == 200
+    reporter = demo_site.client("ct-ca")
+    r = reporter.post("/api/v1/tasks/1/extensions", json={"proposed_deadline": "9999-12-31", "reason": "x"},
+                      headers={"X-CSRF-Token": csrf_of(reporter)})  # fmt: skip
+    assert r.status_code in (404, 422) and r.status_code != 500

@@ -7,6 +7,7 @@ import datetime as dt
 from fastapi import APIRouter
 
 from dondoc.services.dashboards import buckets_as_of
+from dondoc.tracking.timeliness import check_plausible
 from dondoc.web.api.schemas import AreaBucketsRead, DashboardRead, UnitBucketsRead
 from dondoc.web.api.v1.auth import ApiActor
 from dondoc.web.deps import StoreDep, TodayDep, UnitCode
@@ -22,7 +23,7 @@ def dashboard(
     as_of: dt.date | None = None,
     unit: UnitCode = None,
 ) -> DashboardRead:
-    report = buckets_as_of(store, actor, as_of or today, unit_code=unit)
+    report = buckets_as_of(store, actor, check_plausible(as_of) if as_of else today, unit_code=unit)
     return DashboardRead(
         as_of=report.as_of,
         units=[
