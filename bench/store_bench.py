@@ -1,13 +1,19 @@
 """As-of bucket queries on a province-size install; prints JSON.
 
 Usage: python bench/store_bench.py [--engine sqlite|postgresql|both] [--units 2000]
-       [--tasks 200000] [--updates 1000000] [--pg-url URL] [--repeat 5]
+       [--tasks 200000] [--updates 1000000] [--pg-url URL] [--repeat 5] [--writes 300]
+       [--only-writes]
 
 Generates the install straight into the tables (a migrated, empty database: SQLite in a
 temporary folder, or a throwaway PostgreSQL database), then times `buckets_as_of` — the
 query behind `dondoc status` and the dashboards — for one unit (a commune-level unit, a
 district-level unit with its sub-units) and for the whole tree. Best and median of
 --repeat runs, after one warm-up run.
+
+Then the cost of a write: --writes progress reports, each one use case (a transaction
+with its update row and audit event, committed), made one after the other on the demo
+install; on SQLite with `synchronous=FULL` (dondoc's setting: a commit is on disk when it
+returns) and, for comparison, `NORMAL` (the last commits may be lost in a power cut).
 """
 
 from __future__ import annotations
@@ -240,6 +246,49 @@ def bench(url: str, args: argparse.Namespace, data_dir: Path) -> dict[str, objec
     return figures
 
 
+def _writes(url: str, data_dir: Path, n: int, synchronous: str | None) -> dict[str, float]:
+    """n progress reports in a row on the demo; milliseconds per report."""
+    from sqlalchemy import event
+
+    from dondoc.services import progress
+    from dondoc.services.demo import load_demo
+    from dondoc.services.progress import Report
+    from dondoc.services.users import actor_by_name
+    from dondoc.store.records import AssignmentRecord, TaskRecord, UnitRecord
+
+    store = Store.open(Settings(database_url=url, data_dir=data_dir))
+    if synchronous is not None:  # after dondoc's own pragmas, on every new connection
+        event.listen(store.engine, "connect", lambda c, _r: c.execute(f"PRAGMA synchronous = {synchronous}"))
+    migrate.upgrade(store.engine)
+    load_demo(store)
+    reporter = actor_by_name(store, "ct-ca")
+    with store.reading() as s:
+        from sqlalchemy import select
+
+        police = s.scalar(select(UnitRecord.id).where(UnitRecord.code == "CT-CA"))
+        task = s.scalar(
+            select(AssignmentRecord.task_id)
+            .join(TaskRecord, TaskRecord.id == AssignmentRecord.task_id)
+            .where(AssignmentRecord.unit_id == police, TaskRecord.verified_on.is_(None))
+        )
+    day = dt.date(2025, 1, 15)
+    times = []
+    for k in range(n):
+        t0 = time.perf_counter()
+        progress.report_progress(
+            store, reporter, task, Report("in_progress", percent=float(k % 100)), today=day
+        )
+        times.append((time.perf_counter() - t0) * 1000)
+    store.engine.dispose()
+    times.sort()
+    return {
+        "writes": n,
+        "median_ms": round(statistics.median(times), 2),
+        "p95_ms": round(times[int(0.95 * (n - 1))], 2),
+        "per_second": round(1000 * n / sum(times), 1),
+    }
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--engine", choices=["sqlite", "postgresql", "both"], default="both")
@@ -251,8 +300,20 @@ def main() -> None:
     ap.add_argument(
         "--keep", action="store_true", help="keep the PostgreSQL database dondoc_bench afterwards"
     )
+    ap.add_argument("--writes", type=int, default=300, help="progress reports timed one by one")
+    ap.add_argument("--only-writes", action="store_true", help="skip the bucket queries")
     args = ap.parse_args()
     out: dict[str, object] = {"units": args.units, "tasks": args.tasks, "updates": args.updates}
+    if args.writes and args.engine in ("sqlite", "both"):
+        for mode in ("FULL", "NORMAL"):
+            with tempfile.TemporaryDirectory() as tmp:
+                url = f"sqlite:///{tmp}/writes.sqlite3"
+                out[f"sqlite_writes_synchronous_{mode.lower()}"] = _writes(
+                    url, Path(tmp), args.writes, None if mode == "FULL" else mode
+                )
+    if args.only_writes:
+        print(json.dumps(out, indent=2))
+        return
     with tempfile.TemporaryDirectory() as tmp:
         if args.engine in ("sqlite", "both"):
             out["sqlite"] = bench(f"sqlite:///{tmp}/bench.sqlite3", args, Path(tmp))

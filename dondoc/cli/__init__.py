@@ -71,6 +71,8 @@ def main() -> None:
     except (BrokenPipeError, KeyboardInterrupt):
         sys.exit(1)
     except Exception as exc:
-        err = DondocError(ErrorCode.INTERNAL, kind=type(exc).__name__, detail=exc)
+        # the first line only: a driver's message goes on with the statement and its data
+        first = (str(exc).splitlines() or [""])[0][:300]
+        err = DondocError(ErrorCode.INTERNAL, kind=type(exc).__name__, detail=first)
         click.echo(f"error [{err.code.value}]: {err.message}", err=True)
         sys.exit(1)

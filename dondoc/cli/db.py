@@ -23,13 +23,22 @@ def upgrade(ctx: click.Context) -> None:
 
 
 @db_command.command("downgrade")
-@click.argument("revision", default="base")
+@click.argument("revision")
+@click.option("--yes", is_flag=True, help="Confirm: the tables and data of later revisions are dropped.")
 @click.pass_context
-def downgrade(ctx: click.Context, revision: str) -> None:
-    """Take the schema back to REVISION ("base" drops every table: all data is lost)."""
+def downgrade(ctx: click.Context, revision: str, yes: bool) -> None:
+    """Take the schema back to REVISION ("base" drops every table: all data is lost).
+    Destroys data: needs --yes, and a backup first is wise."""
     from dondoc.store import migrate
 
-    store = open_store(ctx)
+    store = open_store(ctx, schema="any")
+    current = migrate.current_revision(store.engine) or "base"
+    if not yes:
+        raise click.UsageError(
+            f"downgrading from {current} to {revision} drops what later revisions hold "
+            f"({'every table and all data' if revision == 'base' else 'their tables and columns'}); "
+            "add --yes to do it"
+        )
     migrate.downgrade(store.engine, revision)
     click.echo(f"schema at revision {migrate.current_revision(store.engine) or 'base'}")
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine, Select, func, select, text
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -26,6 +26,7 @@ from dondoc.config import Settings
 from dondoc.errors import DondocError, ErrorCode
 from dondoc.store import audit
 from dondoc.store.engine import READ_ONLY, make_engine, make_sessionmaker
+from dondoc.store.files import private_folder
 from dondoc.store.records import AuditEventRecord
 from dondoc.tracking.permissions import ANYTHING, Action, Actor, Role, Subject, can
 
@@ -129,6 +130,7 @@ class Store:
 
     @classmethod
     def open(cls, settings: Settings) -> Store:
+        private_folder(settings.data_dir)
         engine = make_engine(settings.resolved_database_url())
         return cls(engine, make_sessionmaker(engine), settings, make_sessionmaker(engine, read_only=True))
 
@@ -150,8 +152,8 @@ class Store:
             raise DondocError(
                 ErrorCode.RULE_VIOLATED, detail=f"the database refused it: {str(exc.orig).splitlines()[0]}"
             ) from exc
-        except OperationalError as exc:
-            raise DondocError(ErrorCode.DATABASE, detail=str(exc.orig).splitlines()[0]) from exc
+        except DBAPIError as exc:
+            raise database_error(exc) from exc
         finally:
             session.close()
 
@@ -199,6 +201,22 @@ class Store:
             # close (not rollback): ends the transaction and detaches the objects read,
             # which keep their loaded values for the caller
             session.close()
+
+
+# what the engines say when the storage refuses a write: SQLite's messages, PostgreSQL's
+# SQLSTATE (53…: disk full, out of resources; 25006: a read-only transaction or server)
+_STORAGE_MESSAGES = ("database or disk is full", "attempt to write a readonly database", "disk i/o error")
+
+
+def database_error(exc: DBAPIError) -> DondocError:
+    """A driver error as dondoc's: the storage refusing writes (E_STORAGE_UNAVAILABLE,
+    reads still work), or the database unusable (E_DATABASE). One line, never the
+    statement (it may hold a whole document)."""
+    first = str(exc.orig).splitlines()[0] if str(exc.orig) else type(exc.orig).__name__
+    state = str(getattr(exc.orig, "sqlstate", "") or "")
+    if state.startswith("53") or state == "25006" or first.lower().startswith(_STORAGE_MESSAGES):
+        return DondocError(ErrorCode.STORAGE_UNAVAILABLE, detail=f"the database: {first}")
+    return DondocError(ErrorCode.DATABASE, detail=first)
 
 
 def require(actor: Actor, action: Action, subject: Subject = ANYTHING, *, what: str = "") -> None:

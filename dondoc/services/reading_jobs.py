@@ -18,6 +18,7 @@ from pathlib import Path
 from dondoc.errors import DondocError, ErrorCode
 from dondoc.services.context import Store, require
 from dondoc.services.ingestion import ingest_file
+from dondoc.store.files import writing
 from dondoc.store.records import ReadingJobRecord
 from dondoc.tracking.permissions import Action, Actor, Role
 
@@ -60,8 +61,13 @@ def start_job(store: Store, actor: Actor, upload: Path) -> int:
         s.flush()
         job_id = job.id
     folder = _folder(store, job_id)
-    folder.mkdir(parents=True, exist_ok=True)
-    shutil.move(upload, folder / upload.name)
+    try:
+        with writing("the uploaded file"):
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            shutil.move(upload, folder / upload.name)
+    except DondocError as exc:
+        _fail(store, job_id, exc)
+        raise
     return job_id
 
 

@@ -1,7 +1,8 @@
 """Content-addressed files on disk: `blobs/ab/abcdef…` named by the sha256 of the bytes.
 
 Storing the same bytes twice stores them once. A file is written to a temporary name in
-the same folder and renamed, so a crash never leaves a half-written blob under its name.
+the same folder, flushed, renamed and its folder flushed, so a crash never leaves a
+half-written blob under its name nor loses one a write was acknowledged for.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ import hashlib
 import os
 import tempfile
 from pathlib import Path
+
+from dondoc.store.files import sync_folder, writing
 
 
 def blob_path(root: Path, sha256: str) -> Path:
@@ -21,17 +24,20 @@ def put_blob(root: Path, data: bytes) -> str:
     path = blob_path(root, sha)
     if path.exists():
         return sha
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".part-")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with writing("the stored files"):
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".part-")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, path)
+            # the rename is durable only once the folder's entry is on disk too
+            sync_folder(path.parent)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
     return sha
 
 

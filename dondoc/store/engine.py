@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from dondoc.store import hygiene
+from dondoc.store.files import private_file, writable
 
 
 def normalise_url(url: str) -> str:
@@ -34,8 +36,8 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     url = normalise_url(url)
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        if parsed.database and parsed.database != ":memory:" and not parsed.database.startswith("file:"):
+            url = _sqlite_file(Path(parsed.database), url)
         engine = create_engine(url, echo=echo, connect_args={"timeout": 30}, **_POOL)
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
@@ -45,13 +47,31 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     return create_engine(url, echo=echo, pool_pre_ping=True, connect_args={"options": "-c jit=off"}, **_POOL)
 
 
+def _sqlite_file(path: Path, url: str) -> str:
+    """A database file of the owner's only (0600: it holds password hashes), in a folder
+    made 0700 if it is new. In a folder that cannot be written (a read-only disk), the
+    database opens immutable, so that reading still works (WAL would need to create its
+    index file there); every write is then refused as the storage's, not a crash."""
+    folder = path.parent
+    if folder.is_dir() and not writable(folder):
+        wal = path.with_name(path.name + "-wal")
+        if path.exists() and not (wal.exists() and wal.stat().st_size > 0):
+            return f"sqlite:///file:{quote(str(path))}?immutable=1&uri=true"
+        return url  # nothing written to read, or a log to replay: SQLite says why it cannot
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    private_file(path)
+    return url
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: object) -> None:
     # transactions are begun by SQLAlchemy (below), not implicitly by the driver
     dbapi_connection.isolation_level = None
     cur = dbapi_connection.cursor()
     cur.execute("PRAGMA foreign_keys = ON")
     cur.execute("PRAGMA journal_mode = WAL")
-    cur.execute("PRAGMA synchronous = NORMAL")
+    # FULL: a commit is on disk when it returns, even through a power cut (NORMAL may
+    # lose the last ones); its cost is measured in bench/store_bench.py
+    cur.execute("PRAGMA synchronous = FULL")
     cur.execute("PRAGMA busy_timeout = 30000")
     # 64 MiB of page cache (the default is 2 MiB): a province's dashboard reads ~100 MB
     cur.execute("PRAGMA cache_size = -65536")

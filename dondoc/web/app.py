@@ -20,6 +20,7 @@ from starlette.types import Receive, Scope, Send
 from dondoc.config import Settings
 from dondoc.errors import DondocError, ErrorCode, printable
 from dondoc.services.context import Store
+from dondoc.store.files import clean_temporaries
 from dondoc.web.deps import CsrfFailed, LoginRequired
 from dondoc.web.headers import SecurityHeaders, page_headers
 from dondoc.web.keys import session_key
@@ -77,6 +78,8 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         openapi_url="/api/v1/openapi.json",
     )
     app.state.store = store or Store.open(settings)
+    # what processes killed mid-write left (an hour old or more: not a live writer's)
+    clean_temporaries(settings.data_dir)
     app.state.settings = settings
     # uploads are read in the background (web/reading.py)
     app.state.readers = ReadingQueues(settings)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from collections.abc import Callable, Hashable
 from typing import Annotated, TypeVar, cast
@@ -18,6 +19,7 @@ from dondoc.tracking.permissions import Actor
 from dondoc.web.security import csrf_ok
 
 T = TypeVar("T")
+log = logging.getLogger("dondoc.web")
 
 
 class LoginRequired(Exception):
@@ -99,8 +101,19 @@ async def current_actor(request: Request, store: StoreDep) -> Actor:
         request.session.clear()
         raise LoginRequired
     if live.touch:
-        await run_in_threadpool(sessions.touch, store, live.id)
+        await run_in_threadpool(touch_quietly, sessions.touch, store, live.id)
     return await actor_of_user(store, live.user_id)
+
+
+def touch_quietly(touch: Callable[[Store, int], None], store: Store, row_id: int) -> None:
+    """Record a login's or token's last use, unless the storage refuses writes (a full
+    disk, a read-only folder): reading goes on without it."""
+    try:
+        touch(store, row_id)
+    except DondocError as exc:
+        if exc.code not in (ErrorCode.STORAGE_UNAVAILABLE, ErrorCode.DATABASE):
+            raise
+        log.warning("last use not recorded: %s", exc.message)
 
 
 async def actor_of_user(store: Store, user_id: int) -> Actor:

@@ -10,6 +10,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from starlette.datastructures import UploadFile
 
 from dondoc.errors import DondocError, ErrorCode
+from dondoc.store.files import writing
 
 CHUNK = 1 << 20
 
@@ -29,7 +30,7 @@ _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069
 async def save_upload(upload: UploadFile, folder: Path, limit: int) -> Path:
     path = folder / safe_name(upload.filename)
     size = 0
-    with path.open("wb") as out:
+    with writing("the upload's temporary file"), path.open("wb") as out:
         while chunk := await upload.read(CHUNK):
             size += len(chunk)
             if size > limit:

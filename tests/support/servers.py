@@ -46,7 +46,7 @@ def serving(
         "DONDOC_DATA_DIR": str(data_dir),
         **(extra_env or {}),
     }
-    log = data_dir / f"server-{port}.log"
+    log = data_dir.parent / f"server-{port}.log"  # beside the data folder (which may be read-only)
     data_dir.mkdir(parents=True, exist_ok=True)
     with log.open("wb") as out:
         process = subprocess.Popen(

@@ -3,6 +3,7 @@ from the command line, and one-line errors that change nothing."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -227,3 +228,72 @@ def test_issue_13_cli_disables_users_ends_logins_and_manages_tokens(
         one_line_error(dondoc(db_url, data, "user", "token", "vp", "--days", "0"), "E_RULE_VIOLATED")
     finally:
         store.engine.dispose()
+
+
+def test_issue_13_m6_db_downgrade_needs_a_revision_and_yes(
+    db_url: str, tmp_path: Path, inproc: Callable[..., Result]
+) -> None:
+    dondoc = inproc
+    data = tmp_path / "data"
+    ok(dondoc(db_url, data, "db", "upgrade"))
+    assert dondoc(db_url, data, "db", "downgrade").returncode == 2  # no revision: usage
+    refused = dondoc(db_url, data, "db", "downgrade", "base")
+    assert refused.returncode == 2 and "--yes" in refused.stderr and "all data" in refused.stderr
+    assert ok(dondoc(db_url, data, "db", "current")).strip() == "0006"  # nothing dropped
+    assert "schema at revision 0005" in ok(dondoc(db_url, data, "db", "downgrade", "0005", "--yes"))
+    assert "schema at revision base" in ok(dondoc(db_url, data, "db", "downgrade", "base", "--yes"))
+
+
+def test_issue_13_scripts_demo_keeps_what_was_added_until_reset(tmp_path: Path) -> None:
+    """The README's first command, restarted: the data a user added is still there; only
+    --reset starts over."""
+    import time
+
+    import httpx
+
+    from tests.support.servers import free_port
+
+    root = Path(__file__).resolve().parents[3]
+    data = tmp_path / "demo-data"
+    port = free_port()
+    env = {**os.environ, "SKIP_SETUP": "1", "DONDOC_DATA_DIR": str(data), "PORT": str(port)}
+
+    def run_demo(*args: str) -> str:
+        process = subprocess.Popen(
+            ["bash", "scripts/demo", *args], cwd=root, env=env, stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT, text=True, start_new_session=True,
+        )  # fmt: skip
+        deadline = time.monotonic() + 120
+        try:
+            while True:
+                assert process.poll() is None, process.stdout.read() if process.stdout else ""
+                try:
+                    if httpx.get(f"http://127.0.0.1:{port}/login", timeout=2).status_code == 200:
+                        break
+                except httpx.HTTPError:
+                    pass
+                assert time.monotonic() < deadline, "the demo did not start"
+                time.sleep(0.2)
+        finally:
+            os.killpg(process.pid, 15)
+            out = process.communicate(timeout=30)[0]
+        return out
+
+    first = run_demo()
+    assert "demo loaded" in first
+    added = dondoc(f"sqlite:///{data / 'dondoc.sqlite3'}", data, "user", "add", "moi", "--name", "Mới",
+                   "--role", "leader", "--password", PASSWORD)  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    again = run_demo()
+    assert "Using the data kept" in again and "demo loaded" not in again
+    assert _users_named(data, "moi") == 1
+    reset = run_demo("--reset")
+    assert "demo loaded" in reset
+    assert _users_named(data, "moi") == 0
+
+
+def _users_named(data: Path, name: str) -> int:
+    import sqlite3
+
+    with contextlib.closing(sqlite3.connect(data / "dondoc.sqlite3")) as db:
+        return int(db.execute("SELECT count(*) FROM users WHERE username = ?", (name,)).fetchone()[0])

@@ -11,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 from dondoc.errors import DondocError, ErrorCode
 from dondoc.services.users import live_token, touch_token
 from dondoc.tracking.permissions import Actor
-from dondoc.web.deps import LoginRequired, StoreDep, actor_of_user, current_actor
+from dondoc.web.deps import LoginRequired, StoreDep, actor_of_user, current_actor, touch_quietly
 from dondoc.web.security import csrf_ok
 
 
@@ -23,7 +23,7 @@ async def api_actor(request: Request, store: StoreDep) -> Actor:
         if found is None:
             raise LoginRequired
         if found.touch:
-            await run_in_threadpool(touch_token, store, found.id)
+            await run_in_threadpool(touch_quietly, touch_token, store, found.id)
         return await actor_of_user(store, found.user_id)
     actor = await current_actor(request, store)
     if request.method != "GET" and not csrf_ok(request, request.headers.get("x-csrf-token")):
