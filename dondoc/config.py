@@ -31,6 +31,10 @@ class Settings(BaseSettings):
     max_inflated_bytes: int = 512 * 1024 * 1024  # all of a PDF's streams, inflated
     max_docx_xml_bytes: int = 32 * 1024 * 1024  # one XML part of a DOCX, inflated
     max_docx_paragraphs: int = 100_000
+    # the text read from any file: what the extractor may be given (its time and memory
+    # grow with both; a directive of a thousand pages has about 3 million characters)
+    max_text_chars: int = 3_000_000
+    max_text_lines: int = 200_000
     # every file is read in a child process that may use this much memory (address space)
     # and time; its OCR processes each get the same memory limit
     read_memory_mb: int = 384

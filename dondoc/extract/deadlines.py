@@ -322,7 +322,10 @@ def find_in_text(text: str, doc_date: date | None = None) -> Deadline | None:
     if not _may_hold_time(text, low):
         return _recurrence_only(text, low)  # spare the dated patterns
     found: list[_Found] = []
-    taken: list[tuple[int, int]] = []
+    # the characters already part of a match: a later match starting inside one is part
+    # of it (a flag per character, not a list of spans to search: a text of thousands of
+    # dates would make that quadratic)
+    covered = bytearray(len(text))
     recurring: tuple[str, str] | None = None
     fast = _fast(text, low)
     present = {w for w in _NEEDED if w in low}
@@ -331,12 +334,12 @@ def find_in_text(text: str, doc_date: date | None = None) -> Deadline | None:
         if present.isdisjoint(_NEEDS[kind]):
             continue  # the pattern cannot match: spare the regex engine its slow scan
         for m in _matches(rule, text, low, fast):
-            if any(s <= m.start() < e for s, e in taken):
+            if covered[m.start()]:
                 continue
             f = _resolve(kind, m, doc_date)
             if f is None:
                 continue
-            taken.append((m.start(), m.end()))
+            covered[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
             rec = _recurrence_after(text, m.end())
             if rec:
                 recurring = recurring or (text[m.start() : rec[1]].strip(), rec[0])
@@ -344,7 +347,7 @@ def find_in_text(text: str, doc_date: date | None = None) -> Deadline | None:
             found.append(f)
     for m in _matches(_HOAN_THANH_YEAR, text, low, fast):
         y = int(m.group(1))
-        if not any(s <= m.end() - 1 < e for s, e in taken):
+        if not (m.end() > 0 and covered[m.end() - 1]):
             tail = text[m.start() : m.end()].split("năm")[-1]  # as written: "NĂM" does not split
             found.append(_Found(m.end() - len(tail) - 3, m.end(), date(y, 12, 31)))
     if found:

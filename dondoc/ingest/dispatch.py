@@ -31,6 +31,32 @@ class SourceDocument:
 
 def read_here(path: Path, settings: Settings, on_progress: ocr.OnPages | None = None) -> SourceDocument:
     """The file's text; `on_progress` hears how OCR of scanned pages goes, if any is needed."""
+    document = _read(path, settings, on_progress)
+    _check_size(document.source.text, str(path), settings)
+    return document
+
+
+def _check_size(text: str, name: str, settings: Settings) -> None:
+    """What the extractor is given is bounded, whatever the file held: its time grows with
+    the characters and the lines of the text."""
+    if len(text) > settings.max_text_chars:
+        raise DondocError(
+            ErrorCode.INPUT_TOO_COMPLEX,
+            name=name,
+            detail=f"its text has {len(text)} characters, over the limit of {settings.max_text_chars} "
+            "(DONDOC_MAX_TEXT_CHARS)",
+        )
+    lines = text.count("\n")
+    if lines > settings.max_text_lines:
+        raise DondocError(
+            ErrorCode.INPUT_TOO_COMPLEX,
+            name=name,
+            detail=f"its text has {lines} lines, over the limit of {settings.max_text_lines} "
+            "(DONDOC_MAX_TEXT_LINES)",
+        )
+
+
+def _read(path: Path, settings: Settings, on_progress: ocr.OnPages | None) -> SourceDocument:
     name = str(path)
     if not path.is_file():
         raise DondocError(ErrorCode.INPUT_NOT_FOUND, name=name)
