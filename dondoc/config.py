@@ -57,8 +57,8 @@ class Settings(BaseSettings):
     # without one set here (several servers must share it)
     secret_key: str = ""
     env: Literal["dev", "production"] = "dev"
-    # Secure cookies and HSTS when served over HTTPS
-    https: bool = False
+    # served over HTTPS (Secure cookies, HSTS); unset: yes in production, no in dev
+    https: bool | None = None
     # a login lasts at most session_hours, and ends after session_idle_minutes unused
     session_hours: int = 12
     session_idle_minutes: int = 120
@@ -67,6 +67,10 @@ class Settings(BaseSettings):
     # failed logins from one address for one account before each further try waits,
     # twice as long each time (1 s, 2 s, 4 s … at most 15 minutes)
     login_attempts: int = 5
+
+    @property
+    def over_https(self) -> bool:
+        return self.https if self.https is not None else self.env == "production"
 
     def resolved_database_url(self) -> str:
         return self.database_url or f"sqlite:///{self.data_dir / 'dondoc.sqlite3'}"

@@ -42,7 +42,7 @@ T = TypeVar("T")
 # told (pages read, pages to read) as a long reading goes
 OnProgress = Callable[[int, int], None]
 
-_PRELOAD = ["dondoc.ingest.dispatch"]
+_PRELOAD = ["dondoc.ingest.dispatch", "dondoc.ingest.pdf_pages"]
 
 
 class _Popen(popen_forkserver.Popen):

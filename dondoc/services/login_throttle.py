@@ -84,8 +84,8 @@ def take_turn(store: Store, *, username: str, address: str, now: dt.datetime | N
     E_LOGIN_THROTTLED when the turn is further away than MAX_WAIT."""
     now = now or dt.datetime.now(dt.UTC)
     counts = _counts(store, username, address)
+    _forget(store, now)
     with store.transaction() as s:
-        s.execute(delete(LoginThrottleRecord).where(LoginThrottleRecord.last_failure_at < now - FORGET_AFTER))
         rows = _rows(s, [c.key for c in counts], now)
         turn = max([now, *(_aware(rows[c.key].next_attempt_at) for c in counts if c.queued)])
         if turn - now > MAX_WAIT:
@@ -102,6 +102,18 @@ def take_turn(store: Store, *, username: str, address: str, now: dt.datetime | N
                 slowed = max(slowed, count.delay(failures - 1))
                 row.next_attempt_at = now
     return (turn - now + slowed).total_seconds()
+
+
+def _forget(store: Store, now: dt.datetime) -> None:
+    """Delete the rows quiet for a day, in a transaction of its own (so it never holds
+    locks an attempt waits for); a failure only leaves them for the next attempt."""
+    try:
+        with store.transaction() as s:
+            s.execute(
+                delete(LoginThrottleRecord).where(LoginThrottleRecord.last_failure_at < now - FORGET_AFTER)
+            )
+    except DondocError:
+        pass
 
 
 def succeeded(store: Store, *, username: str, address: str, now: dt.datetime | None = None) -> None:

@@ -93,11 +93,11 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         secret_key=key,
         session_cookie="dondoc_session",
         same_site="lax",
-        https_only=settings.https,
+        https_only=settings.over_https,
         max_age=settings.session_hours * 3600,
     )
     # security headers on every response (added last: the outermost of these)
-    app.add_middleware(SecurityHeaders, https=settings.https)
+    app.add_middleware(SecurityHeaders, https=settings.over_https)
     app.mount(
         "/static", StaticFiles(directory=str(resources.files("dondoc.web").joinpath("static"))), name="static"
     )
@@ -154,7 +154,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         log.exception("unexpected error on %s %s", request.method, printable(request.url.path))
         response = _error(request, 500, status_message(500), ErrorCode.INTERNAL.value)
         # answered from outside the middleware stack: the headers are added here
-        for name, value in page_headers(https=settings.https):
+        for name, value in page_headers(https=settings.over_https):
             response.headers[name.decode()] = value.decode()
         response.headers["Cache-Control"] = "no-store"
         return response

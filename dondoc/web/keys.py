@@ -19,6 +19,7 @@ from pathlib import Path
 
 from dondoc.config import Settings
 from dondoc.errors import DondocError, ErrorCode
+from dondoc.store.files import sync_folder, writing
 
 KEY_FILE = "secret_key"
 MIN_KEY_LENGTH = 32
@@ -34,7 +35,9 @@ def session_key(settings: Settings) -> str:
             ErrorCode.RULE_VIOLATED,
             detail="DONDOC_ENV=production needs DONDOC_SECRET_KEY (a random value of 32 characters or more)",
         )
-    return _checked(_install_key(settings.data_dir), str(settings.data_dir / KEY_FILE))
+    with writing("the install's secret key"):  # a read-only folder without a key yet
+        key = _install_key(settings.data_dir)
+    return _checked(key, str(settings.data_dir / KEY_FILE))
 
 
 def _checked(key: str, where: str) -> str:
@@ -64,6 +67,7 @@ def _install_key(folder: Path) -> str:
             os.fsync(fh.fileno())
         with contextlib.suppress(FileExistsError):  # another process's key won
             os.link(tmp, path)
+        sync_folder(folder)
     finally:
         tmp.unlink(missing_ok=True)
     return path.read_text(encoding="ascii")

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path as FilePath
+from typing import Annotated
+from urllib.parse import quote
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse, RedirectResponse, Response
 from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
@@ -24,8 +26,26 @@ from dondoc.web.uploads import save_upload, temp_folder
 router = APIRouter(include_in_schema=False)
 
 
+# what the page says after a change: fixed sentences, filled with numbers and a unit code
+# only (a message taken from the address would let any link put words on dondoc's page)
+_DONE = {
+    "imported": "Đã thêm {added}, cập nhật {updated} đơn vị.",
+    "added": "Đã thêm đơn vị {code}.",
+    "saved": "Đã lưu đơn vị {code}.",
+}
+
+
 @router.get("/admin/units")
-def unit_tree(request: Request, actor: ActorDep, store: StoreDep, message: str | None = None) -> Response:
+def unit_tree(
+    request: Request,
+    actor: ActorDep,
+    store: StoreDep,
+    done: Annotated[str | None, Query(max_length=20)] = None,
+    code: Annotated[str | None, Query(max_length=64, pattern=r"^[A-Za-z0-9._-]+$")] = None,
+    added: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+    updated: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+) -> Response:
+    message = _DONE[done].format(code=code or "", added=added, updated=updated) if done in _DONE else None
     return page(
         request, "admin/units.html", actor, units=admin_views.units_tree(store, actor), message=message
     )
@@ -40,9 +60,7 @@ async def import_units(request: Request, actor: ActorDep, store: StoreDep, form:
     with temp_folder() as tmp:
         path = await save_upload(upload, FilePath(tmp), units.MAX_FILE_BYTES)
         added, updated = await run_in_threadpool(units.import_units, store, actor, path)
-    return RedirectResponse(
-        f"/admin/units?message=Đã thêm {added}, cập nhật {updated} đơn vị.", status_code=303
-    )
+    return RedirectResponse(f"/admin/units?done=imported&added={added}&updated={updated}", status_code=303)
 
 
 def _unit_row(code: str, form: dict[str, str]) -> units.UnitRow:
@@ -70,7 +88,7 @@ def add_unit(actor: ActorDep, store: StoreDep, form: FormDep) -> Response:
     require(actor, Action.MANAGE_UNITS, what="units")  # before any validation: nothing to learn
     row = _unit_row(form.get("code", ""), form)
     units.save_unit(store, actor, row, new=True)
-    return RedirectResponse(f"/admin/units?message=Đã thêm đơn vị {row.code}.", status_code=303)
+    return RedirectResponse(f"/admin/units?done=added&code={quote(row.code)}", status_code=303)
 
 
 @router.get("/admin/units/{code}/edit")
@@ -85,7 +103,7 @@ def unit_form(request: Request, code: str, actor: ActorDep, store: StoreDep) -> 
 def edit_unit(code: str, actor: ActorDep, store: StoreDep, form: FormDep) -> Response:
     require(actor, Action.MANAGE_UNITS, what="units")
     units.save_unit(store, actor, _unit_row(code, form), new=False)
-    return RedirectResponse(f"/admin/units?message=Đã lưu đơn vị {code}.", status_code=303)
+    return RedirectResponse(f"/admin/units?done=saved&code={quote(code)}", status_code=303)
 
 
 @router.get("/admin/units/export.{suffix}")

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from markupsafe import Markup
 
@@ -12,7 +13,7 @@ from dondoc.errors import DondocError, ErrorCode
 from dondoc.services import views
 from dondoc.services.dashboards import BUCKET_NEUTRAL, buckets_by_branch
 from dondoc.tracking.timeliness import BUCKETS, check_plausible
-from dondoc.web.deps import ActorDep, StoreDep, TodayDep, UnitCode, cached_compute
+from dondoc.web.deps import NO_CONTROL, ActorDep, StoreDep, TodayDep, UnitCode, cached_compute
 from dondoc.web.render import fragment, page
 
 router = APIRouter(include_in_schema=False)
@@ -27,7 +28,7 @@ async def dashboard(
     actor: ActorDep,
     store: StoreDep,
     today: TodayDep,
-    as_of: str | None = None,
+    as_of: Annotated[str | None, Query(max_length=10, pattern=NO_CONTROL)] = None,
     unit: UnitCode = None,
 ) -> Response:
     try:

@@ -143,3 +143,15 @@ def test_a_file_is_read_by_its_content_not_its_name(shared_dir: Path, tmp_path: 
     f.write_bytes((shared_dir / "corpus/dev/nq-113-cp-2026.pdf").read_bytes())
     result = run("extract", str(f))
     assert result.returncode == 0 and len(json.loads(result.stdout)["tasks"]) == 6
+
+
+def test_issue_13_l2_a_file_name_cannot_forge_lines_or_colour_the_terminal(tmp_path: Path) -> None:
+    name = "chi-thi\nerror [E_FAKE]: forged line\x1b[31m\u202e.txt"
+    bad = tmp_path / name
+    bad.write_bytes(b"   \n")
+    for target in (bad, tmp_path / ("missing\n" + "\x1b[2J")):
+        result = run("extract", str(target))
+        lines = result.stderr.strip().splitlines()
+        assert result.returncode == 1 and len(lines) == 1, result.stderr
+        assert "\x1b" not in result.stderr and "\u202e" not in result.stderr
+        assert "\\n" in lines[0] and "\\x1b" in lines[0]

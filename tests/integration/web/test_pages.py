@@ -241,3 +241,13 @@ def test_issue_13_l1_a_far_or_invalid_date_is_answered_with_a_message(demo_site:
     r = reporter.post("/api/v1/tasks/1/extensions", json={"proposed_deadline": "9999-12-31", "reason": "x"},
                       headers={"X-CSRF-Token": csrf_of(reporter)})  # fmt: skip
     assert r.status_code in (404, 422) and r.status_code != 500
+
+
+def test_issue_13_the_units_page_says_only_its_own_sentences(demo_site: DemoSite) -> None:
+    client = demo_site.client("vanphong")
+    phish = "Tài khoản của bạn bị khóa: gọi 0900 000 000"
+    assert phish not in client.get("/admin/units", params={"message": phish}).text
+    r = client.get("/admin/units", params={"done": "saved", "code": "CT-CA"})
+    assert r.status_code == 200 and "Đã lưu đơn vị CT-CA." in r.text
+    assert client.get("/admin/units", params={"done": "saved", "code": "<b>x</b>"}).status_code == 422
+    assert client.get("/dashboard", params={"as_of": "2025-01-01\x00"}).status_code == 422

@@ -172,3 +172,30 @@ def test_issue_13_admin_ends_every_login_but_their_own(demo_site: DemoSite) -> N
     assert all(c.get("/dashboard", follow_redirects=False).status_code == 303 for c in others)
     assert admin.get("/admin/users", follow_redirects=False).status_code == 200
     assert CSRF.search(admin.get("/admin/users").text)
+
+
+def test_issue_13_h3_a_token_revoked_in_the_database_stops_at_the_next_request(demo_site: DemoSite) -> None:
+    from sqlalchemy import update
+
+    from dondoc.store.records import ApiTokenRecord
+
+    admin = users.actor_by_name(demo_site.store, "admin")
+    token = users.create_token(demo_site.store, admin, username="lanhdao", name="direct")
+    api = TestClient(create_app(demo_site.settings, demo_site.store), raise_server_exceptions=False)
+    bearer = {"Authorization": f"Bearer {token}"}
+    assert api.get("/api/v1/directives", headers=bearer).status_code == 200
+    with demo_site.store.transaction() as s:  # no service, no audit event: the data version stays
+        s.execute(update(ApiTokenRecord).where(ApiTokenRecord.name == "direct").values(revoked=True))
+    assert api.get("/api/v1/directives", headers=bearer).status_code == 401
+
+
+def test_issue_13_l5_production_cookies_are_secure_unless_told_otherwise(demo_site: DemoSite) -> None:
+    key = base64.b64encode(os.urandom(33)).decode()
+    for https, secure in ((None, True), (False, False)):
+        settings = demo_site.settings.model_copy(
+            update={"env": "production", "secret_key": key, "https": https}
+        )
+        client = TestClient(create_app(settings, demo_site.store), base_url="https://testserver")
+        cookie = client.get("/login").headers["set-cookie"].lower()
+        assert ("secure" in cookie) is secure, https
+        assert ("strict-transport-security" in client.get("/login").headers) is secure
