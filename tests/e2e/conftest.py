@@ -52,6 +52,7 @@ def live(tmp_path: Path) -> Iterator[Live]:
     make_user(store, "vanphong", Role.OFFICE, "CT-TU-VP")
     make_user(store, "congan", Role.REPORTER, "CT-CA")
     make_user(store, "lanhdao", Role.LEADER, "CT")
+    make_user(store, "quantri", Role.ADMIN)
     port = _free_port()
     server = uvicorn.Server(
         uvicorn.Config(create_app(settings, store), host="127.0.0.1", port=port, log_level="warning")

@@ -211,6 +211,24 @@ def test_e2e_office_and_unit_follow_up_a_directive(
     page.goto(f"{base}/admin/units/CT-CA/edit")
     accessible("admin-unit")
 
+    # the admin makes an API token (shown once) and revokes it; ends the others' logins
+    def tokens() -> None:
+        page.get_by_role("button", name="Đăng xuất").click()
+        login(page, base, "quantri")
+        page.goto(f"{base}/admin/tokens")
+        accessible("admin-tokens")
+        page.get_by_label("Dùng cho").fill("báo cáo tự động")
+        page.get_by_role("button", name="Tạo mã").click()
+        expect(page.locator("#new-token")).to_have_text(re.compile(r"^[\w-]{40,}$"))
+        page.get_by_role("button", name=re.compile("^Thu hồi")).first.click()
+        expect(page.locator("#tokens")).to_contain_text("Đã thu hồi")
+        page.goto(f"{base}/admin/users")
+        accessible("admin-users")
+        page.get_by_role("button", name="Kết thúc mọi phiên đăng nhập (trừ phiên này)").click()
+        expect(page).to_have_url(f"{base}/admin/users")
+
+    shot(page, "11-admin-tokens", tokens)
+
     # on a phone: no screen is wider than the phone (wide tables scroll in their own box)
     page.set_viewport_size({"width": 390, "height": 844})
     for path in (
