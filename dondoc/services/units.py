@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import io
 import re
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -127,9 +128,32 @@ def read_rows(path: Path) -> list[UnitRow]:
     return rows
 
 
+# an XLSX is a zip: judged from its directory before openpyxl inflates anything (a units
+# file of 5 000 rows is a few hundred KB of XML)
+MAX_XLSX_INFLATED = 64 * 1024 * 1024
+MAX_XLSX_RATIO = 200
+
+
+def _check_zip(data: bytes, name: str) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            infos = z.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise DondocError(ErrorCode.UNITS_FILE, name=name, detail=f"unreadable XLSX ({exc})") from exc
+    total = sum(i.file_size for i in infos)
+    bomb = any(
+        i.file_size > 1_000_000 and i.file_size / max(i.compress_size, 1) > MAX_XLSX_RATIO for i in infos
+    )
+    if total > MAX_XLSX_INFLATED or bomb:
+        raise DondocError(
+            ErrorCode.UNITS_FILE, name=name, detail=f"refused: it would inflate to {total} bytes"
+        )
+
+
 def _xlsx_records(data: bytes, name: str) -> list[list[object]]:
     from openpyxl import load_workbook  # only for XLSX files: keeps CLI start-up light
 
+    _check_zip(data, name)
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged file

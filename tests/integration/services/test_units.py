@@ -224,3 +224,16 @@ def test_issue_13_m5_tab_and_carriage_return_openings_are_quoted_too() -> None:
     for text in ("\t=1+1", "\r=1+1", "=1", "Sở Y tế", "'quoted", ""):
         assert from_csv_cell(csv_cell(text)) == text
     assert csv_cell("\t=1+1") == "'\t=1+1" and csv_cell("Sở Y tế") == "Sở Y tế"
+
+
+def test_issue_13_an_xlsx_bomb_is_refused_from_its_zip_directory(store: Store, tmp_path: Path) -> None:
+    import zipfile
+
+    bomb = tmp_path / "units.xlsx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z, z.open("xl/sharedStrings.xml", "w") as fh:
+        for _ in range(200):
+            fh.write(b" " * (1 << 20))  # 200 MB of spaces, about 200 KB stored
+    with pytest.raises(DondocError) as err:
+        units.import_units(store, SYSTEM, bomb)
+    assert err.value.code is ErrorCode.UNITS_FILE and "inflate" in err.value.message
+    assert _count(store) == 0
