@@ -14,7 +14,7 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from dondoc.errors import DondocError, ErrorCode
@@ -79,28 +79,31 @@ def start_session(store: Store, actor: Actor, *, address: str | None, user_agent
     return token
 
 
+# built once: asked on every request
+_LIVE = (
+    select(
+        WebSessionRecord.id,
+        WebSessionRecord.user_id,
+        WebSessionRecord.expires_at,
+        WebSessionRecord.last_seen_at,
+    )
+    .join(UserRecord, UserRecord.id == WebSessionRecord.user_id)
+    .where(
+        WebSessionRecord.token_sha256 == bindparam("digest"),
+        WebSessionRecord.ended_at.is_(None),
+        UserRecord.active.is_(True),
+    )
+)
+
+
 def live_session(store: Store, token: str, *, now: dt.datetime | None = None) -> LiveSession | None:
     """The login of a cookie's token, when it is still open: not ended, not past its
     lifetime, used within the idle time, its user active. One indexed query on a bare
     connection, cheap enough for every request."""
     now = now or _now()
-    query = (
-        select(
-            WebSessionRecord.id,
-            WebSessionRecord.user_id,
-            WebSessionRecord.expires_at,
-            WebSessionRecord.last_seen_at,
-        )
-        .join(UserRecord, UserRecord.id == WebSessionRecord.user_id)
-        .where(
-            WebSessionRecord.token_sha256 == _digest(token),
-            WebSessionRecord.ended_at.is_(None),
-            UserRecord.active.is_(True),
-        )
-    )
     try:
         with store.engine.connect().execution_options(**{READ_ONLY: True}) as conn:
-            row = conn.execute(query).first()
+            row = conn.execute(_LIVE, {"digest": _digest(token)}).first()
     except Exception as exc:  # the database is down: no login can be checked
         raise DondocError(ErrorCode.DATABASE, detail=str(exc).splitlines()[0]) from exc
     if row is None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from dondoc.errors import DondocError, ErrorCode
@@ -212,25 +212,26 @@ class LiveToken:
 TOKEN_TOUCH_EVERY = dt.timedelta(hours=1)
 
 
+# built once: asked on every API request
+_LIVE_TOKEN = (
+    select(ApiTokenRecord.id, ApiTokenRecord.user_id, ApiTokenRecord.expires_at, ApiTokenRecord.last_used_at)
+    .join(UserRecord, UserRecord.id == ApiTokenRecord.user_id)
+    .where(
+        ApiTokenRecord.token_sha256 == bindparam("digest"),
+        ApiTokenRecord.revoked.is_(False),
+        UserRecord.active.is_(True),
+    )
+)
+
+
 def live_token(store: Store, token: str, *, now: dt.datetime | None = None) -> LiveToken | None:
     """The token's row when it still works: not revoked, not expired, its user active.
     Asked on every API request (one indexed query, never cached), so a revocation or a
     disabled user takes effect on the next request in every process."""
     now = now or _now()
-    query = (
-        select(
-            ApiTokenRecord.id, ApiTokenRecord.user_id, ApiTokenRecord.expires_at, ApiTokenRecord.last_used_at
-        )
-        .join(UserRecord, UserRecord.id == ApiTokenRecord.user_id)
-        .where(
-            ApiTokenRecord.token_sha256 == _digest(token),
-            ApiTokenRecord.revoked.is_(False),
-            UserRecord.active.is_(True),
-        )
-    )
     try:
         with store.engine.connect().execution_options(**{READ_ONLY: True}) as conn:
-            row = conn.execute(query).first()
+            row = conn.execute(_LIVE_TOKEN, {"digest": _digest(token)}).first()
     except Exception as exc:  # the database is down: no token can be checked
         raise DondocError(ErrorCode.DATABASE, detail=str(exc).splitlines()[0]) from exc
     if row is None or now >= _aware(row.expires_at):

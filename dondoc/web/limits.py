@@ -88,14 +88,18 @@ class BodyLimits:
         headers = dict(scope.get("headers", []))
         declared_header = headers.get(b"content-length")
         declared = int(declared_header) if declared_header is not None and declared_header.isdigit() else None
+        chunked = b"transfer-encoding" in headers
+        if not chunked and not declared:
+            await self.app(scope, receive, send)  # no body at all (a GET): nothing to limit
+            return
         limit = self.limit_of(scope["method"], scope["path"])
-        if (declared is None or declared > ANONYMOUS_BYTES) and not await self._logged_in(scope, headers):
+        if (chunked or (declared or 0) > ANONYMOUS_BYTES) and not await self._logged_in(scope, headers):
             limit = min(limit, ANONYMOUS_BYTES)
         if declared is not None and declared > limit:
             await self.refuse(scope, receive, send, _too_large(declared, limit))
             return
         received = 0
-        pending = declared != 0 and (declared is not None or b"transfer-encoding" in headers)
+        pending = True  # until the body's last part has come
 
         async def limited() -> Message:
             nonlocal received, pending
