@@ -9,14 +9,14 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from dondoc.errors import DondocError, ErrorCode
 from dondoc.services.context import Store, audit_event, require
 from dondoc.services.sessions import end_user_sessions
 from dondoc.store.engine import READ_ONLY
-from dondoc.store.records import ApiTokenRecord, UnitRecord, UserRecord
+from dondoc.store.records import ApiTokenRecord, AuditEventRecord, UnitRecord, UserRecord
 from dondoc.tracking.permissions import Action, Actor, Role, can
 
 _HASHER = PasswordHasher()
@@ -206,6 +206,7 @@ class LiveToken:
     id: int
     user_id: int
     touch: bool  # its last use is old enough to be written again
+    version: int  # the data version when it was looked up
 
 
 # the last use of a token is written at most this often
@@ -214,7 +215,14 @@ TOKEN_TOUCH_EVERY = dt.timedelta(hours=1)
 
 # built once: asked on every API request
 _LIVE_TOKEN = (
-    select(ApiTokenRecord.id, ApiTokenRecord.user_id, ApiTokenRecord.expires_at, ApiTokenRecord.last_used_at)
+    select(
+        ApiTokenRecord.id,
+        ApiTokenRecord.user_id,
+        ApiTokenRecord.expires_at,
+        ApiTokenRecord.last_used_at,
+        # the data version, so that the caller serves the user's record from its cache
+        select(func.max(AuditEventRecord.id)).scalar_subquery(),
+    )
     .join(UserRecord, UserRecord.id == ApiTokenRecord.user_id)
     .where(
         ApiTokenRecord.token_sha256 == bindparam("digest"),
@@ -237,7 +245,8 @@ def live_token(store: Store, token: str, *, now: dt.datetime | None = None) -> L
     if row is None or now >= _aware(row.expires_at):
         return None
     used = row.last_used_at
-    return LiveToken(row.id, row.user_id, used is None or now - _aware(used) >= TOKEN_TOUCH_EVERY)
+    touch = used is None or now - _aware(used) >= TOKEN_TOUCH_EVERY
+    return LiveToken(row.id, row.user_id, touch, row[4] or 0)
 
 
 def touch_token(store: Store, token_id: int) -> None:

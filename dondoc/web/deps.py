@@ -102,7 +102,7 @@ async def current_actor(request: Request, store: StoreDep) -> Actor:
         raise LoginRequired
     if live.touch:
         await run_in_threadpool(touch_quietly, sessions.touch, store, live.id)
-    return await actor_of_user(store, live.user_id)
+    return await actor_of_user(store, live.user_id, live.version)
 
 
 def touch_quietly(touch: Callable[[Store, int], None], store: Store, row_id: int) -> None:
@@ -116,9 +116,14 @@ def touch_quietly(touch: Callable[[Store, int], None], store: Store, row_id: int
         log.warning("last use not recorded: %s", exc.message)
 
 
-async def actor_of_user(store: Store, user_id: int) -> Actor:
+async def actor_of_user(store: Store, user_id: int, version: int | None = None) -> Actor:
     """The actor of a user whose login or token was just checked; cached until the data
-    changes (a role or unit changed meanwhile)."""
+    changes (a role or unit changed meanwhile). `version`: the data version the check
+    read along, which spares a query on a cache hit."""
+    if version is not None:
+        hit, value = store.cache.peek((actor_key(user_id), version))
+        if hit:
+            return cast(Actor, value)
     try:
         return await cached_read(
             store, actor_key(user_id), lambda: actor_by_id(store, user_id), stale_while_computing=True

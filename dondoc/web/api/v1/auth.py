@@ -24,7 +24,7 @@ async def api_actor(request: Request, store: StoreDep) -> Actor:
             raise LoginRequired
         if found.touch:
             await run_in_threadpool(touch_quietly, touch_token, store, found.id)
-        return await actor_of_user(store, found.user_id)
+        return await actor_of_user(store, found.user_id, found.version)
     actor = await current_actor(request, store)
     if request.method != "GET" and not csrf_ok(request, request.headers.get("x-csrf-token")):
         raise DondocError(
