@@ -5,7 +5,8 @@ With `--workers N` uvicorn binds the listening socket itself with `proto` 0; acc
 sockets inherit it and asyncio then skips TCP_NODELAY (it checks `proto == IPPROTO_TCP`).
 Every keep-alive response after the first then sends its headers, and holds its body until
 the client's delayed ACK arrives: ~40 ms added to each request on Linux (uvicorn issue
-#3149, open). Setting the option on each connection fixes it whatever bound the socket.
+#3149). uvicorn 0.55 binds with `proto=IPPROTO_TCP`; the releases before it, which pyproject
+still allows, do not. Setting the option on each connection fixes it whatever bound the socket.
 """
 
 from __future__ import annotations

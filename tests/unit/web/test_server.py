@@ -1,11 +1,13 @@
 """The server protocol turns Nagle's algorithm off on every connection, also on a
-listening socket bound the way `dondoc serve --workers N` has uvicorn bind it."""
+listening socket bound with `proto` 0, the way uvicorn releases before 0.55 bound it for
+`dondoc serve --workers N` (pyproject allows them), and on the socket today's uvicorn binds."""
 
 from __future__ import annotations
 
 import asyncio
 import socket
 import threading
+from collections.abc import Callable
 
 import pytest
 import uvicorn
@@ -23,8 +25,24 @@ def test_dondoc_serves_with_httptools() -> None:
     assert PROTOCOL.endswith(":NoDelayHttpToolsProtocol")
 
 
+def _proto_zero_socket(config: uvicorn.Config) -> socket.socket:
+    """Bound as older uvicorn's `Config.bind_socket` did: no protocol number given."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    sock.set_inheritable(True)
+    return sock
+
+
+def _uvicorn_socket(config: uvicorn.Config) -> socket.socket:
+    return config.bind_socket()
+
+
+@pytest.mark.parametrize("bind", [_proto_zero_socket, _uvicorn_socket], ids=["proto0", "uvicorn"])
 @pytest.mark.parametrize("protocol", [NoDelayHttpToolsProtocol, NoDelayH11Protocol])
-def test_accepted_connections_have_tcp_nodelay_on_a_socket_bound_by_uvicorn(protocol: type) -> None:
+def test_accepted_connections_have_tcp_nodelay(
+    protocol: type, bind: Callable[[uvicorn.Config], socket.socket]
+) -> None:
     seen: list[int] = []
 
     class Recording(protocol):  # type: ignore[misc,valid-type]
@@ -35,8 +53,7 @@ def test_accepted_connections_have_tcp_nodelay_on_a_socket_bound_by_uvicorn(prot
     config = uvicorn.Config(
         _app, host="127.0.0.1", port=0, http=Recording, log_level="warning", lifespan="off"
     )
-    sock = config.bind_socket()  # what the multi-process supervisor does: proto 0
-    assert sock.proto == 0
+    sock = bind(config)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
@@ -57,11 +74,10 @@ def test_accepted_connections_have_tcp_nodelay_on_a_socket_bound_by_uvicorn(prot
         sock.close()
 
 
-def test_plain_h11_on_such_a_socket_leaves_nagle_on() -> None:
-    """The reason for the protocol: if uvicorn fixes its socket, this test says so and the
-    protocol can go."""
-    config = uvicorn.Config(_app, host="127.0.0.1", port=0)
-    sock = config.bind_socket()
+def test_a_proto_zero_socket_leaves_nagle_on_its_connections() -> None:
+    """The reason for the protocol: connections accepted on such a socket report `proto` 0,
+    so asyncio's own TCP_NODELAY (given only when `proto == IPPROTO_TCP`) never comes."""
+    sock = _proto_zero_socket(uvicorn.Config(_app))
     try:
         sock.listen()
         port = sock.getsockname()[1]
