@@ -11,7 +11,7 @@ import click
 
 from dondoc.config import load_settings
 from dondoc.core.contract import to_json
-from dondoc.errors import DondocError, ErrorCode
+from dondoc.errors import DondocError, ErrorCode, printable
 from dondoc.extract.pipeline import extract
 from dondoc.ingest.reader import read_document
 from dondoc.render.review import render_review
@@ -32,6 +32,10 @@ def _write_atomic(path: Path, content: str) -> None:
 def _render(path: Path, fmt: str) -> str:
     document = read_document(path, load_settings())
     extraction = extract(document.source)
+    if not extraction.meta.is_directive:
+        # a warning, not a refusal: the output is still written for whoever wants it
+        reasons = "; ".join(extraction.meta.directive_reasons)
+        click.echo(f"warning: {printable(path.name)} does not look like a directive ({reasons})", err=True)
     if fmt == "json":
         return to_json(extraction, document.layout)
     return render_review(extraction, name=path.name, layout=document.layout)

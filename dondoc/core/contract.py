@@ -76,6 +76,8 @@ def to_dict(extraction: Extraction, layout: PageLayout | None = None) -> dict[st
             "ingest_notes": list(meta.ingest_notes),
             "default_deadline": _iso(meta.default_deadline),
             "default_deadline_text": meta.default_deadline_text,
+            "is_directive": meta.is_directive,
+            "directive_reasons": list(meta.directive_reasons),
         },
         "tasks": [task_to_dict(t, layout) for t in extraction.tasks],
         "legal_refs": [

@@ -28,6 +28,9 @@ class DirectiveMeta:
     ingest_notes: tuple[str, ...] = ()  # what reading the file met ("page 3: read by OCR")
     default_deadline: dt.date | None = None
     default_deadline_text: str | None = None
+    # the verdict on the text as a whole: a directive that assigns tasks, or not (an article)
+    is_directive: bool = True
+    directive_reasons: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """The one place that knows the stage order: `extract(source) -> Extraction`.
 
-lines → footnotes → noise → header → closing → tables → item tree → tasks → citations.
+lines → footnotes → noise → header → closing → tables → item tree → tasks → citations →
+verdict (a directive or not).
 All stages work on the NFC view of the source; spans are mapped back to source offsets
 at the end.
 """
@@ -8,6 +9,7 @@ at the end.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from dondoc.core.directive import DirectiveMeta, Extraction, LegalRef, Task
 from dondoc.core.span import Span
@@ -22,6 +24,7 @@ from dondoc.extract.metadata import find_attachment, read_closing, read_header
 from dondoc.extract.structure import Block, build_tree
 from dondoc.extract.tables import find_layout_tables, find_markdown_tables, find_pipe_tables
 from dondoc.extract.tasks import Context, Draft, tasks_from_rows, tasks_from_tree
+from dondoc.extract.verdict import judge
 
 # kết luận, ban hành, thông báo, quyết nghị, yêu cầu, đề nghị, giao: the issuer speaking
 _ISSUER_VERBS = {"kết", "ban", "thông", "quyết", "ra", "chỉ", "yêu", "đề", "giao"}
@@ -165,11 +168,10 @@ def extract(source: SourceText) -> Extraction:
         default_deadline=default.date if default else None,
         default_deadline_text=default.text if default else None,
     )
-    return Extraction(
-        meta,
-        tuple(_to_task(i, d, view) for i, d in enumerate(drafts, 1)),
-        tuple(_map_ref(r, view) for r in refs),
-    )
+    tasks = tuple(_to_task(i, d, view) for i, d in enumerate(drafts, 1))
+    verdict = judge(meta, tasks)
+    meta = replace(meta, is_directive=verdict.is_directive, directive_reasons=verdict.reasons)
+    return Extraction(meta, tasks, tuple(_map_ref(r, view) for r in refs))
 
 
 def _span(start: int, end: int, view: TextView) -> Span:

@@ -12,7 +12,10 @@ def _value(v: object) -> str:
 
 def render_review(extraction: Extraction, *, name: str = "", layout: PageLayout | None = None) -> str:
     m = extraction.meta
-    out: list[str] = [f"# Extraction: {name}" if name else "# Extraction", "", "## Metadata", ""]
+    out: list[str] = [f"# Extraction: {name}" if name else "# Extraction", ""]
+    if not m.is_directive:
+        out += [f"> **This does not look like a directive:** {'; '.join(m.directive_reasons)}.", ""]
+    out += ["## Metadata", ""]
     out += ["| Field | Value |", "|---|---|"]
     rows = [
         ("Type", m.type),

@@ -7,7 +7,9 @@ a reporter who changes an id in a URL gets E_FORBIDDEN, not another unit's task.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import Select, false, func, select
 from sqlalchemy.orm import Session, selectinload
@@ -116,6 +118,10 @@ class DirectiveView:
     version: int
     tasks: tuple[TaskView, ...]
     sections: tuple[tuple[str, tuple[TaskView, ...]], ...]
+    # the extractor's verdict on the text (extract.verdict): an article or a form uploaded by
+    # mistake is said so on the review, with the reasons
+    is_directive: bool = True
+    directive_reasons: tuple[str, ...] = ()
 
     @property
     def progress(self) -> float | None:
@@ -379,7 +385,18 @@ def directive_view(store: Store, actor: Actor, directive_id: int, *, today: dt.d
             version=d.version,
             tasks=tuple(views),
             sections=tuple((k, tuple(v)) for k, v in sections.items()),
+            **_verdict(d.extraction),
         )
+
+
+def _verdict(extraction: str) -> dict[str, Any]:
+    """The verdict stored with the extraction; a directive read before verdicts existed
+    has none and counts as a directive."""
+    doc = json.loads(extraction).get("doc", {}) if extraction else {}
+    return {
+        "is_directive": bool(doc.get("is_directive", True)),
+        "directive_reasons": tuple(str(r) for r in doc.get("directive_reasons", ())),
+    }
 
 
 def directive_source(store: Store, actor: Actor, directive_id: int, *, today: dt.date) -> tuple[str, str]:

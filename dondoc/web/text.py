@@ -37,24 +37,33 @@ _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 @cache
-def _rule_details() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """The [rule_details] lines as (pattern of the English detail, Vietnamese template):
-    fixed texts first, then the most specific patterns."""
+def _templates(section: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """A section's lines as (pattern of the English text, Vietnamese template): fixed texts
+    first, then the most specific patterns."""
     out = []
-    for english, vietnamese in catalogue()["rule_details"].items():
+    for english, vietnamese in catalogue()[section].items():
         parts = _PLACEHOLDER.split(english)  # text, name, text, name, …, text
         regex = "".join(re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+?)" for i, part in enumerate(parts))
         out.append((len(parts) > 1, -len(english), re.compile(regex, re.S), vietnamese))
     return tuple((pattern, vi) for _, _, pattern, vi in sorted(out, key=lambda r: (r[0], r[1])))
 
 
-def rule_detail(detail: str) -> str:
-    """A rule's detail in Vietnamese; as written when no line of the catalogue has it."""
-    for pattern, vietnamese in _rule_details():
-        m = pattern.fullmatch(detail)
+def _translate(section: str, english: str) -> str:
+    for pattern, vietnamese in _templates(section):
+        m = pattern.fullmatch(english)
         if m:
             return vietnamese.format(**m.groupdict())
-    return detail
+    return english
+
+
+def rule_detail(detail: str) -> str:
+    """A rule's detail in Vietnamese; as written when no line of the catalogue has it."""
+    return _translate("rule_details", detail)
+
+
+def directive_reason(reason: str) -> str:
+    """A reason of the verdict on a document (extract.verdict) in Vietnamese."""
+    return _translate("directive_reasons", reason)
 
 
 def error_message(exc: DondocError) -> str:

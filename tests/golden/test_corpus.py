@@ -23,15 +23,25 @@ from dondoc.extract.pipeline import extract
 from dondoc.ingest.reader import read_document
 from tests.golden.report import gold_diff, load_scorer
 
-# The issue's bars, on the dev set and on the seed (where the seed does better, its own score
-# is the floor: it must not drop).
+# The generalisation issue's bars (#14), on the dev set and on the seed (where the seed does
+# better, its own score is the floor: it must not drop).
 BARS = {
     "task_f1": 0.97,
-    "lead_f1": 0.90,
+    "lead_f1": 0.92,
     "deadline_f1": 0.90,
     "deadline_acc": 0.95,
     "refs_f1": 0.97,
-    "meta_acc": 0.90,
+    "meta_acc": 0.95,
+}
+# dev2 does not reach the bars yet: its floors are the scores it has reached (a ratchet, raised
+# as rules improve, never lowered); the bars above are where it is going.
+DEV2_FLOORS = {
+    "task_f1": 0.90,
+    "lead_f1": 0.79,
+    "support_f1": 0.78,
+    "deadline_acc": 0.78,
+    "refs_f1": 0.97,
+    "meta_acc": 0.95,
 }
 FLOORS = {
     "seed": {
@@ -43,6 +53,7 @@ FLOORS = {
         "meta_acc": 1.0,
     },
     "dev": BARS,
+    "dev2": DEV2_FLOORS,
 }
 
 
@@ -56,7 +67,7 @@ def _extract_dir(src: Path, out: Path) -> dict[str, dict[str, Any]]:
     return preds
 
 
-@pytest.mark.parametrize("corpus", ["seed", "dev"])
+@pytest.mark.parametrize("corpus", ["seed", "dev", "dev2"])
 def test_corpus_scores_above_floor(corpus: str, shared_dir: Path, tmp_path: Path) -> None:
     gold_dir = shared_dir / "corpus" / corpus
     preds = _extract_dir(gold_dir, tmp_path)
@@ -80,7 +91,7 @@ def _norm(s: str) -> str:
     return " ".join(unicodedata.normalize("NFC", s).replace("*", " ").split()).lower()
 
 
-@pytest.mark.parametrize("corpus", ["seed", "dev"])
+@pytest.mark.parametrize("corpus", ["seed", "dev", "dev2"])
 def test_every_span_slices_its_source(corpus: str, shared_dir: Path) -> None:
     for f in sorted((shared_dir / "corpus" / corpus).glob("*.txt")):
         source = f.read_text(encoding="utf-8")
@@ -99,6 +110,22 @@ def test_every_span_slices_its_source(corpus: str, shared_dir: Path) -> None:
         for t in prose_tasks:
             head = _norm(t["text"])[:20]
             assert _norm(source[t["span"][0] : t["span"][1]]).startswith(head[:10]), (f.name, t["id"], head)
+
+
+def test_texts_that_are_not_directives_are_judged_so(shared_dir: Path) -> None:
+    """At least 95 % of the negatives (web articles, Q&A, news) are judged not a directive,
+    and no directive of the annotated corpus is."""
+    judged = {
+        f"{f.parent.name}/{f.stem}": extract(read_document(f, Settings()).source).meta
+        for folder in ("negatives", "seed", "dev", "dev2")
+        for f in sorted((shared_dir / "corpus" / folder).glob("*.txt"))
+    }
+    negatives = {k: m for k, m in judged.items() if k.startswith("negatives/")}
+    taken = sorted(k for k, m in negatives.items() if m.is_directive)
+    assert len(negatives) >= 40
+    assert len(taken) <= 0.05 * len(negatives), taken
+    refused = {k: m.directive_reasons for k, m in judged.items() if k not in negatives and not m.is_directive}
+    assert not refused, refused
 
 
 def test_seed_review_matches_expected_facts(shared_dir: Path) -> None:

@@ -23,6 +23,18 @@ def test_extract_seed_json(shared_dir: Path) -> None:
     assert len(json.loads(result.stdout)["tasks"]) == 25
 
 
+def test_extract_warns_on_a_text_that_is_not_a_directive(shared_dir: Path) -> None:
+    result = run("extract", str(shared_dir / "corpus/negatives/neg-20.txt"))
+    assert result.returncode == 0, result.stderr
+    assert "warning: neg-20.txt does not look like a directive (no issuer header;" in result.stderr
+    doc = json.loads(result.stdout)["doc"]
+    assert doc["is_directive"] is False
+    assert "no signature block" in doc["directive_reasons"]
+    seed = run("extract", str(shared_dir / "corpus/seed/cantho-q4-2024.txt"))
+    assert "warning" not in seed.stderr
+    assert json.loads(seed.stdout)["doc"]["is_directive"] is True
+
+
 def test_extract_dir_writes_one_json_per_input(shared_dir: Path, tmp_path: Path) -> None:
     result = run("extract", str(shared_dir / "corpus/dev"), "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr

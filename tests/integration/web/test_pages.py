@@ -10,8 +10,10 @@ from sqlalchemy import select
 
 from dondoc.config import Settings
 from dondoc.errors import ErrorCode
+from dondoc.services import ingestion
 from dondoc.services.context import Store
 from dondoc.services.demo import DEMO_PASSWORD, seed_path
+from dondoc.services.users import actor_by_name
 from dondoc.store.records import DirectiveRecord
 from dondoc.web.app import create_app
 from dondoc.web.keys import session_key
@@ -251,3 +253,17 @@ def test_issue_13_the_units_page_says_only_its_own_sentences(demo_site: DemoSite
     assert r.status_code == 200 and "Đã lưu đơn vị CT-CA." in r.text
     assert client.get("/admin/units", params={"done": "saved", "code": "<b>x</b>"}).status_code == 422
     assert client.get("/dashboard", params={"as_of": "2025-01-01\x00"}).status_code == 422
+
+
+def test_the_review_says_when_a_text_is_not_a_directive(demo_site: DemoSite, shared_dir: Path) -> None:
+    office = actor_by_name(demo_site.store, "vanphong")
+    article = ingestion.ingest_file(demo_site.store, office, shared_dir / "corpus/negatives/neg-20.txt")
+    client = demo_site.client("vanphong")
+    r = client.get(f"/directives/{article.directive_id}/review")
+    assert r.status_code == 200
+    assert 'id="not-directive"' in r.text
+    assert "Văn bản này có vẻ không phải văn bản chỉ đạo" in r.text
+    assert "không có tên cơ quan ban hành ở đầu văn bản; không có số, ký hiệu" in r.text
+    with demo_site.store.reading() as s:
+        seed = s.scalar(select(DirectiveRecord.id).where(DirectiveRecord.file_name == seed_path().name))
+    assert 'id="not-directive"' not in client.get(f"/directives/{seed}/review").text

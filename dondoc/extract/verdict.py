@@ -1,0 +1,63 @@
+"""Is this text a directive at all? A verdict with its reasons.
+
+A directive is issued by a body in the administrative layout of NĐ 30/2020 (State) or
+HD 36-HD/VPTW (Party): a header naming the issuer, a number and symbol, a kind ("KẾ
+HOẠCH", "CÔNG VĂN"), a place and date; a signature block and a *Nơi nhận* list at the end.
+A web article, a legal Q&A or a news page that lists steps or quotes a law's duties has
+none of these, however many of its paragraphs read like tasks. So the layout decides (two
+of its six marks at least, which a scan or a header-less copy still keeps), and a document
+in that layout that assigns nothing (a report, a form) is not a directive either.
+
+The reasons are short English phrases (the contract's `directive_reasons`); the review
+screen words them in Vietnamese.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dondoc.core.directive import DirectiveMeta, Task
+from dondoc.extract.lexicon import words
+
+# how many of the layout's marks make a directive's layout
+LAYOUT_MARKS_NEEDED = 2
+
+
+@dataclass(frozen=True)
+class Verdict:
+    is_directive: bool
+    reasons: tuple[str, ...]
+
+
+def _has_cue(text: str) -> bool:
+    low = f" {' '.join(text.lower().split())} "
+    return any(f" {cue} " in low for cue in words("documents", "assignment_cues"))
+
+
+def judge(meta: DirectiveMeta, tasks: Sequence[Task]) -> Verdict:
+    marks = {
+        "issuer header": meta.issuer is not None,
+        "document number": meta.number is not None,
+        "document kind": meta.type is not None,
+        "date line": meta.date is not None,
+        "signature block": meta.signer is not None,
+        "recipients list": bool(meta.recipients),
+    }
+    present = [name for name, found in marks.items() if found]
+    missing = [f"no {name}" for name, found in marks.items() if not found]
+    assigning = sum(1 for t in tasks if _has_cue(t.text))
+    layout = len(present) >= LAYOUT_MARKS_NEEDED
+    if not layout:
+        reasons = [*missing]
+        if tasks:
+            reasons.append(f"{len(tasks)} task-like items, but not in an administrative layout")
+        return Verdict(False, tuple(reasons))
+    if not tasks:
+        return Verdict(False, (*present, "no tasks found"))
+    reasons = [*present, f"{len(tasks)} tasks"]
+    if assigning:
+        reasons.append(f"{assigning} with assignment verbs")
+    else:
+        reasons.append("no assignment verbs")
+    return Verdict(True, tuple(reasons))

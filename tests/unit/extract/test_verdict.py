@@ -1,0 +1,78 @@
+"""The verdict on a document: a directive in its administrative layout, or not (made-up texts)."""
+
+from __future__ import annotations
+
+from dondoc.core.text import SourceText
+from dondoc.extract.pipeline import extract
+
+DIRECTIVE = """ỦY BAN NHÂN DÂN
+TỈNH AN HÒA
+Số: 12/KH-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+An Hòa, ngày 05 tháng 3 năm 2026
+
+KẾ HOẠCH
+Triển khai công tác chuyển đổi số năm 2026
+
+1. Sở Khoa học và Công nghệ chủ trì xây dựng kho dữ liệu dùng chung, hoàn thành trong Quý II/2026.
+2. Sở Tài chính bố trí kinh phí thực hiện Kế hoạch.
+
+Nơi nhận:
+- Các sở, ban, ngành;
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+
+Nguyễn Văn An
+"""
+
+ARTICLE = """# Thủ tục đăng ký tạm trú cần những giấy tờ gì?
+
+**Chuyên viên pháp lý:** Trần Thị Bình
+
+Căn cứ theo Điều 28 Luật Cư trú 2020 quy định hồ sơ đăng ký tạm trú gồm:
+
+1. Tờ khai thay đổi thông tin cư trú;
+2. Giấy tờ, tài liệu chứng minh việc sinh sống hợp pháp.
+
+Người đăng ký tạm trú nộp hồ sơ đến cơ quan đăng ký cư trú nơi mình dự kiến tạm trú.
+"""
+
+REPORT = """ỦY BAN NHÂN DÂN
+TỈNH AN HÒA
+Số: 40/BC-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+An Hòa, ngày 05 tháng 3 năm 2026
+
+BÁO CÁO
+Kết quả công tác tháng 2 năm 2026
+
+Trong tháng, các chỉ tiêu đều đạt kế hoạch đề ra.
+
+Nơi nhận:
+- Bộ Nội vụ;
+- Lưu: VT.
+"""
+
+
+def test_a_directive_in_its_layout_is_judged_so() -> None:
+    meta = extract(SourceText(DIRECTIVE)).meta
+    assert meta.is_directive
+    assert "issuer header" in meta.directive_reasons
+    assert "2 tasks" in meta.directive_reasons
+
+
+def test_an_article_with_a_numbered_list_is_not_a_directive() -> None:
+    meta = extract(SourceText(ARTICLE)).meta
+    assert not meta.is_directive
+    assert "no issuer header" in meta.directive_reasons
+    assert "no signature block" in meta.directive_reasons
+
+
+def test_a_document_in_the_layout_that_assigns_nothing_is_not_a_directive() -> None:
+    meta = extract(SourceText(REPORT)).meta
+    assert not meta.is_directive
+    assert meta.directive_reasons[-1] == "no tasks found"
