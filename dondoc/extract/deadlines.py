@@ -195,7 +195,9 @@ def _may_hold_time(text: str, low: str) -> bool:
 
 # Phrases with an explicit bound word, each with its anchors, how far before them a match
 # can start and with which letters (see _Rule): "hoàn thành trong " is the longest lead-in.
-_BEFORE = r"(?:xong\s+|hoàn\s+thành\s+)?(?:trước|chậm\s+nhất(?:\s+là|\s+vào)?|hạn\s+chót)\s+"
+_BEFORE = (
+    r"(?:xong\s+|hoàn\s+thành\s+)?(?:trước|chậm\s+nhất(?:\s+là|\s+vào)?(?:\s+đến)?|hạn\s+chót(?:\s+là)?)\s+"
+)
 _STRICT = [
     _rule("before", rf"{_BEFORE}{_DATE}", ("trước", "chậm", "hạn"), 11, "xhtc"),
     _rule(
@@ -257,14 +259,21 @@ _HOAN_THANH_YEAR = _rule("year", r"hoàn\s+thành\b[^.;:()]{0,80}?\bnăm\s+(\d{4
 _DURING = re.compile(r"được\s+giao\s+(?:trong\s+)?$", re.I)
 
 
+def _strictly_before(m: re.Match[str]) -> bool:
+    """ "trước ngày D" ends the day before D; "chậm nhất (đến) ngày D" and "hạn chót" allow D."""
+    return "trước" in m.group(0).lower()
+
+
 def _resolve(kind: str, m: re.Match[str], doc_date: date | None) -> _Found | None:
     g = m.groups()
     when: date | None = None
     alts: tuple[date, ...] = ()
     if kind == "before":
         d = _date_from(m, 0)
-        if d:
+        if d and _strictly_before(m):
             when, alts = d - timedelta(days=1), (d,)
+        elif d:
+            when = d  # "chậm nhất ngày D", "hạn chót D": D is still allowed
     elif kind == "range":
         if g[0]:
             when = _safe_date(int(g[2]), int(g[1]), int(g[0]))
@@ -291,8 +300,10 @@ def _resolve(kind: str, m: re.Match[str], doc_date: date | None) -> _Found | Non
         d = _safe_date(doc_date.year, int(g[1]), int(g[0]))
         if d is not None and d < doc_date:
             d = _safe_date(doc_date.year + 1, int(g[1]), int(g[0]))
-        if d is not None:
+        if d is not None and _strictly_before(m):
             when, alts = d - timedelta(days=1), (d,)
+        elif d is not None:
+            when = d
     elif kind == "year":
         if _DURING.search(m.string[max(0, m.start() - 20) : m.start()]):
             return None
@@ -390,6 +401,17 @@ _BARE_QUARTER = re.compile(rf"^\s*{_QUARTER}", re.I)
 _BARE_MONTH = re.compile(rf"^\s*{_MONTH}", re.I)
 _BARE_DATE = re.compile(rf"^\s*{_DATE}", re.I)
 _FROM_ONLY = re.compile(r"^\s*từ\b(?!.*\bđến\b)", re.I)
+
+
+_PHASE = re.compile(r"\bgiai\s+đoạn\s+((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b", re.I)
+
+
+def phase_end(text: str) -> Deadline | None:
+    """A phase named by its years ("giai đoạn 2026 - 2030") → its last day."""
+    m = _PHASE.search(text)
+    if m is None or int(m.group(2)) < int(m.group(1)):
+        return None
+    return Deadline(m.group(0), date(int(m.group(2)), 12, 31))
 
 
 def parse_value(value: str, doc_date: date | None = None) -> Deadline:

@@ -10,7 +10,7 @@ state none.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
@@ -160,6 +160,9 @@ def _unique(names: list[str]) -> list[str]:
     return out
 
 
+_EMPHASIS = re.compile(r"\*+")
+
+
 def _clean(text: str, notes: list[str], ctx: Context) -> str:
     def drop(m: re.Match[str]) -> str:
         fn = ctx.footnotes.get(m.group(1))
@@ -169,6 +172,10 @@ def _clean(text: str, notes: list[str], ctx: Context) -> str:
 
     if "[" in text:
         text = BRACKET_MARK.sub(drop, text)
+    if "*" in text:
+        # markdown emphasis inside a task ("trước *ngày 13 tháng 12 năm 2025*") is no part
+        # of its words: left in, it hides dates and bodies from the patterns
+        text = _EMPHASIS.sub("", text)
     if single_spaced(text) and text == text.strip():
         return text
     return " ".join(text.split())
@@ -176,6 +183,8 @@ def _clean(text: str, notes: list[str], ctx: Context) -> str:
 
 def _deadline(text: str, start: int, end: int, ctx: Context) -> Deadline | None:
     masked = ctx.masked(start, end) if end - start >= len(text) - 5 else text
+    if "*" in masked:
+        masked = _EMPHASIS.sub("", masked)
     return deadlines.find_in_text(" ".join(masked.split()), ctx.doc_date)
 
 
@@ -236,7 +245,9 @@ def _visit(
             if _low_starts(low, "non_task_sections") and not _low_contains(low, "task_section_words"):
                 continue
             bodies = heading_bodies(text) if child.marker is not None else ()
-            _visit(child, child.heading, bodies or _assigned(child) or inherited_here, ctx, out)
+            phase = _phase(text, ctx)
+            inner = ctx if phase is None else replace(ctx, default=phase)
+            _visit(child, child.heading, bodies or _assigned(child) or inherited_here, inner, out)
             continue
         if _low_starts(low, "non_task_starts") or _low_contains(low, "non_task_contains"):
             continue
@@ -256,6 +267,20 @@ def _visit(
             out.extend(drafts)
             continue
         out.append(_leaf(child, section, inherited_here, ctx, attrs))
+
+
+def _phase(heading: str, ctx: Context) -> Deadline | None:
+    """The bound a section heading sets for the items under it (CONVENTIONS rule 10, 12):
+    "Giai đoạn 2026 - 2030" → its end; "Giai đoạn 1 (đến hết năm 2027):" or "Nhiệm vụ
+    trước ngày 30/6/2026:" → that date. It stands in for the document's default there."""
+    flat = " ".join(heading.replace("*", " ").split())
+    if len(flat) > 160:
+        return None  # a paragraph, not a heading
+    phase = deadlines.phase_end(flat)
+    if phase is not None:
+        return phase
+    own = deadlines.find_in_text(flat, ctx.doc_date)
+    return own if own is not None and own.date is not None else None
 
 
 def _split_inline(

@@ -63,6 +63,8 @@ _PHRASES = (
     "trong dịp rằm tháng chạp",
     "trong vòng 15 ngày, kể từ ngày ký",
     "chậm nhất là ngày 30/6/2025",
+    "xong chậm nhất là đến ngày 01 tháng 7 năm 2028",
+    "hạn chót là 15/12/2025",
 )
 _CASES: tuple[Callable[[str], str], ...] = (str, str.upper, str.capitalize, str.lower)
 _CASED = st.sampled_from(_CASES)

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from dondoc.extract.deadlines import find_in_text, parse_value, tet
+from dondoc.extract.deadlines import find_in_text, parse_value, phase_end, tet
 
 
 @pytest.mark.parametrize(
@@ -30,6 +30,34 @@ def test_find_in_text_phrase_to_last_day(phrase: str, expected: date) -> None:
 def test_find_in_text_before_day_accepts_the_day_too() -> None:
     found = find_in_text("gửi Bộ Tư pháp trước ngày 05 tháng 12 năm 2025")
     assert found is not None and found.alternatives == (date(2025, 12, 5),)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("báo cáo Thủ tướng chậm nhất ngày 10 tháng 12 năm 2025", date(2025, 12, 10)),
+        ("hoàn thành chậm nhất đến ngày 01 tháng 7 năm 2028", date(2028, 7, 1)),
+        ("chậm nhất là ngày 15/12/2025", date(2025, 12, 15)),
+        ("hạn chót là 20/12/2025", date(2025, 12, 20)),
+    ],
+)
+def test_at_the_latest_allows_the_day_itself(phrase: str, expected: date) -> None:
+    """CONVENTIONS rule 10: "chậm nhất (đến) ngày D" → D; only "trước ngày D" is D − 1."""
+    found = find_in_text(phrase, date(2025, 11, 20))
+    assert found is not None and found.date == expected and found.alternatives == ()
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("2. Giai đoạn 2031 - 2035", date(2035, 12, 31)),
+        ("Kế hoạch phát triển giai đoạn 2026–2030, tầm nhìn đến năm 2045", date(2030, 12, 31)),
+        ("Nhiệm vụ của giai đoạn tới", None),
+    ],
+)
+def test_a_phase_ends_on_the_last_day_of_its_last_year(heading: str, expected: date | None) -> None:
+    found = phase_end(heading)
+    assert (found.date if found else None) == expected
 
 
 def test_find_in_text_relative_bound_counts_from_document_date() -> None:

@@ -1,0 +1,62 @@
+"""Shapes of directive language, each with a made-up text (issue #14: a rule is written for
+a shape, never for a document). Every test runs the whole extractor."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dondoc.core.directive import Extraction
+from dondoc.core.text import SourceText
+from dondoc.extract.pipeline import extract
+
+HEADER = """ỦY BAN NHÂN DÂN
+TỈNH AN HÒA
+Số: 21/KH-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+An Hòa, ngày 05 tháng 3 năm 2026
+
+KẾ HOẠCH
+Phát triển hạ tầng số
+"""
+
+
+def _run(body: str) -> Extraction:
+    return extract(SourceText(HEADER + "\n" + body))
+
+
+def _by_start(e: Extraction) -> dict[str, date | None]:
+    return {t.text[:20]: t.deadline.date for t in e.tasks}
+
+
+def test_a_phase_heading_bounds_the_items_under_it() -> None:
+    e = _run(
+        """II. LỘ TRÌNH THỰC HIỆN
+
+1. Giai đoạn 2026 - 2030
+
+- Sở Khoa học và Công nghệ xây dựng kho dữ liệu dùng chung.
+
+- Sở Tài chính bố trí kinh phí, hoàn thành trong Quý II/2027.
+
+2. Giai đoạn 2031 - 2035
+
+- Sở Khoa học và Công nghệ mở rộng kho dữ liệu dùng chung.
+"""
+    )
+    got = _by_start(e)
+    assert got["Sở Khoa học và Công "] is not None
+    dates = [t.deadline.date for t in e.tasks]
+    assert dates == [date(2030, 12, 31), date(2027, 6, 30), date(2035, 12, 31)]
+
+
+def test_emphasis_inside_an_item_hides_neither_its_date_nor_its_body() -> None:
+    e = _run(
+        """1. *Sở Y tế* chủ trì tổng hợp, báo cáo Ủy ban nhân dân tỉnh trước *ngày 13 tháng 12 năm 2026*.
+2. Sở Tài chính bố trí kinh phí chậm nhất **ngày 20/12/2026**.
+"""
+    )
+    first, second = e.tasks
+    assert first.deadline.date == date(2026, 12, 12) and first.lead == ("Sở Y tế",)
+    assert "*" not in first.text
+    assert second.deadline.date == date(2026, 12, 20)
