@@ -288,9 +288,22 @@ def read_bodies(
         j += 1
     if j > cur_start:
         names.append(text[toks[cur_start].start : toks[j - 1].end])
-    names = [n.strip(" ,;") for n in names if n.strip(" ,;")]
+    names = [part for n in names for part in _split_alternatives(n.strip(" ,;")) if part]
     verb = j < len(toks) and bool(_is_verb(toks, j))
     return BodyList(tuple(names), j, verb)
+
+
+def _split_alternatives(name: str) -> list[str]:
+    """'Bộ Chỉ huy Quân sự tỉnh/Ban Chỉ huy Bộ đội Biên phòng tỉnh': two bodies, each
+    of which leads where it stands; a slash inside a name or a number stays."""
+    if "/" not in name:
+        return [name]
+    parts = [p.strip() for p in name.split("/")]
+    for p in parts[1:]:
+        toks = tokenize(p)
+        if not p[:1].isupper() or not _head_at(toks, 0, sentence_start=True):
+            return [name]
+    return parts
 
 
 def _named(toks: Toks, start: int, end: int) -> bool:

@@ -227,8 +227,10 @@ def _place_of(issuer_lines: list[str]) -> str | None:
     return None
 
 
-_VV = re.compile(r"^(?:V/v|V/V|v/v|Về việc)\s*:?\s*(\S.*)$")
-_KINH_GUI = re.compile(r"^Kính\s+gửi\s*:?\s*(.*)$", re.I)
+_VV = re.compile(r"^[*_\s]*(?:V/v|V/V|v/v|Về việc)\s*:?\s*(\S.*?)[*_\s]*$")
+# "Kính gửi: …" of a letter; "THỦ TƯỚNG CHÍNH PHỦ điện: …" of a Công điện
+_KINH_GUI = re.compile(r"^(?:Kính\s+gửi|[^:]{3,60}?\s+điện)\s*:\s*(.*)$|^Kính\s+gửi\s+(.*)$", re.I)
+_BARE_PIPE = re.compile(r"^[\s|]*$")
 _LIST_MARK = re.compile(r"^[-–+•]\s*")
 
 
@@ -250,7 +252,7 @@ def _read_letter_subject(h: Header, lines: list[Line], motto: int, end: int) -> 
             parts.append(first)
             k += 1
         h.type = "Công văn"
-        h.title = " ".join(parts)
+        h.title = " ".join(parts).strip(" *_")
         h.body_start = k
         return
 
@@ -268,16 +270,26 @@ def _read_kinh_gui(h: Header, lines: list[Line], limit: int) -> None:
             else:
                 continue
         assert m is not None
-        names = [m.group(1).strip(" ;,.")] if m.group(1).strip(" ;,.-") else []
+        first = (m.group(1) if m.group(1) is not None else m.group(2) or "").strip()
+        names = [first.strip(" ;,.")] if first.strip(" ;,.-") else []
+        # an addressee runs on until its ";" or "." (the next line may start with a capital:
+        # "- Các Sở, ngành: Công Thương, …, Ban Chỉ huy" / "Bộ đội Biên phòng tỉnh;")
+        open_ = bool(first) and not first.rstrip().endswith((";", "."))
         k = i + 1
         while k < limit:
             t = lines[k].text
-            if lines[k].is_text and _LIST_MARK.match(t):
+            if not lines[k].is_text or _BARE_PIPE.match(t):
+                if names and not lines[k].is_text and not _BARE_PIPE.match(lines[k].raw):
+                    break
+                k += 1
+                continue
+            if _LIST_MARK.match(t):
                 names.append(_LIST_MARK.sub("", t).strip(" ;,."))
-            elif lines[k].is_text and names and t[:1].islower():
+            elif names and (open_ or t[:1].islower()):
                 names[-1] += " " + t.strip(" ;,.")
             else:
                 break
+            open_ = not t.rstrip(" *").endswith((";", "."))
             k += 1
         h.addressees = tuple(n for n in names if n)
         h.body_start = k

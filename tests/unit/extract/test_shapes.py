@@ -60,3 +60,67 @@ def test_emphasis_inside_an_item_hides_neither_its_date_nor_its_body() -> None:
     assert first.deadline.date == date(2026, 12, 12) and first.lead == ("Sở Y tế",)
     assert "*" not in first.text
     assert second.deadline.date == date(2026, 12, 20)
+
+
+LETTER = """ỦY BAN NHÂN DÂN
+TỈNH AN HÒA
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 77/UBND-KT
+*V/v tăng cường quản lý
+vật liệu nổ công nghiệp*
+An Hòa, ngày 05 tháng 3 năm 2026
+
+Kính gửi:
+- Các Sở, ngành: Công Thương, Nội vụ, Công an tỉnh, Ban Chỉ huy
+Bộ đội Biên phòng tỉnh;
+- UBND các xã, phường;
+- Tổ chức, doanh nghiệp hoạt động trong lĩnh vực vật liệu nổ.
+
+Để tăng cường quản lý, Chủ tịch UBND tỉnh yêu cầu:
+
+1. Rà soát các quy định hiện hành về quản lý vật liệu nổ.
+2. Bộ Chỉ huy Quân sự tỉnh/Ban Chỉ huy Bộ đội Biên phòng tỉnh chủ trì kiểm tra kho vật liệu nổ.
+"""
+
+
+def test_a_letters_address_list_is_read_whole_and_yields_no_task() -> None:
+    e = extract(SourceText(LETTER))
+    assert e.meta.type == "Công văn"
+    assert e.meta.title == "tăng cường quản lý vật liệu nổ công nghiệp"
+    assert e.meta.addressees == (
+        "Các Sở, ngành: Công Thương, Nội vụ, Công an tỉnh, Ban Chỉ huy Bộ đội Biên phòng tỉnh",
+        "UBND các xã, phường",
+        "Tổ chức, doanh nghiệp hoạt động trong lĩnh vực vật liệu nổ",
+    )
+    assert [t.text[:12] for t in e.tasks] == ["Rà soát các ", "Bộ Chỉ huy Q"]
+
+
+def test_bodies_joined_by_a_slash_are_two_bodies() -> None:
+    e = extract(SourceText(LETTER))
+    assert e.tasks[1].lead == ("Bộ Chỉ huy Quân sự tỉnh", "Ban Chỉ huy Bộ đội Biên phòng tỉnh")
+
+
+def test_a_cong_dien_addresses_its_list_after_the_issuer_and_dien() -> None:
+    text = """THỦ TƯỚNG CHÍNH PHỦ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 300/CĐ-TTg
+Hà Nội, ngày 20 tháng 11 năm 2026
+
+CÔNG ĐIỆN
+Về việc ứng phó bão số 9
+
+THỦ TƯỚNG CHÍNH PHỦ điện:
+- Bộ trưởng các Bộ: Quốc phòng, Công an;
+- Chủ tịch Ủy ban nhân dân các tỉnh ven biển.
+
+Để chủ động ứng phó, Thủ tướng Chính phủ yêu cầu:
+1. Bộ Quốc phòng chỉ đạo lực lượng sẵn sàng cứu hộ.
+"""
+    e = extract(SourceText(text))
+    assert e.meta.addressees == (
+        "Bộ trưởng các Bộ: Quốc phòng, Công an",
+        "Chủ tịch Ủy ban nhân dân các tỉnh ven biển",
+    )
+    assert [t.text[:10] for t in e.tasks] == ["Bộ Quốc ph"]
