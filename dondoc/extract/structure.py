@@ -186,6 +186,11 @@ def _segment(lines: list[Line], *, ocr: bool = False) -> list[tuple[Marker | Non
         if ln.kind != "text":
             continue
         marker = find_marker(ln.text, ocr=ocr)
+        if marker is None and len(ln.text) <= 6 and ln.text[-1:] in ".)":
+            # a number alone on its line, its heading on the next ("**1.\nGiai đoạn …**")
+            bare = find_marker(ln.text + " x", ocr=ocr)
+            if bare is not None and bare.length >= len(ln.text) and bare.style not in ("dash", "plus", "bullet"):
+                marker = Marker(bare.style, bare.text, len(ln.text))
         prev_ends = prev_text.text.rstrip().endswith(_TERMINAL) if prev_text else True
         if marker is not None and not prev_ends and _lower_start(ln.text[marker.length :].lstrip()):
             marker = None  # "việc tìm người\n- người tìm việc": a phrase, not an item

@@ -124,3 +124,27 @@ THỦ TƯỚNG CHÍNH PHỦ điện:
         "Chủ tịch Ủy ban nhân dân các tỉnh ven biển",
     )
     assert [t.text[:10] for t in e.tasks] == ["Bộ Quốc ph"]
+
+
+def test_a_number_alone_on_its_line_opens_the_heading_on_the_next() -> None:
+    e = _run(
+        """**III. LỘ TRÌNH THỰC HIỆN**
+
+**1.
+Giai đoạn 2026 - 2030**
+
+- Rà soát, hoàn thiện các chính sách hỗ trợ.
+
+- Nâng cấp hạ tầng số.
+
+**2.
+Giai đoạn 2031 - 2035**
+
+- Mở rộng hạ tầng số.
+"""
+    )
+    assert [(t.section, t.text[:12], t.deadline.date) for t in e.tasks] == [
+        ("1. Giai đoạn 2026 - 2030", "Rà soát, hoà", date(2030, 12, 31)),
+        ("1. Giai đoạn 2026 - 2030", "Nâng cấp hạ ", date(2030, 12, 31)),
+        ("2. Giai đoạn 2031 - 2035", "Mở rộng hạ t", date(2035, 12, 31)),
+    ]
