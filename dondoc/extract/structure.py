@@ -156,6 +156,9 @@ def is_paragraph_per_line(lines: list[Line]) -> bool:
     return sum(1 for n in long_enough if n > 130) / len(long_enough) >= 0.25
 
 
+_UNNUMBERED = ("dash", "plus", "bullet")
+
+
 def _segment(lines: list[Line], *, ocr: bool = False) -> list[tuple[Marker | None, list[Line], bool]]:
     """Group lines into units: one item or one unmarked paragraph each."""
     double = is_double_spaced(lines)
@@ -189,7 +192,7 @@ def _segment(lines: list[Line], *, ocr: bool = False) -> list[tuple[Marker | Non
         if marker is None and len(ln.text) <= 6 and ln.text[-1:] in ".)":
             # a number alone on its line, its heading on the next ("**1.\nGiai đoạn …**")
             bare = find_marker(ln.text + " x", ocr=ocr)
-            if bare is not None and bare.length >= len(ln.text) and bare.style not in ("dash", "plus", "bullet"):
+            if bare is not None and bare.length >= len(ln.text) and bare.style not in _UNNUMBERED:
                 marker = Marker(bare.style, bare.text, len(ln.text))
         prev_ends = prev_text.text.rstrip().endswith(_TERMINAL) if prev_text else True
         if marker is not None and not prev_ends and _lower_start(ln.text[marker.length :].lstrip()):
