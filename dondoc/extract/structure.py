@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from dondoc.extract.bodies import starts_with_verb, whole_bodies
+from dondoc.extract.fields import label_kind
 from dondoc.extract.lexicon import words
 from dondoc.extract.lines import Line
 from dondoc.extract.markers import Marker, find_marker
@@ -37,7 +38,7 @@ class Block:
         self.bold = bold
         self.children: list[Block] = []
         self.parent: Block | None = None
-        self.role = role  # "item", "para", "closing", "assignment", "note", "root"
+        self.role = role  # "item", "para", "closing", "assignment", "field", "note", "root"
         # the lines joined, and the text: read many times, joined once (lines join only
         # through add_lines, which extends the join rather than redoing it)
         self._joined: str | None = None
@@ -159,6 +160,14 @@ def is_paragraph_per_line(lines: list[Line]) -> bool:
 _UNNUMBERED = ("dash", "plus", "bullet")
 
 
+def _opens_field(text: str) -> bool:
+    colon = text.find(":", 2, 61)
+    if colon < 0:
+        # a label wrapped before its colon ("Đơn vị chủ trì tham mưu thực" / "hiện: …")
+        return len(text) < 61 and label_kind(text) is not None and text[:1].isupper()
+    return label_kind(text[:colon]) is not None
+
+
 def _segment(lines: list[Line], *, ocr: bool = False) -> list[tuple[Marker | None, list[Line], bool]]:
     """Group lines into units: one item or one unmarked paragraph each."""
     double = is_double_spaced(lines)
@@ -226,6 +235,8 @@ def _segment(lines: list[Line], *, ocr: bool = False) -> list[tuple[Marker | Non
             pending_break = True  # "1. Về kiến nghị …:" then its paragraph, without a blank line
         if marker is None and cur and not ln.bold and cur_bold:
             pending_break = True  # a bold heading, then plain text
+        if marker is None and cur and prev_ends and _opens_field(ln.text):
+            pending_break = True  # "Đơn vị chủ trì: …" after a full stop: a field line of its own
         if marker is None and cur and prev_ends and ln.text.startswith("("):
             pending_break = True  # "(Chi tiết tại Phụ lục kèm theo)": a note of its own
         if marker is None and cur and prev_ends and is_closing_text(ln.text):
@@ -341,6 +352,12 @@ def build_tree(lines: list[Line], *, ocr: bool = False) -> Block:
         text = block.text
         top = stack[-1]
         label = text.split(":", 1)[0].strip().lower() if ":" in text[:60] else ""
+        if label and top.marker is not None and label_kind(label) is not None:
+            # "Đơn vị chủ trì: Sở Tư pháp." after an item: a field of that item, not its text
+            block.role = "field"
+            block.parent = top
+            top.children.append(block)
+            continue
         if label and label in assignment_labels and top is not root:
             block.role = "assignment"
             owner = (

@@ -17,6 +17,7 @@ from functools import cache
 from dondoc.core.directive import Deadline
 from dondoc.extract import deadlines
 from dondoc.extract.bodies import read_bodies, tokenize
+from dondoc.extract.fields import read_field, split_fields
 from dondoc.extract.footnotes import BRACKET_MARK, Footnote
 from dondoc.extract.lexicon import words
 from dondoc.extract.markers import INLINE_ENUM
@@ -101,22 +102,14 @@ def _low_contains(low: str, key: str) -> bool:
     return any(w in low for w in words("structure", key))
 
 
-_LABEL = re.compile(r"^([^:]{2,40}):\s*(.*)$", re.S)
 _VALUE_END = re.compile(r"\s(?:[A-ZĐ][\wà-ỹ ]{2,30}):\s")
 _PERSON_AFTER = re.compile(r"\s(?:Đồng chí|Thủ trưởng)\b")
 
 
 def _label(text: str) -> tuple[str, str] | None:
-    colon = text.find(":")
-    if not 2 <= colon <= 40:
-        return None  # the label is 2 to 40 characters before the first colon
-    m = _LABEL.match(text)
-    if not m:
-        return None
-    label = " ".join(m.group(1).lower().split())
-    if label in words("structure", "attribute_labels"):
-        return label, m.group(2).strip()
-    return None
+    """(kind, value) of a field line ("Đơn vị chủ trì: Sở X." → ("lead", "Sở X."))."""
+    found = read_field(text)
+    return (found[0], found[2]) if found is not None else None
 
 
 def split_bodies(value: str) -> list[str]:
@@ -191,7 +184,7 @@ def _deadline(text: str, start: int, end: int, ctx: Context) -> Deadline | None:
 def _descend_end(block: Block) -> int:
     end = block.end
     for c in block.children:
-        if c.role in ("item", "para"):
+        if c.role in ("item", "para", "field"):
             end = max(end, _descend_end(c))
     return end
 
@@ -234,6 +227,7 @@ def _visit(
 ) -> None:
     assigned = _assigned(block)
     inherited_here = assigned or inherited
+    shared = _shared_fields(block)
     for child in block.children:
         if child.role not in ("item", "para") or (block.role == "root" and child.role == "para"):
             continue
@@ -241,6 +235,16 @@ def _visit(
         low = text.lower()
         kids = [c for c in child.children if c.role in ("item", "para")]
         attrs = _fold_attributes(child)
+        fields = [c for c in child.children if c.role == "field"]
+        if kids and attrs is None and fields:
+            # a heading's field block governs its sub-items: their lead and time bound
+            lead, bound = _field_defaults(fields, ctx)
+            inner = ctx if bound is None else replace(ctx, default=bound)
+            _visit(child, child.heading, lead or heading_bodies(text) or inherited_here, inner, out)
+            continue
+        fields = fields or shared.get(id(child), [])
+        if fields:
+            attrs = [*(attrs or []), *fields]
         if kids and attrs is None:
             if _low_starts(low, "non_task_sections") and not _low_contains(low, "task_section_words"):
                 continue
@@ -267,6 +271,35 @@ def _visit(
             out.extend(drafts)
             continue
         out.append(_leaf(child, section, inherited_here, ctx, attrs))
+
+
+def _shared_fields(block: Block) -> dict[int, list[Block]]:
+    """A field block after several items governs each of them back to the previous block
+    ("- a\n- b\nĐơn vị chủ trì: X" → X leads a and b): item id → the fields it shares."""
+    out: dict[int, list[Block]] = {}
+    current: list[Block] = []
+    for child in reversed(block.children):
+        if child.role != "item":
+            continue
+        own = [c for c in child.children if c.role == "field"]
+        if own:
+            current = own
+        elif current and not any(c.role in ("item", "para") for c in child.children):
+            out[id(child)] = current
+    return out
+
+
+def _field_defaults(fields: list[Block], ctx: Context) -> tuple[tuple[str, ...], Deadline | None]:
+    """The lead and time bound a heading's field block gives the items under it."""
+    lead: list[str] = []
+    bound: Deadline | None = None
+    for kind, value in (found for f in fields for found in split_fields(f.text)):
+        if kind == "lead":
+            lead.extend(split_bodies(_VALUE_END.split(value)[0]))
+        elif kind == "deadline" and bound is None:
+            parsed = deadlines.parse_value(value, ctx.doc_date)
+            bound = parsed if parsed.date is not None or parsed.recurrence is not None else None
+    return tuple(lead), bound
 
 
 def _phase(heading: str, ctx: Context) -> Deadline | None:
@@ -322,7 +355,10 @@ def _leaf(
     text = block.text
     end = block.end
     if attrs:
-        text = " ".join([text, *(("- " + a.text) for a in attrs)])
+        # an attribute bullet's own field lines ("- Đơn vị phối hợp: …" / "Kinh phí: …") too
+        parts = ["- " + a.text for a in attrs]
+        parts += ["- " + f.text for a in attrs for f in a.children if f.role == "field"]
+        text = " ".join([text, *parts])
         end = _descend_end(block)
     text, end = _cut_closing(text, block.start, end, ctx)
     draft = _make(text, block.start, end, section, inherited, ctx, attrs, notes)
@@ -373,19 +409,15 @@ def _make(
     main_text = text
     if attrs:
         main_text = text.split(" - ")[0]
-        for a in attrs:
-            lab = _label(a.text)
-            if lab is None:
-                continue
-            label, value = lab
+        for kind, value in (f for a in attrs for f in split_fields(a.text)):
             value = _VALUE_END.split(value)[0]
-            if label in words("structure", "lead_labels"):
+            if kind == "lead":
                 lead.extend(split_bodies(value))
-            elif label in words("structure", "support_labels"):
+            elif kind == "support":
                 support.extend(split_bodies(value))
-            elif label in words("structure", "deadline_labels") and deadline is None:
+            elif kind == "deadline" and deadline is None:
                 deadline = deadlines.parse_value(value, ctx.doc_date)
-            elif label in words("structure", "product_labels"):
+            elif kind == "product":
                 product = value.strip(" .")
     if product is None and "ản phẩm" in main_text:
         pm = _INLINE_PRODUCT.search(main_text)

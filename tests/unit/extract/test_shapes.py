@@ -148,3 +148,48 @@ Giai đoạn 2031 - 2035**
         ("1. Giai đoạn 2026 - 2030", "Nâng cấp hạ ", date(2030, 12, 31)),
         ("2. Giai đoạn 2031 - 2035", "Mở rộng hạ t", date(2035, 12, 31)),
     ]
+
+
+def test_a_field_block_after_an_item_is_its_lead_support_and_time() -> None:
+    e = _run(
+        """1. Nâng cao chất lượng đội ngũ
+
+- Thường xuyên rà soát, kiện
+toàn đội ngũ cán bộ làm công tác pháp chế.
+
+*Đơn vị chủ trì thực hiện: *Các
+Sở, ngành, UBND cấp xã.
+
+*Đơn vị phối hợp: *Sở Nội
+vụ, Sở Tư pháp.
+
+*Thời gian thực hiện: *Quý III/2026.
+
+- Tổ chức tập huấn kỹ năng soạn thảo văn bản.
+
+**Cơ quan chủ trì tham mưu thực hiện:** Sở Tư pháp.
+"""
+    )
+    first, second = e.tasks
+    assert first.text.startswith("Thường xuyên rà soát") and "Quý III/2026" in first.text
+    assert first.lead == ("Các Sở, ngành", "UBND cấp xã")
+    assert first.support == ("Sở Nội vụ", "Sở Tư pháp")
+    assert first.deadline.date == date(2026, 9, 30)
+    assert second.lead == ("Sở Tư pháp",)
+
+
+def test_a_field_block_after_several_items_governs_each_of_them() -> None:
+    e = _run(
+        """1. Chuyển đổi số
+
+- Số hóa hồ sơ lưu trữ.
+- Xây dựng kho dữ liệu dùng chung.
+
+Đơn vị chủ trì: Sở Khoa học và Công nghệ.
+Thời gian hoàn thành: năm 2027.
+"""
+    )
+    assert [(t.lead, t.deadline.date) for t in e.tasks] == [
+        (("Sở Khoa học và Công nghệ",), date(2027, 12, 31)),
+        (("Sở Khoa học và Công nghệ",), date(2027, 12, 31)),
+    ]
