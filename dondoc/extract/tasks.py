@@ -16,7 +16,7 @@ from functools import cache
 
 from dondoc.core.directive import Deadline
 from dondoc.extract import deadlines
-from dondoc.extract.bodies import read_bodies, tokenize
+from dondoc.extract.bodies import _head_at, read_bodies, starts_with_verb, tokenize
 from dondoc.extract.fields import read_field, split_fields
 from dondoc.extract.footnotes import BRACKET_MARK, Footnote
 from dondoc.extract.lexicon import words
@@ -144,6 +144,44 @@ def heading_bodies(text: str) -> tuple[str, ...]:
     return ()
 
 
+_BODY_HEADING_MAX_WORDS = 18
+
+
+def _section_bodies(text: str) -> tuple[str, ...]:
+    """The bodies a section heading makes responsible for its items: those it names as
+    subjects, or its whole text when that is one body's name the subject reading cut short
+    ("Các chủ đầu tư | xây dựng và kinh doanh hạ tầng")."""
+    read = heading_bodies(text)
+    named = _named_by_heading(text)
+    if named and sum(len(n) for n in read) < 0.8 * len(named[0]):
+        return named
+    return read
+
+
+def _named_by_heading(text: str) -> tuple[str, ...]:
+    """A section heading that is a body's name ("5. Các chủ đầu tư xây dựng và kinh doanh
+    hạ tầng khu công nghiệp", "c) Các doanh nghiệp thứ cấp đang hoạt động trong KCN:",
+    "6. Trách nhiệm của các tổ chức, doanh nghiệp hoạt động trong lĩnh vực …"): the whole
+    name, even where one of its words reads as a verb, as long as the heading assigns
+    nothing itself (no "chủ trì", "thực hiện" …) and does not open with a verb."""
+    name = text.strip().strip("*_ ").rstrip(":").strip(" *_")
+    low = name.lower()
+    for lead_in in words("structure", "body_heading_leadins"):
+        if low.startswith(lead_in + " "):
+            name = name[len(lead_in) :].strip()
+            low = name.lower()
+            break
+    if not name or len(name.split()) > _BODY_HEADING_MAX_WORDS or starts_with_verb(name):
+        return ()
+    toks = tokenize(name)
+    if not _head_at(toks, 0, sentence_start=True):
+        return ()
+    padded = f" {low} "
+    if any(f" {w} " in padded for w in words("structure", "body_heading_stops")):
+        return ()
+    return (name,)
+
+
 def _unique(names: list[str]) -> list[str]:
     out: list[str] = []
     for n in names:
@@ -248,7 +286,7 @@ def _visit(
         if kids and attrs is None:
             if _low_starts(low, "non_task_sections") and not _low_contains(low, "task_section_words"):
                 continue
-            bodies = heading_bodies(text) if child.marker is not None else ()
+            bodies = _section_bodies(text) if child.marker is not None else ()
             phase = _phase(text, ctx)
             inner = ctx if phase is None else replace(ctx, default=phase)
             _visit(child, child.heading, bodies or _assigned(child) or inherited_here, inner, out)

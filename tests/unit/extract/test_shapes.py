@@ -193,3 +193,28 @@ Thời gian hoàn thành: năm 2027.
         (("Sở Khoa học và Công nghệ",), date(2027, 12, 31)),
         (("Sở Khoa học và Công nghệ",), date(2027, 12, 31)),
     ]
+
+
+def test_a_section_heading_that_names_bodies_leads_its_items() -> None:
+    e = _run(
+        """III. TỔ CHỨC THỰC HIỆN
+
+**1. Các chủ đầu tư xây dựng và
+kinh doanh hạ tầng khu công nghiệp**
+
+- Tạo điều kiện về mặt bằng cho việc lắp đặt thiết bị.
+
+**2. Trách nhiệm của các doanh nghiệp hoạt động trong khu công nghiệp**
+
+- Chủ động đầu tư thiết bị giám sát môi trường.
+
+**3. Về công tác tuyên truyền**
+
+- Sở Văn hóa và Thể thao đẩy mạnh tuyên truyền.
+"""
+    )
+    assert [t.lead for t in e.tasks] == [
+        ("Các chủ đầu tư xây dựng và kinh doanh hạ tầng khu công nghiệp",),
+        ("các doanh nghiệp hoạt động trong khu công nghiệp",),
+        ("Sở Văn hóa và Thể thao",),
+    ]
