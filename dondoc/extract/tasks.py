@@ -284,7 +284,9 @@ def _visit(
         if fields:
             attrs = [*(attrs or []), *fields]
         if kids and attrs is None:
-            if _low_starts(low, "non_task_sections") and not _low_contains(low, "task_section_words"):
+            if (_low_starts(low, "criteria_sections") and not _low_contains(low, "criteria_exceptions")) or (
+                _low_starts(low, "non_task_sections") and not _low_contains(low, "task_section_words")
+            ):
                 continue
             bodies = _section_bodies(text) if child.marker is not None else ()
             phase = _phase(text, ctx)

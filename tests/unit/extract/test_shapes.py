@@ -218,3 +218,29 @@ kinh doanh hạ tầng khu công nghiệp**
         ("các doanh nghiệp hoạt động trong khu công nghiệp",),
         ("Sở Văn hóa và Thể thao",),
     ]
+
+
+def test_assessments_and_scoring_sections_hold_no_tasks() -> None:
+    e = _run(
+        """I. HIỆN TRẠNG
+
+**1. Hiện trạng**
+
+Tỉnh hiện có nhiều khu công nghiệp với tốc độ lấp đầy nhanh.
+
+II. NỘI DUNG THI ĐUA, PHƯƠNG ÁN TRIỂN KHAI, TIÊU CHÍ ĐÁNH GIÁ
+
+**1. Nội dung thi đua**
+
+- 100% người hưởng trợ cấp được tuyên truyền.
+
+**2. Phương án triển khai**
+
+- Ủy ban nhân dân xã, phường tổ chức tuyên truyền, vận động.
+
+**3. Tiêu chí đánh giá, xếp loại**
+
+- Đơn vị đạt từ 90 điểm trở lên được xếp loại xuất sắc.
+"""
+    )
+    assert [t.text[:22] for t in e.tasks] == ["Ủy ban nhân dân xã, ph"]
