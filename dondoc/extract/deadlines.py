@@ -184,10 +184,11 @@ _MAYBE_OTHER_DIGIT = re.compile("[\u0660-\u1dff\u1f00-\u1fff\u2c00-\U0010ffff]")
 
 
 def _may_hold_time(text: str, low: str) -> bool:
-    """Can a dated pattern match? They all need a digit, a quarter or Tết."""
+    """Can a dated pattern match? They all need a digit, a quarter, Tết or a full moon."""
     return (
         "qu" in low
         or "tết" in low
+        or "rằm" in low
         or _ASCII_DIGIT.search(text) is not None
         or (not text.isascii() and _MAYBE_OTHER_DIGIT.search(text) is not None)
     )
@@ -208,14 +209,14 @@ _STRICT = [
     ),
     _rule(
         "month",
-        rf"\b(?:trong|vào|hoàn\s+thành\s+trong|đến\s+hết|hết|cuối)\s+{_MONTH}",
+        rf"\b(?:trong|vào|hoàn\s+thành\s+trong|đến\s+hết|đến|hết|cuối)\s+{_MONTH}",
         ("tháng",),
         17,
         "tvhđc",
     ),
     _rule(
         "quarter",
-        rf"\b(?:trong|vào|hoàn\s+thành\s+trong|đến\s+hết|hết|cuối|trước)\s+{_QUARTER}",
+        rf"\b(?:trong|vào|hoàn\s+thành\s+trong|đến\s+hết|đến|hết|cuối|trước)\s+{_QUARTER}",
         ("quý ", "quí ", "quy "),
         17,
         "tvhđc",
@@ -359,8 +360,9 @@ def find_in_text(text: str, doc_date: date | None = None) -> Deadline | None:
     for m in _matches(_HOAN_THANH_YEAR, text, low, fast):
         y = int(m.group(1))
         if not (m.end() > 0 and covered[m.end() - 1]):
-            tail = text[m.start() : m.end()].split("năm")[-1]  # as written: "NĂM" does not split
-            found.append(_Found(m.end() - len(tail) - 3, m.end(), date(y, 12, 31)))
+            # the phrase is "năm YYYY", in whatever case it is written ("HOÀN THÀNH NĂM 2025")
+            year_at = low.rfind("năm", m.start(), m.end())
+            found.append(_Found(year_at if year_at >= 0 else m.start(), m.end(), date(y, 12, 31)))
     if found:
         best = min(found, key=lambda f: (f.when, f.start))
         phrase = text[best.start : best.end].strip(" ,.;()")

@@ -65,6 +65,9 @@ _PHRASES = (
     "chậm nhất là ngày 30/6/2025",
     "xong chậm nhất là đến ngày 01 tháng 7 năm 2028",
     "hạn chót là 15/12/2025",
+    "từ nay đến tháng 9/2026",
+    "từ tháng 10/2026 đến quý II/2027",
+    "trước Rằm tháng Giêng",
 )
 _CASES: tuple[Callable[[str], str], ...] = (str, str.upper, str.capitalize, str.lower)
 _CASED = st.sampled_from(_CASES)

@@ -60,6 +60,22 @@ def test_a_phase_ends_on_the_last_day_of_its_last_year(heading: str, expected: d
     assert (found.date if found else None) == expected
 
 
+@pytest.mark.parametrize(
+    ("phrase", "expected", "text"),
+    [
+        ("từ tháng 10/2026 đến quý II/2027", date(2027, 6, 30), "đến quý II/2027"),
+        ("từ nay đến tháng 9/2026, tập trung thực hiện", date(2026, 9, 30), "đến tháng 9/2026"),
+        ("hoàn thành trước Rằm tháng Giêng", date(2026, 3, 2), "trước Rằm tháng Giêng"),
+        ("HOÀN THÀNH NĂM 2025", date(2025, 12, 31), "NĂM 2025"),
+    ],
+)
+def test_bounds_the_issue_names(phrase: str, expected: date, text: str) -> None:
+    """Issue #14, shape 6 and 7: a range to a quarter, an 'until month' bound, a full moon
+    with the document's year, a year in capitals."""
+    found = find_in_text(phrase, date(2026, 1, 5))
+    assert found is not None and (found.date, found.text) == (expected, text)
+
+
 def test_find_in_text_relative_bound_counts_from_document_date() -> None:
     found = find_in_text("trong vòng 30 ngày kể từ ngày ký", date(2026, 4, 25))
     assert found is not None and found.date == date(2026, 5, 25)
