@@ -2,7 +2,7 @@
 
     python -m bench.corpus_eval dev2-work       # the part of dev2 rules are written against
     python -m bench.corpus_eval dev2-held       # the held-back part: score it, never read it
-    python -m bench.corpus_eval dev [--diff] [--summary]
+    python -m bench.corpus_eval dev [--diff] [--summary] [--flags]
 
 dev2's held-back part was chosen before any of dev2 was read: every third document in sorted
 order, from the second (`HELD_BACK`). Rules are written against the other part and checked
@@ -67,6 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("part", help="seed, dev, dev2, dev2-work or dev2-held")
     parser.add_argument("--diff", action="store_true", help="print diff.py's task-by-task differences")
     parser.add_argument("--summary", action="store_true", help="print diff.py's counts")
+    parser.add_argument("--flags", action="store_true", help="print flags.py's figures")
     parser.add_argument("--keep", type=Path, help="write the extractions here")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
@@ -74,6 +75,8 @@ def main(argv: list[str] | None = None) -> int:
         eval_dir = SHARED / "eval"
         dirs = ["--gold", str(out / "gold"), "--pred", str(out / "pred")]
         subprocess.run([sys.executable, str(eval_dir / "score.py"), *dirs], check=False)
+        if args.flags:
+            subprocess.run([sys.executable, str(eval_dir / "flags.py"), *dirs], check=False)
         if args.diff or args.summary:
             extra = ["--summary"] if args.summary else []
             subprocess.run([sys.executable, str(eval_dir / "diff.py"), *dirs, *extra], check=False)

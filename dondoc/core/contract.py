@@ -14,6 +14,8 @@ from dondoc.core.layout import PageLayout
 from dondoc.core.span import Span
 
 CONTRACT_VERSION = "1"
+# a task's words read by OCR below this mean confidence (0–100) are flagged for review
+LOW_OCR_CONFIDENCE = 80.0
 
 
 def _iso(value: date | None) -> str | None:
@@ -39,6 +41,14 @@ def _ocr_confidence(span: Span, layout: PageLayout | None) -> float | None:
 
 
 def task_to_dict(task: Task, layout: PageLayout | None = None) -> dict[str, Any]:
+    confidence = _ocr_confidence(task.span, layout)
+    review = list(task.review)
+    if (
+        confidence is not None
+        and confidence < LOW_OCR_CONFIDENCE
+        and not any(r.startswith("text:") for r in review)
+    ):
+        review.append("text: low OCR confidence")
     return {
         "id": task.id,
         "section": task.section,
@@ -52,8 +62,9 @@ def task_to_dict(task: Task, layout: PageLayout | None = None) -> dict[str, Any]
         "product": task.product,
         "span": task.span.as_list(),
         **_where(task.span, layout),
-        "ocr_confidence": _ocr_confidence(task.span, layout),
+        "ocr_confidence": confidence,
         "notes": list(task.notes),
+        "review": review,
     }
 
 

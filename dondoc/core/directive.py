@@ -55,6 +55,7 @@ class Task:
     targets: tuple[str, ...] = ()
     product: str | None = None
     notes: tuple[str, ...] = ()
+    review: tuple[str, ...] = ()  # fields a clerk should check, and why ("lead: inherited …")
 
 
 @dataclass(frozen=True)

@@ -124,8 +124,11 @@ def extract(source: SourceText) -> Extraction:
     default = deadlines.find_in_text(" ".join(intro.split()), header.date) if intro else None
     if default is not None and default.date is None:
         default = None
+    introduced = _addressees(intro)
     ctx = Context(
-        addressees=_addressees(intro) or header.addressees,
+        addressees=introduced or header.addressees,
+        addressees_from="document" if introduced else "addressees",
+        ocr_confidence=source.ocr_confidence,
         doc_date=header.date,
         default=default,
         footnotes=footnotes,
@@ -190,6 +193,7 @@ def _to_task(n: int, d: Draft, view: TextView) -> Task:
         targets=d.targets,
         product=d.product,
         notes=tuple(d.notes),
+        review=tuple(d.review),
     )
 
 

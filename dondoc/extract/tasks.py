@@ -21,6 +21,7 @@ from dondoc.extract.fields import read_field, split_fields
 from dondoc.extract.footnotes import BRACKET_MARK, Footnote
 from dondoc.extract.lexicon import words
 from dondoc.extract.markers import INLINE_ENUM
+from dondoc.extract.review import review_flags
 from dondoc.extract.roles import _subject_at, find_roles
 from dondoc.extract.spacing import single_spaced
 from dondoc.extract.structure import Block
@@ -36,8 +37,10 @@ class Draft:
         "deadline",
         "end",
         "lead",
+        "lead_from",
         "notes",
         "product",
+        "review",
         "section",
         "start",
         "support",
@@ -57,6 +60,8 @@ class Draft:
         targets: tuple[str, ...] = (),
         product: str | None = None,
         notes: list[str] | None = None,
+        lead_from: str = "",
+        review: list[str] | None = None,
     ) -> None:
         self.section = section
         self.text = text
@@ -68,6 +73,8 @@ class Draft:
         self.targets = targets
         self.product = product
         self.notes = notes if notes is not None else []
+        self.lead_from = lead_from  # where the lead came from: "own", "field", "heading", …
+        self.review = review if review is not None else []
 
 
 @dataclass
@@ -78,6 +85,9 @@ class Context:
     footnotes: dict[str, Footnote]
     text: str  # the view text
     citations: tuple[tuple[int, int], ...] = ()  # spans of cited documents, sorted
+    # "document": the introduction's general addressees; "addressees": a letter's Kính gửi
+    addressees_from: str = "document"
+    ocr_confidence: float | None = None
 
     def masked(self, start: int, end: int) -> str:
         """text[start:end] with citations blanked: a cited document's date is no deadline."""
@@ -261,10 +271,17 @@ def _assigned(block: Block) -> tuple[str, ...]:
 
 
 def _visit(
-    block: Block, section: str | None, inherited: tuple[str, ...], ctx: Context, out: list[Draft]
+    block: Block,
+    section: str | None,
+    inherited: tuple[str, ...],
+    ctx: Context,
+    out: list[Draft],
+    source: str = "",
 ) -> None:
+    """`source` says where `inherited` came from ("heading", "introduction", …)."""
     assigned = _assigned(block)
     inherited_here = assigned or inherited
+    source_here = "assignment" if assigned else source
     shared = _shared_fields(block)
     for child in block.children:
         if child.role not in ("item", "para") or (block.role == "root" and child.role == "para"):
@@ -278,7 +295,11 @@ def _visit(
             # a heading's field block governs its sub-items: their lead and time bound
             lead, bound = _field_defaults(fields, ctx)
             inner = ctx if bound is None else replace(ctx, default=bound)
-            _visit(child, child.heading, lead or heading_bodies(text) or inherited_here, inner, out)
+            named = heading_bodies(text)
+            heir, heir_from = (
+                (lead, "field") if lead else (named, "heading") if named else (inherited_here, source_here)
+            )
+            _visit(child, child.heading, heir, inner, out, heir_from)
             continue
         fields = fields or shared.get(id(child), [])
         if fields:
@@ -291,7 +312,13 @@ def _visit(
             bodies = _section_bodies(text) if child.marker is not None else ()
             phase = _phase(text, ctx)
             inner = ctx if phase is None else replace(ctx, default=phase)
-            _visit(child, child.heading, bodies or _assigned(child) or inherited_here, inner, out)
+            own = _assigned(child)
+            if bodies:
+                _visit(child, child.heading, bodies, inner, out, "heading")
+            elif own:
+                _visit(child, child.heading, own, inner, out, "assignment")
+            else:
+                _visit(child, child.heading, inherited_here, inner, out, source_here)
             continue
         if _low_starts(low, "non_task_starts") or _low_contains(low, "non_task_contains"):
             continue
@@ -302,15 +329,17 @@ def _visit(
         ):
             if child.role == "para" and text.endswith(":"):
                 # "Giao Cục Quản lý Khám, chữa bệnh:" then items: they are this body's tasks
-                inherited_here = heading_bodies(text) or inherited_here
+                introduced = heading_bodies(text)
+                if introduced:
+                    inherited_here, source_here = introduced, "introduction"
             continue
         if block.role == "root" and child.marker is None:
             continue
-        drafts = _split_inline(child, section, inherited_here, ctx)
+        drafts = _split_inline(child, section, inherited_here, ctx, source_here)
         if drafts is not None:
             out.extend(drafts)
             continue
-        out.append(_leaf(child, section, inherited_here, ctx, attrs))
+        out.append(_leaf(child, section, inherited_here, ctx, attrs, source_here))
 
 
 def _shared_fields(block: Block) -> dict[int, list[Block]]:
@@ -357,7 +386,7 @@ def _phase(heading: str, ctx: Context) -> Deadline | None:
 
 
 def _split_inline(
-    block: Block, section: str | None, inherited: tuple[str, ...], ctx: Context
+    block: Block, section: str | None, inherited: tuple[str, ...], ctx: Context, source: str = ""
 ) -> list[Draft] | None:
     """'Giao Đảng uỷ Chính phủ: (i) Chỉ đạo …; (ii) Chỉ đạo …' → one task per (i)."""
     text = block.text
@@ -369,7 +398,8 @@ def _split_inline(
     lead_in = text[: parts[0].start()].strip()
     if not lead_in.endswith(":") or len(lead_in.split()) > 10:
         return None
-    bodies = heading_bodies(lead_in) or inherited
+    introduced = heading_bodies(lead_in)
+    bodies, source = (introduced, "introduction") if introduced else (inherited, source)
     drafts = []
     base = block.start
     for k, m in enumerate(parts):
@@ -379,14 +409,19 @@ def _split_inline(
         probe = seg[:20]
         pos = ctx.text.find(probe, base) if probe else -1
         start = pos if pos >= 0 else block.start
-        draft = _make(seg, start, start + len(seg), block.heading, bodies, ctx, None)
+        draft = _make(seg, start, start + len(seg), block.heading, bodies, ctx, None, source=source)
         drafts.append(draft)
         base = start + 1
     return drafts
 
 
 def _leaf(
-    block: Block, section: str | None, inherited: tuple[str, ...], ctx: Context, attrs: list[Block] | None
+    block: Block,
+    section: str | None,
+    inherited: tuple[str, ...],
+    ctx: Context,
+    attrs: list[Block] | None,
+    source: str = "",
 ) -> Draft:
     notes: list[str] = []
     for ln in block.lines:
@@ -401,7 +436,7 @@ def _leaf(
         text = " ".join([text, *parts])
         end = _descend_end(block)
     text, end = _cut_closing(text, block.start, end, ctx)
-    draft = _make(text, block.start, end, section, inherited, ctx, attrs, notes)
+    draft = _make(text, block.start, end, section, inherited, ctx, attrs, notes, source=source)
     return draft
 
 
@@ -439,6 +474,8 @@ def _make(
     ctx: Context,
     attrs: list[Block] | None,
     notes: list[str] | None = None,
+    *,
+    source: str = "",
 ) -> Draft:
     notes = notes if notes is not None else []
     text = _clean(text, notes, ctx)
@@ -464,26 +501,39 @@ def _make(
         if pm:
             product = pm.group(1).strip(" .;")  # "… Sản phẩm: Nghị định của Chính phủ."
     roles = find_roles(main_text)
+    lead_from = "field" if lead else ""
     if not lead:
-        lead = list(roles.subject) or list(inherited) or list(ctx.addressees)
-    lead.extend(roles.leads)
+        if roles.subject:
+            lead, lead_from = list(roles.subject), "own"
+        elif inherited:
+            lead, lead_from = list(inherited), source or "heading"
+            if tuple(inherited) == ctx.addressees:
+                lead_from = ctx.addressees_from  # the document's own introduction
+        elif ctx.addressees:
+            lead, lead_from = list(ctx.addressees), ctx.addressees_from
+    if roles.leads:
+        lead.extend(roles.leads)
+        lead_from = lead_from or "own"
     support.extend(roles.support)
     if deadline is None:
         deadline = (
             _deadline(text, start, end, ctx) if not attrs else deadlines.find_in_text(main_text, ctx.doc_date)
         )
     deadline = _effective(deadline, ctx)
+    lead = _unique(lead)
     return Draft(
         section=section,
         text=text,
         start=start,
         end=end,
-        lead=_unique(lead),
+        lead=lead,
         support=[s for s in _unique(support) if s.lower() not in {x.lower() for x in lead}],
         deadline=deadline,
         targets=find_targets(main_text),
         product=product,
         notes=notes,
+        lead_from=lead_from,
+        review=review_flags(lead, lead_from, deadline, ocr_confidence=ctx.ocr_confidence),
     )
 
 
@@ -517,17 +567,23 @@ def tasks_from_rows(rows: list[Row], ctx: Context) -> list[Draft]:
         support = split_bodies(row.cells.get("support", ""))
         dl_text = row.cells.get("deadline")
         deadline = deadlines.parse_value(dl_text, ctx.doc_date) if dl_text else None
+        lead = _unique(lead)
+        lead_from = "field" if lead else ctx.addressees_from if ctx.addressees else ""
+        lead = lead or list(ctx.addressees)
+        effective = _effective(deadline, ctx)
         out.append(
             Draft(
                 section=row.section,
                 text=content,
                 start=start,
                 end=end,
-                lead=_unique(lead) or list(ctx.addressees),
+                lead=lead,
                 support=_unique(support),
-                deadline=_effective(deadline, ctx),
+                deadline=effective,
                 targets=find_targets(content),
                 product=row.cells.get("product"),
+                lead_from=lead_from,
+                review=review_flags(lead, lead_from, effective, ocr_confidence=ctx.ocr_confidence),
             )
         )
     return out

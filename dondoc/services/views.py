@@ -122,6 +122,8 @@ class DirectiveView:
     # mistake is said so on the review, with the reasons
     is_directive: bool = True
     directive_reasons: tuple[str, ...] = ()
+    # the extractor's review flags per task, by the task's extracted id ("t3" → ("lead: …",))
+    review: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def progress(self) -> float | None:
@@ -390,12 +392,16 @@ def directive_view(store: Store, actor: Actor, directive_id: int, *, today: dt.d
 
 
 def _verdict(extraction: str) -> dict[str, Any]:
-    """The verdict stored with the extraction; a directive read before verdicts existed
-    has none and counts as a directive."""
-    doc = json.loads(extraction).get("doc", {}) if extraction else {}
+    """The verdict and the review flags stored with the extraction; a directive read before
+    they existed has none and counts as a directive with nothing flagged."""
+    data = json.loads(extraction) if extraction else {}
+    doc = data.get("doc", {})
     return {
         "is_directive": bool(doc.get("is_directive", True)),
         "directive_reasons": tuple(str(r) for r in doc.get("directive_reasons", ())),
+        "review": {
+            str(t["id"]): tuple(str(r) for r in t["review"]) for t in data.get("tasks", ()) if t.get("review")
+        },
     }
 
 

@@ -61,6 +61,11 @@ def rule_detail(detail: str) -> str:
     return _translate("rule_details", detail)
 
 
+def review_flag(flag: str) -> str:
+    """A task's review flag (extract.review) in Vietnamese."""
+    return _translate("review_flags", flag)
+
+
 def directive_reason(reason: str) -> str:
     """A reason of the verdict on a document (extract.verdict) in Vietnamese."""
     return _translate("directive_reasons", reason)

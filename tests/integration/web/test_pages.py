@@ -267,3 +267,15 @@ def test_the_review_says_when_a_text_is_not_a_directive(demo_site: DemoSite, sha
     with demo_site.store.reading() as s:
         seed = s.scalar(select(DirectiveRecord.id).where(DirectiveRecord.file_name == seed_path().name))
     assert 'id="not-directive"' not in client.get(f"/directives/{seed}/review").text
+
+
+def test_the_review_marks_the_fields_to_check(demo_site: DemoSite) -> None:
+    office = actor_by_name(demo_site.store, "vanphong")
+    # a draft of the seed's text (other bytes: a directive of its own), still under review
+    path = demo_site.settings.data_dir / "seed-draft.txt"
+    path.write_text(seed_path().read_text(encoding="utf-8").replace("2024", "2023", 1), encoding="utf-8")
+    draft = ingestion.ingest_file(demo_site.store, office, path).directive_id
+    html = demo_site.client("vanphong").get(f"/directives/{draft}/review").text
+    assert html.count('class="warning review-flags"') >= 20
+    assert "Đơn vị chủ trì: lấy từ câu dẫn chung của văn bản" in html
+    assert "Cần kiểm tra:" in html

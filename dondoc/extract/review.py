@@ -1,0 +1,78 @@
+"""Doubt shown, not hidden: the fields of a task a clerk should check, and why.
+
+Each flag starts with the field it is about ("lead: …", "deadline: …", "text: …"), the
+contract's `review` list. A flag marks a way of reading that goes wrong more often than
+the others, measured on the annotated corpus with shared/eval/flags.py: no lead at all, a
+lead inherited from an introduction, a letter's addressees or an assignment line, a person
+named where a body is expected, a body phrase too long or too bare to be a name, several
+bodies where one leads; a time phrase that gave no date, a day and month without a year;
+a text read by OCR with low confidence. Flags that caught no error there and only cost the
+clerk a look (a deadline from the document's general bound, from a year alone; a lead
+from the section heading) are not raised.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dondoc.core.directive import Deadline
+
+# where an inherited lead came from, as the review says it ("từ câu dẫn: …" on the web)
+INHERITED = {
+    "introduction": "lead: inherited from the introduction",
+    "addressees": "lead: inherited from the addressees",
+    "assignment": "lead: inherited from an assignment line",
+    "heading": "lead: inherited from the heading",
+    "document": "lead: the document's general addressees",
+}
+# inheritances that caught errors on the corpus; the heading's did not
+_FLAGGED_INHERITANCE = ("introduction", "addressees", "assignment", "document")
+_LONG_BODY_WORDS = 10
+_MANY_LEADS = 3
+_BARE_BODY = re.compile(r"^(?:các\s+)?(?:đơn vị|cơ quan|tổ chức|địa phương|ngành|phường|xã)$", re.I)
+_DAY_MONTH_NO_YEAR = re.compile(r"\d{1,2}\s*/\s*\d{1,2}(?!\s*/)")
+_YEAR = re.compile(r"\d{4}")
+# the whole document's OCR confidence, when no per-task figure is known (core.contract
+# flags a task by its own words' confidence when the page layout gives it)
+LOW_OCR_CONFIDENCE = 80.0
+
+
+def lead_flags(lead: list[str], lead_from: str) -> list[str]:
+    if not lead:
+        return ["lead: none found"]
+    if lead_from in _FLAGGED_INHERITANCE:
+        return [INHERITED[lead_from]]
+    if any("Đồng chí" in n or " - " in n for n in lead):
+        return ["lead: names a person, not a body"]
+    if any(_BARE_BODY.match(n.strip()) for n in lead):
+        return ["lead: a bare word, not a body's name"]
+    # the general addressees are long by nature ("các cấp ủy đảng, chính quyền, các cơ quan…")
+    if lead_from != "document" and any(len(n.split()) > _LONG_BODY_WORDS for n in lead):
+        return ["lead: a body's name may be cut or run on"]
+    if len(lead) >= _MANY_LEADS:
+        return ["lead: several bodies named, one leads"]
+    return []
+
+
+def deadline_flags(effective: Deadline) -> list[str]:
+    text = effective.text or ""
+    if effective.date is None and text and effective.recurrence is None:
+        return ["deadline: a time phrase without a date"]
+    if effective.date is not None and _DAY_MONTH_NO_YEAR.search(text) and not _YEAR.search(text):
+        return ["deadline: a date without a year (the document's year assumed)"]
+    return []
+
+
+def review_flags(
+    lead: list[str],
+    lead_from: str,
+    effective: Deadline,
+    *,
+    ocr_confidence: float | None = None,
+) -> list[str]:
+    """What a clerk should check in a task; measured on the corpus (bench/corpus_eval.py
+    --flags): the flags hold most of the wrong leads and deadlines, few of the right ones."""
+    flags = lead_flags(lead, lead_from) + deadline_flags(effective)
+    if ocr_confidence is not None and ocr_confidence < LOW_OCR_CONFIDENCE:
+        flags.append("text: low OCR confidence")
+    return flags
