@@ -142,6 +142,28 @@ def reads_as_vietnamese(text: str) -> bool:
     return valid >= 0.9 and common >= 0.03
 
 
+# A page of Vietnamese prose marks a tone or vowel on most of its words (about half even
+# in a table of names and figures); a text layer drawn with a legacy font that has no
+# Unicode map loses them and gains foreign letters: "Can cü Nghj quyt s 12-NQ/TU cüa Ban
+# Thu'ò'ng vu". Below this share of marked words, with a few words at least, the layer is
+# not the page's text.
+_MIN_MARKED_WORDS = 0.15
+_MIN_WORDS_TO_JUDGE = 30
+
+
+def page_reads_as_vietnamese(text: str) -> bool:
+    """A PDF page's text layer is the page's Vietnamese text (else the page goes to OCR)."""
+    text = unicodedata.normalize("NFC", text)
+    if not reads_as_vietnamese(text):
+        return False
+    words = _WORD.findall(text)
+    if len(words) < _MIN_WORDS_TO_JUDGE:
+        return True
+    letters = _vietnamese_letters()
+    marked = sum(1 for w in words if not w.isascii() and all(c in letters for c in w))
+    return marked / len(words) >= _MIN_MARKED_WORDS
+
+
 def _score(text: str) -> tuple[float, float]:
     """(share of very common words, share of letters that belong to Vietnamese)."""
     words = _WORD.findall(text)

@@ -23,7 +23,7 @@ from dondoc.core.layout import PageLayout
 from dondoc.core.text import SourceText
 from dondoc.errors import DondocError, ErrorCode
 from dondoc.ingest import ocr
-from dondoc.ingest.encodings import blank_controls, reads_as_vietnamese
+from dondoc.ingest.encodings import blank_controls, page_reads_as_vietnamese
 from dondoc.ingest.guards import check_pdf_streams, too_complex
 from dondoc.ingest.pdf_geometry import Line, Run
 from dondoc.ingest.pdf_tables import TableState, mark_tables, markdown_rows
@@ -87,8 +87,9 @@ def read_pdf(
             finally:
                 textpage.close()
                 page.close()
-            if not reads_as_vietnamese(" ".join(r.text for ln in page_lines for r in ln.runs)):
-                # a text layer that maps to garbage: read the page as an image instead
+            if not page_reads_as_vietnamese(" ".join(r.text for ln in page_lines for r in ln.runs)):
+                # a text layer that maps to garbage or lost its marks (a legacy font without
+                # a Unicode map): read the page as an image instead
                 layout.pages_without_text.append(index)
                 layout.garbled_pages.append(index)
             by_page.append(page_lines)
