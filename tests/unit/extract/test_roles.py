@@ -28,3 +28,8 @@ def test_every_sentence_subject_is_a_lead() -> None:
 
 def test_verb_first_task_has_no_subject() -> None:
     assert find_roles("Tiếp tục tăng cường công tác chính trị, tư tưởng.").subject == ()
+
+
+def test_giao_a_deputy_prime_minister_by_name() -> None:
+    roles = find_roles("Giao Phó Thủ tướng Chính phủ Lê Văn Bình trực tiếp chỉ đạo việc tổ chức lễ khánh thành.")
+    assert roles.subject == ("Phó Thủ tướng Chính phủ Lê Văn Bình",)
