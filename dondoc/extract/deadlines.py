@@ -318,14 +318,31 @@ def _resolve(kind: str, m: re.Match[str], doc_date: date | None) -> _Found | Non
     return _Found(m.start(), m.end(), when, alts)
 
 
+# "… và các năm tiếp theo", "… và những năm sau": the bound opens onto the years after it
+_AND_AFTER = re.compile(r"^[\s,]*(?:và|,)\s+(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau|tới)", re.I)
+_AND_AFTER_ANY = re.compile(r"(?:và|,)\s+(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau|tới)", re.I)
+# a cycle's word before a day and month without a year ("định kỳ báo cáo … trước ngày 20/11")
+_CYCLE_BEFORE = re.compile(r"\b(?:định\s+kỳ|hằng\s+năm|hàng\s+năm)\b", re.I)
+
+
 def _recurrence_after(text: str, end: int) -> tuple[str, int] | None:
-    """A period word right after a date ("trước ngày 01/6 và 15/11 hằng năm"): (name, its end)."""
+    """A period word right after a date ("trước ngày 01/6 và 15/11 hằng năm") or the years
+    after it ("giai đoạn 2026-2030 và những năm tiếp theo"): (name, its end)."""
     tail = text[end : end + 40]
     for rule in _RECURRENCE[:4]:
         m = rule.folded.search(tail)
         if m and m.start() < 12:
             return rule.kind, end + m.end()
+    after = _AND_AFTER.match(tail)
+    if after:
+        return "open_ended", end + after.end()
     return None
+
+
+def _cycle_before(text: str, start: int) -> bool:
+    """A day and month with no year, in a clause that names a cycle: every year's date."""
+    clause = re.split(r"[.;]", text[max(0, start - 80) : start])[-1]
+    return _CYCLE_BEFORE.search(clause) is not None
 
 
 def find_in_text(text: str, doc_date: date | None = None) -> Deadline | None:
@@ -353,6 +370,8 @@ def find_in_text(text: str, doc_date: date | None = None) -> Deadline | None:
                 continue
             covered[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
             rec = _recurrence_after(text, m.end())
+            if rec is None and kind == "before_no_year" and _cycle_before(text, m.start()):
+                rec = ("yearly", m.end())
             if rec:
                 recurring = recurring or (text[m.start() : rec[1]].strip(), rec[0])
                 continue
@@ -411,7 +430,7 @@ _PHASE = re.compile(r"\bgiai\s+đoạn\s+((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\
 def phase_end(text: str) -> Deadline | None:
     """A phase named by its years ("giai đoạn 2026 - 2030") → its last day."""
     m = _PHASE.search(text)
-    if m is None or int(m.group(2)) < int(m.group(1)):
+    if m is None or int(m.group(2)) < int(m.group(1)) or _AND_AFTER_ANY.search(text, m.end()):
         return None
     return Deadline(m.group(0), date(int(m.group(2)), 12, 31))
 
@@ -424,6 +443,8 @@ def parse_value(value: str, doc_date: date | None = None) -> Deadline:
     for rule in _RECURRENCE:
         if rule.folded.search(text):
             return Deadline(text, None, rule.kind)
+    if _AND_AFTER_ANY.search(text):
+        return Deadline(text, None, "open_ended")  # "… và những năm tiếp theo": no last day
     if _FROM_ONLY.match(text):
         return Deadline(text, None, None)
     strict = find_in_text(text, doc_date)

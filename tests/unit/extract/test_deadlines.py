@@ -76,6 +76,22 @@ def test_bounds_the_issue_names(phrase: str, expected: date, text: str) -> None:
     assert found is not None and (found.date, found.text) == (expected, text)
 
 
+def test_a_bound_that_opens_onto_the_years_after_has_no_last_day() -> None:
+    """CONVENTIONS rule 11: "… và các năm tiếp theo" is open-ended; the phrase is kept."""
+    found = find_in_text("hoàn thành đến hết năm 2027 và các năm tiếp theo")
+    assert found is not None and found.date is None and found.recurrence == "open_ended"
+    value = parse_value("Giai đoạn 2026-2030 và những năm tiếp theo")
+    assert value.date is None and value.recurrence == "open_ended"
+    assert phase_end("2. Giai đoạn 2026 - 2030 và những năm tiếp theo") is None
+
+
+def test_a_day_and_month_in_a_cycles_clause_recur_each_year() -> None:
+    found = find_in_text("Định kỳ báo cáo kết quả thực hiện trước ngày 20/11", date(2025, 11, 1))
+    assert found is not None and found.date is None and found.recurrence == "yearly"
+    once = find_in_text("Báo cáo kết quả thực hiện trước ngày 20/11", date(2025, 11, 1))
+    assert once is not None and once.date == date(2025, 11, 19)
+
+
 def test_find_in_text_relative_bound_counts_from_document_date() -> None:
     found = find_in_text("trong vòng 30 ngày kể từ ngày ký", date(2026, 4, 25))
     assert found is not None and found.date == date(2026, 5, 25)
