@@ -100,7 +100,8 @@ class PhraseIndex:
 def _phrases(name: str, key: str) -> PhraseIndex:
     groups: dict[str, list[tuple[str, ...]]] = {}
     for w in words(name, key):
-        ph = tuple(w.split())
+        # split as text is ("cấp, ngành" → cấp | , | ngành), or no comma phrase could match
+        ph = tuple(t.text for t in _tokens(w))
         groups.setdefault(ph[0].lower(), []).append(ph)
     return PhraseIndex(
         {

@@ -193,12 +193,21 @@ def _named_by_heading(text: str) -> tuple[str, ...]:
 
 
 def _unique(names: list[str]) -> list[str]:
+    """The names once each; a lower-case name that is a tail of another one read with it
+    ("phường" of "Ủy ban nhân dân xã, phường", "ngành liên quan" of "các sở, ngành liên
+    quan") is the same body read twice, not one more. A capitalised one is a body of its
+    own ("Hội đồng nhân dân thành phố" beside "các Ban của Hội đồng nhân dân thành phố")."""
     out: list[str] = []
     for n in names:
         n = n.strip(" ,;.:")
         if n and n.lower() not in (x.lower() for x in out):
             out.append(n)
-    return out
+    lows = [x.lower() for x in out]
+    return [
+        x
+        for x, low in zip(out, lows, strict=True)
+        if x[:1].isupper() or not any(other != low and other.endswith(" " + low) for other in lows)
+    ]
 
 
 _EMPHASIS = re.compile(r"\*+")
@@ -462,7 +471,8 @@ def _closing_sentence() -> re.Pattern[str]:
     """'. ' or '; ' then a closing sentence: group 1 from the space, group 2 the sentence.
     The pattern opens with the stop (not a look-behind): the regex engine skips to the stops."""
     starts = "|".join(re.escape(w) for w in words("structure", "closing_sentences"))
-    return re.compile(rf"[.;](\s+((?:{starts})\b.*))$", re.I | re.S)
+    thanks = "|".join(re.escape(w) for w in words("structure", "closing_phrases"))
+    return re.compile(rf"[.;](\s+((?:{starts})\b.*|[^.;]{{0,80}}?\b(?:{thanks})\b.*))$", re.I | re.S)
 
 
 def _make(

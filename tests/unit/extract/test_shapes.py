@@ -244,3 +244,24 @@ II. NỘI DUNG THI ĐUA, PHƯƠNG ÁN TRIỂN KHAI, TIÊU CHÍ ĐÁNH GIÁ
 """
     )
     assert [t.text[:22] for t in e.tasks] == ["Ủy ban nhân dân xã, ph"]
+
+
+def test_a_closing_thanks_is_no_part_of_the_last_item() -> None:
+    e = _run(
+        """1. Ủy ban nhân dân các tỉnh phối hợp với Bộ Xây dựng trong công tác quy hoạch. """
+        """Bộ Xây dựng trân trọng cảm ơn sự phối hợp của Quý cơ quan./.
+"""
+    )
+    (task,) = e.tasks
+    assert task.text.endswith("trong công tác quy hoạch.")
+    assert task.lead == ("Ủy ban nhân dân các tỉnh",)
+
+
+def test_a_generic_tail_read_twice_is_one_body() -> None:
+    e = _run("1. Thực hiện mở tài khoản: Ủy ban nhân dân xã, phường và Ngân hàng chủ trì thực hiện.\n")
+    assert "phường" not in e.tasks[0].lead
+
+
+def test_cac_cap_nganh_is_a_subject() -> None:
+    e = _run("1. Các cấp, ngành chủ động xây dựng và triển khai kế hoạch phòng, chống thiên tai.\n")
+    assert e.tasks[0].lead == ("Các cấp, ngành",)
