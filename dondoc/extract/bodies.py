@@ -257,7 +257,11 @@ def read_bodies(
             if _head_at(toks, nxt) and (
                 toks[nxt].text[:1].isupper()
                 or t == ";"
-                or (_named(toks, cur_start, j) and toks[nxt].low not in {"các", "những"})
+                or (
+                    _named(toks, cur_start, j)
+                    # "Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh": one Party head over both
+                    and (toks[nxt].low not in {"các", "những"} or toks[cur_start].text != "Đảng")
+                )
             ):
                 names.append(text[toks[cur_start].start : toks[j - 1].end])
                 cur_start = nxt

@@ -33,3 +33,10 @@ def test_verb_first_task_has_no_subject() -> None:
 def test_giao_a_deputy_prime_minister_by_name() -> None:
     roles = find_roles("Giao Phó Thủ tướng Chính phủ Lê Văn Bình trực tiếp chỉ đạo lễ khánh thành.")
     assert roles.subject == ("Phó Thủ tướng Chính phủ Lê Văn Bình",)
+
+
+def test_a_named_body_then_a_group_are_two_unless_a_party_head_governs_both() -> None:
+    roles = find_roles("Bộ Nội vụ chủ trì, phối hợp với Văn phòng Chính phủ, các bộ, ngành liên quan.")
+    assert roles.support == ("Văn phòng Chính phủ", "các bộ, ngành liên quan")
+    party = find_roles("Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh lãnh đạo triển khai thực hiện.")
+    assert party.subject == ("Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh",)
