@@ -38,15 +38,15 @@ METRICS = (
 )
 
 
-def _scores(shared: Path, stem: str, suffix: str, out: Path) -> dict[str, float]:
+def _scores(shared: Path, stem: str, suffix: str, out: Path, folder: str = "dev") -> dict[str, float]:
     gold = out / "gold"
     pred = out / suffix
     gold.mkdir(exist_ok=True)
     pred.mkdir()
     (gold / f"{stem}.gold.json").write_text(
-        (shared / "corpus/dev" / f"{stem}.gold.json").read_text(encoding="utf-8"), encoding="utf-8"
+        (shared / "corpus" / folder / f"{stem}.gold.json").read_text(encoding="utf-8"), encoding="utf-8"
     )
-    doc = read_document(shared / "corpus/dev" / f"{stem}.{suffix}", Settings())
+    doc = read_document(shared / "corpus" / folder / f"{stem}.{suffix}", Settings())
     (pred / f"{stem}.json").write_text(to_json(extract(doc.source)), encoding="utf-8")
     args = [sys.executable, str(shared / "eval/score.py"), "--gold", str(gold), "--pred", str(pred), "--json"]
     result = subprocess.run(args, capture_output=True, text=True, check=True)
@@ -60,6 +60,24 @@ def test_pdf_scores_like_its_text(stem: str, shared_dir: Path, tmp_path: Path) -
     from_txt = _scores(shared_dir, stem, "txt", tmp_path)
     gaps = {m: round(from_txt[m] - from_pdf[m], 3) for m in METRICS if abs(from_txt[m] - from_pdf[m]) > 0.02}
     assert not gaps, f"PDF vs text: {gaps}"
+
+
+# dev2's originals (issue #14: from PDF and DOCX within 0.03 of their text, never worse)
+DEV2_ORIGINALS = (
+    ("cv-193-ubnd-laocai-2026", "pdf"),
+    ("qd-1074-bxd-2026", "pdf"),
+    ("cv-ubnd-laocai-2026-damhong", "docx"),
+)
+
+
+@pytest.mark.parametrize(("stem", "suffix"), DEV2_ORIGINALS, ids=[s for s, _ in DEV2_ORIGINALS])
+def test_dev2_original_scores_within_003_of_its_text(
+    stem: str, suffix: str, shared_dir: Path, tmp_path: Path
+) -> None:
+    original = _scores(shared_dir, stem, suffix, tmp_path, "dev2")
+    text = _scores(shared_dir, stem, "txt", tmp_path, "dev2")
+    worse = {m: round(text[m] - original[m], 3) for m in METRICS if text[m] - original[m] > 0.03}
+    assert not worse, f"{suffix} below its text: {worse}"
 
 
 def _norm(text: str) -> str:
