@@ -28,6 +28,9 @@ _NUMBER = re.compile(
 )
 _SPLIT_NUMBER = re.compile(r"(\bSố\s*:?\s*\d{1,5}[a-z]?)\s{2,}([/-]\s*[A-ZĐ])")
 _NUMBER_ONLY = re.compile(r"\bSố\s*:?\s*(\d{1,5})\s*$")
+# "Số:" alone, its number and symbol on the next line ("Số:" / "21/KH-UBND")
+_BARE_SO = re.compile(r"^\s*Số\s*:?\s*$")
+_BARE_SYMBOL = re.compile(r"^\s*(\d{1,5}[a-z]?\s*/\s*(?:\d{4}\s*/\s*)?[A-ZĐ][\w\-/&Đ]*)\s*$")
 _DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I)
 _DATE_LOW = re.compile(_DATE.pattern)
 # "TM. CHÍNH PHỦ", "T/M THÀNH ỦY", "KT. BỘ TRƯỞNG", "Q. CHÁNH VĂN PHÒNG"; not "QUYẾT NGHỊ:"
@@ -77,6 +80,7 @@ class Header:
 
 
 _COLUMN_GAP = re.compile(r"\s{3,}")
+_BREAK = re.compile(r"<br\s*/?>", re.I)
 _NOI_NHAN = re.compile(r"^\s*_*N[ơo]i\s+nh[ậa]n", re.I)
 _CONTEXT_START = re.compile(r"^(Căn cứ|Thực hiện|Ngày|Tại|Sau khi|Trong|Theo)\b")
 
@@ -89,6 +93,10 @@ def _left(raw: str) -> str:
 def _split_cols(raw: str) -> list[str]:
     # Markdown bold (a PDF's bold lines come marked so) is not part of a value
     text = raw.replace("**", "").strip()
+    if "|" in text and text.startswith("|"):
+        # a header laid out as a markdown table row: its cells are the columns
+        cells = (_BREAK.sub(" ", c) for c in text.strip("|").split("|"))
+        return [" ".join(c.split()) for c in cells if c.strip()]
     if single_spaced(text):
         return [text] if text else []  # one column: most lines
     return [p for p in _COLUMN_GAP.split(text) if p]
@@ -146,7 +154,7 @@ def read_header(lines: list[Line], limit: int) -> Header:
             if ln.is_text:
                 t = ln.text.strip()
                 letters = [c for c in t if c.isalpha()]
-                if _NUMBER.search(t) or _NUMBER_ONLY.search(t):
+                if _NUMBER.search(t) or _NUMBER_ONLY.search(t) or _BARE_SO.match(t) or _BARE_SYMBOL.match(t):
                     k -= 1
                     continue
                 if letters and all(c.isupper() for c in letters):
@@ -170,6 +178,11 @@ def read_header(lines: list[Line], limit: int) -> Header:
             m = _NUMBER.search(col_text + "  ")
             if m and h.number is None and re.search(r"[A-Za-z]", m.group(1)):
                 h.number = re.sub(r"\s+", "", m.group(1))
+            elif h.number is None and _BARE_SO.match(col_text):
+                after = next((x.text for j, x in joined_lines if j > i), "")
+                symbol = _BARE_SYMBOL.match(after)
+                if symbol:
+                    h.number = re.sub(r"\s+", "", symbol.group(1))
             elif h.number is None and _NUMBER_ONLY.search(col_text):
                 # "Số:173" … "/KH-UBND" split over lines by the PDF layout
                 rest = next((x.text for _, x in joined_lines if x.text.startswith("/") and _ > i), None)

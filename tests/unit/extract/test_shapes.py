@@ -265,3 +265,29 @@ def test_a_generic_tail_read_twice_is_one_body() -> None:
 def test_cac_cap_nganh_is_a_subject() -> None:
     e = _run("1. Các cấp, ngành chủ động xây dựng và triển khai kế hoạch phòng, chống thiên tai.\n")
     assert e.tasks[0].lead == ("Các cấp, ngành",)
+
+
+def test_a_number_on_the_line_after_so() -> None:
+    text = HEADER.replace("Số: 21/KH-UBND", "Số:\n21/KH-UBND") + "\n1. Sở Tài chính bố trí kinh phí.\n"
+    meta = extract(SourceText(text)).meta
+    assert (meta.number, meta.issuer) == ("21/KH-UBND", "ỦY BAN NHÂN DÂN TỈNH AN HÒA")
+
+
+def test_a_header_laid_out_as_a_markdown_table() -> None:
+    motto = "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**<br>Độc lập - Tự do - Hạnh phúc"
+    text = f"""| **ỦY BAN NHÂN DÂN**<br>**TỈNH AN HÒA** | {motto} |
+|---|---|
+| Số: 21/KH-UBND | An Hòa, ngày 05 tháng 3 năm 2026 |
+
+KẾ HOẠCH
+Phát triển hạ tầng số
+
+1. Sở Tài chính bố trí kinh phí.
+"""
+    meta = extract(SourceText(text)).meta
+    assert (meta.issuer, meta.number, meta.type, meta.date) == (
+        "ỦY BAN NHÂN DÂN TỈNH AN HÒA",
+        "21/KH-UBND",
+        "Kế hoạch",
+        date(2026, 3, 5),
+    )
