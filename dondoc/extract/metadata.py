@@ -429,9 +429,18 @@ class Closing:
 def read_closing(lines: list[Line], body_start: int, limit: int) -> Closing:
     c = Closing()
     noi = next(
-        (i for i in range(body_start, limit) if lines[i].is_text and _NOI_NHAN.match(lines[i].text)),
+        (
+            i
+            for i in range(body_start, limit)
+            if lines[i].is_text and _NOI_NHAN.match(lines[i].text.lstrip("|* "))
+        ),
         None,
     )
+    if noi is not None and lines[noi].raw.lstrip().startswith("|"):
+        _closing_table_row(lines[noi].raw, c)
+        c.start = noi
+        c.end = noi + 1
+        return c
     auth = next(
         (
             i
@@ -493,6 +502,26 @@ def read_closing(lines: list[Line], body_start: int, limit: int) -> Closing:
         k += 1
     _finish(c, recips, sig_parts)
     return c
+
+
+def _closing_table_row(raw: str, c: Closing) -> None:
+    """The closing laid out as a markdown table row: "| Nơi nhận:<br>- A;<br>- B. |
+    TM. ỦY BAN NHÂN DÂN<br>KT. CHỦ TỊCH<br>…<br>Nguyễn Văn An |"."""
+    cells = [c_.strip() for c_ in raw.strip().strip("|").split("|")]
+    recips: list[str] = []
+    sig_parts: list[str] = []
+    for cell in cells:
+        parts = [_unmark(p).strip() for p in _BREAK.split(cell)]
+        parts = [p for p in parts if p]
+        if parts and _NOI_NHAN.match(parts[0]):
+            for p in parts[1:]:
+                if p.startswith(("-", "–", "+", "•")):
+                    recips.append(p.lstrip("-–+• ").strip())
+                elif recips:
+                    recips[-1] += " " + p
+        else:
+            sig_parts.extend(parts)
+    _finish(c, recips, sig_parts)
 
 
 def _col_spans(raw: str) -> list[tuple[int, str]]:
