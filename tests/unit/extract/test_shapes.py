@@ -296,7 +296,8 @@ Phát triển hạ tầng số
 def test_a_closing_laid_out_as_a_markdown_table_row() -> None:
     recipients = "**Nơi nhận:**<br>- Các sở, ban, ngành;<br>- Lưu: VT."
     signature = "**TM. ỦY BAN NHÂN DÂN**<br>**KT. CHỦ TỊCH**<br>**PHÓ CHỦ TỊCH**<br><br>**Nguyễn Văn An**"
-    e = _run(f"1. Sở Tài chính bố trí kinh phí.\n2. Sở Y tế chủ trì kiểm tra.\n\n| {recipients} | {signature} |\n|---|---|\n")
+    items = "1. Sở Tài chính bố trí kinh phí.\n2. Sở Y tế chủ trì kiểm tra.\n"
+    e = _run(f"{items}\n| {recipients} | {signature} |\n|---|---|\n")
     assert [t.text for t in e.tasks] == ["Sở Tài chính bố trí kinh phí.", "Sở Y tế chủ trì kiểm tra."]
     assert e.meta.signer == "Nguyễn Văn An"
     assert e.meta.recipients == ("Các sở, ban, ngành", "Lưu: VT")
