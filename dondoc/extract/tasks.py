@@ -415,13 +415,31 @@ def _split_inline(
         seg_end = parts[k + 1].start() if k + 1 < len(parts) else len(text)
         seg = text[m.end() : seg_end].strip()
         # offsets: locate the segment's first words in the source after the block start
-        probe = seg[:20]
-        pos = ctx.text.find(probe, base) if probe else -1
-        start = pos if pos >= 0 else block.start
-        draft = _make(seg, start, start + len(seg), block.heading, bodies, ctx, None, source=source)
+        start, end = _locate(seg, ctx.text, base, block.end)
+        start = start if start >= 0 else block.start
+        draft = _make(seg, start, max(end, start + 1), block.heading, bodies, ctx, None, source=source)
         drafts.append(draft)
-        base = start + 1
+        base = max(start + 1, end)
     return drafts
+
+
+def _locate(segment: str, text: str, start: int, end: int) -> tuple[int, int]:
+    """Where a segment of a joined block stands in the source, whatever the whitespace
+    between its words there (double spaces, a line break): its first and last words found
+    in order from `start`, within the block. (-1, -1) when they are not."""
+    words_ = segment.split()
+    if not words_:
+        return -1, -1
+    head = re.compile(r"\s+".join(re.escape(w) for w in words_[:4]))
+    m = head.search(text, start, end)
+    if m is None:
+        return -1, -1
+    tail_words = words_[-3:]
+    tail = re.compile(r"\s+".join(re.escape(w) for w in tail_words))
+    # the source has at least the segment's characters: its tail ends no sooner
+    earliest = max(m.start(), m.start() + len(segment) - len(" ".join(tail_words)) - 1)
+    last = tail.search(text, earliest, end)
+    return m.start(), last.end() if last is not None else m.start() + len(segment)
 
 
 def _leaf(

@@ -301,3 +301,17 @@ def test_a_closing_laid_out_as_a_markdown_table_row() -> None:
     assert [t.text for t in e.tasks] == ["Sở Tài chính bố trí kinh phí.", "Sở Y tế chủ trì kiểm tra."]
     assert e.meta.signer == "Nguyễn Văn An"
     assert e.meta.recipients == ("Các sở, ban, ngành", "Lưu: VT")
+
+
+def test_inline_items_in_a_double_spaced_line_get_spans_of_their_own() -> None:
+    body = (
+        "1. Giao Sở Tài chính:  (i) Rà soát  các khoản chi thường xuyên;  "
+        "(ii) Bố trí  kinh phí cho chuyển đổi số;  (iii) Báo cáo  kết quả trước ngày 15/12/2026.\n"
+    )
+    text = HEADER + "\n" + body
+    e = extract(SourceText(text))
+    assert [t.text[:12] for t in e.tasks] == ["Rà soát các ", "Bố trí kinh ", "Báo cáo kết "]
+    spans = [(t.span.start, t.span.end) for t in e.tasks]
+    assert len(set(spans)) == 3 and spans == sorted(spans)
+    for t in e.tasks:
+        assert " ".join(text[t.span.start : t.span.end].split()).startswith(t.text[:30])
