@@ -11,6 +11,7 @@ product_labels, attribute_labels).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from dondoc.extract.lexicon import words
 
@@ -26,8 +27,25 @@ _MAX_LABEL_WORDS = 8
 _EMPHASIS = re.compile(r"[*_]+")
 
 
+@cache
+def _first_words() -> frozenset[str]:
+    """The first word of every label: most lines are ruled out by it alone (this is asked
+    of nearly every line of a document)."""
+    return frozenset(w.split()[0] for _, key in _FAMILIES for w in words("structure", key))
+
+
 def label_kind(label: str) -> str | None:
     """'đơn vị chủ trì tham mưu thực hiện' → 'lead'; None when it is no field label."""
+    head = label.lstrip(" *_")
+    space = head.find(" ")
+    first = (head[:space] if space > 0 else head).rstrip(" *_:").lower()
+    if first not in _first_words():
+        return None
+    return kind_of_label(label)
+
+
+def kind_of_label(label: str) -> str | None:
+    """label_kind without its first-word shortcut: the reference it is tested against."""
     label = " ".join(_EMPHASIS.sub(" ", label).lower().split())
     if not label or len(label.split()) > _MAX_LABEL_WORDS or any(ch.isdigit() for ch in label):
         return None

@@ -432,7 +432,7 @@ def read_closing(lines: list[Line], body_start: int, limit: int) -> Closing:
         (
             i
             for i in range(body_start, limit)
-            if lines[i].is_text and _NOI_NHAN.match(lines[i].text.lstrip("|* "))
+            if lines[i].is_text and _NOI_NHAN.match(_table_cell_start(lines[i].text))
         ),
         None,
     )
@@ -502,6 +502,11 @@ def read_closing(lines: list[Line], body_start: int, limit: int) -> Closing:
         k += 1
     _finish(c, recips, sig_parts)
     return c
+
+
+def _table_cell_start(text: str) -> str:
+    """A line without its table row's opening ("| **Nơi nhận:** …" → "Nơi nhận: …")."""
+    return text.lstrip("|* ") if text[:1] in "|*" else text
 
 
 def _closing_table_row(raw: str, c: Closing) -> None:

@@ -202,6 +202,8 @@ def _unique(names: list[str]) -> list[str]:
         n = n.strip(" ,;.:")
         if n and n.lower() not in (x.lower() for x in out):
             out.append(n)
+    if len(out) < 2 or all(x[:1].isupper() for x in out):
+        return out
     lows = [x.lower() for x in out]
     return [
         x

@@ -14,8 +14,10 @@ screen words them in Vietnamese.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from dondoc.core.directive import DirectiveMeta, Task
 from dondoc.extract.lexicon import words
@@ -30,9 +32,16 @@ class Verdict:
     reasons: tuple[str, ...]
 
 
+@cache
+def _cues() -> re.Pattern[str]:
+    alternatives = "|".join(
+        r"\s+".join(re.escape(w) for w in cue.split()) for cue in words("documents", "assignment_cues")
+    )
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.I)
+
+
 def _has_cue(text: str) -> bool:
-    low = f" {' '.join(text.lower().split())} "
-    return any(f" {cue} " in low for cue in words("documents", "assignment_cues"))
+    return _cues().search(text) is not None
 
 
 def judge(meta: DirectiveMeta, tasks: Sequence[Task]) -> Verdict:
