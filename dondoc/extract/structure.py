@@ -160,6 +160,12 @@ def is_paragraph_per_line(lines: list[Line]) -> bool:
 _UNNUMBERED = ("dash", "plus", "bullet")
 
 
+def _text_follows(lines: list[Line], i: int, ocr: bool) -> bool:
+    """The next line is text of its own (not blank, not another item): a heading to open."""
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    return nxt is not None and nxt.kind == "text" and find_marker(nxt.text, ocr=ocr) is None
+
+
 def _opens_field(text: str) -> bool:
     colon = text.find(":", 2, 61)
     if colon < 0:
@@ -198,7 +204,7 @@ def _segment(lines: list[Line], *, ocr: bool = False) -> list[tuple[Marker | Non
         if ln.kind != "text":
             continue
         marker = find_marker(ln.text, ocr=ocr)
-        if marker is None and len(ln.text) <= 6 and ln.text[-1:] in ".)":
+        if marker is None and len(ln.text) <= 6 and ln.text[-1:] in ".)" and _text_follows(lines, i, ocr):
             # a number alone on its line, its heading on the next ("**1.\nGiai đoạn …**")
             bare = find_marker(ln.text + " x", ocr=ocr)
             if bare is not None and bare.length >= len(ln.text) and bare.style not in _UNNUMBERED:
