@@ -22,7 +22,12 @@ from dondoc.extract.lexicon import words
 from dondoc.extract.lines import Line, mark_noise, split_lines
 from dondoc.extract.metadata import find_attachment, read_closing, read_header
 from dondoc.extract.structure import Block, build_tree
-from dondoc.extract.tables import find_layout_tables, find_markdown_tables, find_pipe_tables
+from dondoc.extract.tables import (
+    find_cell_per_line_tables,
+    find_layout_tables,
+    find_markdown_tables,
+    find_pipe_tables,
+)
 from dondoc.extract.tasks import Context, Draft, tasks_from_rows, tasks_from_tree
 from dondoc.extract.verdict import judge
 
@@ -96,6 +101,7 @@ def extract(source: SourceText) -> Extraction:
         for t in find_pipe_tables(lines[:limit])
         + find_markdown_tables(lines[:limit])
         + find_layout_tables(lines[:limit])
+        + find_cell_per_line_tables(lines[:limit])
         if t.rows or t.line_indexes
     ]
     in_tables: set[int] = set()

@@ -234,6 +234,106 @@ def _read_markdown_table(lines: list[Line], head: int) -> Table | None:
     return Table(roles, [r for r in rows if r.content_lines], used)
 
 
+# --- one cell per line ---------------------------------------------------------------
+# A table copied from a document as plain text (DOCX or a web page's text): its header's
+# cells one per line ("TT" / "Tên nhiệm vụ" / "Sở, ngành chủ trì" / … / "Ghi chú"), maybe
+# the columns' numbers ("(1)" / "(2)" …), then each row as its number on a line of its own
+# followed by its cells, one a line, in the header's order; an empty last cell is left out.
+
+_ROW_NUMBER = re.compile(r"^\d{1,3}\.?$")
+_COLUMN_INDEX = re.compile(r"^\(\d{1,2}\)$")
+_HEADER_CELL_MAX = 60
+_MIN_COLUMNS = 3
+
+
+def find_cell_per_line_tables(lines: list[Line]) -> list[Table]:
+    return _scan(lines, _opens_cell_per_line_table, _read_cell_per_line_table)
+
+
+def _opens_cell_per_line_table(lines: list[Line], i: int) -> bool:
+    ln = lines[i]
+    return ln.kind == "text" and len(ln.text) <= 4 and column_role(ln.text) == "number"
+
+
+def _read_cell_per_line_table(lines: list[Line], head: int) -> Table | None:
+    k = head + 1
+    headers = [lines[head].text]
+    while k < len(lines) and lines[k].kind == "text":
+        t = lines[k].text
+        if len(t) > _HEADER_CELL_MAX or _ROW_NUMBER.match(t) or _COLUMN_INDEX.match(t):
+            break
+        headers.append(t)
+        k += 1
+    roles = [column_role(h) for h in headers]
+    if len(headers) < _MIN_COLUMNS or "content" not in roles or not ({"lead", "deadline"} & set(roles)):
+        return None
+    used = set(range(head, k))
+    cells = len(headers) - 1  # after the row's number
+    rows: list[Row] = []
+    while k < len(lines):
+        ln = lines[k]
+        if _is_row_number(ln):
+            pass
+        elif ln.kind != "text" or _COLUMN_INDEX.match(ln.text):
+            if ln.kind == "text":
+                used.add(k)
+            k += 1
+            continue
+        else:
+            break
+        number = ln.text.rstrip(".")
+        used.add(k)
+        parts: list[Line] = []
+        k += 1
+        while k < len(lines):
+            nxt = lines[k]
+            if _is_row_number(nxt):
+                break
+            # a short cell ("Xong trong Quý II/2026") may have been taken for a running line
+            if nxt.kind in ("text", "noise"):
+                if len(parts) == cells and not rows:
+                    break  # a first row that already holds every cell: what follows is not ours
+                parts.append(nxt)
+            k += 1
+            if len(parts) == cells and k < len(lines) and not _next_is_row(lines, k):
+                break  # the last row: its cells are all read, the text after it is not
+        if not parts:
+            break
+        # a cell wrapped over more lines than the header has columns: the surplus is content's
+        surplus = max(0, len(parts) - cells)
+        content_at = roles[1:].index("content") if "content" in roles[1:] else 0
+        groups: list[list[Line]] = []
+        for n, part in enumerate(parts):
+            if content_at < n <= content_at + surplus:
+                groups[-1].append(part)
+            else:
+                groups.append([part])
+        row = Row(number, None, {})
+        for role, group in zip(roles[1:], groups, strict=False):
+            if role in ("number", "other"):
+                continue
+            row.cells[role] = join_parts([g.text for g in group])
+            if role == "content":
+                row.content_lines.extend(group)
+        used |= {p.index for p in parts}
+        if row.content_lines:
+            rows.append(row)
+    if not rows:
+        return None
+    return Table(roles, rows, used)
+
+
+def _is_row_number(ln: Line) -> bool:
+    """A row's number on its own line (taken for a page number by the noise pass)."""
+    return ln.kind in ("text", "noise") and _ROW_NUMBER.match(ln.text.strip()) is not None
+
+
+def _next_is_row(lines: list[Line], k: int) -> bool:
+    """Is the next line with text from k a row's number?"""
+    nxt = next((ln for ln in lines[k : k + 4] if ln.kind in ("text", "noise")), None)
+    return nxt is not None and _is_row_number(nxt)
+
+
 # --- pdftotext -layout tables ---------------------------------------------------------
 
 _FRAG = re.compile(r"\S+(?: \S+)*")

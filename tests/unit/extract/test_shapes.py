@@ -315,3 +315,44 @@ def test_inline_items_in_a_double_spaced_line_get_spans_of_their_own() -> None:
     assert len(set(spans)) == 3 and spans == sorted(spans)
     for t in e.tasks:
         assert " ".join(text[t.span.start : t.span.end].split()).startswith(t.text[:30])
+
+
+def test_a_task_table_whose_cells_arrive_one_per_line() -> None:
+    e = _run(
+        """1. Các sở, ngành thực hiện các nhiệm vụ tại Phụ lục kèm theo.
+
+Phụ lục
+NHIỆM VỤ TRỌNG TÂM
+
+TT
+Tên nhiệm vụ
+Cơ quan chủ trì
+Cơ quan phối hợp
+Thời gian thực hiện
+Ghi chú
+
+(1)
+(2)
+(3)
+(4)
+(5)
+1
+Rà soát quy hoạch khoáng sản trên địa bàn tỉnh.
+Sở Nông nghiệp và Môi trường
+Các sở, ngành liên quan
+Xong trong Quý II/2026
+
+2
+Kiểm tra việc kê khai, nộp thuế của các đơn vị khai thác.
+
+Thuế tỉnh
+Các sở, ngành và địa phương
+Hằng năm
+"""
+    )
+    rows = [t for t in e.tasks if t.text.startswith(("Rà soát", "Kiểm tra"))]
+    assert [(t.lead, t.support, t.deadline.date) for t in rows] == [
+        (("Sở Nông nghiệp và Môi trường",), ("Các sở, ngành liên quan",), date(2026, 6, 30)),
+        (("Thuế tỉnh",), ("Các sở, ngành và địa phương",), None),
+    ]
+    assert rows[1].deadline.recurrence == "yearly"
