@@ -36,11 +36,11 @@ BARS = {
 # dev2 does not reach the bars yet: its floors are the scores it has reached (a ratchet, raised
 # as rules improve, never lowered); the bars above are where it is going.
 DEV2_FLOORS = {
-    "task_f1": 0.96,
-    "lead_f1": 0.84,
-    "support_f1": 0.84,
-    "deadline_f1": 0.77,
-    "deadline_acc": 0.87,
+    "task_f1": 0.97,
+    "lead_f1": 0.87,
+    "support_f1": 0.91,
+    "deadline_f1": 0.81,
+    "deadline_acc": 0.91,
     "refs_f1": 0.97,
     "meta_acc": 0.95,
 }
