@@ -269,6 +269,7 @@ def _read_cell_per_line_table(lines: list[Line], head: int) -> Table | None:
         return None
     used = set(range(head, k))
     cells = len(headers) - 1  # after the row's number
+    title = _title_above(lines, head)
     rows: list[Row] = []
     while k < len(lines):
         ln = lines[k]
@@ -308,7 +309,7 @@ def _read_cell_per_line_table(lines: list[Line], head: int) -> Table | None:
                 groups[-1].append(part)
             else:
                 groups.append([part])
-        row = Row(number, None, {})
+        row = Row(number, title, {})
         for role, group in zip(roles[1:], groups, strict=False):
             if role in ("number", "other"):
                 continue
@@ -321,6 +322,19 @@ def _read_cell_per_line_table(lines: list[Line], head: int) -> Table | None:
     if not rows:
         return None
     return Table(roles, rows, used)
+
+
+def _title_above(lines: list[Line], head: int) -> str | None:
+    """The table's title: the line in capitals just above its header ("MỘT SỐ NHIỆM VỤ
+    TRỌNG TÂM CỦA CÁC SỞ, BAN, NGÀNH"), not "PHỤ LỤC" nor the "(Kèm theo …)" line."""
+    for ln in reversed(lines[max(0, head - 6) : head]):
+        t = ln.text.strip(" *_")
+        letters = [c for c in t if c.isalpha()]
+        if ln.kind != "text" or not letters or t.startswith("("):
+            continue
+        if all(c.isupper() for c in letters) and len(t) > 12 and not t.upper().startswith("PHỤ LỤC"):
+            return t
+    return None
 
 
 def _is_row_number(ln: Line) -> bool:

@@ -356,3 +356,4 @@ Hằng năm
         (("Thuế tỉnh",), ("Các sở, ngành và địa phương",), None),
     ]
     assert rows[1].deadline.recurrence == "yearly"
+    assert {t.section for t in rows} == {"NHIỆM VỤ TRỌNG TÂM"}
