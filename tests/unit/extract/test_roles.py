@@ -40,3 +40,9 @@ def test_a_named_body_then_a_group_are_two_unless_a_party_head_governs_both() ->
     assert roles.support == ("Văn phòng Chính phủ", "các bộ, ngành liên quan")
     party = find_roles("Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh lãnh đạo triển khai thực hiện.")
     assert party.subject == ("Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh",)
+
+
+def test_bodies_named_by_field_and_territory_after_the_2025_reorganisation() -> None:
+    roles = find_roles("Thuế tỉnh chủ trì, phối hợp với Thống kê tỉnh rà soát số liệu kê khai.")
+    assert roles.subject == ("Thuế tỉnh",)
+    assert roles.support == ("Thống kê tỉnh",)
