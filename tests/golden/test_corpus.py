@@ -88,10 +88,12 @@ def test_corpus_scores_above_floor(corpus: str, shared_dir: Path, tmp_path: Path
         pytest.fail(result.stdout + result.stderr + "\n" + "\n".join(diffs), pytrace=False)
 
 
-# Review flags (shared/eval/flags.py), on dev2: a floor under the share of wrong leads and
-# deadlines flagged (0.49 on 2026-12-02; the bar is 0.70; the share moves as the
-# errors that flags catch best get fixed, hence the margin) and the most right ones flagged.
-FLAGS_CAUGHT_FLOOR = 0.45
+# Review flags (shared/eval/flags.py), on dev2. A floor on the share of wrong fields flagged
+# would fail each time an error that a flag caught gets fixed; the count of wrong leads and
+# deadlines left *unflagged* only falls as errors are fixed or flags improve: 39 on
+# 2026-12-02 (the bar: at least 70 % of errors flagged; dev2 is at 44-49 %). The right
+# fields flagged stay under the bar of 25 %.
+FLAGS_UNCAUGHT_CEILING = 39
 FLAGS_NEEDLESS_CEILING = 0.25
 
 
@@ -101,7 +103,8 @@ def test_review_flags_point_at_the_errors(shared_dir: Path, tmp_path: Path) -> N
     args = [sys.executable, str(shared_dir / "eval" / "flags.py"), "--gold", str(gold_dir)]
     result = subprocess.run([*args, "--pred", str(tmp_path)], capture_output=True, text=True, check=True)
     figures = dict(part.split("=") for part in result.stdout.split())
-    assert float(figures["errors_caught"]) >= FLAGS_CAUGHT_FLOOR, result.stdout
+    uncaught = round(int(figures["wrong"]) * (1 - float(figures["errors_caught"])))
+    assert uncaught <= FLAGS_UNCAUGHT_CEILING, result.stdout
     assert float(figures["needless_checks"]) <= FLAGS_NEEDLESS_CEILING, result.stdout
 
 
