@@ -319,8 +319,9 @@ def _resolve(kind: str, m: re.Match[str], doc_date: date | None) -> _Found | Non
 
 
 # "… và các năm tiếp theo", "… và những năm sau": the bound opens onto the years after it
-_AND_AFTER = re.compile(r"^[\s,]*(?:và|,)\s+(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau|tới)", re.I)
-_AND_AFTER_ANY = re.compile(r"(?:và|,)\s+(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau|tới)", re.I)
+_YEARS_AFTER = r"(?:và|,)\s+(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau|tới)"
+_AND_AFTER = re.compile(rf"^[\s,]*{_YEARS_AFTER}", re.I)
+_AND_AFTER_ANY = re.compile(_YEARS_AFTER, re.I)
 # a cycle's word before a day and month without a year ("định kỳ báo cáo … trước ngày 20/11")
 _CYCLE_BEFORE = re.compile(r"\b(?:định\s+kỳ|hằng\s+năm|hàng\s+năm)\b", re.I)
 

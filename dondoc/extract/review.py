@@ -17,16 +17,15 @@ import re
 
 from dondoc.core.directive import Deadline
 
-# where an inherited lead came from, as the review says it ("từ câu dẫn: …" on the web)
+# where an inherited lead came from, as the review says it ("từ câu dẫn: …" on the web):
+# these inheritances caught errors on the corpus; a lead from the section heading or a
+# field line did not, and raises no flag
 INHERITED = {
     "introduction": "lead: inherited from the introduction",
     "addressees": "lead: inherited from the addressees",
     "assignment": "lead: inherited from an assignment line",
-    "heading": "lead: inherited from the heading",
     "document": "lead: the document's general addressees",
 }
-# inheritances that caught errors on the corpus; the heading's did not
-_FLAGGED_INHERITANCE = ("introduction", "addressees", "assignment", "document")
 _LONG_BODY_WORDS = 10
 _MANY_LEADS = 3
 _BARE_BODY = re.compile(r"^(?:các\s+)?(?:đơn vị|cơ quan|tổ chức|địa phương|ngành|phường|xã)$", re.I)
@@ -40,7 +39,7 @@ LOW_OCR_CONFIDENCE = 80.0
 def lead_flags(lead: list[str], lead_from: str) -> list[str]:
     if not lead:
         return ["lead: none found"]
-    if lead_from in _FLAGGED_INHERITANCE:
+    if lead_from in INHERITED:
         return [INHERITED[lead_from]]
     if any("Đồng chí" in n or " - " in n for n in lead):
         return ["lead: names a person, not a body"]

@@ -116,12 +116,6 @@ _VALUE_END = re.compile(r"\s(?:[A-ZĐ][\wà-ỹ ]{2,30}):\s")
 _PERSON_AFTER = re.compile(r"\s(?:Đồng chí|Thủ trưởng)\b")
 
 
-def _label(text: str) -> tuple[str, str] | None:
-    """(kind, value) of a field line ("Đơn vị chủ trì: Sở X." → ("lead", "Sở X."))."""
-    found = read_field(text)
-    return (found[0], found[2]) if found is not None else None
-
-
 def split_bodies(value: str) -> list[str]:
     out: list[str] = []
     for piece in value.split(";"):
@@ -252,7 +246,7 @@ def _is_attribute_item(block: Block) -> bool:
     return (
         block.marker is not None
         and block.marker.style in ("dash", "plus", "bullet")
-        and _label(block.text) is not None
+        and read_field(block.text) is not None
     )
 
 

@@ -8,17 +8,9 @@ from datetime import date
 from dondoc.core.directive import Extraction
 from dondoc.core.text import SourceText
 from dondoc.extract.pipeline import extract
+from tests.support.texts import header
 
-HEADER = """ỦY BAN NHÂN DÂN
-TỈNH AN HÒA
-Số: 21/KH-UBND
-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc
-An Hòa, ngày 05 tháng 3 năm 2026
-
-KẾ HOẠCH
-Phát triển hạ tầng số
-"""
+HEADER = header()
 
 
 def _run(body: str) -> Extraction:

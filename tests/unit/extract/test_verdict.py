@@ -4,17 +4,11 @@ from __future__ import annotations
 
 from dondoc.core.text import SourceText
 from dondoc.extract.pipeline import extract
+from tests.support.texts import header
 
-DIRECTIVE = """ỦY BAN NHÂN DÂN
-TỈNH AN HÒA
-Số: 12/KH-UBND
-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc
-An Hòa, ngày 05 tháng 3 năm 2026
-
-KẾ HOẠCH
-Triển khai công tác chuyển đổi số năm 2026
-
+DIRECTIVE = (
+    header("12/KH-UBND", title="Triển khai công tác chuyển đổi số năm 2026")
+    + """
 1. Sở Khoa học và Công nghệ chủ trì xây dựng kho dữ liệu dùng chung, hoàn thành trong Quý II/2026.
 2. Sở Tài chính bố trí kinh phí thực hiện Kế hoạch.
 
@@ -27,6 +21,7 @@ PHÓ CHỦ TỊCH
 
 Nguyễn Văn An
 """
+)
 
 ARTICLE = """# Thủ tục đăng ký tạm trú cần những giấy tờ gì?
 
@@ -40,22 +35,16 @@ Căn cứ theo Điều 28 Luật Cư trú 2020 quy định hồ sơ đăng ký t
 Người đăng ký tạm trú nộp hồ sơ đến cơ quan đăng ký cư trú nơi mình dự kiến tạm trú.
 """
 
-REPORT = """ỦY BAN NHÂN DÂN
-TỈNH AN HÒA
-Số: 40/BC-UBND
-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc
-An Hòa, ngày 05 tháng 3 năm 2026
-
-BÁO CÁO
-Kết quả công tác tháng 2 năm 2026
-
+REPORT = (
+    header("40/BC-UBND", kind="BÁO CÁO", title="Kết quả công tác tháng 2 năm 2026")
+    + """
 Trong tháng, các chỉ tiêu đều đạt kế hoạch đề ra.
 
 Nơi nhận:
 - Bộ Nội vụ;
 - Lưu: VT.
 """
+)
 
 
 def test_a_directive_in_its_layout_is_judged_so() -> None:
