@@ -36,6 +36,9 @@ HELD_BACK = (
 )
 
 
+PARTS = ("seed", "dev", "dev2", "dev2-work", "dev2-held")
+
+
 def stems(part: str) -> tuple[Path, list[str]]:
     """The gold folder and the document stems of a corpus part."""
     folder = part.split("-")[0]
@@ -64,7 +67,7 @@ def run(part: str, out: Path) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("part", help="seed, dev, dev2, dev2-work or dev2-held")
+    parser.add_argument("part", choices=PARTS, help="the corpus folder, or a part of dev2")
     parser.add_argument("--diff", action="store_true", help="print diff.py's task-by-task differences")
     parser.add_argument("--summary", action="store_true", help="print diff.py's counts")
     parser.add_argument("--flags", action="store_true", help="print flags.py's figures")
