@@ -28,7 +28,7 @@ from dondoc.extract.tables import (
     find_markdown_tables,
     find_pipe_tables,
 )
-from dondoc.extract.tasks import Context, Draft, tasks_from_rows, tasks_from_tree
+from dondoc.extract.tasks import Context, Draft, stated_period, tasks_from_rows, tasks_from_tree
 from dondoc.extract.verdict import judge
 
 # kết luận, ban hành, thông báo, quyết nghị, yêu cầu, đề nghị, giao: the issuer speaking
@@ -130,6 +130,8 @@ def extract(source: SourceText) -> Extraction:
     default = deadlines.find_in_text(" ".join(intro.split()), header.date) if intro else None
     if default is not None and default.date is None:
         default = None
+    if default is None:
+        default = stated_period(attached_root if attached_root is not None else root, header.date)
     introduced = _addressees(intro)
     ctx = Context(
         addressees=introduced or header.addressees,

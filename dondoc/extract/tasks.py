@@ -17,7 +17,7 @@ from functools import cache
 from dondoc.core.directive import Deadline
 from dondoc.extract import deadlines
 from dondoc.extract.bodies import _head_at, read_bodies, starts_with_verb, tokenize
-from dondoc.extract.fields import read_field, split_fields
+from dondoc.extract.fields import label_kind, read_field, split_fields
 from dondoc.extract.footnotes import BRACKET_MARK, Footnote
 from dondoc.extract.lexicon import words
 from dondoc.extract.markers import INLINE_ENUM
@@ -309,6 +309,8 @@ def _visit(
         fields = fields or shared.get(id(child), [])
         if fields:
             attrs = [*(attrs or []), *fields]
+        if period_statement(child) is not None:
+            continue  # the plan's period: the document's default, never a task
         if kids and attrs is None:
             if (_low_starts(low, "criteria_sections") and not _low_contains(low, "criteria_exceptions")) or (
                 _low_starts(low, "non_task_sections") and not _low_contains(low, "task_section_words")
@@ -345,6 +347,49 @@ def _visit(
             out.extend(drafts)
             continue
         out.append(_leaf(child, section, inherited_here, ctx, attrs, source_here))
+
+
+# the numbers of a plan's own sections ("3.", "III."), not a bullet under an item
+_PLAN_NUMBERS = ("num_dot", "num_dash", "num_paren", "num2", "roman", "roman_num")
+
+
+def period_statement(block: Block) -> str | None:
+    """What a numbered "Thời gian thực hiện" heading of a plan says, when it states the
+    period of the whole plan ("3. Thời gian thực hiện: Từ nay đến hết năm 2025." or the
+    heading then one paragraph): the words after the label; None for any other block. A
+    heading that lists rounds or phases (sub-items) is not one statement."""
+    if block.marker is None or block.role != "item" or block.marker.style not in _PLAN_NUMBERS:
+        return None
+    heading = _EMPHASIS.sub(" ", block.text).strip()
+    label, colon, rest = heading.partition(":")
+    if not colon:
+        # the heading and its paragraph joined into one line: the label ends where a new
+        # sentence starts ("Thời gian thực hiện Từ nay đến hết năm 2025.")
+        said = heading.split()
+        cut = next((i for i in range(1, len(said)) if said[i][:1].isupper()), len(said))
+        label, rest = " ".join(said[:cut]), " ".join(said[cut:])
+    if label_kind(label.strip()) != "deadline":
+        return None
+    rest = rest.strip()
+    kids = [c for c in block.children if c.role in ("item", "para")]
+    if any(c.marker is not None or c.role == "item" for c in kids) or (rest and kids) or len(kids) > 1:
+        return None
+    said = rest or (kids[0].text if kids else "")
+    return said or None
+
+
+def stated_period(root: Block, ctx_date: date | None) -> Deadline | None:
+    """The plan's own period, stated once under a "Thời gian thực hiện" heading
+    (CONVENTIONS rule 12): the document's default deadline when its introduction gives none."""
+    stack = list(root.children)
+    while stack:
+        block = stack.pop(0)
+        said = period_statement(block)
+        if said is not None:
+            found = deadlines.find_in_text(" ".join(said.split()), ctx_date)
+            return found if found is not None and found.date is not None else None
+        stack[:0] = [c for c in block.children if c.role == "item"]
+    return None
 
 
 def _shared_fields(block: Block) -> dict[int, list[Block]]:

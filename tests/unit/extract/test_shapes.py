@@ -349,3 +349,59 @@ Hằng năm
     ]
     assert rows[1].deadline.recurrence == "yearly"
     assert {t.section for t in rows} == {"NHIỆM VỤ TRỌNG TÂM"}
+
+
+def test_a_plan_states_its_period_under_a_heading_of_its_own() -> None:
+    # NĐ 30 plans: "Thời gian thực hiện" as a numbered heading, its words on the same line
+    # or in the paragraph under it, bound every task that states no bound of its own
+    for period in ("**3. Thời gian thực hiện:** Từ nay đến hết năm 2026.", "3. Thời gian thực hiện\n\nTừ nay đến hết năm 2026."):
+        e = _run(
+            f"""I. MỤC ĐÍCH, YÊU CẦU
+
+1. Mục đích
+
+Nâng cao chất lượng dịch vụ công trực tuyến.
+
+2. Phạm vi
+
+Toàn tỉnh.
+
+{period}
+
+II. NHIỆM VỤ
+
+1. Sở Khoa học và Công nghệ xây dựng kho dữ liệu dùng chung.
+
+2. Sở Tài chính bố trí kinh phí, hoàn thành trong Quý II/2026.
+"""
+        )
+        assert e.meta.default_deadline == date(2026, 12, 31), period
+        assert [t.deadline.date for t in e.tasks] == [date(2026, 12, 31), date(2026, 6, 30)]
+
+
+def test_a_period_heading_is_never_a_task_and_rounds_under_it_set_no_default() -> None:
+    e = _run(
+        """I. THỜI GIAN VÀ TRÁCH NHIỆM
+
+1. Thời gian thực hiện
+
+Đợt thi đua được triển khai từ ngày ban hành Kế hoạch đến khi tổng kết phong trào.
+
+2. Trách nhiệm thực hiện
+
+- Sở Nội vụ hướng dẫn các đơn vị đăng ký thi đua.
+"""
+    )
+    assert [t.text[:10] for t in e.tasks] == ["Sở Nội vụ "]
+    assert e.meta.default_deadline is None
+    rounds = _run(
+        """1. Thời gian thực hiện
+
+a) Đợt 1: từ ngày 20/11/2026 đến ngày 03/12/2026;
+
+b) Đợt 2: từ ngày 08/12/2026 đến ngày 10/12/2026.
+
+2. Sở Nội vụ hướng dẫn các đơn vị đăng ký thi đua.
+"""
+    )
+    assert rounds.meta.default_deadline is None
