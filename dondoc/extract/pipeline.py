@@ -15,7 +15,7 @@ from dondoc.core.directive import DirectiveMeta, Extraction, LegalRef, Task
 from dondoc.core.span import Span
 from dondoc.core.text import SourceText, TextView
 from dondoc.extract import deadlines
-from dondoc.extract.bodies import clear_text_caches, read_bodies, tokenize
+from dondoc.extract.bodies import clear_text_caches
 from dondoc.extract.footnotes import find_footnotes
 from dondoc.extract.legal_refs import find_legal_refs
 from dondoc.extract.lexicon import words
@@ -28,11 +28,15 @@ from dondoc.extract.tables import (
     find_markdown_tables,
     find_pipe_tables,
 )
-from dondoc.extract.tasks import Context, Draft, stated_period, tasks_from_rows, tasks_from_tree
+from dondoc.extract.tasks import (
+    Context,
+    Draft,
+    introduced_bodies,
+    stated_period,
+    tasks_from_rows,
+    tasks_from_tree,
+)
 from dondoc.extract.verdict import judge
-
-# kết luận, ban hành, thông báo, quyết nghị, yêu cầu, đề nghị, giao: the issuer speaking
-_ISSUER_VERBS = {"kết", "ban", "thông", "quyết", "ra", "chỉ", "yêu", "đề", "giao"}
 
 
 def _doc_end(lines: list[Line], after: int) -> int:
@@ -51,30 +55,6 @@ def _intro(root: Block) -> str:
         if child.role == "para":
             parts.append(child.text)
     return " ".join(parts)
-
-
-def _addressees(intro: str) -> tuple[str, ...]:
-    # the sentence that introduces the list ("… thực hiện tốt các nhiệm vụ sau:")
-    sentences = [s for s in re.split(r"(?<=[.;])\s+", intro) if s.strip()]
-    if not sentences:
-        return ()
-    last = sentences[-1]
-    if not last.rstrip().endswith(":"):
-        return ()
-    toks = tokenize(last)
-    for k, t in enumerate(toks):
-        if t.low in {"yêu", "đề", "giao"} and k + 1 < len(toks):
-            n = 2 if t.low in {"yêu", "đề"} and toks[k + 1].low in {"cầu", "nghị"} else 1
-            if t.low == "giao" or n == 2:
-                bl = read_bodies(last, toks, k + n)
-                if bl.names:
-                    return (last[toks[k + n].start : toks[bl.end - 1].end],)
-        if k == 0 or t.text == ",":
-            j = k if k == 0 else k + 1
-            bl = read_bodies(last, toks, j, sentence_start=True)
-            if bl.names and bl.followed_by_verb and toks[bl.end].low not in _ISSUER_VERBS:
-                return (last[toks[j].start : toks[bl.end - 1].end],)
-    return ()
 
 
 def _place(text: str, kind: str) -> str | None:
@@ -132,7 +112,7 @@ def extract(source: SourceText) -> Extraction:
         default = None
     if default is None:
         default = stated_period(attached_root if attached_root is not None else root, header.date)
-    introduced = _addressees(intro)
+    introduced = introduced_bodies(intro)
     ctx = Context(
         addressees=introduced or header.addressees,
         addressees_from="document" if introduced else "addressees",

@@ -16,7 +16,7 @@ from functools import cache
 
 from dondoc.core.directive import Deadline
 from dondoc.extract import deadlines
-from dondoc.extract.bodies import _head_at, read_bodies, starts_with_verb, tokenize
+from dondoc.extract.bodies import Toks, _head_at, read_bodies, starts_with_verb, tokenize
 from dondoc.extract.fields import label_kind, read_field, split_fields
 from dondoc.extract.footnotes import BRACKET_MARK, Footnote
 from dondoc.extract.lexicon import words
@@ -149,6 +149,74 @@ def heading_bodies(text: str) -> tuple[str, ...]:
 
 
 _BODY_HEADING_MAX_WORDS = 18
+
+
+# kết luận, ban hành, thông báo, quyết nghị, yêu cầu, đề nghị, giao: the issuer speaking
+_ISSUER_VERBS = {"kết", "ban", "thông", "quyết", "ra", "chỉ", "yêu", "đề", "giao"}
+
+
+def introduced_bodies(intro: str) -> tuple[str, ...]:
+    """The bodies the sentence introducing a list makes responsible for its items ("… các
+    sở, ban, ngành và Ủy ban nhân dân các xã cần triển khai các nhiệm vụ sau:", "Chủ tịch
+    Ủy ban nhân dân tỉnh yêu cầu Sở Y tế:"): the span that names them, or () when the
+    introduction does not end in ":" or names nobody. Bodies listed one after another with
+    commas ("các sở, ban, ngành, Ủy ban Mặt trận Tổ quốc tỉnh, các xã, phường …") are read
+    as one list, from the first."""
+    sentences = [s for s in re.split(r"(?<=[.;])\s+", intro) if s.strip()]
+    if not sentences:
+        return ()
+    last = _abbreviation_note().sub("", sentences[-1])
+    if not last.rstrip().endswith(":"):
+        return ()
+    toks = tokenize(last)
+    chain: list[str] = []  # the names of a list read so far, while each one ends at a comma
+    read_to = 0  # the commas inside the names read so far start no new name
+    for k, t in enumerate(toks):
+        if t.low in {"yêu", "đề", "giao"} and k + 1 < len(toks):
+            n = 2 if t.low in {"yêu", "đề"} and toks[k + 1].low in {"cầu", "nghị"} else 1
+            if t.low == "giao" or n == 2:
+                bl = read_bodies(last, toks, k + n)
+                if bl.names:
+                    return (last[toks[k + n].start : toks[bl.end - 1].end],)
+        if (k == 0 or t.text == ",") and k >= read_to:
+            j = k if k == 0 else k + 1
+            bl = read_bodies(last, toks, j, sentence_start=True)
+            if not bl.names:
+                chain = []
+                continue
+            if bl.followed_by_verb and toks[bl.end].low not in _ISSUER_VERBS:
+                return (*chain, *bl.names)
+            tail = _tail_addressee(last, toks, bl.end)
+            if tail:
+                return (*chain, *bl.names, tail)
+            ends_at_comma = bl.end < len(toks) and toks[bl.end].text == ","
+            chain = [*chain, *bl.names] if ends_at_comma else []
+            read_to = bl.end if ends_at_comma else 0
+    return ()
+
+
+_TAIL_WORDS = 4
+
+
+def _tail_addressee(text: str, toks: Toks, at: int) -> str | None:
+    """A list of bodies closed by "và" and addressees that are no body ("…, các doanh
+    nghiệp và mọi người dân triển khai …", "… và Nhân dân thực hiện"): those few words,
+    when a verb follows them."""
+    if at >= len(toks) or toks[at].low != "và":
+        return None
+    for m in range(at + 2, min(at + 2 + _TAIL_WORDS, len(toks))):
+        if toks[m].text in {",", ";", ":", "."}:
+            return None
+        if starts_with_verb(text[toks[m].start :]):
+            return text[toks[at + 1].start : toks[m - 1].end]
+    return None
+
+
+@cache
+def _abbreviation_note() -> re.Pattern[str]:
+    """A note "(sau đây viết tắt là cơ quan, đơn vị)" after a list of bodies: not one of them."""
+    notes = "|".join(re.escape(w) for w in words("structure", "abbreviation_notes"))
+    return re.compile(rf"\s*\((?:{notes})\b[^)]*\)", re.IGNORECASE)
 
 
 def _section_bodies(text: str) -> tuple[str, ...]:
@@ -335,8 +403,9 @@ def _visit(
             and (text.endswith(":") or (child.marker and child.marker.style in ("roman", "part")))
         ):
             if child.role == "para" and text.endswith(":"):
-                # "Giao Cục Quản lý Khám, chữa bệnh:" then items: they are this body's tasks
-                introduced = heading_bodies(text)
+                # "Giao Cục Quản lý Khám, chữa bệnh:" or "… các sở, ngành và Ủy ban nhân dân
+                # các xã triển khai các nhiệm vụ sau:" then items: they are these bodies' tasks
+                introduced = heading_bodies(text) or introduced_bodies(text)
                 if introduced:
                     inherited_here, source_here = introduced, "introduction"
             continue

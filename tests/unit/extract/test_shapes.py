@@ -354,7 +354,10 @@ Hằng năm
 def test_a_plan_states_its_period_under_a_heading_of_its_own() -> None:
     # NĐ 30 plans: "Thời gian thực hiện" as a numbered heading, its words on the same line
     # or in the paragraph under it, bound every task that states no bound of its own
-    for period in ("**3. Thời gian thực hiện:** Từ nay đến hết năm 2026.", "3. Thời gian thực hiện\n\nTừ nay đến hết năm 2026."):
+    for period in (
+        "**3. Thời gian thực hiện:** Từ nay đến hết năm 2026.",
+        "3. Thời gian thực hiện\n\nTừ nay đến hết năm 2026.",
+    ):
         e = _run(
             f"""I. MỤC ĐÍCH, YÊU CẦU
 
@@ -405,3 +408,49 @@ b) Đợt 2: từ ngày 08/12/2026 đến ngày 10/12/2026.
 """
     )
     assert rounds.meta.default_deadline is None
+
+
+def test_a_heading_naming_whose_duty_it_is_leads_its_items_over_the_addressees() -> None:
+    # "Trách nhiệm chung của …", "Nhiệm vụ cụ thể của …": the heading names the lead;
+    # the letter's Kính gửi list is only the fallback
+    body = (
+        LETTER.split("Để tăng cường", 1)[0]
+        + """Chủ tịch UBND tỉnh yêu cầu:
+
+1. Trách nhiệm chung của các cơ quan, đơn vị
+
+- Rà soát các quy định hiện hành về quản lý vật liệu nổ.
+
+- Kiểm tra định kỳ các kho vật liệu nổ.
+
+2. Nhiệm vụ cụ thể của Sở Công Thương
+
+- Cấp phép sử dụng vật liệu nổ đúng quy định.
+"""
+    )
+    e = extract(SourceText(body))
+    assert [t.lead for t in e.tasks] == [("các cơ quan, đơn vị",)] * 2 + [("Sở Công Thương",)]
+
+
+def test_a_list_introduced_by_the_bodies_in_a_sections_opening_sentence() -> None:
+    # the sentence before a section's items names who carries them out, as a list of bodies
+    # with commas, a note that names them for short, and a last addressee that is no body
+    e = _run(
+        """II. NỘI DUNG
+
+Để hoàn thành các mục tiêu năm 2026; các sở, ban, ngành, Ủy ban Mặt trận Tổ quốc tỉnh, các \
+xã, phường, các doanh nghiệp (sau đây viết tắt là cơ quan, đơn vị) và mọi người dân triển khai \
+phong trào, tập trung thực hiện các nội dung sau:
+
+1. Thi đua hoàn thành kế hoạch đầu tư công năm 2026.
+
+2. Thi đua cải cách thủ tục hành chính.
+"""
+    )
+    assert len(e.tasks) == 2
+    for t in e.tasks:
+        # compared as the contract's scorer does: bodies split at " và "
+        atoms = [a.strip() for name in t.lead for a in name.split(" và ")]
+        assert atoms[:2] == ["các sở, ban, ngành", "Ủy ban Mặt trận Tổ quốc tỉnh"], t.lead
+        assert "các doanh nghiệp" in " ".join(atoms) and atoms[-1] == "mọi người dân", t.lead
+        assert not any("viết tắt" in a for a in atoms), t.lead
