@@ -36,6 +36,11 @@ _YEAR = re.compile(r"\d{4}")
 LOW_OCR_CONFIDENCE = 80.0
 
 
+def is_bare_body(name: str) -> bool:
+    """ "tổ chức", "các đơn vị": a generic word read as a body, no body's name."""
+    return bool(_BARE_BODY.match(name.strip()))
+
+
 def lead_flags(lead: list[str], lead_from: str) -> list[str]:
     if not lead:
         return ["lead: none found"]
@@ -43,7 +48,7 @@ def lead_flags(lead: list[str], lead_from: str) -> list[str]:
         return [INHERITED[lead_from]]
     if any("Đồng chí" in n or " - " in n for n in lead):
         return ["lead: names a person, not a body"]
-    if any(_BARE_BODY.match(n.strip()) for n in lead):
+    if any(is_bare_body(n) for n in lead):
         return ["lead: a bare word, not a body's name"]
     # the general addressees are long by nature ("các cấp ủy đảng, chính quyền, các cơ quan…")
     if lead_from != "document" and any(len(n.split()) > _LONG_BODY_WORDS for n in lead):

@@ -114,6 +114,10 @@ def _subject_at(text: str, toks: Toks, s: int) -> tuple[str, ...]:
             if toks[k].text == ",":
                 commas += 1
                 bl = read_bodies(text, toks, k + 1)
+                if commas == 1 and bl.names and bl.followed_by_verb and not _names_a_body(toks, s, k):
+                    # "Căn cứ kế hoạch này, Giám đốc các Sở, Thủ trưởng các ngành, UBND các xã
+                    # tổ chức …": a lead-in that names no body ends at its first comma
+                    return bl.names
                 if bl.names and bl.followed_by_verb:
                     if found is not None and found.end != bl.end:
                         break
@@ -130,6 +134,10 @@ def _subject_at(text: str, toks: Toks, s: int) -> tuple[str, ...]:
 
 
 _ASIDES = (("nhất", "là"), ("đặc", "biệt", "là"), ("trong", "đó"), ("kể", "cả"), ("nhất", "là", "ở"))
+
+
+def _names_a_body(toks: Toks, start: int, end: int) -> bool:
+    return any(_head_at(toks, i) for i in range(start, end))
 
 
 def _verb_after_aside(toks: Toks, i: int) -> bool:
@@ -181,7 +189,10 @@ def find_roles(text: str) -> Roles:
             while j < len(toks) and toks[j].text in {"chặt", "chẽ", "với", "cùng", "với:", "thường", "xuyên"}:
                 j += 1
             support.extend(read_bodies(text, toks, j).names)
-    subj = _dedupe(list(subject))
+    # "…, phối hợp với các cơ quan, đơn vị liên quan triển khai …": a list read after a comma
+    # inside the partners' phrase is its tail, not the subject
+    partners = [x.lower() for x in support]
+    subj = _dedupe([n for n in subject if not any(n.lower() in p and n.lower() != p for p in partners)])
     others = tuple(n for n in _dedupe(leads) if n.lower() not in {s.lower() for s in subj})
     return Roles(subj, others, _dedupe(support))
 

@@ -21,7 +21,7 @@ from dondoc.extract.fields import label_kind, read_field, split_fields
 from dondoc.extract.footnotes import BRACKET_MARK, Footnote
 from dondoc.extract.lexicon import words
 from dondoc.extract.markers import INLINE_ENUM
-from dondoc.extract.review import review_flags
+from dondoc.extract.review import is_bare_body, review_flags
 from dondoc.extract.roles import _subject_at, find_roles
 from dondoc.extract.spacing import single_spaced
 from dondoc.extract.structure import Block
@@ -603,6 +603,12 @@ def _closing_sentence() -> re.Pattern[str]:
     return re.compile(rf"[.;](\s+((?:{starts})\b.*|[^.;]{{0,80}}?\b(?:{thanks})\b.*))$", re.I | re.S)
 
 
+# Where a body named above the item speaks in it (a heading "2. Sở Xây dựng:", its field
+# block, an assignment line): "… hướng dẫn, đôn đốc, yêu cầu các đơn vị điều chỉnh …" inside
+# the item is what that body asks of others, not a second lead (CONVENTIONS rule 17).
+_SPEAKING_BODY = frozenset({"heading", "field", "assignment"})
+
+
 def _make(
     text: str,
     start: int,
@@ -641,7 +647,7 @@ def _make(
     roles = find_roles(main_text)
     lead_from = "field" if lead else ""
     if not lead:
-        if roles.subject:
+        if roles.subject and not (inherited and all(is_bare_body(n) for n in roles.subject)):
             lead, lead_from = list(roles.subject), "own"
         elif inherited:
             lead, lead_from = list(inherited), source or "heading"
@@ -649,7 +655,7 @@ def _make(
                 lead_from = ctx.addressees_from  # the document's own introduction
         elif ctx.addressees:
             lead, lead_from = list(ctx.addressees), ctx.addressees_from
-    if roles.leads:
+    if roles.leads and lead_from not in _SPEAKING_BODY:
         lead.extend(roles.leads)
         lead_from = lead_from or "own"
     support.extend(roles.support)

@@ -454,3 +454,47 @@ phong trào, tập trung thực hiện các nội dung sau:
         assert atoms[:2] == ["các sở, ban, ngành", "Ủy ban Mặt trận Tổ quốc tỉnh"], t.lead
         assert "các doanh nghiệp" in " ".join(atoms) and atoms[-1] == "mọi người dân", t.lead
         assert not any("viết tắt" in a for a in atoms), t.lead
+
+
+def test_under_a_body_heading_what_the_body_asks_of_others_is_no_second_lead() -> None:
+    e = _run(
+        """II. NHIỆM VỤ
+
+1. Sở Xây dựng:
+
+- Rà soát các phương tiện khai thác cát; chủ động hướng dẫn, đôn đốc, yêu cầu các đơn vị \
+điều chỉnh thiết kế, hoàn thành trong Quý III/2026.
+
+- Căn cứ chức năng, nhiệm vụ của từng đơn vị chủ động ban hành văn bản chỉ đạo, tổ chức \
+triển khai thực hiện Kế hoạch.
+
+- Căn cứ chức năng, nhiệm vụ, phối hợp với các cơ quan, đơn vị liên quan triển khai thực \
+hiện Kế hoạch.
+"""
+    )
+    # the second item's "tổ chức triển khai" and the third's partners read after a comma
+    # are no subject: the heading's body leads every item
+    assert [t.lead for t in e.tasks] == [("Sở Xây dựng",)] * 3
+    assert "các cơ quan, đơn vị liên quan" in e.tasks[2].support
+
+
+def test_a_lead_in_clause_that_names_no_body_ends_at_its_first_comma() -> None:
+    e = _run(
+        """II. TỔ CHỨC THỰC HIỆN
+
+1. Căn cứ Kế hoạch này, Giám đốc các Sở, Thủ trưởng các ngành, cơ quan cấp tỉnh, Ủy ban \
+nhân dân các xã, phường tổ chức triển khai thực hiện.
+
+2. Trên cơ sở đề nghị của các Sở, ngành liên quan, Sở Tài chính tổng hợp dự toán.
+
+3. Thống đốc Ngân hàng Nhà nước chi nhánh tỉnh tiếp thu, giải trình ý kiến các thành viên.
+
+4. Các sở, ban, ngành nêu cao trách nhiệm người đứng đầu.
+"""
+    )
+    first, second, third, fourth = (t.lead for t in e.tasks)
+    atoms = [a for n in first for a in n.split(", ") if a]
+    assert atoms[0] == "Giám đốc các Sở" and "Thủ trưởng các ngành" in atoms, first
+    assert second == ("Sở Tài chính",)
+    assert third == ("Thống đốc Ngân hàng Nhà nước chi nhánh tỉnh",)
+    assert fourth == ("Các sở, ban, ngành",)
