@@ -33,9 +33,11 @@ BARS = {
     "refs_f1": 0.97,
     "meta_acc": 0.95,
 }
-# dev2 does not reach the bars yet: its floors are the scores it has reached (a ratchet, raised
-# as rules improve, never lowered); the bars above are where it is going.
-DEV2_FLOORS = {
+# dev2 reaches the bars since 2026-12-02 (its held-back part was opened then, after its
+# first-sight score was recorded in the README); support_f1, which has no bar, is held
+# where it stands (a ratchet, raised as rules improve, never lowered).
+DEV2_FLOORS = {**BARS, "support_f1": 0.91}
+FLOORS = {
     "task_f1": 0.97,
     "lead_f1": 0.87,
     "support_f1": 0.91,
@@ -90,10 +92,9 @@ def test_corpus_scores_above_floor(corpus: str, shared_dir: Path, tmp_path: Path
 
 # Review flags (shared/eval/flags.py), on dev2. A floor on the share of wrong fields flagged
 # would fail each time an error that a flag caught gets fixed; the count of wrong leads and
-# deadlines left *unflagged* only falls as errors are fixed or flags improve: 39 on
-# 2026-12-02 (the bar: at least 70 % of errors flagged; dev2 is at 44-49 %). The right
-# fields flagged stay under the bar of 25 %.
-FLAGS_UNCAUGHT_CEILING = 39
+# deadlines left *unflagged* only falls as errors are fixed or flags improve: 9 of 30 on
+# 2026-12-02 (70 % flagged, the bar). The right fields flagged stay under the bar of 25 %.
+FLAGS_UNCAUGHT_CEILING = 9
 FLAGS_NEEDLESS_CEILING = 0.25
 
 
