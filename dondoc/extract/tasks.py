@@ -434,9 +434,9 @@ def period_statement(block: Block) -> str | None:
     if not colon:
         # the heading and its paragraph joined into one line: the label ends where a new
         # sentence starts ("Thời gian thực hiện Từ nay đến hết năm 2025.")
-        said = heading.split()
-        cut = next((i for i in range(1, len(said)) if said[i][:1].isupper()), len(said))
-        label, rest = " ".join(said[:cut]), " ".join(said[cut:])
+        words_ = heading.split()
+        cut = next((i for i in range(1, len(words_)) if words_[i][:1].isupper()), len(words_))
+        label, rest = " ".join(words_[:cut]), " ".join(words_[cut:])
     if label_kind(label.strip()) != "deadline":
         return None
     rest = rest.strip()
