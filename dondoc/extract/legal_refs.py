@@ -14,7 +14,7 @@ from functools import cache
 
 from dondoc.core.directive import LegalRef
 from dondoc.core.span import Span
-from dondoc.extract.lexicon import load
+from dondoc.extract.lexicon import table
 
 _UP = "A-ZĐÂĂÊÔƠƯ"
 # the first digit comes first and the look-behind after it (the character before that digit
@@ -36,7 +36,7 @@ _DATE_AFTER = re.compile(
 def _kind_patterns() -> tuple[tuple[re.Pattern[str], str, str], ...]:
     """(pattern, canonical kind, the kind's last word): the pattern cannot match a text
     without that word, and a substring test is far cheaper than the search."""
-    kinds = load("documents")["kinds"]
+    kinds = table("documents", "kinds")
     pats = []
     for word, canonical in sorted(kinds.items(), key=lambda kv: -len(kv[0])):
         parts = str(word).split()
@@ -48,7 +48,7 @@ def _kind_patterns() -> tuple[tuple[re.Pattern[str], str, str], ...]:
 
 def normalize_number(raw: str) -> str:
     number = "".join(raw.split())
-    symbols = load("documents")["symbols"]
+    symbols = table("documents", "symbols")
     # "5969/QĐUBND" → "5969/QĐ-UBND": a type code glued to the issuer code
     m = _GLUED.match(number)
     if m and "-" not in m.group(2):

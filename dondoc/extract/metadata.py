@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from dondoc.extract.lexicon import load
+from dondoc.extract.lexicon import table, words
 from dondoc.extract.lines import Line
 from dondoc.extract.markers import find_marker
 from dondoc.extract.spacing import single_spaced
@@ -109,7 +109,7 @@ def _unmark(text: str) -> str:
 @cache
 def _types() -> tuple[tuple[str, str], ...]:
     """Document types, longest first (an upper-case title line starts with one)."""
-    types = load("documents")["types"]
+    types = table("documents", "types")
     return tuple((str(w), str(c)) for w, c in sorted(types.items(), key=lambda kv: -len(kv[0])))
 
 
@@ -355,7 +355,7 @@ def find_attachment(lines: list[Line], after: int, limit: int) -> Attachment | N
 
 
 def _type_from_symbol(number: str) -> str | None:
-    symbols = load("documents")["symbols"]
+    symbols = table("documents", "symbols")
     m = re.search(r"[/\-]([A-Za-zĐ]+)", number)
     if m and m.group(1) in symbols:
         return str(symbols[m.group(1)])
@@ -577,7 +577,7 @@ def _finish(c: Closing, recips: list[str], sig_parts: list[str]) -> None:
 
 
 def _title_heads() -> tuple[str, ...]:
-    return tuple(str(w) for w in load("documents")["signer_title_heads"])
+    return words("documents", "signer_title_heads")
 
 
 def _merge_title(parts: list[str]) -> list[str]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from dondoc.core.directive import Deadline
+from dondoc.extract.lexicon import words
 
 # where an inherited lead came from, as the review says it ("từ câu dẫn: …" on the web):
 # these inheritances caught errors on the corpus; a lead from the section heading or a
@@ -28,7 +29,6 @@ INHERITED = {
 }
 _LONG_BODY_WORDS = 10
 _MANY_LEADS = 3
-_BARE_BODY = re.compile(r"^(?:các\s+)?(?:đơn vị|cơ quan|tổ chức|địa phương|ngành|phường|xã)$", re.I)
 _DAY_MONTH_NO_YEAR = re.compile(r"\d{1,2}\s*/\s*\d{1,2}(?!\s*/)")
 _YEAR = re.compile(r"\d{4}")
 # the whole document's OCR confidence, when no per-task figure is known (core.contract
@@ -38,7 +38,9 @@ LOW_OCR_CONFIDENCE = 80.0
 
 def is_bare_body(name: str) -> bool:
     """ "tổ chức", "các đơn vị": a generic word read as a body, no body's name."""
-    return bool(_BARE_BODY.match(name.strip()))
+    name = " ".join(name.lower().split())
+    name = name[4:] if name.startswith("các ") else name
+    return name in words("bodies", "bare_bodies")
 
 
 def lead_flags(lead: list[str], lead_from: str) -> list[str]:

@@ -11,30 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dondoc.extract.bodies import _VERBS, BodyList, Toks, _head_at, _is_verb, _match, read_bodies, tokenize
+from dondoc.extract.lexicon import words
 
-_PREFIXES: tuple[tuple[str, ...], ...] = (
-    ("Đồng", "thời"),
-    ("Trên", "cơ", "sở", "đó"),
-    ("Trong", "đó"),
-    ("Ngoài", "ra"),
-    ("Bên", "cạnh", "đó"),
-    ("Mặt", "khác"),
-    ("Sau", "đó"),
-)
-_CLAUSE_STARTS: tuple[tuple[str, ...], ...] = (
-    ("Trường", "hợp"),
-    ("Trên", "cơ", "sở"),
-    ("Căn", "cứ"),
-    ("Để",),
-    ("Trong", "quá", "trình"),
-    ("Khi",),
-    ("Nếu",),
-    ("Sau", "khi"),
-    ("Qua",),
-    ("Trong", "thời", "gian"),
-    ("Thực", "hiện"),
-)
-_CUES = ("giao", "yêu cầu", "đề nghị", "mời")
+
+def _phrases(key: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(p.split()) for p in words("roles", key))
 
 
 def _by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
@@ -44,12 +25,21 @@ def _by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str,
     return out
 
 
-_PREFIX_BY_FIRST = _by_first(_PREFIXES)
-_CLAUSE_BY_FIRST = _by_first((*_CLAUSE_STARTS, ("Đối", "với")))
-_CUE_PARTS = tuple(tuple(cue.split()) for cue in _CUES)
+_PREFIX_BY_FIRST = _by_first(_phrases("sentence_openers"))
+_CLAUSE_BY_FIRST = _by_first(_phrases("clause_openers"))
+_TOPIC_OPENERS = _phrases("topic_openers")
+_CUE_PARTS = _phrases("assignment_cues")
 _CUE_FIRST = {parts[0] for parts in _CUE_PARTS}
-# the first letters, in either case, of the words find_roles looks for: cues, "chủ", "phối"
-_CUE_LETTERS = frozenset("".join(w[0] + w[0].upper() for w in (*_CUE_FIRST, "chủ", "phối")))
+_CUE_NOUNS = frozenset(words("roles", "assignment_cue_nouns"))
+_LEAD_CUE_OPENERS = frozenset(words("roles", "lead_cue_openers"))
+_LEAD_CUES = _phrases("lead_cues")
+_SUPPORT_CUES = _phrases("support_cues")
+_SUPPORT_FILLERS = frozenset(w for p in _phrases("support_cue_fillers") for w in p)
+_ASIDES = _phrases("subject_asides")
+# the first letters, in either case, of the words find_roles looks for: cues, lead and support cues
+_CUE_LETTERS = frozenset(
+    "".join(p[0][0] + p[0][0].upper() for p in (*_CUE_PARTS, *_LEAD_CUES, *_SUPPORT_CUES))
+)
 
 
 @dataclass(frozen=True)
@@ -75,14 +65,15 @@ def _sentence_starts(toks: Toks) -> list[int]:
     return starts
 
 
-def _cue_len(toks: Toks, i: int) -> int:
+def cue_len(toks: Toks, i: int) -> int:
+    """How many tokens an assigning cue takes at i ("Giao", "đề nghị", "yêu cầu:"), or 0."""
     if i >= len(toks) or toks[i].low not in _CUE_FIRST:
         return 0  # no cue starts with this word
     for parts in _CUE_PARTS:
         n = len(parts)
         if i + n <= len(toks) and tuple(t.low for t in toks[i : i + n]) == parts:
             nxt = toks[i + n].text if i + n < len(toks) else ""
-            if nxt in {"của", "về"}:
+            if nxt in _CUE_NOUNS:
                 return 0
             return n + (1 if nxt == ":" else 0)
     return 0
@@ -98,11 +89,12 @@ def _subject_at(text: str, toks: Toks, s: int) -> tuple[str, ...]:
             s += len(pre) + 1
             after_prefix = True  # "Đồng thời, cấp uỷ, chính quyền cơ sở phải…": lower case is fine
             break
-    cue = _cue_len(toks, s)
+    cue = cue_len(toks, s)
     if cue:
         return read_bodies(text, toks, s + cue).names
-    if _starts_with(toks, s, ("Đối", "với")):
-        bl = read_bodies(text, toks, s + 2)
+    topic = next((t for t in _TOPIC_OPENERS if _starts_with(toks, s, t)), None)
+    if topic is not None:
+        bl = read_bodies(text, toks, s + len(topic))
         if bl.names and bl.end < len(toks) and toks[bl.end].text == ":":
             return bl.names
     if any(_starts_with(toks, s, c) for c in _CLAUSE_BY_FIRST.get(toks[s].text if s < len(toks) else "", ())):
@@ -131,9 +123,6 @@ def _subject_at(text: str, toks: Toks, s: int) -> tuple[str, ...]:
     if bl.names and (bl.followed_by_verb or _verb_after_aside(toks, bl.end)):
         return bl.names
     return ()
-
-
-_ASIDES = (("nhất", "là"), ("đặc", "biệt", "là"), ("trong", "đó"), ("kể", "cả"), ("nhất", "là", "ở"))
 
 
 def _names_a_body(toks: Toks, start: int, end: int) -> bool:
@@ -177,16 +166,17 @@ def find_roles(text: str) -> Roles:
             continue  # none of the words below: spare the lower-casing
         low = tok.low
         if low in _CUE_FIRST and k not in start_set and k > 0:
-            n = _cue_len(toks, k)
+            n = cue_len(toks, k)
             if n and toks[k - 1].text in {",", ";", "và", ":", "("}:
                 leads.extend(read_bodies(text, toks, k + n).names)
         if k >= last:
             continue
-        if low == "chủ" and toks[k + 1].text == "trì" and toks[k].text == "chủ" and k > 0:
-            leads.extend(_body_before(text, toks, k))
-        if low == "phối" and toks[k + 1].low == "hợp":
-            j = k + 2
-            while j < len(toks) and toks[j].text in {"chặt", "chẽ", "với", "cùng", "với:", "thường", "xuyên"}:
+        if k > 0 and any(_starts_with(toks, k, cue) for cue in _LEAD_CUES):
+            leads.extend(_body_before(text, toks, k))  # as written: "Chủ trì" opens a sentence
+        cue = next((c for c in _SUPPORT_CUES if _starts_with(toks, k, c, fold=True)), None)
+        if cue is not None:
+            j = k + len(cue)
+            while j < len(toks) and toks[j].text in _SUPPORT_FILLERS:
                 j += 1
             support.extend(read_bodies(text, toks, j).names)
     # "…, phối hợp với các cơ quan, đơn vị liên quan triển khai …": a list read after a comma
@@ -204,7 +194,7 @@ def _body_before(text: str, toks: Toks, k: int) -> tuple[str, ...]:
             j > 0
             and toks[j - 1].text not in {",", "(", ";", ":"}
             and not _match(toks, j - 1, _VERBS)
-            and toks[j - 1].low not in {"giao", "đạo", "và"}
+            and toks[j - 1].low not in _LEAD_CUE_OPENERS
         ):
             continue
         bl = read_bodies(text, toks, j)

@@ -14,7 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
-from dondoc.extract.lexicon import load
+from dondoc.extract.lexicon import table
+from dondoc.extract.lexicon import words as lexicon_words
 from dondoc.extract.lines import Line
 from dondoc.extract.structure import join_parts
 
@@ -51,7 +52,7 @@ class Table:
 
 def column_role(header: str) -> str:
     low = " ".join(header.lower().split())
-    columns = load("structure")["columns"]
+    columns = table("structure", "columns")
     for role in ("number", "lead", "support", "deadline", "product", "target", "person", "content"):
         for word in columns[role]:
             if role == "number" and low.strip(". ") == word:
@@ -479,7 +480,7 @@ _WHEN = re.compile(
 
 @cache
 def _person_words() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in load("structure")["person_words"])
+    words = "|".join(re.escape(w) for w in lexicon_words("structure", "person_words"))
     return re.compile(rf"\s+(?:{words})(?=\s|$)")
 
 

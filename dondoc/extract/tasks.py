@@ -22,7 +22,7 @@ from dondoc.extract.footnotes import BRACKET_MARK, Footnote
 from dondoc.extract.lexicon import words
 from dondoc.extract.markers import INLINE_ENUM
 from dondoc.extract.review import is_bare_body, review_flags
-from dondoc.extract.roles import _subject_at, find_roles
+from dondoc.extract.roles import _subject_at, cue_len, find_roles
 from dondoc.extract.spacing import single_spaced
 from dondoc.extract.structure import Block
 from dondoc.extract.tables import Row
@@ -151,8 +151,10 @@ def heading_bodies(text: str) -> tuple[str, ...]:
 _BODY_HEADING_MAX_WORDS = 18
 
 
-# kết luận, ban hành, thông báo, quyết nghị, yêu cầu, đề nghị, giao: the issuer speaking
-_ISSUER_VERBS = {"kết", "ban", "thông", "quyết", "ra", "chỉ", "yêu", "đề", "giao"}
+@cache
+def _issuer_verbs() -> frozenset[str]:
+    """The first words of the verbs the issuer speaks with ("kết luận", "ban hành", …)."""
+    return frozenset(v.split()[0] for v in words("roles", "issuer_verbs"))
 
 
 def introduced_bodies(intro: str) -> tuple[str, ...]:
@@ -172,19 +174,18 @@ def introduced_bodies(intro: str) -> tuple[str, ...]:
     chain: list[str] = []  # the names of a list read so far, while each one ends at a comma
     read_to = 0  # the commas inside the names read so far start no new name
     for k, t in enumerate(toks):
-        if t.low in {"yêu", "đề", "giao"} and k + 1 < len(toks):
-            n = 2 if t.low in {"yêu", "đề"} and toks[k + 1].low in {"cầu", "nghị"} else 1
-            if t.low == "giao" or n == 2:
-                bl = read_bodies(last, toks, k + n)
-                if bl.names:
-                    return (last[toks[k + n].start : toks[bl.end - 1].end],)
+        n = cue_len(toks, k)
+        if n and k + n < len(toks):
+            bl = read_bodies(last, toks, k + n)
+            if bl.names:
+                return (last[toks[k + n].start : toks[bl.end - 1].end],)
         if (k == 0 or t.text == ",") and k >= read_to:
             j = k if k == 0 else k + 1
             bl = read_bodies(last, toks, j, sentence_start=True)
             if not bl.names:
                 chain = []
                 continue
-            if bl.followed_by_verb and toks[bl.end].low not in _ISSUER_VERBS:
+            if bl.followed_by_verb and toks[bl.end].low not in _issuer_verbs():
                 return (*chain, *bl.names)
             tail = _tail_addressee(last, toks, bl.end)
             if tail:
