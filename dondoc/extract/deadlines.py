@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -194,70 +195,9 @@ def _may_hold_time(text: str, low: str) -> bool:
     )
 
 
-# Phrases with an explicit bound word, each with its anchors, how far before them a match
-# can start and with which letters (see _Rule): "hoàn thành trong " is the longest lead-in.
-_BEFORE = (
-    r"(?:xong\s+|hoàn\s+thành\s+)?(?:trước|chậm\s+nhất(?:\s+là|\s+vào)?(?:\s+đến)?|hạn\s+chót(?:\s+là)?)\s+"
-)
-_STRICT = [
-    _rule("before", rf"{_BEFORE}{_DATE}", ("trước", "chậm", "hạn"), 11, "xhtc"),
-    _rule(
-        "range",
-        rf"\btừ\s+(?:ngày\s+)?[\d/.\s]+(?:tháng\s+\d+\s+)?(?:năm\s+\d{{4}}\s+)?đến\s+(?:hết\s+)?(?:ngày\s+)?(?:{_DMY}|{_DMY_WORDS}|{_YEAR})",
-        ("từ",),
-        0,
-    ),
-    _rule(
-        "month",
-        rf"\b(?:trong|vào|hoàn\s+thành\s+trong|đến\s+hết|đến|hết|cuối)\s+{_MONTH}",
-        ("tháng",),
-        17,
-        "tvhđc",
-    ),
-    _rule(
-        "quarter",
-        rf"\b(?:trong|vào|hoàn\s+thành\s+trong|đến\s+hết|đến|hết|cuối|trước)\s+{_QUARTER}",
-        ("quý ", "quí ", "quy "),
-        17,
-        "tvhđc",
-    ),
-    _rule("half", rf"\b(?:trong\s+)?{_HALF}", ("tháng",), 8, "t6"),
-    _rule("tet", rf"\b(?:trong|trước|dịp)\s+(?:dịp\s+)?{_TET}", ("tết",), 10, "td"),
-    _rule("lunar", rf"\b(trước|trong|vào|dịp|đến|nhân)\s+(?:dịp\s+)?{_LUNAR}", ("ngày", "rằm"), 10, "tvdđn"),
-    # "trước ngày 15/12" without a year: the document's year (or the next, if already past)
-    _rule(
-        "before_no_year",
-        rf"{_BEFORE}(?:ngày\s+)?(\d{{1,2}})\s*/\s*(\d{{1,2}})(?!\s*[/.\-]\s*\d)(?!\d)(?!\s+(?:năm|âm))",
-        ("trước", "chậm", "hạn"),
-        11,
-        "xhtc",
-    ),
-    _rule("year", rf"(?<!được giao )\b(?:trong|đến\s+hết|hết|cuối|trước)\s+{_YEAR}", ("năm",), 8, "tđhc"),
-    _rule("day", rf"\b(?:vào|trong)\s+ngày\s+(?:{_DMY}|{_DMY_WORDS})", ("ngày",), 6, "vt"),
-    _rule(
-        "relative",
-        r"\btrong\s+(?:vòng|thời\s+hạn)?\s*(\d{1,3})\s+ngày(?:\s+làm\s+việc)?,?\s+kể\s+từ\s+ngày\s+(?:ký|ban\s+hành)",
-        ("trong",),
-        0,
-    ),
-]
-# A word each pattern cannot match without (lower case).
-_NEEDS = {
-    "before": ("trước", "chậm", "chót"),
-    "range": ("từ",),
-    "month": ("tháng",),
-    "quarter": ("qu",),
-    "half": ("tháng",),
-    "tet": ("tết",),
-    "lunar": ("âm lịch", "rằm"),
-    "before_no_year": ("trước", "chậm", "chót"),
-    "year": ("năm",),
-    "day": ("ngày",),
-    "relative": ("từ",),
-}
-_NEEDED = frozenset(w for words in _NEEDS.values() for w in words)
-_HOAN_THANH_YEAR = _rule("year", r"hoàn\s+thành\b[^.;:()]{0,80}?\bnăm\s+(\d{4})\b", ("hoàn",), 0)
-_DURING = re.compile(r"được\s+giao\s+(?:trong\s+)?$", re.I)
+# What a phrase's resolver gives: the last day it allows and the other days a reader may take
+# ("trước ngày D": D − 1, or D itself), or None when the words name no real day.
+Resolved = tuple[date, tuple[date, ...]] | None
 
 
 def _strictly_before(m: re.Match[str]) -> bool:
@@ -265,57 +205,221 @@ def _strictly_before(m: re.Match[str]) -> bool:
     return "trước" in m.group(0).lower()
 
 
-def _resolve(kind: str, m: re.Match[str], doc_date: date | None) -> _Found | None:
-    g = m.groups()
-    when: date | None = None
-    alts: tuple[date, ...] = ()
-    if kind == "before":
-        d = _date_from(m, 0)
-        if d and _strictly_before(m):
-            when, alts = d - timedelta(days=1), (d,)
-        elif d:
-            when = d  # "chậm nhất ngày D", "hạn chót D": D is still allowed
-    elif kind == "range":
-        if g[0]:
-            when = _safe_date(int(g[2]), int(g[1]), int(g[0]))
-        elif g[3]:
-            when = _safe_date(int(g[5]), int(g[4]), int(g[3]))
-        elif g[6]:
-            when = date(int(g[6]), 12, 31)
-    elif kind == "month":
-        when = _last_of_month(int(g[1]), int(g[0]))
-    elif kind == "quarter":
-        q = _ROMAN_Q[g[0].upper()]
-        when = _last_of_month(int(g[1]), q * 3)
-    elif kind == "half":
-        when = date(int(g[1]), 6 if g[0].lower() == "đầu" else 12, 30 if g[0].lower() == "đầu" else 31)
-    elif kind == "tet":
-        when = tet(int(g[0]))
-        if when and m.group(0).lower().startswith("trước"):
-            when, alts = when - timedelta(days=1), (when,)  # "trước Tết": the eve, or Tết itself
-    elif kind == "lunar":
-        when = _lunar(g, doc_date, rằm=g[3] is not None)
-        if when and g[0].lower() == "trước":
-            when, alts = when - timedelta(days=1), (when,)
-    elif kind == "before_no_year" and doc_date is not None:
-        d = _safe_date(doc_date.year, int(g[1]), int(g[0]))
-        if d is not None and d < doc_date:
-            d = _safe_date(doc_date.year + 1, int(g[1]), int(g[0]))
-        if d is not None and _strictly_before(m):
-            when, alts = d - timedelta(days=1), (d,)
-        elif d is not None:
-            when = d
-    elif kind == "year":
-        if _DURING.search(m.string[max(0, m.start() - 20) : m.start()]):
-            return None
-        when = date(int(g[0]), 12, 31)
-    elif kind == "day":
-        when = _date_from(m, 0)
-    elif kind == "relative" and doc_date is not None:
-        when = doc_date + timedelta(days=int(g[0]))
-    if when is None:
+def _until(d: date | None, m: re.Match[str]) -> Resolved:
+    if d is None:
         return None
-    return _Found(m.start(), m.end(), when, alts)
+    return (d - timedelta(days=1), (d,)) if _strictly_before(m) else (d, ())
+
+
+def _before(m: re.Match[str], doc_date: date | None) -> Resolved:
+    return _until(_date_from(m, 0), m)
+
+
+def _range(m: re.Match[str], doc_date: date | None) -> Resolved:
+    g = m.groups()
+    if g[0]:
+        d = _safe_date(int(g[2]), int(g[1]), int(g[0]))
+    elif g[3]:
+        d = _safe_date(int(g[5]), int(g[4]), int(g[3]))
+    else:
+        d = date(int(g[6]), 12, 31) if g[6] else None
+    return (d, ()) if d else None
+
+
+def _month(m: re.Match[str], doc_date: date | None) -> Resolved:
+    d = _last_of_month(int(m.group(2)), int(m.group(1)))
+    return (d, ()) if d else None
+
+
+def _quarter(m: re.Match[str], doc_date: date | None) -> Resolved:
+    d = _last_of_month(int(m.group(2)), _ROMAN_Q[m.group(1).upper()] * 3)
+    return (d, ()) if d else None
+
+
+def _half(m: re.Match[str], doc_date: date | None) -> Resolved:
+    first = m.group(1).lower() == "đầu"
+    return date(int(m.group(2)), 6 if first else 12, 30 if first else 31), ()
+
+
+def _tet(m: re.Match[str], doc_date: date | None) -> Resolved:
+    d = tet(int(m.group(1)))
+    if d is None:
+        return None
+    # "trước Tết": the eve, or Tết itself
+    return (d - timedelta(days=1), (d,)) if m.group(0).lower().startswith("trước") else (d, ())
+
+
+def _lunar_day(m: re.Match[str], doc_date: date | None) -> Resolved:
+    g = m.groups()
+    d = _lunar(g, doc_date, rằm=g[3] is not None)
+    if d is None:
+        return None
+    return (d - timedelta(days=1), (d,)) if g[0].lower() == "trước" else (d, ())
+
+
+def _before_no_year(m: re.Match[str], doc_date: date | None) -> Resolved:
+    if doc_date is None:
+        return None
+    day, month = int(m.group(1)), int(m.group(2))
+    d = _safe_date(doc_date.year, month, day)
+    if d is not None and d < doc_date:
+        d = _safe_date(doc_date.year + 1, month, day)  # already past: next year's
+    return _until(d, m)
+
+
+_DURING = re.compile(r"được\s+giao\s+(?:trong\s+)?$", re.I)
+
+
+def _year(m: re.Match[str], doc_date: date | None) -> Resolved:
+    if _DURING.search(m.string[max(0, m.start() - 20) : m.start()]):
+        return None  # "được giao trong năm 2025": the year of the assignment, not a bound
+    return date(int(m.group(1)), 12, 31), ()
+
+
+def _day(m: re.Match[str], doc_date: date | None) -> Resolved:
+    d = _date_from(m, 0)
+    return (d, ()) if d else None
+
+
+def _relative(m: re.Match[str], doc_date: date | None) -> Resolved:
+    return (doc_date + timedelta(days=int(m.group(1))), ()) if doc_date is not None else None
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One dated time phrase, declared once: its pattern with the lead-ins it takes and what
+    lets the scan skip text (`rule`, see _Rule), a word it cannot match without (`needs`),
+    how its date is read (`resolve`), and an example with the date it means in a document
+    dated EXAMPLE_DATE (the tests read every example)."""
+
+    rule: _Rule
+    needs: tuple[str, ...]
+    resolve: Callable[[re.Match[str], date | None], Resolved]
+    example: str
+    means: date
+
+
+EXAMPLE_DATE = date(2026, 3, 5)
+
+# "hoàn thành trước", "chậm nhất (là|vào) (đến)", "hạn chót (là)": the lead-ins of a last day
+_BEFORE = (
+    r"(?:xong\s+|hoàn\s+thành\s+)?(?:trước|chậm\s+nhất(?:\s+là|\s+vào)?(?:\s+đến)?|hạn\s+chót(?:\s+là)?)\s+"
+)
+# "trong", "vào", "hoàn thành trong", "đến (hết)", "hết", "cuối": the lead-ins of a period's end
+_IN = r"(?:trong|vào|hoàn\s+thành\s+trong|đến\s+hết|đến|hết|cuối)"
+_SOON = ("trước", "chậm", "chót")
+
+# In the order they are tried: a later match inside an earlier one is part of it.
+PHRASES: tuple[Phrase, ...] = (
+    Phrase(
+        _rule("before", rf"{_BEFORE}{_DATE}", ("trước", "chậm", "hạn"), 11, "xhtc"),
+        _SOON,
+        _before,
+        "hoàn thành trước ngày 15/3/2026",
+        date(2026, 3, 14),
+    ),
+    Phrase(
+        _rule(
+            "range",
+            rf"\btừ\s+(?:ngày\s+)?[\d/.\s]+(?:tháng\s+\d+\s+)?(?:năm\s+\d{{4}}\s+)?đến\s+(?:hết\s+)?(?:ngày\s+)?(?:{_DMY}|{_DMY_WORDS}|{_YEAR})",
+            ("từ",),
+            0,
+        ),
+        ("từ",),
+        _range,
+        "từ ngày 01/4/2026 đến ngày 30/9/2026",
+        date(2026, 9, 30),
+    ),
+    Phrase(
+        _rule("month", rf"\b{_IN}\s+{_MONTH}", ("tháng",), 17, "tvhđc"),
+        ("tháng",),
+        _month,
+        "hoàn thành trong tháng 6/2026",
+        date(2026, 6, 30),
+    ),
+    Phrase(
+        _rule("quarter", rf"\b(?:{_IN}|trước)\s+{_QUARTER}", ("quý ", "quí ", "quy "), 17, "tvhđc"),
+        ("qu",),
+        _quarter,
+        "trong Quý III/2026",
+        date(2026, 9, 30),
+    ),
+    Phrase(
+        _rule("half", rf"\b(?:trong\s+)?{_HALF}", ("tháng",), 8, "t6"),
+        ("tháng",),
+        _half,
+        "trong 6 tháng đầu năm 2026",
+        date(2026, 6, 30),
+    ),
+    Phrase(
+        _rule("tet", rf"\b(?:trong|trước|dịp)\s+(?:dịp\s+)?{_TET}", ("tết",), 10, "td"),
+        ("tết",),
+        _tet,
+        "trước Tết Nguyên đán năm 2027",
+        date(2027, 2, 5),
+    ),
+    Phrase(
+        _rule(
+            "lunar", rf"\b(trước|trong|vào|dịp|đến|nhân)\s+(?:dịp\s+)?{_LUNAR}", ("ngày", "rằm"), 10, "tvdđn"
+        ),
+        ("âm lịch", "rằm"),
+        _lunar_day,
+        "trước Rằm tháng Giêng năm 2027",
+        date(2027, 2, 19),
+    ),
+    # "trước ngày 15/12" without a year: the document's year (or the next, if already past)
+    Phrase(
+        _rule(
+            "before_no_year",
+            rf"{_BEFORE}(?:ngày\s+)?(\d{{1,2}})\s*/\s*(\d{{1,2}})(?!\s*[/.\-]\s*\d)(?!\d)(?!\s+(?:năm|âm))",
+            ("trước", "chậm", "hạn"),
+            11,
+            "xhtc",
+        ),
+        _SOON,
+        _before_no_year,
+        "chậm nhất ngày 20/12",
+        date(2026, 12, 20),
+    ),
+    Phrase(
+        _rule("year", rf"(?<!được giao )\b(?:trong|đến\s+hết|hết|cuối|trước)\s+{_YEAR}", ("năm",), 8, "tđhc"),
+        ("năm",),
+        _year,
+        "đến hết năm 2027",
+        date(2027, 12, 31),
+    ),
+    Phrase(
+        _rule("day", rf"\b(?:vào|trong)\s+ngày\s+(?:{_DMY}|{_DMY_WORDS})", ("ngày",), 6, "vt"),
+        ("ngày",),
+        _day,
+        "tổ chức vào ngày 19 tháng 5 năm 2026",
+        date(2026, 5, 19),
+    ),
+    Phrase(
+        _rule(
+            "relative",
+            r"\btrong\s+(?:vòng|thời\s+hạn)?\s*(\d{1,3})\s+ngày(?:\s+làm\s+việc)?,?\s+kể\s+từ\s+ngày\s+(?:ký|ban\s+hành)",
+            ("trong",),
+            0,
+        ),
+        ("từ",),
+        _relative,
+        "trong vòng 30 ngày kể từ ngày ký",
+        date(2026, 4, 4),
+    ),
+)
+_STRICT = [p.rule for p in PHRASES]
+_BY_KIND = {p.rule.kind: p for p in PHRASES}
+_NEEDED = frozenset(w for p in PHRASES for w in p.needs)
+# "hoàn thành … năm 2025" (a year, far after its verb): tried after the others, see find_in_text
+_HOAN_THANH_YEAR = _rule("year", r"hoàn\s+thành\b[^.;:()]{0,80}?\bnăm\s+(\d{4})\b", ("hoàn",), 0)
+
+
+def _resolve(kind: str, m: re.Match[str], doc_date: date | None) -> _Found | None:
+    got = _BY_KIND[kind].resolve(m, doc_date)
+    if got is None:
+        return None
+    return _Found(m.start(), m.end(), got[0], got[1])
 
 
 # "… và các năm tiếp theo", "… và những năm sau": the bound opens onto the years after it
@@ -359,9 +463,10 @@ def find_in_text(text: str, doc_date: date | None = None) -> Deadline | None:
     recurring: tuple[str, str] | None = None
     fast = _fast(text, low)
     present = {w for w in _NEEDED if w in low}
-    for rule in _STRICT:
+    for declared in PHRASES:
+        rule = declared.rule
         kind = rule.kind
-        if present.isdisjoint(_NEEDS[kind]):
+        if present.isdisjoint(declared.needs):
             continue  # the pattern cannot match: spare the regex engine its slow scan
         for m in _matches(rule, text, low, fast):
             if covered[m.start()]:

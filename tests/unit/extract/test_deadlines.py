@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+from dondoc.extract import deadlines
 from dondoc.extract.deadlines import find_in_text, parse_value, phase_end, tet
 
 
@@ -181,3 +183,25 @@ def test_find_in_text_day_without_year_takes_the_documents_year() -> None:
     found = find_in_text("Định kỳ trước ngày 01/6 và 15/11 hằng năm báo cáo.", doc)
     assert found is not None and (found.date, found.recurrence) == (None, "yearly")
     assert found.text == "trước ngày 01/6 và 15/11 hằng năm"
+
+
+# Each dated phrase is declared once (deadlines.PHRASES: pattern, lead-ins, needed words,
+# resolver, example); these tests read every declaration.
+@pytest.mark.parametrize("phrase", deadlines.PHRASES, ids=lambda p: p.rule.kind)
+def test_every_declared_phrase_means_what_its_example_says(phrase: deadlines.Phrase) -> None:
+    found = find_in_text(f"Sở Tài chính tổng hợp, báo cáo {phrase.example}.", deadlines.EXAMPLE_DATE)
+    assert found is not None and found.date == phrase.means, (phrase.example, found)
+    assert found.text is not None and found.text.lower() in phrase.example.lower()
+
+
+@pytest.mark.parametrize("phrase", deadlines.PHRASES, ids=lambda p: p.rule.kind)
+def test_a_phrase_is_skipped_only_where_it_cannot_match(phrase: deadlines.Phrase, shared_dir: Path) -> None:
+    # find_in_text spares a pattern when none of its needed words is in the text: a speed
+    # shortcut, checked here against the plain search on every text of the corpus
+    for path in sorted((shared_dir / "corpus").glob("*/*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for m in phrase.rule.folded.finditer(text):
+            if not any(w in m.group(0).lower() for w in phrase.needs):
+                # matched without its needed word: then it must mean nothing ("đến ngày 20/9"
+                # is no lunar date without "âm lịch"), so sparing it changes no result
+                assert phrase.resolve(m, deadlines.EXAMPLE_DATE) is None, (path.name, m.group(0))
