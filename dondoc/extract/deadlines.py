@@ -12,11 +12,13 @@ import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from datetime import date, timedelta
 
 from lunar_vn import convert_lunar_to_solar
 
 from dondoc.core.directive import Deadline
+from dondoc.extract.lexicon import table
 from dondoc.extract.spacing import single_spaced
 
 _ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -25,7 +27,8 @@ _DMY = r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})"
 _DMY_WORDS = r"(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:năm|/|-)\s*(\d{4})"
 _DATE = rf"(?:ngày\s+)?(?:{_DMY}|{_DMY_WORDS})"
 _MONTH = r"tháng\s+(\d{1,2})\s*(?:/|-|năm)\s*(\d{4})"
-_QUARTER = r"qu[ýíy]\s+(iv|i{1,3}|[1-4])\s*(?:/|-|năm|,)?\s*(?:năm\s+)?(\d{4})"
+# an OCR'd numeral may read "l" for "I" ("Quý Il/2026")
+_QUARTER = r"qu[ýíy]\s+(iv|lv|[il]{1,3}|[1-4])\s*(?:/|-|năm|,)?\s*(?:năm\s+)?(\d{4})"
 _HALF = r"6\s+tháng\s+(đầu|cuối)\s+năm\s+(\d{4})"
 _TET = r"tết\s+nguyên\s+đán(?:\s+[A-ZĐa-zà-ỹ]+\s+[A-ZĐa-zà-ỹ]+)?\s*(?:năm\s+)?(\d{4})"
 _YEAR = r"năm\s+(\d{4})"
@@ -232,7 +235,7 @@ def _month(m: re.Match[str], doc_date: date | None) -> Resolved:
 
 
 def _quarter(m: re.Match[str], doc_date: date | None) -> Resolved:
-    d = _last_of_month(int(m.group(2)), _ROMAN_Q[m.group(1).upper()] * 3)
+    d = _last_of_month(int(m.group(2)), _ROMAN_Q[m.group(1).upper().replace("L", "I")] * 3)
     return (d, ()) if d else None
 
 
@@ -450,11 +453,33 @@ def _cycle_before(text: str, start: int) -> bool:
     return _CYCLE_BEFORE.search(clause) is not None
 
 
+@cache
+def _ocr_repairs() -> tuple[re.Pattern[str], dict[str, str]]:
+    repairs = {k.lower(): v for k, v in table("noise", "ocr_time_words").items()}
+    if any(len(k) != len(v) for k, v in repairs.items()):
+        raise ValueError("an OCR repair must keep the word's length (spans are offsets)")
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, repairs)) + r")\b", re.I), repairs
+
+
+def repair_ocr(text: str) -> str:
+    """Time words as OCR misreads them, put right ("lrong quý II" → "trong quý II"), each
+    by a word of the same length: every offset stays, so the phrase found is sliced from
+    the text as written."""
+    pattern, repairs = _ocr_repairs()
+    return pattern.sub(lambda m: _same_case(m.group(0), repairs[m.group(0).lower()]), text)
+
+
+def _same_case(written: str, repaired: str) -> str:
+    return repaired.capitalize() if written[:1].isupper() else repaired
+
+
 def find_in_text(text: str, doc_date: date | None = None) -> Deadline | None:
     """The earliest explicit time bound in a task's text, or None."""
+    written = text
+    text = repair_ocr(text)
     low = text.lower()
     if not _may_hold_time(text, low):
-        return _recurrence_only(text, low)  # spare the dated patterns
+        return _recurrence_only(text, low, written)  # spare the dated patterns
     found: list[_Found] = []
     # the characters already part of a match: a later match starting inside one is part
     # of it (a flag per character, not a list of spans to search: a text of thousands of
@@ -479,7 +504,7 @@ def find_in_text(text: str, doc_date: date | None = None) -> Deadline | None:
             if rec is None and kind == "before_no_year" and _cycle_before(text, m.start()):
                 rec = ("yearly", m.end())
             if rec:
-                recurring = recurring or (text[m.start() : rec[1]].strip(), rec[0])
+                recurring = recurring or (written[m.start() : rec[1]].strip(), rec[0])
                 continue
             found.append(f)
     for m in _matches(_HOAN_THANH_YEAR, text, low, fast):
@@ -490,14 +515,14 @@ def find_in_text(text: str, doc_date: date | None = None) -> Deadline | None:
             found.append(_Found(year_at if year_at >= 0 else m.start(), m.end(), date(y, 12, 31)))
     if found:
         best = min(found, key=lambda f: (f.when, f.start))
-        phrase = text[best.start : best.end].strip(" ,.;()")
+        phrase = written[best.start : best.end].strip(" ,.;()")
         return Deadline(phrase, best.when, None, best.alternatives)
     if recurring:
         return Deadline(recurring[0], None, recurring[1])
-    return _recurrence_only(text, low)
+    return _recurrence_only(text, low, written)
 
 
-def _recurrence_only(text: str, low: str) -> Deadline | None:
+def _recurrence_only(text: str, low: str, written: str) -> Deadline | None:
     if "hằng" not in low and "hàng" not in low and "định kỳ" not in low and "thường xuyên" not in low:
         return None  # none of the period words: spare the patterns
     fast = _fast(text, low)
@@ -505,7 +530,7 @@ def _recurrence_only(text: str, low: str) -> Deadline | None:
         for m in _matches(rule, text, low, fast):
             if _NOUN_BEFORE.search(text[max(0, m.start() - 14) : m.start()]):
                 continue  # "chỉ tiêu … nhiệm vụ hằng năm": a kind of task, not this task's rhythm
-            return Deadline(text[m.start() : m.end()].strip(" ,.;"), None, rule.kind)
+            return Deadline(written[m.start() : m.end()].strip(" ,.;"), None, rule.kind)
     return None
 
 

@@ -205,3 +205,26 @@ def test_a_phrase_is_skipped_only_where_it_cannot_match(phrase: deadlines.Phrase
                 # matched without its needed word: then it must mean nothing ("đến ngày 20/9"
                 # is no lunar date without "âm lịch"), so sparing it changes no result
                 assert phrase.resolve(m, deadlines.EXAMPLE_DATE) is None, (path.name, m.group(0))
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("hoàn thành lrong quý II/2026", date(2026, 6, 30)),
+        ("hoàn thành trong Quý Il/2026", date(2026, 6, 30)),
+        ("báo cáo trưóc ngày 15/3/2026", date(2026, 3, 14)),
+        ("Truớc ngày 15/3/2026 báo cáo", date(2026, 3, 14)),
+        ("hoàn thành trong thánq 9/2026", date(2026, 9, 30)),
+    ],
+)
+def test_time_words_as_ocr_misreads_them(written: str, expected: date) -> None:
+    found = find_in_text(written, date(2026, 1, 5))
+    assert found is not None and found.date == expected
+    # the phrase is the text as written, not as repaired: its offsets are the source's
+    assert found.text is not None and found.text in written
+
+
+def test_an_ocr_repair_keeps_every_offset() -> None:
+    text = "Sở Y tế báo cáo lrong quý II/2026 và trưóc ngày 15/3/2026, hằng nãm."
+    assert len(deadlines.repair_ocr(text)) == len(text)
+    assert deadlines.repair_ocr(text) == "Sở Y tế báo cáo trong quý II/2026 và trước ngày 15/3/2026, hằng năm."
