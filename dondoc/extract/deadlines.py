@@ -12,8 +12,8 @@ import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 from datetime import date, timedelta
+from functools import cache
 
 from lunar_vn import convert_lunar_to_solar
 

@@ -227,4 +227,5 @@ def test_time_words_as_ocr_misreads_them(written: str, expected: date) -> None:
 def test_an_ocr_repair_keeps_every_offset() -> None:
     text = "Sở Y tế báo cáo lrong quý II/2026 và trưóc ngày 15/3/2026, hằng nãm."
     assert len(deadlines.repair_ocr(text)) == len(text)
-    assert deadlines.repair_ocr(text) == "Sở Y tế báo cáo trong quý II/2026 và trước ngày 15/3/2026, hằng năm."
+    repaired = "Sở Y tế báo cáo trong quý II/2026 và trước ngày 15/3/2026, hằng năm."
+    assert deadlines.repair_ocr(text) == repaired
