@@ -34,6 +34,8 @@ _CUE_NOUNS = frozenset(words("roles", "assignment_cue_nouns"))
 _LEAD_CUE_OPENERS = frozenset(words("roles", "lead_cue_openers"))
 _LEAD_CUES = _phrases("lead_cues")
 _SUPPORT_CUES = _phrases("support_cues")
+_LEAD_BY_FIRST = _by_first(_LEAD_CUES)  # as written, lower case
+_SUPPORT_BY_FIRST = _by_first(tuple(tuple(w.lower() for w in c) for c in _SUPPORT_CUES))
 _SUPPORT_FILLERS = frozenset(w for p in _phrases("support_cue_fillers") for w in p)
 _ASIDES = _phrases("subject_asides")
 # the first letters, in either case, of the words find_roles looks for: cues, lead and support cues
@@ -171,9 +173,10 @@ def find_roles(text: str) -> Roles:
                 leads.extend(read_bodies(text, toks, k + n).names)
         if k >= last:
             continue
-        if k > 0 and any(_starts_with(toks, k, cue) for cue in _LEAD_CUES):
+        # a dict lookup of the first word spares trying each cue at every word
+        if k > 0 and any(_starts_with(toks, k, cue) for cue in _LEAD_BY_FIRST.get(tok.text, ())):
             leads.extend(_body_before(text, toks, k))  # as written: "Chủ trì" opens a sentence
-        cue = next((c for c in _SUPPORT_CUES if _starts_with(toks, k, c, fold=True)), None)
+        cue = next((c for c in _SUPPORT_BY_FIRST.get(low, ()) if _starts_with(toks, k, c, fold=True)), None)
         if cue is not None:
             j = k + len(cue)
             while j < len(toks) and toks[j].text in _SUPPORT_FILLERS:
