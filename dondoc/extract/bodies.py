@@ -136,33 +136,28 @@ def _match(toks: Toks, i: int, phrases: PhraseIndex, *, fold: bool = False) -> i
     return 0
 
 
-_NOUN_AFTER_TO_CHUC = {"chính", "đảng", "quốc", "xã", "hội", "đoàn", "cơ", "kinh", "tín", "phi", "thành"}
-_ENUM_BEFORE_COLON = {"phường", "xã", "tỉnh", "nước", "Bộ", "huyện", "quận", "sở", "Sở", "Vụ", "cơ quan"}
-_STOP_WORDS = {
-    "theo",
-    "trong",
-    "tại",
-    "để",
-    "nhằm",
-    "về",
-    "đối",
-    "với",
-    "khi",
-    "nếu",
-    "trước",
-    "sau",
-    "từ",
-    "đến",
-}
+_NOUN_AFTER_TO_CHUC = frozenset(words("bodies", "verb_read_as_noun_before"))
+_ENUM_BEFORE_COLON = frozenset(words("bodies", "enumeration_heads"))
+_STOP_WORDS = frozenset(words("bodies", "name_stops"))
+_PLURALS = frozenset(words("bodies", "plural_markers"))  # "các", "những"
+_ALL = frozenset(words("bodies", "all_markers"))  # "mọi"
+_PARTY = words("bodies", "party_head")[0]  # "Đảng"
+# "tổ chức" is a verb and a noun: its first word, and the words after which it is the noun
+_VERB_NOUN = tuple(words("bodies", "verb_also_noun")[0].split())
+_NOUN_AFTER = frozenset({*_PLURALS, ",", "và"})
+# the first words of a lower-case group's next member after a comma ("sở, ban, ngành")
+_GROUP_GOES_ON = frozenset(words("bodies", "group_members"))
+# "các đơn vị (có) liên quan": the catch-all body
+_CONCERNED = tuple(words("bodies", "catch_all_word")[0].split())
 
 
 def _is_verb(toks: Toks, i: int) -> int:
     n = _match(toks, i, _VERBS)
-    if n and toks[i].text == "tổ" and i + 2 < len(toks):
+    if n and toks[i].text == _VERB_NOUN[0] and i + 2 < len(toks):
         # "tổ chức" is also a noun: "các tổ chức chính trị - xã hội", "tổ chức đảng"
         nxt = toks[i + 2].low
         prev = toks[i - 1].low if i > 0 else ""
-        if nxt in _NOUN_AFTER_TO_CHUC or prev in {"các", ",", "và", "những"}:
+        if nxt in _NOUN_AFTER_TO_CHUC or prev in _NOUN_AFTER:
             return 0
     return n
 
@@ -184,7 +179,7 @@ def _head_at(toks: Toks, i: int, *, sentence_start: bool = False) -> int:
     if i >= len(toks):
         return 0
     t = toks[i].text
-    if toks[i].low in {"các", "những", "mọi"}:
+    if toks[i].low in _PLURALS or toks[i].low in _ALL:
         n = _match(toks, i + 1, _GENERIC_HEADS, fold=True)
         return n + 1 if n else 0
     n = _match(toks, i, _HEADS)
@@ -260,7 +255,7 @@ def read_bodies(
                 or (
                     _named(toks, cur_start, j)
                     # "Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh": one Party head over both
-                    and (toks[nxt].low not in {"các", "những"} or toks[cur_start].text != "Đảng")
+                    and (toks[nxt].low not in _PLURALS or toks[cur_start].text != _PARTY)
                 )
             ):
                 names.append(text[toks[cur_start].start : toks[j - 1].end])
@@ -318,7 +313,7 @@ def _named(toks: Toks, start: int, end: int) -> bool:
     after a bare group ("các sở") it continues the group ("các sở, ban, ngành").
     """
     seg = toks[start:end]
-    if any(t.low in {"các", "những"} for t in seg):
+    if any(t.low in _PLURALS for t in seg):
         return False  # "Ban Kinh tế Trung ương và các ban, ngành Trung ương" is one group
     return any(t.text[:1].isupper() for t in seg[1:])
 
@@ -356,10 +351,10 @@ def _fixed_group_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 def _catch_all(toks: Toks, i: int) -> bool:
     """ "các đơn vị (có) liên quan", "các cơ quan liên quan" after "và"."""
-    if i >= len(toks) or toks[i].low not in {"các", "những"} or not _head_at(toks, i):
+    if i >= len(toks) or toks[i].low not in _PLURALS or not _head_at(toks, i):
         return False
     window = [t.low for t in toks[i + 1 : i + 6]]
-    return any(a == "liên" and b == "quan" for a, b in itertools.pairwise(window))
+    return any((a, b) == _CONCERNED for a, b in itertools.pairwise(window))
 
 
 def _name_goes_on(toks: Toks, i: int) -> bool:
@@ -379,10 +374,10 @@ def _continues_group(toks: Toks, i: int) -> bool:
     """After a comma: does a lower-case group ("sở, ban, ngành") go on?"""
     if i >= len(toks):
         return False
-    return bool(_head_at(toks, i)) or toks[i].low in {"ngành", "đơn vị", "địa", "thành", "đoàn"}
+    return bool(_head_at(toks, i)) or toks[i].low in _GROUP_GOES_ON
 
 
-_HEADING_CUES = (("đề", "nghị"), ("mời",), ("giao",), ("yêu", "cầu"))
+_HEADING_CUES = tuple(tuple(c.split()) for c in words("roles", "assignment_cues"))
 
 
 @lru_cache(maxsize=256)

@@ -48,7 +48,7 @@ def lead_flags(lead: list[str], lead_from: str) -> list[str]:
         return ["lead: none found"]
     if lead_from in INHERITED:
         return [INHERITED[lead_from]]
-    if any("Đồng chí" in n or " - " in n for n in lead):
+    if any(" - " in n or any(w in n for w in words("bodies", "person_marks")) for n in lead):
         return ["lead: names a person, not a body"]
     if any(is_bare_body(n) for n in lead):
         return ["lead: a bare word, not a body's name"]

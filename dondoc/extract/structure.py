@@ -21,7 +21,10 @@ _TERMINAL = (".", ";", ":", "!", "?", "…", "./.")
 _NUMBERED = ("num_dot", "num_dash", "num_paren", "num2", "num3", "roman_num", "letter", "paren")
 _OPEN_CLOSE = (("“", "”"), ("(", ")"))
 _TOP_LEVEL = ("part", "article")  # outer to inner
-_CUE_START = re.compile(r"^(?:Giao|Đề nghị|Yêu cầu|Mời)\s")
+# a line opening with an assigning cue ("Giao …", "Đề nghị …"), capitalised as a sentence is
+_CUE_START = re.compile(
+    r"^(?:" + "|".join(re.escape(c.capitalize()) for c in words("roles", "assignment_cues")) + r")\s"
+)
 
 
 class Block:
@@ -310,7 +313,7 @@ def _ends_body_heading(marker: Marker | None, lines: list[Line], text: str | Non
 
 
 # a line ending with one of these goes on on the next line
-_CONNECTIVES = {"và", "của", "các", "cho", "với", "về", "để", "trong", "tại", "theo", "là", "những", "được"}
+_CONNECTIVES = frozenset(words("structure", "line_connectives"))
 
 
 def _starts_with_any(text: str, prefixes: tuple[str, ...]) -> bool:
