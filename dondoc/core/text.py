@@ -99,5 +99,12 @@ class SourceText:
     @property
     def view(self) -> TextView:
         if not self._view:
-            self._view.append(nfc_view(self.text))
+            view = nfc_view(self.text)
+            # spaces of other widths (no-break, thin: DOCX and web copies) read as spaces;
+            # one character for one, so every offset of the view stays
+            plain = view.text.translate(_PLAIN_SPACES)
+            self._view.append(view if plain == view.text else TextView(plain, view.anchors))
         return self._view[0]
+
+
+_PLAIN_SPACES = str.maketrans(dict.fromkeys("\xa0\u2007\u202f\u2009\u2002\u2003\u200a", " "))

@@ -31,6 +31,8 @@ _NUMBER_ONLY = re.compile(r"\bSố\s*:?\s*(\d{1,5})\s*$")
 # "Số:" alone, its number and symbol on the next line ("Số:" / "21/KH-UBND")
 _BARE_SO = re.compile(r"^\s*Số\s*:?\s*$")
 _BARE_SYMBOL = re.compile(r"^\s*(\d{1,5}[a-z]?\s*/\s*(?:\d{4}\s*/\s*)?[A-ZĐ][\w\-/&Đ]*)\s*$")
+# "Số:      /UBND-KT": a draft or a copy whose number the registry fills in later
+_UNNUMBERED = re.compile(r"^\s*Số\s*:?\s*[/-]\s*[A-ZĐ][\w\-/&Đ]*\s*$")
 _DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I)
 _DATE_LOW = re.compile(_DATE.pattern)
 # "TM. CHÍNH PHỦ", "T/M THÀNH ỦY", "KT. BỘ TRƯỞNG", "Q. CHÁNH VĂN PHÒNG"; not "QUYẾT NGHỊ:"
@@ -154,13 +156,22 @@ def read_header(lines: list[Line], limit: int) -> Header:
             if ln.is_text:
                 t = ln.text.strip()
                 letters = [c for c in t if c.isalpha()]
-                if _NUMBER.search(t) or _NUMBER_ONLY.search(t) or _BARE_SO.match(t) or _BARE_SYMBOL.match(t):
+                if (
+                    _NUMBER.search(t)
+                    or _NUMBER_ONLY.search(t)
+                    or _BARE_SO.match(t)
+                    or _BARE_SYMBOL.match(t)
+                    or _UNNUMBERED.match(t)
+                ):
                     k -= 1
                     continue
                 if letters and all(c.isupper() for c in letters):
                     issuer_lines.insert(0, t)
                 else:
-                    break
+                    subject = _subject_start(lines, k)
+                    if subject is None:
+                        break
+                    k = subject  # a letter's "V/v …" lines (wrapped or not) stand between
             k -= 1
     h.issuer = _issuer(issuer_lines)
     # number, date, type, title within the next lines
@@ -240,6 +251,17 @@ def _place_of(issuer_lines: list[str]) -> str | None:
     return None
 
 
+def _subject_start(lines: list[Line], k: int) -> int | None:
+    """The line where a letter's subject ("V/v …") starts, when line k is that line or one
+    of the (up to three) lines it wraps onto; None for any other line."""
+    for j in range(k, max(-1, k - 4), -1):
+        if not lines[j].is_text:
+            return None
+        if _VV.match(lines[j].text):
+            return j
+    return None
+
+
 _VV = re.compile(r"^[*_\s]*(?:V/v|V/V|v/v|Về việc)\s*:?\s*(\S.*?)[*_\s]*$")
 # "Kính gửi: …" of a letter; "THỦ TƯỚNG CHÍNH PHỦ điện: …" of a Công điện
 _KINH_GUI = re.compile(r"^(?:Kính\s+gửi|[^:]{3,60}?\s+điện)\s*:\s*(.*)$|^Kính\s+gửi\s+(.*)$", re.I)
@@ -248,8 +270,9 @@ _LIST_MARK = re.compile(r"^[-–+•]\s*")
 
 
 def _read_letter_subject(h: Header, lines: list[Line], motto: int, end: int) -> None:
-    """A letter (công văn) states no type: its trích yếu is the 'V/v …' line under the number."""
-    for i in range(motto + 1, end):
+    """A letter (công văn) states no type: its trích yếu is the 'V/v …' line under the number,
+    after the motto or, when the columns came one after the other, before it."""
+    for i in range(max(0, motto - 8), end):
         ln = lines[i]
         if not ln.is_text:
             continue
@@ -266,7 +289,8 @@ def _read_letter_subject(h: Header, lines: list[Line], motto: int, end: int) -> 
             k += 1
         h.type = "Công văn"
         h.title = " ".join(parts).strip(" *_")
-        h.body_start = k
+        if i > motto:
+            h.body_start = k  # before the motto, the body starts after the motto still
         return
 
 

@@ -152,9 +152,13 @@ _BODY_HEADING_MAX_WORDS = 18
 
 
 @cache
-def _issuer_verbs() -> frozenset[str]:
-    """The first words of the verbs the issuer speaks with ("kết luận", "ban hành", …)."""
-    return frozenset(v.split()[0] for v in words("roles", "issuer_verbs"))
+def _issuer_verbs() -> tuple[tuple[str, ...], ...]:
+    """The verbs the issuer speaks with ("kết luận", "ban hành", "có ý kiến", …)."""
+    return tuple(tuple(v.split()) for v in words("roles", "issuer_verbs"))
+
+
+def _issuer_speaks(toks: Toks, at: int) -> bool:
+    return any(tuple(t.low for t in toks[at : at + len(v)]) == v for v in _issuer_verbs())
 
 
 def introduced_bodies(intro: str) -> tuple[str, ...]:
@@ -185,7 +189,7 @@ def introduced_bodies(intro: str) -> tuple[str, ...]:
             if not bl.names:
                 chain = []
                 continue
-            if bl.followed_by_verb and toks[bl.end].low not in _issuer_verbs():
+            if bl.followed_by_verb and not _issuer_speaks(toks, bl.end):
                 return (*chain, *bl.names)
             tail = _tail_addressee(last, toks, bl.end)
             if tail:
@@ -398,6 +402,8 @@ def _visit(
             continue
         if _low_starts(low, "non_task_starts") or _low_contains(low, "non_task_contains"):
             continue
+        if _low_starts(low, "approval_starts") and not find_roles(text).leads:
+            continue  # agreed, and handed to nobody
         if (
             not kids
             and child.is_heading()
@@ -608,6 +614,10 @@ def _closing_sentence() -> re.Pattern[str]:
 # block, an assignment line): "… hướng dẫn, đôn đốc, yêu cầu các đơn vị điều chỉnh …" inside
 # the item is what that body asks of others, not a second lead (CONVENTIONS rule 17).
 _SPEAKING_BODY = frozenset({"heading", "field", "assignment"})
+# A letter's addressees (Kính gửi) receive it, they do not speak in its items: "…; giao Sở X
+# chủ trì …" inside an item names the item's own lead instead. Bodies an introduction names
+# do speak in the items ("Đảng ủy Chính phủ: … chỉ đạo Đảng ủy Bộ Y tế chủ trì …", rule 17).
+_GENERAL = frozenset({"addressees"})
 
 
 def _make(
@@ -657,6 +667,8 @@ def _make(
         elif ctx.addressees:
             lead, lead_from = list(ctx.addressees), ctx.addressees_from
     if roles.leads and lead_from not in _SPEAKING_BODY:
+        if lead_from in _GENERAL:
+            lead, lead_from = [], "own"  # the item hands its work to a body of its own
         lead.extend(roles.leads)
         lead_from = lead_from or "own"
     support.extend(roles.support)

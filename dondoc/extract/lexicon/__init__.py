@@ -7,6 +7,7 @@ beside this module, so that a reviewer can extend them without reading code.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import cache
 from importlib import resources
@@ -37,10 +38,34 @@ def names() -> tuple[str, ...]:
 
 @cache
 def words(name: str, key: str) -> tuple[str, ...]:
-    """A list of words or phrases."""
+    """A list of words or phrases, each also in the other placement of its tone mark
+    ("Ủy ban" and "Uỷ ban", "hòa" and "hoà": both are written today), after the ones
+    listed, so that a list's first entry stays first."""
     READ.add((name, key))
-    value = load(name)[key]
-    return tuple(str(v) for v in value)
+    listed = [str(v) for v in load(name)[key]]
+    return tuple(dict.fromkeys([*listed, *(other_tone_style(w) for w in listed)]))
+
+
+# a tone mark on the first or the second vowel of "oa", "oe", "uy" at a syllable's end
+_NEW_STYLE = {
+    "òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ",
+    "òe": "oè", "óe": "oé", "ỏe": "oẻ", "õe": "oẽ", "ọe": "oẹ",
+    "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ",
+}  # fmt: skip
+_SWAP = {**_NEW_STYLE, **{v: k for k, v in _NEW_STYLE.items()}}
+_SWAP |= {k[0].upper() + k[1:]: v[0].upper() + v[1:] for k, v in list(_SWAP.items())}
+_TONE_PAIR = re.compile("(?:" + "|".join(_SWAP) + r")(?![a-zà-ỹ])")
+
+
+def other_tone_style(word: str) -> str:
+    """The word with its tone marks in the other style ("Ủy ban" ↔ "Uỷ ban"); the word
+    itself when it has no syllable the styles write differently. "qu" keeps its mark
+    where it is ("quý")."""
+    return _TONE_PAIR.sub(lambda m: m.group(0) if _after_q(word, m.start()) else _SWAP[m.group(0)], word)
+
+
+def _after_q(word: str, at: int) -> bool:
+    return at > 0 and word[at - 1] in "qQ"
 
 
 @cache

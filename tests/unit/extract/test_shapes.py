@@ -498,3 +498,55 @@ nhân dân các xã, phường tổ chức triển khai thực hiện.
     assert second == ("Sở Tài chính",)
     assert third == ("Thống đốc Ngân hàng Nhà nước chi nhánh tỉnh",)
     assert fourth == ("Các sở, ban, ngành",)
+
+
+DRAFT_LETTER = """ỦY BAN NHÂN DÂN
+ TỈNH AN HÒA
+
+Số:           /UBND-KT
+V/v triển khai di dời cụm công nghiệp Bắc Sơn và chủ trương đầu
+tư hạ tầng cụm công nghiệp Nam Sơn.
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+    An Hòa, ngày      tháng 6 năm 2026
+
+Kính gửi: Sở Công Thương; UBND phường Bắc Sơn.
+
+Chủ tịch Ủy ban nhân dân tỉnh có ý kiến chỉ đạo như sau:
+1. Nhất trí chủ trương di dời cụm công nghiệp Bắc Sơn; giao Ủy ban nhân dân phường Bắc Sơn chủ trì \
+xây dựng phương án di dời, hoàn thành trong tháng 9 năm 2026.
+2. Đồng ý với đề xuất của Sở Công Thương tại Báo cáo số 31/BC-SCT.
+3. Giao Sở Công Thương hướng dẫn chuyên môn.
+"""
+
+
+def test_a_draft_letter_with_its_subject_before_the_motto() -> None:
+    # the left column (issuer, blank number, "V/v" over two lines) came before the motto
+    e = extract(SourceText(DRAFT_LETTER))
+    assert e.meta.type == "Công văn"
+    assert e.meta.issuer == "ỦY BAN NHÂN DÂN TỈNH AN HÒA"
+    assert e.meta.number is None  # the registry fills it in: not a number yet
+    assert e.meta.title is not None and e.meta.title.endswith("cụm công nghiệp Nam Sơn.")
+
+
+def test_an_approval_is_a_task_only_when_it_hands_the_work_to_a_body() -> None:
+    e = extract(SourceText(DRAFT_LETTER))
+    assert [t.text[:10] for t in e.tasks] == ["Nhất trí c", "Giao Sở Cô"]
+    assert e.tasks[0].lead == ("Ủy ban nhân dân phường Bắc Sơn",)
+    assert e.tasks[0].deadline.date == date(2026, 9, 30)
+
+
+def test_spaces_of_other_widths_and_old_style_tone_marks_read_as_usual() -> None:
+    item = "1. Sở Công Thương chủ trì, phối hợp với Quận ủy Ba Đình kiểm tra, hoàn thành trong Quý II/2026.\n"
+    plain = _run(item)
+    odd = _run(
+        item.replace("Công Thương", "Công\u00a0Thương")
+        .replace("ủy Ba Đình", "uỷ Ba\u202fĐình")
+        .replace("Quý II", "Quý\u00a0II")
+    )
+    (p,), (o,) = plain.tasks, odd.tasks
+    assert o.lead == p.lead == ("Sở Công Thương",)
+    assert o.support == ("Quận uỷ Ba Đình",) and p.support == ("Quận ủy Ba Đình",)
+    assert o.deadline.date == p.deadline.date == date(2026, 6, 30)
