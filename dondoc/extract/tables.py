@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
+from dondoc.extract import deadlines
+from dondoc.extract.bodies import whole_bodies
 from dondoc.extract.lexicon import table
 from dondoc.extract.lexicon import words as lexicon_words
 from dondoc.extract.lines import Line
@@ -293,23 +295,20 @@ def _read_cell_per_line_table(lines: list[Line], head: int) -> Table | None:
                 break
             # a short cell ("Xong trong Quý II/2026") may have been taken for a running line
             if nxt.kind in ("text", "noise"):
-                if len(parts) == cells and not rows:
+                if len(parts) >= cells and not (rows or _wraps_on(lines, k, parts, cells)):
                     break  # a first row that already holds every cell: what follows is not ours
                 parts.append(nxt)
             k += 1
-            if len(parts) == cells and k < len(lines) and not _next_is_row(lines, k):
+            if (
+                len(parts) >= cells
+                and k < len(lines)
+                and not _next_is_row(lines, k)
+                and not _wraps_on(lines, k, parts, cells)
+            ):
                 break  # the last row: its cells are all read, the text after it is not
         if not parts:
             break
-        # a cell wrapped over more lines than the header has columns: the surplus is content's
-        surplus = max(0, len(parts) - cells)
-        content_at = roles[1:].index("content") if "content" in roles[1:] else 0
-        groups: list[list[Line]] = []
-        for n, part in enumerate(parts):
-            if content_at < n <= content_at + surplus:
-                groups[-1].append(part)
-            else:
-                groups.append([part])
+        groups = _cells_of(parts, cells, roles[1:])
         row = Row(number, title, {})
         for role, group in zip(roles[1:], groups, strict=False):
             if role in ("number", "other"):
@@ -323,6 +322,68 @@ def _read_cell_per_line_table(lines: list[Line], head: int) -> Table | None:
     if not rows:
         return None
     return Table(roles, rows, used)
+
+
+def _cells_of(parts: list[Line], cells: int, roles: list[str]) -> list[list[Line]]:
+    """A row's lines grouped into its cells. A line goes on the cell above when that cell
+    was wrapped: the line above fills most of the row's width and ends no sentence, and
+    this line is no cell of its own (a list of bodies, a short time phrase). Lines still
+    beyond the header's columns are the content's (the longest cell)."""
+    widest = max(len(p.text) for p in parts)
+    groups: list[list[Line]] = []
+    for part in parts:
+        prev = groups[-1][-1].text.rstrip() if groups else ""
+        wrapped = (
+            prev
+            and not prev.endswith((".", ";", ":"))
+            and len(prev) >= _WRAPPED_WIDTH * widest
+            and not _whole_cell(part.text)
+        )
+        if wrapped:
+            groups[-1].append(part)
+        else:
+            groups.append([part])
+    surplus = max(0, len(groups) - cells)
+    content_at = roles.index("content") if "content" in roles else 0
+    if surplus:
+        merged = [g for group in groups[content_at : content_at + surplus + 1] for g in group]
+        groups = [*groups[:content_at], merged, *groups[content_at + surplus + 1 :]]
+    return groups
+
+
+def _whole_cell(text: str) -> bool:
+    """A line that is a cell of its own: bodies only ("Sở Nông nghiệp và Môi trường"), or a
+    short time phrase ("Xong trong Quý II/2026", "Trong năm 2026")."""
+    if whole_bodies(text):
+        return True
+    if len(text) > _TIME_CELL_MAX:
+        return False
+    value = deadlines.parse_value(text)
+    return value.date is not None or value.recurrence is not None
+
+
+# a wrapped line fills most of the row's widest line; a time cell is short
+_WRAPPED_WIDTH = 0.8
+_TIME_CELL_MAX = 40
+
+_ROW_KINDS = ("text", "noise")
+# a cell wraps over at most this many lines per column of its row
+_WRAP_LINES = 4
+
+
+def _wraps_on(lines: list[Line], k: int, parts: list[Line], cells: int) -> bool:
+    """With every cell of a row read, does line k still belong to it? Yes when a cell
+    wrapped over several lines: the row's lines run on without a blank line to line k, and
+    a blank line then the next row's number (or the table's end) close them."""
+    # a short cell may have been taken for a running line ("noise"): it is a line of the row
+    if len(parts) >= cells * _WRAP_LINES or lines[k].kind not in _ROW_KINDS or parts[-1].index != k - 1:
+        return False
+    end = k
+    while end < len(lines) and lines[end].kind in _ROW_KINDS and not _is_row_number(lines[end]):
+        end += 1
+        if end - k + len(parts) >= cells * _WRAP_LINES:
+            return False
+    return end >= len(lines) or _next_is_row(lines, end)
 
 
 def _title_above(lines: list[Line], head: int) -> str | None:

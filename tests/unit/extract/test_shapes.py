@@ -550,3 +550,44 @@ def test_spaces_of_other_widths_and_old_style_tone_marks_read_as_usual() -> None
     assert o.lead == p.lead == ("Sở Công Thương",)
     assert o.support == ("Quận uỷ Ba Đình",) and p.support == ("Quận ủy Ba Đình",)
     assert o.deadline.date == p.deadline.date == date(2026, 6, 30)
+
+
+def test_a_one_cell_per_line_table_whose_cells_wrap_over_lines() -> None:
+    # a narrower page: the task's cell wraps over three lines, a name over two, the note
+    # column stays empty; each row is still one task with its own lead and time
+    e = _run(
+        """1. Các sở, ngành thực hiện các nhiệm vụ tại Phụ lục kèm theo.
+
+Phụ lục
+NHIỆM VỤ TRỌNG TÂM
+
+TT
+Tên nhiệm vụ
+Cơ quan chủ trì
+Cơ quan phối hợp
+Thời gian thực hiện
+Ghi chú
+
+1
+Tổ chức quán triệt sâu rộng Chỉ thị của Ban Thường vụ Tỉnh ủy và
+các chủ trương, chính sách của Nhà nước về khoáng sản đến cán bộ và
+Nhân dân trên địa bàn tỉnh.
+Sở Nông nghiệp và Môi trường
+Các sở, ngành liên quan
+Xong trong Quý II/2026
+
+2
+Rà soát, điều chỉnh, bổ sung phương án quản lý địa chất, khoáng sản vào Quy hoạch tỉnh An
+Hòa thời kỳ 2021-2030, tầm nhìn đến năm 2050.
+Sở Tài chính
+Các sở, ngành và địa phương
+Trong năm 2026
+"""
+    )
+    rows = [t for t in e.tasks if t.text.startswith(("Tổ chức", "Rà soát"))]
+    assert [(t.lead, t.support, t.deadline.date) for t in rows] == [
+        (("Sở Nông nghiệp và Môi trường",), ("Các sở, ngành liên quan",), date(2026, 6, 30)),
+        (("Sở Tài chính",), ("Các sở, ngành và địa phương",), date(2026, 12, 31)),
+    ]
+    assert rows[0].text.endswith("Nhân dân trên địa bàn tỉnh.")
+    assert rows[1].text.endswith("tầm nhìn đến năm 2050.")
