@@ -101,10 +101,13 @@ class SourceText:
         if not self._view:
             view = nfc_view(self.text)
             # spaces of other widths (no-break, thin: DOCX and web copies) read as spaces;
-            # one character for one, so every offset of the view stays
-            plain = view.text.translate(_PLAIN_SPACES)
-            self._view.append(view if plain == view.text else TextView(plain, view.anchors))
+            # one character for one, so every offset of the view stays. Looking for each
+            # first is far cheaper than translating a text that holds none (most do not)
+            if any(c in view.text for c in _ODD_SPACES):
+                view = TextView(view.text.translate(_PLAIN_SPACES), view.anchors)
+            self._view.append(view)
         return self._view[0]
 
 
-_PLAIN_SPACES = str.maketrans(dict.fromkeys("\xa0\u2007\u202f\u2009\u2002\u2003\u200a", " "))
+_ODD_SPACES = "\xa0\u2007\u202f\u2009\u2002\u2003\u200a"
+_PLAIN_SPACES = str.maketrans(dict.fromkeys(_ODD_SPACES, " "))

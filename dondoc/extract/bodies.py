@@ -13,7 +13,7 @@ import itertools
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import final
+from typing import Final, final
 
 from dondoc.extract.lexicon import words
 from dondoc.extract.spacing import single_spaced
@@ -136,19 +136,19 @@ def _match(toks: Toks, i: int, phrases: PhraseIndex, *, fold: bool = False) -> i
     return 0
 
 
-_NOUN_AFTER_TO_CHUC = frozenset(words("bodies", "verb_read_as_noun_before"))
-_ENUM_BEFORE_COLON = frozenset(words("bodies", "enumeration_heads"))
-_STOP_WORDS = frozenset(words("bodies", "name_stops"))
-_PLURALS = frozenset(words("bodies", "plural_markers"))  # "các", "những"
-_ALL = frozenset(words("bodies", "all_markers"))  # "mọi"
-_PARTY = words("bodies", "party_head")[0]  # "Đảng"
+_NOUN_AFTER_TO_CHUC: Final = frozenset(words("bodies", "verb_read_as_noun_before"))
+_ENUM_BEFORE_COLON: Final = frozenset(words("bodies", "enumeration_heads"))
+_STOP_WORDS: Final = frozenset(words("bodies", "name_stops"))
+_PLURALS: Final = frozenset(words("bodies", "plural_markers"))  # "các", "những"
+_ALL: Final = frozenset(words("bodies", "all_markers"))  # "mọi"
+_PARTY: Final = words("bodies", "party_head")[0]  # "Đảng"
 # "tổ chức" is a verb and a noun: its first word, and the words after which it is the noun
-_VERB_NOUN = tuple(words("bodies", "verb_also_noun")[0].split())
-_NOUN_AFTER = frozenset({*_PLURALS, ",", "và"})
+_VERB_NOUN: Final = tuple(words("bodies", "verb_also_noun")[0].split())
+_NOUN_AFTER: Final = frozenset({*_PLURALS, ",", "và"})
 # the first words of a lower-case group's next member after a comma ("sở, ban, ngành")
-_GROUP_GOES_ON = frozenset(words("bodies", "group_members"))
+_GROUP_GOES_ON: Final = frozenset(words("bodies", "group_members"))
 # "các đơn vị (có) liên quan": the catch-all body
-_CONCERNED = tuple(words("bodies", "catch_all_word")[0].split())
+_CONCERNED: Final = tuple(words("bodies", "catch_all_word")[0].split())
 
 
 def _is_verb(toks: Toks, i: int) -> int:
@@ -179,7 +179,8 @@ def _head_at(toks: Toks, i: int, *, sentence_start: bool = False) -> int:
     if i >= len(toks):
         return 0
     t = toks[i].text
-    if toks[i].low in _PLURALS or toks[i].low in _ALL:
+    low = toks[i].low
+    if low in _PLURALS or low in _ALL:
         n = _match(toks, i + 1, _GENERIC_HEADS, fold=True)
         return n + 1 if n else 0
     n = _match(toks, i, _HEADS)
@@ -377,7 +378,7 @@ def _continues_group(toks: Toks, i: int) -> bool:
     return bool(_head_at(toks, i)) or toks[i].low in _GROUP_GOES_ON
 
 
-_HEADING_CUES = tuple(tuple(c.split()) for c in words("roles", "assignment_cues"))
+_HEADING_CUES: Final = tuple(tuple(c.split()) for c in words("roles", "assignment_cues"))
 
 
 @lru_cache(maxsize=256)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
+from typing import Final
 
 from lunar_vn import convert_lunar_to_solar
 
@@ -313,7 +314,7 @@ _IN = r"(?:trong|vào|hoàn\s+thành\s+trong|đến\s+hết|đến|hết|cuối)
 _SOON = ("trước", "chậm", "chót")
 
 # In the order they are tried: a later match inside an earlier one is part of it.
-PHRASES: tuple[Phrase, ...] = (
+PHRASES: Final[tuple[Phrase, ...]] = (
     Phrase(
         _rule("before", rf"{_BEFORE}{_DATE}", ("trước", "chậm", "hạn"), 11, "xhtc"),
         _SOON,
@@ -411,9 +412,9 @@ PHRASES: tuple[Phrase, ...] = (
         date(2026, 4, 4),
     ),
 )
-_STRICT = [p.rule for p in PHRASES]
-_BY_KIND = {p.rule.kind: p for p in PHRASES}
-_NEEDED = frozenset(w for p in PHRASES for w in p.needs)
+_STRICT: Final = [p.rule for p in PHRASES]
+_BY_KIND: Final = {p.rule.kind: p for p in PHRASES}
+_NEEDED: Final = frozenset(w for p in PHRASES for w in p.needs)
 # "hoàn thành … năm 2025" (a year, far after its verb): tried after the others, see find_in_text
 _HOAN_THANH_YEAR = _rule("year", r"hoàn\s+thành\b[^.;:()]{0,80}?\bnăm\s+(\d{4})\b", ("hoàn",), 0)
 
@@ -461,11 +462,14 @@ def _ocr_repairs() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, repairs)) + r")\b", re.I), repairs
 
 
-def repair_ocr(text: str) -> str:
+def repair_ocr(text: str, low: str | None = None) -> str:
     """Time words as OCR misreads them, put right ("lrong quý II" → "trong quý II"), each
     by a word of the same length: every offset stays, so the phrase found is sliced from
-    the text as written."""
+    the text as written. `low`, the text in lower case, when the caller has it."""
     pattern, repairs = _ocr_repairs()
+    low = text.lower() if low is None else low
+    if not any(word in low for word in repairs):
+        return text  # no misread word is here: spare the pattern's scan (tested against it)
     return pattern.sub(lambda m: _same_case(m.group(0), repairs[m.group(0).lower()]), text)
 
 
@@ -476,8 +480,10 @@ def _same_case(written: str, repaired: str) -> str:
 def find_in_text(text: str, doc_date: date | None = None) -> Deadline | None:
     """The earliest explicit time bound in a task's text, or None."""
     written = text
-    text = repair_ocr(text)
     low = text.lower()
+    text = repair_ocr(text, low)
+    if text is not written:
+        low = text.lower()
     if not _may_hold_time(text, low):
         return _recurrence_only(text, low, written)  # spare the dated patterns
     found: list[_Found] = []

@@ -44,6 +44,14 @@ def label_kind(label: str) -> str | None:
     return kind_of_label(label)
 
 
+def may_open_label(text: str) -> bool:
+    """Can a field label start this text? Its first word must open one (label_kind's own
+    shortcut, for a caller that has not cut the label out yet)."""
+    head = text.lstrip(" *_")
+    space = head.find(" ")
+    return (head[:space] if space > 0 else head).rstrip(" *_:").lower() in _first_words()
+
+
 def kind_of_label(label: str) -> str | None:
     """label_kind without its first-word shortcut: the reference it is tested against."""
     label = " ".join(_EMPHASIS.sub(" ", label).lower().split())

@@ -9,6 +9,7 @@ apart: when a task has one, it does not inherit its parent's or the introduction
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final
 
 from dondoc.extract.bodies import _VERBS, BodyList, Toks, _head_at, _is_verb, _match, read_bodies, tokenize
 from dondoc.extract.lexicon import words
@@ -25,21 +26,21 @@ def _by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str,
     return out
 
 
-_PREFIX_BY_FIRST = _by_first(_phrases("sentence_openers"))
-_CLAUSE_BY_FIRST = _by_first(_phrases("clause_openers"))
-_TOPIC_OPENERS = _phrases("topic_openers")
-_CUE_PARTS = _phrases("assignment_cues")
-_CUE_FIRST = {parts[0] for parts in _CUE_PARTS}
-_CUE_NOUNS = frozenset(words("roles", "assignment_cue_nouns"))
-_LEAD_CUE_OPENERS = frozenset(words("roles", "lead_cue_openers"))
-_LEAD_CUES = _phrases("lead_cues")
-_SUPPORT_CUES = _phrases("support_cues")
-_LEAD_BY_FIRST = _by_first(_LEAD_CUES)  # as written, lower case
-_SUPPORT_BY_FIRST = _by_first(tuple(tuple(w.lower() for w in c) for c in _SUPPORT_CUES))
-_SUPPORT_FILLERS = frozenset(w for p in _phrases("support_cue_fillers") for w in p)
-_ASIDES = _phrases("subject_asides")
+_PREFIX_BY_FIRST: Final = _by_first(_phrases("sentence_openers"))
+_CLAUSE_BY_FIRST: Final = _by_first(_phrases("clause_openers"))
+_TOPIC_OPENERS: Final = _phrases("topic_openers")
+_CUE_PARTS: Final = _phrases("assignment_cues")
+CUE_FIRST: Final = frozenset(parts[0] for parts in _CUE_PARTS)  # the first words of the cues
+_CUE_NOUNS: Final = frozenset(words("roles", "assignment_cue_nouns"))
+_LEAD_CUE_OPENERS: Final = frozenset(words("roles", "lead_cue_openers"))
+_LEAD_CUES: Final = _phrases("lead_cues")
+_SUPPORT_CUES: Final = _phrases("support_cues")
+_LEAD_BY_FIRST: Final = _by_first(_LEAD_CUES)  # as written, lower case
+_SUPPORT_BY_FIRST: Final = _by_first(tuple(tuple(w.lower() for w in c) for c in _SUPPORT_CUES))
+_SUPPORT_FILLERS: Final = frozenset(w for p in _phrases("support_cue_fillers") for w in p)
+_ASIDES: Final = _phrases("subject_asides")
 # the first letters, in either case, of the words find_roles looks for: cues, lead and support cues
-_CUE_LETTERS = frozenset(
+_CUE_LETTERS: Final = frozenset(
     "".join(p[0][0] + p[0][0].upper() for p in (*_CUE_PARTS, *_LEAD_CUES, *_SUPPORT_CUES))
 )
 
@@ -69,7 +70,7 @@ def _sentence_starts(toks: Toks) -> list[int]:
 
 def cue_len(toks: Toks, i: int) -> int:
     """How many tokens an assigning cue takes at i ("Giao", "đề nghị", "yêu cầu:"), or 0."""
-    if i >= len(toks) or toks[i].low not in _CUE_FIRST:
+    if i >= len(toks) or toks[i].low not in CUE_FIRST:
         return 0  # no cue starts with this word
     for parts in _CUE_PARTS:
         n = len(parts)
@@ -167,16 +168,22 @@ def find_roles(text: str) -> Roles:
         if tok.text[:1] not in _CUE_LETTERS:
             continue  # none of the words below: spare the lower-casing
         low = tok.low
-        if low in _CUE_FIRST and k not in start_set and k > 0:
+        if low in CUE_FIRST and k not in start_set and k > 0:
             n = cue_len(toks, k)
             if n and toks[k - 1].text in {",", ";", "và", ":", "("}:
                 leads.extend(read_bodies(text, toks, k + n).names)
         if k >= last:
             continue
         # a dict lookup of the first word spares trying each cue at every word
-        if k > 0 and any(_starts_with(toks, k, cue) for cue in _LEAD_BY_FIRST.get(tok.text, ())):
+        if (
+            k > 0
+            and tok.text in _LEAD_BY_FIRST
+            and any(_starts_with(toks, k, cue) for cue in _LEAD_BY_FIRST[tok.text])
+        ):
             leads.extend(_body_before(text, toks, k))  # as written: "Chủ trì" opens a sentence
-        cue = next((c for c in _SUPPORT_BY_FIRST.get(low, ()) if _starts_with(toks, k, c, fold=True)), None)
+        if low not in _SUPPORT_BY_FIRST:
+            continue
+        cue = next((c for c in _SUPPORT_BY_FIRST[low] if _starts_with(toks, k, c, fold=True)), None)
         if cue is not None:
             j = k + len(cue)
             while j < len(toks) and toks[j].text in _SUPPORT_FILLERS:

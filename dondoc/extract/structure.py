@@ -10,6 +10,7 @@ items above it to bodies ("Trách nhiệm chỉ đạo thực hiện: …"), or 
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from dondoc.extract.bodies import starts_with_verb, whole_bodies
 from dondoc.extract.fields import label_kind
@@ -22,7 +23,7 @@ _NUMBERED = ("num_dot", "num_dash", "num_paren", "num2", "num3", "roman_num", "l
 _OPEN_CLOSE = (("“", "”"), ("(", ")"))
 _TOP_LEVEL = ("part", "article")  # outer to inner
 # a line opening with an assigning cue ("Giao …", "Đề nghị …"), capitalised as a sentence is
-_CUE_START = re.compile(
+_CUE_START: Final = re.compile(
     r"^(?:" + "|".join(re.escape(c.capitalize()) for c in words("roles", "assignment_cues")) + r")\s"
 )
 
@@ -313,7 +314,7 @@ def _ends_body_heading(marker: Marker | None, lines: list[Line], text: str | Non
 
 
 # a line ending with one of these goes on on the next line
-_CONNECTIVES = frozenset(words("structure", "line_connectives"))
+_CONNECTIVES: Final = frozenset(words("structure", "line_connectives"))
 
 
 def _starts_with_any(text: str, prefixes: tuple[str, ...]) -> bool:

@@ -13,16 +13,17 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
+from typing import Final
 
 from dondoc.core.directive import Deadline
 from dondoc.extract import deadlines
 from dondoc.extract.bodies import Toks, _head_at, read_bodies, starts_with_verb, tokenize
-from dondoc.extract.fields import label_kind, read_field, split_fields
+from dondoc.extract.fields import label_kind, may_open_label, read_field, split_fields
 from dondoc.extract.footnotes import BRACKET_MARK, Footnote
 from dondoc.extract.lexicon import words
 from dondoc.extract.markers import INLINE_ENUM
 from dondoc.extract.review import is_bare_body, review_flags
-from dondoc.extract.roles import _subject_at, cue_len, find_roles
+from dondoc.extract.roles import CUE_FIRST, _subject_at, cue_len, find_roles
 from dondoc.extract.spacing import single_spaced
 from dondoc.extract.structure import Block
 from dondoc.extract.tables import Row
@@ -178,7 +179,7 @@ def introduced_bodies(intro: str) -> tuple[str, ...]:
     chain: list[str] = []  # the names of a list read so far, while each one ends at a comma
     read_to = 0  # the commas inside the names read so far start no new name
     for k, t in enumerate(toks):
-        n = cue_len(toks, k)
+        n = cue_len(toks, k) if t.low in CUE_FIRST else 0
         if n and k + n < len(toks):
             bl = read_bodies(last, toks, k + n)
             if bl.names:
@@ -426,7 +427,7 @@ def _visit(
 
 
 # the numbers of a plan's own sections ("3.", "III."), not a bullet under an item
-_PLAN_NUMBERS = ("num_dot", "num_dash", "num_paren", "num2", "roman", "roman_num")
+_PLAN_NUMBERS: Final = ("num_dot", "num_dash", "num_paren", "num2", "roman", "roman_num")
 
 
 def period_statement(block: Block) -> str | None:
@@ -436,6 +437,8 @@ def period_statement(block: Block) -> str | None:
     heading that lists rounds or phases (sub-items) is not one statement."""
     if block.marker is None or block.role != "item" or block.marker.style not in _PLAN_NUMBERS:
         return None
+    if not may_open_label(block.text):
+        return None  # spares the work below for every heading but a field label's
     heading = _EMPHASIS.sub(" ", block.text).strip()
     label, colon, rest = heading.partition(":")
     if not colon:
@@ -613,11 +616,11 @@ def _closing_sentence() -> re.Pattern[str]:
 # Where a body named above the item speaks in it (a heading "2. Sở Xây dựng:", its field
 # block, an assignment line): "… hướng dẫn, đôn đốc, yêu cầu các đơn vị điều chỉnh …" inside
 # the item is what that body asks of others, not a second lead (CONVENTIONS rule 17).
-_SPEAKING_BODY = frozenset({"heading", "field", "assignment"})
+_SPEAKING_BODY: Final = frozenset({"heading", "field", "assignment"})
 # A letter's addressees (Kính gửi) receive it, they do not speak in its items: "…; giao Sở X
 # chủ trì …" inside an item names the item's own lead instead. Bodies an introduction names
 # do speak in the items ("Đảng ủy Chính phủ: … chỉ đạo Đảng ủy Bộ Y tế chủ trì …", rule 17).
-_GENERAL = frozenset({"addressees"})
+_GENERAL: Final = frozenset({"addressees"})
 
 
 def _make(

@@ -229,3 +229,13 @@ def test_an_ocr_repair_keeps_every_offset() -> None:
     assert len(deadlines.repair_ocr(text)) == len(text)
     repaired = "Sở Y tế báo cáo trong quý II/2026 và trước ngày 15/3/2026, hằng năm."
     assert deadlines.repair_ocr(text) == repaired
+
+
+def test_the_ocr_repair_shortcut_changes_nothing(shared_dir: Path) -> None:
+    # repair_ocr skips its pattern when no misread word is in the text (as a substring):
+    # checked against the plain substitution, line by line, on the whole corpus
+    pattern, repairs = deadlines._ocr_repairs()
+    for path in sorted((shared_dir / "corpus").glob("*/*.txt")):
+        for line in [*path.read_text(encoding="utf-8").splitlines(), "lrong quý Il/2026", "TRƯÓC NGÀY"]:
+            plain = pattern.sub(lambda m: deadlines._same_case(m.group(0), repairs[m.group(0).lower()]), line)
+            assert deadlines.repair_ocr(line) == plain, (path.name, line)

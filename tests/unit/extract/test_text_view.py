@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dondoc.core.text import nfc_view
+from dondoc.core.text import _PLAIN_SPACES, SourceText, nfc_view
 
 _TEXT = st.text(alphabet="aeoAE ,.\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031bđĐ", max_size=40)
 
@@ -51,3 +52,16 @@ def _clusters(source: str) -> list[str]:
 def test_a_view_of_nfc_text_is_the_text() -> None:
     view = nfc_view("Thành ủy Cần Thơ")
     assert view.anchors is None and view.source_offset(5) == 5
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["Sở Y tế chủ trì.", "Sở\u00a0Y tế chủ\u202ftrì.", "Sở Y te\u0301\u00a0chu\u0309 trì.", "", "\u2009"],
+)
+def test_odd_spaces_read_as_spaces_like_the_plain_translation(source: str) -> None:
+    # the view looks for odd spaces before translating (a speed shortcut): it must equal
+    # the plain version, the NFC text translated whatever it holds, offsets unchanged
+    view = SourceText(source).view
+    plain = nfc_view(source).text.translate(_PLAIN_SPACES)
+    assert view.text == plain
+    assert len(view.text) == len(nfc_view(source).text)
