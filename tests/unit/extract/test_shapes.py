@@ -309,9 +309,9 @@ def test_inline_items_in_a_double_spaced_line_get_spans_of_their_own() -> None:
         assert " ".join(text[t.span.start : t.span.end].split()).startswith(t.text[:30])
 
 
-def test_a_task_table_whose_cells_arrive_one_per_line() -> None:
-    e = _run(
-        """1. Các sở, ngành thực hiện các nhiệm vụ tại Phụ lục kèm theo.
+# an annex's task table whose cells arrive one per line: its title, header cells, and the
+# item that sends the reader to it
+TABLE_HEAD = """1. Các sở, ngành thực hiện các nhiệm vụ tại Phụ lục kèm theo.
 
 Phụ lục
 NHIỆM VỤ TRỌNG TÂM
@@ -323,7 +323,13 @@ Cơ quan phối hợp
 Thời gian thực hiện
 Ghi chú
 
-(1)
+"""
+
+
+def test_a_task_table_whose_cells_arrive_one_per_line() -> None:
+    e = _run(
+        TABLE_HEAD
+        + """(1)
 (2)
 (3)
 (4)
@@ -556,19 +562,8 @@ def test_a_one_cell_per_line_table_whose_cells_wrap_over_lines() -> None:
     # a narrower page: the task's cell wraps over three lines, a name over two, the note
     # column stays empty; each row is still one task with its own lead and time
     e = _run(
-        """1. Các sở, ngành thực hiện các nhiệm vụ tại Phụ lục kèm theo.
-
-Phụ lục
-NHIỆM VỤ TRỌNG TÂM
-
-TT
-Tên nhiệm vụ
-Cơ quan chủ trì
-Cơ quan phối hợp
-Thời gian thực hiện
-Ghi chú
-
-1
+        TABLE_HEAD
+        + """1
 Tổ chức quán triệt sâu rộng Chỉ thị của Ban Thường vụ Tỉnh ủy và
 các chủ trương, chính sách của Nhà nước về khoáng sản đến cán bộ và
 Nhân dân trên địa bàn tỉnh.
