@@ -165,10 +165,10 @@ def _issuer_speaks(toks: Toks, at: int) -> bool:
 def introduced_bodies(intro: str) -> tuple[str, ...]:
     """The bodies the sentence introducing a list makes responsible for its items ("… các
     sở, ban, ngành và Ủy ban nhân dân các xã cần triển khai các nhiệm vụ sau:", "Chủ tịch
-    Ủy ban nhân dân tỉnh yêu cầu Sở Y tế:"): the span that names them, or () when the
-    introduction does not end in ":" or names nobody. Bodies listed one after another with
-    commas ("các sở, ban, ngành, Ủy ban Mặt trận Tổ quốc tỉnh, các xã, phường …") are read
-    as one list, from the first."""
+    Ủy ban nhân dân tỉnh yêu cầu Sở Y tế:"): the names read, or after an assigning cue the
+    span that names them; () when the introduction does not end in ":" or names nobody.
+    Bodies listed one after another with commas ("các sở, ban, ngành, Ủy ban Mặt trận Tổ
+    quốc tỉnh, các xã, phường …") are read as one list, from the first."""
     sentences = [s for s in re.split(r"(?<=[.;])\s+", intro) if s.strip()]
     if not sentences:
         return ()
