@@ -282,8 +282,9 @@ def read_bodies(
                 cur_start = nxt
                 j = nxt
                 continue
-        elif t == ":" and j > cur_start and toks[j - 1].text in _ENUM_BEFORE_COLON:
+        elif t == ":" and j > cur_start and _enumeration_head_before(toks, cur_start, j):
             enum = True
+            max_words += _ENUM_WORDS  # the names listed after it may run long
         elif t in {".", ":", "!", "?", "“", '"', "…"}:
             break
         j += 1
@@ -292,6 +293,19 @@ def read_bodies(
     names = [part for n in names for part in _split_alternatives(n.strip(" ,;")) if part]
     verb = j < len(toks) and bool(_is_verb(toks, j))
     return BodyList(tuple(names), j, verb)
+
+
+# how many more tokens an enumeration after its head may take ("Các Bộ: Tài chính, …")
+_ENUM_WORDS = 60
+
+
+def _enumeration_head_before(toks: Toks, start: int, j: int) -> bool:
+    """Does the name ending before token j end with a head that a list of names follows
+    ("UBND các phường: Ba Đình, …", "Các Bộ, cơ quan: Tài chính, …")? A head may be two
+    words ("cơ quan"), so the last two tokens are tried too."""
+    if toks[j - 1].text in _ENUM_BEFORE_COLON:
+        return True
+    return j - 2 >= start and f"{toks[j - 2].text} {toks[j - 1].text}" in _ENUM_BEFORE_COLON
 
 
 def _split_alternatives(name: str) -> list[str]:

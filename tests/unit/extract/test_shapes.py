@@ -586,3 +586,16 @@ Trong năm 2026
     ]
     assert rows[0].text.endswith("Nhân dân trên địa bàn tỉnh.")
     assert rows[1].text.endswith("tầm nhìn đến năm 2050.")
+
+
+def test_a_group_head_then_its_members_after_a_colon_is_one_subject() -> None:
+    # "Các Bộ, cơ quan: Tài chính, Xây dựng, …" (a head of two words, a long list, a verb
+    # only after an aside): the members are the lead, the list read to its end
+    e = _run(
+        "1. Các Bộ, cơ quan: Tài chính, Xây dựng, Nông nghiệp và Môi trường, Văn hóa, Thể thao và "
+        "Du lịch, Công Thương, Giáo dục và Đào tạo, Ngoại giao, Tập đoàn Điện lực Việt Nam theo "
+        "chức năng, nhiệm vụ được giao khẩn trương rà soát việc thực hiện kết luận.\n"
+    )
+    (task,) = e.tasks
+    assert task.lead[0].startswith("Các Bộ, cơ quan: Tài chính, Xây dựng")
+    assert "Ngoại giao" in task.lead[0] and task.lead[-1] == "Tập đoàn Điện lực Việt Nam"
