@@ -56,8 +56,9 @@ def rewrap(text: str, width: int = 64) -> str:
 
 
 def nbsp(text: str) -> str:
-    spaces = iter(range(len(text)))
-    return re.sub(" ", lambda m: "\u00a0" if next(spaces) % 7 == 3 else " ", text)
+    """Every seventh space a no-break space, as a DOCX or a web copy leaves some."""
+    parts = text.split(" ")
+    return "".join(p + ("\u00a0" if k % 7 == 3 else " ") for k, p in enumerate(parts[:-1])) + parts[-1]
 
 
 PERTURBATIONS: dict[str, Callable[[str], str]] = {

@@ -106,12 +106,13 @@ def extract(source: SourceText) -> Extraction:
     doc_end_offset = lines[limit - 1].end if limit > 0 else len(text)
     refs = find_legal_refs(text, start=doc_start, end=doc_end_offset, exclude=(header.number or "",))
     # a decision that issues a plan: the plan's introduction is the one that addresses the tasks
-    intro = _intro(attached_root) if attached_root is not None else _intro(root)
+    plan = attached_root if attached_root is not None else root
+    intro = _intro(plan)
     default = deadlines.find_in_text(" ".join(intro.split()), header.date) if intro else None
     if default is not None and default.date is None:
         default = None
     if default is None:
-        default = stated_period(attached_root if attached_root is not None else root, header.date)
+        default = stated_period(plan, header.date)
     introduced = introduced_bodies(intro)
     ctx = Context(
         addressees=introduced or header.addressees,

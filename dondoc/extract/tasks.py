@@ -459,15 +459,16 @@ def period_statement(block: Block) -> str | None:
 
 def stated_period(root: Block, ctx_date: date | None) -> Deadline | None:
     """The plan's own period, stated once under a "Thời gian thực hiện" heading
-    (CONVENTIONS rule 12): the document's default deadline when its introduction gives none."""
-    stack = list(root.children)
+    (CONVENTIONS rule 12): the document's default deadline when its introduction gives none.
+    The first such heading in reading order counts."""
+    stack = list(reversed(root.children))
     while stack:
-        block = stack.pop(0)
+        block = stack.pop()
         said = period_statement(block)
         if said is not None:
             found = deadlines.find_in_text(" ".join(said.split()), ctx_date)
             return found if found is not None and found.date is not None else None
-        stack[:0] = [c for c in block.children if c.role == "item"]
+        stack.extend(reversed([c for c in block.children if c.role == "item"]))
     return None
 
 
