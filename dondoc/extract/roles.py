@@ -8,8 +8,7 @@ apart: when a task has one, it does not inherit its parent's or the introduction
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, final
 
 from dondoc.extract.bodies import _VERBS, BodyList, Toks, _head_at, _is_verb, _match, read_bodies, tokenize
 from dondoc.extract.lexicon import words
@@ -45,11 +44,16 @@ _CUE_LETTERS: Final = frozenset(
 )
 
 
-@dataclass(frozen=True)
+@final
 class Roles:
-    subject: tuple[str, ...]  # bodies that open the first sentence
-    leads: tuple[str, ...]  # other leads found in the text
-    support: tuple[str, ...]
+    """A plain class (see bodies.Tok): one is built per task."""
+
+    __slots__ = ("leads", "subject", "support")
+
+    def __init__(self, subject: tuple[str, ...], leads: tuple[str, ...], support: tuple[str, ...]) -> None:
+        self.subject = subject  # bodies that open the first sentence
+        self.leads = leads  # other leads found in the text
+        self.support = support
 
 
 def _starts_with(toks: Toks, i: int, words: tuple[str, ...], *, fold: bool = False) -> bool:
