@@ -4,7 +4,8 @@
 
 Every annotated document is rewritten in ways real copies of a directive differ — old-style
 tone marks ("Uỷ ban", "hoà"), decomposed Unicode, Windows line ends, paragraphs wrapped at
-another width, no blank lines, other bullet marks, non-breaking spaces — and scored with
+another width, no blank lines, other bullet marks, non-breaking spaces, a task table's cells
+cut a word or a few at a time — and scored with
 shared/eval/score.py against the same gold. A rule written for one file's surface shows up
 here as a drop; a rule written for a shape of the language does not move.
 """
@@ -61,6 +62,23 @@ def nbsp(text: str) -> str:
     return "".join(p + ("\u00a0" if k % 7 == 3 else " ") for k, p in enumerate(parts[:-1])) + parts[-1]
 
 
+def narrow_table(text: str, words: int = 2) -> str:
+    """A task table whose cells arrive one per line ("TT", "Tên nhiệm vụ", …) copied from a
+    narrower layout: every cell cut every `words` words, up to the closing lines."""
+    lines = text.split("\n")
+    start = next((k for k, ln in enumerate(lines) if ln.strip() in ("TT", "STT")), None)
+    if start is None:
+        return text
+    out = lines[:start]
+    for k, line in enumerate(lines[start:], start):
+        if line.strip().startswith(("Trên đây", "Nơi nhận")):
+            out.extend(lines[k:])
+            break
+        ws = line.split()
+        out.extend([" ".join(ws[i : i + words]) for i in range(0, len(ws), words)] or [line])
+    return "\n".join(out)
+
+
 PERTURBATIONS: dict[str, Callable[[str], str]] = {
     "as written": lambda t: t,
     "old-style tone marks": old_tones,
@@ -70,6 +88,8 @@ PERTURBATIONS: dict[str, Callable[[str], str]] = {
     "no blank lines": lambda t: re.sub(r"\n\s*\n", "\n", t),
     "bullets as '+'": lambda t: re.sub(r"(?m)^(\s*)- ", r"\1+ ", t),
     "some non-breaking spaces": nbsp,
+    "table cells a word per line": lambda t: narrow_table(t, 1),
+    "table cells three words per line": lambda t: narrow_table(t, 3),
 }
 
 

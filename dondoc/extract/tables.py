@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from dondoc.extract import deadlines
-from dondoc.extract.bodies import whole_bodies
+from dondoc.extract.bodies import read_bodies, tokenize, whole_bodies
 from dondoc.extract.lexicon import table
 from dondoc.extract.lexicon import words as lexicon_words
 from dondoc.extract.lines import Line
@@ -268,11 +268,20 @@ def _read_cell_per_line_table(lines: list[Line], head: int) -> Table | None:
         headers.append(t)
         k += 1
     roles = [column_role(h) for h in headers]
-    if len(headers) < _MIN_COLUMNS or "content" not in roles or not ({"lead", "deadline"} & set(roles)):
+    # a narrow layout copied a word (or a few) per line: the header's cells are found from
+    # its words, when these then name more columns than its lines do ("Cơ quan chủ" | "trì")
+    rebuilt = _header_cells(headers)
+    by_word = rebuilt != headers and [column_role(h) for h in rebuilt].count("other") < roles.count("other")
+    if by_word:
+        headers = rebuilt
+        roles = [column_role(h) for h in headers]
+    if len(headers) < _MIN_COLUMNS or not _task_columns(roles):
         return None
     used = set(range(head, k))
     cells = len(headers) - 1  # after the row's number
     title = _title_above(lines, head)
+    if by_word:
+        return _read_word_per_line_rows(lines, k, roles, title, used)
     rows: list[Row] = []
     while k < len(lines):
         ln = lines[k]
@@ -322,6 +331,231 @@ def _read_cell_per_line_table(lines: list[Line], head: int) -> Table | None:
     if not rows:
         return None
     return Table(roles, rows, used)
+
+
+def _task_columns(roles: list[str]) -> bool:
+    return "content" in roles and bool({"lead", "deadline"} & set(roles))
+
+
+def _header_cells(texts: list[str]) -> list[str]:
+    """A header that came a word (or a few) per line, its cells found again: a header cell
+    opens with a capital ("Tên nhiệm vụ", "Cơ quan chủ trì", "Thời gian thực hiện"), and a
+    piece that names no column goes on the cell before it ("Sở, ngành chủ trì" | "Tham mưu"
+    would not be two columns)."""
+    pieces: list[str] = []
+    for w in (w for t in texts for w in t.split()):
+        if pieces and not w[:1].isupper():
+            pieces[-1] += " " + w
+        else:
+            pieces.append(w)
+    cells: list[str] = []
+    for piece in pieces:
+        if cells and column_role(piece) == "other" and piece.lower() not in _NOTE_HEADS:
+            cells[-1] += " " + piece
+        else:
+            cells.append(piece)
+    return cells
+
+
+_NOTE_HEADS = frozenset(str(w).lower() for w in table("structure", "columns")["notes"])
+
+# a line of a word-per-line table holds a few words; a longer one is the text after it
+_WORDS_PER_LINE_MAX = 4
+# how many lines a cell of a word-per-line row may take, by what it holds (the task's
+# text: any number)
+_TIME_CELL_LINES = 20
+_CELL_LINES = {
+    "lead": 24, "support": 24, "person": 24, "deadline": _TIME_CELL_LINES, "product": 40, "other": 40,
+}  # fmt: skip
+
+
+def _time_opens(parts: list[Line], i: int) -> bool:
+    """Does a time cell open at line i (its phrase within the next lines)?"""
+    text = ""
+    for p in parts[i : i + _TIME_CELL_LINES]:
+        text = f"{text} {p.text}" if text else p.text
+        if len(text) > _TIME_TEXT_MAX:
+            return False
+        if _time_cell(text):
+            return True
+    return False
+
+
+def _read_word_per_line_rows(
+    lines: list[Line], k: int, roles: list[str], title: str | None, used: set[int]
+) -> Table | None:
+    """The rows of a table that came a word per line: a row runs from its number to the
+    next row's number (the next in sequence: a day or a count alone on a line is not one),
+    and ends the table at a line longer than a cell's line or at a heading in capitals."""
+    rows: list[Row] = []
+    expected: int | None = None
+    while k < len(lines):
+        ln = lines[k]
+        if ln.kind not in ("text", "noise") or (not rows and _COLUMN_INDEX.match(ln.text)):
+            used.add(k)
+            k += 1
+            continue
+        if not _is_row_number(ln) or (expected is not None and not _is_row(ln, expected)):
+            break
+        number = ln.text.strip().rstrip(".")
+        expected = int(number) + 1
+        used.add(k)
+        parts: list[Line] = []
+        k += 1
+        while k < len(lines):
+            nxt = lines[k]
+            if nxt.kind in ("text", "noise"):
+                t = nxt.text.strip()
+                if _is_row(nxt, expected):
+                    break
+                if len(t.split()) > _WORDS_PER_LINE_MAX or _is_capital_heading(t):
+                    break
+                parts.append(nxt)
+            k += 1
+        if not parts:
+            break
+        groups = _word_cells(parts, roles[1:])
+        if groups is None:  # no cut fits: the row stays one task, its text whole, for review
+            groups = [parts if role == "content" else [] for role in roles[1:]]
+        row = Row(number, title, {})
+        for role, group in zip(roles[1:], groups, strict=True):
+            if role in ("number", "other") or not group:
+                continue
+            row.cells[role] = join_parts([g.text for g in group])
+            if role == "content":
+                row.content_lines.extend(group)
+        used |= {p.index for p in parts}
+        rows.append(row)
+        if k < len(lines) and not _is_row(lines[k], expected):
+            break
+    return Table(roles, rows, used) if rows else None
+
+
+def _names_bodies(text: str) -> bool:
+    """A bodies cell: bodies only, or bodies then what they do ("Các tổ chức, cá nhân hoạt
+    động khoáng sản")."""
+    if whole_bodies(text):
+        return True
+    toks = tokenize(text)
+    return bool(read_bodies(text, toks, 0, sentence_start=True).names)
+
+
+def _time_cell(text: str) -> bool:
+    """A cell that is a time phrase ("Xong trong Quý II/2026", "Hằng năm", "Năm 2026",
+    "Hoàn thành lắp đặt và vận hành trước ngày 01/01/2030"): the phrase opens the cell, or
+    a verb does ("Xong", "Hoàn thành …"), and the cell names no body. Reading a whole cell
+    (`_whole_cell`) finds a time anywhere in it, which a cut a word at a time cannot
+    afford ("Sở Công" | "Thương Hằng năm")."""
+    if len(text) > _TIME_TEXT_MAX:
+        return False
+    value = deadlines.parse_value(text)
+    if (value.date is None and value.recurrence is None) or whole_bodies(text):
+        return False
+    found = deadlines.find_in_text(text)
+    if found is None or not found.text:
+        # read by the bare forms ("Quý II/2026", "2026-2030"), which may also find a range
+        # inside a name ("Quy hoạch tỉnh … thời kỳ 2021-2030"): the cell opens with one
+        low = text.lower()
+        return low[:1].isdigit() or any(low.startswith(w) for w in _TIME_CELL_OPENERS)
+    before = " ".join(text[: max(0, text.find(found.text))].split()).lower()
+    if not before or before in _TIME_CELL_VERBS:
+        return True
+    first, *rest = text[: max(0, text.find(found.text))].split()
+    return first.lower() in _TIME_VERB_FIRST and not any(w[:1].isupper() for w in rest)
+
+
+# a time cell that says what is to be done by then ("Hoàn thành đầu tư, lắp đặt … trước ngày …")
+_TIME_TEXT_MAX = 120
+_TIME_CELL_VERBS = frozenset(w.lower() for w in lexicon_words("structure", "time_cell_verbs"))
+_TIME_CELL_OPENERS = tuple(w.lower() + " " for w in lexicon_words("structure", "time_cell_openers"))
+_TIME_VERB_FIRST = frozenset(w.split()[0] for w in _TIME_CELL_VERBS)
+_CONNECTIVES = frozenset(lexicon_words("structure", "line_connectives"))
+
+
+_OWNER_HEADS = tuple(lexicon_words("bodies", "owner_heads"))
+
+
+def _is_row(ln: Line, number: int) -> bool:
+    """Is this line the number of row `number`?"""
+    return _is_row_number(ln) and int(ln.text.strip().rstrip(".")) == number
+
+
+def _is_capital_heading(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(text.split()) >= 2 and len(letters) > 3 and all(c.isupper() for c in letters)
+
+
+def _word_cells(parts: list[Line], roles: list[str]) -> list[list[Line]] | None:
+    """A word-per-line row's lines cut into its cells, in the header's order. Each cell but
+    the task's text opens with a capital (as a table's cells are written) and holds what
+    its column holds: bodies for chủ trì / phối hợp, a short time phrase for the time; a
+    cell may be empty, a cell's list does not end on a comma, and only the time cell holds
+    a time phrase in capitals. Of the cuts that fit, the one that fills most of the bodies
+    and time cells wins, then the longest cells in order (the time phrase the shortest)."""
+    n = len(parts)
+    # where a time phrase opens ("Trước ngày 15/12/2026"): no body's name runs over it;
+    # counted up to each line, so that "does one open inside a cell" costs a subtraction
+    opens_before = [0]
+    for i in range(n):
+        opens = i > 0 and parts[i].text.lstrip()[:1].isupper() and _time_opens(parts, i)
+        opens_before.append(opens_before[-1] + opens)
+    memo: dict[tuple[int, int], tuple[int, tuple[int, ...], tuple[int, ...]] | None] = {}
+
+    def fits(role: str, a: int, b: int) -> bool:
+        if a == b:
+            return role != "content"
+        last = parts[b - 1].text.rstrip()
+        if b < n and (last.endswith((",", ";")) or last.rsplit(" ", 1)[-1].lower() in _CONNECTIVES):
+            return False  # the cell goes on: "…, " "… và" "… các"
+        if b < n and " ".join(p.text for p in parts[max(a, b - 3) : b]).endswith(_OWNER_HEADS):
+            return False  # "Văn phòng" | "UBND tỉnh" is one name
+        if role != "deadline" and opens_before[b] - opens_before[a + 1] > 0:
+            return False  # "… Văn phòng UBND tỉnh" | "Trước ngày 15/12/2026"
+        if role == "content":
+            return True
+        first = parts[a].text.lstrip()
+        if not (first[:1].isupper() or first[:1].isdigit()):
+            return False
+        if role in ("lead", "support"):
+            return _names_bodies(" ".join(p.text for p in parts[a:b]))
+        if role == "deadline":
+            return _time_cell(" ".join(p.text for p in parts[a:b]))
+        return True
+
+    def best(a: int, r: int) -> tuple[int, tuple[int, ...], tuple[int, ...]] | None:
+        """(cells filled, cell lengths, cut ends) for parts[a:] in roles[r:], the best cut."""
+        if r == len(roles):
+            return (0, (), ()) if a == n else None
+        if (a, r) in memo:
+            return memo[(a, r)]
+        role = roles[r]
+        found: tuple[int, tuple[int, ...], tuple[int, ...]] | None = None
+        limit = _CELL_LINES.get(role)
+        for b in range(n if limit is None else min(n, a + limit), a - 1, -1):
+            if not fits(role, a, b):
+                continue
+            rest = best(b, r + 1)
+            if rest is None:
+                continue
+            filled = rest[0] + (1 if b > a and role in ("lead", "support", "deadline") else 0)
+            # the longest cells in order, but the shortest time phrase: what follows it
+            # ("Tháng 9/2026" | "Đề án trình …") is the next cell's
+            size = a - b if role == "deadline" else b - a
+            cut = (filled, (size, *rest[1]), (b, *rest[2]))
+            if found is None or cut[:2] > found[:2]:
+                found = cut
+        memo[(a, r)] = found
+        return found
+
+    got = best(0, 0)
+    if got is None:
+        return None
+    groups: list[list[Line]] = []
+    a = 0
+    for b in got[2]:
+        groups.append(parts[a:b])
+        a = b
+    return groups
 
 
 def _cells_of(parts: list[Line], cells: int, roles: list[str]) -> list[list[Line]]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from dondoc.core.directive import Extraction
 from dondoc.core.text import SourceText
 from dondoc.extract.pipeline import extract
@@ -599,3 +601,87 @@ def test_a_group_head_then_its_members_after_a_colon_is_one_subject() -> None:
     (task,) = e.tasks
     assert task.lead[0].startswith("Các Bộ, cơ quan: Tài chính, Xây dựng")
     assert "Ngoại giao" in task.lead[0] and task.lead[-1] == "Tập đoàn Điện lực Việt Nam"
+
+
+def _words_per_line(text: str, k: int) -> str:
+    """A table copied from a narrow PDF layout: each cell (a line here) cut every k words."""
+    out: list[str] = []
+    for line in text.splitlines():
+        ws = line.split()
+        out.extend([" ".join(ws[i : i + k]) for i in range(0, len(ws), k)] or [""])
+    return "\n".join(out) + "\n"
+
+
+@pytest.mark.parametrize("k", [1, 2, 3])
+def test_a_task_table_whose_cells_arrive_one_word_per_line(k: int) -> None:
+    # the header's cells and every row's cells come a word (or a few) at a time; a row's
+    # cells are found again by what each column holds (bodies, a time phrase)
+    table = _words_per_line(
+        """TT
+Tên nhiệm vụ
+Cơ quan chủ trì
+Cơ quan phối hợp
+Thời gian thực hiện
+Ghi chú
+1
+Rà soát quy hoạch khoáng sản trên địa bàn tỉnh theo Chỉ thị của Ban Thường vụ Tỉnh ủy.
+Sở Nông nghiệp và Môi trường
+Các sở, ngành liên quan
+Xong trong Quý II/2026
+
+2
+Kiểm tra việc kê khai, nộp thuế của các đơn vị khai thác
+Thuế tỉnh
+Sở Tài chính, Sở Công Thương
+Hằng năm
+
+3
+Tổng kết, báo cáo kết quả thực hiện Kế hoạch
+Văn phòng UBND tỉnh
+Trước ngày 15/12/2026
+Báo cáo gửi Bộ
+""",
+        k,
+    )
+    e = _run(TABLE_HEAD.split("TT\n")[0] + table + "\nTrên đây là Kế hoạch của Ủy ban nhân dân tỉnh.\n")
+    rows = [t for t in e.tasks if t.text.startswith(("Rà soát", "Kiểm tra", "Tổng kết"))]
+    assert [(t.lead, t.support, t.deadline.date) for t in rows] == [
+        (("Sở Nông nghiệp và Môi trường",), ("Các sở, ngành liên quan",), date(2026, 6, 30)),
+        (("Thuế tỉnh",), ("Sở Tài chính", "Sở Công Thương"), None),
+        (("Văn phòng UBND tỉnh",), (), date(2026, 12, 14)),  # "trước ngày D": D - 1
+    ]
+    assert rows[0].text.endswith("Chỉ thị của Ban Thường vụ Tỉnh ủy.")
+    assert rows[1].deadline.recurrence == "yearly"
+    assert {t.section for t in rows} == {"NHIỆM VỤ TRỌNG TÂM"}
+    assert len(e.tasks) == 4  # the item that sends the reader to the annex, and the three rows
+
+
+def test_a_word_per_line_table_with_a_product_column_and_no_partners() -> None:
+    # other columns, in another order: the product after the time, no partners' column;
+    # a name that runs over an owner's head ("Văn phòng" | "Tỉnh ủy") stays one name
+    table = _words_per_line(
+        """STT
+Nội dung công việc
+Đơn vị chủ trì
+Thời hạn
+Sản phẩm
+1
+Xây dựng đề án phát triển hạ tầng số giai đoạn 2026-2030
+Sở Khoa học và Công nghệ
+Tháng 9/2026
+Đề án trình Ủy ban nhân dân tỉnh
+2
+Sơ kết việc thực hiện Nghị quyết của Ban Chấp hành Đảng bộ tỉnh
+Văn phòng Tỉnh ủy
+Trước ngày 30/11/2026
+Báo cáo sơ kết
+""",
+        1,
+    )
+    e = _run("1. Các cơ quan thực hiện các nhiệm vụ sau.\n\n" + table + "\nTrên đây là Kế hoạch.\n")
+    rows = [t for t in e.tasks if t.text.startswith(("Xây dựng", "Sơ kết"))]
+    assert [(t.lead, t.deadline.date, t.product) for t in rows] == [
+        (("Sở Khoa học và Công nghệ",), date(2026, 9, 30), "Đề án trình Ủy ban nhân dân tỉnh"),
+        (("Văn phòng Tỉnh ủy",), date(2026, 11, 29), "Báo cáo sơ kết"),
+    ]
+    assert rows[0].text == "Xây dựng đề án phát triển hạ tầng số giai đoạn 2026-2030"
