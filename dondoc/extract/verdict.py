@@ -21,6 +21,7 @@ from functools import cache
 
 from dondoc.core.directive import DirectiveMeta, Task
 from dondoc.extract.lexicon import words
+from dondoc.extract.spacing import single_spaced
 
 # how many of the layout's marks make a directive's layout
 LAYOUT_MARKS_NEEDED = 2
@@ -40,10 +41,28 @@ def _cues(*, ignore_case: bool = False) -> re.Pattern[str]:
 
 
 def _has_cue(text: str) -> bool:
-    # searched in the lower-cased text: an alternation matched ignoring case folds every
-    # character it tries, a few percent of the whole extraction (the plain reference,
-    # `_has_cue_plain`, is checked against this in the tests)
-    return _cues().search(text.lower()) is not None
+    # each cue looked for with str.find in the lower-cased text, its word boundaries then
+    # checked: an alternation of patterns tries every cue at every character, a few percent
+    # of the whole extraction (the plain reference, `_has_cue_plain`, is checked against
+    # this in the tests); text spaced other than by single spaces goes to the pattern
+    low = text.lower()
+    if not single_spaced(low):
+        return _cues().search(low) is not None
+    for cue in _CUES:
+        at = low.find(cue)
+        while at >= 0:
+            end = at + len(cue)
+            if (at == 0 or not _word_char(low[at - 1])) and (end == len(low) or not _word_char(low[end])):
+                return True
+            at = low.find(cue, at + 1)
+    return False
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+_CUES = tuple(" ".join(cue.lower().split()) for cue in words("documents", "assignment_cues"))
 
 
 def _has_cue_plain(text: str) -> bool:
