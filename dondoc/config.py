@@ -68,6 +68,30 @@ class Settings(BaseSettings):
     # twice as long each time (1 s, 2 s, 4 s … at most 15 minutes)
     login_attempts: int = 5
 
+    # đôn đốc: where the links in reminders point (the address users open dondoc at)
+    public_url: str = "http://127.0.0.1:8000"
+    # e-mail over SMTP; no host: reminders go in the app (and the webhook) only
+    smtp_host: str = ""
+    smtp_port: int = 25
+    smtp_user: str = ""
+    smtp_password: str = ""
+    smtp_from: str = "dondoc@localhost"
+    smtp_security: Literal["none", "starttls", "tls"] = "none"
+    smtp_timeout_seconds: float = 30.0
+    # a JSON POST per digest, signed with HMAC-SHA256 of its body under webhook_secret,
+    # for a chat bot (Zalo OA, Telegram) to pass on; no URL: none
+    webhook_url: str = ""
+    webhook_secret: str = ""
+    # delivery attempts of one message within a run (webhook: waiting 1, 2, 4 … × the
+    # backoff between them); one still failing is tried again by the next run, up to
+    # delivery_max_attempts in all, then left "failed" for the office to see
+    delivery_attempts: int = 3
+    delivery_backoff_seconds: float = 1.0
+    delivery_max_attempts: int = 9
+    # the server's own reminder run: checked every reminder_check_minutes (0: never; run
+    # `dondoc remind` from cron instead), sent within the sending hours of the settings
+    reminder_check_minutes: int = 15
+
     @property
     def over_https(self) -> bool:
         return self.https if self.https is not None else self.env == "production"

@@ -19,6 +19,7 @@ from dondoc.cli.directive import directive_command
 from dondoc.cli.extract import extract_command
 from dondoc.cli.ingest import ingest_command
 from dondoc.cli.progress import extension_command, report_progress_command, verify_command
+from dondoc.cli.remind import remind_command
 from dondoc.cli.serve import serve_command
 from dondoc.cli.status import status_command
 from dondoc.cli.units import units_command
@@ -50,6 +51,7 @@ for command in (
     verify_command,
     extension_command,
     status_command,
+    remind_command,
     demo_command,
     serve_command,
 ):

@@ -19,6 +19,7 @@ def user_command() -> None:
 @click.option("--name", "full_name", required=True, help="Full name.")
 @click.option("--role", type=click.Choice([r.value for r in Role]), required=True)
 @click.option("--unit", "unit_code", help="Unit code (required for a reporter).")
+@click.option("--email", help="Where the user's reminders go by e-mail (default: in the app only).")
 @click.password_option(help="Password (asked when not given).")
 @as_option
 @click.pass_context
@@ -28,6 +29,7 @@ def add(
     full_name: str,
     role: str,
     unit_code: str | None,
+    email: str | None,
     password: str,
     as_user: str | None,
 ) -> None:
@@ -43,8 +45,23 @@ def add(
         password=password,
         role=Role(role),
         unit_code=unit_code,
+        email=email,
     )
     click.echo(f"user {username} created (id {uid})")
+
+
+@user_command.command("email")
+@click.argument("username")
+@click.argument("address", required=False)
+@as_option
+@click.pass_context
+def email_command(ctx: click.Context, username: str, address: str | None, as_user: str | None) -> None:
+    """Set USERNAME's e-mail ADDRESS for reminders (none: remove it; in the app only)."""
+    from dondoc.services import users
+
+    store = open_store(ctx)
+    users.set_email(store, acting(store, as_user), username=username, email=address)
+    click.echo(f"user {username}: e-mail {address or 'removed'}")
 
 
 @user_command.command("token")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import secrets
 from dataclasses import dataclass
 
@@ -45,8 +46,10 @@ def create_user(
     password: str,
     role: Role,
     unit_code: str | None = None,
+    email: str | None = None,
 ) -> int:
     require(actor, Action.MANAGE_USERS, what="users")
+    email = checked_email(email)
     with store.transaction() as s:
         if s.scalar(select(UserRecord.id).where(UserRecord.username == username)) is not None:
             raise DondocError(ErrorCode.RULE_VIOLATED, detail=f"user {username} exists already")
@@ -64,6 +67,7 @@ def create_user(
             role=role.value,
             unit_id=unit_id,
             active=True,
+            email=email,
         )
         s.add(user)
         s.flush()
@@ -76,6 +80,34 @@ def create_user(
             after={"username": username, "role": role.value, "unit": unit_code},
         )
         return user.id
+
+
+_EMAIL = re.compile(r"[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\"]+")
+
+
+def checked_email(email: str | None) -> str | None:
+    """An address reminders can go to (a plain addr-spec: no name, no list), or None."""
+    if email is None or not email.strip():
+        return None
+    email = email.strip()
+    if len(email) > 254 or not _EMAIL.fullmatch(email):
+        raise DondocError(ErrorCode.RULE_VIOLATED, detail=f"not an e-mail address: {email[:80]!r}")
+    return email
+
+
+def set_email(store: Store, actor: Actor, *, username: str, email: str | None) -> None:
+    """Where USERNAME's reminders go by e-mail (None: in the app only)."""
+    require(actor, Action.MANAGE_USERS, what="users")
+    email = checked_email(email)
+    with store.transaction() as s:
+        user = s.scalar(select(UserRecord).where(UserRecord.username == username))
+        if user is None:
+            raise DondocError(ErrorCode.NOT_FOUND, kind="user", key=username)
+        before = user.email
+        user.email = email
+        audit_event(
+            s, actor, "user.set_email", "user", user.id, before={"email": before}, after={"email": email}
+        )
 
 
 def authenticate(store: Store, username: str, password: str) -> Actor:

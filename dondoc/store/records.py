@@ -84,6 +84,7 @@ class UserRecord(Base):
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utc)
+    email: Mapped[str | None] = mapped_column(String(254))  # reminders by e-mail; none: in the app only
 
 
 class ApiTokenRecord(Base):
@@ -411,3 +412,79 @@ class AuditEventRecord(Base):
     subject_id: Mapped[int | None] = mapped_column(Integer)
     before: Mapped[str | None] = mapped_column(Text)  # JSON
     after: Mapped[str | None] = mapped_column(Text)  # JSON
+
+
+class ReminderRunRecord(Base):
+    """A day a reminder run covered; `finished_at` empty while its messages are going out."""
+
+    __tablename__ = "reminder_runs"
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utc)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    notices: Mapped[int] = mapped_column(Integer, default=0)
+    messages: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ReminderNoticeRecord(Base):
+    """What a run said about a task: one per task per run."""
+
+    __tablename__ = "reminder_notices"
+    __table_args__ = (UniqueConstraint("run_day", "task_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    run_day: Mapped[dt.date] = mapped_column(ForeignKey("reminder_runs.day"))
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), index=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    audience: Mapped[int] = mapped_column(Integer)
+    days: Mapped[int] = mapped_column(Integer)  # days to the due date; negative: days late
+    due: Mapped[dt.date] = mapped_column(Date)
+
+
+class OutboxRecord(Base):
+    """A message to one recipient on one channel for one run, and what became of it. The
+    unique key keeps it from being made twice; `state` from being sent twice."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (
+        UniqueConstraint("run_day", "user_id", "channel"),
+        CheckConstraint("state IN ('pending', 'sent', 'failed')", name="state"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    run_day: Mapped[dt.date] = mapped_column(ForeignKey("reminder_runs.day"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    channel: Mapped[str] = mapped_column(String(20))
+    address: Mapped[str] = mapped_column(String(500))  # e-mail address, webhook URL, "app"
+    subject: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    payload: Mapped[str] = mapped_column(Text)  # JSON: the digest's tasks, for the webhook and the record
+    tasks: Mapped[int] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(String(20), default="pending", index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    message_id: Mapped[str] = mapped_column(String(200))  # the same on every attempt: receivers dedupe by it
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utc)
+    sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class NotificationRecord(Base):
+    """The in-app bell: one per in-app message."""
+
+    __tablename__ = "notifications"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utc)
+    title: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    link: Mapped[str] = mapped_column(String(300))
+    read_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    outbox_id: Mapped[int | None] = mapped_column(ForeignKey("outbox.id"), unique=True)
+
+
+class ReminderSettingRecord(Base):
+    """The office's reminder settings as JSON by key: policies, calendar, templates."""
+
+    __tablename__ = "reminder_settings"
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+    updated_by: Mapped[str] = mapped_column(String(80))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utc)

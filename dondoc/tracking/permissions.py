@@ -31,6 +31,7 @@ class Action(StrEnum):
     MANAGE_UNITS = "manage_units"
     MANAGE_USERS = "manage_users"
     MANAGE_SETTINGS = "manage_settings"  # progress statuses; reading the effective settings
+    MANAGE_REMINDERS = "manage_reminders"  # the reminder schedule, calendar and message texts; a run
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ _OFFICE_ACTIONS = frozenset(
         Action.VERIFY,
         Action.DECIDE_EXTENSION,
         Action.MANAGE_UNITS,
+        Action.MANAGE_REMINDERS,
     }
 )
 

@@ -20,7 +20,16 @@ RELATIONS = {
 
 A = Action
 ALL = set(Action)
-OFFICE = {A.VIEW, A.INGEST, A.REVIEW, A.ASSIGN, A.VERIFY, A.DECIDE_EXTENSION, A.MANAGE_UNITS}
+OFFICE = {
+    A.VIEW,
+    A.INGEST,
+    A.REVIEW,
+    A.ASSIGN,
+    A.VERIFY,
+    A.DECIDE_EXTENSION,
+    A.MANAGE_UNITS,
+    A.MANAGE_REMINDERS,
+}
 EXPECTED: dict[tuple[Role, str], set[Action]] = {
     **{(Role.ADMIN, r): ALL for r in RELATIONS},
     **{(Role.OFFICE, r): OFFICE for r in RELATIONS},
