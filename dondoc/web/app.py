@@ -7,6 +7,8 @@ DondocError by its code, anything else as a 500 with no traceback shown.
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from importlib import resources
 
 from fastapi import FastAPI, Request
@@ -20,6 +22,7 @@ from starlette.types import Receive, Scope, Send
 from dondoc.config import Settings
 from dondoc.errors import DondocError, ErrorCode, printable
 from dondoc.services.context import Store
+from dondoc.services.schedule import ReminderSchedule
 from dondoc.store.files import clean_temporaries
 from dondoc.web.deps import CsrfFailed, LoginRequired
 from dondoc.web.headers import SecurityHeaders, page_headers
@@ -70,7 +73,23 @@ async def _refuse(scope: Scope, receive: Receive, send: Send, exc: DondocError) 
 
 def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     key = session_key(settings)  # refuses to start with a published, short or missing key
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # the day's reminders, checked every few minutes by each server process (the
+        # run happens once per day across them: services/schedule.py)
+        schedule = None
+        if settings.reminder_check_minutes > 0:
+            schedule = ReminderSchedule(app.state.store, settings.reminder_check_minutes)
+            schedule.start()
+        try:
+            yield
+        finally:
+            if schedule is not None:
+                schedule.stop()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="dondoc",
         version="1",
         docs_url=None,
