@@ -122,7 +122,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     )
 
     from dondoc.web.api import v1
-    from dondoc.web.pages import admin, auth, dashboard, desk, directives, tasks
+    from dondoc.web.pages import admin, auth, dashboard, desk, directives, notifications, tasks
 
     for router in (
         auth.router,
@@ -131,6 +131,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         desk.router,
         dashboard.router,
         admin.router,
+        notifications.router,
         v1.router,
     ):
         app.include_router(router)

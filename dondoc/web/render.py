@@ -12,13 +12,24 @@ from markupsafe import Markup
 
 from dondoc.tracking.permissions import Actor
 from dondoc.web.security import csrf_token
-from dondoc.web.text import BUCKET_LABELS, catalogue, directive_reason, review_flag, vn_date, vn_percent
+from dondoc.web.text import (
+    BUCKET_LABELS,
+    catalogue,
+    directive_reason,
+    linkify,
+    review_flag,
+    vn_date,
+    vn_percent,
+    vn_time,
+)
 
 _TEMPLATES = Jinja2Templates(directory=str(resources.files("dondoc.web").joinpath("templates")))
 _TEMPLATES.env.filters["vn_date"] = vn_date
 _TEMPLATES.env.filters["vn_percent"] = vn_percent
 _TEMPLATES.env.filters["directive_reason"] = directive_reason
 _TEMPLATES.env.filters["review_flag"] = review_flag
+_TEMPLATES.env.filters["vn_time"] = vn_time
+_TEMPLATES.env.filters["linkify"] = linkify
 _TEMPLATES.env.globals["BUCKET_LABELS"] = BUCKET_LABELS
 ROLE_LABELS = {"admin": "Quản trị", "office": "Văn phòng", "reporter": "Đầu mối đơn vị", "leader": "Lãnh đạo"}
 _TEMPLATES.env.globals["ROLE_LABELS"] = ROLE_LABELS

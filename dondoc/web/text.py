@@ -8,6 +8,8 @@ import tomllib
 from functools import cache
 from importlib import resources
 
+from markupsafe import Markup, escape
+
 from dondoc.errors import DondocError, ErrorCode
 
 
@@ -124,3 +126,21 @@ _STATUS = {
 def http_status(exc: DondocError) -> int:
     """The HTTP status an error is answered with (400 for a refused input)."""
     return _STATUS.get(exc.code, 400)
+
+
+_VIETNAM = dt.timezone(dt.timedelta(hours=7))
+_URL = re.compile(r"https?://[^\s<>\"']+")
+
+
+def vn_time(value: dt.datetime) -> str:
+    """A stored moment in Vietnam's time, "14:05 ngày 03/12/2026" (a naive one is UTC, as
+    SQLite returns what it was given)."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    return value.astimezone(_VIETNAM).strftime("%H:%M ngày %d/%m/%Y")
+
+
+def linkify(text: str) -> Markup:
+    """Plain text with its web addresses made links (escaped first: nothing else passes)."""
+    escaped = str(escape(text))
+    return Markup(_URL.sub(lambda m: f'<a href="{m.group(0)}">{m.group(0)}</a>', escaped))

@@ -285,3 +285,17 @@ class TokenRead(BaseModel):
 class TokenList(BaseModel):
     items: list[TokenRead]
     count: int
+
+
+class NotificationRead(BaseModel):
+    id: int
+    created_at: dt.datetime
+    title: str
+    body: str
+    link: str
+    read: bool
+
+
+class NotificationList(BaseModel):
+    items: list[NotificationRead]
+    unread: int

@@ -22,6 +22,7 @@ from dondoc.store.records import (
     BodyMentionRecord,
     EvidenceRecord,
     ExtensionRequestRecord,
+    NotificationRecord,
     ProgressUpdateRecord,
     TaskRecord,
     UnitRecord,
@@ -84,7 +85,19 @@ def ids(demo_site: DemoSite) -> dict[str, object]:
     )
     users.create_token(demo_site.store, SYSTEM, username="matrix-victim", name="matrix")
     token = users.list_tokens(demo_site.store, SYSTEM, username="matrix-victim")[0].id
+    # a notification of the police's focal point: only its owner reads or marks it
+    with demo_site.store.transaction() as s:
+        note = NotificationRecord(
+            user_id=actor_by_name(demo_site.store, "ct-ca").user_id,
+            title="t",
+            body="b",
+            link="/notifications",
+        )
+        s.add(note)
+        s.flush()
+        notification = note.id
     return {
+        "notification": notification,
         "token": token,
         "job": job,
         "task": task,
@@ -185,6 +198,12 @@ def _routes(i: dict[str, object]) -> list[tuple[str, str, dict[str, object], set
         ("GET", "/api/v1/units", {}, set(USERS)),
         ("GET", "/api/v1/units/CT-CA", {}, set(USERS)),
         ("POST", "/api/v1/units/import", {"file": directory}, OFFICE),
+        ("GET", "/notifications", {}, set(USERS)),
+        ("GET", "/notifications/badge", {}, set(USERS)),
+        ("POST", "/notifications/read-all", {}, set(USERS)),
+        ("GET", "/api/v1/notifications", {}, set(USERS)),
+        ("POST", f"/notifications/{i['notification']}/read", {}, {"ct-ca"}),
+        ("POST", f"/api/v1/notifications/{i['notification']}/read", {}, {"ct-ca"}),
     ]
 
 

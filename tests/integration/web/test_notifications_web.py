@@ -1,0 +1,77 @@
+"""The bell in the browser and the API: a user's unread count, the list with its links,
+marking read; nobody reaches another's notifications."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from dondoc.config import Settings
+from dondoc.services import reminders, users
+from dondoc.services.context import SYSTEM, Store
+from dondoc.services.demo import load_demo
+from dondoc.store import migrate
+from tests.integration.web.conftest import DemoSite, csrf_of
+
+
+@pytest.fixture
+def reminded(tmp_path: Path) -> Iterator[DemoSite]:
+    settings = Settings(
+        database_url=f"sqlite:///{tmp_path / 'site.sqlite3'}",
+        data_dir=tmp_path / "data",
+        public_url="https://dondoc.example.vn",
+        reminder_check_minutes=0,
+    )
+    store = Store.open(settings)
+    migrate.upgrade(store.engine)
+    load_demo(store)
+    reminders.run(store, SYSTEM, day=dt.date(2025, 1, 14))
+    yield DemoSite(store, settings)
+    store.engine.dispose()
+
+
+def test_the_bell_counts_lists_and_marks_read(reminded: DemoSite) -> None:
+    client = reminded.client("ct-ubnd")
+    home = client.get("/inbox").text
+    assert 'hx-get="/notifications/badge"' in home
+    badge = client.get("/notifications/badge")
+    assert badge.status_code == 200 and ">1</span>" in badge.text
+    page = client.get("/notifications").text
+    assert "Đôn đốc thực hiện nhiệm vụ ngày 14/01/2025: 2 nhiệm vụ" in page
+    assert '<a href="https://dondoc.example.vn/tasks/' in page  # the task links work
+    assert "Đánh dấu tất cả đã đọc" in page
+    csrf = csrf_of(client)
+    r = client.post("/notifications/read-all", data={"csrf": csrf}, follow_redirects=False)
+    assert r.status_code == 303
+    assert "</span>" not in client.get("/notifications/badge").text
+    assert "Đánh dấu tất cả đã đọc" not in client.get("/notifications").text
+
+
+def test_nobody_reads_or_marks_another_users_notifications(reminded: DemoSite) -> None:
+    mine = reminded.client("ct-ubnd").get("/api/v1/notifications").json()
+    assert mine["unread"] == 1 and len(mine["items"]) == 1
+    theirs = mine["items"][0]["id"]
+    other = reminded.client("ct-ca")
+    assert theirs not in {n["id"] for n in other.get("/api/v1/notifications").json()["items"]}
+    csrf = csrf_of(other)
+    r = other.post(f"/notifications/{theirs}/read", data={"csrf": csrf}, follow_redirects=False)
+    assert r.status_code == 404
+    assert (
+        other.post(f"/api/v1/notifications/{theirs}/read", headers={"X-CSRF-Token": csrf}).status_code == 404
+    )
+    assert reminded.client("ct-ubnd").get("/api/v1/notifications").json()["unread"] == 1
+    # the owner marks it read through the API
+    owner = reminded.client("ct-ubnd")
+    r = owner.post(f"/api/v1/notifications/{theirs}/read", headers={"X-CSRF-Token": csrf_of(owner)})
+    assert r.status_code == 204
+    assert users.actor_by_name(reminded.store, "ct-ubnd").user_id > 0
+    assert owner.get("/api/v1/notifications").json()["unread"] == 0
+
+
+def test_no_login_no_bell(reminded: DemoSite) -> None:
+    anonymous = reminded.client()
+    assert anonymous.get("/notifications", follow_redirects=False).status_code == 303
+    assert anonymous.get("/api/v1/notifications").status_code == 401
