@@ -97,3 +97,32 @@ def settings_command(ctx: click.Context, key: str | None, value: str | None, as_
             raise click.BadParameter(f"not JSON: {exc}", param_hint="VALUE") from exc
     reminders.set_setting(store, actor, key, parsed)
     click.echo(f"{key} set")
+
+
+@remind_command.command("followup")
+@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), help="Reminders from this day.")
+@click.option("--until", type=click.DateTime(formats=["%Y-%m-%d"]), help="… up to this day.")
+@as_option
+@click.pass_context
+def followup_command(
+    ctx: click.Context, since: dt.datetime | None, until: dt.datetime | None, as_user: str | None
+) -> None:
+    """Per unit: reminders sent, tasks reminded of, tasks reported on after a reminder,
+    tasks escalated; the units that never answer are marked."""
+    from dondoc.services.followup import followup
+
+    store = open_store(ctx)
+    rows = followup(
+        store,
+        acting(store, as_user),
+        since=since.date() if since else None,
+        until=until.date() if until else None,
+    )
+    width = max([len(r.code) for r in rows] + [4])
+    click.echo(f"{'unit':<{width}}  reminders  tasks  answered  silent  escalated  last reminded")
+    for r in rows:
+        mark = "  never answers" if r.never_answers else ""
+        click.echo(
+            f"{r.code:<{width}}  {r.reminders:>9}  {r.tasks:>5}  {r.answered:>8}  {r.silent:>6}"
+            f"  {r.escalated:>9}  {r.last_reminded.isoformat()}{mark}"
+        )

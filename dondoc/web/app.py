@@ -122,7 +122,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     )
 
     from dondoc.web.api import v1
-    from dondoc.web.pages import admin, auth, dashboard, desk, directives, notifications, tasks
+    from dondoc.web.pages import admin, auth, dashboard, desk, directives, followup, notifications, tasks
 
     for router in (
         auth.router,
@@ -132,6 +132,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         dashboard.router,
         admin.router,
         notifications.router,
+        followup.router,
         v1.router,
     ):
         app.include_router(router)

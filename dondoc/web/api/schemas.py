@@ -299,3 +299,19 @@ class NotificationRead(BaseModel):
 class NotificationList(BaseModel):
     items: list[NotificationRead]
     unread: int
+
+
+class UnitFollowUpRead(BaseModel):
+    code: str
+    name: str
+    reminders: int
+    tasks: int
+    answered: int
+    silent: int
+    escalated: int
+    never_answers: bool
+    last_reminded: dt.date
+
+
+class FollowUpList(BaseModel):
+    items: list[UnitFollowUpRead]

@@ -11,12 +11,20 @@ import pytest
 from sqlalchemy import func, select
 
 from dondoc.errors import DondocError, ErrorCode
-from dondoc.services import reminders, users
+from dondoc.services import progress, reminders, users
 from dondoc.services.channels import sign
 from dondoc.services.context import SYSTEM, Store
 from dondoc.services.demo import load_demo
+from dondoc.services.followup import followup
+from dondoc.services.progress import Report
 from dondoc.store import locks
-from dondoc.store.records import NotificationRecord, OutboxRecord, ReminderNoticeRecord, ReminderRunRecord
+from dondoc.store.records import (
+    NotificationRecord,
+    OutboxRecord,
+    ReminderNoticeRecord,
+    ReminderRunRecord,
+    UnitRecord,
+)
 from tests.support.receivers import smtp_server, webhook_server
 
 D = dt.date
@@ -204,3 +212,32 @@ def test_a_template_cannot_reach_python(store: Store) -> None:
         reminders.set_setting(
             store, office, "template.body", "{{ ''.__class__.__mro__[1].__subclasses__() }}"
         )
+
+
+def test_the_leaders_view_counts_reminders_answers_and_the_silent_units(store: Store) -> None:
+    load_demo(store)
+    reminders.run(store, SYSTEM, day=LATE_7)
+    reminders.run(store, SYSTEM, day=D(2025, 1, 9))
+    # the People's Committee reports on one of its two tasks after the reminders
+    ubnd = users.actor_by_name(store, "ct-ubnd")
+    with store.reading() as s:
+        task = s.scalars(
+            select(ReminderNoticeRecord.task_id)
+            .join(UnitRecord, UnitRecord.id == ReminderNoticeRecord.unit_id)
+            .where(UnitRecord.code == "CT-UBND")
+            .order_by(ReminderNoticeRecord.task_id)
+        ).first()
+    assert task is not None
+    progress.report_progress(
+        store, ubnd, task, Report(status="in_progress", percent=60), today=D(2025, 1, 10)
+    )
+    rows = {r.code: r for r in followup(store, SYSTEM)}
+    assert set(rows) == {"CT-UBND", "CT-CA", "CT-TU-BTC", "CT-SVHTTDL"}
+    ubnd_row = rows["CT-UBND"]
+    assert (ubnd_row.reminders, ubnd_row.tasks, ubnd_row.answered, ubnd_row.silent) == (4, 2, 1, 1)
+    assert ubnd_row.escalated == 2 and ubnd_row.last_reminded == D(2025, 1, 9)
+    assert not ubnd_row.never_answers and rows["CT-CA"].never_answers
+    # a unit's focal point sees only its own unit
+    assert [r.code for r in followup(store, users.actor_by_name(store, "ct-ca"))] == ["CT-CA"]
+    # a window before the reply: nobody answered yet
+    assert all(r.never_answers for r in followup(store, SYSTEM, until=D(2025, 1, 9)))

@@ -199,6 +199,8 @@ def _routes(i: dict[str, object]) -> list[tuple[str, str, dict[str, object], set
         ("GET", "/api/v1/units/CT-CA", {}, set(USERS)),
         ("POST", "/api/v1/units/import", {"file": directory}, OFFICE),
         ("GET", "/notifications", {}, set(USERS)),
+        ("GET", "/followup", {}, set(USERS)),
+        ("GET", "/api/v1/followup", {}, set(USERS)),
         ("GET", "/notifications/badge", {}, set(USERS)),
         ("POST", "/notifications/read-all", {}, set(USERS)),
         ("GET", "/api/v1/notifications", {}, set(USERS)),

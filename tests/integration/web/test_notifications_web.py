@@ -75,3 +75,11 @@ def test_no_login_no_bell(reminded: DemoSite) -> None:
     anonymous = reminded.client()
     assert anonymous.get("/notifications", follow_redirects=False).status_code == 303
     assert anonymous.get("/api/v1/notifications").status_code == 401
+
+
+def test_the_followup_page_lists_the_reminded_units(reminded: DemoSite) -> None:
+    page = reminded.client("lanhdao").get("/followup").text
+    assert "Theo dõi đôn đốc" in page and "Ủy ban nhân dân thành phố" in page
+    assert page.count("Chưa phản hồi</span>") == 4  # no unit has answered yet
+    api = reminded.client("ct-ca").get("/api/v1/followup").json()["items"]
+    assert [r["code"] for r in api] == ["CT-CA"] and api[0]["never_answers"]
