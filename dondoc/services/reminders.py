@@ -22,9 +22,11 @@ import datetime as dt
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
+from jinja2 import Template
 from jinja2.sandbox import SandboxedEnvironment
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session, aliased
@@ -59,22 +61,24 @@ DEFAULT_BODY = """Kính gửi {{ recipient }},
 
 Hệ thống theo dõi, đôn đốc thực hiện nhiệm vụ xin thông báo {{ count }} nhiệm vụ cần quan tâm ngày {{ day }}.
 {% if overdue %}
-I. NHIỆM VỤ QUÁ HẠN ({{ overdue|length }})
+I. NHIỆM VỤ QUÁ HẠN ({{ overdue_count }})
 {% for t in overdue %}{{ loop.index }}. {{ t.text }}
    Đơn vị chủ trì: {{ t.unit }}. Hạn: {{ t.due }}, quá hạn {{ -t.days }} ngày.
 {%- if t.escalated %} Đã báo cáo lãnh đạo.{% endif %}
    Văn bản: {{ t.directive }}. Xem và cập nhật: {{ t.link }}
 {% endfor %}{% endif %}{% if due_today %}
-II. NHIỆM VỤ ĐẾN HẠN HÔM NAY ({{ due_today|length }})
+II. NHIỆM VỤ ĐẾN HẠN HÔM NAY ({{ due_today_count }})
 {% for t in due_today %}{{ loop.index }}. {{ t.text }}
    Đơn vị chủ trì: {{ t.unit }}. Hạn: {{ t.due }}.
    Văn bản: {{ t.directive }}. Xem và cập nhật: {{ t.link }}
 {% endfor %}{% endif %}{% if due_soon %}
-III. NHIỆM VỤ SẮP ĐẾN HẠN ({{ due_soon|length }})
+III. NHIỆM VỤ SẮP ĐẾN HẠN ({{ due_soon_count }})
 {% for t in due_soon %}{{ loop.index }}. {{ t.text }}
    Đơn vị chủ trì: {{ t.unit }}. Hạn: {{ t.due }}, còn {{ t.days }} ngày.
    Văn bản: {{ t.directive }}. Xem và cập nhật: {{ t.link }}
-{% endfor %}{% endif %}
+{% endfor %}{% endif %}{% if more %}
+… và {{ more }} nhiệm vụ khác, xem đầy đủ tại {{ link_all }}
+{% endif %}
 Đề nghị các đơn vị khẩn trương triển khai, cập nhật tiến độ và báo cáo kết quả trên hệ thống.
 Trân trọng.
 """
@@ -373,16 +377,31 @@ def digests(
 _ENV = SandboxedEnvironment(autoescape=False, keep_trailing_newline=True)
 
 
-def _context(day: dt.date, d: Digest) -> dict[str, Any]:
-    lines = sorted(d.lines, key=lambda x: (x.days, x.task_id))
+# a digest lists this many tasks at most, the most urgent first (the office of a province
+# may have thousands escalated in a day: the message says how many more, the link leads
+# to all of them); the webhook's payload carries the same ones and the total
+DIGEST_LINES = 60
+
+
+def _context(day: dt.date, d: Digest, public_url: str) -> dict[str, Any]:
+    ordered = sorted(d.lines, key=lambda x: (x.days, x.task_id))
+    # dicts, not objects: the sandbox checks every attribute read on an object (a third
+    # of a province's run), while a key is looked up plainly
+    lines = [line.__dict__ for line in ordered[:DIGEST_LINES]]
+    counts = {kind: sum(1 for x in ordered if x.kind == kind) for kind in Kind}
     return {
         "day": day.strftime("%d/%m/%Y"),
         "recipient": d.full_name,
-        "count": len(lines),
-        "overdue": [x for x in lines if x.kind == Kind.OVERDUE],
-        "due_today": [x for x in lines if x.kind == Kind.DUE_TODAY],
-        "due_soon": [x for x in lines if x.kind == Kind.BEFORE],
+        "count": len(ordered),
+        "overdue": [x for x in lines if x["kind"] == Kind.OVERDUE],
+        "due_today": [x for x in lines if x["kind"] == Kind.DUE_TODAY],
+        "due_soon": [x for x in lines if x["kind"] == Kind.BEFORE],
+        "overdue_count": counts[Kind.OVERDUE],
+        "due_today_count": counts[Kind.DUE_TODAY],
+        "due_soon_count": counts[Kind.BEFORE],
         "tasks": lines,
+        "more": len(ordered) - len(lines),
+        "link_all": public_url.rstrip("/") + "/",
     }
 
 
@@ -390,13 +409,18 @@ def _sample_context() -> dict[str, Any]:
     line = Line(
         1, "Nhiệm vụ mẫu", "Sở Nội vụ", "Kế hoạch số 1/KH-UBND", "01/01/2026", -3, "overdue", True, "/"
     )
-    return _context(dt.date(2026, 1, 5), Digest(1, "mau", "Người nhận mẫu", None, None, [line]))
+    return _context(dt.date(2026, 1, 5), Digest(1, "mau", "Người nhận mẫu", None, None, [line]), "/")
+
+
+@lru_cache(maxsize=16)
+def _template(source: str) -> Template:
+    return _ENV.from_string(source)  # compiled once: a province's run renders thousands
 
 
 def _render(config: ReminderConfig, context: dict[str, Any]) -> tuple[str, str]:
     try:
-        subject = " ".join(_ENV.from_string(config.subject).render(context).split())
-        body = _ENV.from_string(config.body).render(context)
+        subject = " ".join(_template(config.subject).render(context).split())
+        body = _template(config.body).render(context)
     except Exception as exc:  # a template the office wrote: any error is theirs to fix
         raise DondocError(ErrorCode.RULE_VIOLATED, detail=f"reminder template: {exc}") from exc
     return subject, body
@@ -437,14 +461,15 @@ def _plan(
     for d in digests(notices, lines, who, store.settings.public_url):
         user = session.get(UserRecord, d.user_id)
         d.unit = units.get(user.unit_id) if user is not None and user.unit_id is not None else None
-        context = _context(day, d)
+        context = _context(day, d, store.settings.public_url)
         subject, body = _render(config, context)
         payload = {
             "day": day.isoformat(),
             "recipient": {"username": d.username, "full_name": d.full_name, "email": d.email, "unit": d.unit},
             "subject": subject,
             "text": body,
-            "tasks": [line.__dict__ for line in context["tasks"]],
+            "tasks": context["tasks"],
+            "count": context["count"],
         }
         for channel, address in _channels_of(d, store):
             planned.append(

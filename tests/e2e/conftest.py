@@ -45,7 +45,12 @@ def _free_port() -> int:
 
 @pytest.fixture
 def live(tmp_path: Path) -> Iterator[Live]:
-    settings = Settings(database_url=f"sqlite:///{tmp_path / 'e2e.sqlite3'}", data_dir=tmp_path / "data")
+    # the reminders run when a test says so (on its own dates), not on the real clock
+    settings = Settings(
+        database_url=f"sqlite:///{tmp_path / 'e2e.sqlite3'}",
+        data_dir=tmp_path / "data",
+        reminder_check_minutes=0,
+    )
     store = Store.open(settings)
     migrate.upgrade(store.engine)
     load_cantho_units(store)

@@ -6,6 +6,20 @@
     var flash = document.getElementById("flash");
     if (flash) flash.replaceChildren();
   });
+  // the bell's unread count, asked for after the page (one small request, not a query
+  // on every page render); without script the bell is a plain link
+  document.addEventListener("DOMContentLoaded", function () {
+    var bell = document.getElementById("bell");
+    if (!bell || !bell.dataset.badge) return;
+    fetch(bell.dataset.badge, { credentials: "same-origin" })
+      .then(function (r) { return r.ok ? r.text() : null; })
+      .then(function (html) {
+        if (html === null) return;
+        var doc = new DOMParser().parseFromString(html, "text/html");
+        bell.replaceChildren.apply(bell, Array.from(doc.body.childNodes));
+      })
+      .catch(function () {});
+  });
   // "Quay lại" links go back in the browser's history when there is one
   document.addEventListener("click", function (e) {
     var link = e.target.closest ? e.target.closest("a[data-back]") : null;

@@ -36,7 +36,7 @@ def reminded(tmp_path: Path) -> Iterator[DemoSite]:
 def test_the_bell_counts_lists_and_marks_read(reminded: DemoSite) -> None:
     client = reminded.client("ct-ubnd")
     home = client.get("/inbox").text
-    assert 'hx-get="/notifications/badge"' in home
+    assert 'data-badge="/notifications/badge"' in home
     badge = client.get("/notifications/badge")
     assert badge.status_code == 200 and ">1</span>" in badge.text
     page = client.get("/notifications").text

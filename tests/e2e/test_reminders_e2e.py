@@ -1,0 +1,53 @@
+"""Đôn đốc in a real browser: a unit's focal point sees the bell's count and the digest,
+the leader sees which units answer; both pages pass axe and are kept as screenshots."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+
+from dondoc.services import reminders, users
+from dondoc.services.context import SYSTEM
+from tests.e2e.conftest import SHOTS, Live, axe_violations, login
+from tests.support.tracking import assign, confirmed_seed
+
+pytestmark = pytest.mark.e2e
+
+
+def test_e2e_the_bell_the_digest_and_the_leaders_view(
+    live: Live, browser: object, shot: Callable[[object, str, Callable[[], None]], None]
+) -> None:
+    from playwright.sync_api import expect
+
+    office = users.actor_by_name(live.store, "vanphong")
+    _, tasks = confirmed_seed(live.store, office, on=dt.date(2024, 10, 7))
+    assign(live.store, office, tasks["t1"], "CT-CA", on=dt.date(2024, 10, 8))
+    result = reminders.run(live.store, SYSTEM, day=dt.date(2025, 1, 7))  # 7 days late
+    assert {m.username for m in result.messages} == {"congan", "lanhdao"}
+
+    page = browser.new_page()  # type: ignore[attr-defined]
+    base = live.url
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    shot(page, "1-login", lambda: (login(page, base, "congan"), expect(page).to_have_url(f"{base}/inbox")))
+    bell = page.locator("#bell")  # type: ignore[attr-defined]
+    shot(page, "2-bell", lambda: expect(bell).to_contain_text("1"))
+    shot(page, "3-open", lambda: (bell.click(), expect(page).to_have_url(f"{base}/notifications")))
+    body = page.locator("pre.message")  # type: ignore[attr-defined]
+    expect(body).to_contain_text("NHIỆM VỤ QUÁ HẠN (1)")
+    expect(body).to_contain_text("quá hạn 7 ngày")
+    assert axe_violations(page) == []
+    page.screenshot(path=str(SHOTS / "notifications.png"), full_page=True)  # type: ignore[attr-defined]
+    page.get_by_role("button", name="Đánh dấu tất cả đã đọc").click()  # type: ignore[attr-defined]
+    expect(page.get_by_role("button", name="Đánh dấu tất cả đã đọc")).to_have_count(0)  # type: ignore[attr-defined]
+    expect(bell).not_to_contain_text("1")
+
+    leader = browser.new_page()  # type: ignore[attr-defined]
+    login(leader, base, "lanhdao")
+    leader.goto(f"{base}/followup")  # type: ignore[attr-defined]
+    table = leader.locator("#followup")  # type: ignore[attr-defined]
+    expect(table).to_contain_text("Công an thành phố")
+    expect(table).to_contain_text("Chưa phản hồi")
+    assert axe_violations(leader) == []
+    leader.screenshot(path=str(SHOTS / "followup.png"), full_page=True)  # type: ignore[attr-defined]
