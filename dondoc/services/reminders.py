@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 
 from jinja2 import Template
 from jinja2.sandbox import SandboxedEnvironment
-from sqlalchemy import exists, func, select
+from sqlalchemy import exists, func, insert, select
 from sqlalchemy.orm import Session, aliased
 
 from dondoc.errors import DondocError, ErrorCode
@@ -547,35 +547,45 @@ def _run_locked(
             notices, planned = _plan(s, store, config, day)
             s.add(ReminderRunRecord(day=day, notices=len(notices), messages=len(planned)))
             s.flush()
-            for n in notices:
-                r = n.reminder
-                s.add(
-                    ReminderNoticeRecord(
-                        run_day=day,
-                        task_id=n.task_id,
-                        unit_id=n.unit_id,
-                        kind=r.kind.value,
-                        audience=int(r.audience),
-                        days=r.days,
-                        due=n.due,
-                    )
+            # inserted in bulk (a province's day: tens of thousands of notices)
+            if notices:
+                s.execute(
+                    insert(ReminderNoticeRecord),
+                    [
+                        {
+                            "run_day": day,
+                            "task_id": n.task_id,
+                            "unit_id": n.unit_id,
+                            "kind": n.reminder.kind.value,
+                            "audience": int(n.reminder.audience),
+                            "days": n.reminder.days,
+                            "due": n.due,
+                        }
+                        for n in notices
+                    ],
                 )
             host = urlsplit(store.settings.public_url).hostname or "dondoc.local"
-            for p in planned:
-                s.add(
-                    OutboxRecord(
-                        run_day=day,
-                        user_id=p.user_id,
-                        channel=p.channel,
-                        address=p.address,
-                        subject=p.subject,
-                        body=p.body,
-                        payload=json.dumps(p.payload, ensure_ascii=False),
-                        tasks=p.tasks,
-                        state="pending",
-                        attempts=0,
-                        message_id=f"<dondoc.{day:%Y%m%d}.{p.user_id}.{p.channel}@{host}>",
-                    )
+            now = dt.datetime.now(dt.UTC)
+            if planned:
+                s.execute(
+                    insert(OutboxRecord),
+                    [
+                        {
+                            "run_day": day,
+                            "user_id": p.user_id,
+                            "channel": p.channel,
+                            "address": p.address,
+                            "subject": p.subject,
+                            "body": p.body,
+                            "payload": json.dumps(p.payload, ensure_ascii=False),
+                            "tasks": p.tasks,
+                            "state": "pending",
+                            "attempts": 0,
+                            "message_id": f"<dondoc.{day:%Y%m%d}.{p.user_id}.{p.channel}@{host}>",
+                            "created_at": now,
+                        }
+                        for p in planned
+                    ],
                 )
             audit_event(
                 s,
@@ -597,19 +607,51 @@ def _run_locked(
     return result
 
 
+# in-app messages written per transaction: each is its notification and its "sent" mark
+# together, so a batch is as safe as one, and a province's 2 000 cost a few commits
+APP_BATCH = 250
+
+
 def _deliver(store: Store, channels: dict[str, Channel]) -> list[Sent]:
     """Send every pending message, oldest first, each recorded as it goes."""
     max_attempts = store.settings.delivery_max_attempts
     with store.reading() as s:
         pending = s.execute(
-            select(OutboxRecord.id, UserRecord.username)
+            select(OutboxRecord.id, OutboxRecord.channel, UserRecord.username)
             .join(UserRecord, UserRecord.id == OutboxRecord.user_id)
             .where(OutboxRecord.state == "pending")
             .order_by(OutboxRecord.id)
         ).all()
     out: list[Sent] = []
-    for outbox_id, username in pending:
-        out.append(_deliver_one(store, outbox_id, username, channels, max_attempts))
+    app = [(i, u) for i, c, u in pending if c == "app"]
+    for k in range(0, len(app), APP_BATCH):
+        out.extend(_deliver_in_app(store, app[k : k + APP_BATCH]))
+    for outbox_id, channel, username in pending:
+        if channel != "app":
+            out.append(_deliver_one(store, outbox_id, username, channels, max_attempts))
+    return out
+
+
+def _deliver_in_app(store: Store, batch: list[tuple[int, str]]) -> list[Sent]:
+    out: list[Sent] = []
+    now = dt.datetime.now(dt.UTC)
+    with store.transaction() as s:
+        for outbox_id, username in batch:
+            row = s.get(OutboxRecord, outbox_id)
+            if row is None or row.state != "pending":  # another run got there first
+                out.append(Sent(username, "app", row.tasks if row else 0, "sent earlier"))
+                continue
+            s.add(
+                NotificationRecord(
+                    user_id=row.user_id,
+                    title=row.subject,
+                    body=row.body,
+                    link="/notifications",
+                    outbox_id=row.id,
+                )
+            )
+            row.state, row.attempts, row.sent_at = "sent", row.attempts + 1, now
+            out.append(Sent(username, "app", row.tasks, "sent"))
     return out
 
 
@@ -620,15 +662,6 @@ def _deliver_one(
         row = s.get(OutboxRecord, outbox_id)
         if row is None or row.state != "pending":  # another run got there first
             return Sent(username, row.channel if row else "?", row.tasks if row else 0, "sent earlier")
-        if row.channel == "app":
-            link = "/notifications"
-            s.add(
-                NotificationRecord(
-                    user_id=row.user_id, title=row.subject, body=row.body, link=link, outbox_id=row.id
-                )
-            )
-            row.state, row.attempts, row.sent_at = "sent", row.attempts + 1, dt.datetime.now(dt.UTC)
-            return Sent(username, "app", row.tasks, "sent")
         message = Outgoing(
             row.message_id,
             row.address,
