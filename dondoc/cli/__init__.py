@@ -20,6 +20,7 @@ from dondoc.cli.extract import extract_command
 from dondoc.cli.ingest import ingest_command
 from dondoc.cli.progress import extension_command, report_progress_command, verify_command
 from dondoc.cli.remind import remind_command
+from dondoc.cli.report import report_command
 from dondoc.cli.serve import serve_command
 from dondoc.cli.status import status_command
 from dondoc.cli.units import units_command
@@ -52,6 +53,7 @@ for command in (
     extension_command,
     status_command,
     remind_command,
+    report_command,
     demo_command,
     serve_command,
 ):

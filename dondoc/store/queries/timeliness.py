@@ -76,7 +76,12 @@ def _bucket(
 
 
 def bucket_counts(
-    session: Session, *, as_of: dt.date, due_soon_days: int, scope: str | None
+    session: Session,
+    *,
+    as_of: dt.date,
+    due_soon_days: int,
+    scope: str | None,
+    directive_id: int | None = None,
 ) -> dict[tuple[int, str | None], dict[Bucket, int]]:
     """Per lead unit (id) and area (the task's section), the number of tasks in each
     bucket, for confirmed directives' tasks led by a unit whose path starts with `scope`
@@ -108,6 +113,8 @@ def bucket_counts(
     if scope is not None:
         in_scope = select(UnitRecord.id).where(UnitRecord.path.startswith(scope))
         facts = facts.where(AssignmentRecord.unit_id.in_(in_scope))
+    if directive_id is not None:  # one directive's tasks (its report)
+        facts = facts.where(DirectiveRecord.id == directive_id)
     f = facts.offset(0).subquery()
     bucket = _bucket(
         as_of,
