@@ -26,7 +26,7 @@ from dondoc.store.records import (
     TaskRecord,
     UnitRecord,
 )
-from dondoc.tracking.permissions import ANYTHING, Action, Actor, Subject
+from dondoc.tracking.permissions import ANYTHING, Action, Actor, Role, Subject
 from dondoc.tracking.timeliness import (
     BUCKETS,
     Bucket,
@@ -267,6 +267,9 @@ def periodic(
         directive = s.get(DirectiveRecord, directive_id) if directive_id is not None else None
         if directive_id is not None and (directive is None or directive.state != "confirmed"):
             raise DondocError(ErrorCode.NOT_FOUND, kind="confirmed directive", key=str(directive_id))
+        if unit_code is None and actor.role in (Role.REPORTER, Role.LEADER) and actor.unit_path:
+            # a unit's own people report on their unit's tree, as their dashboard shows it
+            unit_code = s.scalar(select(UnitRecord.code).where(UnitRecord.path == actor.unit_path))
         scope = s.scalar(select(UnitRecord).where(UnitRecord.code == unit_code)) if unit_code else None
         if unit_code is not None and scope is None:
             raise DondocError(ErrorCode.NOT_FOUND, kind="unit", key=unit_code)

@@ -122,7 +122,17 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     )
 
     from dondoc.web.api import v1
-    from dondoc.web.pages import admin, auth, dashboard, desk, directives, followup, notifications, tasks
+    from dondoc.web.pages import (
+        admin,
+        auth,
+        dashboard,
+        desk,
+        directives,
+        followup,
+        notifications,
+        reports,
+        tasks,
+    )
 
     for router in (
         auth.router,
@@ -133,6 +143,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         admin.router,
         notifications.router,
         followup.router,
+        reports.router,
         v1.router,
     ):
         app.include_router(router)

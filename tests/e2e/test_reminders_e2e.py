@@ -4,7 +4,9 @@ the leader sees which units answer; both pages pass axe and are kept as screensh
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -51,3 +53,60 @@ def test_e2e_the_bell_the_digest_and_the_leaders_view(
     expect(table).to_contain_text("Chưa phản hồi")
     assert axe_violations(leader) == []
     leader.screenshot(path=str(SHOTS / "followup.png"), full_page=True)  # type: ignore[attr-defined]
+
+
+def test_e2e_the_office_downloads_the_report_and_the_letter(
+    live: Live, browser: object, shot: Callable[[object, str, Callable[[], None]], None], tmp_path: Path
+) -> None:
+    from playwright.sync_api import expect
+
+    office = users.actor_by_name(live.store, "vanphong")
+    _, tasks = confirmed_seed(live.store, office, on=dt.date(2024, 10, 7))
+    assign(live.store, office, tasks["t1"], "CT-CA", on=dt.date(2024, 10, 8))
+    assign(live.store, office, tasks["t2"], "CT-UBND", on=dt.date(2024, 10, 8))
+    page = browser.new_page(accept_downloads=True)  # type: ignore[attr-defined]
+    base = live.url
+    shot(page, "1-login", lambda: (login(page, base, "vanphong"), expect(page).to_have_url(f"{base}/desk")))
+    shot(page, "2-reports", lambda: page.get_by_role("link", name="Báo cáo", exact=True).click())  # type: ignore[attr-defined]
+    expect(page.get_by_role("heading", name="Báo cáo tình hình thực hiện nhiệm vụ")).to_be_visible()  # type: ignore[attr-defined]
+    assert axe_violations(page) == []
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "reports-page.png"), full_page=True)  # type: ignore[attr-defined]
+    for name, form, fmt in (("periodic", "#p-format", "pdf"), ("letter", "#l-format", "pdf")):
+        if name == "periodic":
+            page.fill("#p-as-of", "2025-01-07")  # type: ignore[attr-defined]
+        else:
+            page.select_option("#l-unit", "CT-CA")  # type: ignore[attr-defined]
+            page.fill("#l-as-of", "2025-01-07")  # type: ignore[attr-defined]
+        page.select_option(form, fmt)  # type: ignore[attr-defined]
+        button = "Tạo báo cáo" if name == "periodic" else "Tạo công văn"
+        with page.expect_download() as info:  # type: ignore[attr-defined]
+            page.get_by_role("button", name=button).click()  # type: ignore[attr-defined]
+        path = tmp_path / f"{name}.pdf"
+        info.value.save_as(str(path))
+        assert path.read_bytes()[:5] == b"%PDF-"
+        text = subprocess.run(
+            ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        flat = " ".join(text.split())
+        assert "ĐẢNG CỘNG SẢN VIỆT NAM" in flat and "Cần Thơ, ngày 07 tháng 01 năm 2025" in flat
+        if name == "letter":
+            assert "Kính gửi: Công an thành phố." in flat
+        # the first page as an image, kept with the screenshots of the run
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-r",
+                "60",
+                "-png",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                "-singlefile",
+                str(path),
+                str(SHOTS / f"report-{name}"),
+            ],
+            check=True,
+        )
+        assert (SHOTS / f"report-{name}.png").stat().st_size > 10_000

@@ -83,3 +83,24 @@ def test_the_followup_page_lists_the_reminded_units(reminded: DemoSite) -> None:
     assert page.count("Chưa phản hồi</span>") == 4  # no unit has answered yet
     api = reminded.client("ct-ca").get("/api/v1/followup").json()["items"]
     assert [r["code"] for r in api] == ["CT-CA"] and api[0]["never_answers"]
+
+
+def test_the_reports_page_gives_each_document(reminded: DemoSite) -> None:
+    office = reminded.client("vanphong")
+    page = office.get("/reports").text
+    assert "Báo cáo tình hình thực hiện nhiệm vụ" in page and "Công văn đôn đốc" in page
+    r = office.get("/reports/periodic", params={"as_of": "2025-01-07", "format": "docx"})
+    assert r.status_code == 200
+    assert r.headers["content-type"].startswith(
+        "application/vnd.openxmlformats-officedocument.wordprocessingml"
+    )
+    assert r.headers["content-disposition"].startswith('attachment; filename="bao-cao-2025-01-07.docx"')
+    assert r.content[:2] == b"PK"
+    pdf = office.get("/reports/letter", params={"unit": "CT-UBND", "as_of": "2025-01-07", "format": "pdf"})
+    assert pdf.status_code == 200 and pdf.content[:5] == b"%PDF-"
+    bad = office.get("/reports/periodic", params={"as_of": "07/01/2025"})
+    assert bad.status_code == 422 and "không phải ngày hợp lệ" in bad.text
+    # a focal point has no letter to write, and no form for one
+    reporter = reminded.client("ct-ca")
+    assert "Công văn đôn đốc" not in reporter.get("/reports").text
+    assert reporter.get("/reports/letter", params={"unit": "CT-CA"}).status_code == 403
