@@ -10,7 +10,10 @@ leader per district and five office users. Then, for one working day:
   apply the rule, group the notices into one digest per recipient and render them;
 - `run`: the real run: the plan written (notices, outbox) and every in-app message
   delivered, each in its own transaction as it goes (the crash-safe way).
-Target (issue 15): a day's reminders computed in ≤ 10 s.
+- `report_*`: the province-wide periodic report as of the same day: the data gathered
+  (every task classified, the reasons, the extensions), then each format rendered.
+Targets (issue 15): a day's reminders computed in ≤ 10 s; the province-wide report
+rendered in ≤ 30 s.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from sqlalchemy import create_engine, func, select, text  # noqa: E402
 
 from bench.store_bench import _generate, _units  # noqa: E402
 from dondoc.config import Settings  # noqa: E402
-from dondoc.services import reminders  # noqa: E402
+from dondoc.services import reminders, reports  # noqa: E402
 from dondoc.services.context import Store  # noqa: E402
 from dondoc.store import migrate  # noqa: E402
 from dondoc.store.records import OutboxRecord, ReminderNoticeRecord  # noqa: E402
@@ -84,6 +87,15 @@ def bench(url: str, args: argparse.Namespace, data_dir: Path) -> dict[str, objec
             select(func.count()).select_from(OutboxRecord).where(OutboxRecord.state == "sent")
         )
     assert done.notices == planned.notices
+    t0 = time.perf_counter()
+    doc = reports.periodic(store, ADMIN, as_of=DAY, issuer_code="P")
+    figures["report_data_s"] = round(time.perf_counter() - t0, 2)
+    for fmt in ("docx", "xlsx", "pdf"):
+        t0 = time.perf_counter()
+        data = reports.render(doc, fmt)
+        figures[f"report_{fmt}_s"] = round(time.perf_counter() - t0, 2)
+        figures[f"report_{fmt}_kb"] = len(data) // 1024
+    figures["report_overdue_rows"] = sum(len(t.rows) for t in doc.appendix[:1])
     store.engine.dispose()
     return figures
 

@@ -37,7 +37,7 @@ def render(doc: OfficialDocument) -> bytes:
     names: set[str] = {first.title}
     # the full lists (appendix) stand for the body's shortened ones of the same title
     full = {t.title for t in doc.appendix}
-    tables = [t for t in doc.tables if t.title not in full or t in doc.appendix]
+    tables = [t for t in doc.tables if t.title not in full or any(t is a for a in doc.appendix)]
     for table in tables:
         _sheet(wb, table, names)
     out = io.BytesIO()

@@ -205,21 +205,15 @@ def _percent(part: int, whole: int) -> str:
     return f"{100 * part / whole:.1f}".replace(".", ",") + "%" if whole else "—"
 
 
-def _bucket_table(title: str, first: str, rows: list[tuple[str, dict[Bucket, int]]]) -> Table:
+def _bucket_table(
+    title: str, first: str, rows: list[tuple[str, dict[Bucket, int]]]
+) -> tuple[Table, Table | None]:
+    """A table of counts with its total row; a province's 2 000 units are too many for a
+    document: it lists the LIST_ROWS with the most overdue tasks, the workbook all."""
     columns = ("STT", first, "Tổng số", *(BUCKET_TITLES[b] for b in BUCKETS), "Tỷ lệ đúng hạn")
-    body = []
+    widths = (0.8, 4, 1, 1, 1, 1, 1, 1, 1, 1.3)
     totals = dict.fromkeys(BUCKETS, 0)
-    for i, (name, counts) in enumerate(rows, start=1):
-        due = counts[Bucket.DONE_ON_TIME] + counts[Bucket.DONE_LATE] + counts[Bucket.OVERDUE]
-        body.append(
-            (
-                i,
-                name,
-                sum(counts.values()),
-                *(counts[b] for b in BUCKETS),
-                _percent(counts[Bucket.DONE_ON_TIME], due),
-            )
-        )
+    for _, counts in rows:
         for b in BUCKETS:
             totals[b] += counts[b]
     due = totals[Bucket.DONE_ON_TIME] + totals[Bucket.DONE_LATE] + totals[Bucket.OVERDUE]
@@ -230,7 +224,32 @@ def _bucket_table(title: str, first: str, rows: list[tuple[str, dict[Bucket, int
         *(totals[b] for b in BUCKETS),
         _percent(totals[Bucket.DONE_ON_TIME], due),
     )
-    return Table(title, columns, tuple(body), total, widths=(0.8, 4, 1, 1, 1, 1, 1, 1, 1, 1.3))
+
+    def body(part: list[tuple[str, dict[Bucket, int]]]) -> tuple[tuple[object, ...], ...]:
+        out = []
+        for i, (name, counts) in enumerate(part, start=1):
+            owed = counts[Bucket.DONE_ON_TIME] + counts[Bucket.DONE_LATE] + counts[Bucket.OVERDUE]
+            out.append(
+                (
+                    i,
+                    name,
+                    sum(counts.values()),
+                    *(counts[b] for b in BUCKETS),
+                    _percent(counts[Bucket.DONE_ON_TIME], owed),
+                )
+            )
+        return tuple(out)
+
+    if len(rows) <= LIST_ROWS:
+        return Table(title, columns, body(rows), total, widths), None
+    worst = sorted(rows, key=lambda r: (-r[1][Bucket.OVERDUE], r[0]))[:LIST_ROWS]
+    note = (
+        f"Bảng nêu {LIST_ROWS} trên {len(rows)} dòng có nhiều nhiệm vụ quá hạn nhất; "
+        "đầy đủ trong tệp Excel của báo cáo."
+    )
+    return Table(title, columns, body(worst), total, widths, note), Table(
+        title, columns, body(rows), total, widths
+    )
 
 
 def _short(text: str, n: int = 300) -> str:
@@ -363,12 +382,12 @@ def _periodic_body(
         "Tỷ lệ hoàn thành đúng hạn trên số nhiệm vụ đã đến hạn: "
         f"{_percent(totals[Bucket.DONE_ON_TIME], due)}."
     )
-    units = _bucket_table(
+    units, units_full = _bucket_table(
         "Bảng 1. Tình hình thực hiện theo đơn vị chủ trì",
         "Đơn vị chủ trì",
         [(u.name, u.counts) for u in report.units],
     )
-    areas = _bucket_table(
+    areas, areas_full = _bucket_table(
         "Bảng 2. Tình hình thực hiện theo lĩnh vực",
         "Lĩnh vực",
         [(_short(a.area, 120) or "(không thuộc mục nào)", a.counts) for a in report.areas],
@@ -432,7 +451,7 @@ def _periodic_body(
         Heading("VI. ĐÁNH GIÁ, ĐỀ XUẤT"),
         Paragraph("(Văn phòng bổ sung nhận xét, đánh giá và đề xuất.)", italic=True),
     ]
-    return tuple(body), [overdue_full, ext_full]
+    return tuple(body), [units_full, areas_full, overdue_full, ext_full]
 
 
 def letter(

@@ -94,3 +94,36 @@ def test_the_reminder_letter_to_a_late_unit(store: Store, tmp_path: Path) -> Non
     with pytest.raises(DondocError) as refused:
         reports.letter(store, users.actor_by_name(store, "ct-ca"), unit_code="CT-CA", as_of=DAY)
     assert refused.value.code is ErrorCode.FORBIDDEN
+
+
+def test_a_long_table_lists_the_worst_rows_and_the_workbook_all_of_them() -> None:
+    from dondoc.reports.model import Issuer, OfficialDocument, Signature
+    from dondoc.services.reports import LIST_ROWS, _bucket_table
+
+    rows = [(f"Xã {i:04d}", {b: (i % 7 if b is Bucket.OVERDUE else 1) for b in BUCKETS}) for i in range(250)]
+    shown, full = _bucket_table("Bảng 1", "Đơn vị", rows)
+    assert full is not None and len(full.rows) == 250 and len(shown.rows) == LIST_ROWS
+    assert [r[7] for r in shown.rows[:3]] == [6, 6, 6]  # the most overdue first
+    assert shown.total == full.total and shown.total[2] == 250 * 5 + sum(i % 7 for i in range(250))
+    assert "trong tệp Excel" in shown.note
+    doc = OfficialDocument(
+        Issuer("Văn phòng", "Tỉnh", False, "VP", "Lào Cai"),
+        "BÁO CÁO",
+        "BC",
+        None,
+        DAY,
+        "t",
+        (shown,),
+        ("Lưu: VT.",),
+        Signature((), "CHÁNH VĂN PHÒNG"),
+        appendix=(full,),
+    )
+    wb = load_workbook(io.BytesIO(reports.render(doc, "xlsx")))
+    assert wb.sheetnames == ["Thông tin", "Bảng 1"]  # the full table only, once
+    assert wb["Bảng 1"].max_row == 1 + 250 + 1
+    d = Document(io.BytesIO(reports.render(doc, "docx")))
+    assert len(d.tables[1].rows) == 1 + LIST_ROWS + 1
+    total = d.tables[1].rows[-1].cells[1].paragraphs[0].runs[0]
+    assert total.text == "Tổng cộng" and total.bold
+    number = d.tables[1].rows[1].cells[2].paragraphs[0]
+    assert number.alignment is not None and number.alignment.name == "RIGHT"
