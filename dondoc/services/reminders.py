@@ -38,6 +38,7 @@ from dondoc.store import locks
 from dondoc.store.records import (
     AssignmentRecord,
     DirectiveRecord,
+    ExtensionRequestRecord,
     NotificationRecord,
     OutboxRecord,
     ProgressUpdateRecord,
@@ -51,6 +52,7 @@ from dondoc.store.records import (
 )
 from dondoc.tracking.permissions import Action, Actor, Role
 from dondoc.tracking.reminders import Audience, Due, Kind, Notice, Policy, plan
+from dondoc.tracking.timeliness import DeadlineChange, TaskHistory, deadline_in_force
 from dondoc.tracking.workdays import WorkCalendar
 
 # Vietnam keeps one offset all year (no daylight saving): the sending hours are in it
@@ -223,18 +225,26 @@ class Digest:
     lines: list[Line] = field(default_factory=list)
 
 
-def open_dues(session: Session) -> list[tuple[Due, Line, str, str]]:
-    """Every open task of a confirmed directive with a lead unit and a deadline in force,
-    with what a digest says of it, its lead unit's path and its issuer's (who follows
-    it). A task whose completion waits for the office's check is not chased."""
+def open_dues(session: Session, day: dt.date) -> list[tuple[Due, Line, str, str]]:
+    """Every task open on `day` of a directive in force, with its lead unit (assigned by
+    then) and its deadline in force that day (extensions approved by then), with what a
+    digest says of it, its lead unit's path and its issuer's (who follows it). Known as of
+    `day`, like the dashboards: a run for a past day sends what that day would have. A
+    task whose completion claim waits for the office's check is not chased, nor one
+    cancelled."""
+    claim = aliased(ProgressUpdateRecord)
     pending_claim = exists().where(
-        ProgressUpdateRecord.task_id == TaskRecord.id, ProgressUpdateRecord.review == "pending"
+        claim.task_id == TaskRecord.id,
+        claim.review != "none",  # a completion claim
+        claim.reported_on <= day,
+        (claim.reviewed_on.is_(None)) | (claim.reviewed_on > day),
     )
     issuer = aliased(UnitRecord)
     rows = session.execute(
         select(
             TaskRecord.id,
             AssignmentRecord.unit_id,
+            TaskRecord.original_deadline,
             TaskRecord.current_deadline,
             TaskRecord.is_key,
             TaskRecord.text,
@@ -255,17 +265,50 @@ def open_dues(session: Session) -> list[tuple[Due, Line, str, str]]:
         .outerjoin(issuer, issuer.id == DirectiveRecord.issuer_unit_id)
         .where(
             DirectiveRecord.state == "confirmed",
-            TaskRecord.current_deadline.is_not(None),
-            TaskRecord.verified_on.is_(None),
-            StatusRecord.status_group == "open",
+            DirectiveRecord.confirmed_on <= day,
+            AssignmentRecord.assigned_on <= day,
+            TaskRecord.original_deadline.is_not(None),
+            TaskRecord.verified_on.is_(None) | (TaskRecord.verified_on > day),
+            StatusRecord.status_group != "cancelled",
             ~pending_claim,
         )
         .order_by(TaskRecord.id)
     ).all()
+    # the deadline in force that day: the last extension approved by then (most tasks have
+    # none: only those whose deadline moved are looked up)
+    moved = [r[0] for r in rows if r[2] != r[3]]
+    changes: dict[int, list[DeadlineChange]] = {}
+    for k in range(0, len(moved), 5000):
+        for task_id, decided, deadline in session.execute(
+            select(
+                ExtensionRequestRecord.task_id,
+                ExtensionRequestRecord.decided_on,
+                ExtensionRequestRecord.proposed_deadline,
+            ).where(
+                ExtensionRequestRecord.task_id.in_(moved[k : k + 5000]),
+                ExtensionRequestRecord.state == "approved",
+                ExtensionRequestRecord.decided_on <= day,
+            )
+        ):
+            if decided is not None:
+                changes.setdefault(task_id, []).append(DeadlineChange(decided, deadline))
     out = []
     labels: dict[tuple[Any, ...], str] = {}
-    for task_id, unit_id, due, is_key, text, unit_name, unit_path, *directive, issuer_path in rows:
-        assert due is not None  # the query's condition
+    for (
+        task_id,
+        unit_id,
+        original,
+        _current,
+        is_key,
+        text,
+        unit_name,
+        unit_path,
+        *directive,
+        issuer_path,
+    ) in rows:
+        due = deadline_in_force(TaskHistory(original, tuple(changes.get(task_id, ()))), day)
+        if due is None:
+            continue
         key = tuple(directive)
         label = labels.get(key)
         if label is None:
@@ -452,7 +495,7 @@ def _plan(
     session: Session, store: Store, config: ReminderConfig, day: dt.date
 ) -> tuple[list[Notice], list[Planned]]:
     last_run = session.scalar(select(func.max(ReminderRunRecord.day)).where(ReminderRunRecord.day < day))
-    dues = open_dues(session)
+    dues = open_dues(session, day)
     lines = {due.task_id: (line, unit_path, issuer_path) for due, line, unit_path, issuer_path in dues}
     notices = list(plan((d[0] for d in dues), day, last_run, config.calendar, config.policies))
     who = people(session)

@@ -14,6 +14,7 @@ from dondoc.errors import DondocError, ErrorCode
 from dondoc.services import progress, reminders, users
 from dondoc.services.channels import sign
 from dondoc.services.context import SYSTEM, Store
+from dondoc.services.dashboards import buckets_as_of
 from dondoc.services.demo import load_demo
 from dondoc.services.followup import followup
 from dondoc.services.progress import Report
@@ -21,15 +22,19 @@ from dondoc.store import locks
 from dondoc.store.records import (
     NotificationRecord,
     OutboxRecord,
+    ProgressUpdateRecord,
     ReminderNoticeRecord,
     ReminderRunRecord,
     UnitRecord,
 )
+from dondoc.tracking.timeliness import Bucket
 from tests.support.receivers import smtp_server, webhook_server
 
 D = dt.date
-# the demo's five open tasks are due 31/12/2024; 7/1/2025 is a Tuesday, 7 days late
+# the demo's tasks are due 31/12/2024; on 7/1/2025 (a Tuesday) nine of them are open, 7 days
+# late: the run knows what that day knew (completions verified later do not count yet)
 LATE_7 = D(2025, 1, 7)
+OVERDUE_ON_LATE_7 = 9
 
 
 def _with_mail(store: Store, port: int, hook_url: str = "") -> Store:
@@ -57,10 +62,13 @@ def test_a_day_of_reminders_by_mail_webhook_and_bell_sent_once(store: Store) -> 
     with smtp_server() as (box, port), webhook_server() as (hook, url):
         live = _with_mail(store, port, url)
         result = reminders.run(live, SYSTEM, day=LATE_7)
-        assert result.state == "done" and result.notices == 5
+        # every task overdue that day, as `dondoc status` counts them
+        overdue = buckets_as_of(store, SYSTEM, LATE_7).totals[Bucket.OVERDUE]
+        assert result.state == "done" and result.notices == overdue == OVERDUE_ON_LATE_7
         assert all(m.result == "sent" for m in result.messages)
         # 7 days late: the focal points and the units' head (the leader above them)
         assert sorted({m.username for m in result.messages}) == [
+            "ct-bchqs",
             "ct-ca",
             "ct-svhttdl",
             "ct-tu-btc",
@@ -70,19 +78,19 @@ def test_a_day_of_reminders_by_mail_webhook_and_bell_sent_once(store: Store) -> 
         assert {m.channel for m in result.messages} == {"app", "email", "webhook"}
 
         ubnd = box.to("ct-ubnd@example.vn")
-        assert len(ubnd) == 1  # one digest, two tasks
+        assert len(ubnd) == 1  # one digest, three tasks
         mail = ubnd[0]
-        assert mail["Subject"] == "[dondoc] Đôn đốc thực hiện nhiệm vụ ngày 07/01/2025: 2 nhiệm vụ"
+        assert mail["Subject"] == "[dondoc] Đôn đốc thực hiện nhiệm vụ ngày 07/01/2025: 3 nhiệm vụ"
         assert mail["Message-ID"] == f"<dondoc.20250107.{_uid(store, 'ct-ubnd')}.email@dondoc.example.vn>"
         body = mail.get_content()
-        assert "NHIỆM VỤ QUÁ HẠN (2)" in body and body.count("quá hạn 7 ngày") == 2
+        assert "NHIỆM VỤ QUÁ HẠN (3)" in body and body.count("quá hạn 7 ngày") == 3
         assert "Đã báo cáo lãnh đạo" in body  # escalated to the head on the 7th day
         assert "https://dondoc.example.vn/tasks/" in body
         assert len(box.to("lanhdao@example.vn")) == 1
         assert box.to("vanphong@example.vn") == []  # the office hears from the 14th day
 
-        # the webhook: one signed JSON per recipient, the signature checks out
-        assert len(hook.requests) == 5
+        # the webhook: one signed JSON per recipient (with an e-mail address or not), signed
+        assert len(hook.requests) == 6
         headers, raw = hook.requests[0]
         expected = sign("s3cret", headers["x-dondoc-timestamp"], raw)
         assert hmac.compare_digest(headers["x-dondoc-signature"], "sha256=" + expected)
@@ -95,19 +103,20 @@ def test_a_day_of_reminders_by_mail_webhook_and_bell_sent_once(store: Store) -> 
             bells = s.execute(
                 select(NotificationRecord.user_id, func.count()).group_by(NotificationRecord.user_id)
             ).all()
-        assert len(bells) == 5 and all(n == 1 for _, n in bells)
+        assert len(bells) == 6 and all(n == 1 for _, n in bells)
 
         # the same day again: nothing new goes out
         again = reminders.run(live, SYSTEM, day=LATE_7)
         assert again.messages == [] and again.reason.startswith("planned earlier")
-        assert len(box.messages) == 5 and len(hook.requests) == 5
+        assert len(box.messages) == 5 and len(hook.requests) == 6
 
         # a week later the office hears of them too (14 days late)
         later = reminders.run(live, SYSTEM, day=D(2025, 1, 14))
         assert "vanphong" in {m.username for m in later.messages}
         assert len(box.to("vanphong@example.vn")) == 1
     with store.reading() as s:
-        assert s.scalar(select(func.count()).select_from(ReminderNoticeRecord)) == 10
+        # the nine of 7/1 and the five still open on 14/1
+        assert s.scalar(select(func.count()).select_from(ReminderNoticeRecord)) == OVERDUE_ON_LATE_7 + 5
         assert (
             s.scalar(select(func.count()).select_from(OutboxRecord).where(OutboxRecord.state != "sent")) == 0
         )
@@ -120,7 +129,7 @@ def _uid(store: Store, name: str) -> int:
 def test_a_dry_run_says_what_would_go_and_records_nothing(store: Store) -> None:
     load_demo(store)
     result = reminders.run(store, SYSTEM, day=LATE_7, dry_run=True)
-    assert result.state == "dry-run" and result.notices == 5
+    assert result.state == "dry-run" and result.notices == OVERDUE_ON_LATE_7
     assert {m.result for m in result.messages} == {"would send"}
     with store.reading() as s:
         assert s.scalar(select(func.count()).select_from(ReminderRunRecord)) == 0
@@ -166,7 +175,7 @@ def test_a_webhook_answering_503_is_retried_with_backoff(store: Store) -> None:
         hook.fail_first = 2
         result = reminders.run(_with_mail(store, port, url), SYSTEM, day=LATE_7)
     assert all(m.result == "sent" for m in result.messages)
-    assert len(hook.requests) == 5  # the first one got through on its third attempt
+    assert len(hook.requests) == 6  # the first one got through on its third attempt
 
 
 def test_a_run_while_another_holds_the_lock_does_nothing(store: Store) -> None:
@@ -188,11 +197,11 @@ def test_the_office_edits_the_schedule_and_the_texts(store: Store) -> None:
     # 7 days late is no reminder day without escalation; 9 is (every 3 days)
     assert reminders.run(store, office, day=LATE_7).notices == 0
     result = reminders.run(store, office, day=D(2025, 1, 9))
-    assert result.notices == 5
+    assert result.notices == OVERDUE_ON_LATE_7  # all of them 9 days late
     assert "lanhdao" not in {m.username for m in result.messages}  # no escalation any more
     with store.reading() as s:
         subjects = set(s.scalars(select(OutboxRecord.subject)))
-    assert subjects == {"Nhắc việc 09/01/2025 (1)", "Nhắc việc 09/01/2025 (2)"}
+    assert subjects == {"Nhắc việc 09/01/2025 (1)", "Nhắc việc 09/01/2025 (3)"}
     # a template that cannot render, an unknown key, a reporter: refused, nothing changed
     with pytest.raises(DondocError) as bad:
         reminders.set_setting(store, office, "template.body", "{% for %}")
@@ -218,26 +227,35 @@ def test_the_leaders_view_counts_reminders_answers_and_the_silent_units(store: S
     load_demo(store)
     reminders.run(store, SYSTEM, day=LATE_7)
     reminders.run(store, SYSTEM, day=D(2025, 1, 9))
-    # the People's Committee reports on one of its two tasks after the reminders
-    ubnd = users.actor_by_name(store, "ct-ubnd")
+    before = {r.code: r for r in followup(store, SYSTEM)}
+    assert set(before) == {"CT-UBND", "CT-CA", "CT-TU-BTC", "CT-SVHTTDL", "CT-BCHQS"}
+    ubnd = before["CT-UBND"]
+    # three tasks, reminded on both days, escalated to the head (7 days late and more)
+    assert (ubnd.reminders, ubnd.tasks, ubnd.escalated, ubnd.last_reminded) == (6, 3, 3, D(2025, 1, 9))
+    assert ubnd.answered + ubnd.silent == ubnd.tasks and ubnd.silent > 0
+    assert before["CT-CA"].never_answers  # the police never reported after a reminder
+    # the People's Committee reports on a task it had left silent
+    actor = users.actor_by_name(store, "ct-ubnd")
     with store.reading() as s:
-        task = s.scalars(
+        reminded = s.scalars(
             select(ReminderNoticeRecord.task_id)
             .join(UnitRecord, UnitRecord.id == ReminderNoticeRecord.unit_id)
             .where(UnitRecord.code == "CT-UBND")
-            .order_by(ReminderNoticeRecord.task_id)
-        ).first()
-    assert task is not None
+        ).all()
+        answered = set(
+            s.scalars(
+                select(ProgressUpdateRecord.task_id).where(
+                    ProgressUpdateRecord.task_id.in_(reminded), ProgressUpdateRecord.reported_on >= LATE_7
+                )
+            )
+        )
+    silent = sorted(set(reminded) - answered)[0]
     progress.report_progress(
-        store, ubnd, task, Report(status="in_progress", percent=60), today=D(2025, 1, 10)
+        store, actor, silent, Report(status="in_progress", percent=60), today=D(2025, 1, 10)
     )
-    rows = {r.code: r for r in followup(store, SYSTEM)}
-    assert set(rows) == {"CT-UBND", "CT-CA", "CT-TU-BTC", "CT-SVHTTDL"}
-    ubnd_row = rows["CT-UBND"]
-    assert (ubnd_row.reminders, ubnd_row.tasks, ubnd_row.answered, ubnd_row.silent) == (4, 2, 1, 1)
-    assert ubnd_row.escalated == 2 and ubnd_row.last_reminded == D(2025, 1, 9)
-    assert not ubnd_row.never_answers and rows["CT-CA"].never_answers
+    after = {r.code: r for r in followup(store, SYSTEM)}["CT-UBND"]
+    assert (after.answered, after.silent) == (ubnd.answered + 1, ubnd.silent - 1)
     # a unit's focal point sees only its own unit
     assert [r.code for r in followup(store, users.actor_by_name(store, "ct-ca"))] == ["CT-CA"]
-    # a window before the reply: nobody answered yet
-    assert all(r.never_answers for r in followup(store, SYSTEM, until=D(2025, 1, 9)))
+    # nothing before the first reminder counts
+    assert followup(store, SYSTEM, until=D(2025, 1, 6)) == []
