@@ -92,3 +92,14 @@ def snapshot_diff(expected: dict[str, Any], got: dict[str, Any]) -> str:
 def _show(value: object) -> str:
     text = json.dumps(value, ensure_ascii=False)
     return text if len(text) <= 300 else text[:297] + "..."
+
+
+def text_diff(expected: str, got: str, *, limit: int = 80) -> str:
+    """A unified diff of two texts, its first `limit` lines."""
+    import difflib
+
+    lines = list(
+        difflib.unified_diff(expected.splitlines(), got.splitlines(), "expected", "got", lineterm="", n=2)
+    )
+    more = f"\n… {len(lines) - limit} more lines" if len(lines) > limit else ""
+    return "\n".join(lines[:limit]) + more
