@@ -95,7 +95,12 @@ def bench(url: str, args: argparse.Namespace, data_dir: Path) -> dict[str, objec
         data = reports.render(doc, fmt)
         figures[f"report_{fmt}_s"] = round(time.perf_counter() - t0, 2)
         figures[f"report_{fmt}_kb"] = len(data) // 1024
-    figures["report_overdue_rows"] = sum(len(t.rows) for t in doc.appendix[:1])
+    figures["report_overdue_rows"] = next(
+        (len(t.rows) for t in doc.tables if t.title.startswith("Bảng 3")), 0
+    )
+    figures["report_units_rows"] = next(
+        (len(t.rows) for t in doc.appendix if t.title.startswith("Bảng 1")), 0
+    )
     store.engine.dispose()
     return figures
 
