@@ -58,8 +58,8 @@ def _users(url: str, n_units: int) -> int:
     with engine.begin() as conn:
         conn.execute(
             text(
-                "INSERT INTO users (id, username, full_name, password_hash, role, unit_id, active, created_at)"
-                " VALUES (:id, :u, :f, :p, :r, :unit, :a, :c)"
+                "INSERT INTO users (id, username, full_name, password_hash, role, unit_id, active,"
+                " created_at) VALUES (:id, :u, :f, :p, :r, :unit, :a, :c)"
             ),
             [dict(zip(("id", "u", "f", "p", "r", "unit", "a", "c"), r, strict=True)) for r in rows],
         )
