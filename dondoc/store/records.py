@@ -233,6 +233,11 @@ class TaskRecord(Base):
     original_deadline: Mapped[dt.date | None] = mapped_column(Date)
     current_deadline: Mapped[dt.date | None] = mapped_column(Date)
     recurrence: Mapped[str | None] = mapped_column(String(40))
+    # a reporting cycle (tracking.cycles): the task is then a series of occurrences
+    cycle: Mapped[str | None] = mapped_column(String(20))
+    cycle_cutoff_day: Mapped[int | None] = mapped_column(Integer)
+    cycle_cutoff_month: Mapped[int | None] = mapped_column(Integer)
+    cycle_until: Mapped[dt.date | None] = mapped_column(Date)
     is_key: Mapped[bool] = mapped_column(Boolean, default=False)
     weight: Mapped[float] = mapped_column(Float, default=1.0)
     authority: Mapped[str | None] = mapped_column(String(300))  # who gave the task (issuer, signer)
@@ -488,3 +493,18 @@ class ReminderSettingRecord(Base):
     value: Mapped[str] = mapped_column(Text)
     updated_by: Mapped[str] = mapped_column(String(80))
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utc)
+
+
+class OccurrenceRecord(Base):
+    """One period of a recurring task: its due date and its own completion."""
+
+    __tablename__ = "task_occurrences"
+    __table_args__ = (UniqueConstraint("task_id", "period_start"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), index=True)
+    period_start: Mapped[dt.date] = mapped_column(Date)
+    period_end: Mapped[dt.date] = mapped_column(Date)
+    due: Mapped[dt.date] = mapped_column(Date)
+    done_on: Mapped[dt.date | None] = mapped_column(Date)
+    verified_on: Mapped[dt.date | None] = mapped_column(Date)
+    update_id: Mapped[int | None] = mapped_column(ForeignKey("progress_updates.id"))

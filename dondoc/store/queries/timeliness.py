@@ -14,13 +14,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, literal, literal_column, select
+from sqlalchemy import ColumnElement, and_, case, func, literal, literal_column, select, union_all
 from sqlalchemy.orm import Session
 
 from dondoc.store.records import (
     AssignmentRecord,
     DirectiveRecord,
     ExtensionRequestRecord,
+    OccurrenceRecord,
     TaskRecord,
     UnitRecord,
 )
@@ -89,7 +90,8 @@ def bucket_counts(
     area, each a sum over the other."""
     # three levels, each fenced with OFFSET 0 so that neither engine inlines it: the
     # deadlines are looked up once per task, the bucket computed once per task, then counted
-    facts = (
+    lead = and_(AssignmentRecord.task_id == TaskRecord.id, AssignmentRecord.role == literal_column("'lead'"))
+    tasks = (
         select(
             AssignmentRecord.unit_id.label("unit_id"),
             TaskRecord.section.label("area"),
@@ -102,20 +104,39 @@ def bucket_counts(
         .select_from(DirectiveRecord)
         .join(TaskRecord, TaskRecord.directive_id == DirectiveRecord.id)
         # the literal lets SQLite use the partial one-lead index (task_id WHERE role = 'lead')
-        .join(
-            AssignmentRecord,
-            and_(
-                AssignmentRecord.task_id == TaskRecord.id, AssignmentRecord.role == literal_column("'lead'")
-            ),
+        .join(AssignmentRecord, lead)
+        .where(DirectiveRecord.state == literal_column("'confirmed'"), TaskRecord.cycle.is_(None))
+    )
+    # a recurring task counts by its occurrences: each in force from its period's start
+    # (or the directive's confirmation, if later), due on its own day
+    occ = OccurrenceRecord
+    occurrences = (
+        select(
+            AssignmentRecord.unit_id.label("unit_id"),
+            TaskRecord.section.label("area"),
+            case(
+                (occ.period_start > DirectiveRecord.confirmed_on, occ.period_start),
+                else_=DirectiveRecord.confirmed_on,
+            ).label("opened"),
+            occ.done_on.label("done_on"),
+            occ.verified_on.label("verified_on"),
+            occ.due.label("due_at_done"),
+            occ.due.label("due_now"),
         )
-        .where(DirectiveRecord.state == literal_column("'confirmed'"))
+        .select_from(DirectiveRecord)
+        .join(TaskRecord, TaskRecord.directive_id == DirectiveRecord.id)
+        .join(AssignmentRecord, lead)
+        .join(occ, occ.task_id == TaskRecord.id)
+        .where(DirectiveRecord.state == literal_column("'confirmed'"), TaskRecord.cycle.is_not(None))
     )
     if scope is not None:
         in_scope = select(UnitRecord.id).where(UnitRecord.path.startswith(scope))
-        facts = facts.where(AssignmentRecord.unit_id.in_(in_scope))
+        tasks = tasks.where(AssignmentRecord.unit_id.in_(in_scope))
+        occurrences = occurrences.where(AssignmentRecord.unit_id.in_(in_scope))
     if directive_id is not None:  # one directive's tasks (its report)
-        facts = facts.where(DirectiveRecord.id == directive_id)
-    f = facts.offset(0).subquery()
+        tasks = tasks.where(DirectiveRecord.id == directive_id)
+        occurrences = occurrences.where(DirectiveRecord.id == directive_id)
+    f = union_all(tasks, occurrences).subquery()
     bucket = _bucket(
         as_of,
         due_soon_days,

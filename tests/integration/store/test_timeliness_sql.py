@@ -1,5 +1,6 @@
 """The SQL form of the timeliness rule equals the rule (`tracking.timeliness.classify`)
-on random task histories, on both engines, for many as-of dates."""
+on random task histories, on both engines, for many as-of dates — a recurring task's
+occurrences each counted as a task of its own, in force from its period's start."""
 
 from __future__ import annotations
 
@@ -16,9 +17,11 @@ from dondoc.store.records import (
     BlobRecord,
     DirectiveRecord,
     ExtensionRequestRecord,
+    OccurrenceRecord,
     TaskRecord,
     UnitRecord,
 )
+from dondoc.tracking.cycles import Cycle, Every, occurrences
 from dondoc.tracking.timeliness import Bucket, DeadlineChange, TaskHistory, classify
 
 D0 = dt.date(2024, 1, 1)
@@ -110,6 +113,57 @@ def test_bucket_sql_equals_the_rule(store: Store, seed: int) -> None:
                     ),
                 )
             )
+        # recurring tasks count by their occurrences, each with its own completion
+        occ_id = 0
+        for tid in range(241, 271):
+            section = rnd.choice(["I. Xây dựng Đảng", None])
+            cycle = Cycle(rnd.choice(list(Every)), rnd.choice([None, 5, 20, 31]))
+            s.add(
+                TaskRecord(
+                    id=tid,
+                    directive_id=1,
+                    position=tid,
+                    text="t",
+                    section=section,
+                    original_deadline=None,
+                    current_deadline=None,
+                    status_key="in_progress",
+                    cycle=cycle.every.value,
+                    cycle_cutoff_day=cycle.cutoff_day,
+                )
+            )
+            s.add(AssignmentRecord(task_id=tid, unit_id=1 + tid % 3, role="lead", assigned_on=D0))
+            s.flush()
+            start = D0 + dt.timedelta(days=rnd.randrange(0, 60))
+            for o in occurrences(cycle, start, D0 + dt.timedelta(days=700)):
+                done = verified = None
+                if rnd.random() < 0.6:
+                    done = o.due + dt.timedelta(days=rnd.randrange(-20, 20))
+                    verified = done + dt.timedelta(days=rnd.randrange(0, 10))
+                occ_id += 1
+                s.add(
+                    OccurrenceRecord(
+                        id=occ_id,
+                        task_id=tid,
+                        period_start=o.period_start,
+                        period_end=o.period_end,
+                        due=o.due,
+                        done_on=done,
+                        verified_on=verified,
+                    )
+                )
+                histories.append(
+                    (
+                        (1 + tid % 3, section),
+                        TaskHistory(
+                            o.due,
+                            (),
+                            opened_on=max(opened, o.period_start),
+                            done_on=done,
+                            verified_on=verified,
+                        ),
+                    )
+                )
         s.flush()  # tasks first: extension requests refer to them
         s.add_all(extensions)
     for as_of in [D0, opened, *(_day(rnd, 700) for _ in range(25))]:
