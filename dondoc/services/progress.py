@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from dondoc.errors import DondocError, ErrorCode
 from dondoc.services import fetch
 from dondoc.services.context import Store, audit_event, require
+from dondoc.services.cycles import complete_occurrence
 from dondoc.store.blobs import put_blob
 from dondoc.store.records import (
     BlobRecord,
@@ -187,8 +188,12 @@ def verify_update(
             today,
             note,
         )
-        task.status_key, task.progress = update.status_key, 100.0
-        task.done_on, task.verified_on = update.done_on, today
+        if task.cycle is not None and complete_occurrence(s, task, update, today):
+            # a recurring task goes on: this period's report is done, the task is not
+            task.status_key = "in_progress"
+        else:
+            task.status_key, task.progress = update.status_key, 100.0
+            task.done_on, task.verified_on = update.done_on, today
         audit_event(
             s,
             actor,

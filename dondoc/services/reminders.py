@@ -34,12 +34,14 @@ from sqlalchemy.orm import Session, aliased
 from dondoc.errors import DondocError, ErrorCode
 from dondoc.services.channels import Channel, DeliveryError, EmailChannel, Outgoing, WebhookChannel
 from dondoc.services.context import Store, audit_event, require
+from dondoc.services.cycles import HORIZON_DAYS, ensure_occurrences
 from dondoc.store import locks
 from dondoc.store.records import (
     AssignmentRecord,
     DirectiveRecord,
     ExtensionRequestRecord,
     NotificationRecord,
+    OccurrenceRecord,
     OutboxRecord,
     ProgressUpdateRecord,
     ReminderNoticeRecord,
@@ -84,6 +86,10 @@ III. NHIỆM VỤ SẮP ĐẾN HẠN ({{ due_soon_count }})
 Đề nghị các đơn vị khẩn trương triển khai, cập nhật tiến độ và báo cáo kết quả trên hệ thống.
 Trân trọng.
 """
+
+# how far ahead of a run an occurrence's due date may lie to be reminded of (the longest
+# "days before" an office would set)
+_AHEAD_DAYS = 62
 
 # the settings an office may change, with what each holds
 SETTING_KEYS = ("policies", "calendar", "hours", "template.subject", "template.body")
@@ -240,40 +246,44 @@ def open_dues(session: Session, day: dt.date) -> list[tuple[Due, Line, str, str]
         (claim.reviewed_on.is_(None)) | (claim.reviewed_on > day),
     )
     issuer = aliased(UnitRecord)
-    rows = session.execute(
-        select(
-            TaskRecord.id,
-            AssignmentRecord.unit_id,
-            TaskRecord.original_deadline,
-            TaskRecord.current_deadline,
-            TaskRecord.is_key,
-            TaskRecord.text,
-            UnitRecord.name,
-            UnitRecord.path,
-            DirectiveRecord.doc_type,
-            DirectiveRecord.number,
-            DirectiveRecord.issuer,
-            DirectiveRecord.issued_on,
-            issuer.path,
-        )
-        .join(DirectiveRecord, DirectiveRecord.id == TaskRecord.directive_id)
-        .join(
-            AssignmentRecord, (AssignmentRecord.task_id == TaskRecord.id) & (AssignmentRecord.role == "lead")
-        )
-        .join(UnitRecord, UnitRecord.id == AssignmentRecord.unit_id)
-        .join(StatusRecord, StatusRecord.key == TaskRecord.status_key)
-        .outerjoin(issuer, issuer.id == DirectiveRecord.issuer_unit_id)
-        .where(
-            DirectiveRecord.state == "confirmed",
-            DirectiveRecord.confirmed_on <= day,
-            AssignmentRecord.assigned_on <= day,
-            TaskRecord.original_deadline.is_not(None),
-            TaskRecord.verified_on.is_(None) | (TaskRecord.verified_on > day),
-            StatusRecord.status_group != "cancelled",
-            ~pending_claim,
-        )
-        .order_by(TaskRecord.id)
-    ).all()
+    rows: list[Any] = list(
+        session.execute(
+            select(
+                TaskRecord.id,
+                AssignmentRecord.unit_id,
+                TaskRecord.original_deadline,
+                TaskRecord.current_deadline,
+                TaskRecord.is_key,
+                TaskRecord.text,
+                UnitRecord.name,
+                UnitRecord.path,
+                DirectiveRecord.doc_type,
+                DirectiveRecord.number,
+                DirectiveRecord.issuer,
+                DirectiveRecord.issued_on,
+                issuer.path,
+            )
+            .join(DirectiveRecord, DirectiveRecord.id == TaskRecord.directive_id)
+            .join(
+                AssignmentRecord,
+                (AssignmentRecord.task_id == TaskRecord.id) & (AssignmentRecord.role == "lead"),
+            )
+            .join(UnitRecord, UnitRecord.id == AssignmentRecord.unit_id)
+            .join(StatusRecord, StatusRecord.key == TaskRecord.status_key)
+            .outerjoin(issuer, issuer.id == DirectiveRecord.issuer_unit_id)
+            .where(
+                DirectiveRecord.state == "confirmed",
+                DirectiveRecord.confirmed_on <= day,
+                AssignmentRecord.assigned_on <= day,
+                TaskRecord.original_deadline.is_not(None),
+                TaskRecord.cycle.is_(None),  # a recurring task is reminded of by its occurrences
+                TaskRecord.verified_on.is_(None) | (TaskRecord.verified_on > day),
+                StatusRecord.status_group != "cancelled",
+                ~pending_claim,
+            )
+            .order_by(TaskRecord.id)
+        ).all()
+    )
     # the deadline in force that day: the last extension approved by then (most tasks have
     # none: only those whose deadline moved are looked up)
     moved = [r[0] for r in rows if r[2] != r[3]]
@@ -292,6 +302,48 @@ def open_dues(session: Session, day: dt.date) -> list[tuple[Due, Line, str, str]
         ):
             if decided is not None:
                 changes.setdefault(task_id, []).append(DeadlineChange(decided, deadline))
+    # a recurring task: its first occurrence open that day (one notice per task and run)
+    occ = aliased(OccurrenceRecord)
+    recurring = session.execute(
+        select(
+            TaskRecord.id,
+            AssignmentRecord.unit_id,
+            occ.due,
+            occ.due,
+            TaskRecord.is_key,
+            TaskRecord.text,
+            UnitRecord.name,
+            UnitRecord.path,
+            DirectiveRecord.doc_type,
+            DirectiveRecord.number,
+            DirectiveRecord.issuer,
+            DirectiveRecord.issued_on,
+            issuer.path,
+        )
+        .join(DirectiveRecord, DirectiveRecord.id == TaskRecord.directive_id)
+        .join(
+            AssignmentRecord, (AssignmentRecord.task_id == TaskRecord.id) & (AssignmentRecord.role == "lead")
+        )
+        .join(UnitRecord, UnitRecord.id == AssignmentRecord.unit_id)
+        .join(StatusRecord, StatusRecord.key == TaskRecord.status_key)
+        .join(occ, occ.task_id == TaskRecord.id)
+        .outerjoin(issuer, issuer.id == DirectiveRecord.issuer_unit_id)
+        .where(
+            DirectiveRecord.state == "confirmed",
+            DirectiveRecord.confirmed_on <= day,
+            AssignmentRecord.assigned_on <= day,
+            TaskRecord.cycle.is_not(None),
+            StatusRecord.status_group != "cancelled",
+            occ.verified_on.is_(None) | (occ.verified_on > day),
+            occ.due <= day + dt.timedelta(days=_AHEAD_DAYS),
+        )
+        .order_by(TaskRecord.id, occ.due)
+    ).all()
+    seen: set[int] = set()
+    for row in recurring:
+        if row[0] not in seen:
+            seen.add(row[0])
+            rows.append(row)
     out = []
     labels: dict[tuple[Any, ...], str] = {}
     for (
@@ -584,6 +636,8 @@ def _run_locked(
     store: Store, actor: Actor, config: ReminderConfig, day: dt.date, channels: dict[str, Channel]
 ) -> RunResult:
     result = RunResult(day, "done")
+    # recurring tasks' occurrences kept ahead of the day (the run moves the horizon on)
+    ensure_occurrences(store, day + dt.timedelta(days=HORIZON_DAYS))
     with store.transaction() as s:
         run_row = s.get(ReminderRunRecord, day)
         if run_row is None:

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from dondoc.errors import DondocError, ErrorCode
 from dondoc.services import fetch
 from dondoc.services.context import Store, audit_event, require
+from dondoc.services.cycles import apply_extracted_cycles
 from dondoc.services.ingestion import issuer_scope, resolve_mention, target_record
 from dondoc.services.units import load_directory, unit_by_code
 from dondoc.store.records import BodyMentionRecord, ExtensionRequestRecord, TaskRecord
@@ -162,6 +163,8 @@ def confirm(store: Store, actor: Actor, directive_id: int, *, today: dt.date) ->
         directive.state = "confirmed"
         directive.confirmed_on = today
         directive.confirmed_by = actor.user_id or None
+        # the tasks that recur by calendar periods get their cycle and occurrences
+        apply_extracted_cycles(s, directive, today)
         audit_event(
             s,
             actor,

@@ -1,0 +1,110 @@
+"""Recurring tasks end to end on SQLite and PostgreSQL: the extractor's "trước ngày 20 hằng
+tháng" becomes a monthly cycle at confirmation; six months give six occurrences, each
+with its own report, verification and bucket (equal to the rule, as the dashboards count
+them); the reminders chase the open occurrence; the office changes the cycle."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+import pytest
+
+from dondoc.errors import DondocError, ErrorCode
+from dondoc.services import cycles, progress, reminders, review, users
+from dondoc.services.context import SYSTEM, Store
+from dondoc.services.dashboards import buckets_as_of
+from dondoc.services.progress import Report
+from dondoc.tracking.permissions import Role
+from dondoc.tracking.timeliness import Bucket, TaskHistory, classify
+from tests.support.tracking import assign, ingest_seed, load_cantho_units, make_user, task_ids
+
+D = dt.date
+CONFIRMED = D(2026, 1, 5)
+
+
+def _recurring_seed(store: Store) -> tuple[int, object, object]:
+    load_cantho_units(store)
+    office = make_user(store, "vanphong", Role.OFFICE, "CT-TU-VP")
+    police = make_user(store, "congan", Role.REPORTER, "CT-CA")
+    directive = ingest_seed(store, office).directive_id
+    task = task_ids(store, directive)["t5"]
+    # the office reads the task as the monthly report it is (the extractor's fields)
+    review.edit_task(
+        store,
+        office,
+        task,
+        {"recurrence": "monthly", "deadline_text": "trước ngày 20 hằng tháng", "original_deadline": None},
+    )
+    review.resolve_bodies(store, office, directive)
+    review.confirm(store, office, directive, today=CONFIRMED)
+    assign(store, office, task, "CT-CA", on=CONFIRMED)
+    return task, office, police
+
+
+def _report(store: Store, who: object, task: int, done: dt.date, verified: dt.date, office: object) -> None:
+    update = progress.report_progress(store, who, task, Report(status="done", done_on=done), today=done)  # type: ignore[arg-type]
+    progress.verify_update(store, office, update, today=verified)  # type: ignore[arg-type]
+
+
+def test_a_monthly_report_over_six_months_has_six_occurrences_with_their_own_buckets(store: Store) -> None:
+    task, office, police = _recurring_seed(store)
+    rows = cycles.occurrence_rows(store, task)
+    assert [o.due for o in rows[:6]] == [D(2026, m, 20) for m in range(1, 7)]
+    # January on time, February late, March never, April on time (reported in its month)
+    _report(store, police, task, D(2026, 1, 18), D(2026, 1, 19), office)
+    _report(store, police, task, D(2026, 2, 25), D(2026, 2, 26), office)
+    _report(store, police, task, D(2026, 3, 1), D(2026, 3, 2), office)  # March's, done early: on time
+    _report(store, police, task, D(2026, 5, 10), D(2026, 5, 12), office)  # April's, late
+    rows = cycles.occurrence_rows(store, task)
+    done = [(o.period_start.month, o.done_on) for o in rows if o.verified_on]
+    assert done == [(1, D(2026, 1, 18)), (2, D(2026, 2, 25)), (3, D(2026, 3, 1)), (4, D(2026, 5, 10))]
+    as_of = D(2026, 6, 30)
+    # the rule, occurrence by occurrence
+    expected: Counter[Bucket] = Counter()
+    for o in rows:
+        history = TaskHistory(o.due, (), max(CONFIRMED, o.period_start), o.done_on, o.verified_on)
+        bucket = classify(history, as_of, due_soon_days=7)
+        if bucket is not None:
+            expected[bucket] += 1
+    assert expected == Counter(
+        {Bucket.DONE_ON_TIME: 2, Bucket.DONE_LATE: 2, Bucket.OVERDUE: 2}
+    )  # May and June overdue; July on is not in force yet
+    police_row = next(u for u in buckets_as_of(store, office, as_of).units if u.code == "CT-CA")  # type: ignore[arg-type]
+    assert Counter({b: n for b, n in police_row.counts.items() if n}) == expected
+    # the task itself is never "done": it goes on, and is never "no deadline"
+    status = buckets_as_of(store, office, as_of)  # type: ignore[arg-type]
+    assert status.totals[Bucket.NO_DEADLINE] == sum(u.counts[Bucket.NO_DEADLINE] for u in status.units)
+    assert police_row.counts[Bucket.NO_DEADLINE] == 0
+
+
+def test_the_reminders_chase_the_open_occurrence(store: Store) -> None:
+    task, office, police = _recurring_seed(store)
+    _report(store, police, task, D(2026, 1, 18), D(2026, 1, 19), office)
+    # 23/2: February's report (due 20/2) is 3 days late
+    run = reminders.run(store, SYSTEM, day=D(2026, 2, 23), dry_run=True)
+    assert run.notices >= 1
+    with store.reading() as s:
+        due = reminders.open_dues(s, D(2026, 2, 23))
+    mine = [d for d, *_ in due if d.task_id == task]
+    assert len(mine) == 1 and mine[0].due == D(2026, 2, 20)
+
+
+def test_the_office_changes_the_cycle_and_keeps_what_was_verified(store: Store) -> None:
+    task, office, police = _recurring_seed(store)
+    _report(store, police, task, D(2026, 1, 18), D(2026, 1, 19), office)
+    made = cycles.set_cycle(store, office, task, every="quarterly", day=15, today=D(2026, 2, 1))  # type: ignore[arg-type]
+    rows = cycles.occurrence_rows(store, task)
+    assert made == len(rows)
+    # January's verified report stays; the open months give way to quarters due on the 15th
+    assert rows[0].period_start == D(2026, 1, 1) and rows[0].verified_on == D(2026, 1, 19)
+    assert [o.due for o in rows[1:3]] == [D(2026, 6, 15), D(2026, 9, 15)]
+    with pytest.raises(DondocError) as bad:
+        cycles.set_cycle(store, office, task, every="quarterly", day=15, month=4, today=D(2026, 2, 1))  # type: ignore[arg-type]
+    assert bad.value.code is ErrorCode.RULE_VIOLATED
+    with pytest.raises(DondocError) as forbidden:
+        cycles.set_cycle(store, police, task, every="monthly", today=D(2026, 2, 1))  # type: ignore[arg-type]
+    assert forbidden.value.code is ErrorCode.FORBIDDEN
+    cycles.set_cycle(store, office, task, every=None, today=D(2026, 2, 1))  # type: ignore[arg-type]
+    assert [o.verified_on for o in cycles.occurrence_rows(store, task)] == [D(2026, 1, 19)]
+    assert users.actor_by_name(store, "vanphong").role is Role.OFFICE
