@@ -13,6 +13,7 @@ import click
 
 from dondoc import __version__
 from dondoc.cli.assign import assign_command
+from dondoc.cli.cycle import cycle_command
 from dondoc.cli.db import db_command
 from dondoc.cli.demo import demo_command
 from dondoc.cli.directive import directive_command
@@ -48,6 +49,7 @@ for command in (
     ingest_command,
     directive_command,
     assign_command,
+    cycle_command,
     report_progress_command,
     verify_command,
     extension_command,

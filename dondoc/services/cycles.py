@@ -139,6 +139,14 @@ def complete_occurrence(s: Session, task: TaskRecord, update: ProgressUpdateReco
     return True
 
 
+def occurrences_of(store: Store, actor: Actor, task_id: int) -> list[OccurrenceRecord]:
+    """A task's occurrences, for whoever may see the task."""
+    with store.reading() as s:
+        fetch.task(s, task_id)
+        require(actor, Action.VIEW, fetch.subject_of(s, task_id), what=f"task {task_id}")
+    return occurrence_rows(store, task_id)
+
+
 def occurrence_rows(store: Store, task_id: int) -> list[OccurrenceRecord]:
     with store.reading() as s:
         return list(

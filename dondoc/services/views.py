@@ -80,6 +80,8 @@ class TaskView:
     original_deadline: dt.date | None
     current_deadline: dt.date | None
     recurrence: str | None
+    cycle: str | None
+    cycle_cutoff_day: int | None
     is_key: bool
     weight: float
     status: str
@@ -285,6 +287,8 @@ def _task_views(
                 original_deadline=t.original_deadline,
                 current_deadline=t.current_deadline,
                 recurrence=t.recurrence,
+                cycle=t.cycle,
+                cycle_cutoff_day=t.cycle_cutoff_day,
                 is_key=t.is_key,
                 weight=t.weight,
                 status=t.status_key,

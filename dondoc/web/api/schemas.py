@@ -315,3 +315,22 @@ class UnitFollowUpRead(BaseModel):
 
 class FollowUpList(BaseModel):
     items: list[UnitFollowUpRead]
+
+
+class CycleWrite(Body):
+    every: Literal["monthly", "quarterly", "semiannual", "yearly"] | None
+    day: int | None = Field(default=None, ge=1, le=31)
+    month: int | None = Field(default=None, ge=1, le=12)
+    until: dt.date | None = Field(default=None, ge=dt.date(1900, 1, 1), le=dt.date(2199, 12, 31))
+
+
+class OccurrenceRead(BaseModel):
+    period_start: dt.date
+    period_end: dt.date
+    due: dt.date
+    done_on: dt.date | None
+    verified_on: dt.date | None
+
+
+class OccurrenceList(BaseModel):
+    items: list[OccurrenceRead]

@@ -7,10 +7,11 @@ import datetime as dt
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 from markupsafe import Markup
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from dondoc.errors import DondocError, ErrorCode
-from dondoc.services import progress, views
+from dondoc.services import cycles, progress, views
 from dondoc.services.progress import MAX_EVIDENCE_BYTES, Report
 from dondoc.store.blobs import blob_path
 from dondoc.web.deps import ActorDep, FormDep, Id, StoreDep, TodayDep, cached_compute
@@ -25,8 +26,34 @@ router = APIRouter(include_in_schema=False)
 def task_page(request: Request, task_id: Id, actor: ActorDep, store: StoreDep, today: TodayDep) -> Response:
     detail = views.task_detail(store, actor, task_id, today=today)
     return page(
-        request, "tasks/task.html", actor, t=detail, statuses=views.status_options(store), today=today
+        request,
+        "tasks/task.html",
+        actor,
+        t=detail,
+        statuses=views.status_options(store),
+        today=today,
+        occurrences=cycles.occurrences_of(store, actor, task_id),
     )
+
+
+@router.post("/tasks/{task_id}/cycle")
+async def set_cycle(
+    task_id: Id, actor: ActorDep, store: StoreDep, today: TodayDep, form: FormDep
+) -> Response:
+    every = str(form.get("every") or "") or None
+    raw_day = str(form.get("day") or "").strip()
+    if raw_day and not raw_day.isdigit():
+        raise DondocError(ErrorCode.RULE_VIOLATED, detail="day: not a number")
+    await run_in_threadpool(
+        cycles.set_cycle,
+        store,
+        actor,
+        task_id,
+        every=every,
+        day=int(raw_day) if raw_day else None,
+        today=today,
+    )
+    return RedirectResponse(f"/tasks/{task_id}", status_code=303)
 
 
 @router.get("/inbox")

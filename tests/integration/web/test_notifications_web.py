@@ -104,3 +104,20 @@ def test_the_reports_page_gives_each_document(reminded: DemoSite) -> None:
     reporter = reminded.client("ct-ca")
     assert "Công văn đôn đốc" not in reporter.get("/reports").text
     assert reporter.get("/reports/letter", params={"unit": "CT-CA"}).status_code == 403
+
+
+def test_the_office_makes_a_task_recur_from_its_page(reminded: DemoSite) -> None:
+    office = reminded.client("vanphong")
+    page = office.get("/tasks/5").text
+    assert "Nhiệm vụ định kỳ" in page and "Các kỳ báo cáo" not in page
+    csrf = csrf_of(office)
+    r = office.post("/tasks/5/cycle", data={"csrf": csrf, "every": "monthly", "day": "20"}, follow_redirects=False)
+    assert r.status_code == 303
+    page = office.get("/tasks/5").text
+    assert "Các kỳ báo cáo" in page and "20/10/2024" in page  # the first period after confirmation
+    assert '<option value="monthly" selected>' in page
+    bad = office.post("/tasks/5/cycle", data={"csrf": csrf, "every": "monthly", "day": "x"})
+    assert bad.status_code == 422 and "không phải số" in bad.text
+    # a focal point sees the periods, not the form
+    reporter = reminded.client("ct-ubnd")
+    assert "Nhiệm vụ định kỳ" not in reporter.get("/tasks/9").text

@@ -5,19 +5,22 @@ from __future__ import annotations
 
 import base64
 import binascii
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response
 
 from dondoc.errors import DondocError, ErrorCode
-from dondoc.services import assignment, progress, review, views
+from dondoc.services import assignment, cycles, progress, review, views
 from dondoc.services.progress import MAX_EVIDENCE_BYTES, Report
 from dondoc.web.api.schemas import (
     AssignmentWrite,
     Created,
+    CycleWrite,
     EvidenceCreate,
     ExtensionCreate,
     ExtensionList,
+    OccurrenceList,
+    OccurrenceRead,
     ProgressCreate,
     TaskEdit,
     TaskList,
@@ -80,6 +83,40 @@ def assign(task_id: Id, body: AssignmentWrite, actor: ApiActor, store: StoreDep,
     support = tuple(dict.fromkeys(c for c in body.support if c and c != body.lead))
     assignment.assign(store, actor, task_id, lead=body.lead, support=support, today=today)
     return task_read(views.task_detail(store, actor, task_id, today=today).task)
+
+
+def _occurrences(rows: list[Any]) -> OccurrenceList:
+    return OccurrenceList(
+        items=[
+            OccurrenceRead(
+                period_start=o.period_start,
+                period_end=o.period_end,
+                due=o.due,
+                done_on=o.done_on,
+                verified_on=o.verified_on,
+            )
+            for o in rows
+        ]
+    )
+
+
+@router.get("/tasks/{task_id}/occurrences", response_model=OccurrenceList)
+def list_occurrences(task_id: Id, actor: ApiActor, store: StoreDep) -> OccurrenceList:
+    """A recurring task's occurrences: each period, its due date, done and verified days."""
+    return _occurrences(cycles.occurrences_of(store, actor, task_id))
+
+
+@router.put("/tasks/{task_id}/cycle", response_model=OccurrenceList)
+def set_cycle(
+    task_id: Id, body: CycleWrite, actor: ApiActor, store: StoreDep, today: TodayDep
+) -> OccurrenceList:
+    """Make a task recur by periods (`every`, due on `day` of the period's `month`, no
+    period starting after `until`), change its cycle, or stop it (`every: null`); the
+    occurrences already verified stay."""
+    cycles.set_cycle(
+        store, actor, task_id, every=body.every, day=body.day, month=body.month, until=body.until, today=today
+    )
+    return _occurrences(cycles.occurrences_of(store, actor, task_id))
 
 
 def _evidence(files: list[EvidenceCreate]) -> tuple[tuple[str, bytes], ...]:
