@@ -30,6 +30,11 @@ def _write(out: Path, data: bytes) -> None:
 @report_command.command("periodic")
 @click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), help="The day (default: today).")
 @click.option("--directive", "directive_id", type=int, help="Only this directive's tasks.")
+@click.option(
+    "--since",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Only the directives issued from this day (a period's report).",
+)
 @click.option("--unit", "unit_code", help="Only this unit and its sub-units.")
 @click.option(
     "--issuer", "issuer_code", help="The unit issuing it (default: yours, else the directive's office)."
@@ -45,6 +50,7 @@ def periodic_command(
     ctx: click.Context,
     as_of: dt.datetime | None,
     directive_id: int | None,
+    since: dt.datetime | None,
     unit_code: str | None,
     issuer_code: str | None,
     number: str | None,
@@ -66,6 +72,7 @@ def periodic_command(
         unit_code=unit_code,
         issuer_code=issuer_code,
         number=number,
+        since=since.date() if since else None,
     )
     _write(out, reports.render(doc, fmt))
     click.echo(f"{out}: {doc.kind.lower()} {fmt}, as of {doc.date.isoformat()}")

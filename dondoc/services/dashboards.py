@@ -112,13 +112,25 @@ Counts = dict[tuple[int, str | None], dict[Bucket, int]]  # per (lead unit id, a
 
 
 def _counts(
-    store: Store, s: Session, as_of: dt.date, path: str | None, directive_id: int | None = None
+    store: Store,
+    s: Session,
+    as_of: dt.date,
+    path: str | None,
+    directive_id: int | None = None,
+    issued_since: dt.date | None = None,
 ) -> Counts:
     due_soon = store.settings.due_soon_days
-    key = ("buckets", as_of, path, due_soon, directive_id, store.data_version(s))
+    key = ("buckets", as_of, path, due_soon, directive_id, issued_since, store.data_version(s))
     return store.cache.get(
         key,
-        lambda: bucket_counts(s, as_of=as_of, due_soon_days=due_soon, scope=path, directive_id=directive_id),
+        lambda: bucket_counts(
+            s,
+            as_of=as_of,
+            due_soon_days=due_soon,
+            scope=path,
+            directive_id=directive_id,
+            issued_since=issued_since,
+        ),
     )
 
 
@@ -160,13 +172,14 @@ def buckets_as_of(
     *,
     unit_code: str | None = None,
     directive_id: int | None = None,
+    issued_since: dt.date | None = None,
 ) -> BucketReport:
     """Every lead unit in scope (a unit and its sub-units; for a reporter or a leader at
     most their own unit's tree) with its tasks' buckets as known on `as_of` (of one
     directive's tasks when `directive_id` is given)."""
     with store.reading() as s:
         scope = _checked_scope(s, actor, unit_code)
-        counts = _counts(store, s, as_of, scope.path if scope else None, directive_id)
+        counts = _counts(store, s, as_of, scope.path if scope else None, directive_id, issued_since)
         per_unit = _per_unit(counts)
         named = select(UnitRecord.id, UnitRecord.code, UnitRecord.name).where(
             UnitRecord.id.in_(list(per_unit))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from dondoc.errors import DondocError, ErrorCode
@@ -124,7 +124,13 @@ class TaskLine:
 
 
 def _task_lines(
-    s: Session, as_of: dt.date, due_soon_days: int, *, path: str | None, directive_id: int | None
+    s: Session,
+    as_of: dt.date,
+    due_soon_days: int,
+    *,
+    path: str | None,
+    directive_id: int | None,
+    issued_since: dt.date | None = None,
 ) -> list[TaskLine]:
     """Each task in scope with its bucket on `as_of` (the rule, task by task) and the last
     reason its lead unit gave (difficulties, else the narrative of its last report)."""
@@ -152,6 +158,10 @@ def _task_lines(
         query = query.where(UnitRecord.path.startswith(path))
     if directive_id is not None:
         query = query.where(TaskRecord.directive_id == directive_id)
+    if issued_since is not None:
+        query = query.where(
+            func.coalesce(DirectiveRecord.issued_on, DirectiveRecord.confirmed_on) >= issued_since
+        )
     rows = s.execute(query).all()
     ids = [r[0] for r in rows]
     changes: dict[int, list[DeadlineChange]] = {}
@@ -279,9 +289,10 @@ def periodic(
     unit_code: str | None = None,
     issuer_code: str | None = None,
     number: str | None = None,
+    since: dt.date | None = None,
 ) -> OfficialDocument:
     """The office's periodic report as of a date, for one directive, one unit's tree or
-    every confirmed directive."""
+    every confirmed directive (those issued since `since`, for a period's report)."""
     with store.reading() as s:
         directive = s.get(DirectiveRecord, directive_id) if directive_id is not None else None
         if directive_id is not None and (directive is None or directive.state != "confirmed"):
@@ -300,10 +311,15 @@ def periodic(
             store.settings.due_soon_days,
             path=scope.path if scope else None,
             directive_id=directive_id,
+            issued_since=since,
         )
         extensions = _extensions(s, as_of, {t.task_id: t for t in lines})
-    report = buckets_as_of(store, actor, as_of, unit_code=unit_code, directive_id=directive_id)
+    report = buckets_as_of(
+        store, actor, as_of, unit_code=unit_code, directive_id=directive_id, issued_since=since
+    )
     of = _scope_words(directive, scope)
+    if since is not None:
+        of += f" theo các văn bản ban hành từ ngày {since:%d/%m/%Y}"
     title = f"Tình hình thực hiện nhiệm vụ{of} (tính đến ngày {as_of:%d/%m/%Y})"
     body = _periodic_body(report, lines, extensions, as_of)
     full = tuple(t for t in body[1] if t is not None)

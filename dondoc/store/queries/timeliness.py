@@ -83,6 +83,7 @@ def bucket_counts(
     due_soon_days: int,
     scope: str | None,
     directive_id: int | None = None,
+    issued_since: dt.date | None = None,
 ) -> dict[tuple[int, str | None], dict[Bucket, int]]:
     """Per lead unit (id) and area (the task's section), the number of tasks in each
     bucket, for confirmed directives' tasks led by a unit whose path starts with `scope`
@@ -136,6 +137,10 @@ def bucket_counts(
     if directive_id is not None:  # one directive's tasks (its report)
         tasks = tasks.where(DirectiveRecord.id == directive_id)
         occurrences = occurrences.where(DirectiveRecord.id == directive_id)
+    if issued_since is not None:  # the directives of a period (issued since the day)
+        since = func.coalesce(DirectiveRecord.issued_on, DirectiveRecord.confirmed_on) >= issued_since
+        tasks = tasks.where(since)
+        occurrences = occurrences.where(since)
     f = union_all(tasks, occurrences).subquery()
     bucket = _bucket(
         as_of,

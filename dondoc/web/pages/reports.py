@@ -62,6 +62,7 @@ async def periodic(
     today: TodayDep,
     as_of: str | None = None,
     directive: str | None = None,  # the form sends "" for "every directive"
+    since: str | None = None,
     unit: str | None = None,
     format: str = "docx",
 ) -> Response:
@@ -71,7 +72,14 @@ async def periodic(
     directive_id = int(directive) if directive else None
 
     def build() -> bytes:
-        doc = reports.periodic(store, actor, as_of=day, directive_id=directive_id, unit_code=unit or None)
+        doc = reports.periodic(
+            store,
+            actor,
+            as_of=day,
+            directive_id=directive_id,
+            unit_code=unit or None,
+            since=_day(since, today) if since else None,
+        )
         return reports.render(doc, format)
 
     data = await run_in_threadpool(build)

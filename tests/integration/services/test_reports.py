@@ -127,3 +127,15 @@ def test_a_long_table_lists_the_worst_rows_and_the_workbook_all_of_them() -> Non
     assert total.text == "Tổng cộng" and total.bold
     number = d.tables[1].rows[1].cells[2].paragraphs[0]
     assert number.alignment is not None and number.alignment.name == "RIGHT"
+
+
+def test_a_periods_report_counts_the_directives_issued_in_it(store: Store) -> None:
+    load_demo(store)
+    everything = reports.periodic(store, SYSTEM, as_of=DAY)
+    later = reports.periodic(store, SYSTEM, as_of=DAY, since=D(2025, 1, 1))  # the demo's is from 2024
+    assert "ban hành từ ngày 01/01/2025" in later.title
+    all_units = _tables(reports.render(everything, "docx"))[1]
+    none = _tables(reports.render(later, "docx"))[1]
+    assert int(all_units[-1][2]) == sum(buckets_as_of(store, SYSTEM, DAY).totals.values()) > 0
+    assert none[-1][2] == "0"  # no directive issued since: nothing counted
+    assert sum(buckets_as_of(store, SYSTEM, DAY, issued_since=D(2025, 1, 1)).totals.values()) == 0

@@ -201,6 +201,7 @@ def _routes(i: dict[str, object]) -> list[tuple[str, str, dict[str, object], set
         ("GET", "/notifications", {}, set(USERS)),
         ("GET", f"/api/v1/tasks/{t}/occurrences", {}, READERS | {"ct-ca"}),
         ("PUT", f"/api/v1/tasks/{t}/cycle", {"every": "monthly", "day": 20}, OFFICE),
+        ("POST", f"/tasks/{t}/cycle", {"every": "monthly", "day": "20"}, OFFICE),
         ("GET", "/reports", {}, set(USERS)),
         ("GET", "/reports/periodic?as_of=2025-01-07&format=xlsx", {}, set(USERS)),
         ("GET", "/reports/periodic?unit=CT-BCHQS&format=xlsx", {}, READERS | {"ct-bchqs"}),

@@ -111,7 +111,9 @@ def test_the_office_makes_a_task_recur_from_its_page(reminded: DemoSite) -> None
     page = office.get("/tasks/5").text
     assert "Nhiệm vụ định kỳ" in page and "Các kỳ báo cáo" not in page
     csrf = csrf_of(office)
-    r = office.post("/tasks/5/cycle", data={"csrf": csrf, "every": "monthly", "day": "20"}, follow_redirects=False)
+    r = office.post(
+        "/tasks/5/cycle", data={"csrf": csrf, "every": "monthly", "day": "20"}, follow_redirects=False
+    )
     assert r.status_code == 303
     page = office.get("/tasks/5").text
     assert "Các kỳ báo cáo" in page and "20/10/2024" in page  # the first period after confirmation

@@ -29,15 +29,19 @@ async def periodic_report(
     today: TodayDep,
     as_of: Annotated[dt.date | None, Query(ge=dt.date(1900, 1, 1), le=dt.date(2199, 12, 31))] = None,
     directive: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None,
+    since: Annotated[dt.date | None, Query(ge=dt.date(1900, 1, 1), le=dt.date(2199, 12, 31))] = None,
     unit: Annotated[str | None, Query(max_length=64, pattern=NO_CONTROL)] = None,
     format: Annotated[str, Query(pattern="^(docx|xlsx|pdf)$")] = "docx",
 ) -> Response:
     """The periodic report as of a day (default: today), for a directive, a unit's tree or
-    everything the caller may see: DOCX, XLSX or PDF."""
+    everything the caller may see (the directives issued `since` a day: a period's
+    report): DOCX, XLSX or PDF."""
     day = as_of or today
 
     def build() -> bytes:
-        doc = reports.periodic(store, actor, as_of=day, directive_id=directive, unit_code=unit or None)
+        doc = reports.periodic(
+            store, actor, as_of=day, directive_id=directive, unit_code=unit or None, since=since
+        )
         return reports.render(doc, format)
 
     return document_response(await run_in_threadpool(build), format, f"bao-cao-{day:%Y-%m-%d}.{format}")
