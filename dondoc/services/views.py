@@ -23,6 +23,7 @@ from dondoc.store.records import (
     DirectiveRecord,
     EvidenceRecord,
     ExtensionRequestRecord,
+    OccurrenceRecord,
     ProgressUpdateRecord,
     StatusRecord,
     TaskRecord,
@@ -251,26 +252,56 @@ def _histories(s: Session, task_ids: list[int]) -> dict[int, list[DeadlineChange
     return out
 
 
+def _current_occurrences(s: Session, task_ids: list[int], today: dt.date) -> dict[int, OccurrenceRecord]:
+    """Each recurring task's current occurrence: its oldest one still open and in force
+    on `today`, else its latest one begun."""
+    out: dict[int, OccurrenceRecord] = {}
+    if not task_ids:
+        return out
+    rows = s.scalars(
+        select(OccurrenceRecord)
+        .where(OccurrenceRecord.task_id.in_(task_ids), OccurrenceRecord.period_start <= today)
+        .order_by(OccurrenceRecord.task_id, OccurrenceRecord.period_start)
+    )
+    for o in rows:
+        held = out.get(o.task_id)
+        if held is None or held.verified_on is not None:
+            out[o.task_id] = o  # the first open one stays; a done one gives way to the next
+    return out
+
+
 def _task_views(
     s: Session, tasks: list[TaskRecord], units: _Units, *, today: dt.date, due_soon_days: int
 ) -> list[TaskView]:
     labels = dict(s.execute(select(StatusRecord.key, StatusRecord.label)).all())
     changes = _histories(s, [t.id for t in tasks])
+    current = _current_occurrences(s, [t.id for t in tasks if t.cycle is not None], today)
     out = []
     for t in tasks:
         lead = next((a.unit_id for a in t.assignments if a.role == "lead"), None)
         opened = t.directive.confirmed_on if t.directive.state == "confirmed" else None
-        bucket = (
-            classify(
+        if opened is None:
+            bucket = None
+        elif t.cycle is not None:
+            # a recurring task is where its current period stands (never "no deadline")
+            occ = current.get(t.id)
+            bucket = (
+                classify(
+                    TaskHistory(occ.due, (), max(opened, occ.period_start), occ.done_on, occ.verified_on),
+                    today,
+                    due_soon_days=due_soon_days,
+                )
+                if occ is not None
+                else None
+            )
+        else:
+            bucket = classify(
                 TaskHistory(
                     t.original_deadline, tuple(changes.get(t.id, ())), opened, t.done_on, t.verified_on
                 ),
                 today,
                 due_soon_days=due_soon_days,
             )
-            if opened is not None
-            else None
-        )
         out.append(
             TaskView(
                 id=t.id,

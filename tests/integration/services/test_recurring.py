@@ -11,7 +11,7 @@ from collections import Counter
 import pytest
 
 from dondoc.errors import DondocError, ErrorCode
-from dondoc.services import cycles, progress, reminders, review, users
+from dondoc.services import cycles, progress, reminders, review, users, views
 from dondoc.services.context import SYSTEM, Store
 from dondoc.services.dashboards import buckets_as_of
 from dondoc.services.progress import Report
@@ -76,6 +76,9 @@ def test_a_monthly_report_over_six_months_has_six_occurrences_with_their_own_buc
     status = buckets_as_of(store, office, as_of)  # type: ignore[arg-type]
     assert status.totals[Bucket.NO_DEADLINE] == sum(u.counts[Bucket.NO_DEADLINE] for u in status.units)
     assert police_row.counts[Bucket.NO_DEADLINE] == 0
+    # the task's own page shows where its current period stands: May's report, overdue
+    assert views.task_detail(store, office, task, today=as_of).task.bucket is Bucket.OVERDUE  # type: ignore[arg-type]
+    assert views.task_detail(store, office, task, today=D(2026, 5, 15)).task.bucket is Bucket.DUE_SOON  # type: ignore[arg-type]
 
 
 def test_the_reminders_chase_the_open_occurrence(store: Store) -> None:
