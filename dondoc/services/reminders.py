@@ -136,6 +136,8 @@ def config_from(raw: dict[str, Any]) -> ReminderConfig:
         hours = Hours(
             dt.time.fromisoformat(h.get("start", "07:30")), dt.time.fromisoformat(h.get("end", "17:30"))
         )
+        if hours.start >= hours.end:
+            raise ValueError("the sending hours end after they start")
     except (TypeError, ValueError, AttributeError) as exc:
         raise DondocError(ErrorCode.RULE_VIOLATED, detail=f"reminder settings: {exc}") from exc
     subject = raw.get("template.subject") or DEFAULT_SUBJECT
@@ -604,16 +606,28 @@ def run(
 ) -> RunResult:
     """The reminders of `day` (local), as a run at `at` (local; None: within the hours)."""
     require(actor, Action.MANAGE_REMINDERS, what="reminders")
+    if not dry_run and day > now_in_vietnam().date():
+        # a later day's reminders would go out today, and that day's real run would find
+        # them sent: they are only shown
+        raise DondocError(
+            ErrorCode.RULE_VIOLATED, detail="a later day's reminders are only shown: use --dry-run"
+        )
     with store.reading() as s:
         config = load_config(s)
     if not config.calendar.is_working_day(day):
-        why = config.calendar.holiday(day) or "cuối tuần"
+        why = config.calendar.holiday(day) or "weekend"
         return RunResult(day, "skipped", f"{day.isoformat()} is not a working day ({why})")
     if at is not None and not config.hours.allow(at):
         return RunResult(
             day,
             "skipped",
             f"{at:%H:%M} is outside the sending hours {config.hours.start:%H:%M}–{config.hours.end:%H:%M}",
+        )
+    if not dry_run and day > now_in_vietnam().date():
+        # a later day's reminders would go out today, and that day's real run would find
+        # them sent: they are only shown
+        raise DondocError(
+            ErrorCode.RULE_VIOLATED, detail="a later day's reminders are only shown: use --dry-run"
         )
     if dry_run:
         with store.reading() as s:

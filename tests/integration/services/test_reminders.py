@@ -259,3 +259,15 @@ def test_the_leaders_view_counts_reminders_answers_and_the_silent_units(store: S
     assert [r.code for r in followup(store, users.actor_by_name(store, "ct-ca"))] == ["CT-CA"]
     # nothing before the first reminder counts
     assert followup(store, SYSTEM, until=D(2025, 1, 6)) == []
+
+
+def test_a_later_days_reminders_are_only_shown_and_the_hours_make_sense(store: Store) -> None:
+    load_demo(store)
+    later = reminders.now_in_vietnam().date() + dt.timedelta(days=30)
+    with pytest.raises(DondocError) as refused:
+        reminders.run(store, SYSTEM, day=later)
+    assert refused.value.code is ErrorCode.RULE_VIOLATED
+    assert reminders.run(store, SYSTEM, day=later, dry_run=True).state in ("dry-run", "skipped")
+    with pytest.raises(DondocError):
+        reminders.set_setting(store, SYSTEM, "hours", {"start": "17:00", "end": "08:00"})
+    assert "weekend" in reminders.run(store, SYSTEM, day=D(2025, 1, 4)).reason
