@@ -107,6 +107,9 @@ class WebhookChannel:
 
     def send(self, message: Outgoing) -> None:
         s = self.settings
+        if not s.webhook_secret:
+            # an unsigned call is one anybody could forge: the receiver could not tell
+            raise DeliveryError("DONDOC_WEBHOOK_SECRET is not set: the webhook is not called", permanent=True)
         body = json.dumps(message.payload, ensure_ascii=False, sort_keys=True).encode("utf-8")
         last = ""
         for attempt in range(max(1, s.delivery_attempts)):

@@ -271,3 +271,19 @@ def test_a_later_days_reminders_are_only_shown_and_the_hours_make_sense(store: S
     with pytest.raises(DondocError):
         reminders.set_setting(store, SYSTEM, "hours", {"start": "17:00", "end": "08:00"})
     assert "weekend" in reminders.run(store, SYSTEM, day=D(2025, 1, 4)).reason
+
+
+def test_a_webhook_without_its_secret_is_never_called(store: Store) -> None:
+    load_demo(store)
+    with smtp_server() as (_box, port), webhook_server() as (hook, url):
+        live = _with_mail(store, port, url)
+        unsigned = Store(
+            live.engine, live.sessions, live.settings.model_copy(update={"webhook_secret": ""}), live.readers
+        )
+        result = reminders.run(unsigned, SYSTEM, day=LATE_7)
+    failed = [m for m in result.messages if m.channel == "webhook"]
+    assert failed and all("DONDOC_WEBHOOK_SECRET is not set" in m.result for m in failed)
+    assert hook.requests == []
+    with store.reading() as s:
+        states = set(s.scalars(select(OutboxRecord.state).where(OutboxRecord.channel == "webhook")))
+    assert states == {"failed"}  # final: trying again cannot help
