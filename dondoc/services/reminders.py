@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 
 from jinja2 import Template
 from jinja2.sandbox import SandboxedEnvironment
-from sqlalchemy import exists, func, insert, select
+from sqlalchemy import Select, exists, func, insert, select
 from sqlalchemy.orm import Session, aliased
 
 from dondoc.errors import DondocError, ErrorCode
@@ -36,10 +36,10 @@ from dondoc.services.channels import Channel, DeliveryError, EmailChannel, Outgo
 from dondoc.services.context import Store, audit_event, require
 from dondoc.services.cycles import HORIZON_DAYS, ensure_occurrences
 from dondoc.store import locks
+from dondoc.store.queries.histories import approved_changes
 from dondoc.store.records import (
     AssignmentRecord,
     DirectiveRecord,
-    ExtensionRequestRecord,
     NotificationRecord,
     OccurrenceRecord,
     OutboxRecord,
@@ -54,7 +54,7 @@ from dondoc.store.records import (
 )
 from dondoc.tracking.permissions import Action, Actor, Role
 from dondoc.tracking.reminders import Audience, Due, Kind, Notice, Policy, plan
-from dondoc.tracking.timeliness import DeadlineChange, TaskHistory, deadline_in_force
+from dondoc.tracking.timeliness import TaskHistory, deadline_in_force
 from dondoc.tracking.workdays import WorkCalendar
 
 # Vietnam keeps one offset all year (no daylight saving): the sending hours are in it
@@ -248,13 +248,16 @@ def open_dues(session: Session, day: dt.date) -> list[tuple[Due, Line, str, str]
         (claim.reviewed_on.is_(None)) | (claim.reviewed_on > day),
     )
     issuer = aliased(UnitRecord)
-    rows: list[Any] = list(
-        session.execute(
+
+    def led_tasks(first: Any, second: Any) -> Select[Any]:
+        # a task of a directive in force that day, its lead unit assigned by then, not
+        # cancelled, with what a digest names (its two dates: the two columns given)
+        return (
             select(
                 TaskRecord.id,
                 AssignmentRecord.unit_id,
-                TaskRecord.original_deadline,
-                TaskRecord.current_deadline,
+                first,
+                second,
                 TaskRecord.is_key,
                 TaskRecord.text,
                 UnitRecord.name,
@@ -277,65 +280,27 @@ def open_dues(session: Session, day: dt.date) -> list[tuple[Due, Line, str, str]
                 DirectiveRecord.state == "confirmed",
                 DirectiveRecord.confirmed_on <= day,
                 AssignmentRecord.assigned_on <= day,
-                TaskRecord.original_deadline.is_not(None),
-                TaskRecord.cycle.is_(None),  # a recurring task is reminded of by its occurrences
-                TaskRecord.verified_on.is_(None) | (TaskRecord.verified_on > day),
                 StatusRecord.status_group != "cancelled",
-                ~pending_claim,
             )
-            .order_by(TaskRecord.id)
-        ).all()
+        )
+
+    once = led_tasks(TaskRecord.original_deadline, TaskRecord.current_deadline).where(
+        TaskRecord.original_deadline.is_not(None),
+        TaskRecord.cycle.is_(None),  # a recurring task is reminded of by its occurrences
+        TaskRecord.verified_on.is_(None) | (TaskRecord.verified_on > day),
+        ~pending_claim,
     )
+    rows: list[Any] = list(session.execute(once.order_by(TaskRecord.id)).all())
     # the deadline in force that day: the last extension approved by then (most tasks have
     # none: only those whose deadline moved are looked up)
-    moved = [r[0] for r in rows if r[2] != r[3]]
-    changes: dict[int, list[DeadlineChange]] = {}
-    for k in range(0, len(moved), 5000):
-        for task_id, decided, deadline in session.execute(
-            select(
-                ExtensionRequestRecord.task_id,
-                ExtensionRequestRecord.decided_on,
-                ExtensionRequestRecord.proposed_deadline,
-            ).where(
-                ExtensionRequestRecord.task_id.in_(moved[k : k + 5000]),
-                ExtensionRequestRecord.state == "approved",
-                ExtensionRequestRecord.decided_on <= day,
-            )
-        ):
-            if decided is not None:
-                changes.setdefault(task_id, []).append(DeadlineChange(decided, deadline))
+    changes = approved_changes(session, [r[0] for r in rows if r[2] != r[3]])
     # a recurring task: its first occurrence open that day (one notice per task and run)
     occ = aliased(OccurrenceRecord)
     recurring = session.execute(
-        select(
-            TaskRecord.id,
-            AssignmentRecord.unit_id,
-            occ.due,
-            occ.due,
-            TaskRecord.is_key,
-            TaskRecord.text,
-            UnitRecord.name,
-            UnitRecord.path,
-            DirectiveRecord.doc_type,
-            DirectiveRecord.number,
-            DirectiveRecord.issuer,
-            DirectiveRecord.issued_on,
-            issuer.path,
-        )
-        .join(DirectiveRecord, DirectiveRecord.id == TaskRecord.directive_id)
-        .join(
-            AssignmentRecord, (AssignmentRecord.task_id == TaskRecord.id) & (AssignmentRecord.role == "lead")
-        )
-        .join(UnitRecord, UnitRecord.id == AssignmentRecord.unit_id)
-        .join(StatusRecord, StatusRecord.key == TaskRecord.status_key)
+        led_tasks(occ.due, occ.due)
         .join(occ, occ.task_id == TaskRecord.id)
-        .outerjoin(issuer, issuer.id == DirectiveRecord.issuer_unit_id)
         .where(
-            DirectiveRecord.state == "confirmed",
-            DirectiveRecord.confirmed_on <= day,
-            AssignmentRecord.assigned_on <= day,
             TaskRecord.cycle.is_not(None),
-            StatusRecord.status_group != "cancelled",
             occ.verified_on.is_(None) | (occ.verified_on > day),
             occ.due <= day + dt.timedelta(days=_AHEAD_DAYS),
         )

@@ -18,6 +18,7 @@ from dondoc.reports.layout import abbreviation, authority, place_of
 from dondoc.reports.model import Chart, Heading, Issuer, OfficialDocument, Paragraph, Signature, Table
 from dondoc.services.context import Store, require
 from dondoc.services.dashboards import BucketReport, buckets_as_of
+from dondoc.store.queries.histories import approved_changes
 from dondoc.store.records import (
     AssignmentRecord,
     DirectiveRecord,
@@ -30,7 +31,6 @@ from dondoc.tracking.permissions import ANYTHING, Action, Actor, Role, Subject
 from dondoc.tracking.timeliness import (
     BUCKETS,
     Bucket,
-    DeadlineChange,
     TaskHistory,
     classify,
     deadline_in_force,
@@ -164,19 +164,10 @@ def _task_lines(
         )
     rows = s.execute(query).all()
     ids = [r[0] for r in rows]
-    changes: dict[int, list[DeadlineChange]] = {}
+    changes = approved_changes(s, ids)
     reasons: dict[tuple[int, int], tuple[dt.date, int, str]] = {}
     for chunk in range(0, len(ids), 5000):
         part = ids[chunk : chunk + 5000]
-        for task_id, decided, deadline in s.execute(
-            select(
-                ExtensionRequestRecord.task_id,
-                ExtensionRequestRecord.decided_on,
-                ExtensionRequestRecord.proposed_deadline,
-            ).where(ExtensionRequestRecord.task_id.in_(part), ExtensionRequestRecord.state == "approved")
-        ):
-            if decided is not None:
-                changes.setdefault(task_id, []).append(DeadlineChange(decided, deadline))
         for task_id, unit_id, day, upd_id, difficulties, narrative in s.execute(
             select(
                 ProgressUpdateRecord.task_id,

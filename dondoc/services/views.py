@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 from dondoc.errors import DondocError, ErrorCode
 from dondoc.services import fetch
 from dondoc.services.context import Store, require
+from dondoc.store.queries.histories import approved_changes
 from dondoc.store.records import (
     AssignmentRecord,
     AuditEventRecord,
@@ -33,7 +34,7 @@ from dondoc.store.records import (
 from dondoc.tracking.permissions import Action, Actor, Role, Subject, can
 from dondoc.tracking.progress import roll_up
 from dondoc.tracking.resolution import FLAGGED, Method
-from dondoc.tracking.timeliness import Bucket, DeadlineChange, TaskHistory, classify
+from dondoc.tracking.timeliness import Bucket, TaskHistory, classify
 
 # order of urgency in an inbox
 URGENCY = (
@@ -233,25 +234,6 @@ def _row(d: DirectiveRecord, tasks: int) -> DirectiveRow:
     )
 
 
-def _histories(s: Session, task_ids: list[int]) -> dict[int, list[DeadlineChange]]:
-    out: dict[int, list[DeadlineChange]] = {}
-    if not task_ids:
-        return out
-    query = (
-        select(
-            ExtensionRequestRecord.task_id,
-            ExtensionRequestRecord.decided_on,
-            ExtensionRequestRecord.proposed_deadline,
-        )
-        .where(ExtensionRequestRecord.task_id.in_(task_ids), ExtensionRequestRecord.state == "approved")
-        .order_by(ExtensionRequestRecord.id)
-    )
-    for task_id, decided_on, deadline in s.execute(query):
-        if decided_on is not None:
-            out.setdefault(task_id, []).append(DeadlineChange(decided_on, deadline))
-    return out
-
-
 def _current_occurrences(s: Session, task_ids: list[int], today: dt.date) -> dict[int, OccurrenceRecord]:
     """Each recurring task's current occurrence: its oldest one still open and in force
     on `today`, else its latest one begun."""
@@ -274,7 +256,7 @@ def _task_views(
     s: Session, tasks: list[TaskRecord], units: _Units, *, today: dt.date, due_soon_days: int
 ) -> list[TaskView]:
     labels = dict(s.execute(select(StatusRecord.key, StatusRecord.label)).all())
-    changes = _histories(s, [t.id for t in tasks])
+    changes = approved_changes(s, [t.id for t in tasks])
     current = _current_occurrences(s, [t.id for t in tasks if t.cycle is not None], today)
     out = []
     for t in tasks:
