@@ -21,7 +21,12 @@ def ingest_command(ctx: click.Context, path: Path, as_user: str | None) -> None:
     store = open_store(ctx)
     done = ingestion.ingest_file(store, acting(store, as_user), path)
     verb = "stored as draft" if done.created else "already stored"
+    rules = (
+        f", {done.reporting_rules} reporting rule(s) tracked as reporting tasks"
+        if done.reporting_rules
+        else ""
+    )
     click.echo(
-        f"directive {done.directive_id}: {verb}, {done.tasks} tasks, "
+        f"directive {done.directive_id}: {verb}, {done.tasks} tasks{rules}, "
         f"{done.flagged_mentions} body phrases flagged for review"
     )

@@ -102,6 +102,25 @@ def to_dict(extraction: Extraction, layout: PageLayout | None = None) -> dict[st
             }
             for r in extraction.legal_refs
         ],
+        # the document's rules for reporting on its execution (tracked as reporting tasks);
+        # not tasks of the contract: `within` names the task whose text holds a rule
+        "reporting": [
+            {
+                "id": r.id,
+                "section": r.section,
+                "text": r.text,
+                "reporters": list(r.reporters),
+                "report_to": list(r.report_to),
+                "deadline": _iso(r.deadline.date),
+                "deadline_text": r.deadline.text,
+                "recurrence": r.deadline.recurrence,
+                "within": r.within,
+                "whole": r.whole,
+                "span": r.span.as_list(),
+                **_where(r.span, layout),
+            }
+            for r in extraction.reporting
+        ],
     }
 
 

@@ -68,7 +68,27 @@ class LegalRef:
 
 
 @dataclass(frozen=True)
+class ReportingRule:
+    """The document's rule for reporting on its own execution ("các sở, ngành định kỳ hằng
+    năm (trước ngày 10/12) báo cáo UBND tỉnh kết quả thực hiện Kế hoạch này"): tracked as
+    a reporting task of its own. `within` is the id of the task whose text holds the rule
+    (None: a paragraph outside every task); `whole` when the rule is that task's whole text,
+    which is then the reporting task itself."""
+
+    id: str
+    section: str | None
+    text: str
+    span: Span
+    reporters: tuple[str, ...]  # who reports: the bodies of the directive's work
+    report_to: tuple[str, ...]  # to whom
+    deadline: Deadline
+    within: str | None = None
+    whole: bool = False
+
+
+@dataclass(frozen=True)
 class Extraction:
     meta: DirectiveMeta
     tasks: tuple[Task, ...]
     legal_refs: tuple[LegalRef, ...]
+    reporting: tuple[ReportingRule, ...] = ()

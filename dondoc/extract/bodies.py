@@ -139,6 +139,12 @@ def _match(toks: Toks, i: int, phrases: PhraseIndex, *, fold: bool = False) -> i
 _NOUN_AFTER_TO_CHUC: Final = frozenset(words("bodies", "verb_read_as_noun_before"))
 _ENUM_BEFORE_COLON: Final = frozenset(words("bodies", "enumeration_heads"))
 _STOP_WORDS: Final = frozenset(words("bodies", "name_stops"))
+_TIME_JOINERS: Final = frozenset(words("bodies", "time_joiners"))
+# two-word stops ("định kỳ", "hằng năm"): by first word, the second words it stops with
+_STOP_PAIRS: Final = {
+    first: frozenset(p.split()[1] for p in words("bodies", "name_stop_pairs") if p.split()[0] == first)
+    for first in {p.split()[0] for p in words("bodies", "name_stop_pairs")}
+}
 _PLURALS: Final = frozenset(words("bodies", "plural_markers"))  # "các", "những"
 _ALL: Final = frozenset(words("bodies", "all_markers"))  # "mọi"
 _PARTY: Final = words("bodies", "party_head")[0]  # "Đảng"
@@ -243,7 +249,7 @@ def read_bodies(
         if depth:
             j += 1
             continue
-        if j > cur_start and (_is_verb(toks, j) or t in _STOP_WORDS):
+        if j > cur_start and (_is_verb(toks, j) or t in _STOP_WORDS or _stop_pair(toks, j)):
             break
         if t == "," and any(a <= toks[j].start < b for a, b in groups):
             j += 1
@@ -291,7 +297,8 @@ def read_bodies(
     if j > cur_start:
         names.append(text[toks[cur_start].start : toks[j - 1].end])
     names = [part for n in names for part in _split_alternatives(n.strip(" ,;")) if part]
-    verb = j < len(toks) and bool(_is_verb(toks, j))
+    k = _past_time_words(toks, j)
+    verb = k < len(toks) and bool(_is_verb(toks, k))
     return BodyList(tuple(names), j, verb)
 
 
@@ -362,6 +369,33 @@ def _fixed_group_spans(text: str) -> tuple[tuple[int, int], ...]:
     if len(low) == len(text):
         return tuple(m.span() for m in patterns[0].finditer(low))
     return tuple(m.span() for m in patterns[1].finditer(text))  # lower() moved offsets
+
+
+def _stop_pair(toks: Toks, j: int) -> bool:
+    """ "Các Sở, ngành, địa phương định kỳ hằng năm …": a time word ends the name."""
+    seconds = _STOP_PAIRS.get(toks[j].low)
+    return seconds is not None and j + 1 < len(toks) and toks[j + 1].low in seconds
+
+
+def _past_time_words(toks: Toks, j: int) -> int:
+    """Past a time adverbial between a subject and its verb ("Các sở, ngành định kỳ hằng
+    năm (trước ngày 10/12) hoặc đột xuất | báo cáo …"); j itself when there is none."""
+    k = j
+    while k < len(toks) and _stop_pair(toks, k):
+        k += 2
+        while k < len(toks):
+            if _stop_pair(toks, k):
+                k += 2
+            elif toks[k].text == "(":
+                close = next((n for n in range(k + 1, min(len(toks), k + 20)) if toks[n].text == ")"), -1)
+                if close < 0:
+                    return j
+                k = close + 1
+            elif toks[k].low in _TIME_JOINERS and k + 1 < len(toks) and _stop_pair(toks, k + 1):
+                k += 1
+            else:
+                break
+    return k
 
 
 def _catch_all(toks: Toks, i: int) -> bool:

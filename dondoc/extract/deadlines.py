@@ -448,6 +448,42 @@ def _recurrence_after(text: str, end: int) -> tuple[str, int] | None:
     return None
 
 
+# a cut-off day without a year: "trước ngày 15/11", "trước ngày 01/6 và 15/11", "trước
+# ngày 15 tháng 11", "trước ngày 20 hằng tháng"
+_CUTOFF = re.compile(
+    rf"{_BEFORE}(?:ngày\s+)?\d{{1,2}}(?:\s*/\s*\d{{1,2}}|\s+tháng\s+\d{{1,2}})?"
+    r"(?:\s*(?:và|,)\s*\d{1,2}\s*/\s*\d{1,2})*(?!\s*[/.\-]\s*\d)(?!\d)",
+    re.I,
+)
+
+
+def period_phrase(text: str) -> Deadline | None:
+    """A report's rhythm and its cut-off as one phrase: "Định kỳ báo cáo … hằng năm (trước
+    ngày 15 tháng 11)" → ("hằng năm (trước ngày 15 tháng 11)", "yearly"); None without a
+    calendar period ("định kỳ" alone names none)."""
+    period = None
+    for rule in _RECURRENCE[:4]:
+        m = rule.folded.search(text)
+        if m is not None and (period is None or m.start() < period[1]):
+            period = (rule.kind, m.start(), m.end())
+    if period is None:
+        return None
+    kind, start, end = period
+    cut = _CUTOFF.search(text)
+    if cut is not None:
+        # "hằng năm (trước ngày 15 tháng 11)", "trước ngày 01/6 và 15/11 hằng năm": one
+        # phrase; a period word further off belongs to something else ("kế hoạch chi tiết
+        # hằng năm và định kỳ báo cáo … trước ngày 20/11"): the cut-off alone is the phrase
+        if 0 <= cut.start() - end <= 3 or 0 <= start - cut.end() <= 3:
+            start, end = min(start, cut.start()), max(end, cut.end())
+        else:
+            start, end = cut.start(), cut.end()
+    phrase = text[start:end].strip(" ,;")
+    if phrase.count("(") > phrase.count(")"):
+        phrase += ")"
+    return Deadline(phrase, None, kind)
+
+
 def _cycle_before(text: str, start: int) -> bool:
     """A day and month with no year, in a clause that names a cycle: every year's date."""
     clause = re.split(r"[.;]", text[max(0, start - 80) : start])[-1]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from dondoc.core.directive import DirectiveMeta, Extraction, LegalRef, Task
+from dondoc.core.directive import DirectiveMeta, Extraction, LegalRef, ReportingRule, Task
 from dondoc.core.span import Span
 from dondoc.core.text import SourceText, TextView
 from dondoc.extract import deadlines
@@ -21,6 +21,7 @@ from dondoc.extract.legal_refs import find_legal_refs
 from dondoc.extract.lexicon import words
 from dondoc.extract.lines import Line, mark_noise, split_lines
 from dondoc.extract.metadata import find_attachment, read_closing, read_header
+from dondoc.extract.reporting import Passage, Rule, find_rules, outside_paragraphs
 from dondoc.extract.structure import Block, build_tree
 from dondoc.extract.tables import (
     find_cell_per_line_tables,
@@ -163,7 +164,16 @@ def extract(source: SourceText) -> Extraction:
     tasks = tuple(_to_task(i, d, view) for i, d in enumerate(drafts, 1))
     verdict = judge(meta, tasks)
     meta = replace(meta, is_directive=verdict.is_directive, directive_reasons=verdict.reasons)
-    return Extraction(meta, tasks, tuple(_map_ref(r, view) for r in refs))
+    rules: list[Rule] = []
+    if verdict.is_directive:  # a text that assigns nothing has no rule for reporting on it
+        passages = [
+            Passage(f"t{i}", d.section, d.text, d.start, d.end, d.lead) for i, d in enumerate(drafts, 1)
+        ]
+        roots = [root] if attached_root is None else [root, attached_root]
+        passages += outside_paragraphs(roots, [(d.start, d.end) for d in drafts])
+        rules = find_rules(passages, text=text, addressees=ctx.addressees, doc_date=header.date)
+    reporting = tuple(_to_rule(i, r, view) for i, r in enumerate(rules, 1))
+    return Extraction(meta, tasks, tuple(_map_ref(r, view) for r in refs), reporting)
 
 
 def _span(start: int, end: int, view: TextView) -> Span:
@@ -183,6 +193,20 @@ def _to_task(n: int, d: Draft, view: TextView) -> Task:
         product=d.product,
         notes=tuple(d.notes),
         review=tuple(d.review),
+    )
+
+
+def _to_rule(n: int, r: Rule, view: TextView) -> ReportingRule:
+    return ReportingRule(
+        id=f"r{n}",
+        section=r.section,
+        text=r.text,
+        span=_span(r.start, r.end, view),
+        reporters=r.reporters,
+        report_to=r.report_to,
+        deadline=r.deadline,
+        within=r.within,
+        whole=r.whole,
     )
 
 

@@ -44,6 +44,7 @@ class Ingested:
     created: bool
     tasks: int
     flagged_mentions: int
+    reporting_rules: int = 0  # the directive's rules for reporting, made reporting tasks
 
 
 @dataclass(frozen=True)
@@ -128,9 +129,15 @@ def ingest_file(store: Store, actor: Actor, path: Path, on_pages: OnPages | None
             "directive.ingest",
             "directive",
             directive.id,
-            after={"file": path.name, "sha256": sha, "tasks": len(extraction.tasks), "number": meta.number},
+            after={
+                "file": path.name,
+                "sha256": sha,
+                "tasks": len(extraction.tasks),
+                "reporting_rules": len(extraction.reporting),
+                "number": meta.number,
+            },
         )
-        return Ingested(directive.id, True, len(extraction.tasks), flagged)
+        return Ingested(directive.id, True, len(extraction.tasks), flagged, len(extraction.reporting))
 
 
 def _authority(extraction: Extraction) -> str | None:
@@ -144,24 +151,86 @@ def _add_tasks(
 ) -> int:
     flagged = 0
     authority = _authority(extraction)
+    on = extraction.meta.date
+    records: dict[str, TaskRecord] = {}
     for position, task in enumerate(extraction.tasks, start=1):
         record = _task_record(task, position, authority)
         record.directive_id = directive.id
         for role, phrases in (("lead", task.lead), ("support", task.support)):
             for phrase in phrases:
-                found = resolve_mention(phrase, directory, scope, extraction.meta.date)
-                flagged += found.flagged
-                record.mentions.append(
-                    BodyMentionRecord(
-                        role=role,
-                        phrase=phrase,
-                        unit_id=found.unit_id,
-                        method=found.method.value,
-                        candidates=",".join(str(c) for c in found.candidates),
-                    )
-                )
+                flagged += _mention(record, role, phrase, directory, scope, on)
+        s.add(record)
+        records[task.id] = record
+    return flagged + _add_reporting(s, directive, extraction, records, directory, scope, authority)
+
+
+def _mention(
+    record: TaskRecord, role: str, phrase: str, directory: Directory, scope: Scope, on: dt.date | None
+) -> int:
+    """The phrase's mention on the task, resolved; 1 when it is flagged for the office."""
+    found = resolve_mention(phrase, directory, scope, on)
+    record.mentions.append(
+        BodyMentionRecord(
+            role=role,
+            phrase=phrase,
+            unit_id=found.unit_id,
+            method=found.method.value,
+            candidates=",".join(str(c) for c in found.candidates),
+        )
+    )
+    return int(found.flagged)
+
+
+def _add_reporting(
+    s: Session,
+    directive: DirectiveRecord,
+    extraction: Extraction,
+    records: dict[str, TaskRecord],
+    directory: Directory,
+    scope: Scope,
+    authority: str | None,
+) -> int:
+    """The directive's reporting rules as reporting tasks. A rule that is a task's whole
+    text makes that task the reporting task (its rhythm and cut-off from the rule); a rule
+    inside a longer task, or outside every task, becomes a task of its own after the
+    directive's tasks, led by the bodies that report (a group: the office maps it)."""
+    flagged = 0
+    position = len(extraction.tasks)
+    for rule in extraction.reporting:
+        held = records.get(rule.within) if rule.within else None
+        if rule.whole and held is not None:
+            held.kind = "report"
+            if held.original_deadline is None and rule.deadline.recurrence:
+                held.deadline_text, held.recurrence = rule.deadline.text, rule.deadline.recurrence
+            held.product = held.product or _report_product(rule.report_to)
+            continue
+        position += 1
+        record = TaskRecord(
+            directive_id=directive.id,
+            position=position,
+            extracted_id=rule.id,
+            kind="report",
+            section=rule.section,
+            text=rule.text,
+            span_start=rule.span.start,
+            span_end=rule.span.end,
+            product=_report_product(rule.report_to),
+            deadline_text=rule.deadline.text,
+            original_deadline=rule.deadline.date,
+            current_deadline=rule.deadline.date,
+            recurrence=rule.deadline.recurrence,
+            authority=authority,
+            status_key="not_started",
+        )
+        for phrase in rule.reporters:
+            flagged += _mention(record, "lead", phrase, directory, scope, extraction.meta.date)
         s.add(record)
     return flagged
+
+
+def _report_product(report_to: tuple[str, ...]) -> str | None:
+    # "Báo cáo gửi Ủy ban nhân dân tỉnh (qua Sở Tư pháp)": the product a reporting task yields
+    return f"Báo cáo gửi {', '.join(report_to)}" if report_to else None
 
 
 def _task_record(task: Task, position: int, authority: str | None) -> TaskRecord:

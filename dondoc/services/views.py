@@ -74,6 +74,7 @@ class TaskView:
     directive_id: int
     extracted_id: str | None
     parent_id: int | None
+    kind: str  # "task", or "report": the directive's rule for reporting on it
     section: str | None
     text: str
     span: tuple[int, int] | None
@@ -290,6 +291,7 @@ def _task_views(
                 directive_id=t.directive_id,
                 extracted_id=t.extracted_id,
                 parent_id=t.parent_id,
+                kind=t.kind,
                 section=t.section,
                 text=t.text,
                 span=(t.span_start, t.span_end)

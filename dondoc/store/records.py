@@ -224,6 +224,9 @@ class TaskRecord(Base):
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("tasks.id"), index=True)
     position: Mapped[int] = mapped_column(Integer)
     extracted_id: Mapped[str | None] = mapped_column(String(20))  # "t7" in the extraction
+    # "task": an item of the directive; "report": its rule for reporting on its execution
+    # ("định kỳ hằng năm báo cáo kết quả thực hiện Kế hoạch này"), "r1" in the extraction
+    kind: Mapped[str] = mapped_column(String(12), default="task", server_default="task")
     section: Mapped[str | None] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
     span_start: Mapped[int | None] = mapped_column(Integer)

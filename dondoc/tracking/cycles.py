@@ -81,8 +81,10 @@ def occurrences(cycle: Cycle, start: dt.date, until: dt.date) -> list[Occurrence
 
 
 # "trước ngày 20 hằng tháng", "ngày 15 của tháng cuối quý", "trước 25/6 và 25/12"
-_DAY = re.compile(r"ngày\s+(\d{1,2})(?!\s*/)\b")
-_DAY_MONTH = re.compile(r"\b(\d{1,2})\s*[/-]\s*(\d{1,2})\b(?!\s*[/-]\s*\d)")
+_DAY = re.compile(r"ngày\s+(\d{1,2})(?!\s*/)(?!\s+tháng\s+\d)\b")
+_DAY_MONTH = re.compile(
+    r"\b(\d{1,2})\s*[/-]\s*(\d{1,2})\b(?!\s*[/-]\s*\d)|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\b(?!\s*(?:năm|/))"
+)
 _HALF = re.compile(r"\b(?:6|sáu)\s+tháng\b")
 
 
@@ -99,15 +101,12 @@ def cycle_from(recurrence: str | None, deadline_text: str | None) -> Cycle | Non
         every = Every.HALF_YEAR
     if every is None:
         return None
-    day_month = _DAY_MONTH.search(text)
-    if every is Every.YEAR and day_month:
-        day, month = int(day_month.group(1)), int(day_month.group(2))
+    found = _DAY_MONTH.search(text)
+    if found and every in (Every.YEAR, Every.HALF_YEAR):
+        # "15/11" or "ngày 15 tháng 11"
+        day, month = int(found.group(1) or found.group(3)), int(found.group(2) or found.group(4))
         if 1 <= day <= 31 and 1 <= month <= 12:
-            return Cycle(every, day, month)
-    if every is Every.HALF_YEAR and day_month:
-        day, month = int(day_month.group(1)), int(day_month.group(2))
-        if 1 <= day <= 31 and 1 <= month <= 12:
-            return Cycle(every, day, (month - 1) % 6 + 1)
+            return Cycle(every, day, month if every is Every.YEAR else (month - 1) % 6 + 1)
     m = _DAY.search(text)
     if m and 1 <= int(m.group(1)) <= 31:
         return Cycle(every, int(m.group(1)))

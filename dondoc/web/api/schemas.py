@@ -55,6 +55,7 @@ class UnitRead(FromView):
 class TaskRead(FromView):
     id: int
     directive_id: int
+    kind: str  # "task", or "report": the directive's rule for reporting on its execution
     section: str | None
     text: str
     span: tuple[int, int] | None

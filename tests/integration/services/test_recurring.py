@@ -7,16 +7,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from dondoc.errors import DondocError, ErrorCode
-from dondoc.services import cycles, progress, reminders, review, users, views
+from dondoc.services import cycles, ingestion, progress, reminders, review, users, views
 from dondoc.services.context import SYSTEM, Store
 from dondoc.services.dashboards import buckets_as_of
 from dondoc.services.progress import Report
+from dondoc.store.records import TaskRecord
 from dondoc.tracking.permissions import Role
 from dondoc.tracking.timeliness import Bucket, TaskHistory, classify
+from tests.support.texts import header
 from tests.support.tracking import assign, ingest_seed, load_cantho_units, make_user, task_ids
 
 D = dt.date
@@ -111,3 +115,73 @@ def test_the_office_changes_the_cycle_and_keeps_what_was_verified(store: Store) 
     cycles.set_cycle(store, office, task, every=None, today=D(2026, 2, 1))  # type: ignore[arg-type]
     assert [o.verified_on for o in cycles.occurrence_rows(store, task)] == [D(2026, 1, 19)]
     assert users.actor_by_name(store, "vanphong").role is Role.OFFICE
+
+
+# long paragraphs are written as one line each, as offices type them
+_ITEM_WITH_RULE = (
+    "1. Các sở, ban, ngành xây dựng kế hoạch triển khai xong trong tháng 4/2026. Định kỳ báo cáo "
+    "Ủy ban nhân dân tỉnh (qua Sở Tư pháp) kết quả thực hiện Kế hoạch hằng năm (trước ngày 15 tháng 11)."
+)
+_ITEM_THAT_IS_A_RULE = (
+    "2. Các Sở, ngành, địa phương định kỳ hằng quý (trước ngày 20 tháng cuối quý) báo cáo Ủy ban "
+    "nhân dân tỉnh về tình hình, kết quả thực hiện Kế hoạch này."
+)
+_CLOSING = (
+    "Trên đây là Kế hoạch của Ủy ban nhân dân tỉnh; các sở, ban, ngành báo cáo kết quả thực hiện "
+    "Kế hoạch này về Sở Nội vụ trước ngày 15/12/2026 để tổng hợp./."
+)
+REPORTING_PLAN = f"""{header(number="30/KH-UBND", title="Triển khai chuyển đổi số")}
+I. NHIỆM VỤ
+
+1. Sở Khoa học và Công nghệ xây dựng kho dữ liệu dùng chung, hoàn thành trong Quý III/2026.
+
+II. TỔ CHỨC THỰC HIỆN
+
+{_ITEM_WITH_RULE}
+
+{_ITEM_THAT_IS_A_RULE}
+
+{_CLOSING}
+"""
+
+
+def test_the_directives_reporting_rules_become_reporting_tasks_with_their_cycles(
+    store: Store, tmp_path: Path
+) -> None:
+    """Issue #15: "báo cáo kết quả thực hiện trước ngày 15/12" is a reporting task of its own;
+    the rule inside a longer item too (the item keeps its date), and an item that is only
+    the rule is the reporting task itself; at confirmation each gets its cycle."""
+    load_cantho_units(store)
+    office = make_user(store, "vanphong", Role.OFFICE, "CT-TU-VP")
+    path = tmp_path / "kh-30.txt"
+    path.write_text(REPORTING_PLAN, encoding="utf-8")
+    done = ingestion.ingest_file(store, office, path)
+    assert (done.tasks, done.reporting_rules) == (3, 3)
+    with store.reading() as s:
+        rows = {
+            t.extracted_id: t
+            for t in s.scalars(select(TaskRecord).where(TaskRecord.directive_id == done.directive_id))
+        }
+        kinds = {k: (t.kind, t.deadline_text, t.original_deadline) for k, t in rows.items()}
+        leads = {k: [m.phrase for m in t.mentions if m.role == "lead"] for k, t in rows.items()}
+        products = {k: t.product for k, t in rows.items()}
+    assert kinds == {
+        "t1": ("task", "hoàn thành trong Quý III/2026", D(2026, 9, 30)),
+        "t2": ("task", "trong tháng 4/2026", D(2026, 4, 30)),  # the item keeps its hard date
+        "t3": ("report", "hằng quý (trước ngày 20)", None),  # the item is the rule (r2)
+        "r1": ("report", "hằng năm (trước ngày 15 tháng 11)", None),  # the rule inside t2
+        "r3": ("report", "trước ngày 15/12/2026", D(2026, 12, 14)),  # the closing paragraph's
+    }
+    assert leads["r1"] == ["Các sở, ban, ngành"] and leads["r3"] == ["các sở, ban, ngành"]
+    assert products["r1"] == "Báo cáo gửi Ủy ban nhân dân tỉnh (qua Sở Tư pháp)"
+    assert products["r3"] == "Báo cáo gửi Sở Nội vụ"
+
+    review.confirm(store, office, done.directive_id, today=D(2026, 3, 10))
+    ids = task_ids(store, done.directive_id)
+    yearly = [o.due for o in cycles.occurrence_rows(store, ids["r1"])]
+    quarterly = [o.due for o in cycles.occurrence_rows(store, ids["t3"])]
+    assert yearly[0] == D(2026, 11, 15)
+    assert quarterly[:4] == [D(2026, 3, 20), D(2026, 6, 20), D(2026, 9, 20), D(2026, 12, 20)]
+    assert cycles.occurrence_rows(store, ids["r3"]) == []  # a one-off report: its date
+    detail = views.task_detail(store, office, ids["r1"], today=D(2026, 3, 10))
+    assert detail.task.kind == "report"

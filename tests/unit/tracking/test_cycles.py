@@ -59,6 +59,9 @@ def test_nonsense_cycles_are_refused() -> None:
         ("monthly", "định kỳ hằng tháng", Cycle(Every.MONTH)),
         ("quarterly", "hằng quý, trước ngày 15 của tháng cuối quý", Cycle(Every.QUARTER, 15)),
         ("yearly", "trước ngày 15/12 hằng năm", Cycle(Every.YEAR, 15, 12)),
+        # the day and month in words (a reporting rule: "hằng năm (trước ngày 15 tháng 11)")
+        ("yearly", "hằng năm (trước ngày 15 tháng 11)", Cycle(Every.YEAR, 15, 11)),
+        ("yearly", "trước ngày 01/6 và 15/11 hằng năm", Cycle(Every.YEAR, 1, 6)),
         ("periodic", "định kỳ 6 tháng", Cycle(Every.HALF_YEAR)),
         ("periodic", "định kỳ 6 tháng, trước ngày 25/6 và 25/12", Cycle(Every.HALF_YEAR, 25, 6)),
         ("continuous", "thường xuyên", None),
