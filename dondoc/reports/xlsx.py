@@ -77,3 +77,11 @@ def _sheet(wb: Workbook, table: Table, names: set[str]) -> None:
             for row_cells in ws.iter_rows(min_row=2, min_col=j, max_col=j):
                 for cell in row_cells:
                     cell.alignment = Alignment(wrap_text=True, vertical="top")
+    # printed as offices print a table: landscape A4, the columns fitted to the page's
+    # width (as many pages down as it takes), the header row repeated on every page
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.print_title_rows = "1:1"

@@ -72,7 +72,13 @@ def test_e2e_the_office_downloads_the_report_and_the_letter(
     assert axe_violations(page) == []
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "reports-page.png"), full_page=True)  # type: ignore[attr-defined]
-    for name, form, fmt in (("periodic", "#p-format", "pdf"), ("letter", "#l-format", "pdf")):
+    for name, form, fmt in (
+        ("periodic", "#p-format", "pdf"),
+        ("periodic", "#p-format", "docx"),
+        ("periodic", "#p-format", "xlsx"),
+        ("letter", "#l-format", "pdf"),
+        ("letter", "#l-format", "docx"),
+    ):
         if name == "periodic":
             page.fill("#p-as-of", "2025-01-07")  # type: ignore[attr-defined]
         else:
@@ -82,17 +88,22 @@ def test_e2e_the_office_downloads_the_report_and_the_letter(
         button = "Tạo báo cáo" if name == "periodic" else "Tạo công văn"
         with page.expect_download() as info:  # type: ignore[attr-defined]
             page.get_by_role("button", name=button).click()  # type: ignore[attr-defined]
-        path = tmp_path / f"{name}.pdf"
+        path = tmp_path / f"{name}.{fmt}"
         info.value.save_as(str(path))
-        assert path.read_bytes()[:5] == b"%PDF-"
-        text = subprocess.run(
-            ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
-        ).stdout
+        # DOCX and XLSX as an office suite shows them: LibreOffice lays them out as PDF
+        pdf = path if fmt == "pdf" else _office_pdf(path, tmp_path)
+        assert pdf.read_bytes()[:5] == b"%PDF-"
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
         flat = " ".join(text.split())
-        assert "ĐẢNG CỘNG SẢN VIỆT NAM" in flat and "Cần Thơ, ngày 07 tháng 01 năm 2025" in flat
+        assert "Cần Thơ, ngày 07 tháng 01 năm 2025" in flat
+        # the motto heads the documents; a workbook's first sheet names the issuer
+        assert ("VĂN PHÒNG THÀNH ỦY" if fmt == "xlsx" else "ĐẢNG CỘNG SẢN VIỆT NAM") in flat
         if name == "letter":
             assert "Kính gửi: Công an thành phố." in flat
         # the first page as an image, kept with the screenshots of the run
+        # (of a workbook its second page: the first table, after the sheet naming the issuer)
+        shot_name = f"report-{name}" if fmt == "pdf" else f"report-{name}-{fmt}"
+        page_no = "2" if fmt == "xlsx" else "1"
         subprocess.run(
             [
                 "pdftoppm",
@@ -100,13 +111,42 @@ def test_e2e_the_office_downloads_the_report_and_the_letter(
                 "60",
                 "-png",
                 "-f",
-                "1",
+                page_no,
                 "-l",
-                "1",
+                page_no,
                 "-singlefile",
-                str(path),
-                str(SHOTS / f"report-{name}"),
+                str(pdf),
+                str(SHOTS / shot_name),
             ],
             check=True,
         )
-        assert (SHOTS / f"report-{name}.png").stat().st_size > 10_000
+        assert _ink(SHOTS / f"{shot_name}.png") > 1_000  # drawn, not a blank page
+
+
+def _ink(png: Path) -> int:
+    """How many pixels of the image are dark (text, rules, bars)."""
+    from PIL import Image
+
+    with Image.open(png) as image:
+        return sum(image.convert("L").histogram()[:128])
+
+
+def _office_pdf(path: Path, tmp_path: Path) -> Path:
+    """The document converted by LibreOffice (headless, a profile of its own in tmp_path)."""
+    out = tmp_path / f"office-{path.suffix[1:]}"
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    return out / f"{path.stem}.pdf"

@@ -89,6 +89,10 @@ def test_the_workbook_has_a_sheet_per_table_with_frozen_filtered_headers() -> No
     assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:D41"
     assert ws.max_row == 42 and ws.cell(row=42, column=2).value == "Tổng cộng"
     assert ws.cell(row=2, column=3).value == 2  # numbers stay numbers
+    # printed landscape, the columns fitted to one page's width, the header on every page
+    assert ws.page_setup.orientation == "landscape" and ws.sheet_properties.pageSetUpPr.fitToPage
+    assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
+    assert ws.print_title_rows == "$1:$1"
 
 
 def test_the_pdf_embeds_its_fonts_and_every_vietnamese_letter_survives(tmp_path: Path) -> None:
