@@ -13,9 +13,11 @@ from sqlalchemy.orm import Session
 from dondoc.errors import DondocError, ErrorCode
 from dondoc.services import fetch
 from dondoc.services.context import Store, audit_event, require
+from dondoc.store.queries.histories import occurrence_changes
 from dondoc.store.records import DirectiveRecord, OccurrenceRecord, ProgressUpdateRecord, TaskRecord
 from dondoc.tracking.cycles import Cycle, Every, cycle_from, occurrences
 from dondoc.tracking.permissions import Action, Actor
+from dondoc.tracking.timeliness import DeadlineChange, TaskHistory, deadline_in_force
 
 # occurrences are kept this far ahead of the day they are made (the daily reminder run
 # moves the horizon on)
@@ -137,6 +139,66 @@ def complete_occurrence(s: Session, task: TaskRecord, update: ProgressUpdateReco
     occ = begun[0]
     occ.done_on, occ.verified_on, occ.update_id = done_on, today, update.id
     return True
+
+
+def history_of(
+    occ: OccurrenceRecord, opened: dt.date | None, changes: dict[tuple[int, dt.date], list[DeadlineChange]]
+) -> TaskHistory:
+    """An occurrence as the timeliness rule reads a task: due on its day (or as its period's
+    extensions moved it), in force from its period's start or the confirmation if later."""
+    start = max(opened, occ.period_start) if opened is not None else None
+    own = tuple(changes.get((occ.task_id, occ.period_start), ()))
+    return TaskHistory(occ.due, own, start, occ.done_on, occ.verified_on)
+
+
+def current_occurrences(s: Session, task_ids: list[int], day: dt.date) -> dict[int, OccurrenceRecord]:
+    """Each recurring task's period as of `day`: its oldest one begun and still open that
+    day, else its latest one begun."""
+    out: dict[int, OccurrenceRecord] = {}
+    for k in range(0, len(task_ids), 5000):
+        rows = s.scalars(
+            select(OccurrenceRecord)
+            .where(OccurrenceRecord.task_id.in_(task_ids[k : k + 5000]), OccurrenceRecord.period_start <= day)
+            .order_by(OccurrenceRecord.task_id, OccurrenceRecord.period_start)
+        )
+        for o in rows:
+            held = out.get(o.task_id)
+            if held is None or (held.verified_on is not None and held.verified_on <= day):
+                out[o.task_id] = o  # the first open one stays; a done one gives way to the next
+    return out
+
+
+def open_occurrence(s: Session, task_id: int, today: dt.date) -> OccurrenceRecord | None:
+    """The period a unit is working on: its oldest occurrence still open and begun by
+    `today`, else its next one."""
+    rows = s.scalars(
+        select(OccurrenceRecord)
+        .where(OccurrenceRecord.task_id == task_id, OccurrenceRecord.verified_on.is_(None))
+        .order_by(OccurrenceRecord.period_start)
+    ).all()
+    begun = [o for o in rows if o.period_start <= today]
+    return begun[0] if begun else (rows[0] if rows else None)
+
+
+def extended_dues(store: Store, task_id: int, today: dt.date) -> dict[dt.date, dt.date]:
+    """The due dates in force on `today` of a recurring task's periods whose due date an
+    extension moved, by period start."""
+    with store.reading() as s:
+        changes = occurrence_changes(s, [task_id])
+        dues = dict(
+            s.execute(
+                select(OccurrenceRecord.period_start, OccurrenceRecord.due).where(
+                    OccurrenceRecord.task_id == task_id
+                )
+            ).all()
+        )
+    out = {}
+    for (_, start), moves in changes.items():
+        if start in dues:
+            due = deadline_in_force(TaskHistory(dues[start], tuple(moves)), today)
+            if due is not None and due != dues[start]:
+                out[start] = due
+    return out
 
 
 def occurrences_of(store: Store, actor: Actor, task_id: int) -> list[OccurrenceRecord]:

@@ -17,10 +17,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dondoc.errors import DondocError, ErrorCode
-from dondoc.services import fetch
+from dondoc.services import cycles, fetch
 from dondoc.services.context import Store, audit_event, require
 from dondoc.services.cycles import complete_occurrence
 from dondoc.store.blobs import put_blob
+from dondoc.store.queries.histories import occurrence_changes
 from dondoc.store.records import (
     BlobRecord,
     EvidenceRecord,
@@ -32,7 +33,7 @@ from dondoc.store.records import (
 )
 from dondoc.tracking.permissions import Action, Actor, Role
 from dondoc.tracking.progress import Indicator, percent_from_indicator, roll_up
-from dondoc.tracking.timeliness import check_plausible
+from dondoc.tracking.timeliness import check_plausible, deadline_in_force
 
 MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
 
@@ -233,7 +234,18 @@ def request_extension(
             raise DondocError(ErrorCode.RULE_VIOLATED, detail="an extension request needs a reason")
         if task.verified_on is not None:
             raise DondocError(ErrorCode.RULE_VIOLATED, detail=f"task {task_id} is done")
-        if task.current_deadline is not None and proposed <= task.current_deadline:
+        # a recurring task's extension is one period's: the one the unit is working on
+        period_start, current = None, task.current_deadline
+        if task.cycle is not None:
+            occ = cycles.open_occurrence(s, task_id, today)
+            if occ is None:
+                raise DondocError(ErrorCode.RULE_VIOLATED, detail=f"task {task_id} has no open period")
+            changes = occurrence_changes(s, [task_id])
+            period_start, current = (
+                occ.period_start,
+                deadline_in_force(cycles.history_of(occ, None, changes), today),
+            )
+        if current is not None and proposed <= current:
             raise DondocError(
                 ErrorCode.RULE_VIOLATED, detail="the proposed deadline is not later than the current one"
             )
@@ -256,7 +268,8 @@ def request_extension(
             requested_on=today,
             reason=reason,
             proposed_deadline=proposed,
-            previous_deadline=task.current_deadline,
+            previous_deadline=current,
+            period_start=period_start,
             state="pending",
         )
         s.add(request)
@@ -267,7 +280,7 @@ def request_extension(
             "extension.request",
             "task",
             task_id,
-            after={"request": request.id, "proposed": proposed},
+            after={"request": request.id, "proposed": proposed, "period": period_start},
         )
         return request.id
 
@@ -290,9 +303,19 @@ def decide_extension(
         task = fetch.task(s, request.task_id)
         request.state = "approved" if approve else "rejected"
         request.decided_by, request.decided_on, request.decision_note = actor.user_id or None, today, note
-        before = {"deadline": task.current_deadline}
-        if approve:
-            task.current_deadline = request.proposed_deadline
+        if request.period_start is not None:
+            # one period's due date moves (the rule reads it from the approved request); a
+            # recurring task has no deadline of its own to move
+            before: dict[str, object] = {
+                "period": request.period_start,
+                "deadline": request.previous_deadline,
+            }
+            after = request.proposed_deadline if approve else request.previous_deadline
+        else:
+            before = {"deadline": task.current_deadline}
+            if approve:
+                task.current_deadline = request.proposed_deadline
+            after = task.current_deadline
         audit_event(
             s,
             actor,
@@ -300,7 +323,7 @@ def decide_extension(
             "task",
             task.id,
             before=before,
-            after={"request": request_id, "deadline": task.current_deadline},
+            after={"request": request_id, "deadline": after},
         )
 
 

@@ -36,7 +36,7 @@ from dondoc.services.channels import Channel, DeliveryError, EmailChannel, Outgo
 from dondoc.services.context import Store, audit_event, require
 from dondoc.services.cycles import HORIZON_DAYS, ensure_occurrences
 from dondoc.store import locks
-from dondoc.store.queries.histories import approved_changes
+from dondoc.store.queries.histories import approved_changes, occurrence_changes
 from dondoc.store.records import (
     AssignmentRecord,
     DirectiveRecord,
@@ -297,7 +297,7 @@ def open_dues(session: Session, day: dt.date) -> list[tuple[Due, Line, str, str]
     # a recurring task: its first occurrence open that day (one notice per task and run)
     occ = aliased(OccurrenceRecord)
     recurring = session.execute(
-        led_tasks(occ.due, occ.due)
+        led_tasks(occ.due, occ.period_start)
         .join(occ, occ.task_id == TaskRecord.id)
         .where(
             TaskRecord.cycle.is_not(None),
@@ -306,11 +306,15 @@ def open_dues(session: Session, day: dt.date) -> list[tuple[Due, Line, str, str]
         )
         .order_by(TaskRecord.id, occ.due)
     ).all()
+    # a period whose due date an extension moved is reminded of by the date in force
+    periods = occurrence_changes(session, sorted({r[0] for r in recurring})) if recurring else {}
     seen: set[int] = set()
     for row in recurring:
         if row[0] not in seen:
             seen.add(row[0])
-            rows.append(row)
+            moves = tuple(periods.get((row[0], row[3]), ()))
+            due_now = deadline_in_force(TaskHistory(row[2], moves), day) if moves else row[2]
+            rows.append((row[0], row[1], due_now, due_now, *row[4:]))
     out = []
     labels: dict[tuple[Any, ...], str] = {}
     for (

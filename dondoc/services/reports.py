@@ -17,8 +17,9 @@ from dondoc.reports import docx, pdf, xlsx
 from dondoc.reports.layout import abbreviation, authority, place_of
 from dondoc.reports.model import Chart, Heading, Issuer, OfficialDocument, Paragraph, Signature, Table
 from dondoc.services.context import Store, require
+from dondoc.services.cycles import current_occurrences, history_of
 from dondoc.services.dashboards import BucketReport, buckets_as_of
-from dondoc.store.queries.histories import approved_changes
+from dondoc.store.queries.histories import approved_changes, occurrence_changes
 from dondoc.store.records import (
     AssignmentRecord,
     DirectiveRecord,
@@ -145,6 +146,7 @@ def _task_lines(
             DirectiveRecord.confirmed_on,
             UnitRecord.id,
             UnitRecord.name,
+            TaskRecord.cycle,
         )
         .join(DirectiveRecord, DirectiveRecord.id == TaskRecord.directive_id)
         .join(
@@ -165,6 +167,10 @@ def _task_lines(
     rows = s.execute(query).all()
     ids = [r[0] for r in rows]
     changes = approved_changes(s, ids)
+    # a recurring task stands where its period as of the day stands (as on its page)
+    recurring = [r[0] for r in rows if r[-1] is not None]
+    periods = current_occurrences(s, recurring, as_of) if recurring else {}
+    moved = occurrence_changes(s, recurring) if recurring else {}
     reasons: dict[tuple[int, int], tuple[dt.date, int, str]] = {}
     for chunk in range(0, len(ids), 5000):
         part = ids[chunk : chunk + 5000]
@@ -183,8 +189,14 @@ def _task_lines(
             if said and (key not in reasons or (day, upd_id) > reasons[key][:2]):
                 reasons[key] = (day, upd_id, said)
     out = []
-    for task_id, text, section, original, done_on, verified_on, opened, unit_id, unit_name in rows:
-        history = TaskHistory(original, tuple(changes.get(task_id, ())), opened, done_on, verified_on)
+    for task_id, text, section, original, done_on, verified_on, opened, unit_id, unit_name, cycle in rows:
+        if cycle is not None:
+            occ = periods.get(task_id)
+            if occ is None:
+                continue  # no period begun yet: not in force (the tables do not count it either)
+            history = history_of(occ, opened, moved)
+        else:
+            history = TaskHistory(original, tuple(changes.get(task_id, ())), opened, done_on, verified_on)
         bucket = classify(history, as_of, due_soon_days=due_soon_days)
         reason = reasons.get((task_id, unit_id), (None, 0, ""))[2]
         out.append(

@@ -17,14 +17,14 @@ from sqlalchemy.orm import Session, selectinload
 from dondoc.errors import DondocError, ErrorCode
 from dondoc.services import fetch
 from dondoc.services.context import Store, require
-from dondoc.store.queries.histories import approved_changes
+from dondoc.services.cycles import current_occurrences, history_of
+from dondoc.store.queries.histories import approved_changes, occurrence_changes
 from dondoc.store.records import (
     AssignmentRecord,
     AuditEventRecord,
     DirectiveRecord,
     EvidenceRecord,
     ExtensionRequestRecord,
-    OccurrenceRecord,
     ProgressUpdateRecord,
     StatusRecord,
     TaskRecord,
@@ -174,6 +174,7 @@ class ExtensionView:
     reason: str
     previous_deadline: dt.date | None
     proposed_deadline: dt.date
+    period_start: dt.date | None  # one period of a recurring task; None: the task
     state: str
     decided_on: dt.date | None
     decision_note: str | None
@@ -235,30 +236,14 @@ def _row(d: DirectiveRecord, tasks: int) -> DirectiveRow:
     )
 
 
-def _current_occurrences(s: Session, task_ids: list[int], today: dt.date) -> dict[int, OccurrenceRecord]:
-    """Each recurring task's current occurrence: its oldest one still open and in force
-    on `today`, else its latest one begun."""
-    out: dict[int, OccurrenceRecord] = {}
-    if not task_ids:
-        return out
-    rows = s.scalars(
-        select(OccurrenceRecord)
-        .where(OccurrenceRecord.task_id.in_(task_ids), OccurrenceRecord.period_start <= today)
-        .order_by(OccurrenceRecord.task_id, OccurrenceRecord.period_start)
-    )
-    for o in rows:
-        held = out.get(o.task_id)
-        if held is None or held.verified_on is not None:
-            out[o.task_id] = o  # the first open one stays; a done one gives way to the next
-    return out
-
-
 def _task_views(
     s: Session, tasks: list[TaskRecord], units: _Units, *, today: dt.date, due_soon_days: int
 ) -> list[TaskView]:
     labels = dict(s.execute(select(StatusRecord.key, StatusRecord.label)).all())
     changes = approved_changes(s, [t.id for t in tasks])
-    current = _current_occurrences(s, [t.id for t in tasks if t.cycle is not None], today)
+    recurring = [t.id for t in tasks if t.cycle is not None]
+    current = current_occurrences(s, recurring, today)
+    periods = occurrence_changes(s, recurring) if recurring else {}
     out = []
     for t in tasks:
         lead = next((a.unit_id for a in t.assignments if a.role == "lead"), None)
@@ -269,11 +254,7 @@ def _task_views(
             # a recurring task is where its current period stands (never "no deadline")
             occ = current.get(t.id)
             bucket = (
-                classify(
-                    TaskHistory(occ.due, (), max(opened, occ.period_start), occ.done_on, occ.verified_on),
-                    today,
-                    due_soon_days=due_soon_days,
-                )
+                classify(history_of(occ, opened, periods), today, due_soon_days=due_soon_days)
                 if occ is not None
                 else None
             )
@@ -480,6 +461,7 @@ def _extension_views(
             reason=r.reason,
             previous_deadline=r.previous_deadline,
             proposed_deadline=r.proposed_deadline,
+            period_start=r.period_start,
             state=r.state,
             decided_on=r.decided_on,
             decision_note=r.decision_note,

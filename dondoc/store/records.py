@@ -371,6 +371,8 @@ class ExtensionRequestRecord(Base):
     reason: Mapped[str] = mapped_column(Text)
     proposed_deadline: Mapped[dt.date] = mapped_column(Date)
     previous_deadline: Mapped[dt.date | None] = mapped_column(Date)
+    # one period of a recurring task (its occurrence's first day); None: the task itself
+    period_start: Mapped[dt.date | None] = mapped_column(Date)
     state: Mapped[str] = mapped_column(String(20), default="pending")
     decided_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     decided_on: Mapped[dt.date | None] = mapped_column(Date)

@@ -33,7 +33,12 @@ _EXT = ExtensionRequestRecord
 def _deadline_on(day: Any) -> ColumnElement[dt.date | None]:
     latest = (
         select(_EXT.proposed_deadline)
-        .where(_EXT.task_id == TaskRecord.id, _EXT.state == "approved", _EXT.decided_on <= day)
+        .where(
+            _EXT.task_id == TaskRecord.id,
+            _EXT.period_start.is_(None),
+            _EXT.state == "approved",
+            _EXT.decided_on <= day,
+        )
         .order_by(_EXT.decided_on.desc(), _EXT.id.desc())
         .limit(1)
         .correlate(TaskRecord)
@@ -44,6 +49,26 @@ def _deadline_on(day: Any) -> ColumnElement[dt.date | None]:
         (TaskRecord.current_deadline == TaskRecord.original_deadline, TaskRecord.original_deadline),
         else_=func.coalesce(latest, TaskRecord.original_deadline),
     )
+
+
+def _occurrence_due_on(day: Any) -> ColumnElement[dt.date | None]:
+    """An occurrence's due date in force on `day`: the latest extension of its period
+    approved by then (ties: the later request), else its own."""
+    occ = OccurrenceRecord
+    latest = (
+        select(_EXT.proposed_deadline)
+        .where(
+            _EXT.task_id == occ.task_id,
+            _EXT.period_start == occ.period_start,
+            _EXT.state == "approved",
+            _EXT.decided_on <= day,
+        )
+        .order_by(_EXT.decided_on.desc(), _EXT.id.desc())
+        .limit(1)
+        .correlate(occ)
+        .scalar_subquery()
+    )
+    return func.coalesce(latest, occ.due)
 
 
 def _bucket(
@@ -121,8 +146,8 @@ def bucket_counts(
             ).label("opened"),
             occ.done_on.label("done_on"),
             occ.verified_on.label("verified_on"),
-            occ.due.label("due_at_done"),
-            occ.due.label("due_now"),
+            _occurrence_due_on(occ.done_on).label("due_at_done"),
+            _occurrence_due_on(literal(as_of)).label("due_now"),
         )
         .select_from(DirectiveRecord)
         .join(TaskRecord, TaskRecord.directive_id == DirectiveRecord.id)

@@ -207,6 +207,7 @@ class ExtensionRead(FromView):
     reason: str
     previous_deadline: dt.date | None
     proposed_deadline: dt.date
+    period_start: dt.date | None  # one period of a recurring task; null: the task itself
     state: str
     decided_on: dt.date | None
     decision_note: str | None

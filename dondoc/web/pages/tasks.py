@@ -33,6 +33,7 @@ def task_page(request: Request, task_id: Id, actor: ActorDep, store: StoreDep, t
         statuses=views.status_options(store),
         today=today,
         occurrences=cycles.occurrences_of(store, actor, task_id),
+        extended=cycles.extended_dues(store, task_id, today),
     )
 
 

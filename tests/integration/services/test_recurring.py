@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from dondoc.errors import DondocError, ErrorCode
-from dondoc.services import cycles, ingestion, progress, reminders, review, users, views
+from dondoc.services import cycles, ingestion, progress, reminders, reports, review, users, views
 from dondoc.services.context import SYSTEM, Store
 from dondoc.services.dashboards import buckets_as_of
 from dondoc.services.progress import Report
@@ -185,3 +185,54 @@ def test_the_directives_reporting_rules_become_reporting_tasks_with_their_cycles
     assert cycles.occurrence_rows(store, ids["r3"]) == []  # a one-off report: its date
     detail = views.task_detail(store, office, ids["r1"], today=D(2026, 3, 10))
     assert detail.task.kind == "report"
+
+
+def test_an_extension_moves_one_period_and_leaves_the_others(store: Store) -> None:
+    """A unit late with February's report asks for a week more: February's period is due
+    on the new day (done within it: on time), March's keeps its 20th, the task has no
+    deadline of its own to move; the reminders, the task page and the report read it."""
+    task, office, police = _recurring_seed(store)
+    _report(store, police, task, D(2026, 1, 18), D(2026, 1, 19), office)
+    with pytest.raises(DondocError) as early:  # not later than February's due date
+        progress.request_extension(
+            store,
+            police,  # type: ignore[arg-type]
+            task,
+            proposed=D(2026, 2, 20),
+            reason="Chờ số liệu",
+            today=D(2026, 2, 16),
+        )
+    assert early.value.code is ErrorCode.RULE_VIOLATED
+    request = progress.request_extension(
+        store,
+        police,  # type: ignore[arg-type]
+        task,
+        proposed=D(2026, 2, 27),
+        reason="Chờ số liệu của các xã",
+        today=D(2026, 2, 16),
+    )
+    progress.decide_extension(store, office, request, approve=True, today=D(2026, 2, 17))  # type: ignore[arg-type]
+    with store.reading() as s:
+        row = s.get(TaskRecord, task)
+        assert row is not None and row.current_deadline is None  # the task's own: untouched
+    assert cycles.extended_dues(store, task, D(2026, 2, 17)) == {D(2026, 2, 1): D(2026, 2, 27)}
+    assert cycles.extended_dues(store, task, D(2026, 2, 16)) == {}  # not approved yet that day
+    extension = views.task_detail(store, office, task, today=D(2026, 2, 17)).extensions[0]  # type: ignore[arg-type]
+    assert (extension.period_start, extension.previous_deadline) == (D(2026, 2, 1), D(2026, 2, 20))
+    # 23/2: February's report is due on 27/2, no longer 3 days late
+    with store.reading() as s:
+        due = [d for d, *_ in reminders.open_dues(s, D(2026, 2, 23)) if d.task_id == task]
+    assert [d.due for d in due] == [D(2026, 2, 27)]
+    assert views.task_detail(store, office, task, today=D(2026, 2, 23)).task.bucket is Bucket.DUE_SOON  # type: ignore[arg-type]
+    _report(store, police, task, D(2026, 2, 25), D(2026, 2, 26), office)
+    # the dashboard: February done on time (within its extension), March due on the 20th
+    police_row = next(u for u in buckets_as_of(store, office, D(2026, 3, 21)).units if u.code == "CT-CA")  # type: ignore[arg-type]
+    assert police_row.counts[Bucket.DONE_ON_TIME] == 2 and police_row.counts[Bucket.OVERDUE] == 1
+    rows = cycles.occurrence_rows(store, task)
+    assert [o.due for o in rows[:3]] == [D(2026, 1, 20), D(2026, 2, 20), D(2026, 3, 20)]
+    # the periodic report's lists read the period as of the day: March's, overdue since 20/3
+    doc = reports.periodic(store, office, as_of=D(2026, 3, 21), unit_code="CT-CA")  # type: ignore[arg-type]
+    overdue = next(t for t in doc.tables if t.title.startswith("Bảng 3"))
+    assert [(r[3], r[4]) for r in overdue.rows] == [("20/03/2026", 1)]
+    granted = next(t for t in doc.tables if "gia hạn" in t.title.lower())
+    assert len(granted.rows) == 1

@@ -1,6 +1,7 @@
 """The SQL form of the timeliness rule equals the rule (`tracking.timeliness.classify`)
 on random task histories, on both engines, for many as-of dates — a recurring task's
-occurrences each counted as a task of its own, in force from its period's start."""
+occurrences each counted as a task of its own, in force from its period's start, due on
+its day or as the extensions of that period moved it (never those of another period)."""
 
 from __future__ import annotations
 
@@ -140,6 +141,30 @@ def test_bucket_sql_equals_the_rule(store: Store, seed: int) -> None:
                 if rnd.random() < 0.6:
                     done = o.due + dt.timedelta(days=rnd.randrange(-20, 20))
                     verified = done + dt.timedelta(days=rnd.randrange(0, 10))
+                # some periods' due dates moved by extensions of their own (ties too)
+                moved: list[DeadlineChange] = []
+                for _ in range(rnd.choice([0, 0, 0, 1, 2])):
+                    ext_id += 1
+                    decided = o.due + dt.timedelta(days=rnd.randrange(-15, 10))
+                    if moved and rnd.random() < 0.3:
+                        decided = moved[-1].effective_on
+                    proposed = o.due + dt.timedelta(days=rnd.randrange(1, 40))
+                    state = rnd.choice(["approved", "approved", "rejected", "pending"])
+                    extensions.append(
+                        ExtensionRequestRecord(
+                            id=ext_id,
+                            task_id=tid,
+                            unit_id=1,
+                            requested_on=decided,
+                            reason="r",
+                            proposed_deadline=proposed,
+                            period_start=o.period_start,
+                            state=state,
+                            decided_on=None if state == "pending" else decided,
+                        )
+                    )
+                    if state == "approved":
+                        moved.append(DeadlineChange(decided, proposed))
                 occ_id += 1
                 s.add(
                     OccurrenceRecord(
@@ -157,7 +182,7 @@ def test_bucket_sql_equals_the_rule(store: Store, seed: int) -> None:
                         (1 + tid % 3, section),
                         TaskHistory(
                             o.due,
-                            (),
+                            tuple(moved),
                             opened_on=max(opened, o.period_start),
                             done_on=done,
                             verified_on=verified,

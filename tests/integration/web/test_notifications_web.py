@@ -8,12 +8,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from dondoc.config import Settings
-from dondoc.services import reminders, users
+from dondoc.services import progress, reminders, users
 from dondoc.services.context import SYSTEM, Store
 from dondoc.services.demo import load_demo
 from dondoc.store import migrate
+from dondoc.store.records import ExtensionRequestRecord
 from tests.integration.web.conftest import DemoSite, csrf_of
 
 
@@ -123,3 +125,24 @@ def test_the_office_makes_a_task_recur_from_its_page(reminded: DemoSite) -> None
     # a focal point sees the periods, not the form
     reporter = reminded.client("ct-ubnd")
     assert "Nhiệm vụ định kỳ" not in reporter.get("/tasks/9").text
+
+
+def test_a_unit_extends_the_period_it_is_working_on(reminded: DemoSite) -> None:
+    office = reminded.client("vanphong")
+    office.post("/tasks/24/cycle", data={"csrf": csrf_of(office), "every": "monthly", "day": "20"})
+    unit = reminded.client("ct-ca")  # the Công an's focal point: the task's lead
+    page = unit.get("/tasks/24").text
+    assert "Gia hạn kỳ báo cáo đang thực hiện" in page
+    r = unit.post(
+        "/tasks/24/extension",
+        data={"csrf": csrf_of(unit), "until": "2024-10-31", "reason": "Chờ số liệu"},
+        follow_redirects=False,
+    )
+    assert r.status_code == 303
+    assert "đề nghị gia hạn kỳ từ 01/10/2024 từ 20/10/2024" in office.get("/desk").text
+    with reminded.store.reading() as s:
+        (request,) = s.scalars(select(ExtensionRequestRecord.id).where(ExtensionRequestRecord.task_id == 24))
+    actor = users.actor_by_name(reminded.store, "vanphong")
+    progress.decide_extension(reminded.store, actor, request, approve=True, today=dt.date.today())
+    page = office.get("/tasks/24").text
+    assert "20/10/2024 → 31/10/2024 (gia hạn)" in page and "(kỳ từ 01/10/2024)" in page
