@@ -372,9 +372,11 @@ def _fixed_group_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def _stop_pair(toks: Toks, j: int) -> bool:
-    """ "Các Sở, ngành, địa phương định kỳ hằng năm …": a time word ends the name."""
-    seconds = _STOP_PAIRS.get(toks[j].low)
-    return seconds is not None and j + 1 < len(toks) and toks[j + 1].low in seconds
+    """ "Các Sở, ngành, địa phương định kỳ hằng năm …": a time word ends the name. Read as
+    written (lower case, as inside a sentence): looked up for every word of every name, it
+    does not lower-case them."""
+    seconds = _STOP_PAIRS.get(toks[j].text)
+    return seconds is not None and j + 1 < len(toks) and toks[j + 1].text in seconds
 
 
 def _past_time_words(toks: Toks, j: int) -> int:
