@@ -54,7 +54,7 @@ from dondoc.store.records import (
 )
 from dondoc.tracking.permissions import Action, Actor, Role
 from dondoc.tracking.reminders import Audience, Due, Kind, Notice, Policy, plan
-from dondoc.tracking.timeliness import TaskHistory, deadline_in_force
+from dondoc.tracking.timeliness import TaskHistory, check_plausible, deadline_in_force
 from dondoc.tracking.workdays import WorkCalendar
 
 # Vietnam keeps one offset all year (no daylight saving): the sending hours are in it
@@ -575,6 +575,7 @@ def run(
 ) -> RunResult:
     """The reminders of `day` (local), as a run at `at` (local; None: within the hours)."""
     require(actor, Action.MANAGE_REMINDERS, what="reminders")
+    check_plausible(day)
     if not dry_run and day > now_in_vietnam().date():
         # a later day's reminders would go out today, and that day's real run would find
         # them sent: they are only shown

@@ -33,6 +33,7 @@ from dondoc.tracking.timeliness import (
     BUCKETS,
     Bucket,
     TaskHistory,
+    check_plausible,
     classify,
     deadline_in_force,
 )
@@ -296,6 +297,10 @@ def periodic(
 ) -> OfficialDocument:
     """The office's periodic report as of a date, for one directive, one unit's tree or
     every confirmed directive (those issued since `since`, for a period's report)."""
+    # a report as of the year 9999 is a slip of the keyboard, refused as the dashboard does
+    check_plausible(as_of)
+    if since is not None:
+        check_plausible(since)
     with store.reading() as s:
         directive = s.get(DirectiveRecord, directive_id) if directive_id is not None else None
         if directive_id is not None and (directive is None or directive.state != "confirmed"):
@@ -484,6 +489,7 @@ def letter(
     calendar: WorkCalendar | None = None,
 ) -> OfficialDocument:
     """The công văn đôn đốc to a unit: its overdue and due-soon tasks, a date to report by."""
+    check_plausible(as_of)
     require(actor, Action.MANAGE_REMINDERS, what="reminder letters")
     with store.reading() as s:
         unit = s.scalar(select(UnitRecord).where(UnitRecord.code == unit_code))

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from dondoc.config import Settings
+from dondoc.errors import DondocError, ErrorCode
 from dondoc.services import progress, reminders, users
 from dondoc.services.context import SYSTEM, Store
 from dondoc.services.demo import load_demo
@@ -146,3 +147,17 @@ def test_a_unit_extends_the_period_it_is_working_on(reminded: DemoSite) -> None:
     progress.decide_extension(reminded.store, actor, request, approve=True, today=dt.date.today())
     page = office.get("/tasks/24").text
     assert "20/10/2024 → 31/10/2024 (gia hạn)" in page and "(kỳ từ 01/10/2024)" in page
+
+
+def test_a_report_or_a_run_for_an_implausible_day_is_refused_with_a_message(reminded: DemoSite) -> None:
+    office = reminded.client("vanphong")
+    for url in (
+        "/reports/periodic?as_of=9999-12-31",
+        "/reports/periodic?as_of=2025-01-07&since=0001-01-01",
+        "/reports/letter?unit=CT-CA&as_of=9999-12-31",
+    ):
+        r = office.get(url)
+        assert r.status_code == 422 and "1900" in r.text, url
+    with pytest.raises(DondocError) as bad:
+        reminders.run(reminded.store, SYSTEM, day=dt.date(9999, 12, 31), dry_run=True)
+    assert bad.value.code is ErrorCode.RULE_VIOLATED
