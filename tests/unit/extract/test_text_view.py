@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dondoc.core.text import _PLAIN_SPACES, SourceText, nfc_view
+from dondoc.core.text import _ODD_SPACES, SourceText, nfc_view
 
 _TEXT = st.text(alphabet="aeoAE ,.\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031bđĐ", max_size=40)
 
@@ -59,9 +59,18 @@ def test_a_view_of_nfc_text_is_the_text() -> None:
     ["Sở Y tế chủ trì.", "Sở\u00a0Y tế chủ\u202ftrì.", "Sở Y te\u0301\u00a0chu\u0309 trì.", "", "\u2009"],
 )
 def test_odd_spaces_read_as_spaces_like_the_plain_translation(source: str) -> None:
-    # the view looks for odd spaces before translating (a speed shortcut): it must equal
-    # the plain version, the NFC text translated whatever it holds, offsets unchanged
+    # the view replaces only the kinds of odd space present (a speed shortcut): it must
+    # equal the plain version, the NFC text translated whatever it holds, offsets unchanged
     view = SourceText(source).view
-    plain = nfc_view(source).text.translate(_PLAIN_SPACES)
+    plain = nfc_view(source).text.translate(_TRANSLATION)
     assert view.text == plain
     assert len(view.text) == len(nfc_view(source).text)
+
+
+_TRANSLATION = str.maketrans(dict.fromkeys(_ODD_SPACES, " "))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=f"aá {_ODD_SPACES}\u0301", max_size=60))
+def test_any_mix_of_odd_spaces_reads_as_the_plain_translation(source: str) -> None:
+    assert SourceText(source).view.text == nfc_view(source).text.translate(_TRANSLATION)
