@@ -254,9 +254,12 @@ def test_issue_13_scripts_demo_keeps_what_was_added_until_reset(tmp_path: Path) 
     from tests.support.servers import free_port
 
     root = Path(__file__).resolve().parents[3]
-    data = tmp_path / "demo-data"
+    # no DONDOC_DATA_DIR: the demo is the embedded default, where every command looks
+    home = tmp_path / "home"
+    data = home / ".local" / "share" / "dondoc"
     port = free_port()
-    env = {**os.environ, "SKIP_SETUP": "1", "DONDOC_DATA_DIR": str(data), "PORT": str(port)}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DONDOC_")}
+    env |= {"SKIP_SETUP": "1", "HOME": str(home), "PORT": str(port)}
 
     def run_demo(*args: str) -> str:
         process = subprocess.Popen(
@@ -281,6 +284,15 @@ def test_issue_13_scripts_demo_keeps_what_was_added_until_reset(tmp_path: Path) 
 
     first = run_demo()
     assert "demo loaded" in first
+    # a command run afterwards, with nothing set, finds the demo's data
+    status = subprocess.run(
+        [str(root / ".venv" / "bin" / "dondoc"), "status", "--as-of", "2025-03-01"],
+        env={k: v for k, v in env.items() if k != "PORT"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert status.returncode == 0 and "overdue" in status.stdout, status.stdout + status.stderr
     added = dondoc(f"sqlite:///{data / 'dondoc.sqlite3'}", data, "user", "add", "moi", "--name", "Mới",
                    "--role", "leader", "--password", PASSWORD)  # fmt: skip
     assert added.returncode == 0, added.stderr
