@@ -14,10 +14,12 @@ from dondoc.tracking.permissions import Actor
 from dondoc.web.security import csrf_token
 from dondoc.web.text import (
     BUCKET_LABELS,
+    audit_action,
     catalogue,
     directive_reason,
     linkify,
     review_flag,
+    unit_kind,
     vn_date,
     vn_percent,
     vn_time,
@@ -28,6 +30,8 @@ _TEMPLATES.env.filters["vn_date"] = vn_date
 _TEMPLATES.env.filters["vn_percent"] = vn_percent
 _TEMPLATES.env.filters["directive_reason"] = directive_reason
 _TEMPLATES.env.filters["review_flag"] = review_flag
+_TEMPLATES.env.filters["audit_action"] = audit_action
+_TEMPLATES.env.filters["unit_kind"] = unit_kind
 _TEMPLATES.env.filters["vn_time"] = vn_time
 _TEMPLATES.env.filters["linkify"] = linkify
 _TEMPLATES.env.globals["BUCKET_LABELS"] = BUCKET_LABELS

@@ -63,6 +63,16 @@ def rule_detail(detail: str) -> str:
     return _translate("rule_details", detail)
 
 
+def audit_action(action: str) -> str:
+    """An audit action ("task.assign") as the user reads it ("Giao nhiệm vụ")."""
+    return catalogue()["audit_actions"].get(action, action)
+
+
+def unit_kind(kind: str) -> str:
+    """A unit's kind ("people_committee") in Vietnamese; a kind typed by the office as typed."""
+    return catalogue()["unit_kinds"].get(kind, kind)
+
+
 def review_flag(flag: str) -> str:
     """A task's review flag (extract.review) in Vietnamese."""
     return _translate("review_flags", flag)
