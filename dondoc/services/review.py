@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -93,6 +94,49 @@ def map_mention(store: Store, actor: Actor, mention_id: int, unit_code: str | No
             before=before,
             after={"unit": mention.unit_id},
         )
+
+
+def same_phrase(a: str, b: str) -> bool:
+    """Two body phrases the office maps alike: the same words, whatever their case, spacing
+    and Unicode form ("các cấp ủy đảng, chính quyền" and "Các cấp ủy Đảng,  chính quyền")."""
+    return _phrase_key(a) == _phrase_key(b)
+
+
+def _phrase_key(phrase: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", phrase).casefold().split())
+
+
+def map_phrase(store: Store, actor: Actor, mention_id: int, unit_code: str | None) -> int:
+    """The office maps a phrase once for the whole directive: the mention and every other
+    one of the same directive carrying the same phrase, not yet mapped by hand (a choice
+    made by hand is never overwritten). Returns how many were mapped."""
+    require(actor, Action.REVIEW, what="directives")
+    with store.transaction() as s:
+        mention = s.get(BodyMentionRecord, mention_id)
+        if mention is None:
+            raise DondocError(ErrorCode.NOT_FOUND, kind="body mention", key=mention_id)
+        task = fetch.task(s, mention.task_id)
+        unit_id = unit_by_code(s, unit_code).id if unit_code else None
+        key = _phrase_key(mention.phrase)
+        same = [
+            m
+            for t in fetch.directive(s, task.directive_id).tasks
+            for m in t.mentions
+            if m.id == mention_id or (m.method != "manual" and _phrase_key(m.phrase) == key)
+        ]
+        for m in same:
+            before = {"unit": m.unit_id, "method": m.method}
+            m.unit_id, m.method = unit_id, "manual"
+            audit_event(
+                s,
+                actor,
+                "mention.map",
+                "body_mention",
+                m.id,
+                before=before,
+                after={"unit": unit_id, "with": mention_id},
+            )
+        return len(same)
 
 
 def edit_task(

@@ -121,9 +121,21 @@ def _review_body(store: Store, actor: Actor, directive_id: int, today: dt.date) 
     view = views.directive_view(store, actor, directive_id, today=today)
     return {
         "d": view,
+        "same": _same_phrases(view),
         "segments": _segments(view),
         "pages": source_pages.source_pages(store, actor, directive_id),
     }
+
+
+def _same_phrases(view: views.DirectiveView) -> dict[int, int]:
+    """For each mention not mapped by hand, how many other tasks' mentions carry the same
+    phrase and would be mapped with it ("các cấp ủy đảng, chính quyền…" 21 times)."""
+    by_key: dict[str, list[int]] = {}
+    for t in view.tasks:
+        for m in t.mentions:
+            if m.method != "manual":
+                by_key.setdefault(" ".join(m.phrase.casefold().split()), []).append(m.id)
+    return {mid: len(ids) - 1 for ids in by_key.values() for mid in ids}
 
 
 def _after_split_or_merge(
@@ -207,9 +219,23 @@ def edit_task(
 def map_mention(
     request: Request, mention_id: Id, actor: ActorDep, store: StoreDep, today: TodayDep, form: FormDep
 ) -> Response:
-    review.map_mention(store, actor, mention_id, form.get("unit") or None)
     task = int(form["task"]) if form.get("task", "").isdigit() else 0
-    return _review_task(request, actor, store, today, form.get("directive", ""), task)
+    directive = form.get("directive", "")
+    if form.get("all") == "1":
+        # the same phrase in other tasks is mapped too: the whole review changes
+        mapped = review.map_phrase(store, actor, mention_id, form.get("unit") or None)
+        if mapped > 1 and directive.isdigit():
+            body = _review_body(store, actor, int(directive), today)
+            if request.headers.get("HX-Request"):
+                message = catalogue()["review"]["mapped_all"].format(n=mapped)
+                response = page(request, "directives/_review_body.html", actor, message=message, **body)
+                response.headers["HX-Retarget"] = "#review"
+                response.headers["HX-Reswap"] = "outerHTML"
+                return response
+            return _back(f"/directives/{directive}/review#task-{task}")
+        return _review_task(request, actor, store, today, directive, task)
+    review.map_mention(store, actor, mention_id, form.get("unit") or None)
+    return _review_task(request, actor, store, today, directive, task)
 
 
 def _review_task(
@@ -230,6 +256,7 @@ def _review_task(
         actor,
         d=view,
         t=found[0],
+        same=_same_phrases(view),
         last=found[0] is tasks[-1],
         pages=source_pages.source_pages(store, actor, view.row.id),
         saved=True,

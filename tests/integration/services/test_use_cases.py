@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -248,3 +249,35 @@ def test_use_case_split_merge_and_metadata_in_review(store: Store) -> None:
     with pytest.raises(DondocError) as err:  # once confirmed, the task list is settled
         review.merge_with_next(store, office, first.id)
     assert err.value.code is ErrorCode.RULE_VIOLATED
+
+
+def test_a_phrase_mapped_once_is_mapped_in_every_task_that_carries_it(store: Store) -> None:
+    """Issue #16: "các cấp ủy đảng, chính quyền, các cơ quan, đơn vị" is flagged in most of
+    the seed's tasks; the office maps it once. A choice made by hand elsewhere stays."""
+    from tests.support.tracking import ingest_seed
+
+    load_cantho_units(store)
+    office = make_user(store, "vanphong", Role.OFFICE, "CT-TU-VP")
+    directive_id = ingest_seed(store, office).directive_id
+    flagged = review.unresolved(store, directive_id)
+    counts = Counter(" ".join(p.casefold().split()) for _, _, p, _ in flagged)
+    phrase, many = counts.most_common(1)[0]
+    assert many >= 10
+    ids = [mid for mid, _, p, _ in flagged if " ".join(p.casefold().split()) == phrase]
+    # one of them the office had already mapped by hand, to a unit
+    review.map_mention(store, office, ids[-1], "CT-TU-VP")
+    with store.reading() as s:
+        before = s.scalar(select(func.max(AuditEventRecord.id))) or 0
+    mapped = review.map_phrase(store, office, ids[0], None)  # a group: no one unit
+    assert mapped == many - 1
+    with store.reading() as s:
+        audited = s.scalars(select(AuditEventRecord.action).where(AuditEventRecord.id > before)).all()
+    assert audited == ["mention.map"] * mapped  # each mention's change audited
+    left = {" ".join(p.casefold().split()) for _, _, p, _ in review.unresolved(store, directive_id)}
+    assert phrase not in left
+    with store.reading() as s:
+        kept = s.get(BodyMentionRecord, ids[-1])
+        assert kept is not None and kept.method == "manual" and kept.unit_id is not None
+        others = [s.get(BodyMentionRecord, i) for i in ids[:-1]]
+        assert all(m is not None and (m.method, m.unit_id) == ("manual", None) for m in others)
+    assert review.same_phrase("Các cấp ủy Đảng,  chính quyền", "các cấp ủy đảng, chính quyền")

@@ -149,3 +149,32 @@ def test_an_assignment_by_htmx_comes_back_as_its_task(demo_site: DemoSite) -> No
     assert r.status_code == 200 and "<html" not in r.text and f'id="task-{task}"' in r.text
     assert 'name="lead" list="unit-codes" required value="CT-CA"' in r.text
     assert 'value="CT-BCHQS,CT-SYT"' in r.text or 'value="CT-SYT,CT-BCHQS"' in r.text
+
+
+def test_a_phrase_mapped_with_all_its_copies_redraws_the_review(demo_site: DemoSite, tmp_path: Path) -> None:
+    path = tmp_path / "chi-thi-nhom.txt"
+    path.write_text(
+        "CHỈ THỊ\nVề việc thử chọn đơn vị một lần\n\n"
+        "1. Các ngành chức năng xây dựng kế hoạch năm.\n"
+        "2. Các ngành chức năng tổng kết phong trào thi đua.\n"
+        "3. Các  ngành chức năng báo cáo tình hình.\n",
+        encoding="utf-8",
+    )
+    directive = ingestion.ingest_file(demo_site.store, actor_by_name(demo_site.store, "vanphong"), path)
+    flagged = review.unresolved(demo_site.store, directive.directive_id)
+    assert len(flagged) == 3
+    client = demo_site.client("vanphong")
+    page = client.get(f"/directives/{directive.directive_id}/review").text
+    assert page.count("cả 2 chỗ khác có cùng cụm từ") == 3
+    form = {
+        "csrf": csrf_of(client),
+        "directive": str(directive.directive_id),
+        "task": "0",
+        "unit": "",
+        "all": "1",
+    }
+    r = client.post(f"/mentions/{flagged[0][0]}/map", data=form, headers=HX)
+    assert r.status_code == 200 and r.headers["HX-Retarget"] == "#review"
+    assert "Đã chọn đơn vị cho 3 chỗ có cùng cụm từ." in r.text and r.text.count('id="review"') == 1
+    assert review.unresolved(demo_site.store, directive.directive_id) == []
+    assert "chỗ khác có cùng cụm từ" not in client.get(f"/directives/{directive.directive_id}/review").text
