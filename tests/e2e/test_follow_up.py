@@ -116,6 +116,9 @@ def test_e2e_office_and_unit_follow_up_a_directive(
     # all without reloading the page
     def confirm_and_assign() -> None:
         page.evaluate("window.sameDocument = true")
+        # the review says which phrases are still flagged; the clerk confirms despite them
+        expect(page.locator("#still-flagged")).to_contain_text("cụm từ cơ quan chưa chọn đơn vị")
+        page.get_by_label("Vẫn xác nhận, chọn đơn vị sau").check()
         page.get_by_role("button", name="Xác nhận văn bản").click()
         page.get_by_role("button", name="Giao theo đơn vị nêu trong văn bản").click()
         expect(page.locator("#assigned")).to_contain_text("Đã giao")

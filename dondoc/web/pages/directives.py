@@ -175,6 +175,17 @@ def _segments(view: views.DirectiveView) -> list[tuple[str, int | None]]:
 
 @router.post("/directives/{directive_id}/confirm")
 def confirm(directive_id: Id, actor: ActorDep, store: StoreDep, today: TodayDep, form: FormDep) -> Response:
+    require(actor, Action.REVIEW, what="directives")  # before saying what is flagged
+    # the clerk is told what is still flagged and confirms despite it knowingly: the count
+    # they saw comes back with the form; fewer now (mapped since) is fine, more (flags
+    # raised since, by a new resolution) is asked again
+    flagged = len(review.unresolved(store, directive_id))
+    seen = form.get("despite_flags", "")
+    if flagged and not (seen.isdigit() and int(seen) >= flagged):
+        raise DondocError(
+            ErrorCode.RULE_VIOLATED,
+            detail=f"{flagged} body phrases are still flagged: confirm despite them, or map them first",
+        )
     review.confirm(store, actor, directive_id, today=today)
     return _back(f"/directives/{directive_id}/review")
 

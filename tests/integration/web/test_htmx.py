@@ -178,3 +178,42 @@ def test_a_phrase_mapped_with_all_its_copies_redraws_the_review(demo_site: DemoS
     assert "Đã chọn đơn vị cho 3 chỗ có cùng cụm từ." in r.text and r.text.count('id="review"') == 1
     assert review.unresolved(demo_site.store, directive.directive_id) == []
     assert "chỗ khác có cùng cụm từ" not in client.get(f"/directives/{directive.directive_id}/review").text
+
+
+def test_confirmation_says_what_is_still_flagged_and_the_review_what_is_unassigned(
+    demo_site: DemoSite, tmp_path: Path
+) -> None:
+    path = tmp_path / "chi-thi-co.txt"
+    path.write_text(
+        "CHỈ THỊ\nVề việc thử xác nhận\n\n"
+        "1. Các ngành chức năng xây dựng kế hoạch năm.\n"
+        "2. Công an thành phố tổng kết phong trào thi đua.\n",
+        encoding="utf-8",
+    )
+    directive = ingestion.ingest_file(demo_site.store, actor_by_name(demo_site.store, "vanphong"), path)
+    d = directive.directive_id
+    flagged = len(review.unresolved(demo_site.store, d))
+    assert flagged >= 1
+    client = demo_site.client("vanphong")
+    page = client.get(f"/directives/{d}/review").text
+    assert f"Còn {flagged} cụm từ cơ quan chưa chọn đơn vị" in page and "«Các ngành chức năng»" in page
+    csrf = csrf_of(client)
+    refused = client.post(f"/directives/{d}/confirm", data={"csrf": csrf}, follow_redirects=False)
+    assert refused.status_code == 422 and f"còn {flagged} cụm từ cơ quan chưa chọn đơn vị" in refused.text
+    stale = client.post(
+        f"/directives/{d}/confirm",
+        data={"csrf": csrf, "despite_flags": str(flagged - 1)},
+        follow_redirects=False,
+    )
+    assert stale.status_code == 422  # more flags now than the clerk saw
+    done = client.post(
+        f"/directives/{d}/confirm", data={"csrf": csrf, "despite_flags": str(flagged)}, follow_redirects=False
+    )
+    assert done.status_code == 303
+    client.post(f"/directives/{d}/assign-from-text", data={"csrf": csrf})
+    page = client.get(f"/directives/{d}/review").text
+    assert 'id="unassigned"' in page and "Còn 1 nhiệm vụ chưa có đơn vị chủ trì" in page
+    assert (
+        "Các ngành chức năng xây dựng kế hoạch năm."
+        in page.split('id="unassigned"')[1].split("</section>")[0]
+    )
