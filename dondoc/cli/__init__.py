@@ -18,6 +18,7 @@ from dondoc.cli.db import db_command
 from dondoc.cli.demo import demo_command
 from dondoc.cli.directive import directive_command
 from dondoc.cli.extract import extract_command
+from dondoc.cli.group import fanout_command, group_command
 from dondoc.cli.ingest import ingest_command
 from dondoc.cli.progress import extension_command, report_progress_command, verify_command
 from dondoc.cli.remind import remind_command
@@ -50,6 +51,8 @@ for command in (
     directive_command,
     assign_command,
     cycle_command,
+    group_command,
+    fanout_command,
     report_progress_command,
     verify_command,
     extension_command,

@@ -112,6 +112,11 @@ def _ensure_task(s: Session, task: TaskRecord, through: dt.date) -> int:
     return len(have | {o.period_start for o in owed})
 
 
+def ensure_task_occurrences(s: Session, task: TaskRecord, through: dt.date) -> int:
+    """A recurring task's occurrences up to `through` (a task made recurring just now)."""
+    return _ensure_task(s, task, through)
+
+
 def ensure_occurrences(store: Store, through: dt.date) -> None:
     """Every recurring task's occurrences up to `through` (the reminder run calls it)."""
     with store.transaction() as s:

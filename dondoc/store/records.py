@@ -513,3 +513,21 @@ class OccurrenceRecord(Base):
     done_on: Mapped[dt.date | None] = mapped_column(Date)
     verified_on: Mapped[dt.date | None] = mapped_column(Date)
     update_id: Mapped[int | None] = mapped_column(ForeignKey("progress_updates.id"))
+
+
+class UnitGroupRecord(Base):
+    """A group of units the office saved ("Các sở, ban, ngành thành phố"): a task addressed
+    to a group is fanned out to its members, one tracked copy each."""
+
+    __tablename__ = "unit_groups"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    members: Mapped[list[UnitGroupMemberRecord]] = relationship(
+        cascade="all, delete-orphan", order_by="UnitGroupMemberRecord.unit_id"
+    )
+
+
+class UnitGroupMemberRecord(Base):
+    __tablename__ = "unit_group_members"
+    group_id: Mapped[int] = mapped_column(ForeignKey("unit_groups.id", ondelete="CASCADE"), primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), primary_key=True)

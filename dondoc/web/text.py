@@ -32,6 +32,7 @@ KINDS = {
     "file": "tệp",
     "the record": "dữ liệu",
     "reading job": "lượt đọc văn bản",
+    "group of units": "nhóm đơn vị",
 }
 
 

@@ -15,7 +15,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from dondoc.errors import DondocError, ErrorCode
-from dondoc.services import admin_views, sessions, statuses, units, users, views
+from dondoc.services import admin_views, groups, sessions, statuses, units, users, views
 from dondoc.services.context import Store, require
 from dondoc.tracking.permissions import Action, Actor, Role
 from dondoc.web.deps import ActorDep, FormDep, Id, StoreDep, Username
@@ -253,3 +253,28 @@ def settings_page(request: Request, actor: ActorDep, store: StoreDep) -> Respons
         for name, value in sorted(current.items())
     ]
     return page(request, "admin/settings.html", actor, rows=rows)
+
+
+@router.get("/admin/groups")
+def group_list(
+    request: Request,
+    actor: ActorDep,
+    store: StoreDep,
+    saved: Annotated[int | None, Query(ge=0, le=1_000_000_000)] = None,
+) -> Response:
+    require(actor, Action.ASSIGN, what="groups of units")
+    return page(
+        request,
+        "admin/groups.html",
+        actor,
+        groups=groups.list_groups(store),
+        units=views.unit_options(store),
+        message="Đã lưu nhóm đơn vị." if saved else None,
+    )
+
+
+@router.post("/admin/groups")
+def save_group(actor: ActorDep, store: StoreDep, form: FormDep) -> Response:
+    codes = form.get("units", "").replace(";", ",").replace("\n", ",").split(",")
+    group_id = groups.save_group(store, actor, form.get("name", ""), codes)
+    return RedirectResponse(f"/admin/groups?saved={group_id}", status_code=303)

@@ -10,7 +10,7 @@ from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
 from dondoc.errors import DondocError, ErrorCode
-from dondoc.services import assignment, reading_jobs, review, source_pages, views
+from dondoc.services import assignment, groups, reading_jobs, review, source_pages, views
 from dondoc.services.context import Store, require
 from dondoc.store.blobs import blob_path
 from dondoc.tracking.permissions import Action, Actor
@@ -102,6 +102,7 @@ def review_page(
     today: TodayDep,
     assigned: Annotated[int | None, Query(ge=0, le=1_000_000)] = None,
     left: Annotated[int | None, Query(ge=0, le=1_000_000)] = None,
+    fanned: Annotated[int | None, Query(ge=0, le=1_000_000)] = None,
 ) -> Response:
     """The review; `assigned` and `left` report an assignment from the text just made."""
     require(actor, Action.REVIEW, what="directives")
@@ -112,6 +113,7 @@ def review_page(
         units=views.unit_options(store),
         assigned=assigned,
         left=left,
+        fanned=fanned,
         **_review_body(store, actor, directive_id, today),
     )
 
@@ -121,6 +123,7 @@ def _review_body(store: Store, actor: Actor, directive_id: int, today: dt.date) 
     view = views.directive_view(store, actor, directive_id, today=today)
     return {
         "d": view,
+        "groups": groups.list_groups(store) if view.row.state == "confirmed" else [],
         "same": _same_phrases(view),
         "segments": _segments(view),
         "pages": source_pages.source_pages(store, actor, directive_id),
@@ -268,10 +271,21 @@ def _review_task(
         d=view,
         t=found[0],
         same=_same_phrases(view),
+        groups=groups.list_groups(store) if view.row.state == "confirmed" else [],
         last=found[0] is tasks[-1],
         pages=source_pages.source_pages(store, actor, view.row.id),
         saved=True,
     )
+
+
+@router.post("/tasks/{task_id}/fan-out")
+def fan_out(task_id: Id, actor: ActorDep, store: StoreDep, today: TodayDep, form: FormDep) -> Response:
+    """A task addressed to a group: one copy per member unit; the review shows them."""
+    made = groups.fan_out(store, actor, task_id, group=form.get("group", ""), today=today)
+    directive = form.get("directive", "")
+    if not directive.isdigit():
+        return _back(f"/tasks/{task_id}")
+    return _back(f"/directives/{directive}/review?fanned={len(made)}#task-{task_id}")
 
 
 @router.post("/tasks/{task_id}/assign")

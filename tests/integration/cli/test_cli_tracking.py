@@ -66,7 +66,7 @@ def test_cli_follow_up_from_the_command_line(
     dondoc = inproc
     data = tmp_path / "data"
     one_line_error(dondoc(db_url, data, "status"), "E_DATABASE")  # no schema yet
-    assert "schema at revision 0010" in ok(dondoc(db_url, data, "db", "upgrade"))
+    assert "schema at revision 0011" in ok(dondoc(db_url, data, "db", "upgrade"))
     assert "44 units added" in ok(dondoc(db_url, data, "units", "import", str(units_path())))
     ok(
         dondoc(
@@ -145,6 +145,15 @@ def test_cli_follow_up_from_the_command_line(
     assert "CT-BCHQS" in table and "overdue" in table
     export = tmp_path / "units.xlsx"
     assert "44 units written" in ok(dondoc(db_url, data, "units", "export", str(export)))
+    # a task for a group: saved once, fanned out to its members
+    saved = ok(dondoc(db_url, data, "group", "save", "Lực lượng vũ trang", "CT-CA", "CT-BCHQS", "--as", "vp"))
+    assert saved.startswith("group 1: Lực lượng vũ trang, 2 units")
+    assert ok(dondoc(db_url, data, "group", "list")) == "1\tLực lượng vũ trang\tCT-CA CT-BCHQS\n"
+    fanned = ok(dondoc(db_url, data, "fanout", "1", "--group", "Lực lượng vũ trang", "--as", "vp"))
+    assert fanned.startswith("task 1: 2 copies made")
+    assert "0 copies made" in ok(dondoc(db_url, data, "fanout", "1", "--group", "1", "--as", "vp"))
+    one_line_error(dondoc(db_url, data, "fanout", "1", "--group", "không có", "--as", "vp"), "E_NOT_FOUND")
+    one_line_error(dondoc(db_url, data, "fanout", "2", "--group", "1", "--as", "ca"), "E_FORBIDDEN")
 
 
 def test_cli_errors_are_one_line_and_change_nothing(
@@ -239,7 +248,7 @@ def test_issue_13_m6_db_downgrade_needs_a_revision_and_yes(
     assert dondoc(db_url, data, "db", "downgrade").returncode == 2  # no revision: usage
     refused = dondoc(db_url, data, "db", "downgrade", "base")
     assert refused.returncode == 2 and "--yes" in refused.stderr and "all data" in refused.stderr
-    assert ok(dondoc(db_url, data, "db", "current")).strip() == "0010"  # nothing dropped
+    assert ok(dondoc(db_url, data, "db", "current")).strip() == "0011"  # nothing dropped
     assert "schema at revision 0005" in ok(dondoc(db_url, data, "db", "downgrade", "0005", "--yes"))
     assert "schema at revision base" in ok(dondoc(db_url, data, "db", "downgrade", "base", "--yes"))
 

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from starlette.routing import compile_path
 
 from dondoc.errors import DondocError
-from dondoc.services import reading_jobs, users
+from dondoc.services import groups, reading_jobs, users
 from dondoc.services.context import SYSTEM
 from dondoc.services.users import actor_by_name
 from dondoc.store.records import (
@@ -67,6 +67,15 @@ def ids(demo_site: DemoSite) -> dict[str, object]:
         mention = s.scalar(select(BodyMentionRecord.id))
         extension = s.scalar(select(ExtensionRequestRecord.id))
         directive = s.scalar(select(TaskRecord.directive_id).where(TaskRecord.id == task))
+        # a task no other route acts on, to fan out to a group
+        fanned = s.scalar(
+            select(TaskRecord.id)
+            .where(
+                TaskRecord.directive_id == directive, TaskRecord.id != task, TaskRecord.parent_id.is_(None)
+            )
+            .order_by(TaskRecord.id.desc())
+        )
+    group = groups.save_group(demo_site.store, SYSTEM, "Nhóm ma trận", ["CT-BCHQS"])
     # a reading job of the office's clerk (a file that fails: the job page shows its error)
     empty = demo_site.settings.data_dir / "empty.txt"
     empty.write_bytes(b"")
@@ -106,6 +115,8 @@ def ids(demo_site: DemoSite) -> dict[str, object]:
         "mention": mention,
         "extension": extension,
         "directive": directive,
+        "fanned": fanned,
+        "group": group,
     }
 
 
@@ -148,6 +159,9 @@ def _routes(i: dict[str, object]) -> list[tuple[str, str, dict[str, object], set
         ("POST", f"/tasks/{t}/merge", {"directive": str(d)}, OFFICE),
         ("POST", f"/directives/{d}/metadata", {"number": "1"}, OFFICE),
         ("GET", "/admin/units", {}, OFFICE),
+        ("GET", "/admin/groups", {}, OFFICE),
+        ("POST", "/admin/groups", {"name": "Nhóm M", "units": "CT-CA, CT-BCHQS"}, OFFICE),
+        ("POST", f"/tasks/{i['fanned']}/fan-out", {"group": str(i["group"]), "directive": str(d)}, OFFICE),
         ("GET", "/admin/units/export.csv", {}, OFFICE),
         ("POST", "/admin/units/import", {}, OFFICE),
         (

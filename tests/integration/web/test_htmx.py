@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from dondoc.services import ingestion, review
+from dondoc.services import groups, ingestion, review
 from dondoc.services.context import SYSTEM
 from dondoc.services.users import actor_by_name
 from dondoc.store.records import DirectiveRecord, TargetRecord, TaskRecord
@@ -217,3 +217,44 @@ def test_confirmation_says_what_is_still_flagged_and_the_review_what_is_unassign
         "Các ngành chức năng xây dựng kế hoạch năm."
         in page.split('id="unassigned"')[1].split("</section>")[0]
     )
+
+
+def test_the_office_saves_a_group_and_fans_a_task_out_from_the_review(demo_site: DemoSite) -> None:
+    client = demo_site.client("vanphong")
+    assert (
+        "Chưa có nhóm nào" in client.get("/admin/groups").text or "<table" in client.get("/admin/groups").text
+    )
+    csrf = csrf_of(client)
+    r = client.post(
+        "/admin/groups",
+        data={"csrf": csrf, "name": "Các lực lượng vũ trang", "units": "CT-CA;\nCT-BCHQS"},
+        follow_redirects=False,
+    )
+    assert r.status_code == 303
+    page = client.get(r.headers["location"]).text
+    assert "Đã lưu nhóm đơn vị." in page and "Các lực lượng vũ trang" in page and "Công an thành phố" in page
+    bad = client.post("/admin/groups", data={"csrf": csrf, "name": "Trống", "units": " , "})
+    assert bad.status_code == 422 and "nhóm cần có ít nhất một đơn vị" in bad.text
+    with demo_site.store.reading() as s:
+        directive = s.scalar(select(DirectiveRecord).where(DirectiveRecord.state == "confirmed"))
+        assert directive is not None
+        task = s.scalar(
+            select(TaskRecord.id)
+            .where(TaskRecord.directive_id == directive.id, TaskRecord.parent_id.is_(None))
+            .order_by(TaskRecord.id.desc())
+        )
+    review_page = client.get(f"/directives/{directive.id}/review").text
+    assert (
+        f'action="/tasks/{task}/fan-out"' in review_page
+        and "Các lực lượng vũ trang (2 đơn vị)" in review_page
+    )
+    group = next(g for g in groups.list_groups(demo_site.store) if g.name == "Các lực lượng vũ trang")
+    r = client.post(
+        f"/tasks/{task}/fan-out",
+        data={"csrf": csrf, "group": str(group.id), "directive": str(directive.id)},
+        follow_redirects=False,
+    )
+    assert r.status_code == 303 and "fanned=2" in r.headers["location"]
+    assert "Đã giao cho 2 đơn vị của nhóm, mỗi đơn vị một bản." in client.get(r.headers["location"]).text
+    # a focal point has neither the page nor the form
+    assert demo_site.client("ct-ca").get("/admin/groups").status_code == 403
