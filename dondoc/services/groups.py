@@ -101,67 +101,81 @@ def fan_out(store: Store, actor: Actor, task_id: int, *, group: str, today: dt.d
     member, with the task's text, deadline and cycle; the group task keeps no lead of its
     own. Members that already have their copy are skipped (fanning out again after the
     group grew adds the newcomers). The ids of the copies made."""
+    return fan_out_many(store, actor, [task_id], group=group, today=today)[task_id]
+
+
+def fan_out_many(
+    store: Store, actor: Actor, task_ids: list[int], *, group: str, today: dt.date
+) -> dict[int, list[int]]:
+    """Several tasks fanned out to one group at once, all or none (one transaction): the
+    copies made, by task."""
     require(actor, Action.ASSIGN, what="tasks")
     with store.transaction() as s:
-        parent = fetch.task(s, task_id)
-        fetch.require_confirmed(parent.directive, doing="fanning out a task")
-        if parent.parent_id is not None:
-            raise DondocError(
-                ErrorCode.RULE_VIOLATED, detail="a copy of a group task is not fanned out again"
-            )
         members = [m.unit_id for m in _group(s, group).members]
-        have = set(
-            s.scalars(
-                select(AssignmentRecord.unit_id)
-                .join(TaskRecord, TaskRecord.id == AssignmentRecord.task_id)
-                .where(TaskRecord.parent_id == task_id, AssignmentRecord.role == "lead")
-            )
+        return {
+            task_id: _fan_out(s, actor, task_id, members, group, today) for task_id in dict.fromkeys(task_ids)
+        }
+
+
+def _fan_out(
+    s: Session, actor: Actor, task_id: int, members: list[int], group: str, today: dt.date
+) -> list[int]:
+    parent = fetch.task(s, task_id)
+    fetch.require_confirmed(parent.directive, doing="fanning out a task")
+    if parent.parent_id is not None:
+        raise DondocError(ErrorCode.RULE_VIOLATED, detail="a copy of a group task is not fanned out again")
+    have = set(
+        s.scalars(
+            select(AssignmentRecord.unit_id)
+            .join(TaskRecord, TaskRecord.id == AssignmentRecord.task_id)
+            .where(TaskRecord.parent_id == task_id, AssignmentRecord.role == "lead")
         )
-        before = {"assignments": [(a.role, a.unit_id) for a in parent.assignments]}
-        # the members carry the task now: the group task leads nothing (else it would be
-        # counted beside its copies)
-        s.execute(delete(AssignmentRecord).where(AssignmentRecord.task_id == task_id))
-        s.expire(parent, ["assignments"])
-        made: list[int] = []
-        last = s.scalar(
-            select(TaskRecord.position)
-            .where(TaskRecord.parent_id == task_id)
-            .order_by(TaskRecord.position.desc())
+    )
+    before = {"assignments": [(a.role, a.unit_id) for a in parent.assignments]}
+    # the members carry the task now: the group task leads nothing (else it would be
+    # counted beside its copies)
+    s.execute(delete(AssignmentRecord).where(AssignmentRecord.task_id == task_id))
+    s.expire(parent, ["assignments"])
+    made: list[int] = []
+    last = s.scalar(
+        select(TaskRecord.position)
+        .where(TaskRecord.parent_id == task_id)
+        .order_by(TaskRecord.position.desc())
+    )
+    position = last or parent.position * 1000
+    for unit_id in members:
+        if unit_id in have:
+            continue
+        position += 1
+        copy = TaskRecord(
+            directive_id=parent.directive_id,
+            parent_id=parent.id,
+            position=position,
+            kind=parent.kind,
+            text=parent.text,
+            section=parent.section,
+            span_start=parent.span_start,
+            span_end=parent.span_end,
+            product=parent.product,
+            deadline_text=parent.deadline_text,
+            original_deadline=parent.original_deadline,
+            current_deadline=parent.current_deadline,
+            recurrence=parent.recurrence,
+            cycle=parent.cycle,
+            cycle_cutoff_day=parent.cycle_cutoff_day,
+            cycle_cutoff_month=parent.cycle_cutoff_month,
+            cycle_until=parent.cycle_until,
+            is_key=parent.is_key,
+            authority=parent.authority,
+            status_key="not_started",
         )
-        position = last or parent.position * 1000
-        for unit_id in members:
-            if unit_id in have:
-                continue
-            position += 1
-            copy = TaskRecord(
-                directive_id=parent.directive_id,
-                parent_id=parent.id,
-                position=position,
-                kind=parent.kind,
-                text=parent.text,
-                section=parent.section,
-                span_start=parent.span_start,
-                span_end=parent.span_end,
-                product=parent.product,
-                deadline_text=parent.deadline_text,
-                original_deadline=parent.original_deadline,
-                current_deadline=parent.current_deadline,
-                recurrence=parent.recurrence,
-                cycle=parent.cycle,
-                cycle_cutoff_day=parent.cycle_cutoff_day,
-                cycle_cutoff_month=parent.cycle_cutoff_month,
-                cycle_until=parent.cycle_until,
-                is_key=parent.is_key,
-                authority=parent.authority,
-                status_key="not_started",
-            )
-            copy.assignments.append(AssignmentRecord(unit_id=unit_id, role="lead", assigned_on=today))
-            s.add(copy)
-            s.flush()
-            if copy.cycle is not None:
-                ensure_task_occurrences(s, copy, today + dt.timedelta(days=HORIZON_DAYS))
-            made.append(copy.id)
-        audit_event(
-            s, actor, "task.fan_out", "task", task_id, before=before, after={"group": group, "copies": made}
-        )
-        return made
+        copy.assignments.append(AssignmentRecord(unit_id=unit_id, role="lead", assigned_on=today))
+        s.add(copy)
+        s.flush()
+        if copy.cycle is not None:
+            ensure_task_occurrences(s, copy, today + dt.timedelta(days=HORIZON_DAYS))
+        made.append(copy.id)
+    audit_event(
+        s, actor, "task.fan_out", "task", task_id, before=before, after={"group": group, "copies": made}
+    )
+    return made

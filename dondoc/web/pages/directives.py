@@ -103,6 +103,7 @@ def review_page(
     assigned: Annotated[int | None, Query(ge=0, le=1_000_000)] = None,
     left: Annotated[int | None, Query(ge=0, le=1_000_000)] = None,
     fanned: Annotated[int | None, Query(ge=0, le=1_000_000)] = None,
+    tasks: Annotated[int | None, Query(ge=0, le=1_000_000)] = None,
 ) -> Response:
     """The review; `assigned` and `left` report an assignment from the text just made."""
     require(actor, Action.REVIEW, what="directives")
@@ -114,6 +115,7 @@ def review_page(
         assigned=assigned,
         left=left,
         fanned=fanned,
+        fanned_tasks=tasks,
         **_review_body(store, actor, directive_id, today),
     )
 
@@ -276,6 +278,28 @@ def _review_task(
         pages=source_pages.source_pages(store, actor, view.row.id),
         saved=True,
     )
+
+
+@router.post("/directives/{directive_id}/fan-out")
+def fan_out_many(
+    directive_id: Id, actor: ActorDep, store: StoreDep, today: TodayDep, form: FormDep
+) -> Response:
+    """Several tasks to one group in one go: those ticked ("task-ID"), or every task still
+    without a lead unit and not given out yet."""
+    require(actor, Action.ASSIGN, what="tasks")
+    view = views.directive_view(store, actor, directive_id, today=today)
+    ours = {t.id for t in view.tasks}
+    if form.get("which") == "unassigned":
+        given = {t.parent_id for t in view.tasks if t.parent_id is not None}
+        chosen = [t.id for t in view.tasks if t.parent_id is None and t.lead is None and t.id not in given]
+    else:
+        chosen = [int(k[5:]) for k in form if k.startswith("task-") and k[5:].isdigit()]
+    chosen = [t for t in chosen if t in ours]  # only this directive's tasks
+    if not chosen:
+        raise DondocError(ErrorCode.RULE_VIOLATED, detail="choose the tasks to give to the group")
+    made = groups.fan_out_many(store, actor, chosen, group=form.get("group", ""), today=today)
+    copies = sum(len(c) for c in made.values())
+    return _back(f"/directives/{directive_id}/review?fanned={copies}&tasks={len(made)}")
 
 
 @router.post("/tasks/{task_id}/fan-out")

@@ -162,6 +162,12 @@ def _routes(i: dict[str, object]) -> list[tuple[str, str, dict[str, object], set
         ("GET", "/admin/groups", {}, OFFICE),
         ("POST", "/admin/groups", {"name": "Nhóm M", "units": "CT-CA, CT-BCHQS"}, OFFICE),
         ("POST", f"/tasks/{i['fanned']}/fan-out", {"group": str(i["group"]), "directive": str(d)}, OFFICE),
+        (
+            "POST",
+            f"/directives/{d}/fan-out",
+            {"group": str(i["group"]), f"task-{i['fanned']}": "1", "which": "selected"},
+            OFFICE,
+        ),
         ("GET", "/admin/units/export.csv", {}, OFFICE),
         ("POST", "/admin/units/import", {}, OFFICE),
         (

@@ -3,6 +3,7 @@ request once decided, errors into the page's alert region, an expired session to
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from sqlalchemy import select
@@ -258,3 +259,37 @@ def test_the_office_saves_a_group_and_fans_a_task_out_from_the_review(demo_site:
     assert "Đã giao cho 2 đơn vị của nhóm, mỗi đơn vị một bản." in client.get(r.headers["location"]).text
     # a focal point has neither the page nor the form
     assert demo_site.client("ct-ca").get("/admin/groups").status_code == 403
+
+
+def test_the_office_gives_every_unassigned_task_to_a_group_in_one_go(
+    demo_site: DemoSite, tmp_path: Path
+) -> None:
+    path = tmp_path / "chi-thi-chung.txt"
+    path.write_text(
+        "CHỈ THỊ\nVề việc thử giao cho nhóm\n\n"
+        "1. Các ngành chức năng xây dựng kế hoạch năm.\n"
+        "2. Các ngành chức năng tổng kết phong trào thi đua.\n"
+        "3. Công an thành phố bảo đảm an ninh.\n",
+        encoding="utf-8",
+    )
+    office = actor_by_name(demo_site.store, "vanphong")
+    d = ingestion.ingest_file(demo_site.store, office, path).directive_id
+    review.confirm(demo_site.store, office, d, today=dt.date(2026, 1, 5))
+    client = demo_site.client("vanphong")
+    csrf = csrf_of(client)
+    client.post(f"/directives/{d}/assign-from-text", data={"csrf": csrf})
+    group = groups.save_group(demo_site.store, office, "Hai đơn vị", ["CT-CA", "CT-BCHQS"])
+    page = client.get(f"/directives/{d}/review").text
+    assert 'id="bulk-fan-out"' in page and "Còn 2 nhiệm vụ chưa có đơn vị chủ trì" in page
+    r = client.post(
+        f"/directives/{d}/fan-out",
+        data={"csrf": csrf, "group": str(group), "which": "unassigned"},
+        follow_redirects=False,
+    )
+    assert r.status_code == 303 and "fanned=4&tasks=2" in r.headers["location"]
+    page = client.get(r.headers["location"]).text
+    assert "Đã giao 2 nhiệm vụ cho các đơn vị của nhóm: 4 bản" in page and 'id="unassigned"' not in page
+    none = client.post(
+        f"/directives/{d}/fan-out", data={"csrf": csrf, "group": str(group), "which": "selected"}
+    )
+    assert none.status_code == 422 and "chọn các nhiệm vụ giao cho nhóm" in none.text
