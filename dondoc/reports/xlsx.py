@@ -45,6 +45,19 @@ def render(doc: OfficialDocument) -> bytes:
     return out.getvalue()
 
 
+def table_workbook(table: Table) -> bytes:
+    """A task list as a workbook of one sheet: the list a page shows, every row, to filter
+    and sort in Excel."""
+    wb = Workbook()
+    first = wb.active
+    assert first is not None
+    wb.remove(first)
+    _sheet(wb, table, set())
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
 def _sheet_name(title: str, names: set[str]) -> str:
     base = _BAD_SHEET.sub(" ", title).strip()[:28] or "Bảng"
     name, k = base, 2

@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dondoc.services.context import Store, require
+from dondoc.services.task_lines import TaskLine, task_lines
 from dondoc.services.units import unit_by_code
 from dondoc.store.queries.timeliness import bucket_counts
 from dondoc.store.records import BUCKET_NEUTRAL_ACTIONS, UnitRecord
@@ -233,3 +234,33 @@ def _branches(store: Store, s: Session, scope: UnitRecord | None, as_of: dt.date
     totals = _totals(units)
     head = UnitBuckets(scope.id, scope.code, scope.name, counts=dict(totals)) if scope else None
     return BucketReport(as_of, tuple(units), totals, head, _areas(counts))
+
+
+def tasks_behind(
+    store: Store,
+    actor: Actor,
+    as_of: dt.date,
+    *,
+    bucket: Bucket | None = None,
+    unit_code: str | None = None,
+    own: bool = False,
+    area: str | None = None,
+) -> list[TaskLine]:
+    """The tasks behind a figure of the dashboard: those in force on `as_of` in the scope (a
+    unit's tree; `own`: the tasks it leads itself), of one bucket and one area when given.
+    A recurring task is one line, where its period as of the day stands (the figures
+    count its periods, so a task with two periods overdue counts two there)."""
+    with store.reading() as s:
+        scope = _checked_scope(s, actor, unit_code)
+        lines = task_lines(
+            s, as_of, store.settings.due_soon_days, path=scope.path if scope else None, directive_id=None
+        )
+    wanted_area = " ".join(area.split()) if area is not None else None
+    return [
+        line
+        for line in lines
+        if line.bucket is not None
+        and (bucket is None or line.bucket is bucket)
+        and (not own or scope is None or line.unit_id == scope.id)
+        and (wanted_area is None or line.area == wanted_area)
+    ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dondoc.errors import DondocError, ErrorCode
@@ -17,25 +17,18 @@ from dondoc.reports import docx, pdf, xlsx
 from dondoc.reports.layout import abbreviation, authority, place_of
 from dondoc.reports.model import Chart, Heading, Issuer, OfficialDocument, Paragraph, Signature, Table
 from dondoc.services.context import Store, require
-from dondoc.services.cycles import current_occurrences, history_of
 from dondoc.services.dashboards import BucketReport, buckets_as_of
-from dondoc.store.queries.histories import approved_changes, occurrence_changes
+from dondoc.services.task_lines import TaskLine, task_lines
 from dondoc.store.records import (
-    AssignmentRecord,
     DirectiveRecord,
     ExtensionRequestRecord,
-    ProgressUpdateRecord,
-    TaskRecord,
     UnitRecord,
 )
 from dondoc.tracking.permissions import ANYTHING, Action, Actor, Role, Subject
 from dondoc.tracking.timeliness import (
     BUCKETS,
     Bucket,
-    TaskHistory,
     check_plausible,
-    classify,
-    deadline_in_force,
 )
 from dondoc.tracking.workdays import WorkCalendar
 
@@ -111,108 +104,6 @@ def _issuer(
 
 
 # --- what it says ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class TaskLine:
-    task_id: int
-    text: str
-    unit_id: int
-    unit: str
-    area: str
-    bucket: Bucket | None
-    due: dt.date | None
-    reason: str
-
-
-def _task_lines(
-    s: Session,
-    as_of: dt.date,
-    due_soon_days: int,
-    *,
-    path: str | None,
-    directive_id: int | None,
-    issued_since: dt.date | None = None,
-) -> list[TaskLine]:
-    """Each task in scope with its bucket on `as_of` (the rule, task by task) and the last
-    reason its lead unit gave (difficulties, else the narrative of its last report)."""
-    query = (
-        select(
-            TaskRecord.id,
-            TaskRecord.text,
-            TaskRecord.section,
-            TaskRecord.original_deadline,
-            TaskRecord.done_on,
-            TaskRecord.verified_on,
-            DirectiveRecord.confirmed_on,
-            UnitRecord.id,
-            UnitRecord.name,
-            TaskRecord.cycle,
-        )
-        .join(DirectiveRecord, DirectiveRecord.id == TaskRecord.directive_id)
-        .join(
-            AssignmentRecord, (AssignmentRecord.task_id == TaskRecord.id) & (AssignmentRecord.role == "lead")
-        )
-        .join(UnitRecord, UnitRecord.id == AssignmentRecord.unit_id)
-        .where(DirectiveRecord.state == "confirmed")
-        .order_by(TaskRecord.directive_id, TaskRecord.position)
-    )
-    if path is not None:
-        query = query.where(UnitRecord.path.startswith(path))
-    if directive_id is not None:
-        query = query.where(TaskRecord.directive_id == directive_id)
-    if issued_since is not None:
-        query = query.where(
-            func.coalesce(DirectiveRecord.issued_on, DirectiveRecord.confirmed_on) >= issued_since
-        )
-    rows = s.execute(query).all()
-    ids = [r[0] for r in rows]
-    changes = approved_changes(s, ids)
-    # a recurring task stands where its period as of the day stands (as on its page)
-    recurring = [r[0] for r in rows if r[-1] is not None]
-    periods = current_occurrences(s, recurring, as_of) if recurring else {}
-    moved = occurrence_changes(s, recurring) if recurring else {}
-    reasons: dict[tuple[int, int], tuple[dt.date, int, str]] = {}
-    for chunk in range(0, len(ids), 5000):
-        part = ids[chunk : chunk + 5000]
-        for task_id, unit_id, day, upd_id, difficulties, narrative in s.execute(
-            select(
-                ProgressUpdateRecord.task_id,
-                ProgressUpdateRecord.unit_id,
-                ProgressUpdateRecord.reported_on,
-                ProgressUpdateRecord.id,
-                ProgressUpdateRecord.difficulties,
-                ProgressUpdateRecord.narrative,
-            ).where(ProgressUpdateRecord.task_id.in_(part), ProgressUpdateRecord.reported_on <= as_of)
-        ):
-            said = (difficulties or "").strip() or (narrative or "").strip()
-            key = (task_id, unit_id)
-            if said and (key not in reasons or (day, upd_id) > reasons[key][:2]):
-                reasons[key] = (day, upd_id, said)
-    out = []
-    for task_id, text, section, original, done_on, verified_on, opened, unit_id, unit_name, cycle in rows:
-        if cycle is not None:
-            occ = periods.get(task_id)
-            if occ is None:
-                continue  # no period begun yet: not in force (the tables do not count it either)
-            history = history_of(occ, opened, moved)
-        else:
-            history = TaskHistory(original, tuple(changes.get(task_id, ())), opened, done_on, verified_on)
-        bucket = classify(history, as_of, due_soon_days=due_soon_days)
-        reason = reasons.get((task_id, unit_id), (None, 0, ""))[2]
-        out.append(
-            TaskLine(
-                task_id,
-                " ".join(text.split()),
-                unit_id,
-                unit_name,
-                " ".join((section or "").split()),
-                bucket,
-                deadline_in_force(history, as_of),
-                reason,
-            )
-        )
-    return out
 
 
 def _percent(part: int, whole: int) -> str:
@@ -313,7 +204,7 @@ def periodic(
             raise DondocError(ErrorCode.NOT_FOUND, kind="unit", key=unit_code)
         require(actor, Action.VIEW, Subject(lead_path=scope.path) if scope else ANYTHING, what="report")
         who = _issuer(s, actor, issuer_code, directive)
-        lines = _task_lines(
+        lines = task_lines(
             s,
             as_of,
             store.settings.due_soon_days,
@@ -498,7 +389,7 @@ def letter(
         who = _issuer(s, actor, issuer_code, None)
         lines = [
             t
-            for t in _task_lines(s, as_of, store.settings.due_soon_days, path=None, directive_id=None)
+            for t in task_lines(s, as_of, store.settings.due_soon_days, path=None, directive_id=None)
             if t.unit_id == unit.id
         ]
     late = sorted((t for t in lines if t.bucket is Bucket.OVERDUE), key=lambda t: (t.due or as_of, t.task_id))

@@ -141,6 +141,7 @@ def _routes(i: dict[str, object]) -> list[tuple[str, str, dict[str, object], set
         ("GET", "/api/v1/directives", {}, set(USERS)),
         ("GET", "/api/v1/tasks", {}, set(USERS)),
         ("GET", "/dashboard", {}, set(USERS)),
+        ("GET", "/dashboard/tasks?bucket=overdue", {}, set(USERS)),
         ("GET", "/dashboard?unit=CT-BCHQS", {}, READERS | {"ct-bchqs"}),
         ("GET", "/api/v1/dashboard?unit=CT-CA", {}, READERS | {"ct-ca"}),
         ("POST", f"/tasks/{t}/progress", {"status": "in_progress", "percent": "10"}, {"admin", "ct-ca"}),

@@ -1,0 +1,56 @@
+"""Issue #16: every figure of the dashboard opens the tasks behind it, and the list
+exports to a workbook that reads back as the same list."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import io
+import re
+
+from openpyxl import load_workbook
+
+from dondoc.services import users
+from dondoc.services.dashboards import buckets_as_of, tasks_behind
+from dondoc.tracking.timeliness import BUCKETS, Bucket
+from tests.integration.web.conftest import DemoSite
+
+DAY = "2025-03-01"
+
+
+def test_every_bucket_figure_opens_its_tasks_and_exports_them(demo_site: DemoSite) -> None:
+    client = demo_site.client("vanphong")
+    dashboard = client.get(f"/dashboard?as_of={DAY}").text
+    links = set(re.findall(r'href="(/dashboard/tasks\?[^"]+)"', dashboard))
+    assert any("bucket=overdue" in link for link in links) and any("unit=" in link for link in links)
+    office = users.actor_by_name(demo_site.store, "vanphong")
+    report = buckets_as_of(demo_site.store, office, dt.date(2025, 3, 1))
+    for bucket in BUCKETS:
+        page = client.get(f"/dashboard/tasks?as_of={DAY}&bucket={bucket.value}").text
+        rows = page.count("<tr><td>")
+        # the demo has no recurring task: one line per task, as many as the figure
+        assert rows == report.totals[bucket], bucket
+    # a unit's row: its own tree's tasks
+    page = client.get(f"/dashboard/tasks?as_of={DAY}&bucket=overdue&unit=CT-CA").text
+    assert "Công an thành phố" in page and "Bộ Chỉ huy Quân sự" not in page
+    # the same list as a workbook
+    lines = tasks_behind(demo_site.store, office, dt.date(2025, 3, 1), bucket=Bucket.OVERDUE)
+    r = client.get(f"/dashboard/tasks?as_of={DAY}&bucket=overdue&format=xlsx")
+    assert r.status_code == 200 and r.headers["content-disposition"].endswith('nhiem-vu-2025-03-01.xlsx"')
+    ws = load_workbook(io.BytesIO(r.content)).active
+    assert ws is not None
+    got = [tuple(c.value for c in row) for row in ws.iter_rows(min_row=2)]
+    assert [(g[1], g[2], g[5]) for g in got] == [(t.text, t.unit, "Quá hạn") for t in lines]
+    assert ws.freeze_panes == "A2"
+    # an area's figure
+    area_link = next(link for link in links if "area=" in link)
+    assert client.get(html.unescape(area_link)).status_code == 200
+
+
+def test_the_drilldown_refuses_what_the_dashboard_refuses(demo_site: DemoSite) -> None:
+    client = demo_site.client("ct-ca")
+    assert client.get(f"/dashboard/tasks?as_of={DAY}&unit=CT-BCHQS").status_code == 403
+    assert client.get(f"/dashboard/tasks?as_of={DAY}&bucket=nonsense").status_code == 422
+    assert client.get("/dashboard/tasks?as_of=9999-12-31").status_code == 422
+    own = client.get(f"/dashboard/tasks?as_of={DAY}").text
+    assert "Bộ Chỉ huy Quân sự" not in own  # a unit's focal point sees its own tasks only
