@@ -17,6 +17,7 @@ from dondoc.cli.cycle import cycle_command
 from dondoc.cli.db import db_command
 from dondoc.cli.demo import demo_command
 from dondoc.cli.directive import directive_command
+from dondoc.cli.export import export_command
 from dondoc.cli.extract import extract_command
 from dondoc.cli.group import fanout_command, group_command
 from dondoc.cli.ingest import ingest_command
@@ -59,6 +60,7 @@ for command in (
     status_command,
     remind_command,
     report_command,
+    export_command,
     demo_command,
     serve_command,
 ):

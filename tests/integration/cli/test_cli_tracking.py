@@ -154,6 +154,39 @@ def test_cli_follow_up_from_the_command_line(
     assert "0 copies made" in ok(dondoc(db_url, data, "fanout", "1", "--group", "1", "--as", "vp"))
     one_line_error(dondoc(db_url, data, "fanout", "1", "--group", "không có", "--as", "vp"), "E_NOT_FOUND")
     one_line_error(dondoc(db_url, data, "fanout", "2", "--group", "1", "--as", "ca"), "E_FORBIDDEN")
+    # the directive's tasks as a workbook, read back: every task, its lead and support
+    book = tmp_path / "nhiem-vu.xlsx"
+    written = ok(
+        dondoc(db_url, data, "export", "tasks", "--directive", "1", "--out", str(book), "--as", "vp")
+    )
+    assert written.startswith("27 tasks written")  # the 25, and task 1's copies for its 2 units
+    from openpyxl import load_workbook
+
+    ws = load_workbook(book).active
+    assert ws is not None and ws.freeze_panes == "A2"
+    header = [c.value for c in ws[1]]
+    assert header[:5] == ["STT", "Mã nhiệm vụ", "Nhiệm vụ", "Lĩnh vực", "Đơn vị chủ trì"]
+    rows = {r[1]: r for r in ws.iter_rows(min_row=2, values_only=True)}
+    assert rows[23][4] == "Công an thành phố" and rows[23][7] == "Hoàn thành đúng hạn"
+    assert not (tmp_path / "nhiem-vu.xlsx.part").exists()
+    by_unit = tmp_path / "cong-an.xlsx"
+    assert "tasks written" in ok(
+        dondoc(
+            db_url,
+            data,
+            "export",
+            "tasks",
+            "--unit",
+            "CT-CA",
+            "--as-of",
+            "2025-01-05",
+            "--out",
+            str(by_unit),
+            "--as",
+            "vp",
+        )
+    )
+    one_line_error(dondoc(db_url, data, "export", "tasks", "--out", str(book), "--as", "vp"), "E_RULE_VIOLATED")
 
 
 def test_cli_errors_are_one_line_and_change_nothing(
