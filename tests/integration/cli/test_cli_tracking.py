@@ -186,7 +186,9 @@ def test_cli_follow_up_from_the_command_line(
             "vp",
         )
     )
-    one_line_error(dondoc(db_url, data, "export", "tasks", "--out", str(book), "--as", "vp"), "E_RULE_VIOLATED")
+    one_line_error(
+        dondoc(db_url, data, "export", "tasks", "--out", str(book), "--as", "vp"), "E_RULE_VIOLATED"
+    )
 
 
 def test_cli_errors_are_one_line_and_change_nothing(
