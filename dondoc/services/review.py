@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from dondoc.errors import DondocError, ErrorCode
@@ -14,7 +15,7 @@ from dondoc.services.context import Store, audit_event, require
 from dondoc.services.cycles import apply_extracted_cycles
 from dondoc.services.ingestion import issuer_scope, resolve_mention, target_record
 from dondoc.services.units import load_directory, unit_by_code
-from dondoc.store.records import BodyMentionRecord, ExtensionRequestRecord, TaskRecord
+from dondoc.store.records import BodyMentionRecord, ExtensionRequestRecord, ReadingJobRecord, TaskRecord
 from dondoc.tracking.permissions import Action, Actor
 from dondoc.tracking.resolution import FLAGGED, Method
 from dondoc.tracking.timeliness import check_plausible
@@ -343,3 +344,99 @@ def edit_metadata(store: Store, actor: Actor, directive_id: int, changes: dict[s
         for key, value in changes.items():
             setattr(directive, key, value)
         audit_event(s, actor, "directive.edit", "directive", directive_id, before=before, after=changes)
+
+
+def delete_task(store: Store, actor: Actor, task_id: int) -> None:
+    """A bogus task of a draft taken out (a heading read as a task, a closing line); what
+    it said stays in the audit log."""
+    require(actor, Action.REVIEW, what="directives")
+    with store.transaction() as s:
+        task = _draft_task(s, task_id)
+        before = {"text": task.text, "extracted_id": task.extracted_id, "section": task.section}
+        directive_id = task.directive_id
+        s.delete(task)
+        s.flush()
+        audit_event(
+            s, actor, "task.delete", "task", task_id, before=before, after={"directive": directive_id}
+        )
+
+
+def add_task(store: Store, actor: Actor, directive_id: int, *, text: str, after_task_id: int | None) -> int:
+    """A task the extraction missed, added by hand to a draft, after the given task (or
+    first). Its span is where its words stand in the source, when they do, so the review
+    still shows it there; otherwise it has none."""
+    require(actor, Action.REVIEW, what="directives")
+    text = " ".join(text.split())
+    if not text:
+        raise DondocError(ErrorCode.RULE_VIOLATED, detail="a task needs its text")
+    with store.transaction() as s:
+        directive = fetch.directive(s, directive_id)
+        if directive.state != "draft":
+            raise DondocError(
+                ErrorCode.RULE_VIOLATED, detail="tasks are added while the directive is a draft"
+            )
+        tasks = sorted(directive.tasks, key=lambda t: t.position)
+        at = next((i for i, t in enumerate(tasks) if t.id == after_task_id), -1) if after_task_id else -1
+        if after_task_id and at < 0:
+            raise DondocError(ErrorCode.NOT_FOUND, kind="task", key=after_task_id)
+        for t in tasks[at + 1 :]:
+            t.position += 1  # room for the new one right after its predecessor
+        position = tasks[at].position + 1 if at >= 0 else 1
+        span = _span_in(directive.source_text, text)
+        record = TaskRecord(
+            directive_id=directive_id,
+            position=position,
+            extracted_id=None,
+            section=tasks[at].section if at >= 0 else None,
+            text=text,
+            span_start=span[0] if span else None,
+            span_end=span[1] if span else None,
+            status_key="not_started",
+        )
+        s.add(record)
+        s.flush()
+        audit_event(s, actor, "task.add", "task", record.id, after={"text": text, "directive": directive_id})
+        return record.id
+
+
+def _span_in(source: str, text: str) -> tuple[int, int] | None:
+    """Where the words of `text` stand in the source, whatever the spacing and line breaks
+    between them (the text as typed is single-spaced; the source is as the file had it)."""
+    words = text.split()
+    if not words:
+        return None
+    pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
+    m = pattern.search(source)
+    return (m.start(), m.end()) if m else None
+
+
+def discard_draft(store: Store, actor: Actor, directive_id: int) -> str:
+    """A wrong upload thrown away, at the office's request: the draft and its tasks. A
+    confirmed directive is never discarded (its tasks may have reports). The file stays
+    in the store (a later upload of the same bytes reads it again); the audit log keeps
+    what was discarded. Returns the file name."""
+    require(actor, Action.REVIEW, what="directives")
+    with store.transaction() as s:
+        directive = fetch.directive(s, directive_id)
+        if directive.state != "draft":
+            raise DondocError(ErrorCode.RULE_VIOLATED, detail="only a draft is discarded")
+        name = directive.file_name
+        before = {
+            "file": name,
+            "sha256": directive.source_sha256,
+            "number": directive.number,
+            "tasks": len(directive.tasks),
+        }
+        s.execute(
+            update(ReadingJobRecord)
+            .where(ReadingJobRecord.directive_id == directive_id)
+            .values(directive_id=None)
+        )
+        # children before parents: the tasks refer to each other
+        for task in sorted(directive.tasks, key=lambda t: t.parent_id is None):
+            s.delete(task)
+        s.flush()
+        s.delete(directive)
+        s.flush()
+        audit_event(s, actor, "directive.discard", "directive", directive_id, before=before)
+        return name

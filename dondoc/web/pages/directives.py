@@ -28,8 +28,19 @@ def _back(url: str) -> Response:
 
 
 @router.get("/directives")
-def directive_list(request: Request, actor: ActorDep, store: StoreDep) -> Response:
-    return page(request, "directives/list.html", actor, directives=views.list_directives(store, actor))
+def directive_list(
+    request: Request,
+    actor: ActorDep,
+    store: StoreDep,
+    discarded: Annotated[int | None, Query(ge=0, le=1)] = None,
+) -> Response:
+    return page(
+        request,
+        "directives/list.html",
+        actor,
+        directives=views.list_directives(store, actor),
+        message="Đã bỏ văn bản đang rà soát." if discarded else None,
+    )
 
 
 @router.get("/directives/upload")
@@ -176,6 +187,36 @@ def _segments(view: views.DirectiveView) -> list[tuple[str, int | None]]:
         pos = end
     out.append((text[pos:], None))
     return out
+
+
+@router.post("/tasks/{task_id}/delete")
+def delete_task(task_id: Id, actor: ActorDep, store: StoreDep, form: FormDep) -> Response:
+    if form.get("sure") != "1":
+        raise DondocError(ErrorCode.RULE_VIOLATED, detail="tick the box to delete")
+    review.delete_task(store, actor, task_id)
+    directive = form.get("directive", "")
+    return _back(f"/directives/{directive}/review" if directive.isdigit() else "/directives")
+
+
+@router.post("/directives/{directive_id}/tasks")
+def add_task(directive_id: Id, actor: ActorDep, store: StoreDep, form: FormDep) -> Response:
+    after = form.get("after", "")
+    made = review.add_task(
+        store,
+        actor,
+        directive_id,
+        text=form.get("text", ""),
+        after_task_id=int(after) if after.isdigit() else None,
+    )
+    return _back(f"/directives/{directive_id}/review#task-{made}")
+
+
+@router.post("/directives/{directive_id}/discard")
+def discard(directive_id: Id, actor: ActorDep, store: StoreDep, form: FormDep) -> Response:
+    if form.get("sure") != "1":
+        raise DondocError(ErrorCode.RULE_VIOLATED, detail="tick the box to delete")
+    review.discard_draft(store, actor, directive_id)
+    return _back("/directives?discarded=1")
 
 
 @router.post("/directives/{directive_id}/confirm")

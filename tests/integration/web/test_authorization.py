@@ -158,6 +158,10 @@ def _routes(i: dict[str, object]) -> list[tuple[str, str, dict[str, object], set
         ("GET", f"/directives/jobs/{i['job']}/progress", {}, {"admin", "vanphong"}),
         ("POST", f"/tasks/{t}/split", {"before": "x", "directive": str(d)}, OFFICE),
         ("POST", f"/tasks/{t}/merge", {"directive": str(d)}, OFFICE),
+        # (the demo's directive is confirmed: the office is told so, a 422, the others refused)
+        ("POST", f"/tasks/{t}/delete", {"directive": str(d), "sure": "1"}, OFFICE),
+        ("POST", f"/directives/{d}/tasks", {"text": "Nhiệm vụ thêm", "after": str(t)}, OFFICE),
+        ("POST", f"/directives/{d}/discard", {"sure": "1"}, OFFICE),
         ("POST", f"/directives/{d}/metadata", {"number": "1"}, OFFICE),
         ("GET", "/admin/units", {}, OFFICE),
         ("GET", "/admin/groups", {}, OFFICE),

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from dondoc.services import groups, ingestion, review
 from dondoc.services.context import SYSTEM
 from dondoc.services.users import actor_by_name
-from dondoc.store.records import DirectiveRecord, TargetRecord, TaskRecord
+from dondoc.store.records import AuditEventRecord, DirectiveRecord, TargetRecord, TaskRecord
 from tests.integration.web.conftest import DemoSite, csrf_of
 
 HX = {"HX-Request": "true"}
@@ -87,10 +87,10 @@ def test_an_expired_session_sends_htmx_to_the_login_page(demo_site: DemoSite) ->
     assert r.status_code == 204 and r.headers["HX-Redirect"] == "/login"
 
 
-def _draft_directive(site: DemoSite, tmp_path: Path) -> int:
+def _draft_directive(site: DemoSite, tmp_path: Path, title: str = "Về việc thử tách và gộp") -> int:
     path = tmp_path / "chi-thi-thu.txt"
     path.write_text(
-        "CHỈ THỊ\nVề việc thử tách và gộp\n\n"
+        f"CHỈ THỊ\n{title}\n\n"
         "1. Sở Tài chính chủ trì xây dựng kế hoạch năm. Sở Nội vụ tổng kết phong trào thi đua.\n"
         "2. Sở Y tế chủ trì báo cáo tình hình dịch bệnh.\n",
         encoding="utf-8",
@@ -293,3 +293,56 @@ def test_the_office_gives_every_unassigned_task_to_a_group_in_one_go(
         f"/directives/{d}/fan-out", data={"csrf": csrf, "group": str(group), "which": "selected"}
     )
     assert none.status_code == 422 and "chọn các nhiệm vụ giao cho nhóm" in none.text
+
+
+def test_a_draft_gets_a_missed_task_loses_a_bogus_one_or_is_discarded(
+    demo_site: DemoSite, tmp_path: Path
+) -> None:
+    d = _draft_directive(demo_site, tmp_path, title="Về việc thử thêm và xóa")
+    first, second = _tasks(demo_site, d)
+    client = demo_site.client("vanphong")
+    csrf = csrf_of(client)
+    # a task the extraction missed, in the source's words: added after the first, its span found
+    r = client.post(
+        f"/directives/{d}/tasks",
+        data={"csrf": csrf, "after": str(first), "text": "Sở Nội vụ tổng kết  phong trào thi đua."},
+        follow_redirects=False,
+    )
+    assert r.status_code == 303
+    tasks = _tasks(demo_site, d)
+    added = next(t for t in tasks if t not in (first, second))
+    with demo_site.store.reading() as s:
+        rows = {t.id: t for t in s.scalars(select(TaskRecord).where(TaskRecord.directive_id == d))}
+        source = s.get(DirectiveRecord, d)
+        assert source is not None
+        assert sorted(rows, key=lambda i: rows[i].position) == [first, added, second]
+        span = (rows[added].span_start, rows[added].span_end)
+        assert (
+            span[0] is not None
+            and source.source_text[span[0] : span[1]] == "Sở Nội vụ tổng kết phong trào thi đua."
+        )
+    # a bogus one taken out, only with the box ticked
+    refused = client.post(f"/tasks/{second}/delete", data={"csrf": csrf, "directive": str(d)})
+    assert refused.status_code == 422 and "đánh dấu ô xác nhận trước khi xóa" in refused.text
+    client.post(f"/tasks/{second}/delete", data={"csrf": csrf, "directive": str(d), "sure": "1"})
+    assert _tasks(demo_site, d) == sorted([first, added])
+    with demo_site.store.reading() as s:
+        deleted = s.scalar(
+            select(AuditEventRecord).where(
+                AuditEventRecord.action == "task.delete", AuditEventRecord.subject_id == second
+            )
+        )
+        assert deleted is not None and "Sở Y tế chủ trì báo cáo" in (
+            deleted.before or ""
+        )  # what it said is kept
+    # the whole draft thrown away: gone from the list, the audit keeps what it was
+    r = client.post(f"/directives/{d}/discard", data={"csrf": csrf, "sure": "1"}, follow_redirects=False)
+    assert r.status_code == 303 and "Đã bỏ văn bản đang rà soát." in client.get(r.headers["location"]).text
+    with demo_site.store.reading() as s:
+        assert s.get(DirectiveRecord, d) is None
+        assert s.scalars(select(TaskRecord).where(TaskRecord.directive_id == d)).all() == []
+    # a confirmed directive is never discarded
+    with demo_site.store.reading() as s:
+        confirmed = s.scalar(select(DirectiveRecord.id).where(DirectiveRecord.state == "confirmed"))
+    kept = client.post(f"/directives/{confirmed}/discard", data={"csrf": csrf, "sure": "1"})
+    assert kept.status_code == 422
