@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from dondoc import __version__
@@ -100,6 +101,7 @@ def ingest_file(store: Store, actor: Actor, path: Path, on_pages: OnPages | None
         if s.get(BlobRecord, sha) is None:
             s.add(BlobRecord(sha256=sha, size=len(data)))
         meta = extraction.meta
+        key = text_key(document.source.text)
         directory = load_directory(s)
         issuer_id, scope = issuer_scope(s, directory, meta.issuer, meta.date)
         directive = DirectiveRecord(
@@ -119,6 +121,8 @@ def ingest_file(store: Store, actor: Actor, path: Path, on_pages: OnPages | None
             signer_title=meta.signer_title,
             issuer_unit_id=issuer_id,
             state="draft",
+            text_key=key,
+            duplicate_of=_earlier(s, key, meta.number, meta.issuer),
         )
         s.add(directive)
         s.flush()
@@ -138,6 +142,22 @@ def ingest_file(store: Store, actor: Actor, path: Path, on_pages: OnPages | None
             },
         )
         return Ingested(directive.id, True, len(extraction.tasks), flagged, len(extraction.reporting))
+
+
+def text_key(text: str) -> str:
+    """The text's identity whatever its spacing, case and Unicode form: a directive
+    uploaded again with one more line break has the same key."""
+    flat = " ".join(unicodedata.normalize("NFC", text).casefold().split())
+    return hashlib.sha256(flat.encode("utf-8")).hexdigest()
+
+
+def _earlier(s: Session, key: str, number: str | None, issuer: str | None) -> int | None:
+    """The first directive stored with the same text, or the same number and issuer (a
+    directive re-typed, scanned again, or sent as PDF after its DOCX)."""
+    same = DirectiveRecord.text_key == key
+    if number and issuer:
+        same = or_(same, and_(DirectiveRecord.number == number, DirectiveRecord.issuer == issuer))
+    return s.scalar(select(DirectiveRecord.id).where(same).order_by(DirectiveRecord.id).limit(1))
 
 
 def _authority(extraction: Extraction) -> str | None:

@@ -38,6 +38,7 @@ class JobView:
     pages_total: int | None
     directive_id: int | None
     error: DondocError | None
+    known: bool = False  # the bytes were stored before: the directive reopened, not made again
 
     @property
     def finished(self) -> bool:
@@ -95,7 +96,7 @@ def run_job(store: Store, actor: Actor, job_id: int) -> None:
             _update(store, job_id, pages_done=done, pages_total=total)
 
         result = ingest_file(store, actor, files[0], on_pages)
-        _update(store, job_id, state="done", directive_id=result.directive_id)
+        _update(store, job_id, state="done", directive_id=result.directive_id, known=not result.created)
     except DondocError as exc:
         _fail(store, job_id, exc)
         raise
@@ -134,4 +135,6 @@ def job_view(store: Store, actor: Actor, job_id: int, *, now: dt.datetime | None
         if job.error_code is not None:
             params = json.loads(job.error_params or "{}")
             error = DondocError(ErrorCode(job.error_code), **params)
-        return JobView(job.id, job.file_name, state, job.pages_done, job.pages_total, job.directive_id, error)
+        return JobView(
+            job.id, job.file_name, state, job.pages_done, job.pages_total, job.directive_id, error, job.known
+        )

@@ -111,6 +111,7 @@ class DirectiveRow:
     state: str
     file_name: str
     tasks: int
+    duplicate_of: int | None = None  # the earlier directive this one repeats
 
 
 @dataclass(frozen=True)
@@ -232,7 +233,16 @@ def _units(s: Session, tasks: list[TaskRecord] | None = None) -> _Units:
 
 def _row(d: DirectiveRecord, tasks: int) -> DirectiveRow:
     return DirectiveRow(
-        d.id, d.number, d.doc_type, d.issuer, d.issued_on, d.title, d.state, d.file_name, tasks
+        d.id,
+        d.number,
+        d.doc_type,
+        d.issuer,
+        d.issued_on,
+        d.title,
+        d.state,
+        d.file_name,
+        tasks,
+        d.duplicate_of,
     )
 
 

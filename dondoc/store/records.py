@@ -24,6 +24,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -145,6 +146,7 @@ class ReadingJobRecord(Base):
     pages_done: Mapped[int] = mapped_column(Integer, default=0)
     pages_total: Mapped[int | None] = mapped_column(Integer)
     directive_id: Mapped[int | None] = mapped_column(ForeignKey("directives.id"))
+    known: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # bytes stored before
     error_code: Mapped[str | None] = mapped_column(String(40))
     error_detail: Mapped[str | None] = mapped_column(Text)  # English, for the log and the API
     error_params: Mapped[str | None] = mapped_column(Text)  # JSON: the message's parameters
@@ -199,6 +201,10 @@ class DirectiveRecord(Base):
     confirmed_on: Mapped[dt.date | None] = mapped_column(Date)
     confirmed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # the text normalised and hashed (ingestion.text_key), and the earlier directive this
+    # one repeats (the same text, or the same number and issuer): said on its review
+    text_key: Mapped[str | None] = mapped_column(String(64), index=True)
+    duplicate_of: Mapped[int | None] = mapped_column(Integer)
     tasks: Mapped[list[TaskRecord]] = relationship(back_populates="directive", order_by="TaskRecord.position")
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012  (SQLAlchemy reads it once)

@@ -69,7 +69,7 @@ async def upload(request: Request, actor: ActorDep, store: StoreDep, form: FormD
 def job_page(request: Request, job_id: Id, actor: ActorDep, store: StoreDep) -> Response:
     job = reading_jobs.job_view(store, actor, job_id)
     if job.state == "done":
-        return _back(f"/directives/{job.directive_id}/review")
+        return _back(f"/directives/{job.directive_id}/review" + ("?again=1" if job.known else ""))
     return page(request, "directives/job.html", actor, job=job, error=_job_error(job))
 
 
@@ -115,6 +115,7 @@ def review_page(
     left: Annotated[int | None, Query(ge=0, le=1_000_000)] = None,
     fanned: Annotated[int | None, Query(ge=0, le=1_000_000)] = None,
     tasks: Annotated[int | None, Query(ge=0, le=1_000_000)] = None,
+    again: Annotated[int | None, Query(ge=0, le=1)] = None,
 ) -> Response:
     """The review; `assigned` and `left` report an assignment from the text just made."""
     require(actor, Action.REVIEW, what="directives")
@@ -127,6 +128,7 @@ def review_page(
         left=left,
         fanned=fanned,
         fanned_tasks=tasks,
+        again=again,
         **_review_body(store, actor, directive_id, today),
     )
 

@@ -281,3 +281,13 @@ def test_a_phrase_mapped_once_is_mapped_in_every_task_that_carries_it(store: Sto
         others = [s.get(BodyMentionRecord, i) for i in ids[:-1]]
         assert all(m is not None and (m.method, m.unit_id) == ("manual", None) for m in others)
     assert review.same_phrase("Các cấp ủy Đảng,  chính quyền", "các cấp ủy đảng, chính quyền")
+
+
+def test_the_text_key_ignores_spacing_case_and_unicode_form() -> None:
+    import unicodedata
+
+    from dondoc.services.ingestion import text_key
+
+    nfc = "Sở Y tế chủ trì\n\nbáo cáo."
+    assert text_key(nfc) == text_key("sở  y tế CHỦ TRÌ báo cáo.") == text_key(unicodedata.normalize("NFD", nfc))
+    assert text_key(nfc) != text_key("Sở Y tế chủ trì báo cáo")  # a word (here a stop) differs

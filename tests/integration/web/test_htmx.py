@@ -346,3 +346,36 @@ def test_a_draft_gets_a_missed_task_loses_a_bogus_one_or_is_discarded(
         confirmed = s.scalar(select(DirectiveRecord.id).where(DirectiveRecord.state == "confirmed"))
     kept = client.post(f"/directives/{confirmed}/discard", data={"csrf": csrf, "sure": "1"})
     assert kept.status_code == 422
+
+
+def test_an_upload_that_repeats_a_directive_says_so(demo_site: DemoSite, tmp_path: Path) -> None:
+    client = demo_site.client("vanphong")
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH AN HÒA\nSố: 77/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nAn Hòa, ngày 05 tháng 3 năm 2026\n\nKẾ HOẠCH\nThử tải lại\n\n"
+        "1. Sở Y tế chủ trì báo cáo tình hình dịch bệnh.\n"
+    )
+
+    def upload(name: str, body: str) -> str:
+        r = client.post(
+            "/directives/upload",
+            data={"csrf": csrf_of(client)},
+            files={"file": (name, body.encode("utf-8"), "text/plain")},
+        )
+        assert r.status_code == 200, r.text[:300]
+        return r.text
+
+    first = upload("kh-77.txt", text)
+    assert 'id="duplicate"' not in first
+    # the same bytes: the directive reopened, said so, nothing made again
+    again = upload("kh-77-lai.txt", text)
+    assert 'id="again"' in again and 'id="duplicate"' not in again
+    # one more line break: a new draft, said to repeat the first, which it links to
+    repeated = upload("kh-77-sua.txt", text + "\n")
+    assert 'id="duplicate"' in repeated and "mở văn bản đã có" in repeated
+    # the same number and issuer, the text reworded: said too
+    reworded = upload("kh-77-moi.txt", text.replace("dịch bệnh", "dịch bệnh mùa mưa"))
+    assert 'id="duplicate"' in reworded
+    with demo_site.store.reading() as s:
+        rows = s.scalars(select(DirectiveRecord).where(DirectiveRecord.number == "77/KH-UBND")).all()
+    assert len(rows) == 3 and rows[1].duplicate_of == rows[2].duplicate_of == rows[0].id
