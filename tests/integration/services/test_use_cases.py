@@ -289,5 +289,7 @@ def test_the_text_key_ignores_spacing_case_and_unicode_form() -> None:
     from dondoc.services.ingestion import text_key
 
     nfc = "Sở Y tế chủ trì\n\nbáo cáo."
-    assert text_key(nfc) == text_key("sở  y tế CHỦ TRÌ báo cáo.") == text_key(unicodedata.normalize("NFD", nfc))
+    assert (
+        text_key(nfc) == text_key("sở  y tế CHỦ TRÌ báo cáo.") == text_key(unicodedata.normalize("NFD", nfc))
+    )
     assert text_key(nfc) != text_key("Sở Y tế chủ trì báo cáo")  # a word (here a stop) differs
