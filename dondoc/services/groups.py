@@ -21,6 +21,7 @@ from dondoc.services import fetch
 from dondoc.services.context import Store, audit_event, require
 from dondoc.services.cycles import HORIZON_DAYS, ensure_task_occurrences
 from dondoc.services.units import unit_by_code
+from dondoc.services.views import task_label
 from dondoc.store.records import (
     AssignmentRecord,
     TaskRecord,
@@ -151,6 +152,7 @@ def _fan_out(
             directive_id=parent.directive_id,
             parent_id=parent.id,
             position=position,
+            label=task_label(parent),  # the same item of the document, for another unit
             kind=parent.kind,
             text=parent.text,
             section=parent.section,

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from dondoc import __version__
 from dondoc.core.contract import to_json
 from dondoc.core.directive import Extraction, Task
+from dondoc.extract.markers import find_marker
 from dondoc.extract.pipeline import extract
 from dondoc.ingest.ocr import OnPages
 from dondoc.ingest.reader import read_document
@@ -144,6 +145,27 @@ def ingest_file(store: Store, actor: Actor, path: Path, on_pages: OnPages | None
         return Ingested(directive.id, True, len(extraction.tasks), flagged, len(extraction.reporting))
 
 
+# the markers that number an item; bullets ("-", "+", "•") number nothing
+_NUMBERING = {"part", "article", "roman_num", "num3", "num2", "roman", "num_dot", "num_dash", "num_paren"}
+_LETTERING = {"letter", "paren"}
+
+
+def number_label(source: str, start: int, section: str | None) -> str | None:
+    """The task's number as the document writes it, from the marker where its span
+    starts: "1.2", "a)", and under a numbered section its number first ("II.3"); None for
+    a bullet or no marker (the task's order then stands in)."""
+    head = source[start : start + 40].lstrip(" *_#\t")
+    marker = find_marker(head)
+    if marker is None or (marker.style not in _NUMBERING and marker.style not in _LETTERING):
+        return None
+    own = marker.text.rstrip(".-:) ").strip() if marker.style in _NUMBERING else marker.text
+    if marker.style in _LETTERING or marker.style in ("part", "article"):
+        return own[:30]
+    above = find_marker(section.lstrip(" *_#")) if section else None
+    prefix = above.text.rstrip(".-:) ").strip() if above is not None and above.style == "roman" else ""
+    return f"{prefix}.{own}"[:30] if prefix and not own.startswith(prefix) else own[:30]
+
+
 def text_key(text: str) -> str:
     """The text's identity whatever its spacing, case and Unicode form: a directive
     uploaded again with one more line break has the same key."""
@@ -176,6 +198,7 @@ def _add_tasks(
     for position, task in enumerate(extraction.tasks, start=1):
         record = _task_record(task, position, authority)
         record.directive_id = directive.id
+        record.label = number_label(directive.source_text, task.span.start, task.section)
         for role, phrases in (("lead", task.lead), ("support", task.support)):
             for phrase in phrases:
                 flagged += _mention(record, role, phrase, directory, scope, on)

@@ -75,6 +75,7 @@ class TaskView:
     extracted_id: str | None
     parent_id: int | None
     kind: str  # "task", or "report": the directive's rule for reporting on it
+    label: str  # its number as the document writes it ("II.3", "a)"), else its order
     section: str | None
     text: str
     span: tuple[int, int] | None
@@ -246,6 +247,17 @@ def _row(d: DirectiveRecord, tasks: int) -> DirectiveRow:
     )
 
 
+def task_label(t: TaskRecord) -> str:
+    """How the user names a task: its number in the document ("II.3", "a)"); for a bullet,
+    its order among the directive's tasks ("7"; a reporting rule "BC 1"); a task added
+    by hand, its place."""
+    if t.label:
+        return t.label
+    if t.extracted_id and t.extracted_id[1:].isdigit():
+        return ("BC " if t.extracted_id[0] == "r" else "") + t.extracted_id[1:]
+    return str(t.position)
+
+
 def _task_views(
     s: Session, tasks: list[TaskRecord], units: _Units, *, today: dt.date, due_soon_days: int
 ) -> list[TaskView]:
@@ -283,6 +295,7 @@ def _task_views(
                 extracted_id=t.extracted_id,
                 parent_id=t.parent_id,
                 kind=t.kind,
+                label=task_label(t),
                 section=t.section,
                 text=t.text,
                 span=(t.span_start, t.span_end)

@@ -230,6 +230,7 @@ class TaskRecord(Base):
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("tasks.id"), index=True)
     position: Mapped[int] = mapped_column(Integer)
     extracted_id: Mapped[str | None] = mapped_column(String(20))  # "t7" in the extraction
+    label: Mapped[str | None] = mapped_column(String(30))  # its number in the document: "II.3", "a)"
     # "task": an item of the directive; "report": its rule for reporting on its execution
     # ("định kỳ hằng năm báo cáo kết quả thực hiện Kế hoạch này"), "r1" in the extraction
     kind: Mapped[str] = mapped_column(String(12), default="task", server_default="task")

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from dondoc.errors import DondocError, ErrorCode
-from dondoc.services import assignment, progress, review
+from dondoc.services import assignment, progress, review, views
 from dondoc.services.context import Store
 from dondoc.services.progress import Report
 from dondoc.store.blobs import blob_path
@@ -293,3 +293,32 @@ def test_the_text_key_ignores_spacing_case_and_unicode_form() -> None:
         text_key(nfc) == text_key("sở  y tế CHỦ TRÌ báo cáo.") == text_key(unicodedata.normalize("NFD", nfc))
     )
     assert text_key(nfc) != text_key("Sở Y tế chủ trì báo cáo")  # a word (here a stop) differs
+
+
+@pytest.mark.parametrize(
+    ("source", "section", "label"),
+    [
+        ("3. Sở Y tế chủ trì", "II. TỔ CHỨC THỰC HIỆN", "II.3"),
+        ("a) Đẩy mạnh truyền thông", "1. Về chuyển đổi số", "a)"),
+        ("**1.** Bộ Chính trị giao", None, "1"),
+        ("1.2. Sở Tài chính bố trí", "I. NHIỆM VỤ", "I.1.2"),
+        ("- Tập trung lãnh đạo", "1- Xây dựng Đảng", None),  # a bullet: its order stands in
+        ("Sở Nội vụ tổng kết", None, None),
+    ],
+)
+def test_a_task_is_numbered_as_the_document_writes_it(
+    source: str, section: str | None, label: str | None
+) -> None:
+    from dondoc.services.ingestion import number_label
+
+    assert number_label(source, 0, section) == label
+
+
+def test_the_seeds_tasks_are_named_by_their_order_not_t1(store: Store) -> None:
+    from tests.support.tracking import ingest_seed
+
+    load_cantho_units(store)
+    office = make_user(store, "vanphong", Role.OFFICE, "CT-TU-VP")
+    directive_id = ingest_seed(store, office).directive_id
+    view = views.directive_view(store, office, directive_id, today=D(2024, 10, 7))
+    assert [t.label for t in view.tasks[:3]] == ["1", "2", "3"]  # the seed's items are bullets
