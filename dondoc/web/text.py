@@ -89,6 +89,10 @@ def error_message(exc: DondocError) -> str:
     params = {k: str(v) for k, v in exc.params.items()}
     if "kind" in params:
         params["kind"] = KINDS.get(params["kind"], params["kind"])
+    for size in ("size", "limit"):  # bytes as people read them ("12,5 MB"), not 13107200
+        value = exc.params.get(size)
+        if exc.code is ErrorCode.TOO_LARGE and isinstance(value, int):
+            params[size] = vn_size(value)
     if exc.code is ErrorCode.RULE_VIOLATED and "detail" in params:
         params["detail"] = rule_detail(params["detail"])
     try:
@@ -99,6 +103,18 @@ def error_message(exc: DondocError) -> str:
 
 def status_message(status: int) -> str:
     return catalogue()["status"].get(str(status), catalogue()["status"]["500"])
+
+
+def vn_size(n: int) -> str:
+    """A size in bytes as a Vietnamese reader writes it: "12,5 MB", "340 KB", "18 byte"."""
+    if n < 1024:
+        return f"{n} byte"
+    for unit, scale in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
+        if n >= scale:
+            value = n / scale
+            text = f"{value:.1f}".rstrip("0").rstrip(".") if value < 100 else f"{value:.0f}"
+            return f"{text.replace('.', ',')} {unit}"
+    return f"{n} byte"
 
 
 def vn_date(value: dt.date | None) -> str:

@@ -102,6 +102,9 @@ def test_upload_over_the_limit_is_refused_before_it_is_read(demo_site: DemoSite,
         files={"file": ("big.txt", b"x" * 200_000, "text/plain")},
     )
     assert r.status_code == 413 and "Tệp quá lớn" in r.text
+    assert re.search(r"Tệp quá lớn \([\d,]+ KB, giới hạn [\d,]+ (?:KB|byte)\)", r.text), (
+        r.text
+    )  # sizes read by people
 
 
 def test_upload_of_a_bad_file_explains_in_vietnamese(demo_site: DemoSite) -> None:

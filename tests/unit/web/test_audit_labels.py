@@ -50,3 +50,16 @@ def test_every_kind_of_the_demo_directory_reads_in_vietnamese() -> None:
     assert len(kinds) > 10
     assert [k for k in sorted(kinds) if unit_kind(k) == k] == []
     assert unit_kind("ban chỉ đạo") == "ban chỉ đạo"  # the office's own word, as typed
+
+
+def test_sizes_read_as_people_write_them() -> None:
+    from dondoc.web.text import vn_size
+
+    assert [vn_size(n) for n in (18, 1024, 348_160, 13_107_200, 209_715_200, 3 * 1024**3)] == [
+        "18 byte",
+        "1 KB",
+        "340 KB",
+        "12,5 MB",
+        "200 MB",
+        "3 GB",
+    ]
