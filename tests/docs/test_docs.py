@@ -50,7 +50,15 @@ def test_every_error_code_has_english_and_vietnamese_text() -> None:
 
 def test_docs_are_linked_from_the_readme() -> None:
     readme = (DOCS.parent / "README.md").read_text(encoding="utf-8")
-    for page in ("architecture.md", "glossary.md", "cli.md", "errors.md", "contract.md", "settings.md"):
+    for page in (
+        "architecture.md",
+        "glossary.md",
+        "cli.md",
+        "errors.md",
+        "contract.md",
+        "settings.md",
+        "huong-dan.md",
+    ):
         assert f"docs/{page}" in readme, page
 
 
@@ -67,3 +75,12 @@ def test_every_api_operation_is_in_the_api_guide(tmp_path: Path) -> None:
         for method in operations:
             call = f"`{method.upper()} {short}"
             assert f"{call}`" in text or f"{call}?" in text, call
+
+
+def test_the_user_guide_shows_pictures_that_exist() -> None:
+    guide = DOCS / "huong-dan.md"
+    text = guide.read_text(encoding="utf-8")
+    pictures = re.findall(r"!\[[^\]]+\]\(([^)]+)\)", text)
+    assert len(pictures) >= 8
+    assert [p for p in pictures if not (guide.parent / p).is_file()] == []
+    assert {"## Văn phòng", "## Đầu mối đơn vị", "## Lãnh đạo"} <= set(text.splitlines())
