@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import io
 import re
+import unicodedata
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -388,7 +389,32 @@ def load_directory(session: Session) -> Directory:
 
 
 def unit_by_code(session: Session, code: str) -> UnitRecord:
+    """A unit by its code, or by its name as a clerk types it: any case, with or without
+    diacritics ("cong an thanh pho" is "Công an thành phố"; đ is d). A name two units
+    share is refused with their codes, never guessed."""
+    code = code.strip()
     unit = session.scalar(select(UnitRecord).where(UnitRecord.code == code))
-    if unit is None:
-        raise DondocError(ErrorCode.NOT_FOUND, kind="unit", key=code)
-    return unit
+    if unit is not None:
+        return unit
+    typed = fold_name(code)
+    if typed:
+        named = [
+            u
+            for u in session.scalars(select(UnitRecord).where(UnitRecord.valid_to.is_(None)))
+            if fold_name(u.name) == typed
+        ]
+        if len(named) == 1:
+            return named[0]
+        if len(named) > 1:
+            raise DondocError(
+                ErrorCode.RULE_VIOLATED,
+                detail=f"several units are named so: {', '.join(sorted(u.code for u in named))}",
+            )
+    raise DondocError(ErrorCode.NOT_FOUND, kind="unit", key=code)
+
+
+def fold_name(text: str) -> str:
+    """A name without case, diacritics or extra spaces: how it may be typed."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.casefold().split())

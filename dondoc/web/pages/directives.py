@@ -362,7 +362,10 @@ def assign(
     lead = form.get("lead", "")
     if not lead:
         raise DondocError(ErrorCode.RULE_VIOLATED, detail="choose the lead unit")
-    chosen = [c.strip() for c in form.get("support", "").split(",")]
+    # names ("Sở Văn hóa, Thể thao và Du lịch" holds a comma) are separated by ";", codes
+    # by "," as well
+    raw = form.get("support", "")
+    chosen = [c.strip() for c in (raw.split(";") if ";" in raw or not raw.isascii() else raw.split(","))]
     support = tuple(dict.fromkeys(c for c in chosen if c and c != lead))
     assignment.assign(store, actor, task_id, lead=lead, support=support, today=today)
     return _review_task(request, actor, store, today, form.get("directive", ""), task_id)

@@ -322,3 +322,16 @@ def test_the_seeds_tasks_are_named_by_their_order_not_t1(store: Store) -> None:
     directive_id = ingest_seed(store, office).directive_id
     view = views.directive_view(store, office, directive_id, today=D(2024, 10, 7))
     assert [t.label for t in view.tasks[:3]] == ["1", "2", "3"]  # the seed's items are bullets
+
+
+def test_a_unit_is_found_by_its_name_typed_any_way(store: Store) -> None:
+    from dondoc.services.units import unit_by_code
+
+    load_cantho_units(store)
+    with store.reading() as s:
+        assert unit_by_code(s, "CT-CA").name == "Công an thành phố"
+        assert unit_by_code(s, "  cong an THANH PHO ").code == "CT-CA"
+        assert unit_by_code(s, "Bộ Chỉ huy Quân sự thành phố").code == "CT-BCHQS"
+        with pytest.raises(DondocError) as missing:
+            unit_by_code(s, "Sở Không Có")
+        assert missing.value.code is ErrorCode.NOT_FOUND

@@ -148,8 +148,14 @@ def test_an_assignment_by_htmx_comes_back_as_its_task(demo_site: DemoSite) -> No
     }
     r = client.post(f"/tasks/{task}/assign", data=form, headers=HX)
     assert r.status_code == 200 and "<html" not in r.text and f'id="task-{task}"' in r.text
-    assert 'name="lead" list="unit-codes" required value="CT-CA"' in r.text
-    assert 'value="CT-BCHQS,CT-SYT"' in r.text or 'value="CT-SYT,CT-BCHQS"' in r.text
+    assert 'name="lead" list="unit-codes" required value="Công an thành phố"' in r.text  # shown by name
+    # by name too, typed without diacritics, supporting units separated by ";"
+    by_name = {**form, "lead": "cong an thanh pho", "support": "Sở Y tế; bo chi huy quan su thanh pho"}
+    again = client.post(f"/tasks/{task}/assign", data=by_name, headers=HX)
+    assert again.status_code == 200 and 'value="Sở Y tế; Bộ Chỉ huy Quân sự thành phố"' in again.text
+    unknown = client.post(f"/tasks/{task}/assign", data={**form, "lead": "Sở Không Có"}, headers=HX)
+    assert unknown.status_code == 404
+    assert 'value="Sở Y tế; Bộ Chỉ huy Quân sự thành phố"' in r.text  # the codes posted, the names shown
 
 
 def test_a_phrase_mapped_with_all_its_copies_redraws_the_review(demo_site: DemoSite, tmp_path: Path) -> None:
