@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from dondoc.errors import DondocError, ErrorCode
 from dondoc.services import fetch
+from dondoc.services.carryover import propose_links
 from dondoc.services.context import Store, audit_event, require
 from dondoc.services.cycles import apply_extracted_cycles
 from dondoc.services.ingestion import issuer_scope, resolve_mention, target_record
@@ -210,6 +211,8 @@ def confirm(store: Store, actor: Actor, directive_id: int, *, today: dt.date) ->
         directive.confirmed_by = actor.user_id or None
         # the tasks that recur by calendar periods get their cycle and occurrences
         apply_extracted_cycles(s, directive, today)
+        # the tasks that repeat open tasks of the issuer's earlier directives: proposed links
+        propose_links(s, directive)
         audit_event(
             s,
             actor,

@@ -538,3 +538,21 @@ class UnitGroupMemberRecord(Base):
     __tablename__ = "unit_group_members"
     group_id: Mapped[int] = mapped_column(ForeignKey("unit_groups.id", ondelete="CASCADE"), primary_key=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), primary_key=True)
+
+
+class TaskLinkRecord(Base):
+    """A task that repeats or continues an open task of an earlier directive of the same
+    issuer ("a task that slipped from Q3 to Q4"): proposed at confirmation by how alike
+    their texts are, accepted or rejected by the office."""
+
+    __tablename__ = "task_links"
+    __table_args__ = (
+        CheckConstraint("state IN ('proposed', 'accepted', 'rejected')", name="state"),
+        UniqueConstraint("task_id", "earlier_task_id"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), index=True)
+    earlier_task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"))
+    score: Mapped[float] = mapped_column(Float)
+    state: Mapped[str] = mapped_column(String(20), default="proposed")
+    decided_on: Mapped[dt.date | None] = mapped_column(Date)

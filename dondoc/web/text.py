@@ -33,6 +33,7 @@ KINDS = {
     "the record": "dữ liệu",
     "reading job": "lượt đọc văn bản",
     "group of units": "nhóm đơn vị",
+    "task link": "liên kết nhiệm vụ",
 }
 
 

@@ -10,7 +10,7 @@ from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
 from dondoc.errors import DondocError, ErrorCode
-from dondoc.services import assignment, groups, reading_jobs, review, source_pages, views
+from dondoc.services import assignment, carryover, groups, reading_jobs, review, source_pages, views
 from dondoc.services.context import Store, require
 from dondoc.store.blobs import blob_path
 from dondoc.tracking.permissions import Action, Actor
@@ -139,6 +139,7 @@ def _review_body(store: Store, actor: Actor, directive_id: int, today: dt.date) 
     return {
         "d": view,
         "groups": groups.list_groups(store) if view.row.state == "confirmed" else [],
+        "links": carryover.links_of(store, directive_id),
         "same": _same_phrases(view),
         "segments": _segments(view),
         "pages": source_pages.source_pages(store, actor, directive_id),
@@ -189,6 +190,15 @@ def _segments(view: views.DirectiveView) -> list[tuple[str, int | None]]:
         pos = end
     out.append((text[pos:], None))
     return out
+
+
+@router.post("/links/{link_id}/decide")
+def decide_link(link_id: Id, actor: ActorDep, store: StoreDep, today: TodayDep, form: FormDep) -> Response:
+    """The office says whether a task continues the earlier directive's task proposed."""
+    carryover.decide(store, actor, link_id, accept=form.get("decision") == "accept", today=today)
+    directive = form.get("directive", "")
+    task = form.get("task", "")
+    return _back(f"/directives/{directive}/review#task-{task}" if directive.isdigit() else "/directives")
 
 
 @router.post("/tasks/{task_id}/delete")
@@ -317,6 +327,7 @@ def _review_task(
         t=found[0],
         same=_same_phrases(view),
         groups=groups.list_groups(store) if view.row.state == "confirmed" else [],
+        links=carryover.links_of(store, view.row.id),
         last=found[0] is tasks[-1],
         pages=source_pages.source_pages(store, actor, view.row.id),
         saved=True,

@@ -19,7 +19,7 @@ def test_migrations_upgrade_from_empty_match_the_mappings_and_downgrade_cleanly(
     engine = make_engine(db_url)
     assert migrate.current_revision(engine) is None
     migrate.upgrade(engine)
-    assert migrate.current_revision(engine) == migrate.head_revision() == "0013"
+    assert migrate.current_revision(engine) == migrate.head_revision() == "0014"
     assert set(inspect(engine).get_table_names()) == set(Base.metadata.tables) | {"alembic_version"}
     assert migrate.drift(engine) == []
     with engine.connect() as conn:

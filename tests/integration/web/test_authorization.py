@@ -24,6 +24,7 @@ from dondoc.store.records import (
     ExtensionRequestRecord,
     NotificationRecord,
     ProgressUpdateRecord,
+    TaskLinkRecord,
     TaskRecord,
     UnitRecord,
 )
@@ -76,6 +77,11 @@ def ids(demo_site: DemoSite) -> dict[str, object]:
             .order_by(TaskRecord.id.desc())
         )
     group = groups.save_group(demo_site.store, SYSTEM, "Nhóm ma trận", ["CT-BCHQS"])
+    with demo_site.store.transaction() as s:  # a proposed carry-over link to decide on
+        link_record = TaskLinkRecord(task_id=fanned, earlier_task_id=task, score=0.9)
+        s.add(link_record)
+        s.flush()
+        link = link_record.id
     # a reading job of the office's clerk (a file that fails: the job page shows its error)
     empty = demo_site.settings.data_dir / "empty.txt"
     empty.write_bytes(b"")
@@ -117,6 +123,7 @@ def ids(demo_site: DemoSite) -> dict[str, object]:
         "directive": directive,
         "fanned": fanned,
         "group": group,
+        "link": link,
     }
 
 
@@ -160,6 +167,7 @@ def _routes(i: dict[str, object]) -> list[tuple[str, str, dict[str, object], set
         ("POST", f"/tasks/{t}/merge", {"directive": str(d)}, OFFICE),
         # (the demo's directive is confirmed: the office is told so, a 422, the others refused)
         ("POST", f"/tasks/{t}/delete", {"directive": str(d), "sure": "1"}, OFFICE),
+        ("POST", f"/links/{i['link']}/decide", {"decision": "reject", "directive": str(d)}, OFFICE),
         ("POST", f"/directives/{d}/tasks", {"text": "Nhiệm vụ thêm", "after": str(t)}, OFFICE),
         ("POST", f"/directives/{d}/discard", {"sure": "1"}, OFFICE),
         ("POST", f"/directives/{d}/metadata", {"number": "1"}, OFFICE),

@@ -1,0 +1,142 @@
+"""Carry-over: the tasks of a new directive that repeat or continue open tasks of an
+earlier directive of the same issuer, proposed as links when the new one is confirmed,
+so that a task that slipped from one quarter's programme to the next is one history.
+
+Alike means: the two texts, case, diacritics and punctuation aside, share most of their
+pairs of adjacent syllables (the overlap of the two sets over the smaller one, so a task
+reworded with a few words more or less still matches; a text too short says too little). Only open tasks
+(not verified done) of confirmed earlier directives of the same issuer are candidates,
+and each new task gets at most its best match.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dondoc.errors import DondocError, ErrorCode
+from dondoc.services import fetch
+from dondoc.services.context import Store, audit_event, require
+from dondoc.services.units import fold_name
+from dondoc.store.records import DirectiveRecord, TaskLinkRecord, TaskRecord
+from dondoc.tracking.permissions import Action, Actor
+
+# the share of the smaller text's words the other holds for the two to be one task
+ALIKE = 0.7
+# fewer words than this and a text says too little to be matched
+_FEWEST_WORDS = 6
+_WORD = re.compile(r"\w+")
+
+
+def words_of(text: str) -> frozenset[str]:
+    """The text's pairs of adjacent syllables: a Vietnamese word is often two syllables,
+    and single syllables ("các", "thực", "hiện") are shared by any two tasks."""
+    syllables = _WORD.findall(fold_name(text))
+    return frozenset(f"{a} {b}" for a, b in itertools.pairwise(syllables))
+
+
+def alike(a: frozenset[str], b: frozenset[str]) -> float:
+    if min(len(a), len(b)) < _FEWEST_WORDS:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def propose_links(s: Session, directive: DirectiveRecord) -> int:
+    """At confirmation: a proposed link from each task of the directive to the open task
+    of an earlier directive of the same issuer it is most alike, if alike enough."""
+    if not directive.issuer and directive.issuer_unit_id is None:
+        return 0
+    same_issuer = (
+        DirectiveRecord.issuer_unit_id == directive.issuer_unit_id
+        if directive.issuer_unit_id is not None
+        else DirectiveRecord.issuer == directive.issuer
+    )
+    earlier = s.execute(
+        select(TaskRecord.id, TaskRecord.text)
+        .join(DirectiveRecord, DirectiveRecord.id == TaskRecord.directive_id)
+        .where(
+            same_issuer,
+            DirectiveRecord.id != directive.id,
+            DirectiveRecord.state == "confirmed",
+            TaskRecord.verified_on.is_(None),
+            TaskRecord.parent_id.is_(None),
+        )
+    ).all()
+    candidates = [(task_id, words_of(text)) for task_id, text in earlier]
+    made = 0
+    for task in directive.tasks:
+        if task.parent_id is not None:
+            continue
+        mine = words_of(task.text)
+        best = max(((alike(mine, theirs), tid) for tid, theirs in candidates), default=(0.0, 0))
+        if best[0] >= ALIKE:
+            s.add(TaskLinkRecord(task_id=task.id, earlier_task_id=best[1], score=round(best[0], 3)))
+            made += 1
+    s.flush()
+    return made
+
+
+@dataclass(frozen=True)
+class Link:
+    id: int
+    task_id: int
+    earlier_task_id: int
+    earlier_directive: str  # how the earlier directive is named ("Chương trình 45-CTr/TU")
+    earlier_text: str
+    score: float
+    state: str
+
+
+def links_of(store: Store, directive_id: int) -> dict[int, Link]:
+    """The links of the directive's tasks, by task."""
+    with store.reading() as s:
+        rows = s.execute(
+            select(
+                TaskLinkRecord,
+                TaskRecord.text,
+                DirectiveRecord.doc_type,
+                DirectiveRecord.number,
+                DirectiveRecord.file_name,
+            )
+            .join(TaskRecord, TaskRecord.id == TaskLinkRecord.earlier_task_id)
+            .join(DirectiveRecord, DirectiveRecord.id == TaskRecord.directive_id)
+            .where(
+                TaskLinkRecord.task_id.in_(
+                    select(TaskRecord.id).where(TaskRecord.directive_id == directive_id)
+                )
+            )
+        ).all()
+        return {
+            link.task_id: Link(
+                link.id,
+                link.task_id,
+                link.earlier_task_id,
+                f"{doc_type or 'Văn bản'} {number}" if number else file_name,
+                text,
+                link.score,
+                link.state,
+            )
+            for link, text, doc_type, number, file_name in rows
+        }
+
+
+def decide(store: Store, actor: Actor, link_id: int, *, accept: bool, today: dt.date) -> None:
+    """The office says whether the task continues the earlier one."""
+    require(actor, Action.REVIEW, what="directives")
+    with store.transaction() as s:
+        link = s.get(TaskLinkRecord, link_id)
+        if link is None:
+            raise DondocError(ErrorCode.NOT_FOUND, kind="task link", key=link_id)
+        fetch.task(s, link.task_id)
+        before = {"state": link.state}
+        link.state = "accepted" if accept else "rejected"
+        link.decided_on = today
+        audit_event(
+            s, actor, "task.link", "task", link.task_id, before=before,
+            after={"earlier": link.earlier_task_id, "state": link.state},
+        )  # fmt: skip
