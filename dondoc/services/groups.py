@@ -181,3 +181,31 @@ def _fan_out(
         s, actor, "task.fan_out", "task", task_id, before=before, after={"group": group, "copies": made}
     )
     return made
+
+
+def fan_out_directive(
+    store: Store, actor: Actor, directive_id: int, *, group: str, task_ids: list[int] | None, today: dt.date
+) -> dict[int, list[int]]:
+    """The directive's tasks given (or, with None, every one still without a lead and not
+    given out yet) to each unit of the group, in one go: the copies made, by task."""
+    require(actor, Action.ASSIGN, what="tasks")
+    with store.reading() as s:
+        tops = s.execute(
+            select(TaskRecord.id, TaskRecord.parent_id).where(TaskRecord.directive_id == directive_id)
+        ).all()
+        led = set(
+            s.scalars(
+                select(AssignmentRecord.task_id)
+                .join(TaskRecord, TaskRecord.id == AssignmentRecord.task_id)
+                .where(TaskRecord.directive_id == directive_id, AssignmentRecord.role == "lead")
+            )
+        )
+    given = {parent for _, parent in tops if parent is not None}
+    ours = [task for task, parent in tops if parent is None]
+    if task_ids is None:
+        chosen = [t for t in ours if t not in led and t not in given]
+    else:
+        chosen = [t for t in task_ids if t in set(ours)]  # only this directive's own tasks
+    if not chosen:
+        raise DondocError(ErrorCode.RULE_VIOLATED, detail="choose the tasks to give to the group")
+    return fan_out_many(store, actor, chosen, group=group, today=today)

@@ -336,3 +336,36 @@ class OccurrenceRead(BaseModel):
 
 class OccurrenceList(BaseModel):
     items: list[OccurrenceRead]
+
+
+class GroupRead(BaseModel):
+    id: int
+    name: str
+    units: list[str]  # the members' codes
+
+
+class GroupList(BaseModel):
+    items: list[GroupRead]
+
+
+class GroupWrite(Body):
+    name: str = Field(min_length=1, max_length=200)
+    units: list[str] = Field(min_length=1, max_length=2000)  # codes (or names)
+
+
+class FanOutWrite(Body):
+    group: str = Field(min_length=1, max_length=200)  # id or name
+    tasks: list[int] | None = Field(default=None, max_length=5000)  # None: every task without a lead
+
+
+class FanOutRead(BaseModel):
+    copies: dict[int, list[int]]  # the copies made, by task
+
+
+class MentionMapWrite(Body):
+    unit: str | None = Field(default=None, max_length=200)  # code or name; null: not one unit
+    everywhere: bool = True  # the same phrase in the directive's other tasks too
+
+
+class MentionMapRead(BaseModel):
+    mapped: int

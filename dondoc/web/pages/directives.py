@@ -340,18 +340,14 @@ def fan_out_many(
 ) -> Response:
     """Several tasks to one group in one go: those ticked ("task-ID"), or every task still
     without a lead unit and not given out yet."""
-    require(actor, Action.ASSIGN, what="tasks")
-    view = views.directive_view(store, actor, directive_id, today=today)
-    ours = {t.id for t in view.tasks}
-    if form.get("which") == "unassigned":
-        given = {t.parent_id for t in view.tasks if t.parent_id is not None}
-        chosen = [t.id for t in view.tasks if t.parent_id is None and t.lead is None and t.id not in given]
-    else:
-        chosen = [int(k[5:]) for k in form if k.startswith("task-") and k[5:].isdigit()]
-    chosen = [t for t in chosen if t in ours]  # only this directive's tasks
-    if not chosen:
-        raise DondocError(ErrorCode.RULE_VIOLATED, detail="choose the tasks to give to the group")
-    made = groups.fan_out_many(store, actor, chosen, group=form.get("group", ""), today=today)
+    which = (
+        None
+        if form.get("which") == "unassigned"
+        else [int(k[5:]) for k in form if k.startswith("task-") and k[5:].isdigit()]
+    )
+    made = groups.fan_out_directive(
+        store, actor, directive_id, group=form.get("group", ""), task_ids=which, today=today
+    )
     copies = sum(len(c) for c in made.values())
     return _back(f"/directives/{directive_id}/review?fanned={copies}&tasks={len(made)}")
 

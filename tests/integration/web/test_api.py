@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from dondoc.config import Settings
+from dondoc.services import review
 from dondoc.services.context import SYSTEM, Store
 from dondoc.services.demo import DEMO_PASSWORD, load_demo
 from dondoc.services.users import create_token
@@ -250,3 +251,33 @@ def test_control_characters_are_refused_at_the_door(site: tuple[Store, TestClien
     assert r.status_code == 422 and "Traceback" not in r.text
     assert client.get("/dashboard?unit=%00").status_code == 422
     assert office.call("GET", f"/tasks/{task['id']}", 200)["text"] == task["text"]
+
+
+def test_the_clerks_day_through_the_api(site: tuple[Store, TestClient], tmp_path: Path) -> None:
+    """A phrase mapped everywhere at once, a group saved, every unassigned task fanned out."""
+    store, _ = site
+    office, police = _api(site, "vanphong"), _api(site, "ct-ca")
+    path = tmp_path / "chi-thi-api.txt"
+    path.write_text(
+        "CHỈ THỊ\nVề việc thử giao qua API\n\n"
+        "1. Các ngành chức năng xây dựng kế hoạch năm.\n"
+        "2. Các ngành chức năng tổng kết phong trào thi đua.\n"
+        "3. Công an thành phố bảo đảm an ninh.\n",
+        encoding="utf-8",
+    )
+    d = _upload(office, path)["directive_id"]
+    flagged = review.unresolved(store, d)
+    assert len(flagged) == 2
+    police.call("POST", f"/mentions/{flagged[0][0]}/map", 403, json={"unit": None})
+    mapped = office.call("POST", f"/mentions/{flagged[0][0]}/map", 200, json={"unit": None})
+    assert mapped["mapped"] == 2 and review.unresolved(store, d) == []  # both tasks at once
+    office.call("POST", f"/directives/{d}/confirm", 200)
+    office.call("POST", f"/directives/{d}/assign-from-text", 200)
+    group = office.call("PUT", "/groups", 200, json={"name": "Quận", "units": ["CT-Q-NK", "CT-Q-CR"]})
+    assert sorted(group["units"]) == ["CT-Q-CR", "CT-Q-NK"]
+    assert [g["name"] for g in office.call("GET", "/groups", 200)["items"]] == ["Quận"]
+    fanned = office.call("POST", f"/directives/{d}/fan-out", 200, json={"group": "Quận"})
+    assert len(fanned["copies"]) == 2 and all(len(c) == 2 for c in fanned["copies"].values())
+    office.call("POST", f"/directives/{d}/fan-out", 422, json={"group": "Quận"})  # none left to give
+    office.call("PUT", "/groups", 404, json={"name": "Sai", "units": ["KHONG-CO"]})
+    police.call("GET", "/groups", 403)

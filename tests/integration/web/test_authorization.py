@@ -168,6 +168,15 @@ def _routes(i: dict[str, object]) -> list[tuple[str, str, dict[str, object], set
         # (the demo's directive is confirmed: the office is told so, a 422, the others refused)
         ("POST", f"/tasks/{t}/delete", {"directive": str(d), "sure": "1"}, OFFICE),
         ("POST", f"/links/{i['link']}/decide", {"decision": "reject", "directive": str(d)}, OFFICE),
+        ("GET", "/api/v1/groups", {}, OFFICE),
+        ("PUT", "/api/v1/groups", {"name": "Nhóm API", "units": ["CT-CA"]}, OFFICE),
+        (
+            "POST",
+            f"/api/v1/directives/{d}/fan-out",
+            {"group": str(i["group"]), "tasks": [i["fanned"]]},
+            OFFICE,
+        ),
+        ("POST", f"/api/v1/mentions/{i['mention']}/map", {"unit": None, "everywhere": False}, OFFICE),
         ("POST", f"/directives/{d}/tasks", {"text": "Nhiệm vụ thêm", "after": str(t)}, OFFICE),
         ("POST", f"/directives/{d}/discard", {"sure": "1"}, OFFICE),
         ("POST", f"/directives/{d}/metadata", {"number": "1"}, OFFICE),

@@ -10,7 +10,17 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from dondoc.web.api.schemas import Problem
-from dondoc.web.api.v1 import dashboard, desk, directives, notifications, reports, tasks, tokens, units
+from dondoc.web.api.v1 import (
+    dashboard,
+    desk,
+    directives,
+    groups,
+    notifications,
+    reports,
+    tasks,
+    tokens,
+    units,
+)
 
 _PROBLEM = {"model": Problem, "content": {"application/problem+json": {}}}
 router = APIRouter(
@@ -26,5 +36,5 @@ router = APIRouter(
         503: {**_PROBLEM, "description": "Database unavailable"},
     },
 )
-for _area in (directives, tasks, desk, units, dashboard, tokens, notifications, reports):
+for _area in (directives, tasks, groups, desk, units, dashboard, tokens, notifications, reports):
     router.include_router(_area.router)
