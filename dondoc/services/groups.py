@@ -86,10 +86,15 @@ def list_groups(store: Store) -> list[Group]:
         ]
 
 
+# the largest id the databases hold: a longer number is a name, never a query's overflow
+_MAX_ID = 2_147_483_647
+
+
 def _group(s: Session, group: str) -> UnitGroupRecord:
+    by_id = group.isdigit() and int(group) <= _MAX_ID
     found = s.scalar(
         select(UnitGroupRecord).where(
-            UnitGroupRecord.id == int(group) if group.isdigit() else UnitGroupRecord.name == group
+            UnitGroupRecord.id == int(group) if by_id else UnitGroupRecord.name == group
         )
     )
     if found is None:
