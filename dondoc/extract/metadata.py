@@ -115,11 +115,24 @@ def _types() -> tuple[tuple[str, str], ...]:
     return tuple((str(w), str(c)) for w, c in sorted(types.items(), key=lambda kv: -len(kv[0])))
 
 
+# the longest line a motto in ordinary case stands alone on ("Cộng hòa xã hội chủ nghĩa Việt Nam")
+_MOTTO_LINE = 45
+
+
 def _may_be_motto(text: str) -> bool:
     # every motto pattern holds one of these words: a substring test spares most lines
     # the case-insensitive search (a document without a header is searched to its end)
     low = text.lower()
-    return ("cộng" in low or "đảng" in low or "độc" in low or "hội" in low) and bool(_MOTTO.search(text))
+    if not ("cộng" in low or "đảng" in low or "độc" in low or "hội" in low):
+        return False
+    m = _MOTTO.search(text)
+    # a motto is written in capitals ("ĐẢNG CỘNG SẢN VIỆT NAM"), or is its "Độc lập - …"
+    # line, or stands alone on a short line; a sentence that names the Party ("kỷ niệm 95
+    # năm Ngày thành lập Đảng Cộng sản Việt Nam") is no header
+    if m is None:
+        return False
+    found = m.group(0)
+    return found.isupper() or found.startswith("Độc") or len(text.strip("*_ #")) <= _MOTTO_LINE
 
 
 def read_header(lines: list[Line], limit: int) -> Header:

@@ -685,3 +685,18 @@ Báo cáo sơ kết
         (("Văn phòng Tỉnh ủy",), date(2026, 11, 29), "Báo cáo sơ kết"),
     ]
     assert rows[0].text == "Xây dựng đề án phát triển hạ tầng số giai đoạn 2026-2030"
+
+
+def test_a_sentence_naming_the_party_is_not_the_headers_motto() -> None:
+    # an excerpt without a header: the Party's name inside an item is no motto, and the
+    # items before it are not taken for a header
+    e = extract(
+        SourceText(
+            "Các cấp ủy, chính quyền tập trung thực hiện tốt các nhiệm vụ sau:\n\n"
+            "- Sở Nội vụ tổng kết phong trào thi đua năm 2025.\n\n"
+            "- Sở Văn hóa, Thể thao và Du lịch tổ chức các hoạt động kỷ niệm 96 năm Ngày thành lập "
+            "Đảng Cộng sản Việt Nam.\n\n"
+            "- Sở Tài chính bố trí kinh phí thực hiện.\n"
+        )
+    )
+    assert [t.text[:10] for t in e.tasks] == ["Sở Nội vụ ", "Sở Văn hóa", "Sở Tài chí"]
