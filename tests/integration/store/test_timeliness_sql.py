@@ -32,6 +32,23 @@ def _day(rnd: random.Random, span: int = 400) -> dt.date:
     return D0 + dt.timedelta(days=rnd.randrange(span))
 
 
+def _request(
+    ext_id: int, task_id: int, decided: dt.date, proposed: dt.date, state: str, period: dt.date | None = None
+) -> ExtensionRequestRecord:
+    """An extension request decided (or not yet) on `decided`; of one period when given."""
+    return ExtensionRequestRecord(
+        id=ext_id,
+        task_id=task_id,
+        unit_id=1,
+        requested_on=decided,
+        reason="r",
+        proposed_deadline=proposed,
+        period_start=period,
+        state=state,
+        decided_on=None if state == "pending" else decided,
+    )
+
+
 @pytest.mark.parametrize("seed", [1, 2])
 def test_bucket_sql_equals_the_rule(store: Store, seed: int) -> None:
     rnd = random.Random(seed)
@@ -74,18 +91,7 @@ def test_bucket_sql_equals_the_rule(store: Store, seed: int) -> None:
                 # ties on the decision day happen: the later request wins, as in the rule
                 if approved and rnd.random() < 0.3:
                     decided = approved[-1].effective_on
-                extensions.append(
-                    ExtensionRequestRecord(
-                        id=ext_id,
-                        task_id=tid,
-                        unit_id=1,
-                        requested_on=decided,
-                        reason="r",
-                        proposed_deadline=proposed,
-                        state=state,
-                        decided_on=None if state == "pending" else decided,
-                    )
-                )
+                extensions.append(_request(ext_id, tid, decided, proposed, state))
                 if state == "approved":
                     approved.append(DeadlineChange(decided, proposed))
             section = rnd.choice(["I. Xây dựng Đảng", "II. Kinh tế", None])
@@ -150,19 +156,7 @@ def test_bucket_sql_equals_the_rule(store: Store, seed: int) -> None:
                         decided = moved[-1].effective_on
                     proposed = o.due + dt.timedelta(days=rnd.randrange(1, 40))
                     state = rnd.choice(["approved", "approved", "rejected", "pending"])
-                    extensions.append(
-                        ExtensionRequestRecord(
-                            id=ext_id,
-                            task_id=tid,
-                            unit_id=1,
-                            requested_on=decided,
-                            reason="r",
-                            proposed_deadline=proposed,
-                            period_start=o.period_start,
-                            state=state,
-                            decided_on=None if state == "pending" else decided,
-                        )
-                    )
+                    extensions.append(_request(ext_id, tid, decided, proposed, state, o.period_start))
                     if state == "approved":
                         moved.append(DeadlineChange(decided, proposed))
                 occ_id += 1
