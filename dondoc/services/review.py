@@ -101,10 +101,11 @@ def map_mention(store: Store, actor: Actor, mention_id: int, unit_code: str | No
 def same_phrase(a: str, b: str) -> bool:
     """Two body phrases the office maps alike: the same words, whatever their case, spacing
     and Unicode form ("các cấp ủy đảng, chính quyền" and "Các cấp ủy Đảng,  chính quyền")."""
-    return _phrase_key(a) == _phrase_key(b)
+    return phrase_key(a) == phrase_key(b)
 
 
-def _phrase_key(phrase: str) -> str:
+def phrase_key(phrase: str) -> str:
+    """A body phrase as the office maps it: case, spacing and Unicode form aside."""
     return " ".join(unicodedata.normalize("NFC", phrase).casefold().split())
 
 
@@ -119,12 +120,12 @@ def map_phrase(store: Store, actor: Actor, mention_id: int, unit_code: str | Non
             raise DondocError(ErrorCode.NOT_FOUND, kind="body mention", key=mention_id)
         task = fetch.task(s, mention.task_id)
         unit_id = unit_by_code(s, unit_code).id if unit_code else None
-        key = _phrase_key(mention.phrase)
+        key = phrase_key(mention.phrase)
         same = [
             m
             for t in fetch.directive(s, task.directive_id).tasks
             for m in t.mentions
-            if m.id == mention_id or (m.method != "manual" and _phrase_key(m.phrase) == key)
+            if m.id == mention_id or (m.method != "manual" and phrase_key(m.phrase) == key)
         ]
         for m in same:
             before = {"unit": m.unit_id, "method": m.method}

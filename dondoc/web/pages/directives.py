@@ -153,7 +153,7 @@ def _same_phrases(view: views.DirectiveView) -> dict[int, int]:
     for t in view.tasks:
         for m in t.mentions:
             if m.method != "manual":
-                by_key.setdefault(" ".join(m.phrase.casefold().split()), []).append(m.id)
+                by_key.setdefault(review.phrase_key(m.phrase), []).append(m.id)
     return {mid: len(ids) - 1 for ids in by_key.values() for mid in ids}
 
 
