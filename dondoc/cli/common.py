@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
@@ -75,3 +76,14 @@ def on_option(f: F) -> F:
 
 def day(value: dt.datetime | None) -> dt.date:
     return value.date() if value is not None else dt.date.today()
+
+
+def write_file(out: Path, data: bytes) -> None:
+    """All or nothing: a temporary file beside the target, renamed over it."""
+    tmp = out.with_name(f".{out.name}.part")
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(out)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise DondocError(ErrorCode.OUTPUT_FAILED, name=str(out), detail=exc.strerror or str(exc)) from exc

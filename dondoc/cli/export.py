@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from dondoc.cli.common import acting, as_option, open_store
+from dondoc.cli.common import acting, as_option, open_store, write_file
 from dondoc.errors import DondocError, ErrorCode
 
 
@@ -45,9 +45,5 @@ def tasks(
         if directive_id is not None
         else exports.unit_tasks(store, actor, str(unit_code), as_of=day)
     )
-    data = exports.workbook(table)
-    # written beside, then moved: an interrupted export leaves no half file under OUT
-    part = out.with_name(out.name + ".part")
-    part.write_bytes(data)
-    part.replace(out)
+    write_file(out, exports.workbook(table))  # all or nothing: no half file under OUT
     click.echo(f"{len(table.rows)} tasks written to {out}")

@@ -7,24 +7,12 @@ from pathlib import Path
 
 import click
 
-from dondoc.cli.common import acting, as_option, open_store
-from dondoc.errors import DondocError, ErrorCode
+from dondoc.cli.common import acting, as_option, open_store, write_file
 
 
 @click.group("report")
 def report_command() -> None:
     """Report documents in the official layout (NĐ 30 / HD 36): DOCX, XLSX, PDF."""
-
-
-def _write(out: Path, data: bytes) -> None:
-    """All or nothing: a temporary file beside the target, renamed over it."""
-    tmp = out.with_name(f".{out.name}.part")
-    try:
-        tmp.write_bytes(data)
-        tmp.replace(out)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise DondocError(ErrorCode.OUTPUT_FAILED, name=str(out), detail=exc.strerror or str(exc)) from exc
 
 
 @report_command.command("periodic")
@@ -74,7 +62,7 @@ def periodic_command(
         number=number,
         since=since.date() if since else None,
     )
-    _write(out, reports.render(doc, fmt))
+    write_file(out, reports.render(doc, fmt))
     click.echo(f"{out}: {doc.kind.lower()} {fmt}, as of {doc.date.isoformat()}")
 
 
@@ -110,5 +98,5 @@ def letter_command(
         issuer_code=issuer_code,
         number=number,
     )
-    _write(out, reports.render(doc, fmt))
+    write_file(out, reports.render(doc, fmt))
     click.echo(f"{out}: letter to {unit_code} {fmt}, as of {doc.date.isoformat()}")

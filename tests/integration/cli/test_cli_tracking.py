@@ -168,7 +168,12 @@ def test_cli_follow_up_from_the_command_line(
     assert header[:5] == ["STT", "Mã nhiệm vụ", "Nhiệm vụ", "Lĩnh vực", "Đơn vị chủ trì"]
     rows = {r[1]: r for r in ws.iter_rows(min_row=2, values_only=True)}
     assert rows[23][4] == "Công an thành phố" and rows[23][7] == "Hoàn thành đúng hạn"
-    assert not (tmp_path / "nhiem-vu.xlsx.part").exists()
+    assert not (tmp_path / ".nhiem-vu.xlsx.part").exists()
+    nowhere = tmp_path / "no-such-folder" / "x.xlsx"
+    one_line_error(
+        dondoc(db_url, data, "export", "tasks", "--directive", "1", "--out", str(nowhere), "--as", "vp"),
+        "E_OUTPUT_FAILED",
+    )
     by_unit = tmp_path / "cong-an.xlsx"
     assert "tasks written" in ok(
         dondoc(
