@@ -24,6 +24,7 @@ from dondoc.cli.ingest import ingest_command
 from dondoc.cli.progress import extension_command, report_progress_command, verify_command
 from dondoc.cli.remind import remind_command
 from dondoc.cli.report import report_command
+from dondoc.cli.search import search_command
 from dondoc.cli.serve import serve_command
 from dondoc.cli.status import status_command
 from dondoc.cli.units import units_command
@@ -61,6 +62,7 @@ for command in (
     remind_command,
     report_command,
     export_command,
+    search_command,
     demo_command,
     serve_command,
 ):

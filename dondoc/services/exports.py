@@ -4,6 +4,7 @@ day, with the columns offices keep in their own spreadsheets."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from dondoc.reports.model import Table
 from dondoc.reports.xlsx import table_workbook
@@ -28,7 +29,11 @@ COLUMNS = (
 
 def directive_tasks(store: Store, actor: Actor, directive_id: int, *, as_of: dt.date) -> Table:
     """Every task of the directive the actor may see, assigned or not, as of the day."""
-    view = views.directive_view(store, actor, directive_id, today=as_of)
+    return task_table(views.directive_view(store, actor, directive_id, today=as_of).tasks)
+
+
+def task_table(tasks: Sequence[views.TaskView]) -> Table:
+    """These tasks (a directive's, a search's), in their order."""
     rows = tuple(
         (
             i,
@@ -41,7 +46,7 @@ def directive_tasks(store: Store, actor: Actor, directive_id: int, *, as_of: dt.
             BUCKET_TITLES[t.bucket] if t.bucket else "",
             round(t.progress or 0),
         )
-        for i, t in enumerate(view.tasks, start=1)
+        for i, t in enumerate(tasks, start=1)
     )
     return Table(title="Nhiệm vụ", columns=COLUMNS, rows=rows)
 

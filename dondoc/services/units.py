@@ -418,3 +418,14 @@ def fold_name(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(plain.casefold().split())
+
+
+def codes_of(store: Store, unit_ids: list[int]) -> dict[int, str]:
+    """Unit id → code, for these ids (a search's hits)."""
+    codes: dict[int, str] = {}
+    with store.reading() as s:
+        for unit_id, code in s.execute(
+            select(UnitRecord.id, UnitRecord.code).where(UnitRecord.id.in_(unit_ids))
+        ):
+            codes[unit_id] = code
+    return codes

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -670,3 +671,18 @@ def task_list(
         return _task_views(
             s, tasks, _units(s, tasks), today=today, due_soon_days=store.settings.due_soon_days
         ), count
+
+
+def tasks_in_order(store: Store, actor: Actor, task_ids: Sequence[int], *, today: dt.date) -> list[TaskView]:
+    """These tasks (a search's hits), in the order given, those the actor may see."""
+    with store.reading() as s:
+        query = _task_query().where(TaskRecord.id.in_(list(task_ids)))
+        visible = _scope_filter(actor)
+        if visible is not None:
+            query = query.where(TaskRecord.id.in_(visible))
+        tasks = list(s.scalars(query))
+        order = {t: i for i, t in enumerate(task_ids)}
+        tasks.sort(key=lambda t: order[t.id])
+        return _task_views(
+            s, tasks, _units(s, tasks), today=today, due_soon_days=store.settings.due_soon_days
+        )

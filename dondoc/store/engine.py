@@ -15,7 +15,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from dondoc.store import hygiene
+from dondoc.store import hygiene, search_index
 from dondoc.store.files import private_file, writable
 
 
@@ -94,4 +94,7 @@ READ_ONLY = "dondoc_read_only"
 def make_sessionmaker(engine: Engine, *, read_only: bool = False) -> sessionmaker[Session]:
     hygiene.install()  # no NUL reaches either engine, whoever writes
     bind = engine.execution_options(**{READ_ONLY: True}) if read_only else engine
-    return sessionmaker(bind, expire_on_commit=False)
+    factory = sessionmaker(bind, expire_on_commit=False)
+    if not read_only:
+        search_index.install(factory)  # every write keeps the search in step, in its transaction
+    return factory

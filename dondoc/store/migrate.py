@@ -14,6 +14,7 @@ from alembic.config import Config
 from alembic.migration import MigrationContext
 from sqlalchemy import Engine
 
+from dondoc.store import search_index
 from dondoc.store.records import Base
 
 
@@ -26,6 +27,9 @@ def _config(engine: Engine) -> Config:
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     command.upgrade(_config(engine), revision)
+    if revision == "head":
+        # records written before the search existed are indexed once (migration 0015)
+        search_index.fill_if_empty(engine)
 
 
 def downgrade(engine: Engine, revision: str = "base") -> None:
@@ -51,8 +55,17 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+def _mapped_or_ours(name: str | None, kind: str, _parent: object) -> bool:
+    """What the engines add beside the mapped tables for the search (FTS5's table and its
+    shadow tables, PostgreSQL's tsvector and its index) is not drift."""
+    return not (name and (name in search_index.ENGINE_OBJECTS or name.startswith("search_fts_")))
+
+
 def drift(engine: Engine) -> list[object]:
     """What autogenerate would change between the database and the mappings (empty: none)."""
     with engine.connect() as conn:
-        ctx = MigrationContext.configure(conn, opts={"compare_type": True, "render_as_batch": True})
+        ctx = MigrationContext.configure(
+            conn,
+            opts={"compare_type": True, "render_as_batch": True, "include_name": _mapped_or_ours},
+        )
         return list(compare_metadata(ctx, Base.metadata))

@@ -556,3 +556,31 @@ class TaskLinkRecord(Base):
     score: Mapped[float] = mapped_column(Float)
     state: Mapped[str] = mapped_column(String(20), default="proposed")
     decided_on: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class SearchDocRecord(Base):
+    """One searchable thing (a directive, a task, a progress report, a unit) as the search
+    reads it: its display title and text, and its words folded (dondoc.search.text), which
+    each engine indexes its own way (dondoc.store.search_index). Kept in step by the
+    session's flush, never written by use cases."""
+
+    __tablename__ = "search_docs"
+    __table_args__ = (
+        UniqueConstraint("kind", "ref_id"),
+        CheckConstraint("kind IN ('directive', 'task', 'progress', 'unit')", name="kind"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(12))
+    ref_id: Mapped[int] = mapped_column(Integer)
+    directive_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    task_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    title: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    terms: Mapped[str] = mapped_column(Text)
+
+
+class SearchTermRecord(Base):
+    """Every word the index has held: what a one-letter typo is corrected against."""
+
+    __tablename__ = "search_terms"
+    term: Mapped[str] = mapped_column(String(80), primary_key=True)

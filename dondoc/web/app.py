@@ -131,6 +131,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         followup,
         notifications,
         reports,
+        search,
         tasks,
     )
 
@@ -144,6 +145,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         notifications.router,
         followup.router,
         reports.router,
+        search.router,
         v1.router,
     ):
         app.include_router(router)

@@ -78,7 +78,25 @@ class TaskRead(FromView):
 
 class TaskList(BaseModel):
     items: list[TaskRead]
-    count: int
+    count: int  # with q: the results up to this page, and one more while `more`
+    more: bool = False  # with q: another page follows
+
+
+class SearchHitRead(BaseModel):
+    kind: Literal["directive", "task", "progress", "unit"]
+    id: int
+    title: str
+    snippet: str
+    marks: list[tuple[int, int]]  # offsets in `snippet` of the matched words
+    directive_id: int | None
+    task_id: int | None
+
+
+class SearchResults(BaseModel):
+    query: str
+    items: list[SearchHitRead]
+    more: bool
+    corrections: list[str]  # words read as others one letter away ("ngna → ngan")
 
 
 class DirectiveRead(BaseModel):

@@ -17,6 +17,7 @@ from dondoc.web.api.v1 import (
     groups,
     notifications,
     reports,
+    search,
     tasks,
     tokens,
     units,
@@ -36,5 +37,5 @@ router = APIRouter(
         503: {**_PROBLEM, "description": "Database unavailable"},
     },
 )
-for _area in (directives, tasks, groups, desk, units, dashboard, tokens, notifications, reports):
+for _area in (directives, tasks, search, groups, desk, units, dashboard, tokens, notifications, reports):
     router.include_router(_area.router)

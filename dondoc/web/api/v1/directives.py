@@ -9,6 +9,7 @@ from fastapi import APIRouter, File, Query, Request, Response, UploadFile
 from starlette.concurrency import run_in_threadpool
 
 from dondoc.services import assignment, reading_jobs, review, views
+from dondoc.services import search as searching
 from dondoc.services.context import require
 from dondoc.tracking.permissions import Action
 from dondoc.web.api.schemas import AutoAssignedRead, DirectiveDetail, DirectiveList, JobRead
@@ -25,12 +26,20 @@ def list_directives(
     actor: ApiActor,
     store: StoreDep,
     state: Literal["draft", "confirmed"] | None = None,
+    q: Annotated[str | None, Query(min_length=1, max_length=searching.MAX_QUERY)] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> DirectiveList:
     """The directives this user may see, newest first; `state` keeps drafts (still in
-    review) or confirmed ones."""
+    review) or confirmed ones; `q` those whose number, type, issuer, title or signer
+    match it, best first."""
     rows = [r for r in views.list_directives(store, actor) if state is None or r.state == state]
+    if q is not None:
+        found = searching.search(
+            store, actor, q, searching.Filters(kinds=("directive",)), limit=searching.MAX_LIMIT
+        )
+        rank = {h.id: i for i, h in enumerate(found.hits)}
+        rows = sorted((r for r in rows if r.id in rank), key=lambda r: rank[r.id])
     return DirectiveList(items=[directive_read(r) for r in rows[offset : offset + limit]], count=len(rows))
 
 

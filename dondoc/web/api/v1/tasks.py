@@ -11,6 +11,7 @@ from fastapi import APIRouter, Query, Response
 
 from dondoc.errors import DondocError, ErrorCode
 from dondoc.services import assignment, cycles, progress, review, views
+from dondoc.services import search as searching
 from dondoc.services.progress import MAX_EVIDENCE_BYTES, Report
 from dondoc.web.api.schemas import (
     AssignmentWrite,
@@ -42,17 +43,39 @@ async def list_tasks(
     today: TodayDep,
     directive: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
     unit: UnitCode = None,
+    q: Annotated[str | None, Query(min_length=1, max_length=searching.MAX_QUERY)] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> Response:
+    """Tasks by directive and by lead unit's tree; with `q`, those matching it (as
+    /search does, `unit` then meaning led or supported), best first."""
+
     def render() -> bytes:
+        if q is not None:
+            if offset > 10_000:
+                raise DondocError(ErrorCode.RULE_VIOLATED, detail="a search reads its first 10 000 results")
+            found = searching.search(
+                store,
+                actor,
+                q,
+                searching.Filters(kinds=("task",), directive_id=directive, unit_code=unit),
+                limit=limit,
+                offset=offset,
+            )
+            hits = views.tasks_in_order(store, actor, [h.id for h in found.hits], today=today)
+            count = offset + len(hits) + (1 if found.more else 0)
+            return (
+                TaskList(items=[task_read(t) for t in hits], count=count, more=found.more)
+                .model_dump_json()
+                .encode()
+            )
         items, count = views.task_list(
             store, actor, today=today, directive_id=directive, unit_code=unit, limit=limit, offset=offset
         )
         return TaskList(items=[task_read(t) for t in items], count=count).model_dump_json().encode()
 
     # the same page for the same viewer is served from the cache until the data changes
-    key = ("tasks.json", views.visibility(actor), directive, unit, limit, offset, today)
+    key = ("tasks.json", views.visibility(actor), directive, unit, q, limit, offset, today)
     body = await cached_compute(store, key, render)
     return Response(body, media_type="application/json")
 

@@ -9,6 +9,7 @@ from fastapi import APIRouter, File, Query, UploadFile
 from fastapi import Path as PathParam
 from starlette.concurrency import run_in_threadpool
 
+from dondoc.services import search as searching
 from dondoc.services import units
 from dondoc.services.context import require
 from dondoc.tracking.permissions import Action
@@ -25,11 +26,20 @@ router = APIRouter(tags=["units"])
 def list_units(
     actor: ApiActor,
     store: StoreDep,
+    q: Annotated[str | None, Query(min_length=1, max_length=searching.MAX_QUERY)] = None,
     limit: Annotated[int, Query(ge=1, le=5000)] = 500,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> DirectoryUnitList:
-    """The directory in tree order (a parent before its children)."""
+    """The directory in tree order (a parent before its children); with `q`, the units
+    whose name, code or alias match it, best first ("cong an" finds "Công an thành phố")."""
     rows = units.directory(store)
+    if q is not None:
+        found = searching.search(
+            store, actor, q, searching.Filters(kinds=("unit",)), limit=searching.MAX_LIMIT
+        )
+        codes = units.codes_of(store, [h.id for h in found.hits])
+        rank = {codes[h.id]: i for i, h in enumerate(found.hits) if h.id in codes}
+        rows = sorted((r for r in rows if r.code in rank), key=lambda r: rank[r.code])
     return DirectoryUnitList(
         items=[directory_unit_read(u) for u in rows[offset : offset + limit]], count=len(rows)
     )
