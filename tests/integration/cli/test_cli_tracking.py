@@ -358,3 +358,25 @@ def _users_named(data: Path, name: str) -> int:
 
     with contextlib.closing(sqlite3.connect(data / "dondoc.sqlite3")) as db:
         return int(db.execute("SELECT count(*) FROM users WHERE username = ?", (name,)).fetchone()[0])
+
+
+def test_issue_16_search_from_the_command_line(tmp_path: Path, inproc: Callable[..., Result]) -> None:
+    url = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
+    ok(inproc(url, tmp_path, "demo"))
+    lines = ok(inproc(url, tmp_path, "search", "giai ngan", "--limit", "2")).splitlines()
+    assert len(lines) == 2 and lines[0].startswith("task\t") and "«giải ngân»" in lines[0]
+    typo = inproc(url, tmp_path, "search", "giai ngna", "--format", "json", "--kind", "task")
+    rows = [json.loads(line) for line in ok(typo).splitlines()]
+    assert rows and all(r["kind"] == "task" for r in rows) and "read as: ngna → " in typo.stderr
+    first = rows[0]
+    assert [first["snippet"][s:e] for s, e in first["marks"]][:2] == ["giải", "giải ngân"]
+    only_police = ok(inproc(url, tmp_path, "search", "thanh pho", "--unit", "CT-CA", "--limit", "100"))
+    everyone = ok(inproc(url, tmp_path, "search", "thanh pho", "--kind", "task", "--limit", "100"))
+    assert 0 < len(only_police.splitlines()) < len(everyone.splitlines())
+    none = inproc(url, tmp_path, "search", "xyzzy")
+    assert none.returncode == 0 and none.stdout == "" and "no results" in none.stderr
+    one_line_error(inproc(url, tmp_path, "search", "  "), "E_RULE_VIOLATED")
+    one_line_error(inproc(url, tmp_path, "search", "x", "--unit", "KHONG-CO"), "E_NOT_FOUND")
+    one_line_error(inproc(url, tmp_path, "search", "--rebuild", "--as", "ct-ca"), "E_FORBIDDEN")
+    rebuilt = ok(inproc(url, tmp_path, "search", "--rebuild", "UBND", "--limit", "1"))
+    assert rebuilt.startswith("unit\t")
