@@ -20,6 +20,7 @@ from dondoc.cli.directive import directive_command
 from dondoc.cli.export import export_command
 from dondoc.cli.extract import extract_command
 from dondoc.cli.group import fanout_command, group_command
+from dondoc.cli.importing import import_command
 from dondoc.cli.ingest import ingest_command
 from dondoc.cli.progress import extension_command, report_progress_command, verify_command
 from dondoc.cli.remind import remind_command
@@ -62,6 +63,7 @@ for command in (
     remind_command,
     report_command,
     export_command,
+    import_command,
     search_command,
     demo_command,
     serve_command,

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
 import re
 import unicodedata
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +19,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from dondoc.errors import DondocError, ErrorCode
-from dondoc.services.cells import append_inert, csv_cell, from_csv_cell
+from dondoc.services import sheets
+from dondoc.services.cells import append_inert, csv_cell
 from dondoc.services.context import Store, audit_event, require
 from dondoc.store.records import UnitAliasRecord, UnitRecord
 from dondoc.tracking.permissions import Action, Actor
@@ -73,22 +72,9 @@ def _cell(value: object) -> str:
 
 def read_rows(path: Path) -> list[UnitRow]:
     name = str(path)
-    if not path.is_file():
-        raise DondocError(ErrorCode.INPUT_NOT_FOUND, name=name)
-    data = path.read_bytes()
-    if data[:4] == b"PK\x03\x04":
-        records = _xlsx_records(data, name)
-    else:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise DondocError(ErrorCode.UNITS_FILE, name=name, detail="not UTF-8 CSV nor XLSX") from None
-        try:
-            # newline="" lets the csv module take \r, \n and \r\n alike as line ends; a
-            # cell an export protected from spreadsheets ("'=…") reads as it was
-            records = [[from_csv_cell(v) for v in r] for r in csv.reader(io.StringIO(text, newline=""))]
-        except csv.Error as exc:  # a NUL byte, an unterminated quote at the end, …
-            raise DondocError(ErrorCode.UNITS_FILE, name=name, detail=f"not a CSV file: {exc}") from None
+    records = sheets.read_records(
+        path, code=ErrorCode.UNITS_FILE, max_rows=MAX_ROWS, max_bytes=MAX_FILE_BYTES
+    )
     if not records:
         raise DondocError(ErrorCode.UNITS_FILE, name=name, detail="no header row")
     header = [_cell(h).lower() for h in records[0]]
@@ -127,48 +113,6 @@ def read_rows(path: Path) -> list[UnitRow]:
             )
         )
     return rows
-
-
-# an XLSX is a zip: judged from its directory before openpyxl inflates anything (a units
-# file of 5 000 rows is a few hundred KB of XML)
-MAX_XLSX_INFLATED = 64 * 1024 * 1024
-MAX_XLSX_RATIO = 200
-
-
-def _check_zip(data: bytes, name: str) -> None:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            infos = z.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise DondocError(ErrorCode.UNITS_FILE, name=name, detail=f"unreadable XLSX ({exc})") from exc
-    total = sum(i.file_size for i in infos)
-    bomb = any(
-        i.file_size > 1_000_000 and i.file_size / max(i.compress_size, 1) > MAX_XLSX_RATIO for i in infos
-    )
-    if total > MAX_XLSX_INFLATED or bomb:
-        raise DondocError(
-            ErrorCode.UNITS_FILE, name=name, detail=f"refused: it would inflate to {total} bytes"
-        )
-
-
-def _xlsx_records(data: bytes, name: str) -> list[list[object]]:
-    from openpyxl import load_workbook  # only for XLSX files: keeps CLI start-up light
-
-    _check_zip(data, name)
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a damaged file
-        raise DondocError(
-            ErrorCode.UNITS_FILE, name=name, detail=f"unreadable XLSX ({type(exc).__name__})"
-        ) from exc
-    sheet = book.worksheets[0]
-    out: list[list[object]] = []
-    for row in sheet.iter_rows(values_only=True):
-        out.append(list(row))
-        if len(out) > MAX_ROWS + 1:
-            break
-    book.close()
-    return out
 
 
 def import_units(store: Store, actor: Actor, path: Path) -> tuple[int, int]:

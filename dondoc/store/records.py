@@ -224,6 +224,8 @@ class TaskRecord(Base):
             "done_on",
             "verified_on",
         ),
+        # a task imported from a spreadsheet: its row's id, once per directive
+        Index("uq_tasks_directive_external_id", "directive_id", "external_id", unique=True),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     directive_id: Mapped[int] = mapped_column(ForeignKey("directives.id"), index=True)
@@ -231,6 +233,7 @@ class TaskRecord(Base):
     position: Mapped[int] = mapped_column(Integer)
     extracted_id: Mapped[str | None] = mapped_column(String(20))  # "t7" in the extraction
     label: Mapped[str | None] = mapped_column(String(30))  # its number in the document: "II.3", "a)"
+    external_id: Mapped[str | None] = mapped_column(String(100))  # its id in an imported spreadsheet
     # "task": an item of the directive; "report": its rule for reporting on its execution
     # ("định kỳ hằng năm báo cáo kết quả thực hiện Kế hoạch này"), "r1" in the extraction
     kind: Mapped[str] = mapped_column(String(12), default="task", server_default="task")

@@ -35,6 +35,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, UOWTransaction
+from sqlalchemy.sql.elements import UnaryExpression
 
 from dondoc.search.query import Query
 from dondoc.search.text import index_terms
@@ -325,6 +326,12 @@ class Match:
     rank: float
 
 
+# Ranking reads every match's words: on a province's million tasks a common word matches
+# half of them. The best are chosen among the newest POOL matches (the same on both
+# engines), which is where a clerk's search looks; below POOL matches it is exact.
+POOL = 2000
+
+
 def match(
     conn: Connection,
     query: Query,
@@ -335,22 +342,25 @@ def match(
     directives: Select[Any] | None = None,
     limit: int = 20,
     offset: int = 0,
+    pool: int = POOL,
 ) -> list[Match]:
-    """The best entries for the query, best first. `tasks` (a select of task ids) narrows
-    task and progress entries, `directives` (ids) directive entries; unit entries are
-    narrowed by neither."""
-    if not query:
+    """The best entries for the query among its `pool` newest matches, best first.
+    `tasks` (a select of task ids) narrows task and progress entries, `directives` (ids)
+    directive entries; unit entries are narrowed by neither."""
+    if not query or offset >= pool:
         return []
     d = SearchDocRecord.__table__
-    columns = (d.c.kind, d.c.ref_id, d.c.title, d.c.body, d.c.directive_id, d.c.task_id)
     if conn.dialect.name == "sqlite":
         matching = text("search_fts MATCH :q").bindparams(bindparam("q", query.fts5()))
-        stmt = (
-            select(*columns, literal_column("bm25(search_fts)").label("rank"))
+        # bm25 in the FTS5 query itself (it exists nowhere else), for the newest matches only
+        inner = (
+            select(d, literal_column("bm25(search_fts)").label("rank"))
             .select_from(d.join(text("search_fts"), text("search_fts.rowid = search_docs.id")))
             .where(matching)
-            .order_by(text("rank"))
         )
+        best_first = "rank"
+        # FTS5 walks its matches in rowid order itself: newest first, it stops at the pool
+        newest_first: UnaryExpression[Any] = literal_column("search_fts.rowid").desc()
     else:
         ts: BindParameter[str] = bindparam("q", query.tsquery())
         matching = text("search_docs.tsv @@ to_tsquery('simple'::regconfig, :q)").bindparams(ts)
@@ -358,20 +368,29 @@ def match(
         # entry's length (as bm25 does on SQLite: a short unit name beats a long task)
         tsquery = func.to_tsquery(literal_column("'simple'"), ts)
         rank = func.ts_rank_cd(literal_column("search_docs.tsv"), tsquery, 1)
-        stmt = select(*columns, rank.label("rank")).where(matching).order_by(text("rank DESC"))
+        inner = select(d, rank.label("rank")).where(matching)
+        best_first = "rank DESC"
+        newest_first = d.c.id.desc()
     if kinds:
-        stmt = stmt.where(d.c.kind.in_(list(kinds)))
+        inner = inner.where(d.c.kind.in_(list(kinds)))
     if directive_id is not None:
-        stmt = stmt.where(d.c.directive_id == directive_id)
+        inner = inner.where(d.c.directive_id == directive_id)
     if tasks is not None or directives is not None:
         on_tasks = d.c.kind.in_(["task", "progress"])
         on_directives = d.c.kind == "directive"
-        stmt = stmt.where(
+        inner = inner.where(
             or_(
                 d.c.kind == "unit",
                 on_tasks & d.c.task_id.in_(tasks) if tasks is not None else on_tasks,
                 on_directives & d.c.ref_id.in_(directives) if directives is not None else on_directives,
             )
         )
-    stmt = stmt.order_by(d.c.id.desc()).limit(limit).offset(offset)
+    newest = inner.order_by(newest_first).limit(pool).subquery("newest")
+    c = newest.c
+    stmt = (
+        select(c.kind, c.ref_id, c.title, c.body, c.directive_id, c.task_id, c.rank)
+        .order_by(text(best_first), c.id.desc())
+        .limit(min(limit, pool - offset))
+        .offset(offset)
+    )
     return [Match(*row) for row in conn.execute(stmt).all()]
