@@ -63,11 +63,30 @@ _DAY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
+# why a row is refused, in English (CLI, logs); the web says it in Vietnamese
+# (web/i18n/vi.toml [import_reasons]) from the same kind and value
+REASONS = {
+    "empty_text": "the task's text is empty",
+    "too_long": f"longer than {MAX_TEXT} characters",
+    "control": "control characters (not a spreadsheet's text)",
+    "unit_unknown": "no unit {value!r} in the directory",
+    "unit_ambiguous": "several units are named {value!r}: give its code",
+    "not_a_date": "not a date: {value!r}",
+    "no_date": "no date can be read in {value!r}",
+    "duplicate": "the same as row {value}",
+}
+
+
 @dataclass(frozen=True)
 class RowError:
     row: int  # as the spreadsheet numbers it (its heading row is one of them)
     column: str  # the heading as written in the file
-    reason: str  # in English (logs, CLI); the web page translates the kind of reason
+    kind: str  # a key of REASONS
+    value: str = ""
+
+    @property
+    def reason(self) -> str:
+        return REASONS[self.kind].format(value=self.value)
 
 
 @dataclass(frozen=True)
@@ -155,19 +174,20 @@ class _Units:
             if unit_id in ids:
                 self.by_name.setdefault(fold_name(alias), set()).add(unit_id)
 
-    def find(self, typed: str) -> int | str:
-        """The unit's id, or why not."""
+    def find(self, typed: str) -> int | tuple[str, str]:
+        """The unit's id, or why not (a kind of REASONS, the name as typed)."""
         if typed in self.by_code:
             return self.by_code[typed]
         named = self.by_name.get(fold_name(typed), set())
         if len(named) == 1:
             return next(iter(named))
         if named:
-            return f"several units are named {typed!r}: give its code"
-        return f"no unit {typed!r} in the directory"
+            return ("unit_ambiguous", typed)
+        return ("unit_unknown", typed)
 
 
-def _deadline(value: object, doc_date: dt.date | None) -> tuple[dt.date | None, str | None] | str:
+def _deadline(value: object, doc_date: dt.date | None) -> tuple[dt.date | None, str | None] | tuple[str, str]:
+    """(the day, the phrase it was read from), or why not (a kind of REASONS, the cell)."""
     if value is None or _cell(value) == "":
         return None, None
     if isinstance(value, dt.datetime):
@@ -182,7 +202,7 @@ def _deadline(value: object, doc_date: dt.date | None) -> tuple[dt.date | None, 
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
             return dt.date.fromisoformat(text), None
     except ValueError:
-        return f"not a date: {text!r}"
+        return ("not_a_date", text)
     # a deadline cell is a time phrase on its own ("Quý IV/2026", "Tháng 9/2026"): read
     # as the extractor reads the same words after "trong"
     found = find_in_text(text, doc_date) or find_in_text(f"trong {text}", doc_date)
@@ -190,7 +210,7 @@ def _deadline(value: object, doc_date: dt.date | None) -> tuple[dt.date | None, 
         return found.date, text  # "Quý IV/2026", "trước ngày 15/12": read as the extractor does
     if found is not None and found.recurrence:
         return None, text  # "hằng tháng": kept as written, no single day
-    return f"no date can be read in {text!r}"
+    return ("no_date", text)
 
 
 def read(
@@ -231,21 +251,21 @@ def read(
             continue  # a blank line between groups
         bad: list[RowError] = []
 
-        def refuse(fld: str, reason: str, n: int = n, bad: list[RowError] = bad) -> None:
-            bad.append(RowError(n, heading.get(fld, FIELD_LABELS[fld]), reason))
+        def refuse(fld: str, kind: str, value: str = "", n: int = n, bad: list[RowError] = bad) -> None:
+            bad.append(RowError(n, heading.get(fld, FIELD_LABELS[fld]), kind, value))
 
         if any(_CONTROL.search(str(v)) for v in get.values() if isinstance(v, str)):
-            refuse("text", "control characters (not a spreadsheet's text)")
+            refuse("text", "control")
         text = _cell(get.get("text"))
         if not text:
-            refuse("text", "the task's text is empty")
+            refuse("text", "empty_text")
         elif len(text) > MAX_TEXT:
-            refuse("text", f"longer than {MAX_TEXT} characters")
+            refuse("text", "too_long")
         lead: int | None = None
         if _cell(get.get("lead")):
             found = units.find(_cell(get.get("lead")))
-            if isinstance(found, str):
-                refuse("lead", found)
+            if isinstance(found, tuple):
+                refuse("lead", *found)
             else:
                 lead = found
         support: list[int] = []
@@ -253,20 +273,23 @@ def read(
         for typed in _SPLIT.split(str(get.get("support") or "").strip()):
             if typed.strip():
                 found = units.find(" ".join(typed.split()))
-                if isinstance(found, str):
-                    refuse("support", found)
+                if isinstance(found, tuple):
+                    refuse("support", *found)
                 elif found != lead and found not in support:
                     support.append(found)
                     support_phrases.append(" ".join(typed.split()))
         due = _deadline(get.get("deadline"), doc_date)
-        if isinstance(due, str):
-            refuse("deadline", due)
-            due = (None, None)
+        day: dt.date | None = None
+        phrase: str | None = None
+        if isinstance(due[0], str):
+            refuse("deadline", due[0], str(due[1]))
+        else:
+            day, phrase = due[0], due[1]
         key = _cell(get.get("external_id"))[:100]
         if not key:
             key = "text:" + hashlib.sha256(fold_name(text).encode()).hexdigest()[:32]
         if key in seen:
-            refuse("external_id" if "external_id" in cols else "text", f"the same as row {seen[key]}")
+            refuse("external_id" if "external_id" in cols else "text", "duplicate", str(seen[key]))
         seen.setdefault(key, n)
         if bad:
             errors.extend(bad)
@@ -281,8 +304,8 @@ def read(
                 support=tuple(support),
                 lead_phrase=_cell(get.get("lead")),
                 support_phrases=tuple(support_phrases),
-                deadline=due[0],
-                deadline_text=due[1],
+                deadline=day,
+                deadline_text=phrase,
                 product=_cell(get.get("product")) or None,
             )
         )

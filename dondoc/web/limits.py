@@ -27,7 +27,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from dondoc.config import Settings
 from dondoc.errors import DondocError, ErrorCode
-from dondoc.services import sessions, users
+from dondoc.services import sessions, task_import, users
 from dondoc.services.context import Store
 from dondoc.services.progress import MAX_EVIDENCE_BYTES
 from dondoc.services.units import MAX_FILE_BYTES
@@ -49,6 +49,8 @@ def route_limits(settings: Settings) -> list[tuple[str, str, int]]:
         ("POST", "/api/v1/tasks/{task_id}/progress", MAX_EVIDENCE_BYTES * 4 // 3 + _FRAMING),
         ("POST", "/admin/units/import", MAX_FILE_BYTES + _FRAMING),
         ("POST", "/api/v1/units/import", MAX_FILE_BYTES + _FRAMING),
+        ("POST", "/directives/{directive_id}/import", task_import.MAX_FILE_BYTES + _FRAMING),
+        ("POST", "/api/v1/directives/{directive_id}/tasks/import", task_import.MAX_FILE_BYTES + _FRAMING),
     ]
 
 

@@ -269,6 +269,25 @@ class ImportResult(BaseModel):
     updated: int
 
 
+class RowErrorRead(BaseModel):
+    row: int
+    column: str
+    kind: str
+    reason: str
+
+
+class TaskImportResult(BaseModel):
+    """A task list checked (dry_run) or imported; with errors nothing was written."""
+
+    columns: dict[str, str]
+    rows: int
+    new: int
+    changed: int
+    unchanged: int
+    written: bool
+    errors: list[RowErrorRead]
+
+
 class Created(BaseModel):
     id: int
 

@@ -3,20 +3,29 @@ confirmation and assignment from the text."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, File, Query, Request, Response, UploadFile
 from starlette.concurrency import run_in_threadpool
 
-from dondoc.services import assignment, reading_jobs, review, views
+from dondoc.services import assignment, reading_jobs, review, task_import, views
 from dondoc.services import search as searching
 from dondoc.services.context import require
 from dondoc.tracking.permissions import Action
-from dondoc.web.api.schemas import AutoAssignedRead, DirectiveDetail, DirectiveList, JobRead
+from dondoc.web.api.schemas import (
+    AutoAssignedRead,
+    DirectiveDetail,
+    DirectiveList,
+    JobRead,
+    RowErrorRead,
+    TaskImportResult,
+)
 from dondoc.web.api.v1.auth import ApiActor
 from dondoc.web.api.v1.shapes import directive_detail, directive_read, job_read
 from dondoc.web.deps import Id, StoreDep, TodayDep
 from dondoc.web.reading import start_reading
+from dondoc.web.uploads import save_upload, temp_folder
 
 router = APIRouter(tags=["directives"])
 
@@ -83,3 +92,33 @@ def assign_from_text(directive_id: Id, actor: ApiActor, store: StoreDep, today: 
     bodies are not all mapped are left for the review."""
     done = assignment.assign_from_mentions(store, actor, directive_id, today=today)
     return AutoAssignedRead(assigned=done.assigned, left_for_review=list(done.left_for_review))
+
+
+@router.post("/directives/{directive_id}/tasks/import", response_model=TaskImportResult)
+async def import_tasks(
+    directive_id: Id,
+    file: Annotated[UploadFile, File(description="XLSX or UTF-8 CSV: one task a row, with headings")],
+    actor: ApiActor,
+    store: StoreDep,
+    today: TodayDep,
+    dry_run: bool = False,
+) -> TaskImportResult:
+    """Import an office's task list into the directive (as `dondoc import tasks`): every
+    row checked first; a refused row (listed with its column and reason) writes nothing."""
+    require(actor, Action.REVIEW, what="tasks")
+    with temp_folder() as tmp:
+        path = await save_upload(file, Path(tmp), task_import.MAX_FILE_BYTES)
+        result = await run_in_threadpool(
+            lambda: task_import.import_tasks(store, actor, path, directive_id, today=today, dry_run=dry_run)
+        )
+    return TaskImportResult(
+        columns=result.columns,
+        rows=len(result.rows),
+        new=result.new,
+        changed=result.changed,
+        unchanged=result.unchanged,
+        written=result.written,
+        errors=[
+            RowErrorRead(row=e.row, column=e.column, kind=e.kind, reason=e.reason) for e in result.errors
+        ],
+    )
