@@ -95,6 +95,8 @@ def search(
             kinds = tuple(k for k in kinds if k in ("task", "progress"))
             if not kinds:
                 return Results(text, (), False)
+        if set(kinds) >= set(KINDS):
+            kinds = ()  # every kind: no filter for the engine to apply
         tasks = _task_filter(s, actor, filters)
         matches = search_index.match(
             conn,

@@ -35,7 +35,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, UOWTransaction
-from sqlalchemy.sql.elements import UnaryExpression
+from sqlalchemy.sql.elements import ColumnClause, ColumnElement
 
 from dondoc.search.query import Query
 from dondoc.search.text import index_terms
@@ -327,9 +327,13 @@ class Match:
 
 
 # Ranking reads every match's words: on a province's million tasks a common word matches
-# half of them. The best are chosen among the newest POOL matches (the same on both
+# a tenth of them. The best are chosen among the newest POOL matches (the same on both
 # engines), which is where a clerk's search looks; below POOL matches it is exact.
-POOL = 2000
+POOL = 500
+# PostgreSQL's GIN index yields matches in no order: the newest WINDOW entries are read
+# first, newest first, which holds the whole pool whenever the words are common (one entry
+# in ten); rarer words are few, and the index finds them all at little cost
+WINDOW = 5000
 
 
 def match(
@@ -342,55 +346,107 @@ def match(
     directives: Select[Any] | None = None,
     limit: int = 20,
     offset: int = 0,
-    pool: int = POOL,
 ) -> list[Match]:
-    """The best entries for the query among its `pool` newest matches, best first.
-    `tasks` (a select of task ids) narrows task and progress entries, `directives` (ids)
-    directive entries; unit entries are narrowed by neither."""
-    if not query or offset >= pool:
+    """The best entries for the query among its newest matches (at least POOL, and as
+    many as the page reaches), best first. `tasks` (a select of task ids) narrows task
+    and progress entries, `directives` (ids) directive entries; unit entries are narrowed
+    by neither."""
+    if not query:
         return []
+    pool_size = max(POOL, offset + limit)
     d = SearchDocRecord.__table__
+    narrowed = _narrowing(kinds, directive_id, tasks, directives)
     if conn.dialect.name == "sqlite":
-        matching = text("search_fts MATCH :q").bindparams(bindparam("q", query.fts5()))
-        # bm25 in the FTS5 query itself (it exists nowhere else), for the newest matches only
-        inner = (
-            select(d, literal_column("bm25(search_fts)").label("rank"))
-            .select_from(d.join(text("search_fts"), text("search_fts.rowid = search_docs.id")))
-            .where(matching)
-        )
-        best_first = "rank"
-        # FTS5 walks its matches in rowid order itself: newest first, it stops at the pool
-        newest_first: UnaryExpression[Any] = literal_column("search_fts.rowid").desc()
+        pool = _sqlite_pool(conn, query, narrowed, pool_size)
+        best = sorted(pool, key=lambda p: (p[1], -p[0]))  # bm25: lower is better
     else:
-        ts: BindParameter[str] = bindparam("q", query.tsquery())
-        matching = text("search_docs.tsv @@ to_tsquery('simple'::regconfig, :q)").bindparams(ts)
-        # cover density (words near each other rank higher), divided by 1 + the log of the
-        # entry's length (as bm25 does on SQLite: a short unit name beats a long task)
-        tsquery = func.to_tsquery(literal_column("'simple'"), ts)
-        rank = func.ts_rank_cd(literal_column("search_docs.tsv"), tsquery, 1)
-        inner = select(d, rank.label("rank")).where(matching)
-        best_first = "rank DESC"
-        newest_first = d.c.id.desc()
+        pool = _postgres_pool(conn, query, narrowed, pool_size)
+        best = sorted(pool, key=lambda p: (-p[1], -p[0]))
+    page = best[offset : offset + limit]
+    if not page:
+        return []
+    rank = dict(page)
+    rows = conn.execute(
+        select(d.c.id, d.c.kind, d.c.ref_id, d.c.title, d.c.body, d.c.directive_id, d.c.task_id).where(
+            d.c.id.in_(list(rank))
+        )
+    ).all()
+    by_id = {r[0]: r for r in rows}
+    return [Match(*by_id[i][1:], rank=rank[i]) for i, _ in page if i in by_id]
+
+
+def _narrowing(
+    kinds: Sequence[str],
+    directive_id: int | None,
+    tasks: Select[Any] | None,
+    directives: Select[Any] | None,
+) -> list[ColumnElement[bool]]:
+    d = SearchDocRecord.__table__
+    out: list[ColumnElement[bool]] = []
     if kinds:
-        inner = inner.where(d.c.kind.in_(list(kinds)))
+        out.append(d.c.kind.in_(list(kinds)))
     if directive_id is not None:
-        inner = inner.where(d.c.directive_id == directive_id)
+        out.append(d.c.directive_id == directive_id)
     if tasks is not None or directives is not None:
         on_tasks = d.c.kind.in_(["task", "progress"])
         on_directives = d.c.kind == "directive"
-        inner = inner.where(
+        out.append(
             or_(
                 d.c.kind == "unit",
                 on_tasks & d.c.task_id.in_(tasks) if tasks is not None else on_tasks,
                 on_directives & d.c.ref_id.in_(directives) if directives is not None else on_directives,
             )
         )
-    newest = inner.order_by(newest_first).limit(pool).subquery("newest")
-    c = newest.c
-    stmt = (
-        select(c.kind, c.ref_id, c.title, c.body, c.directive_id, c.task_id, c.rank)
-        .order_by(text(best_first), c.id.desc())
-        .limit(min(limit, pool - offset))
-        .offset(offset)
+    return out
+
+
+def _sqlite_pool(
+    conn: Connection, query: Query, narrowed: list[ColumnElement[bool]], size: int
+) -> list[tuple[int, float]]:
+    """(id, bm25) of the newest matches: FTS5 walks its matches in rowid order itself and
+    stops at `size`; bm25 exists only inside the FTS5 query, so it is computed there."""
+    d = SearchDocRecord.__table__
+    fts_id: ColumnClause[int] = literal_column("search_fts.rowid")
+    stmt: Any = select(fts_id, literal_column("bm25(search_fts)")).where(
+        text("search_fts MATCH :q").bindparams(bindparam("q", query.fts5()))
     )
-    return [Match(*row) for row in conn.execute(stmt).all()]
+    if narrowed:  # search_docs is read only when a filter needs it
+        stmt = stmt.select_from(d.join(text("search_fts"), text("search_fts.rowid = search_docs.id")))
+        stmt = stmt.where(*narrowed)
+    else:
+        stmt = stmt.select_from(text("search_fts"))
+    stmt = stmt.order_by(fts_id.desc()).limit(size)
+    return [(int(i), float(r)) for i, r in conn.execute(stmt)]
+
+
+def _postgres_pool(
+    conn: Connection, query: Query, narrowed: list[ColumnElement[bool]], size: int
+) -> list[tuple[int, float]]:
+    """(id, ts_rank_cd) of the newest matches: within the newest WINDOW entries when
+    they hold `size` of them, else all matches from the GIN index."""
+    d = SearchDocRecord.__table__
+    ts: BindParameter[str] = bindparam("q", query.tsquery())
+    tsquery = func.to_tsquery(literal_column("'simple'::regconfig"), ts)
+    tsv: ColumnClause[Any] = literal_column("search_docs.tsv")
+    # cover density (words near each other rank higher), divided by 1 + the log of the
+    # entry's length (as bm25 does on SQLite: a short unit name beats a long task)
+    rank = func.ts_rank_cd(tsv, tsquery, 1)
+    recent = (
+        select(d.c.id, literal_column("search_docs.tsv").label("tsv"))
+        .where(*narrowed)
+        .order_by(d.c.id.desc())
+        .limit(WINDOW)
+        .subquery("recent")
+    )
+    window = (
+        select(recent.c.id, func.ts_rank_cd(recent.c.tsv, tsquery, 1))
+        .where(recent.c.tsv.op("@@")(tsquery))
+        .order_by(recent.c.id.desc())
+        .limit(size)
+    )
+    found = [(int(i), float(r)) for i, r in conn.execute(window)]
+    if len(found) == size:
+        return found  # the newest `size` matches all lie in the window
+    matching = text("search_docs.tsv @@ to_tsquery('simple'::regconfig, :q)").bindparams(ts)
+    everywhere = select(d.c.id, rank).where(matching, *narrowed).order_by(d.c.id.desc()).limit(size)
+    return [(int(i), float(r)) for i, r in conn.execute(everywhere)]

@@ -25,7 +25,8 @@ depends_on = None
 
 _SQLITE = [
     "CREATE VIRTUAL TABLE search_fts USING fts5(terms, content='search_docs', content_rowid='id', "
-    "tokenize='unicode61 remove_diacritics 0')",
+    # prefix indexes of 2 and 3 letters: "tham nh*" reads one entry, not every word in nh…
+    "tokenize='unicode61 remove_diacritics 0', prefix='2 3')",
     "CREATE TRIGGER search_docs_ai AFTER INSERT ON search_docs BEGIN "
     "INSERT INTO search_fts(rowid, terms) VALUES (new.id, new.terms); END",
     "CREATE TRIGGER search_docs_ad AFTER DELETE ON search_docs BEGIN "
