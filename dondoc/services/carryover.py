@@ -23,7 +23,7 @@ from dondoc.errors import DondocError, ErrorCode
 from dondoc.services import fetch
 from dondoc.services.context import Store, audit_event, require
 from dondoc.services.units import fold_name
-from dondoc.store.records import DirectiveRecord, TaskLinkRecord, TaskRecord
+from dondoc.store.records import AssignmentRecord, DirectiveRecord, TaskLinkRecord, TaskRecord, UnitRecord
 from dondoc.tracking.permissions import Action, Actor
 
 # the share of the smaller text's words the other holds for the two to be one task
@@ -140,3 +140,70 @@ def decide(store: Store, actor: Actor, link_id: int, *, accept: bool, today: dt.
             s, actor, "task.link", "task", link.task_id, before=before,
             after={"earlier": link.earlier_task_id, "state": link.state},
         )  # fmt: skip
+
+
+# a lead is suggested from an earlier task at least this alike (a looser bar than a link:
+# the suggestion is only shown, the clerk decides)
+SUGGEST = 0.5
+# the earlier tasks of the issuer a suggestion is looked for in, newest first
+_SUGGEST_FROM = 3000
+
+
+@dataclass(frozen=True)
+class LeadSuggestion:
+    unit_code: str
+    unit_name: str
+    earlier_task_id: int
+    earlier_text: str
+    score: float
+
+
+def lead_suggestions(store: Store, directive_id: int) -> dict[int, LeadSuggestion]:
+    """For each task of the directive still without a lead: the lead unit of the most
+    alike task of an earlier directive of the same issuer, when one is alike enough."""
+    with store.reading() as s:
+        directive = fetch.directive(s, directive_id)
+        if directive.state != "confirmed" or (not directive.issuer and directive.issuer_unit_id is None):
+            return {}
+        led = {a.task_id for t in directive.tasks for a in t.assignments if a.role == "lead"}
+        parents = {t.parent_id for t in directive.tasks if t.parent_id is not None}
+        waiting = [
+            t for t in directive.tasks if t.id not in led and t.id not in parents and t.parent_id is None
+        ]
+        if not waiting:
+            return {}
+        same_issuer = (
+            DirectiveRecord.issuer_unit_id == directive.issuer_unit_id
+            if directive.issuer_unit_id is not None
+            else DirectiveRecord.issuer == directive.issuer
+        )
+        earlier = s.execute(
+            select(TaskRecord.id, TaskRecord.text, UnitRecord.code, UnitRecord.name)
+            .join(DirectiveRecord, DirectiveRecord.id == TaskRecord.directive_id)
+            .join(AssignmentRecord, AssignmentRecord.task_id == TaskRecord.id)
+            .join(UnitRecord, UnitRecord.id == AssignmentRecord.unit_id)
+            .where(
+                same_issuer,
+                DirectiveRecord.id != directive.id,
+                DirectiveRecord.state == "confirmed",
+                AssignmentRecord.role == "lead",
+                UnitRecord.valid_to.is_(None),  # a unit since dissolved is no suggestion
+            )
+            .order_by(TaskRecord.id.desc())
+            .limit(_SUGGEST_FROM)
+        ).all()
+        candidates = [(words_of(text), task_id, text, code, name) for task_id, text, code, name in earlier]
+        out: dict[int, LeadSuggestion] = {}
+        for task in waiting:
+            mine = words_of(task.text)
+            best = max(
+                (
+                    (alike(mine, theirs), tid, text, code, name)
+                    for theirs, tid, text, code, name in candidates
+                ),
+                default=None,
+            )
+            if best is not None and best[0] >= SUGGEST:
+                score, tid, text, code, name = best
+                out[task.id] = LeadSuggestion(code, name, tid, text, round(score, 3))
+        return out

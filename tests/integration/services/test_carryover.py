@@ -9,10 +9,10 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from dondoc.services import carryover, ingestion, review
+from dondoc.services import assignment, carryover, ingestion, review
 from dondoc.services.context import Store
 from dondoc.services.demo import seed_path
-from dondoc.store.records import TaskLinkRecord, TaskRecord
+from dondoc.store.records import AssignmentRecord, TaskLinkRecord, TaskRecord, UnitRecord
 from dondoc.tracking.permissions import Role
 from tests.support.tracking import load_cantho_units, make_user
 
@@ -34,7 +34,9 @@ def _reworded(text: str) -> str:
     return f"Tiếp tục {body[0].lower()}{body[1:]} trong năm 2025."
 
 
-def test_the_next_quarters_programme_links_its_tasks_to_the_open_ones(store: Store, tmp_path: Path) -> None:
+def _two_quarters(store: Store, tmp_path: Path, *, assign_first: bool = False) -> tuple[object, ...]:
+    """The seed confirmed (its tasks given to units when asked), then the next quarter's
+    programme confirmed: (office, first, second, items, ids, texts, repeated, reworded)."""
     load_cantho_units(store)
     office = make_user(store, "vanphong", Role.OFFICE, "CT-TU-VP")
     first = ingestion.ingest_file(store, office, seed_path()).directive_id
@@ -49,6 +51,10 @@ def test_the_next_quarters_programme_links_its_tasks_to_the_open_ones(store: Sto
         spans = [(t.span_start or 0, t.span_end or 0) for t in old]
         texts = [t.text for t in old]
         ids = [t.id for t in old]
+    if assign_first:  # the office gave each of the first quarter's tasks its lead
+        for n, task_id in enumerate(ids):
+            code = ("CT-CA", "CT-STC", "CT-SYT", "CT-SNV")[n % 4]
+            assignment.assign(store, office, task_id, lead=code, today=D(2024, 10, 8))
     head, tail = source[: spans[0][0]], source[spans[-1][1] :]
     repeated, reworded = list(range(0, 8)), list(range(8, 14))  # tasks 1-8 as they were, 9-14 reworded
     items = [texts[i] for i in repeated] + [_reworded(texts[i]) for i in reworded] + NEW
@@ -62,6 +68,11 @@ def test_the_next_quarters_programme_links_its_tasks_to_the_open_ones(store: Sto
     path.write_text(second_text, encoding="utf-8")
     second = ingestion.ingest_file(store, office, path).directive_id
     review.confirm(store, office, second, today=D(2025, 1, 6))
+    return office, first, second, items, ids, texts, repeated, reworded
+
+
+def test_the_next_quarters_programme_links_its_tasks_to_the_open_ones(store: Store, tmp_path: Path) -> None:
+    office, _, second, items, ids, texts, repeated, reworded = _two_quarters(store, tmp_path)  # type: ignore[misc]
     with store.reading() as s:
         new = list(
             s.scalars(
@@ -85,3 +96,36 @@ def test_the_next_quarters_programme_links_its_tasks_to_the_open_ones(store: Sto
     carryover.decide(store, office, links[new[8].id].id, accept=False, today=D(2025, 1, 7))
     states = {t: link.state for t, link in carryover.links_of(store, second).items()}
     assert states[new[0].id] == "accepted" and states[new[8].id] == "rejected"
+
+
+def test_a_task_without_a_lead_is_offered_the_lead_of_its_earlier_task(store: Store, tmp_path: Path) -> None:
+    office, _, second, items, ids, _, repeated, reworded = _two_quarters(  # type: ignore[misc]
+        store, tmp_path, assign_first=True
+    )
+    with store.reading() as s:
+        new = list(
+            s.scalars(
+                select(TaskRecord).where(TaskRecord.directive_id == second).order_by(TaskRecord.position)
+            )
+        )
+        lead_of: dict[int, str] = {}
+        for task_id, code in s.execute(
+            select(AssignmentRecord.task_id, UnitRecord.code)
+            .join(UnitRecord, UnitRecord.id == AssignmentRecord.unit_id)
+            .where(AssignmentRecord.role == "lead", AssignmentRecord.task_id.in_(ids))
+        ):
+            lead_of[task_id] = code
+    suggested = carryover.lead_suggestions(store, second)
+    earlier = repeated + reworded
+    for k, i in enumerate(earlier):  # each repeated or reworded task: its earlier lead
+        assert suggested[new[k].id].unit_code == lead_of[ids[i]], k
+        assert suggested[new[k].id].earlier_task_id == ids[i]
+    # the new tasks: none for the anniversary, which nothing before was about; the
+    # apparatus's reorganisation and the party congresses were in the first quarter's
+    # third task (a suggestion, not a link: the clerk decides)
+    anniversary, apparatus, _, congresses = (new[k].id for k in range(len(earlier), len(items)))
+    assert anniversary not in suggested
+    assert suggested[apparatus].earlier_task_id == suggested[congresses].earlier_task_id == ids[2]
+    # once given a lead, a task is no longer offered one
+    assignment.assign(store, office, new[0].id, lead="CT-CA", today=D(2025, 1, 7))
+    assert new[0].id not in carryover.lead_suggestions(store, second)
