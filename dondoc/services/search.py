@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.orm import Session
 
 from dondoc.errors import DondocError, ErrorCode
@@ -142,8 +142,14 @@ def _task_filter(s: Session, actor: Actor, f: Filters) -> Select[Any] | None:
         )
     if f.status is not None:
         q = q.where(TaskRecord.status_key == f.status)
-    if f.area is not None:
-        q = q.where(TaskRecord.section.in_(_sections(s, f.area)))
+    if f.area is not None:  # the task's area, else its section's heading (as the dashboards)
+        wanted = " ".join(f.area.split())
+        q = q.where(
+            or_(
+                TaskRecord.area == wanted,
+                and_(TaskRecord.area.is_(None), TaskRecord.section.in_(_sections(s, f.area))),
+            )
+        )
     if f.due_from is not None:
         q = q.where(TaskRecord.current_deadline >= f.due_from)
     if f.due_to is not None:

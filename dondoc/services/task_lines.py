@@ -49,7 +49,7 @@ def task_lines(
         select(
             TaskRecord.id,
             TaskRecord.text,
-            TaskRecord.section,
+            func.coalesce(TaskRecord.area, TaskRecord.section),  # the area, else the section
             TaskRecord.original_deadline,
             TaskRecord.done_on,
             TaskRecord.verified_on,

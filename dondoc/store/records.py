@@ -238,6 +238,9 @@ class TaskRecord(Base):
     # ("định kỳ hằng năm báo cáo kết quả thực hiện Kế hoạch này"), "r1" in the extraction
     kind: Mapped[str] = mapped_column(String(12), default="task", server_default="task")
     section: Mapped[str | None] = mapped_column(Text)
+    # its area (lĩnh vực) from the office's list, chosen per section in the review; the
+    # dashboards fall back to the section's heading without one
+    area: Mapped[str | None] = mapped_column(String(200))
     text: Mapped[str] = mapped_column(Text)
     span_start: Mapped[int | None] = mapped_column(Integer)
     span_end: Mapped[int | None] = mapped_column(Integer)
@@ -587,3 +590,11 @@ class SearchTermRecord(Base):
 
     __tablename__ = "search_terms"
     term: Mapped[str] = mapped_column(String(80), primary_key=True)
+
+
+class AreaRecord(Base):
+    """An area (lĩnh vực) of the office's short list: what the dashboards group tasks by."""
+
+    __tablename__ = "areas"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)

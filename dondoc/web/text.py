@@ -34,6 +34,7 @@ KINDS = {
     "reading job": "lượt đọc văn bản",
     "group of units": "nhóm đơn vị",
     "task link": "liên kết nhiệm vụ",
+    "area": "lĩnh vực",
 }
 
 

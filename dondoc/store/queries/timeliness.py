@@ -30,6 +30,10 @@ from dondoc.tracking.timeliness import Bucket
 _EXT = ExtensionRequestRecord
 
 
+# a task's area: the office's (areas, chosen in the review), else its section's heading
+_AREA = func.coalesce(TaskRecord.area, TaskRecord.section)
+
+
 def _deadline_on(day: Any) -> ColumnElement[dt.date | None]:
     latest = (
         select(_EXT.proposed_deadline)
@@ -110,7 +114,7 @@ def bucket_counts(
     directive_id: int | None = None,
     issued_since: dt.date | None = None,
 ) -> dict[tuple[int, str | None], dict[Bucket, int]]:
-    """Per lead unit (id) and area (the task's section), the number of tasks in each
+    """Per lead unit (id) and area (the task's area, else its section), the number of tasks in each
     bucket, for confirmed directives' tasks led by a unit whose path starts with `scope`
     (all units when None). One query answers the dashboard's two views, by unit and by
     area, each a sum over the other."""
@@ -120,7 +124,7 @@ def bucket_counts(
     tasks = (
         select(
             AssignmentRecord.unit_id.label("unit_id"),
-            TaskRecord.section.label("area"),
+            _AREA.label("area"),
             DirectiveRecord.confirmed_on.label("opened"),
             TaskRecord.done_on.label("done_on"),
             TaskRecord.verified_on.label("verified_on"),
@@ -139,7 +143,7 @@ def bucket_counts(
     occurrences = (
         select(
             AssignmentRecord.unit_id.label("unit_id"),
-            TaskRecord.section.label("area"),
+            _AREA.label("area"),
             case(
                 (occ.period_start > DirectiveRecord.confirmed_on, occ.period_start),
                 else_=DirectiveRecord.confirmed_on,

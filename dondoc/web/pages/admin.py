@@ -15,7 +15,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from dondoc.errors import DondocError, ErrorCode
-from dondoc.services import admin_views, groups, sessions, statuses, units, users, views
+from dondoc.services import admin_views, areas, groups, sessions, statuses, units, users, views
 from dondoc.services.context import Store, require
 from dondoc.tracking.permissions import Action, Actor, Role
 from dondoc.web.deps import ActorDep, FormDep, Id, StoreDep, Username
@@ -278,3 +278,34 @@ def save_group(actor: ActorDep, store: StoreDep, form: FormDep) -> Response:
     codes = form.get("units", "").replace(";", ",").replace("\n", ",").split(",")
     group_id = groups.save_group(store, actor, form.get("name", ""), codes)
     return RedirectResponse(f"/admin/groups?saved={group_id}", status_code=303)
+
+
+@router.get("/admin/areas")
+def area_list(
+    request: Request,
+    actor: ActorDep,
+    store: StoreDep,
+    done: Annotated[str | None, Query(max_length=20, pattern="^(added|renamed|deleted)$")] = None,
+) -> Response:
+    require(actor, Action.REVIEW, what="areas")
+    said = {"added": "Đã thêm lĩnh vực.", "renamed": "Đã đổi tên lĩnh vực.", "deleted": "Đã xóa lĩnh vực."}
+    return page(
+        request,
+        "admin/areas.html",
+        actor,
+        areas=areas.list_areas(store),
+        message=said.get(done or ""),
+    )
+
+
+@router.post("/admin/areas")
+def area_change(actor: ActorDep, store: StoreDep, form: FormDep) -> Response:
+    action = form.get("action", "add")
+    if action == "rename":
+        areas.rename_area(store, actor, form.get("old", ""), form.get("name", ""))
+        return RedirectResponse("/admin/areas?done=renamed", status_code=303)
+    if action == "delete":
+        areas.delete_area(store, actor, form.get("old", ""))
+        return RedirectResponse("/admin/areas?done=deleted", status_code=303)
+    areas.add_area(store, actor, form.get("name", ""))
+    return RedirectResponse("/admin/areas?done=added", status_code=303)

@@ -10,7 +10,7 @@ from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
 from dondoc.errors import DondocError, ErrorCode
-from dondoc.services import assignment, carryover, groups, reading_jobs, review, source_pages, views
+from dondoc.services import areas, assignment, carryover, groups, reading_jobs, review, source_pages, views
 from dondoc.services.context import Store, require
 from dondoc.store.blobs import blob_path
 from dondoc.tracking.permissions import Action, Actor
@@ -141,6 +141,8 @@ def _review_body(store: Store, actor: Actor, directive_id: int, today: dt.date) 
         "groups": groups.list_groups(store) if view.row.state == "confirmed" else [],
         "links": carryover.links_of(store, directive_id),
         "suggested": carryover.lead_suggestions(store, directive_id),
+        "section_areas": areas.sections(store, directive_id),
+        "area_names": areas.list_areas(store),
         "same": _same_phrases(view),
         "segments": _segments(view),
         "pages": source_pages.source_pages(store, actor, directive_id),
@@ -410,3 +412,15 @@ def metadata(
         view = views.directive_view(store, actor, directive_id, today=today)
         return page(request, "directives/_metadata.html", actor, d=view, saved=True)
     return _back(f"/directives/{directive_id}/review")
+
+
+@router.post("/directives/{directive_id}/areas")
+def set_areas(directive_id: Id, actor: ActorDep, store: StoreDep, form: FormDep) -> Response:
+    """Each section's area, as the form gives them (section-N and area-N)."""
+    chosen = {
+        form[key]: form.get(f"area-{key.split('-', 1)[1]}", "")
+        for key in form
+        if key.startswith("section-") and form[key]
+    }
+    areas.set_areas(store, actor, directive_id, chosen)
+    return _back(f"/directives/{directive_id}/review#areas")
