@@ -15,12 +15,10 @@ user text reaches either engine's query language unescaped.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from functools import cache
-from importlib import resources
 
+from dondoc.search.abbreviations import abbreviations
 from dondoc.search.text import terms
 
 _CHUNK = re.compile(r'"([^"]*)"?|(\S+)')
@@ -39,6 +37,9 @@ class Phrase:
 @dataclass(frozen=True)
 class Clause:
     options: tuple[Phrase, ...]
+    # an abbreviation or its words: the index holds the abbreviation wherever the words
+    # stand (search.abbreviations), so the engines look up that one word
+    indexed: str | None = None
 
     @property
     def word(self) -> str | None:
@@ -60,14 +61,23 @@ class Query:
 
     def fts5(self) -> str:
         """SQLite FTS5 MATCH expression."""
-        return " AND ".join(
-            "(" + " OR ".join(f'"{" ".join(p.words)}"' + ("*" if p.prefix else "") for p in c.options) + ")"
-            for c in self.clauses
-        )
+        return " AND ".join(_fts5_clause(c) for c in self.clauses)
 
     def tsquery(self) -> str:
         """PostgreSQL to_tsquery('simple', …) expression."""
-        return " & ".join("(" + " | ".join(_ts_phrase(p) for p in c.options) + ")" for c in self.clauses)
+        return " & ".join(_ts_clause(c) for c in self.clauses)
+
+
+def _fts5_clause(c: Clause) -> str:
+    if c.indexed:
+        return f'("{c.indexed}")'
+    return "(" + " OR ".join(f'"{" ".join(p.words)}"' + ("*" if p.prefix else "") for p in c.options) + ")"
+
+
+def _ts_clause(c: Clause) -> str:
+    if c.indexed:
+        return f"({c.indexed})"
+    return "(" + " | ".join(_ts_phrase(p) for p in c.options) + ")"
 
 
 def _ts_phrase(p: Phrase) -> str:
@@ -75,13 +85,6 @@ def _ts_phrase(p: Phrase) -> str:
     if p.prefix:
         words[-1] += ":*"
     return "(" + " <-> ".join(words) + ")" if len(words) > 1 else words[0]
-
-
-@cache
-def abbreviations() -> dict[str, tuple[str, ...]]:
-    """Folded abbreviation → the folded words it stands for."""
-    raw = tomllib.loads(resources.files("dondoc.search").joinpath("abbreviations.toml").read_text("utf-8"))
-    return {k: tuple(terms(v)) for k, v in raw["abbreviations"].items()}
 
 
 def parse(text: str) -> Query:
@@ -111,7 +114,7 @@ def _with_abbreviations(clauses: list[Clause]) -> list[Clause]:
             n = len(expansion)
             window = clauses[i : i + n]
             if len(window) == n and tuple(c.word for c in window) == expansion:
-                out.append(Clause((Phrase(expansion), Phrase((short,)))))
+                out.append(Clause((Phrase(expansion), Phrase((short,))), indexed=short))
                 i += n
                 merged = True
                 break
@@ -120,9 +123,9 @@ def _with_abbreviations(clauses: list[Clause]) -> list[Clause]:
         c = clauses[i]
         p = c.options[0]
         if c.word in abbr:
-            out.append(Clause((p, Phrase(abbr[p.words[0]]))))
+            out.append(Clause((p, Phrase(abbr[p.words[0]])), indexed=p.words[0]))
         elif not p.prefix and p.words in by_words:
-            out.append(Clause((p, Phrase((by_words[p.words],)))))
+            out.append(Clause((p, Phrase((by_words[p.words],))), indexed=by_words[p.words]))
         else:
             out.append(c)
         i += 1

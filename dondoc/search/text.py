@@ -47,8 +47,3 @@ def fold(text: str) -> str:
 def terms(text: str) -> list[str]:
     """The words of a text as the index keeps them: folded, in order, repeats kept."""
     return _TERM.findall(fold(unicodedata.normalize("NFC", text)))
-
-
-def index_terms(text: str) -> str:
-    """The text as the engines index it: its folded words joined by single spaces."""
-    return " ".join(terms(text))

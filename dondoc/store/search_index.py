@@ -37,8 +37,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, UOWTransaction
 from sqlalchemy.sql.elements import ColumnClause, ColumnElement
 
+from dondoc.search.abbreviations import index_terms
 from dondoc.search.query import Query
-from dondoc.search.text import index_terms
 from dondoc.store.records import (
     DirectiveRecord,
     ProgressUpdateRecord,
@@ -330,10 +330,12 @@ class Match:
 # a tenth of them. The best are chosen among the newest POOL matches (the same on both
 # engines), which is where a clerk's search looks; below POOL matches it is exact.
 POOL = 500
-# PostgreSQL's GIN index yields matches in no order: the newest WINDOW entries are read
-# first, newest first, which holds the whole pool whenever the words are common (one entry
-# in ten); rarer words are few, and the index finds them all at little cost
-WINDOW = 5000
+# PostgreSQL's GIN index yields matches in no order, and reading all of a common word's
+# matches to find the newest costs seconds at a million entries. The newest entries are
+# read first, newest first: WINDOWS[0] of them hold the whole pool when the words are
+# common (one entry in ten); when they hold none, the words are rare and the index finds
+# them all at little cost; in between, a wider window before the index
+WINDOWS = (5000, 50_000)
 
 
 def match(
@@ -422,8 +424,8 @@ def _sqlite_pool(
 def _postgres_pool(
     conn: Connection, query: Query, narrowed: list[ColumnElement[bool]], size: int
 ) -> list[tuple[int, float]]:
-    """(id, ts_rank_cd) of the newest matches: within the newest WINDOW entries when
-    they hold `size` of them, else all matches from the GIN index."""
+    """(id, ts_rank_cd) of the newest matches: within a window of the newest entries
+    when it holds `size` of them, else all matches from the GIN index."""
     d = SearchDocRecord.__table__
     ts: BindParameter[str] = bindparam("q", query.tsquery())
     tsquery = func.to_tsquery(literal_column("'simple'::regconfig"), ts)
@@ -431,22 +433,25 @@ def _postgres_pool(
     # cover density (words near each other rank higher), divided by 1 + the log of the
     # entry's length (as bm25 does on SQLite: a short unit name beats a long task)
     rank = func.ts_rank_cd(tsv, tsquery, 1)
-    recent = (
-        select(d.c.id, literal_column("search_docs.tsv").label("tsv"))
-        .where(*narrowed)
-        .order_by(d.c.id.desc())
-        .limit(WINDOW)
-        .subquery("recent")
-    )
-    window = (
-        select(recent.c.id, func.ts_rank_cd(recent.c.tsv, tsquery, 1))
-        .where(recent.c.tsv.op("@@")(tsquery))
-        .order_by(recent.c.id.desc())
-        .limit(size)
-    )
-    found = [(int(i), float(r)) for i, r in conn.execute(window)]
-    if len(found) == size:
-        return found  # the newest `size` matches all lie in the window
+    for n, width in enumerate(WINDOWS):
+        recent = (
+            select(d.c.id, literal_column("search_docs.tsv").label("tsv"))
+            .where(*narrowed)
+            .order_by(d.c.id.desc())
+            .limit(width)
+            .subquery("recent")
+        )
+        window = (
+            select(recent.c.id, func.ts_rank_cd(recent.c.tsv, tsquery, 1))
+            .where(recent.c.tsv.op("@@")(tsquery))
+            .order_by(recent.c.id.desc())
+            .limit(size)
+        )
+        found = [(int(i), float(r)) for i, r in conn.execute(window)]
+        if len(found) == size:
+            return found  # the newest `size` matches all lie in the window
+        if n == 0 and not found:
+            break  # rare words: straight to the index
     matching = text("search_docs.tsv @@ to_tsquery('simple'::regconfig, :q)").bindparams(ts)
     everywhere = select(d.c.id, rank).where(matching, *narrowed).order_by(d.c.id.desc()).limit(size)
     return [(int(i), float(r)) for i, r in conn.execute(everywhere)]
