@@ -119,9 +119,10 @@ def _counts(
     path: str | None,
     directive_id: int | None = None,
     issued_since: dt.date | None = None,
+    issuer: str | None = None,
 ) -> Counts:
     due_soon = store.settings.due_soon_days
-    key = ("buckets", as_of, path, due_soon, directive_id, issued_since, store.data_version(s))
+    key = ("buckets", as_of, path, due_soon, directive_id, issued_since, issuer, store.data_version(s))
     return store.cache.get(
         key,
         lambda: bucket_counts(
@@ -131,6 +132,7 @@ def _counts(
             scope=path,
             directive_id=directive_id,
             issued_since=issued_since,
+            issuer=issuer,
         ),
     )
 
@@ -196,18 +198,32 @@ def buckets_as_of(
     return BucketReport(as_of, tuple(units), _totals(units), areas=_areas(counts))
 
 
+@dataclass(frozen=True)
+class Which:
+    """Which directives' tasks a dashboard counts: one directive, one issuer's, those
+    issued since a day (any combination; none: every confirmed directive's)."""
+
+    directive_id: int | None = None
+    issuer: str | None = None
+    issued_since: dt.date | None = None
+
+
 def buckets_by_branch(
-    store: Store, actor: Actor, as_of: dt.date, *, unit_code: str | None = None
+    store: Store, actor: Actor, as_of: dt.date, *, unit_code: str | None = None, which: Which = Which()
 ) -> BucketReport:
     """The scope's branches (direct sub-units with their subtrees) and its own tasks."""
     with store.reading() as s:
         scope = _checked_scope(s, actor, unit_code)  # per request: who asks matters
-        key = ("branches", scope.id if scope else None, as_of, store.settings.due_soon_days)
-        return store.cache.get((key, store.data_version(s)), lambda: _branches(store, s, scope, as_of))
+        key = ("branches", scope.id if scope else None, as_of, store.settings.due_soon_days, which)
+        return store.cache.get((key, store.data_version(s)), lambda: _branches(store, s, scope, as_of, which))
 
 
-def _branches(store: Store, s: Session, scope: UnitRecord | None, as_of: dt.date) -> BucketReport:
-    counts = _counts(store, s, as_of, scope.path if scope else None)
+def _branches(
+    store: Store, s: Session, scope: UnitRecord | None, as_of: dt.date, which: Which = Which()
+) -> BucketReport:
+    counts = _counts(
+        store, s, as_of, scope.path if scope else None, which.directive_id, which.issued_since, which.issuer
+    )
     per_unit = _per_unit(counts)
     depth = scope.path.count("/") - 1 if scope else 0  # segments of the scope's path
     paths = dict(
@@ -245,6 +261,7 @@ def tasks_behind(
     unit_code: str | None = None,
     own: bool = False,
     area: str | None = None,
+    which: Which = Which(),
 ) -> list[TaskLine]:
     """The tasks behind a figure of the dashboard: those in force on `as_of` in the scope (a
     unit's tree; `own`: the tasks it leads itself), of one bucket and one area when given.
@@ -253,7 +270,13 @@ def tasks_behind(
     with store.reading() as s:
         scope = _checked_scope(s, actor, unit_code)
         lines = task_lines(
-            s, as_of, store.settings.due_soon_days, path=scope.path if scope else None, directive_id=None
+            s,
+            as_of,
+            store.settings.due_soon_days,
+            path=scope.path if scope else None,
+            directive_id=which.directive_id,
+            issued_since=which.issued_since,
+            issuer=which.issuer,
         )
     wanted_area = " ".join(area.split()) if area is not None else None
     return [

@@ -42,6 +42,7 @@ def task_lines(
     path: str | None,
     directive_id: int | None,
     issued_since: dt.date | None = None,
+    issuer: str | None = None,
 ) -> list[TaskLine]:
     """Each task in scope with its bucket on `as_of` (the rule, task by task) and the last
     reason its lead unit gave (difficulties, else the narrative of its last report)."""
@@ -74,6 +75,8 @@ def task_lines(
         query = query.where(
             func.coalesce(DirectiveRecord.issued_on, DirectiveRecord.confirmed_on) >= issued_since
         )
+    if issuer is not None:
+        query = query.where(DirectiveRecord.issuer == issuer)
     rows = s.execute(query).all()
     ids = [r[0] for r in rows]
     changes = approved_changes(s, ids)

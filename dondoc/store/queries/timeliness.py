@@ -113,6 +113,7 @@ def bucket_counts(
     scope: str | None,
     directive_id: int | None = None,
     issued_since: dt.date | None = None,
+    issuer: str | None = None,
 ) -> dict[tuple[int, str | None], dict[Bucket, int]]:
     """Per lead unit (id) and area (the task's area, else its section), the number of tasks in each
     bucket, for confirmed directives' tasks led by a unit whose path starts with `scope`
@@ -170,6 +171,9 @@ def bucket_counts(
         since = func.coalesce(DirectiveRecord.issued_on, DirectiveRecord.confirmed_on) >= issued_since
         tasks = tasks.where(since)
         occurrences = occurrences.where(since)
+    if issuer is not None:  # one issuer's directives
+        tasks = tasks.where(DirectiveRecord.issuer == issuer)
+        occurrences = occurrences.where(DirectiveRecord.issuer == issuer)
     f = union_all(tasks, occurrences).subquery()
     bucket = _bucket(
         as_of,

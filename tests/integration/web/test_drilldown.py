@@ -54,3 +54,36 @@ def test_the_drilldown_refuses_what_the_dashboard_refuses(demo_site: DemoSite) -
     assert client.get("/dashboard/tasks?as_of=9999-12-31").status_code == 422
     own = client.get(f"/dashboard/tasks?as_of={DAY}").text
     assert "Bộ Chỉ huy Quân sự" not in own  # a unit's focal point sees its own tasks only
+
+
+def test_the_dashboard_filters_by_directive_issuer_and_period(demo_site: DemoSite) -> None:
+    client = demo_site.client("vanphong")
+    page = client.get(f"/dashboard?as_of={DAY}").text
+    assert 'id="f-directive"' in page and 'id="f-issuer"' in page and 'id="f-since"' in page
+    office = users.actor_by_name(demo_site.store, "vanphong")
+    report = buckets_as_of(demo_site.store, office, dt.date(2025, 3, 1))
+    total = sum(report.totals.values())
+
+    def shown(query: str) -> int:
+        text = client.get(f"/dashboard?as_of={DAY}{query}").text
+        found = re.search(r"(\d+) nhiệm vụ\.", text)
+        assert found is not None, text[:500]
+        return int(found.group(1))
+
+    assert shown("&directive=1") == total
+    assert shown("&issuer=Th%C3%A0nh%20%E1%BB%A7y%20C%E1%BA%A7n%20Th%C6%A1") == total  # "Thành ủy Cần Thơ"
+    assert shown("&issuer=Kh%C3%B4ng%20c%C3%B3") == 0
+    assert shown("&since=2030-01-01") == 0
+    # the figures' links carry the filters, and the list behind one holds as many tasks
+    filtered = client.get(f"/dashboard?as_of={DAY}&directive=1").text
+    link = next(
+        html.unescape(m)
+        for m in re.findall(r'href="(/dashboard/tasks\?[^"]+)"', filtered)
+        if "bucket=overdue" in m
+    )
+    assert "directive=1" in link
+    rows = client.get(link).text.count('<tr><td data-label="STT">')
+    assert rows == report.totals[Bucket.OVERDUE]
+    nothing = client.get(f"/dashboard/tasks?as_of={DAY}&bucket=overdue&since=2030-01-01").text
+    assert nothing.count('<tr><td data-label="STT">') == 0
+    assert client.get(f"/dashboard?as_of={DAY}&since=2025-02-30").status_code == 422

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query
 from dondoc.services import search as searching
 from dondoc.web.api.schemas import SearchHitRead, SearchResults
 from dondoc.web.api.v1.auth import ApiActor
-from dondoc.web.deps import MAX_ID, StoreDep, UnitCode
+from dondoc.web.deps import MAX_ID, NO_CONTROL, StoreDep, UnitCode
 
 router = APIRouter(tags=["search"])
 
@@ -26,8 +26,8 @@ def search(
     kind: Annotated[list[Kind] | None, Query()] = None,
     directive: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
     unit: UnitCode = None,
-    status: Annotated[str | None, Query(max_length=40)] = None,
-    area: Annotated[str | None, Query(max_length=1000)] = None,
+    status: Annotated[str | None, Query(max_length=40, pattern=NO_CONTROL)] = None,
+    area: Annotated[str | None, Query(max_length=1000, pattern=NO_CONTROL)] = None,
     due_from: dt.date | None = None,
     due_to: dt.date | None = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
