@@ -327,8 +327,9 @@ class Match:
 
 
 # Ranking reads every match's words: on a province's million tasks a common word matches
-# a tenth of them. The best are chosen among the newest POOL matches (the same on both
-# engines), which is where a clerk's search looks; below POOL matches it is exact.
+# a tenth of them. The best are chosen among the newest POOL matches, which is where a
+# clerk's search looks (on PostgreSQL, among fewer when the newest entries hold a page of
+# them: see _postgres_pool); below that many matches the ranking is exact.
 POOL = 500
 # PostgreSQL's GIN index yields matches in no order, and reading all of a common word's
 # matches to find the newest costs seconds at a million entries. The newest entries are
@@ -362,7 +363,7 @@ def match(
         pool = _sqlite_pool(conn, query, narrowed, pool_size)
         best = sorted(pool, key=lambda p: (p[1], -p[0]))  # bm25: lower is better
     else:
-        pool = _postgres_pool(conn, query, narrowed, pool_size)
+        pool = _postgres_pool(conn, query, narrowed, pool_size, offset + limit)
         best = sorted(pool, key=lambda p: (-p[1], -p[0]))
     page = best[offset : offset + limit]
     if not page:
@@ -422,10 +423,11 @@ def _sqlite_pool(
 
 
 def _postgres_pool(
-    conn: Connection, query: Query, narrowed: list[ColumnElement[bool]], size: int
+    conn: Connection, query: Query, narrowed: list[ColumnElement[bool]], size: int, needed: int
 ) -> list[tuple[int, float]]:
-    """(id, ts_rank_cd) of the newest matches: within a window of the newest entries
-    when it holds `size` of them, else all matches from the GIN index."""
+    """(id, ts_rank_cd) of the newest matches: the newest `size` of them when a window of
+    the newest entries holds them; those of the widest window when they fill the page
+    (`needed`); else the newest `size` of all matches, from the GIN index."""
     d = SearchDocRecord.__table__
     ts: BindParameter[str] = bindparam("q", query.tsquery())
     tsquery = func.to_tsquery(literal_column("'simple'::regconfig"), ts)
@@ -450,6 +452,10 @@ def _postgres_pool(
         found = [(int(i), float(r)) for i, r in conn.execute(window)]
         if len(found) == size:
             return found  # the newest `size` matches all lie in the window
+        if n == len(WINDOWS) - 1 and len(found) >= needed:
+            # the widest window holds the page: its matches are the newest ones, fewer
+            # than `size` (a word of one entry in a hundred); the index would read them all
+            return found
         if n == 0 and not found:
             break  # rare words: straight to the index
     matching = text("search_docs.tsv @@ to_tsquery('simple'::regconfig, :q)").bindparams(ts)
