@@ -328,15 +328,16 @@ class Match:
 
 # Ranking reads every match's words: on a province's million tasks a common word matches
 # a tenth of them. The best are chosen among the newest POOL matches, which is where a
-# clerk's search looks (on PostgreSQL, among fewer when the newest entries hold a page of
-# them: see _postgres_pool); below that many matches the ranking is exact.
+# clerk's search looks (on PostgreSQL, among the matches of the newest entries when they
+# hold enough: see WINDOWS); below that many matches the ranking is exact.
 POOL = 500
 # PostgreSQL's GIN index yields matches in no order, and reading all of a common word's
-# matches to find the newest costs seconds at a million entries. The newest entries are
-# read first, newest first: WINDOWS[0] of them hold the whole pool when the words are
-# common (one entry in ten); when they hold none, the words are rare and the index finds
-# them all at little cost; in between, a wider window before the index
-WINDOWS = (5000, 50_000)
+# matches to find the newest costs a second at a million entries. The newest entries are
+# read first, newest first (about 1 µs an entry here): each window (its width, and the
+# fewest matches it must hold to be the pool) is enough when it holds that many, as well
+# as the page; a first window too sparse to promise a page from the wider one means rare
+# words, which the index finds at little cost, as it does when no window is enough
+WINDOWS = ((5000, 100), (20_000, 0))
 
 
 def match(
@@ -425,9 +426,9 @@ def _sqlite_pool(
 def _postgres_pool(
     conn: Connection, query: Query, narrowed: list[ColumnElement[bool]], size: int, needed: int
 ) -> list[tuple[int, float]]:
-    """(id, ts_rank_cd) of the newest matches: the newest `size` of them when a window of
-    the newest entries holds them; those of the widest window when they fill the page
-    (`needed`); else the newest `size` of all matches, from the GIN index."""
+    """(id, ts_rank_cd) of the newest matches: those of the first window of newest
+    entries that holds enough of them (see WINDOWS) and the page (`needed`), at most
+    `size`; else the newest `size` of all matches, from the GIN index."""
     d = SearchDocRecord.__table__
     ts: BindParameter[str] = bindparam("q", query.tsquery())
     tsquery = func.to_tsquery(literal_column("'simple'::regconfig"), ts)
@@ -435,7 +436,7 @@ def _postgres_pool(
     # cover density (words near each other rank higher), divided by 1 + the log of the
     # entry's length (as bm25 does on SQLite: a short unit name beats a long task)
     rank = func.ts_rank_cd(tsv, tsquery, 1)
-    for n, width in enumerate(WINDOWS):
+    for n, (width, fewest) in enumerate(WINDOWS):
         recent = (
             select(d.c.id, literal_column("search_docs.tsv").label("tsv"))
             .where(*narrowed)
@@ -450,14 +451,12 @@ def _postgres_pool(
             .limit(size)
         )
         found = [(int(i), float(r)) for i, r in conn.execute(window)]
-        if len(found) == size:
-            return found  # the newest `size` matches all lie in the window
-        if n == len(WINDOWS) - 1 and len(found) >= needed:
-            # the widest window holds the page: its matches are the newest ones, fewer
-            # than `size` (a word of one entry in a hundred); the index would read them all
+        if len(found) == size or len(found) >= max(fewest, needed):
+            # the newest matches, `size` of them or fewer (the window's, a word of one entry
+            # in fifty or in a thousand): the index would read all of them, however old
             return found
-        if n == 0 and not found:
-            break  # rare words: straight to the index
+        if n == 0 and len(found) * (WINDOWS[-1][0] // width) < needed:
+            break  # rare words (the wider window would not fill the page): to the index
     matching = text("search_docs.tsv @@ to_tsquery('simple'::regconfig, :q)").bindparams(ts)
     everywhere = select(d.c.id, rank).where(matching, *narrowed).order_by(d.c.id.desc()).limit(size)
     return [(int(i), float(r)) for i, r in conn.execute(everywhere)]

@@ -205,3 +205,30 @@ def test_status_and_deadline_filters_hold_for_every_result(demo_store: Store) ->
     assert found.hits and all(lo <= due[h.id] <= hi for h in found.hits)  # type: ignore[operator]
     unfiltered = search.search(demo_store, SYSTEM, "thanh pho", Filters(kinds=("task",)), limit=100)
     assert len(unfiltered.hits) > len(found.hits)
+
+
+def test_the_windows_of_newest_entries_give_the_newest_matches(
+    demo_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The shortcut (PostgreSQL reads the newest entries before its index) against the
+    plain way (the index alone): the same pool when a window holds every entry; with
+    windows too narrow for that, exactly the newest of the plain pool's matches."""
+    if demo_store.engine.dialect.name != "postgresql":
+        pytest.skip("the windows are PostgreSQL's (FTS5 yields its matches newest first)")
+    from dondoc.search.query import parse
+    from dondoc.store.search_index import _postgres_pool
+
+    with demo_store.reading() as s:
+        conn = s.connection()
+        for case in QUERIES:
+            query = parse(case["q"])
+            if not query:
+                continue
+            monkeypatch.setattr(search_index, "WINDOWS", ())
+            plain = _postgres_pool(conn, query, [], 500, 20)
+            monkeypatch.setattr(search_index, "WINDOWS", ((5000, 100), (20_000, 0)))
+            assert sorted(_postgres_pool(conn, query, [], 500, 20)) == sorted(plain), case["q"]
+            monkeypatch.setattr(search_index, "WINDOWS", ((40, 3), (80, 0)))
+            narrow = _postgres_pool(conn, query, [], 500, 2)
+            newest = sorted(plain, key=lambda p: -p[0])[: len(narrow)]
+            assert sorted(narrow) == sorted(newest), case["q"]
