@@ -365,10 +365,20 @@ def delete_task(store: Store, actor: Actor, task_id: int) -> None:
         )
 
 
-def add_task(store: Store, actor: Actor, directive_id: int, *, text: str, after_task_id: int | None) -> int:
+def add_task(
+    store: Store,
+    actor: Actor,
+    directive_id: int,
+    *,
+    text: str,
+    after_task_id: int | None,
+    near: int | None = None,
+) -> int:
     """A task the extraction missed, added by hand to a draft, after the given task (or
     first). Its span is where its words stand in the source, when they do, so the review
-    still shows it there; otherwise it has none."""
+    still shows it there; otherwise it has none. Chosen in the source (`near`: where the
+    selection starts, as the page counts), the span is the occurrence nearest to it, and
+    the task goes after the last task that starts before it."""
     require(actor, Action.REVIEW, what="directives")
     text = " ".join(text.split())
     if not text:
@@ -380,13 +390,18 @@ def add_task(store: Store, actor: Actor, directive_id: int, *, text: str, after_
                 ErrorCode.RULE_VIOLATED, detail="tasks are added while the directive is a draft"
             )
         tasks = sorted(directive.tasks, key=lambda t: t.position)
+        span = _span_in(directive.source_text, text, near=near)
+        if near is not None:
+            if span is None:
+                raise DondocError(ErrorCode.RULE_VIOLATED, detail="the selection is not in the source")
+            before = [i for i, t in enumerate(tasks) if t.span_start is not None and t.span_start < span[0]]
+            after_task_id = tasks[before[-1]].id if before else None
         at = next((i for i, t in enumerate(tasks) if t.id == after_task_id), -1) if after_task_id else -1
         if after_task_id and at < 0:
             raise DondocError(ErrorCode.NOT_FOUND, kind="task", key=after_task_id)
         for t in tasks[at + 1 :]:
             t.position += 1  # room for the new one right after its predecessor
         position = tasks[at].position + 1 if at >= 0 else 1
-        span = _span_in(directive.source_text, text)
         record = TaskRecord(
             directive_id=directive_id,
             position=position,
@@ -403,15 +418,20 @@ def add_task(store: Store, actor: Actor, directive_id: int, *, text: str, after_
         return record.id
 
 
-def _span_in(source: str, text: str) -> tuple[int, int] | None:
+def _span_in(source: str, text: str, *, near: int | None = None) -> tuple[int, int] | None:
     """Where the words of `text` stand in the source, whatever the spacing and line breaks
-    between them (the text as typed is single-spaced; the source is as the file had it)."""
+    between them (the text as typed is single-spaced; the source is as the file had it):
+    the first occurrence, or the one starting nearest to `near` (a page counts a Windows
+    line break as one character: near, not equal)."""
     words = text.split()
     if not words:
         return None
     pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
-    m = pattern.search(source)
-    return (m.start(), m.end()) if m else None
+    if near is None:
+        m = pattern.search(source)
+        return (m.start(), m.end()) if m else None
+    found = [(abs(m.start() - near), m.start(), m.end()) for m in pattern.finditer(source)]
+    return min(found)[1:] if found else None
 
 
 def discard_draft(store: Store, actor: Actor, directive_id: int) -> str:

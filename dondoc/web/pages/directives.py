@@ -216,12 +216,14 @@ def delete_task(task_id: Id, actor: ActorDep, store: StoreDep, form: FormDep) ->
 @router.post("/directives/{directive_id}/tasks")
 def add_task(directive_id: Id, actor: ActorDep, store: StoreDep, form: FormDep) -> Response:
     after = form.get("after", "")
+    near = form.get("near", "")
     made = review.add_task(
         store,
         actor,
         directive_id,
         text=form.get("text", ""),
         after_task_id=int(after) if after.isdigit() else None,
+        near=int(near) if near.isdigit() and len(near) < 10 else None,  # chosen in the source
     )
     return _back(f"/directives/{directive_id}/review#task-{made}")
 

@@ -28,4 +28,27 @@
       window.history.back();
     }
   });
+  // the review of a draft: a passage selected in the source becomes a task (its words,
+  // and where the selection starts, as the page counts: the server finds the span)
+  document.addEventListener("DOMContentLoaded", function () {
+    var form = document.getElementById("add-from-source");
+    var source = document.getElementById("source-text");
+    if (!form || !source) return;
+    form.hidden = false;
+    form.addEventListener("submit", function (e) {
+      var sel = window.getSelection();
+      var text = sel ? sel.toString().trim() : "";
+      if (!text || !sel.rangeCount || !source.contains(sel.getRangeAt(0).startContainer)) {
+        e.preventDefault();
+        alert("Hãy bôi chọn một đoạn trong văn bản gốc trước.");
+        return;
+      }
+      var before = document.createRange();
+      before.setStart(source, 0);
+      before.setEnd(sel.getRangeAt(0).startContainer, sel.getRangeAt(0).startOffset);
+      var lead = sel.toString().length - sel.toString().trimStart().length;
+      form.elements.text.value = text;
+      form.elements.near.value = String(before.toString().length + lead);
+    });
+  });
 })();

@@ -385,3 +385,47 @@ def test_an_upload_that_repeats_a_directive_says_so(demo_site: DemoSite, tmp_pat
     with demo_site.store.reading() as s:
         rows = s.scalars(select(DirectiveRecord).where(DirectiveRecord.number == "77/KH-UBND")).all()
     assert len(rows) == 3 and rows[1].duplicate_of == rows[2].duplicate_of == rows[0].id
+
+
+def test_a_passage_chosen_in_the_source_is_added_where_it_was_chosen(
+    demo_site: DemoSite, tmp_path: Path
+) -> None:
+    path = tmp_path / "chi-thi-lap.txt"
+    path.write_text(
+        "CHỈ THỊ\nVề việc thử chọn trong văn bản gốc\n\n"
+        "1. Sở Tài chính chủ trì xây dựng kế hoạch năm.\r\n"
+        "Rà soát hồ sơ tồn đọng.\r\n"
+        "2. Sở Y tế chủ trì báo cáo tình hình dịch bệnh.\r\n"
+        "Rà soát hồ sơ tồn đọng.\r\n",
+        encoding="utf-8",
+    )
+    d = ingestion.ingest_file(demo_site.store, actor_by_name(demo_site.store, "vanphong"), path).directive_id
+    client = demo_site.client("vanphong")
+    assert 'id="add-from-source"' in client.get(f"/directives/{d}/review").text
+    with demo_site.store.reading() as s:
+        directive = s.get(DirectiveRecord, d)
+        assert directive is not None
+        source = directive.source_text
+    second = source.rindex("Rà soát hồ sơ")
+    # the page counts each "\r\n" as one character: the offset it sends is a little less
+    near = second - source[:second].count("\r\n")
+    before = _tasks(demo_site, d)
+    r = client.post(
+        f"/directives/{d}/tasks",
+        data={"csrf": csrf_of(client), "text": "Rà soát hồ sơ  tồn đọng.", "near": str(near)},
+        follow_redirects=False,
+    )
+    assert r.status_code == 303
+    added = next(t for t in _tasks(demo_site, d) if t not in before)
+    with demo_site.store.reading() as s:
+        rows = {t.id: t for t in s.scalars(select(TaskRecord).where(TaskRecord.directive_id == d))}
+    assert rows[added].span_start == second  # the second occurrence, where it was chosen
+    last_before = max(
+        (t for t in rows.values() if t.id != added and (t.span_start or 0) < second), key=lambda t: t.position
+    )
+    assert rows[added].position == last_before.position + 1
+    refused = client.post(
+        f"/directives/{d}/tasks",
+        data={"csrf": csrf_of(client), "text": "Không có trong văn bản", "near": "5"},
+    )
+    assert refused.status_code == 422
