@@ -207,3 +207,67 @@ def lead_suggestions(store: Store, directive_id: int) -> dict[int, LeadSuggestio
                 score, tid, text, code, name = best
                 out[task.id] = LeadSuggestion(code, name, tid, text, round(score, 3))
         return out
+
+
+@dataclass(frozen=True)
+class Step:
+    """One directive's task in a history of carried-over tasks."""
+
+    task_id: int
+    directive: str  # how its directive is named ("Chương trình 45-CTr/TU", or its file)
+    issued_on: dt.date | None
+    text: str
+    due: dt.date | None
+    done_on: dt.date | None
+    current: bool  # the task the history is read for
+
+
+_LONGEST = 20  # a history of more periods than this is cut (twenty quarters: five years)
+
+
+def history_of(store: Store, task_id: int) -> tuple[Step, ...]:
+    """The task's history across directives, oldest first: the tasks it continues and
+    those that continue it, through accepted links (empty when it has none)."""
+    with store.reading() as s:
+        accepted = TaskLinkRecord.state == "accepted"
+        chain = [task_id]
+        while len(chain) < _LONGEST:
+            earlier = s.scalar(
+                select(TaskLinkRecord.earlier_task_id).where(TaskLinkRecord.task_id == chain[0], accepted)
+            )
+            if earlier is None or earlier in chain:
+                break
+            chain.insert(0, earlier)
+        while len(chain) < _LONGEST:
+            later = s.scalar(
+                select(TaskLinkRecord.task_id)
+                .where(TaskLinkRecord.earlier_task_id == chain[-1], accepted)
+                .order_by(TaskLinkRecord.id)
+                .limit(1)
+            )
+            if later is None or later in chain:
+                break
+            chain.append(later)
+        if len(chain) == 1:
+            return ()
+        rows: dict[int, tuple[TaskRecord, DirectiveRecord]] = {}
+        for t, d in s.execute(
+            select(TaskRecord, DirectiveRecord)
+            .join(DirectiveRecord, DirectiveRecord.id == TaskRecord.directive_id)
+            .where(TaskRecord.id.in_(chain))
+        ):
+            rows[t.id] = (t, d)
+        return tuple(
+            Step(
+                tid,
+                f"{d.doc_type or 'Văn bản'} {d.number}" if d.number else d.file_name,
+                d.issued_on or d.confirmed_on,
+                t.text,
+                t.current_deadline,
+                t.done_on,
+                tid == task_id,
+            )
+            for tid in chain
+            if tid in rows
+            for t, d in (rows[tid],)
+        )

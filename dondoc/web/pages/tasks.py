@@ -11,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from dondoc.errors import DondocError, ErrorCode
-from dondoc.services import cycles, progress, views
+from dondoc.services import carryover, cycles, progress, views
 from dondoc.services.progress import MAX_EVIDENCE_BYTES, Report
 from dondoc.store.blobs import blob_path
 from dondoc.web.deps import ActorDep, FormDep, Id, StoreDep, TodayDep, cached_compute
@@ -34,6 +34,7 @@ def task_page(request: Request, task_id: Id, actor: ActorDep, store: StoreDep, t
         today=today,
         occurrences=cycles.occurrences_of(store, actor, task_id),
         extended=cycles.extended_dues(store, task_id, today),
+        history=carryover.history_of(store, task_id),
     )
 
 

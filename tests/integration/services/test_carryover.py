@@ -96,6 +96,11 @@ def test_the_next_quarters_programme_links_its_tasks_to_the_open_ones(store: Sto
     carryover.decide(store, office, links[new[8].id].id, accept=False, today=D(2025, 1, 7))
     states = {t: link.state for t, link in carryover.links_of(store, second).items()}
     assert states[new[0].id] == "accepted" and states[new[8].id] == "rejected"
+    # an accepted link makes one history of the two, read from either end
+    history = carryover.history_of(store, new[0].id)
+    assert [h.task_id for h in history] == [ids[0], new[0].id] and history[1].current
+    assert [h.task_id for h in carryover.history_of(store, ids[0])] == [ids[0], new[0].id]
+    assert carryover.history_of(store, new[8].id) == ()  # rejected: no history
 
 
 def test_a_task_without_a_lead_is_offered_the_lead_of_its_earlier_task(store: Store, tmp_path: Path) -> None:

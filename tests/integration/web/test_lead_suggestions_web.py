@@ -9,7 +9,7 @@ import html
 import re
 from pathlib import Path
 
-from dondoc.services import ingestion, review, users
+from dondoc.services import carryover, ingestion, review, users
 from dondoc.services.demo import seed_path
 from tests.integration.web.conftest import DemoSite, csrf_of
 
@@ -24,6 +24,11 @@ def test_the_review_offers_the_earlier_lead(demo_site: DemoSite, tmp_path: Path)
     page = demo_site.client("vanphong").get(f"/directives/{second}/review").text
     assert page.count("Gợi ý: <b>") >= 20  # the demo gave every task of the first its lead
     assert "đơn vị chủ trì nhiệm vụ tương tự ở văn bản trước" in page
+    # a proposed continuation accepted: the task's page shows its history across the two
+    link = next(iter(carryover.links_of(demo_site.store, second).values()))
+    carryover.decide(demo_site.store, office, link.id, accept=True, today=dt.date(2025, 1, 7))
+    task_page = demo_site.client("vanphong").get(f"/tasks/{link.task_id}").text
+    assert "Nhiệm vụ qua các văn bản" in task_page and f'href="/tasks/{link.earlier_task_id}"' in task_page
 
 
 def test_the_review_proposes_an_area_per_section_and_the_list_is_kept(demo_site: DemoSite) -> None:
