@@ -23,8 +23,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from openpyxl import Workbook  # noqa: E402
-from sqlalchemy import create_engine, text  # noqa: E402
 
+from bench.pg import throwaway_database  # noqa: E402
 from dondoc.config import Settings  # noqa: E402
 from dondoc.services import task_import  # noqa: E402
 from dondoc.services.context import Store  # noqa: E402
@@ -91,18 +91,8 @@ def main() -> None:
         if args.engine in ("sqlite", "both"):
             out["sqlite"] = bench(f"sqlite:///{tmp}/import.sqlite3", args.rows, Path(tmp))
         if args.engine in ("postgresql", "both"):
-            admin = create_engine(args.pg_url, isolation_level="AUTOCOMMIT")
-            name = "dondoc_import_bench"
-            with admin.connect() as conn:
-                conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                conn.execute(text(f"CREATE DATABASE {name}"))
-            try:
-                url = admin.url.set(database=name).render_as_string(hide_password=False)
+            with throwaway_database(args.pg_url, "dondoc_import_bench") as url:
                 out["postgresql"] = bench(url, args.rows, Path(tmp))
-            finally:
-                with admin.connect() as conn:
-                    conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                admin.dispose()
     print(json.dumps(out, indent=2))
 
 

@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import create_engine, func, select, text  # noqa: E402
 
+from bench.pg import throwaway_database  # noqa: E402
 from bench.store_bench import _generate, _units  # noqa: E402
 from dondoc.config import Settings  # noqa: E402
 from dondoc.services import reminders, reports  # noqa: E402
@@ -117,18 +118,8 @@ def main() -> None:
         if args.engine in ("sqlite", "both"):
             out["sqlite"] = bench(f"sqlite:///{tmp}/remind.sqlite3", args, Path(tmp))
         if args.engine in ("postgresql", "both"):
-            admin = create_engine(args.pg_url, isolation_level="AUTOCOMMIT")
-            name = "dondoc_remind_bench"
-            with admin.connect() as conn:
-                conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                conn.execute(text(f"CREATE DATABASE {name}"))
-            url = admin.url.set(database=name).render_as_string(hide_password=False)
-            try:
+            with throwaway_database(args.pg_url, "dondoc_remind_bench") as url:
                 out["postgresql"] = bench(url, args, Path(tmp))
-            finally:
-                with admin.connect() as conn:
-                    conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                admin.dispose()
     print(json.dumps(out, indent=2))
 
 

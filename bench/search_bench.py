@@ -39,8 +39,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import create_engine, text  # noqa: E402
+from sqlalchemy import text  # noqa: E402
 
+from bench.pg import throwaway_database  # noqa: E402
 from dondoc.config import Settings  # noqa: E402
 from dondoc.search.query import corrected, parse  # noqa: E402
 from dondoc.services import search  # noqa: E402
@@ -187,23 +188,11 @@ def main() -> None:
         if args.engine in ("sqlite", "both"):
             out["sqlite"] = bench(f"sqlite:///{tmp}/search.sqlite3", args, Path(tmp))
         if args.engine in ("postgresql", "both"):
-            admin = create_engine(args.pg_url, isolation_level="AUTOCOMMIT")
-            name = "dondoc_search_bench"
-            with admin.connect() as conn:
-                exists = conn.execute(
-                    text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}
-                ).scalar()
-                if not (args.reuse and exists):
-                    conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                    conn.execute(text(f"CREATE DATABASE {name}"))
-            url = admin.url.set(database=name).render_as_string(hide_password=False)
-            try:
+            database = throwaway_database(
+                args.pg_url, "dondoc_search_bench", keep=args.keep, reuse=args.reuse
+            )
+            with database as url:
                 out["postgresql"] = bench(url, args, Path(tmp))
-            finally:
-                if not args.keep:
-                    with admin.connect() as conn:
-                        conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                admin.dispose()
     print(json.dumps(out, indent=2, ensure_ascii=False))
 
 

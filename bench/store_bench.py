@@ -31,8 +31,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import create_engine, text  # noqa: E402
+from sqlalchemy import create_engine  # noqa: E402
 
+from bench.pg import throwaway_database  # noqa: E402
 from dondoc.config import Settings  # noqa: E402
 from dondoc.services.context import Store  # noqa: E402
 from dondoc.services.dashboards import buckets_as_of  # noqa: E402
@@ -318,19 +319,8 @@ def main() -> None:
         if args.engine in ("sqlite", "both"):
             out["sqlite"] = bench(f"sqlite:///{tmp}/bench.sqlite3", args, Path(tmp))
         if args.engine in ("postgresql", "both"):
-            admin = create_engine(args.pg_url, isolation_level="AUTOCOMMIT")
-            name = "dondoc_bench"
-            with admin.connect() as conn:
-                conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                conn.execute(text(f"CREATE DATABASE {name}"))
-            url = admin.url.set(database=name).render_as_string(hide_password=False)
-            try:
+            with throwaway_database(args.pg_url, "dondoc_bench", keep=args.keep) as url:
                 out["postgresql"] = bench(url, args, Path(tmp))
-            finally:
-                if not args.keep:
-                    with admin.connect() as conn:
-                        conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                admin.dispose()
     print(json.dumps(out, indent=2))
 
 
