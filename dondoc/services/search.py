@@ -22,7 +22,7 @@ from dondoc.search.marks import Snippet, snippet
 from dondoc.search.query import Query, corrected, parse
 from dondoc.services.context import Store
 from dondoc.services.units import unit_by_code
-from dondoc.services.views import _scope_filter
+from dondoc.services.views import scope_filter
 from dondoc.store import search_index
 from dondoc.store.records import AssignmentRecord, TaskRecord, UnitRecord
 from dondoc.tracking.permissions import Actor
@@ -97,14 +97,15 @@ def search(
                 return Results(text, (), False)
         if set(kinds) >= set(KINDS):
             kinds = ()  # every kind: no filter for the engine to apply
-        tasks = _task_filter(s, actor, filters)
+        visible = scope_filter(actor)  # the tasks a scoped reader may see (None: all)
+        tasks = _task_filter(s, visible, filters)
         matches = search_index.match(
             conn,
             fixed,
             kinds=kinds,
             directive_id=filters.directive_id,
             tasks=tasks,
-            directives=_directive_filter(actor),
+            directives=_directive_filter(visible),
             limit=limit + 1,
             offset=offset,
         )
@@ -124,8 +125,7 @@ def _corrections(before: Query, after: Query) -> tuple[str, ...]:
     )
 
 
-def _task_filter(s: Session, actor: Actor, f: Filters) -> Select[Any] | None:
-    visible = _scope_filter(actor)
+def _task_filter(s: Session, visible: Select[Any] | None, f: Filters) -> Select[Any] | None:
     if visible is None and not f.on_tasks:
         return None
     q = select(TaskRecord.id)
@@ -165,8 +165,7 @@ def _sections(s: Session, area: str) -> Sequence[str]:
     return [r for r in rows if r is not None and " ".join(r.split()) == wanted]
 
 
-def _directive_filter(actor: Actor) -> Select[Any] | None:
-    visible = _scope_filter(actor)
+def _directive_filter(visible: Select[Any] | None) -> Select[Any] | None:
     if visible is None:
         return None
     return select(TaskRecord.directive_id).where(TaskRecord.id.in_(visible))

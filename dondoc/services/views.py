@@ -360,7 +360,7 @@ def visibility(actor: Actor) -> tuple[object, ...]:
     return (actor.role, actor.unit_path) if actor.role in (Role.REPORTER, Role.LEADER) else ("all",)
 
 
-def _scope_filter(actor: Actor) -> Select[int] | None:
+def scope_filter(actor: Actor) -> Select[int] | None:
     """Task ids a reporter or a unit leader may see (None: everything)."""
     if actor.role in (Role.ADMIN, Role.OFFICE) or actor.unit_path is None:
         return None if actor.role is not Role.REPORTER else select(TaskRecord.id).where(false())
@@ -375,7 +375,7 @@ def list_directives(store: Store, actor: Actor) -> list[DirectiveRow]:
     require(actor, Action.VIEW, Subject(lead_path=actor.unit_path) if actor.unit_path else Subject())
     with store.reading() as s:
         counts = select(TaskRecord.directive_id, func.count().label("n")).group_by(TaskRecord.directive_id)
-        visible = _scope_filter(actor)
+        visible = scope_filter(actor)
         if visible is not None:
             counts = counts.where(TaskRecord.id.in_(visible))
         n = dict(s.execute(counts).all())
@@ -555,7 +555,7 @@ def inbox(store: Store, actor: Actor, *, today: dt.date) -> list[TaskView]:
 
 def _inbox(store: Store, actor: Actor, today: dt.date) -> list[TaskView]:
     with store.reading() as s:
-        visible = _scope_filter(actor)
+        visible = scope_filter(actor)
         query = _task_query().join(DirectiveRecord).where(DirectiveRecord.state == "confirmed")
         if visible is not None:
             query = query.where(TaskRecord.id.in_(visible))
@@ -650,7 +650,7 @@ def task_list(
     """Tasks the actor may see, filtered by directive and by lead unit's tree; (page, count)."""
     with store.reading() as s:
         query = select(TaskRecord.id)
-        visible = _scope_filter(actor)
+        visible = scope_filter(actor)
         if visible is not None:
             query = query.where(TaskRecord.id.in_(visible))
         if directive_id is not None:
@@ -677,7 +677,7 @@ def tasks_in_order(store: Store, actor: Actor, task_ids: Sequence[int], *, today
     """These tasks (a search's hits), in the order given, those the actor may see."""
     with store.reading() as s:
         query = _task_query().where(TaskRecord.id.in_(list(task_ids)))
-        visible = _scope_filter(actor)
+        visible = scope_filter(actor)
         if visible is not None:
             query = query.where(TaskRecord.id.in_(visible))
         tasks = list(s.scalars(query))

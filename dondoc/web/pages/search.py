@@ -4,6 +4,7 @@ with filters, and the task results as a workbook."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Annotated
 from urllib.parse import urlencode
 
@@ -60,7 +61,7 @@ async def search_page(
     )
     if format == "xlsx":
         # every task found (up to a thousand), in the order of the results
-        only_tasks = searching.Filters(**{**filters.__dict__, "kinds": ("task",)})
+        only_tasks = replace(filters, kinds=("task",))
         found = await run_in_threadpool(
             searching.search, store, actor, q, only_tasks, limit=searching.MAX_LIMIT
         )
