@@ -42,6 +42,13 @@ class Settings(BaseSettings):
     # web: scans and PDFs read at once per server process (texts and DOCX have a reader of
     # their own, so they never wait behind a scan)
     readers: int = 2
+    # background work (reading uploads): "in-process" runs it in threads of the server
+    # (the embedded install); "workers" leaves it to `dondoc worker` processes, on this
+    # machine or others, which share the queue through the database (PostgreSQL)
+    background: Literal["in-process", "workers"] = "in-process"
+    # a job whose worker has not said it is alive for this long is taken up by another
+    # (its worker says so every sixth of it)
+    job_lease_seconds: int = 60
     # Tesseract languages for scanned pages; ocr=False leaves pages without text unread
     ocr_languages: str = "vie"
     ocr: bool = True
@@ -92,9 +99,19 @@ class Settings(BaseSettings):
     # `dondoc remind` from cron instead), sent within the sending hours of the settings
     reminder_check_minutes: int = 15
 
+    # operations: logs of `serve` and `worker` as JSON lines or text (unset: JSON in
+    # production), at this level; /metrics only with this bearer token (unset: only to
+    # a client on the same machine)
+    log_format: Literal["json", "text"] | None = None
+    log_level: Literal["debug", "info", "warning", "error"] = "info"
+    metrics_token: str = ""
+
     @property
     def over_https(self) -> bool:
         return self.https if self.https is not None else self.env == "production"
+
+    def resolved_log_format(self) -> Literal["json", "text"]:
+        return self.log_format or ("json" if self.env == "production" else "text")
 
     def resolved_database_url(self) -> str:
         return self.database_url or f"sqlite:///{self.data_dir / 'dondoc.sqlite3'}"

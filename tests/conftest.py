@@ -92,4 +92,7 @@ def store(db_url: str, tmp_path: Path) -> Iterator[Store]:
     s = Store.open(settings)
     migrate.upgrade(s.engine)
     yield s
+    from dondoc.services.jobs import stop_local
+
+    stop_local(s)  # threads a test's upload started, before the database goes
     s.engine.dispose()

@@ -30,6 +30,7 @@ from dondoc.cli.serve import serve_command
 from dondoc.cli.status import status_command
 from dondoc.cli.units import units_command
 from dondoc.cli.user import user_command
+from dondoc.cli.worker import worker_command
 from dondoc.errors import DondocError, ErrorCode
 
 
@@ -67,6 +68,7 @@ for command in (
     search_command,
     demo_command,
     serve_command,
+    worker_command,
 ):
     cli.add_command(command)
 

@@ -19,11 +19,13 @@ def serve_command(ctx: click.Context, host: str, port: int, demo: bool, workers:
 
     import uvicorn
 
+    from dondoc.logs import configure
     from dondoc.services.demo import DEMO_PASSWORD, database_is_empty, load_demo
     from dondoc.web.app import create_app
     from dondoc.web.server import PROTOCOL
 
     settings = settings_from(ctx)
+    configure(settings.resolved_log_format(), settings.log_level)
     store = open_store(ctx, schema="upgrade")
     if demo and database_is_empty(store):
         loaded = load_demo(store)
@@ -35,7 +37,8 @@ def serve_command(ctx: click.Context, host: str, port: int, demo: bool, workers:
             host=host,
             port=port,
             http=PROTOCOL,
-            log_level="warning",
+            log_config=None,  # dondoc's logging (configured above), not uvicorn's own
+            access_log=False,  # dondoc writes the access lines, with the request id
             server_header=False,  # no banner naming the server software
         )
         return
@@ -50,6 +53,7 @@ def serve_command(ctx: click.Context, host: str, port: int, demo: bool, workers:
         port=port,
         workers=workers,
         http=PROTOCOL,
-        log_level="warning",
+        log_config=None,
+        access_log=False,
         server_header=False,
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import time
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,7 @@ from pathlib import Path
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from dondoc import __version__
+from dondoc import __version__, metrics
 from dondoc.core.contract import to_json
 from dondoc.core.directive import Extraction, Task
 from dondoc.extract.markers import find_marker
@@ -90,13 +91,17 @@ def _known(store: Store, sha: str) -> Ingested | None:
 def ingest_file(store: Store, actor: Actor, path: Path, on_pages: OnPages | None = None) -> Ingested:
     require(actor, Action.INGEST, what="directives")
     # refuses bad input before anything is stored
+    started = time.monotonic()
     document = read_document(path, store.settings, on_pages)
+    metrics.READ_SECONDS.labels(document.format).observe(time.monotonic() - started)
     data = path.read_bytes()
     sha = hashlib.sha256(data).hexdigest()
     known = _known(store, sha)
     if known is not None:
         return known  # the same bytes again: nothing to read, store or audit
+    started = time.monotonic()
     extraction = extract(document.source)
+    metrics.EXTRACT_SECONDS.observe(time.monotonic() - started)
     put_blob(store.data_dir, data)
     with store.transaction() as s:
         if s.get(BlobRecord, sha) is None:

@@ -31,6 +31,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from sqlalchemy import Select, exists, func, insert, select
 from sqlalchemy.orm import Session, aliased
 
+from dondoc import metrics
 from dondoc.errors import DondocError, ErrorCode
 from dondoc.services.channels import Channel, DeliveryError, EmailChannel, Outgoing, WebhookChannel
 from dondoc.services.context import Store, audit_event, require
@@ -765,6 +766,7 @@ def _deliver_one(
         row = s.get(OutboxRecord, outbox_id)
         assert row is not None
         row.attempts += 1
+        metrics.REMINDERS.labels(channel_name, "sent" if error is None else "failed").inc()
         if error is None:
             row.state, row.sent_at, row.last_error = "sent", dt.datetime.now(dt.UTC), None
             return Sent(username, channel_name, tasks, "sent")

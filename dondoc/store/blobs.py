@@ -7,6 +7,7 @@ half-written blob under its name nor loses one a write was acknowledged for.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import tempfile
@@ -23,6 +24,9 @@ def put_blob(root: Path, data: bytes) -> str:
     sha = hashlib.sha256(data).hexdigest()
     path = blob_path(root, sha)
     if path.exists():
+        # stored again: fresh for the collection of orphans (services/file_gc.py)
+        with contextlib.suppress(OSError):
+            os.utime(path)
         return sha
     with writing("the stored files"):
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)

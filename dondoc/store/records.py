@@ -154,6 +154,33 @@ class ReadingJobRecord(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utc)
     # refreshed with every page read: a job silent for long belongs to a process that died
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utc)
+    # the queue's job that does the reading (store/queue.py): whether it is still to be
+    # tried again after a crash, or given up
+    queue_job_id: Mapped[int | None] = mapped_column(ForeignKey("jobs.id"))
+
+
+class JobRecord(Base):
+    """Background work any process of the install may claim (store/queue.py): claimed
+    atomically, kept alive by its worker's heartbeat, queued again when that stops."""
+
+    __tablename__ = "jobs"
+    __table_args__ = (
+        CheckConstraint("state IN ('queued', 'running', 'done', 'failed')", name="state"),
+        Index("ix_jobs_waiting", "state", "queue", "run_after"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    queue: Mapped[str] = mapped_column(String(20))
+    payload: Mapped[str] = mapped_column(Text)  # JSON
+    state: Mapped[str] = mapped_column(String(20), default="queued")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    max_attempts: Mapped[int] = mapped_column(Integer, default=3)
+    run_after: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utc)
+    worker: Mapped[str | None] = mapped_column(String(120))
+    heartbeat_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utc)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    error: Mapped[str | None] = mapped_column(Text)
 
 
 class StatusRecord(Base):

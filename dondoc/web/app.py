@@ -21,6 +21,8 @@ from starlette.types import Receive, Scope, Send
 
 from dondoc.config import Settings
 from dondoc.errors import DondocError, ErrorCode, printable
+from dondoc.logs import REQUEST_ID, configure
+from dondoc.services import jobs
 from dondoc.services.context import Store
 from dondoc.services.schedule import ReminderSchedule
 from dondoc.store.files import clean_temporaries
@@ -28,7 +30,7 @@ from dondoc.web.deps import CsrfFailed, LoginRequired
 from dondoc.web.headers import SecurityHeaders, page_headers
 from dondoc.web.keys import session_key
 from dondoc.web.limits import BodyLimits, BodyTooLarge
-from dondoc.web.reading import ReadingQueues
+from dondoc.web.observe import Observe
 from dondoc.web.render import page
 from dondoc.web.text import catalogue, error_message, http_status, status_message
 
@@ -82,11 +84,18 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         if settings.reminder_check_minutes > 0:
             schedule = ReminderSchedule(app.state.store, settings.reminder_check_minutes)
             schedule.start()
+        workers = None
+        if settings.background == "in-process":
+            # jobs left queued (or lost) by the last run of the server are taken up now
+            workers = jobs.local_workers(app.state.store)
+            workers.ensure_started()
         try:
             yield
         finally:
             if schedule is not None:
                 schedule.stop()
+            if workers is not None:
+                workers.shutdown()
 
     app = FastAPI(
         lifespan=lifespan,
@@ -100,8 +109,6 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     # what processes killed mid-write left (an hour old or more: not a live writer's)
     clean_temporaries(settings.data_dir)
     app.state.settings = settings
-    # uploads are read in the background (web/reading.py)
-    app.state.readers = ReadingQueues(settings)
     # bodies are capped before they are read (inside the session middleware: it asks
     # whether the sender is logged in)
     app.add_middleware(BodyLimits, store=app.state.store, refuse=_refuse)
@@ -115,8 +122,10 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         https_only=settings.over_https,
         max_age=settings.session_hours * 3600,
     )
-    # security headers on every response (added last: the outermost of these)
+    # security headers on every response
     app.add_middleware(SecurityHeaders, https=settings.over_https)
+    # a request id, the access log line and the counts for /metrics (outermost: timed whole)
+    app.add_middleware(Observe)
     app.mount(
         "/static", StaticFiles(directory=str(resources.files("dondoc.web").joinpath("static"))), name="static"
     )
@@ -129,6 +138,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         desk,
         directives,
         followup,
+        health,
         imports,
         notifications,
         reports,
@@ -137,6 +147,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     )
 
     for router in (
+        health.router,
         auth.router,
         directives.router,
         tasks.router,
@@ -193,6 +204,9 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         for name, value in page_headers(https=settings.over_https):
             response.headers[name.decode()] = value.decode()
         response.headers["Cache-Control"] = "no-store"
+        request_id = REQUEST_ID.get()
+        if request_id:
+            response.headers["X-Request-ID"] = request_id
         return response
 
     return app
@@ -203,4 +217,6 @@ def app_from_environment() -> FastAPI:
     environment, which the command filled in)."""
     from dondoc.config import load_settings
 
-    return create_app(load_settings())
+    settings = load_settings()
+    configure(settings.resolved_log_format(), settings.log_level)  # a process of its own
+    return create_app(settings)

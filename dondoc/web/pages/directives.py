@@ -59,10 +59,10 @@ async def upload(request: Request, actor: ActorDep, store: StoreDep, form: FormD
         )
     # a text or a short PDF is read within the wait and its job page leads straight to the
     # review; a long scan shows its progress there instead
-    job_id, reading = await start_reading(request, store, actor, upload)
-    if reading.done():
-        reading.result()  # a refusal (bad file) is its error page
-    return _back(f"/directives/jobs/{job_id}")
+    job = await start_reading(store, actor, upload)
+    if job.error is not None:
+        raise job.error  # a refusal (bad file) is its error page
+    return _back(f"/directives/jobs/{job.id}")
 
 
 @router.get("/directives/jobs/{job_id}")

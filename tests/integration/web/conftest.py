@@ -17,6 +17,7 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)
     from fastapi.testclient import TestClient
 
+from dondoc.services.jobs import stop_local
 from dondoc.web.app import create_app
 
 CSRF = re.compile(r'name="csrf" value="([^"]+)"')
@@ -55,4 +56,5 @@ def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoSite]:
     migrate.upgrade(store.engine)
     load_demo(store)
     yield DemoSite(store, settings)
+    stop_local(store)  # the reading threads its uploads started
     store.engine.dispose()

@@ -13,7 +13,6 @@ from httpx import Response
 from sqlalchemy import select
 from starlette.routing import compile_path
 
-from dondoc.errors import DondocError
 from dondoc.services import groups, reading_jobs, users
 from dondoc.services.context import SYSTEM
 from dondoc.services.users import actor_by_name
@@ -29,6 +28,7 @@ from dondoc.store.records import (
     UnitRecord,
 )
 from dondoc.tracking.permissions import Role
+from dondoc.web import reading
 from tests.integration.web.conftest import DemoSite, TestClient, csrf_of
 
 USERS = ("admin", "vanphong", "lanhdao", "ct-ca", "ct-bchqs")
@@ -87,8 +87,7 @@ def ids(demo_site: DemoSite) -> dict[str, object]:
     empty.write_bytes(b"")
     office = actor_by_name(demo_site.store, "vanphong")
     job = reading_jobs.start_job(demo_site.store, office, empty)
-    with pytest.raises(DondocError):
-        reading_jobs.run_job(demo_site.store, office, job)
+    assert reading.wait_for(demo_site.store, office, job, 60).state == "failed"  # read by the server's worker
     # an account the admin's routes act on (disable, end its logins, revoke its token)
     users.create_user(
         demo_site.store,
@@ -268,9 +267,13 @@ def _routes(i: dict[str, object]) -> list[tuple[str, str, dict[str, object], set
     ]
 
 
-# routes the matrix leaves to other tests: the login pages (test_pages), the schema itself
-# and the page pictures of a PDF (the demo's directive is a text: test_pdf_review)
+# routes the matrix leaves to other tests: the login pages (test_pages), the schema itself,
+# the page pictures of a PDF (the demo's directive is a text: test_pdf_review) and the
+# probes and metrics, which answer without a login (test_health)
 ELSEWHERE = {
+    "/healthz",
+    "/readyz",
+    "/metrics",
     "/",
     "/login",
     "/logout",

@@ -1,18 +1,15 @@
-"""Uploads are read in the background: a scan shows its progress page, polled by htmx,
-until the review opens; failures and interrupted jobs explain themselves in Vietnamese."""
+"""Uploads are read in the background (by the server's own workers on the embedded
+install): a scan shows its progress page, polled by htmx, until the review opens;
+failures explain themselves in Vietnamese. The queue itself: services/test_jobs.py."""
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from pathlib import Path
 
 import pytest
 
-from dondoc.errors import DondocError
-from dondoc.services import reading_jobs
-from dondoc.services.users import actor_by_name
-from dondoc.store.records import ReadingJobRecord
+from dondoc.store.records import JobRecord, ReadingJobRecord
 from dondoc.web import reading
 from tests.integration.web.conftest import DemoSite, csrf_of
 
@@ -68,18 +65,9 @@ def test_a_bad_file_fails_at_once_and_its_job_says_why(demo_site: DemoSite) -> N
         assert job is not None and job.state == "failed" and job.error_code == "E_INPUT_EMPTY"
     page = client.get(f"/directives/jobs/{job.id}")
     assert page.status_code == 200 and "Tệp không có nội dung." in page.text and "hx-get" not in page.text
-    # nothing of the upload is left waiting in the data folder
-    assert not (demo_site.settings.data_dir / "incoming" / str(job.id)).exists()
-
-
-def test_a_job_silent_for_long_is_shown_as_interrupted(demo_site: DemoSite, tmp_path: Path) -> None:
-    office = actor_by_name(demo_site.store, "vanphong")
-    upload = tmp_path / "cho.txt"
-    upload.write_text("Nội dung", encoding="utf-8")
-    job = reading_jobs.start_job(demo_site.store, office, upload)  # never run: its process died
-    now = dt.datetime.now(dt.UTC)
-    assert reading_jobs.job_view(demo_site.store, office, job, now=now).state == "queued"
-    later = now + reading_jobs.STALE_AFTER + dt.timedelta(minutes=1)
-    assert reading_jobs.job_view(demo_site.store, office, job, now=later).state == "interrupted"
-    with pytest.raises(DondocError):  # nor for a leader, who uploads nothing
-        reading_jobs.job_view(demo_site.store, actor_by_name(demo_site.store, "lanhdao"), job)
+    # the queue is done with it: not tried again
+    with demo_site.store.reading() as s:
+        record = s.get(ReadingJobRecord, job.id)
+        assert record is not None
+        queued = s.get(JobRecord, record.queue_job_id)
+        assert queued is not None and queued.state == "failed"

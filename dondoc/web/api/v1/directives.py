@@ -68,11 +68,11 @@ async def upload_directive(
     """Read a directive: answers once it is read, or after a few seconds with the job to
     poll (`Location`); a file refused at once (corrupt, empty, too large) is the error."""
     require(actor, Action.INGEST, what="directives")
-    job_id, reading = await start_reading(request, store, actor, file)
-    if reading.done():
-        reading.result()
-    response.headers["Location"] = f"/api/v1/jobs/{job_id}"
-    return job_read(await run_in_threadpool(reading_jobs.job_view, store, actor, job_id))
+    job = await start_reading(store, actor, file)
+    if job.error is not None:
+        raise job.error
+    response.headers["Location"] = f"/api/v1/jobs/{job.id}"
+    return job_read(job)
 
 
 @router.get("/jobs/{job_id}", response_model=JobRead)
