@@ -33,6 +33,7 @@ class ErrorCode(StrEnum):
     BAD_CREDENTIALS = "E_BAD_CREDENTIALS"
     UNITS_FILE = "E_UNITS_FILE"
     TASKS_FILE = "E_TASKS_FILE"
+    BACKUP = "E_BACKUP"
     DATABASE = "E_DATABASE"
     STORAGE_UNAVAILABLE = "E_STORAGE_UNAVAILABLE"
     LOGIN_THROTTLED = "E_LOGIN_THROTTLED"
@@ -63,6 +64,7 @@ MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.BAD_CREDENTIALS: "wrong user name or password",
     ErrorCode.UNITS_FILE: "{name}: {detail}",
     ErrorCode.TASKS_FILE: "{name}: {detail}",
+    ErrorCode.BACKUP: "{name}: {detail}",
     ErrorCode.DATABASE: "the database cannot be used ({detail})",
     ErrorCode.STORAGE_UNAVAILABLE: "cannot write ({detail}); what is stored can still be read",
     ErrorCode.LOGIN_THROTTLED: "too many failed logins; try again in {seconds} s",

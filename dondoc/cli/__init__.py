@@ -13,6 +13,7 @@ import click
 
 from dondoc import __version__
 from dondoc.cli.assign import assign_command
+from dondoc.cli.backup import backup_command, restore_command
 from dondoc.cli.cycle import cycle_command
 from dondoc.cli.db import db_command
 from dondoc.cli.demo import demo_command
@@ -69,6 +70,8 @@ for command in (
     demo_command,
     serve_command,
     worker_command,
+    backup_command,
+    restore_command,
 ):
     cli.add_command(command)
 
