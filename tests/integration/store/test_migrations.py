@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from sqlalchemy import inspect, text
@@ -33,6 +37,28 @@ def test_migrations_upgrade_from_empty_match_the_mappings_and_downgrade_cleanly(
     assert migrate.current_revision(engine) is None
     assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
     migrate.upgrade(engine)  # and up again: the downgrade left nothing in the way
+    assert migrate.drift(engine) == []
+    engine.dispose()
+
+
+def test_servers_starting_at_once_migrate_one_after_the_other(db_url: str, tmp_path: Path) -> None:
+    """Three processes upgrade an empty database at the same moment (Alembic's context is
+    one per process, so processes it is): each waits for the one before, none fails."""
+    env = {**os.environ, "DONDOC_DATABASE_URL": db_url, "DONDOC_DATA_DIR": str(tmp_path / "data")}
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "dondoc", "db", "upgrade"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(3)
+    ]
+    results = [(run.wait(300), run.stderr.read() if run.stderr else "") for run in runs]
+    assert [code for code, _ in results] == [0, 0, 0], results
+    engine = make_engine(db_url)
+    assert migrate.current_revision(engine) == migrate.head_revision()
     assert migrate.drift(engine) == []
     engine.dispose()
 
