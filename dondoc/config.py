@@ -54,6 +54,10 @@ class Settings(BaseSettings):
     ocr: bool = True
     # where dondoc keeps its SQLite database and the files it stores (sources, evidence)
     data_dir: Path = Path.home() / ".local" / "share" / "dondoc"
+    # where stored files (originals, evidence) are kept: "folder" (data_dir/blobs) or
+    # "database" (its stored_files table: what several machines reach without a shared
+    # mount; PostgreSQL only)
+    file_store: Literal["folder", "database"] = "folder"
     # SQLAlchemy URL; empty means the SQLite file `dondoc.sqlite3` in data_dir
     database_url: str = ""
     # a task is "due soon" when its deadline is at most this many days ahead

@@ -45,7 +45,7 @@ from dondoc.config import Settings
 from dondoc.errors import DondocError, ErrorCode
 from dondoc.services.context import Store
 from dondoc.store import migrate
-from dondoc.store.blobs import blob_path, put_blob
+from dondoc.store.blobs import DatabaseStore, FileStore, FolderStore, blob_path
 from dondoc.store.engine import make_engine
 from dondoc.store.files import private_folder, sync_folder, writing
 from dondoc.store.records import BlobRecord
@@ -188,7 +188,8 @@ def backup(store: Store, out: Path) -> Summary:
         try:
             with tarfile.open(part, "w", format=tarfile.PAX_FORMAT) as tar:
                 tar.add(folder / database, arcname=database)
-                for sha in shas:
+                # files kept in the database are in its copy already
+                for sha in shas if store.files.kind == "folder" else ():
                     path = blob_path(store.data_dir, sha)
                     try:
                         digest, size = _sha_of(path)
@@ -206,6 +207,8 @@ def backup(store: Store, out: Path) -> Summary:
                     "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                     "engine": store.engine.dialect.name,
                     "revision": revision,
+                    "file_store": store.files.kind,
+                    "files": len(shas),
                     "tables": tables,
                     "members": members,
                 }
@@ -281,25 +284,20 @@ def restore(settings: Settings, archive: Path) -> Summary:
         blobs = settings.data_dir / "blobs"
         if blobs.is_dir() and any(blobs.iterdir()):
             raise _error(archive, f"the data folder {settings.data_dir} already holds stored files")
+        if manifest.get("file_store", "folder") == "database" and settings.file_store != "database":
+            # its files are rows of the database: a folder store would not find them
+            raise _error(archive, "its files are kept in the database: restore with file_store = database")
         private_folder(settings.data_dir)
         with (
             tempfile.TemporaryDirectory(prefix=".dondoc-restore-", dir=settings.data_dir) as tmp,
             tarfile.open(archive, "r:") as tar,
         ):
-            files = 0
             total = 0
             database: Path | None = None
             for member in tar:
-                if member.name == MANIFEST:
-                    continue
-                fh = tar.extractfile(member)
-                assert fh is not None
-                if member.name.startswith("blobs/"):
-                    data = fh.read()
-                    put_blob(settings.data_dir, data)  # named by its own checksum again
-                    files += 1
-                    total += len(data)
-                elif member.name in ("database.sqlite3", "database.pgdump"):
+                if member.name in ("database.sqlite3", "database.pgdump"):
+                    fh = tar.extractfile(member)
+                    assert fh is not None
                     database = Path(tmp) / member.name
                     with writing("the restored database"), database.open("wb") as out:
                         shutil.copyfileobj(fh, out, _CHUNK)
@@ -322,13 +320,27 @@ def restore(settings: Settings, archive: Path) -> Summary:
                     env,
                     archive,
                 )
+            # then the files, into the target's store (a folder, or the restored database)
+            files: FileStore = (
+                DatabaseStore(engine) if settings.file_store == "database" else FolderStore(settings.data_dir)
+            )
+            for member in tar.getmembers():
+                if member.name.startswith("blobs/"):
+                    fh = tar.extractfile(member)
+                    assert fh is not None
+                    data = fh.read()
+                    files.put(data)  # named by its own checksum again
+                    total += len(data)
         engine.dispose()
         tables = _counts(engine)
         expected = {k: int(v) for k, v in manifest["tables"].items()}
+        if manifest.get("file_store", "folder") == "folder" and settings.file_store == "database":
+            expected["stored_files"] = int(manifest.get("files", 0))  # moved into the database
         if tables != expected:
             differ = sorted(t for t in set(tables) | set(expected) if tables.get(t) != expected.get(t))
             raise _error(archive, f"restored, but the tables {', '.join(differ)} differ from the manifest")
-        return Summary(archive, engine.dialect.name, migrate.current_revision(engine), tables, files, total)
+        count = int(manifest.get("files", 0))
+        return Summary(archive, engine.dialect.name, migrate.current_revision(engine), tables, count, total)
     finally:
         engine.dispose()
 

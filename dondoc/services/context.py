@@ -25,7 +25,8 @@ from sqlalchemy.orm.exc import StaleDataError
 from dondoc.config import Settings
 from dondoc.errors import DondocError, ErrorCode
 from dondoc.store import audit
-from dondoc.store.engine import READ_ONLY, make_engine, make_sessionmaker
+from dondoc.store.blobs import DatabaseStore, FileStore, FolderStore
+from dondoc.store.engine import READ_ONLY, database_error, make_engine, make_sessionmaker
 from dondoc.store.files import private_folder
 from dondoc.store.records import AuditEventRecord
 from dondoc.tracking.permissions import ANYTHING, Action, Actor, Role, Subject, can
@@ -132,11 +133,22 @@ class Store:
     def open(cls, settings: Settings) -> Store:
         private_folder(settings.data_dir)
         engine = make_engine(settings.resolved_database_url())
+        if settings.file_store == "database" and engine.dialect.name != "postgresql":
+            # SQLite is one machine's (and one writer's: a file written beside a record's
+            # open transaction would wait on it): its files stay in the folder
+            raise DondocError(ErrorCode.DATABASE, detail="file_store = database needs PostgreSQL")
         return cls(engine, make_sessionmaker(engine), settings, make_sessionmaker(engine, read_only=True))
 
     @property
     def data_dir(self) -> Path:
         return self.settings.data_dir
+
+    @property
+    def files(self) -> FileStore:
+        """The stored files: the data folder's, or the database's (settings.file_store)."""
+        if self.settings.file_store == "database":
+            return DatabaseStore(self.engine)
+        return FolderStore(self.data_dir)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -201,22 +213,6 @@ class Store:
             # close (not rollback): ends the transaction and detaches the objects read,
             # which keep their loaded values for the caller
             session.close()
-
-
-# what the engines say when the storage refuses a write: SQLite's messages, PostgreSQL's
-# SQLSTATE (53…: disk full, out of resources; 25006: a read-only transaction or server)
-_STORAGE_MESSAGES = ("database or disk is full", "attempt to write a readonly database", "disk i/o error")
-
-
-def database_error(exc: DBAPIError) -> DondocError:
-    """A driver error as dondoc's: the storage refusing writes (E_STORAGE_UNAVAILABLE,
-    reads still work), or the database unusable (E_DATABASE). One line, never the
-    statement (it may hold a whole document)."""
-    first = str(exc.orig).splitlines()[0] if str(exc.orig) else type(exc.orig).__name__
-    state = str(getattr(exc.orig, "sqlstate", "") or "")
-    if state.startswith("53") or state == "25006" or first.lower().startswith(_STORAGE_MESSAGES):
-        return DondocError(ErrorCode.STORAGE_UNAVAILABLE, detail=f"the database: {first}")
-    return DondocError(ErrorCode.DATABASE, detail=first)
 
 
 def require(actor: Actor, action: Action, subject: Subject = ANYTHING, *, what: str = "") -> None:

@@ -14,12 +14,10 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import time
 
 from sqlalchemy import select
 
 from dondoc.services.context import Store
-from dondoc.store.blobs import blob_path
 from dondoc.store.records import BlobRecord, JobRecord
 
 log = logging.getLogger("dondoc.files")
@@ -28,18 +26,11 @@ ORPHAN_AGE_SECONDS = 24 * 3600
 _CHUNK = 500
 
 
-def collect_orphans(store: Store, *, now: float | None = None, age: float = ORPHAN_AGE_SECONDS) -> list[str]:
-    """Removes the blobs no record and no waiting job refers to, older than `age`
-    seconds; the sha256 of each removed."""
-    now = now or time.time()
-    root = store.data_dir / "blobs"
-    if not root.is_dir():
-        return []
-    old = []
-    for path in root.glob("??/*"):
-        with contextlib.suppress(OSError):
-            if len(path.name) == 64 and not path.name.startswith(".") and now - path.stat().st_mtime > age:
-                old.append(path.name)
+def collect_orphans(store: Store, *, age: float = ORPHAN_AGE_SECONDS) -> list[str]:
+    """Removes the stored files no record and no waiting job refers to, last stored more
+    than `age` seconds ago; the sha256 of each removed."""
+    files = store.files
+    old = list(files.older_than(age))
     if not old:
         return []
     with store.reading() as s:
@@ -52,15 +43,8 @@ def collect_orphans(store: Store, *, now: float | None = None, age: float = ORPH
                 sha = json.loads(payload).get("sha256")
                 if isinstance(sha, str):
                     kept.add(sha)
-    removed = []
-    for sha in old:
-        if sha in kept:
-            continue
-        path = blob_path(store.data_dir, sha)
-        with contextlib.suppress(OSError):
-            if time.time() - path.stat().st_mtime > age:  # not stored again meanwhile
-                path.unlink()
-                removed.append(sha)
+    # looked at again right before each goes: bytes stored anew meanwhile are kept
+    removed = [sha for sha in old if sha not in kept and files.remove_if_older(sha, age)]
     if removed:
         log.info("removed %d stored files nothing refers to", len(removed))
     return removed

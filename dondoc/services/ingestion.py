@@ -27,7 +27,6 @@ from dondoc.ingest.ocr import OnPages
 from dondoc.ingest.reader import read_document
 from dondoc.services.context import Store, audit_event, require
 from dondoc.services.units import load_directory
-from dondoc.store.blobs import put_blob
 from dondoc.store.records import (
     BlobRecord,
     BodyMentionRecord,
@@ -102,7 +101,7 @@ def ingest_file(store: Store, actor: Actor, path: Path, on_pages: OnPages | None
     started = time.monotonic()
     extraction = extract(document.source)
     metrics.EXTRACT_SECONDS.observe(time.monotonic() - started)
-    put_blob(store.data_dir, data)
+    store.files.put(data)
     with store.transaction() as s:
         if s.get(BlobRecord, sha) is None:
             s.add(BlobRecord(sha256=sha, size=len(data)))

@@ -20,7 +20,6 @@ from dondoc.errors import DondocError, ErrorCode
 from dondoc.services import cycles, fetch
 from dondoc.services.context import Store, audit_event, require
 from dondoc.services.cycles import complete_occurrence
-from dondoc.store.blobs import put_blob
 from dondoc.store.queries.histories import occurrence_changes
 from dondoc.store.records import (
     BlobRecord,
@@ -138,7 +137,7 @@ def report_progress(
         # most an unreferenced blob, never a record pointing at a missing file
         added: set[str] = set()
         for name, data in report.evidence:
-            sha = put_blob(store.data_dir, data)
+            sha = store.files.put(data)
             if sha not in added and s.get(BlobRecord, sha) is None:
                 s.add(BlobRecord(sha256=sha, size=len(data)))
             added.add(sha)

@@ -25,7 +25,6 @@ from dondoc.services import jobs
 from dondoc.services.context import SYSTEM, Store, require
 from dondoc.services.ingestion import ingest_file
 from dondoc.services.users import actor_by_id
-from dondoc.store.blobs import put_blob, read_blob
 from dondoc.store.files import writing
 from dondoc.store.records import JobRecord, ReadingJobRecord
 from dondoc.tracking.permissions import Action, Actor, Role
@@ -64,7 +63,7 @@ def start_job(store: Store, actor: Actor, upload: Path) -> int:
     require(actor, Action.INGEST, what="directives")
     with writing("the uploaded file"):
         data = upload.read_bytes()
-    sha = put_blob(store.data_dir, data)
+    sha = store.files.put(data)
     # scans wait for OCR threads; texts and DOCX have a lane of their own
     lane = "scan" if may_need_ocr(data[:1024]) else "quick"
     with store.transaction() as s:
@@ -110,7 +109,7 @@ def run_job(store: Store, job_id: int, sha256: str) -> None:
             _update(store, job_id, pages_done=done, pages_total=total)
 
         try:
-            data = read_blob(store.data_dir, sha256)
+            data = store.files.get(sha256)
         except FileNotFoundError as exc:
             raise DondocError(ErrorCode.INPUT_NOT_FOUND, name=f"upload of job {job_id}") from exc
         # the reader takes a file by its name (the name tells the kind when the bytes do not)

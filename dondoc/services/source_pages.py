@@ -13,7 +13,6 @@ from dondoc.ingest.isolation import run_isolated
 from dondoc.ingest.pdf_pages import page_sizes, render_png
 from dondoc.services import fetch
 from dondoc.services.context import Store, require
-from dondoc.store.blobs import read_blob
 from dondoc.store.records import TaskRecord
 from dondoc.tracking.permissions import Action, Actor
 
@@ -48,7 +47,7 @@ def source_pages(store: Store, actor: Actor, directive_id: int) -> SourcePages |
                 select(TaskRecord.extracted_id, TaskRecord.id).where(TaskRecord.directive_id == directive_id)
             ).all()
         )
-    sizes = page_sizes(read_blob(store.data_dir, sha))
+    sizes = page_sizes(store.files.get(sha))
     boxes: dict[int, PageBox] = {}
     for task in extraction.get("tasks", []):
         page, box, task_id = task.get("page"), task.get("box"), by_extracted.get(task.get("id"))
@@ -75,6 +74,6 @@ def page_png(store: Store, actor: Actor, directive_id: int, page: int) -> bytes:
     return store.cache.get(
         key,
         lambda: run_isolated(
-            render_png, read_blob(store.data_dir, sha), page - 1, settings=store.settings, name=f"page {page}"
+            render_png, store.files.get(sha), page - 1, settings=store.settings, name=f"page {page}"
         ),
     )

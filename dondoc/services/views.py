@@ -609,6 +609,14 @@ def desk(store: Store, actor: Actor, *, today: dt.date, quiet_days: int = 30) ->
         return Desk(pending, requests, tuple(quiet), quiet_days)
 
 
+def file_bytes(store: Store, sha256: str) -> bytes:
+    """A stored file's bytes, for a caller that has checked the right to see it."""
+    try:
+        return store.files.get(sha256)
+    except FileNotFoundError as exc:
+        raise DondocError(ErrorCode.NOT_FOUND, kind="file", key=sha256[:12]) from exc
+
+
 def evidence_file(store: Store, actor: Actor, sha256: str) -> tuple[str, int]:
     """(file name, task id) of a stored piece of evidence the actor may see."""
     with store.reading() as s:

@@ -13,8 +13,10 @@ from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from dondoc.errors import DondocError, ErrorCode
 from dondoc.store import hygiene, search_index
 from dondoc.store.files import private_file, writable
 
@@ -98,3 +100,19 @@ def make_sessionmaker(engine: Engine, *, read_only: bool = False) -> sessionmake
     if not read_only:
         search_index.install(factory)  # every write keeps the search in step, in its transaction
     return factory
+
+
+# what the engines say when the storage refuses a write: SQLite's messages, PostgreSQL's
+# SQLSTATE (53…: disk full, out of resources; 25006: a read-only transaction or server)
+_STORAGE_MESSAGES = ("database or disk is full", "attempt to write a readonly database", "disk i/o error")
+
+
+def database_error(exc: DBAPIError) -> DondocError:
+    """A driver error as dondoc's: the storage refusing writes (E_STORAGE_UNAVAILABLE,
+    reads still work), or the database unusable (E_DATABASE). One line, never the
+    statement (it may hold a whole document)."""
+    first = str(exc.orig).splitlines()[0] if str(exc.orig) else type(exc.orig).__name__
+    state = str(getattr(exc.orig, "sqlstate", "") or "")
+    if state.startswith("53") or state == "25006" or first.lower().startswith(_STORAGE_MESSAGES):
+        return DondocError(ErrorCode.STORAGE_UNAVAILABLE, detail=f"the database: {first}")
+    return DondocError(ErrorCode.DATABASE, detail=first)

@@ -20,6 +20,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -193,6 +194,18 @@ class StatusRecord(Base):
     status_group: Mapped[str] = mapped_column(String(20))
     default_progress: Mapped[float | None] = mapped_column(Float)
     position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class StoredFileRecord(Base):
+    """A stored file's bytes, when the install keeps them in its database (setting
+    `file_store = "database"`, store/blobs.py); `stored_at` moves when the same bytes are
+    stored again, for the collection of orphans."""
+
+    __tablename__ = "stored_files"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    stored_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utc, index=True)
 
 
 class BlobRecord(Base):

@@ -13,10 +13,9 @@ dondoc's origin.
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import quote
 
-from starlette.responses import FileResponse, Response
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 PAGE_POLICY = "; ".join(
@@ -94,9 +93,7 @@ _TYPES = (
 )
 
 
-def _type_of(path: Path, name: str) -> str:
-    with path.open("rb") as fh:
-        head = fh.read(16)
+def _type_of(head: bytes, name: str) -> str:
     for magic, media in _TYPES:
         if head.startswith(magic):
             if media == "application/zip" and name.lower().endswith(".docx"):
@@ -105,13 +102,14 @@ def _type_of(path: Path, name: str) -> str:
     return "application/octet-stream"
 
 
-def user_file(path: Path, name: str) -> Response:
-    """A file a user uploaded, as an attachment that cannot act on dondoc's pages."""
+def user_file(data: bytes, name: str) -> Response:
+    """A file a user uploaded, as an attachment that cannot act on dondoc's pages (its
+    bytes from the file store, which may be the database: a directive is megabytes)."""
     ascii_name = name.encode("ascii", "replace").decode().replace('"', "").replace("?", "_") or "tep"
     disposition = f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
-    return FileResponse(
-        path,
-        media_type=_type_of(path, name),
+    return Response(
+        data,
+        media_type=_type_of(data[:16], name),
         headers={
             "Content-Disposition": disposition,
             "Content-Security-Policy": FILE_POLICY,

@@ -12,7 +12,6 @@ from starlette.datastructures import UploadFile
 from dondoc.errors import DondocError, ErrorCode
 from dondoc.services import areas, assignment, carryover, groups, reading_jobs, review, source_pages, views
 from dondoc.services.context import Store, require
-from dondoc.store.blobs import blob_path
 from dondoc.tracking.permissions import Action, Actor
 from dondoc.web.deps import ActorDep, FormDep, Id, StoreDep, TodayDep
 from dondoc.web.headers import user_file
@@ -101,7 +100,7 @@ def directive_page(
 def source_file(directive_id: Id, actor: ActorDep, store: StoreDep, today: TodayDep) -> Response:
     """The file the directive was read from, as uploaded."""
     name, sha256 = views.directive_source(store, actor, directive_id, today=today)
-    return user_file(blob_path(store.data_dir, sha256), name)
+    return user_file(views.file_bytes(store, sha256), name)
 
 
 @router.get("/directives/{directive_id}/review")

@@ -13,7 +13,6 @@ from starlette.datastructures import UploadFile
 from dondoc.errors import DondocError, ErrorCode
 from dondoc.services import carryover, cycles, progress, views
 from dondoc.services.progress import MAX_EVIDENCE_BYTES, Report
-from dondoc.store.blobs import blob_path
 from dondoc.web.deps import ActorDep, FormDep, Id, StoreDep, TodayDep, cached_compute
 from dondoc.web.headers import user_file
 from dondoc.web.render import fragment, page
@@ -136,4 +135,4 @@ def extension(task_id: Id, actor: ActorDep, store: StoreDep, today: TodayDep, fo
 @router.get("/evidence/{sha256}")
 def evidence(sha256: str, actor: ActorDep, store: StoreDep) -> Response:
     name, _ = views.evidence_file(store, actor, sha256)
-    return user_file(blob_path(store.data_dir, sha256), name)
+    return user_file(views.file_bytes(store, sha256), name)
