@@ -5,9 +5,11 @@ C extensions that run the same code about 1.4x faster (bench/extract_bench.py). 
 package metadata stays in pyproject.toml. DONDOC_PURE=1 builds without compiling (the
 modules then run as plain Python, with the same results).
 
-A manifest of the compiled sources' hashes is written beside them: dondoc.extract loads
-from source instead of running compiled code built from older sources (an editable
-install whose .py files were edited since).
+A manifest of the compiled sources' hashes goes beside the compiled modules: dondoc.extract
+loads from source instead of running compiled code built from older sources (an editable
+install whose .py files were edited since). A wheel's build writes it into the build
+folder, not into the source tree; only an in-place (editable) build writes it beside the
+sources, where its modules are.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import os
 from pathlib import Path
 
 from setuptools import setup
+from setuptools.command.build_ext import build_ext
 
 HERE = Path(__file__).parent
 EXTRACT = HERE / "dondoc" / "extract"
@@ -36,11 +39,24 @@ def _ext_modules() -> list[object]:
         return []
     from mypyc.build import mypycify
 
-    hashes = {p.stem: hashlib.sha256(p.read_bytes()).hexdigest() for p in COMPILED}
-    MANIFEST.write_text(json.dumps(hashes, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return list(
         mypycify([str(p.relative_to(HERE)) for p in COMPILED], opt_level="3", group_name="dondoc_extract")
     )
 
 
-setup(ext_modules=_ext_modules())
+class BuildExt(build_ext):
+    """Compiles, then writes the manifest of what was compiled where the modules went."""
+
+    def run(self) -> None:
+        super().run()
+        if not self.extensions:
+            return
+        folder = EXTRACT if self.inplace else Path(self.build_lib) / "dondoc" / "extract"
+        folder.mkdir(parents=True, exist_ok=True)
+        hashes = {p.stem: hashlib.sha256(p.read_bytes()).hexdigest() for p in COMPILED}
+        (folder / MANIFEST.name).write_text(
+            json.dumps(hashes, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+        )
+
+
+setup(ext_modules=_ext_modules(), cmdclass={"build_ext": BuildExt})

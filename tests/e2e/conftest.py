@@ -20,6 +20,7 @@ import uvicorn
 
 from dondoc.config import Settings
 from dondoc.services.context import Store
+from dondoc.services.jobs import stop_local
 from dondoc.store import migrate
 from dondoc.tracking.permissions import Role
 from dondoc.web.app import create_app
@@ -60,7 +61,10 @@ def live(tmp_path: Path) -> Iterator[Live]:
     make_user(store, "quantri", Role.ADMIN)
     port = _free_port()
     server = uvicorn.Server(
-        uvicorn.Config(create_app(settings, store), host="127.0.0.1", port=port, log_level="warning")
+        # as `dondoc serve` runs it: no banner naming the server software
+        uvicorn.Config(
+            create_app(settings, store), host="127.0.0.1", port=port, log_level="warning", server_header=False
+        )
     )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -72,6 +76,7 @@ def live(tmp_path: Path) -> Iterator[Live]:
     yield Live(f"http://127.0.0.1:{port}", store)
     server.should_exit = True
     thread.join(timeout=10)
+    stop_local(store)  # the reading threads its uploads started
     store.engine.dispose()
 
 

@@ -31,6 +31,14 @@ def test_e2e_office_and_unit_follow_up_a_directive(
         lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None,
     )
     checked: dict[str, list[dict[str, object]]] = {}
+    # every page the browser opens, with the headers it came with (checked at the end)
+    documents: list[tuple[str, dict[str, str]]] = []
+    page.on(
+        "response",
+        lambda r: (
+            documents.append((r.url, r.all_headers())) if r.request.resource_type == "document" else None
+        ),
+    )
 
     def accessible(name: str) -> None:
         checked[name] = axe_violations(page)
@@ -247,3 +255,13 @@ def test_e2e_office_and_unit_follow_up_a_directive(
         assert width <= 390, f"{path} is {width}px wide on a 390px phone"
     assert {k: v for k, v in checked.items() if v} == {}
     assert refused == []
+    # the security headers on every page the run opened (issue 17: ASVS 14.4)
+    assert len(documents) > 10
+    for url, headers in documents:
+        assert "script-src 'self'" in headers.get("content-security-policy", ""), url
+        assert "frame-ancestors 'none'" in headers["content-security-policy"], url
+        assert headers.get("x-frame-options") == "DENY", url
+        assert headers.get("x-content-type-options") == "nosniff", url
+        assert headers.get("referrer-policy") == "same-origin", url
+        assert "server" not in headers, url
+        assert len(headers.get("x-request-id", "")) == 32, url

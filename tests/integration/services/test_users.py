@@ -35,6 +35,13 @@ def test_users_change_password_and_rules(store: Store) -> None:
     with pytest.raises(DondocError) as err:
         users.change_password(store, actor, old="a new long password", new="short")
     assert err.value.code is ErrorCode.RULE_VIOLATED
+    # a long pass-phrase is taken whole (ASVS 2.1.2–2.1.3): not cut, every character counts
+    phrase = "Đôn đốc thực hiện nhiệm vụ trọng tâm quý IV năm 2024 " * 4
+    assert len(phrase) > 128
+    users.change_password(store, actor, old="a new long password", new=phrase)
+    users.authenticate(store, "vanphong", phrase)
+    with pytest.raises(DondocError):
+        users.authenticate(store, "vanphong", phrase[:-1])
     with pytest.raises(DondocError) as err:
         make_user(store, "noone", Role.REPORTER)  # a reporter belongs to a unit
     assert err.value.code is ErrorCode.RULE_VIOLATED
