@@ -17,8 +17,10 @@ def directive(s: Session, directive_id: int) -> DirectiveRecord:
     return found
 
 
-def task(s: Session, task_id: int) -> TaskRecord:
-    found = s.get(TaskRecord, task_id)
+def task(s: Session, task_id: int, *, lock: bool = False) -> TaskRecord:
+    """The task; `lock`: its row held until the transaction ends (PostgreSQL: other
+    writers of it wait, rather than fail on its version; SQLite has one writer anyway)."""
+    found = s.get(TaskRecord, task_id, with_for_update=lock)
     if found is None:
         raise DondocError(ErrorCode.NOT_FOUND, kind="task", key=task_id)
     return found

@@ -67,14 +67,18 @@ def _aware(value: dt.datetime) -> dt.datetime:
 
 
 def _rows(s: Session, keys: list[str], now: dt.datetime) -> dict[str, LoginThrottleRecord]:
-    """The rows of `keys`, made when missing and locked for this transaction."""
+    """The rows of `keys`, made when missing and locked for this transaction.
+
+    An upsert that updates (to the same value) rather than doing nothing: on PostgreSQL it
+    locks the row it finds, so a success that deletes the row in another transaction
+    either went first (the row is made again) or waits for this one. With DO NOTHING the
+    row could be deleted between the insert and the select, and found missing."""
     insert = pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert
-    for key in keys:
-        s.execute(
-            insert(LoginThrottleRecord)
-            .values(key=key, failures=0, last_failure_at=now, next_attempt_at=now)
-            .on_conflict_do_nothing(index_elements=["key"])
+    for key in sorted(keys):  # every transaction locks these rows in one order: no deadlock
+        stmt = insert(LoginThrottleRecord).values(
+            key=key, failures=0, last_failure_at=now, next_attempt_at=now
         )
+        s.execute(stmt.on_conflict_do_update(index_elements=["key"], set_={"key": stmt.excluded.key}))
     query = select(LoginThrottleRecord).where(LoginThrottleRecord.key.in_(keys)).with_for_update()
     return {row.key: row for row in s.scalars(query)}
 
@@ -122,8 +126,12 @@ def succeeded(store: Store, *, username: str, address: str, now: dt.datetime | N
     now = now or dt.datetime.now(dt.UTC)
     pair, addr, user = _counts(store, username, address)
     with store.transaction() as s:
+        # the rows locked in the order attempts lock them (sorted keys), then changed
+        keys = sorted([pair.key, addr.key, user.key])
+        query = select(LoginThrottleRecord).where(LoginThrottleRecord.key.in_(keys))
+        rows = {r.key: r for r in s.scalars(query.order_by(LoginThrottleRecord.key).with_for_update())}
         s.execute(delete(LoginThrottleRecord).where(LoginThrottleRecord.key.in_([pair.key, user.key])))
-        row = s.get(LoginThrottleRecord, addr.key, with_for_update=True)
+        row = rows.get(addr.key)
         if row is not None:
             row.failures = max(0, row.failures - 1)
             row.next_attempt_at = min(_aware(row.next_attempt_at), now + addr.delay(row.failures))

@@ -105,7 +105,10 @@ def report_progress(
             limit=MAX_EVIDENCE_BYTES,
         )
     with store.transaction() as s:
-        task = fetch.task(s, task_id)
+        # a report that names no version is an addition, not an edit of the task as its
+        # sender saw it: reports arriving at the same moment wait for one another on the
+        # task's row instead of failing on its version
+        task = fetch.task(s, task_id, lock=expected_version is None)
         require(actor, Action.REPORT_PROGRESS, fetch.subject_of(s, task_id), what=f"task {task_id}")
         fetch.require_confirmed(task.directive, doing="reporting progress")
         fetch.check_version(task, expected_version, kind="task")

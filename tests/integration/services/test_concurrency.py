@@ -97,3 +97,36 @@ def test_concurrency_two_threads_reporting_on_one_task_lose_nothing(store: Store
         # every report landed, and each bumped the version once: none overwrote another
         assert updates == 2 * per_thread
         assert task.version == v0 + 2 * per_thread
+
+
+def test_concurrency_reports_without_a_version_never_conflict(store: Store) -> None:
+    """Units' reports arriving at the same moment on one task are each an addition: none
+    is refused (the service writes the loser of a race again), whatever the engine."""
+    load_cantho_units(store)
+    office = make_user(store, "vanphong", Role.OFFICE, "CT-TU-VP")
+    lead = make_user(store, "congan", Role.REPORTER, "CT-CA")
+    _, t = confirmed_seed(store, office, on=D(2024, 10, 7))
+    task_id = t["t23"]
+    assign(store, office, task_id, "CT-CA", on=D(2024, 10, 8))
+    n = 6
+    start = threading.Barrier(n)
+    errors: list[BaseException] = []
+    ids: list[int] = []
+
+    def report(k: int) -> None:
+        try:
+            start.wait()
+            ids.append(
+                progress.report_progress(
+                    store, lead, task_id, Report("in_progress", percent=float(10 + k)), today=D(2024, 11, 1)
+                )
+            )
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=report, args=(k,)) for k in range(n)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join(60)
+    assert errors == [] and len(set(ids)) == n

@@ -82,3 +82,33 @@ def test_issue_13_quiet_rows_are_forgotten_after_a_day(store: Store) -> None:
     _turn(store, 86_401, user="someone")  # a day later: the old rows go
     with store.reading() as s:
         assert s.scalar(select(func.count()).select_from(LoginThrottleRecord)) == 3
+
+
+def test_attempts_and_successes_at_the_same_moment_never_fail(store: Store) -> None:
+    """Logins of one account from one address racing (a leader's office opening dondoc on
+    many machines behind one gateway): a success clearing the counts while another
+    attempt takes its turn must not break that attempt."""
+    import threading
+
+    errors: list[BaseException] = []
+    start = threading.Barrier(8)
+
+    def person() -> None:
+        try:
+            start.wait()
+            for _ in range(25):
+                try:
+                    login_throttle.take_turn(store, username="lanhdao", address="10.0.0.1")
+                except DondocError as exc:
+                    if exc.code is not ErrorCode.LOGIN_THROTTLED:
+                        raise
+                login_throttle.succeeded(store, username="lanhdao", address="10.0.0.1")
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=person) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    assert errors == []
