@@ -89,6 +89,8 @@ def _prepare(store: Store) -> People:
     load_demo(store)
     # reminders may go out at any hour of this run (the day's run is what is checked)
     reminders.set_setting(store, SYSTEM, "hours", {"start": "00:00", "end": "23:59"})
+    today = dt.datetime.now(reminders.VIETNAM).date()  # and on any day, weekends too
+    reminders.set_setting(store, SYSTEM, "calendar", {"extra_workdays": [today.isoformat()]})
     office = users.create_token(store, SYSTEM, username="vanphong", name="soak")
     with store.reading() as s:
         rows = s.execute(
