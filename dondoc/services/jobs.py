@@ -286,7 +286,14 @@ class LocalWorkers:
 
     def _work(self, lane: str, queues: tuple[str, ...]) -> None:
         try:
-            Worker(self.store, queues, lane=lane).run_until(self.stop, idle_exit=self.IDLE_SECONDS)
+            worker = Worker(self.store, queues, lane=lane)
+            worker.run_until(self.stop, idle_exit=self.IDLE_SECONDS)
+            with self._lock:  # leaving: from now on a new job starts a new thread
+                me = threading.current_thread()
+                self._threads[lane] = [t for t in self._threads[lane] if t is not me]
+            # a job queued while this thread was leaving found it still alive: done here
+            while not self.stop.is_set() and worker.run_once():
+                pass
         except Exception:  # a thread that dies says why; the next job starts another
             log.exception("in-process worker %s stopped", lane)
 

@@ -253,3 +253,31 @@ def test_stored_files_nothing_refers_to_are_collected_once_a_day_old(queued: Sto
     os.utime(blob_path(queued.data_dir, young), (day_old, day_old))
     put_blob(queued.data_dir, b"an upload being read right now")
     assert file_gc.collect_orphans(queued) == []
+
+
+def test_in_process_workers_leave_when_idle_and_come_back_with_the_next_job(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    monkeypatch.setattr(jobs.LocalWorkers, "IDLE_SECONDS", 0.3)
+    monkeypatch.setattr(jobs, "POLL_SECONDS", 0.1)
+    assert store.settings.background == "in-process"
+
+    def done(job_id: int) -> bool:
+        deadline = time.monotonic() + 30
+        while _job(store, job_id).state != "done":
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.05)
+        return True
+
+    workers = jobs.local_workers(store)
+    for round_ in range(3):
+        job_id = jobs.enqueue(store, "test.count", {"key": f"idle{round_}"})  # starts the threads
+        assert done(job_id)
+        deadline = time.monotonic() + 10
+        while any(t.is_alive() for threads in workers._threads.values() for t in threads):
+            assert time.monotonic() < deadline, "idle threads did not leave"
+            time.sleep(0.05)
+    assert [RUNS[f"idle{n}"] for n in range(3)] == [1, 1, 1]
