@@ -98,3 +98,41 @@ def test_a_killed_worker_s_reading_is_done_once_by_the_next(
             assert s.scalar(select(func.count()).select_from(DirectiveRecord)) == before + 1
     finally:
         store.engine.dispose()
+
+
+def test_backup_and_restore_from_the_command_line(tmp_path: Path) -> None:
+    """The commands themselves (SQLite; both engines: services/test_backup.py): a backup,
+    a restore into a new data folder, and one-line refusals."""
+    source, target = tmp_path / "source", tmp_path / "target"
+
+    def dondoc(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("DONDOC_")}
+        return subprocess.run(
+            [sys.executable, "-m", "dondoc", "--data-dir", str(data), *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+    assert dondoc(source, "demo").returncode == 0
+    archive = tmp_path / "dondoc.tar"
+    made = dondoc(source, "backup", str(archive))
+    assert made.returncode == 0 and made.stdout.startswith(f"backed up to {archive}: sqlite"), made.stderr
+    restored = dondoc(target, "restore", str(archive))
+    assert restored.returncode == 0 and "restored from" in restored.stdout, restored.stderr
+    status = dondoc(target, "status", "--as-of", "2025-03-01")  # the restored follow-up reads back
+    assert (
+        status.returncode == 0 and status.stdout == dondoc(source, "status", "--as-of", "2025-03-01").stdout
+    )
+    for args in (
+        ("restore", str(archive)),
+        ("backup", str(archive)),
+        ("restore", str(tmp_path / "none.tar")),
+    ):
+        refused = dondoc(target, *args)
+        lines = refused.stderr.strip().splitlines()
+        assert refused.returncode == 1 and len(lines) == 1 and lines[0].startswith("error [E_"), (
+            refused.stderr
+        )
+        assert "Traceback" not in refused.stderr
