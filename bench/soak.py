@@ -81,10 +81,11 @@ class Results:
 class People:
     office: str  # API token
     reporters: list[tuple[str, list[int]]]  # (token, the unit's task ids)
+    leaders: list[str]  # user names: each leader logs in with an account of their own
     leader_password: str
 
 
-def _prepare(store: Store) -> People:
+def _prepare(store: Store, n_leaders: int) -> People:
     migrate.upgrade(store.engine)
     load_demo(store)
     # reminders may go out at any hour of this run (the day's run is what is checked)
@@ -115,7 +116,20 @@ def _prepare(store: Store) -> People:
             unit_code=code,
         )
         reporters.append((users.create_token(store, SYSTEM, username=name, name="soak"), tasks))
-    return People(office, reporters, DEMO_PASSWORD)
+    leaders = []
+    for n in range(max(1, n_leaders)):
+        name = f"soak-leader-{n}"
+        users.create_user(
+            store,
+            SYSTEM,
+            username=name,
+            full_name=name,
+            password=DEMO_PASSWORD,
+            role=Role.LEADER,
+            unit_code="CT",
+        )
+        leaders.append(name)
+    return People(office, reporters, leaders, DEMO_PASSWORD)
 
 
 async def _call(
@@ -213,6 +227,7 @@ async def _reporter(
 async def _leader(
     base: str, people: People, results: Results, until: float, rng: random.Random, think: tuple[float, float]
 ) -> None:
+    leader = rng.choice(people.leaders)
     async with httpx.AsyncClient(base_url=base, timeout=60) as c:
         for _ in range(5):  # a login that failed (a time-out) is tried again, as a person would
             login = await _call(c, results, "GET /login", "GET", "/login")
@@ -226,7 +241,7 @@ async def _leader(
                 "POST",
                 "/login",
                 ok=(303,),
-                data={"csrf": token.group(1), "username": "lanhdao", "password": people.leader_password},
+                data={"csrf": token.group(1), "username": leader, "password": people.leader_password},
             )
             if r is not None and r.status_code == 303:
                 break
@@ -283,7 +298,7 @@ def main() -> None:
         data = Path(tmp) / "data"
         settings = Settings(database_url=url, data_dir=data, file_store="database", background="workers")
         store = Store.open(settings)
-        people = _prepare(store)
+        people = _prepare(store, args.users // 5 + 1)
         metrics_dir = Path(tmp) / "metrics"
         metrics_dir.mkdir()
         port = _free_port()

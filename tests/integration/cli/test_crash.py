@@ -5,7 +5,7 @@ end, every write the client saw acknowledged is there with its file and its audi
 every acknowledged upload was read exactly once (one directive for its bytes, its queue
 job done), and the database passes its integrity checks.
 
-`DONDOC_CRASH_POINTS` kill points per engine (default 20 in CI; the README's figure is 50)."""
+`DONDOC_CRASH_POINTS` kill points per engine (default 8 in CI; the README's figure is 50)."""
 
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ from dondoc.store.records import (
 )
 from tests.support.servers import free_port
 
-POINTS = int(os.environ.get("DONDOC_CRASH_POINTS", "20"))  # 50 for the figure in the README
+POINTS = int(os.environ.get("DONDOC_CRASH_POINTS", "8"))  # 50 for the figure in the README
 LEASE = 2
 
 
@@ -206,7 +206,7 @@ def test_killed_processes_lose_no_acknowledged_write_and_no_job(db_url: str, tmp
                 time.sleep(0.5)
         finally:
             proc.stop()
-        assert len(acked.updates) >= POINTS and len(acked.uploads) >= POINTS // 10, (
+        assert len(acked.updates) >= POINTS and len(acked.uploads) >= max(1, POINTS // 10), (
             len(acked.updates),
             len(acked.uploads),
         )

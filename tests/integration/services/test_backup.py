@@ -68,9 +68,9 @@ def _shas(store: Store) -> list[str]:
 
 
 def _filled(store: Store, shared_dir: Path) -> int:
-    """The demo (with its reports' evidence) and a scanned directive; how many files."""
+    """The demo (with its reports' evidence) and a DOCX directive; how many files."""
     load_demo(store)
-    ingest_file(store, SYSTEM, shared_dir / "corpus/dev/nq-115-cp-2026-scan.pdf")
+    ingest_file(store, SYSTEM, shared_dir / "corpus/dev2/cv-ubnd-laocai-2026-damhong.docx")
     with store.reading() as s:
         return len(s.scalars(select(BlobRecord.sha256)).all())
 

@@ -85,10 +85,10 @@ def test_an_upload_is_read_by_a_worker_through_the_store(
     store = _with(store, file_store)
     load_demo(store)
     office = actor_by_name(store, "vanphong")
-    scan = tmp_path / "scan.pdf"
-    scan.write_bytes((shared_dir / "corpus/dev/nq-115-cp-2026-scan.pdf").read_bytes())
+    scan = tmp_path / "cong-van.docx"
+    scan.write_bytes((shared_dir / "corpus/dev2/cv-ubnd-laocai-2026-damhong.docx").read_bytes())
     job = reading_jobs.start_job(store, office, scan)
-    assert jobs.Worker(store, ("scan",)).run_once()
+    assert jobs.Worker(store, ("quick",)).run_once()
     view = reading_jobs.job_view(store, office, job)
     assert view.state == "done" and view.directive_id is not None
     with store.reading() as s:
