@@ -9,7 +9,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +21,25 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def wait_until_up(
+    url: str, process: subprocess.Popen[bytes], *, output: Callable[[], str], seconds: float = 60
+) -> None:
+    """Returns once `url` answers 200; RuntimeError with the process's last output when it
+    stops first or `seconds` pass."""
+    deadline = time.monotonic() + seconds
+    while True:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server stopped: {output()[-2000:]}")
+        try:
+            if httpx.get(url, timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"the server did not start: {output()[-2000:]}")
+        time.sleep(0.05)
 
 
 @dataclass
@@ -58,18 +77,7 @@ def serving(
         )
     server = Server(f"http://127.0.0.1:{port}", port, process)
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            if process.poll() is not None:
-                raise RuntimeError(f"the server stopped: {log.read_text(errors='replace')[-2000:]}")
-            try:
-                if httpx.get(f"{server.url}/login", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"the server did not start: {log.read_text(errors='replace')[-2000:]}")
-            time.sleep(0.1)
+        wait_until_up(f"{server.url}/login", process, output=lambda: log.read_text(errors="replace"))
         yield server
     finally:
         if process.poll() is None:

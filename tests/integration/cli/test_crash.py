@@ -39,7 +39,7 @@ from dondoc.store.records import (
     ProgressUpdateRecord,
     ReadingJobRecord,
 )
-from tests.support.servers import free_port
+from tests.support.servers import free_port, wait_until_up
 
 POINTS = int(os.environ.get("DONDOC_CRASH_POINTS", "8"))  # 50 for the figure in the README
 LEASE = 2
@@ -82,16 +82,7 @@ class Processes:
 
     def start_server(self) -> None:
         self.server = self._start("serve", "--port", str(self.port))
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{self.url}/healthz", timeout=1).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                pass
-            assert self.server.poll() is None, self.log.read_text(errors="replace")[-2000:]
-            assert time.monotonic() < deadline, "the server did not start"
-            time.sleep(0.05)
+        wait_until_up(f"{self.url}/healthz", self.server, output=lambda: self.log.read_text(errors="replace"))
 
     def start_worker(self) -> None:
         self.worker = self._start("worker", "--scan-threads", "1")

@@ -12,14 +12,13 @@ import os
 import re
 import subprocess
 import sys
-import time
 import zipfile
 from pathlib import Path
 
 import httpx
 import pytest
 
-from tests.support.servers import free_port
+from tests.support.servers import free_port, wait_until_up
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -76,28 +75,19 @@ def test_a_wheel_from_a_clean_clone_installs_and_serves(tmp_path: Path) -> None:
     data = tmp_path / "data"
     port = free_port()
     clean_env = {k: v for k, v in os.environ.items() if not k.startswith(("DONDOC_", "PYTHONPATH"))}
-    server = subprocess.Popen(
-        [str(venv / "bin" / "dondoc"), "--data-dir", str(data), "serve", "--demo", "--port", str(port)],
-        cwd=tmp_path,  # not the checkout: only the installed package can be imported
-        env=clean_env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
+    log = tmp_path / "server.log"
+    with log.open("wb") as out:
+        server = subprocess.Popen(
+            [str(venv / "bin" / "dondoc"), "--data-dir", str(data), "serve", "--demo", "--port", str(port)],
+            cwd=tmp_path,  # not the checkout: only the installed package can be imported
+            env=clean_env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert server.poll() is None, (
-                server.stdout.read().decode(errors="replace") if server.stdout else ""
-            )
-            assert time.monotonic() < deadline, "the installed app did not start"
-            time.sleep(0.2)
+        wait_until_up(f"{base}/healthz", server, output=lambda: log.read_text(errors="replace"), seconds=120)
         with httpx.Client(base_url=base, timeout=30) as client:
             for script, origin in (("htmx.min.js", "htmx"), ("chart.umd.js", "Chart")):
                 r = client.get(f"/static/vendor/{script}")
