@@ -37,10 +37,12 @@ async def start_reading(store: Store, actor: Actor, upload: UploadFile) -> readi
 
 
 def wait_for(store: Store, actor: Actor, job_id: int, seconds: float) -> reading_jobs.JobView:
-    """The job once finished, or as it is after `seconds`."""
+    """The job once finished, once its pages are being read by OCR, or as it is after
+    `seconds`. A scan's pages take about a second each: holding the request for them only
+    delays the progress page that tells how far the reading is (and holds a server thread)."""
     until = time.monotonic() + seconds
     while True:
         job = reading_jobs.job_view(store, actor, job_id)
-        if job.finished or time.monotonic() >= until:
+        if job.finished or job.pages_total is not None or time.monotonic() >= until:
             return job
         time.sleep(_POLL)
