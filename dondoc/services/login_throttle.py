@@ -5,17 +5,22 @@ Three counts per attempt, each with its free tries before delays begin:
 - the pair (account, client address): `login_attempts` free tries, then each further one
   waits twice as long as the last (1 s, 2 s, 4 s … at most 15 minutes): one guesser at one
   address is slowed to a crawl;
-- the client address: four times as many free tries (an office behind one address has
+- the client address: four times as many free *failures* (an office behind one address has
   many users who mistype), then the same doubling;
 - the account, from any address: four times as many free tries, then each attempt waits a
   few seconds (at most ACCOUNT_DELAY_CAP), but is never refused: many guessers at many
   addresses are slowed, and the account's owner still gets in.
 
-An attempt takes its turn before the password is checked: the counts are raised first
-and its moment reserved (so parallel guesses queue instead of slipping through together),
-and a success clears what it added. A turn further away than MAX_WAIT is refused at once
-with E_LOGIN_THROTTLED and the number of seconds to wait; a nearer one is waited for.
-Rows quiet for a day are deleted, so the table (not the process) holds the state.
+An attempt takes its turn before the password is checked: the pair's and the account's
+counts are raised first and its moment reserved (so parallel guesses at one account queue
+instead of slipping through together), and a success clears them. The address's count is
+raised only by a wrong password (`failed`): a whole department behind one gateway logging
+in at eight o'clock is many attempts in flight from one address, not guesses, and must not
+wait for each other. A guesser spraying many accounts from one address gets through only
+the attempts in flight before its first failures are counted (each costs an Argon2id hash
+on the server), then queues like any other. A turn further away than MAX_WAIT is refused
+at once with E_LOGIN_THROTTLED and the number of seconds to wait; a nearer one is waited
+for. Rows quiet for a day are deleted, so the table (not the process) holds the state.
 """
 
 from __future__ import annotations
@@ -45,6 +50,7 @@ class _Count:
     free: int
     cap: dt.timedelta
     queued: bool  # attempts take turns (pair, address); else only slowed (account)
+    reserved: bool = True  # raised when the attempt begins; else only when it failed (address)
 
     def delay(self, failures: int) -> dt.timedelta:
         if failures < self.free:
@@ -57,7 +63,7 @@ def _counts(store: Store, username: str, address: str) -> list[_Count]:
     name = username.strip().lower()[:80]
     return [
         _Count(f"pair:{address[:64]}|{name}", free, DELAY_CAP, True),
-        _Count(f"addr:{address[:64]}", 4 * free, DELAY_CAP, True),
+        _Count(f"addr:{address[:64]}", 4 * free, DELAY_CAP, True, reserved=False),
         _Count(f"user:{name}", 4 * free, ACCOUNT_DELAY_CAP, False),
     ]
 
@@ -90,12 +96,17 @@ def take_turn(store: Store, *, username: str, address: str, now: dt.datetime | N
     counts = _counts(store, username, address)
     _forget(store, now)
     with store.transaction() as s:
-        rows = _rows(s, [c.key for c in counts], now)
-        turn = max([now, *(_aware(rows[c.key].next_attempt_at) for c in counts if c.queued)])
+        rows = _rows(s, [c.key for c in counts if c.reserved], now)
+        for count in counts:  # the address's row is only read: logins from one address never queue on it
+            if not count.reserved and (row := s.get(LoginThrottleRecord, count.key)) is not None:
+                rows[count.key] = row
+        turn = max(
+            [now, *(_aware(rows[c.key].next_attempt_at) for c in counts if c.queued and c.key in rows)]
+        )
         if turn - now > MAX_WAIT:
             raise DondocError(ErrorCode.LOGIN_THROTTLED, seconds=math.ceil((turn - now).total_seconds()))
         slowed = dt.timedelta(0)
-        for count in counts:
+        for count in (c for c in counts if c.reserved):
             row = rows[count.key]
             failures = row.failures + 1
             row.failures, row.last_failure_at = failures, now
@@ -120,18 +131,27 @@ def _forget(store: Store, now: dt.datetime) -> None:
         pass
 
 
-def succeeded(store: Store, *, username: str, address: str, now: dt.datetime | None = None) -> None:
-    """The right password: the account's and the pair's counts start over, the address's
-    takes back this attempt."""
+def failed(store: Store, *, username: str, address: str, now: dt.datetime | None = None) -> None:
+    """A wrong password: the address's count goes up and its next turn moves on (the pair's
+    and the account's were raised when the attempt took its turn)."""
     now = now or dt.datetime.now(dt.UTC)
-    pair, addr, user = _counts(store, username, address)
+    _pair, addr, _user = _counts(store, username, address)
     with store.transaction() as s:
-        # the rows locked in the order attempts lock them (sorted keys), then changed
-        keys = sorted([pair.key, addr.key, user.key])
+        row = _rows(s, [addr.key], now)[addr.key]
+        row.failures += 1
+        row.last_failure_at = now
+        delay = addr.delay(row.failures)
+        if delay:  # past the free failures: the next turn after the latest one so far, doubled
+            row.next_attempt_at = max(now, _aware(row.next_attempt_at)) + delay
+
+
+def succeeded(store: Store, *, username: str, address: str, now: dt.datetime | None = None) -> None:
+    """The right password: the account's and the pair's counts start over (the address's
+    counts only failures, and keeps them)."""
+    pair, _addr, user = _counts(store, username, address)
+    with store.transaction() as s:
+        # the rows locked in the order attempts lock them (sorted keys), then deleted
+        keys = sorted([pair.key, user.key])
         query = select(LoginThrottleRecord).where(LoginThrottleRecord.key.in_(keys))
-        rows = {r.key: r for r in s.scalars(query.order_by(LoginThrottleRecord.key).with_for_update())}
-        s.execute(delete(LoginThrottleRecord).where(LoginThrottleRecord.key.in_([pair.key, user.key])))
-        row = rows.get(addr.key)
-        if row is not None:
-            row.failures = max(0, row.failures - 1)
-            row.next_attempt_at = min(_aware(row.next_attempt_at), now + addr.delay(row.failures))
+        s.scalars(query.order_by(LoginThrottleRecord.key).with_for_update()).all()
+        s.execute(delete(LoginThrottleRecord).where(LoginThrottleRecord.key.in_(keys)))

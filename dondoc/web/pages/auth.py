@@ -74,6 +74,7 @@ async def login(request: Request, store: StoreDep, form: FormDep) -> Response:
     except DondocError as exc:
         if exc.code is not ErrorCode.BAD_CREDENTIALS:
             raise
+        await run_in_threadpool(login_throttle.failed, store, username=name, address=address)
         return page(
             request, "auth/login.html", None, status_code=401, error=error_message(exc), username=name
         )

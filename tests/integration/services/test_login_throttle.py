@@ -21,7 +21,10 @@ def _at(seconds: float) -> dt.datetime:
 
 
 def _turn(store: Store, at: float, *, user: str = "alice", address: str = "10.0.0.9") -> float:
-    return login_throttle.take_turn(store, username=user, address=address, now=_at(at))
+    """A wrong password tried at `at` (after its wait): the turn taken, then the failure."""
+    wait = login_throttle.take_turn(store, username=user, address=address, now=_at(at))
+    login_throttle.failed(store, username=user, address=address, now=_at(at + wait))
+    return wait
 
 
 def test_issue_13_one_guesser_waits_twice_as_long_each_time(store: Store) -> None:
@@ -55,15 +58,46 @@ def test_issue_13_another_address_and_the_owner_are_not_locked_out(store: Store)
     assert _turn(store, 20, address="203.0.113.0") == 4.0
 
 
-def test_issue_13_success_clears_the_pair_and_account_and_gives_back_the_try(store: Store) -> None:
+def test_issue_13_success_clears_the_pair_and_account_and_the_address_keeps_its_failures(
+    store: Store,
+) -> None:
     for _ in range(5):
         _turn(store, 0)
-    assert _turn(store, 0) == 1.0  # the owner mistyped five times: one second to wait
+    # the owner mistyped five times: one second to wait, then the right password
+    assert login_throttle.take_turn(store, username="alice", address="10.0.0.9", now=_at(0)) == 1.0
     login_throttle.succeeded(store, username="alice", address="10.0.0.9", now=_at(1))
     assert _turn(store, 2) == 0.0
     with store.reading() as s:
         row = s.get(LoginThrottleRecord, "addr:10.0.0.9")
-        assert row is not None and row.failures == 6  # 7 tries, the successful one given back
+        assert row is not None and row.failures == 6  # the six wrong passwords, not the right one
+        assert s.get(LoginThrottleRecord, "user:alice").failures == 1  # type: ignore[union-attr]
+
+
+def test_a_department_behind_one_address_logs_in_at_once_without_waiting(store: Store) -> None:
+    """Forty people behind one gateway, every attempt in flight before any succeeds: none
+    waits (an address is slowed by wrong passwords, not by logins)."""
+    waits = [
+        login_throttle.take_turn(store, username=f"chuyenvien{k}", address="10.0.0.1", now=_at(0))
+        for k in range(40)
+    ]
+    assert waits == [0.0] * 40
+    for k in range(40):
+        login_throttle.succeeded(store, username=f"chuyenvien{k}", address="10.0.0.1", now=_at(1))
+    with store.reading() as s:
+        assert s.scalar(select(func.count()).select_from(LoginThrottleRecord)) == 0
+
+
+def test_one_address_spraying_many_accounts_is_slowed_by_its_failures(store: Store) -> None:
+    free = 4 * store.settings.login_attempts  # 20 wrong passwords from one address are free
+    assert [_turn(store, 0, user=f"u{k}") for k in range(free)] == [0.0] * free
+    # then each further guess, at any account, waits twice as long as the last
+    assert _turn(store, 0, user="u100") == 1.0
+    assert _turn(store, 0, user="u101") == 3.0
+    with pytest.raises(DondocError) as err:
+        for k in range(102, 110):
+            _turn(store, 0, user=f"u{k}")
+    assert err.value.code is ErrorCode.LOGIN_THROTTLED
+    assert _turn(store, 0, user="u1", address="10.9.9.9") == 0.0  # another address is not slowed
 
 
 def test_issue_13_the_counts_are_shared_by_every_process(store: Store) -> None:
