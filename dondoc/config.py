@@ -99,8 +99,8 @@ class Settings(BaseSettings):
     delivery_attempts: int = 3
     delivery_backoff_seconds: float = 1.0
     delivery_max_attempts: int = 9
-    # the server's own reminder run: checked every reminder_check_minutes (0: never; run
-    # `dondoc remind` from cron instead), sent within the sending hours of the settings
+    # the server's own reminder run: queued every reminder_check_minutes for a worker
+    # (0: never; run `dondoc remind` from cron instead), sent within the sending hours
     reminder_check_minutes: int = 15
 
     # operations: logs of `serve` and `worker` as JSON lines or text (unset: JSON in

@@ -1,4 +1,5 @@
-"""`dondoc worker`: does the background work queued in the database (reading uploads),
+"""`dondoc worker`: does the background work queued in the database (reading uploads,
+reminder runs),
 on this machine or any other that reaches it. Run one or more with
 `DONDOC_BACKGROUND=workers` set for the servers (docs/deploy.md)."""
 

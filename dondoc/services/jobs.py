@@ -52,7 +52,7 @@ _COLLECTION_GUARD = threading.Lock()
 
 _HANDLERS: dict[str, Handler] = {}
 # the modules whose import registers the handlers (a worker process imports them all)
-_HANDLER_MODULES = ("dondoc.services.reading_jobs",)
+_HANDLER_MODULES = ("dondoc.services.reading_jobs", "dondoc.services.schedule")
 
 
 def load_handlers() -> None:

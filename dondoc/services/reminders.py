@@ -594,12 +594,6 @@ def run(
             "skipped",
             f"{at:%H:%M} is outside the sending hours {config.hours.start:%H:%M}–{config.hours.end:%H:%M}",
         )
-    if not dry_run and day > now_in_vietnam().date():
-        # a later day's reminders would go out today, and that day's real run would find
-        # them sent: they are only shown
-        raise DondocError(
-            ErrorCode.RULE_VIOLATED, detail="a later day's reminders are only shown: use --dry-run"
-        )
     if dry_run:
         with store.reading() as s:
             done = s.get(ReminderRunRecord, day) is not None

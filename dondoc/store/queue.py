@@ -20,7 +20,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from dondoc.store.records import JobRecord
@@ -143,6 +143,27 @@ def recover(session: Session, lease: dt.timedelta, *, now: dt.datetime | None = 
             job.state, job.finished_at = "failed", now
     session.flush()
     return [job.id for job in lost]
+
+
+def pending(session: Session, kind: str) -> bool:
+    """Whether a job of `kind` is queued or running."""
+    found = session.scalar(
+        select(JobRecord.id)
+        .where(JobRecord.kind == kind, JobRecord.state.in_(("queued", "running")))
+        .limit(1)
+    )
+    return found is not None
+
+
+def prune(session: Session, kind: str, before: dt.datetime) -> int:
+    """Deletes the finished jobs of `kind` that ended before `before` (for kinds nothing
+    else refers to); how many."""
+    result = session.execute(
+        delete(JobRecord).where(
+            JobRecord.kind == kind, JobRecord.state.in_(("done", "failed")), JobRecord.finished_at < before
+        )
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]
 
 
 def counts(session: Session) -> dict[str, int]:

@@ -78,8 +78,8 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        # the day's reminders, checked every few minutes by each server process (the
-        # run happens once per day across them: services/schedule.py)
+        # the day's reminders, queued every few minutes by each server process for a
+        # worker (the run happens once per day across them: services/schedule.py)
         schedule = None
         if settings.reminder_check_minutes > 0:
             schedule = ReminderSchedule(app.state.store, settings.reminder_check_minutes)
