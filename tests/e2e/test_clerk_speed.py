@@ -18,7 +18,7 @@ from dondoc.services.demo import seed_path
 from dondoc.store.records import AssignmentRecord, TaskRecord
 from tests.e2e.conftest import SHOTS, Live, axe_violations, login
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.serial]  # timed: runs alone (scripts/test)
 
 GROUP = ["CT-Q-NK", "CT-Q-CR", "CT-Q-BT", "CT-H-PD", "CT-SNV", "CT-STC"]
 SUBMISSIONS_AT_MOST = 10

@@ -121,6 +121,7 @@ def test_encrypted_pdf_is_refused() -> None:
     assert err.value.code is ErrorCode.INPUT_ENCRYPTED
 
 
+@pytest.mark.serial  # timed: runs alone (scripts/test)
 def test_ten_thousand_empty_pages_are_refused_quickly(tmp_path: Path) -> None:
     pdf = pdfium.PdfDocument.new()
     for _ in range(10_000):

@@ -16,6 +16,8 @@ import pytest
 
 from tests.conftest import PG_URL
 
+pytestmark = pytest.mark.serial  # measures time or load: runs alone, after the parallel part (scripts/test)
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from dondoc.config import Settings
@@ -20,6 +21,8 @@ from dondoc.services.demo import load_demo
 from dondoc.services.users import actor_by_name
 from dondoc.store import migrate
 from dondoc.store.records import DirectiveRecord, JobRecord, ReadingJobRecord
+
+pytestmark = pytest.mark.serial  # measures time or load: runs alone, after the parallel part (scripts/test)
 
 LEASE = 3
 

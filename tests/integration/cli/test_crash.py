@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
+import pytest
 from sqlalchemy import func, select, text
 
 from dondoc.config import Settings
@@ -40,6 +41,8 @@ from dondoc.store.records import (
     ReadingJobRecord,
 )
 from tests.support.servers import free_port, wait_until_up
+
+pytestmark = pytest.mark.serial  # measures time or load: runs alone, after the parallel part (scripts/test)
 
 POINTS = int(os.environ.get("DONDOC_CRASH_POINTS", "8"))  # 50 for the figure in the README
 LEASE = 2

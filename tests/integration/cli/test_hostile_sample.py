@@ -7,8 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.support.hostile import CLASSES
 from tests.support.hostile_run import PEAK_MB, WALL_SECONDS, run
+
+pytestmark = pytest.mark.serial  # measures time or load: runs alone, after the parallel part (scripts/test)
 
 
 def test_issue_13_hostile_sample_has_no_defect(shared_dir: Path, tmp_path: Path) -> None:

@@ -16,6 +16,8 @@ import pytest
 
 from tests.support.memory import run_measured
 
+pytestmark = pytest.mark.serial  # measures time or load: runs alone, after the parallel part (scripts/test)
+
 WALL_SECONDS = 10.0
 PEAK_MB = 500.0
 

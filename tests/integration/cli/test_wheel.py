@@ -20,6 +20,8 @@ import pytest
 
 from tests.support.servers import free_port, wait_until_up
 
+pytestmark = pytest.mark.serial  # measures time or load: runs alone, after the parallel part (scripts/test)
+
 ROOT = Path(__file__).resolve().parents[3]
 
 

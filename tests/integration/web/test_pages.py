@@ -6,6 +6,7 @@ import re
 import time
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from dondoc.config import Settings
@@ -52,6 +53,7 @@ def test_session_cookie_flags(demo_site: DemoSite) -> None:
     assert "httponly" in cookie and "samesite=lax" in cookie and "secure" not in cookie
 
 
+@pytest.mark.serial  # timed: runs alone (scripts/test)
 def test_issue_13_right_password_accepted_after_five_wrong_ones_with_a_delay(demo_site: DemoSite) -> None:
     client = demo_site.client()
 

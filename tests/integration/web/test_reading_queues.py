@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pypdfium2 as pdfium
+import pytest
 from sqlalchemy import select
 
 from dondoc.services.context import Store
@@ -16,6 +17,8 @@ from dondoc.services.demo import seed_path
 from dondoc.store.records import ReadingJobRecord
 from dondoc.web.app import create_app
 from tests.integration.web.conftest import DemoSite, TestClient, csrf_of
+
+pytestmark = pytest.mark.serial  # measures time or load: runs alone, after the parallel part (scripts/test)
 
 LIMIT = 3  # seconds a reading may take here; the six-page scan needs three times that
 

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 
 from dondoc.config import Settings
 from dondoc.services import users
@@ -17,6 +18,8 @@ from dondoc.tracking.permissions import Role
 from tests.integration.cli.test_security_repro import EXPECTED, PEAK_MB, WALL_SECONDS, repro_dir
 from tests.support.memory import TreeWatch
 from tests.support.servers import serving
+
+pytestmark = pytest.mark.serial  # measures time or load: runs alone, after the parallel part (scripts/test)
 
 
 def _outcome(client: httpx.Client, base: str, response: httpx.Response) -> str:

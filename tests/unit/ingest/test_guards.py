@@ -19,6 +19,8 @@ from dondoc.ingest.docx_reader import read_docx
 from dondoc.ingest.guards import check_image, check_pdf_streams, image_facts
 from dondoc.ingest.pdf_pages import _png
 
+pytestmark = pytest.mark.serial  # measures time or load: runs alone, after the parallel part (scripts/test)
+
 NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 

@@ -16,6 +16,8 @@ from dondoc.errors import DondocError, ErrorCode
 from dondoc.ingest.isolation import run_isolated
 from tests.support import isolation_tasks as tasks
 
+pytestmark = pytest.mark.serial  # measures time or load: runs alone, after the parallel part (scripts/test)
+
 ROOT = Path(__file__).resolve().parents[3]
 
 
