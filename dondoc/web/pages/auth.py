@@ -106,12 +106,26 @@ async def change_password(request: Request, actor: ActorDep, store: StoreDep, fo
         return page(
             request, "auth/password.html", actor, status_code=422, error="Mật khẩu nhập lại không khớp."
         )
+    # the old password is a password check like a login's: wrong ones are counted and
+    # slow the next (a stolen session cannot be used to guess its owner's password)
+    address = _address(request)
+    try:
+        wait = await run_in_threadpool(login_throttle.take_turn, store, username=actor.name, address=address)
+    except DondocError as exc:
+        if exc.code is not ErrorCode.LOGIN_THROTTLED:
+            raise
+        return page(request, "auth/password.html", actor, status_code=429, error=error_message(exc))
+    if wait > 0:
+        await asyncio.sleep(wait)
     try:
         await run_in_threadpool(
             lambda: users.change_password(store, actor, old=form.get("old", ""), new=form.get("new", ""))
         )
     except DondocError as exc:
+        if exc.code is ErrorCode.BAD_CREDENTIALS:
+            await run_in_threadpool(login_throttle.failed, store, username=actor.name, address=address)
         return page(request, "auth/password.html", actor, status_code=422, error=error_message(exc))
+    await run_in_threadpool(login_throttle.succeeded, store, username=actor.name, address=address)
     # every login of the user ended with the old password, this one too: a new one here
     await _start(request, store, actor)
     return page(request, "auth/password.html", actor, done=True)

@@ -10,12 +10,12 @@ import pytest
 from sqlalchemy import select
 
 from dondoc.config import Settings
-from dondoc.errors import ErrorCode
+from dondoc.errors import DondocError, ErrorCode
 from dondoc.services import ingestion
 from dondoc.services.context import Store
 from dondoc.services.demo import DEMO_PASSWORD, seed_path
 from dondoc.services.users import actor_by_name
-from dondoc.store.records import DirectiveRecord
+from dondoc.store.records import DirectiveRecord, LoginThrottleRecord
 from dondoc.web.app import create_app
 from dondoc.web.keys import session_key
 from dondoc.web.text import catalogue
@@ -128,6 +128,40 @@ def test_password_change_and_logout(demo_site: DemoSite) -> None:
     r = client.post("/logout", data={"csrf": csrf_of(client)}, follow_redirects=False)
     assert r.headers["location"] == "/login"
     assert client.get("/inbox", follow_redirects=False).headers["location"] == "/login"
+
+
+def test_wrong_old_passwords_are_throttled_like_logins(demo_site: DemoSite) -> None:
+    """A stolen session cannot be used to guess its owner's password: the old password
+    of a change is counted like a login's."""
+    from dondoc.services import login_throttle, users
+    from dondoc.services.context import SYSTEM
+    from dondoc.services.users import authenticate
+    from dondoc.tracking.permissions import Role
+
+    name, password = "doi-mat-khau", "mat-khau-cu-dai"
+    users.create_user(
+        demo_site.store, SYSTEM, username=name, full_name=name, password=password, role=Role.LEADER
+    )
+    client = demo_site.client(name, password)
+
+    def change(old: str) -> int:
+        data = {"csrf": csrf_of(client), "old": old, "new": "mat-khau-moi-dai", "repeat": "mat-khau-moi-dai"}
+        return client.post("/password", data=data).status_code
+
+    assert change("sai mat khau") == 422
+    with demo_site.store.reading() as s:
+        row = s.get(LoginThrottleRecord, "addr:testclient")
+        assert row is not None and row.failures >= 1  # the wrong old password was counted
+    for _ in range(20):  # more wrong guesses (as if each waited its turn), until refused
+        try:
+            login_throttle.take_turn(demo_site.store, username=name, address="testclient")
+        except DondocError as exc:
+            assert exc.code is ErrorCode.LOGIN_THROTTLED
+            break
+    else:
+        raise AssertionError("twenty guesses in a row were never refused")
+    assert change(password) == 429  # refused at once, even with the right one
+    authenticate(demo_site.store, name, password)  # unchanged
 
 
 def test_admin_units_export_import_and_user_creation(demo_site: DemoSite) -> None:
