@@ -10,6 +10,7 @@ from starlette.concurrency import run_in_threadpool
 
 from dondoc.errors import DondocError, ErrorCode
 from dondoc.services import login_throttle, sessions, users
+from dondoc.services.context import Store
 from dondoc.tracking.permissions import Actor, Role
 from dondoc.web.deps import ActorDep, FormDep, LoginRequired, StoreDep, actor_of_user, current_actor
 from dondoc.web.render import page
@@ -54,31 +55,45 @@ async def _start(request: Request, store: StoreDep, actor: Actor) -> None:
     request.session["sid"] = token
 
 
-@router.post("/login")
-async def login(request: Request, store: StoreDep, form: FormDep) -> Response:
-    name = form.get("username", "").strip()
-    address = _address(request)
+async def _take_turn(store: Store, name: str, address: str) -> DondocError | None:
+    """Waits for this password check's turn (failed ones make the next wait; waiting on
+    the event loop holds no thread); the refusal when the turn is too far away."""
     try:
-        # the attempt takes its turn first: failed logins make the next ones wait
         wait = await run_in_threadpool(login_throttle.take_turn, store, username=name, address=address)
     except DondocError as exc:
         if exc.code is not ErrorCode.LOGIN_THROTTLED:
             raise
-        return page(
-            request, "auth/login.html", None, status_code=429, error=error_message(exc), username=name
-        )
+        return exc
     if wait > 0:
-        await asyncio.sleep(wait)  # on the event loop: a waiting attempt holds no thread
+        await asyncio.sleep(wait)
+    return None
+
+
+async def _checked(store: Store, name: str, address: str, *, right: bool) -> None:
+    """Records how the password check ended."""
+    outcome = login_throttle.succeeded if right else login_throttle.failed
+    await run_in_threadpool(outcome, store, username=name, address=address)
+
+
+@router.post("/login")
+async def login(request: Request, store: StoreDep, form: FormDep) -> Response:
+    name = form.get("username", "").strip()
+    address = _address(request)
+    refused = await _take_turn(store, name, address)
+    if refused is not None:
+        return page(
+            request, "auth/login.html", None, status_code=429, error=error_message(refused), username=name
+        )
     try:
         actor = await run_in_threadpool(users.authenticate, store, name, form.get("password", ""))
     except DondocError as exc:
         if exc.code is not ErrorCode.BAD_CREDENTIALS:
             raise
-        await run_in_threadpool(login_throttle.failed, store, username=name, address=address)
+        await _checked(store, name, address, right=False)
         return page(
             request, "auth/login.html", None, status_code=401, error=error_message(exc), username=name
         )
-    await run_in_threadpool(login_throttle.succeeded, store, username=name, address=address)
+    await _checked(store, name, address, right=True)
     await _start(request, store, actor)
     return RedirectResponse(HOME[actor.role], status_code=303)
 
@@ -109,23 +124,18 @@ async def change_password(request: Request, actor: ActorDep, store: StoreDep, fo
     # the old password is a password check like a login's: wrong ones are counted and
     # slow the next (a stolen session cannot be used to guess its owner's password)
     address = _address(request)
-    try:
-        wait = await run_in_threadpool(login_throttle.take_turn, store, username=actor.name, address=address)
-    except DondocError as exc:
-        if exc.code is not ErrorCode.LOGIN_THROTTLED:
-            raise
-        return page(request, "auth/password.html", actor, status_code=429, error=error_message(exc))
-    if wait > 0:
-        await asyncio.sleep(wait)
+    refused = await _take_turn(store, actor.name, address)
+    if refused is not None:
+        return page(request, "auth/password.html", actor, status_code=429, error=error_message(refused))
     try:
         await run_in_threadpool(
             lambda: users.change_password(store, actor, old=form.get("old", ""), new=form.get("new", ""))
         )
     except DondocError as exc:
-        if exc.code is ErrorCode.BAD_CREDENTIALS:
-            await run_in_threadpool(login_throttle.failed, store, username=actor.name, address=address)
+        # any other refusal (a new password too short) came after the old one was right
+        await _checked(store, actor.name, address, right=exc.code is not ErrorCode.BAD_CREDENTIALS)
         return page(request, "auth/password.html", actor, status_code=422, error=error_message(exc))
-    await run_in_threadpool(login_throttle.succeeded, store, username=actor.name, address=address)
+    await _checked(store, actor.name, address, right=True)
     # every login of the user ended with the old password, this one too: a new one here
     await _start(request, store, actor)
     return page(request, "auth/password.html", actor, done=True)

@@ -148,10 +148,18 @@ def test_wrong_old_passwords_are_throttled_like_logins(demo_site: DemoSite) -> N
         data = {"csrf": csrf_of(client), "old": old, "new": "mat-khau-moi-dai", "repeat": "mat-khau-moi-dai"}
         return client.post("/password", data=data).status_code
 
+    with demo_site.store.reading() as s:
+        row = s.get(LoginThrottleRecord, "addr:testclient")
+        before = row.failures if row is not None else 0
+    # the right old password with a new one too short: refused, but no guess (nothing counted)
+    short = {"csrf": csrf_of(client), "old": password, "new": "ngan", "repeat": "ngan"}
+    assert client.post("/password", data=short).status_code == 422
+    with demo_site.store.reading() as s:
+        assert s.get(LoginThrottleRecord, f"pair:testclient|{name}") is None
     assert change("sai mat khau") == 422
     with demo_site.store.reading() as s:
         row = s.get(LoginThrottleRecord, "addr:testclient")
-        assert row is not None and row.failures >= 1  # the wrong old password was counted
+        assert row is not None and row.failures == before + 1  # the wrong old password was counted
     for _ in range(20):  # more wrong guesses (as if each waited its turn), until refused
         try:
             login_throttle.take_turn(demo_site.store, username=name, address="testclient")
