@@ -61,8 +61,11 @@ class ReminderSchedule:
                 queue.prune(s, KIND, queue.utcnow() - KEEP_FINISHED)
                 if queue.pending(s, KIND):
                     return None  # another server's check queued it (a double would only find it done)
-                payload = {"day": now.date().isoformat(), "at": now.time().isoformat(timespec="minutes")}
-                payload["queued_at"] = queue.utcnow().isoformat()
+                payload = {
+                    "day": now.date().isoformat(),
+                    "at": now.time().isoformat(timespec="minutes"),
+                    "queued_at": queue.utcnow().isoformat(),
+                }
                 job_id = jobs.enqueue_in(s, self.store, KIND, payload)
             jobs.wake(self.store)
             return job_id
