@@ -115,6 +115,7 @@ def _phrases(name: str, key: str) -> PhraseIndex:
 _VERBS = _phrases("bodies", "verbs")
 _HEADS = _phrases("bodies", "heads")
 _GENERIC_HEADS = _phrases("bodies", "generic_heads")
+_NAME_COMPOUNDS = _phrases("bodies", "name_compounds")
 
 
 def _match(toks: Toks, i: int, phrases: PhraseIndex, *, fold: bool = False) -> int:
@@ -140,6 +141,7 @@ _NOUN_AFTER_TO_CHUC: Final = frozenset(words("bodies", "verb_read_as_noun_before
 _ENUM_BEFORE_COLON: Final = frozenset(words("bodies", "enumeration_heads"))
 _STOP_WORDS: Final = frozenset(words("bodies", "name_stops"))
 _TIME_JOINERS: Final = frozenset(words("bodies", "time_joiners"))
+_CYCLE_UNITS: Final = frozenset(words("bodies", "cycle_units"))
 # two-word stops ("định kỳ", "hằng năm"): by first word, the second words it stops with
 _STOP_PAIRS: Final = {
     first: frozenset(p.split()[1] for p in words("bodies", "name_stop_pairs") if p.split()[0] == first)
@@ -165,6 +167,10 @@ def _is_verb(toks: Toks, i: int) -> int:
         prev = toks[i - 1].low if i > 0 else ""
         if nxt in _NOUN_AFTER_TO_CHUC or prev in _NOUN_AFTER:
             return 0
+    if n == 2 and _match(toks, i + 1, _VERBS) >= 2:
+        # its last word starts another verb: "nhà thầu thi công | bố trí" is "bố trí", not
+        # "công bố" (the later word pair wins, as a reader splits the syllables)
+        return 0
     return n
 
 
@@ -228,9 +234,11 @@ def read_bodies(
     names: list[str] = []
     start = i
     groups = _fixed_group_spans(text)
-    if not _head_at(toks, i, sentence_start=sentence_start):
+    head = _head_at(toks, i, sentence_start=sentence_start)
+    if not head:
         return BodyList((), i, False)
     cur_start = i
+    head_end = i + head  # "các chủ đầu tư": no verb ("đầu tư") ends a name inside its head
     j = i
     depth = 0
     enum = False  # "UBND các phường: Ba Đình, Hoàn Kiếm" is one group
@@ -249,7 +257,11 @@ def read_bodies(
         if depth:
             j += 1
             continue
-        if j > cur_start and (_is_verb(toks, j) or t in _STOP_WORDS or _stop_pair(toks, j)):
+        inside = _match(toks, j, _NAME_COMPOUNDS) if j > cur_start else 0
+        if inside:
+            j += inside  # "Ban Quản lý dự án đầu tư xây dựng huyện": a noun, not the verb "xây dựng"
+            continue
+        if j >= head_end and j > cur_start and (_is_verb(toks, j) or t in _STOP_WORDS or _stop_pair(toks, j)):
             break
         if t == "," and any(a <= toks[j].start < b for a, b in groups):
             j += 1
@@ -267,6 +279,7 @@ def read_bodies(
             ):
                 names.append(text[toks[cur_start].start : toks[j - 1].end])
                 cur_start = nxt
+                head_end = nxt + _head_at(toks, nxt)
                 j = nxt
                 continue
             if enum and nxt < len(toks) and toks[nxt].text[:1].isupper():
@@ -286,6 +299,7 @@ def read_bodies(
             ):
                 names.append(text[toks[cur_start].start : toks[j - 1].end])
                 cur_start = nxt
+                head_end = nxt + _head_at(toks, nxt)
                 j = nxt
                 continue
         elif t == ":" and j > cur_start and _enumeration_head_before(toks, cur_start, j):
@@ -395,6 +409,8 @@ def _past_time_words(toks: Toks, j: int) -> int:
                 k = close + 1
             elif toks[k].low in _TIME_JOINERS and k + 1 < len(toks) and _stop_pair(toks, k + 1):
                 k += 1
+            elif toks[k].text.isdigit() and k + 1 < len(toks) and toks[k + 1].low in _CYCLE_UNITS:
+                k += 2  # "định kỳ 6 tháng", "định kỳ 2 năm"
             else:
                 break
     return k

@@ -31,7 +31,14 @@ _MONTH = r"tháng\s+(\d{1,2})\s*(?:/|-|năm)\s*(\d{4})"
 # an OCR'd numeral may read "l" for "I" ("Quý Il/2026")
 _QUARTER = r"qu[ýíy]\s+(iv|lv|[il]{1,3}|[1-4])\s*(?:/|-|năm|,)?\s*(?:năm\s+)?(\d{4})"
 _HALF = r"6\s+tháng\s+(đầu|cuối)\s+năm\s+(\d{4})"
-_TET = r"tết\s+nguyên\s+đán(?:\s+[A-ZĐa-zà-ỹ]+\s+[A-ZĐa-zà-ỹ]+)?\s*(?:năm\s+)?(\d{4})"
+# the year's stem and branch ("Đinh Mùi"): the year itself is read from the digits or the date
+_CAN_CHI = (
+    r"(?:giáp|ất|bính|đinh|mậu|kỷ|canh|tân|nhâm|quý)\s+"
+    r"(?:tý|sửu|dần|mão|thìn|tỵ|tị|ngọ|mùi|thân|dậu|tuất|hợi)"
+)
+# "Tết Nguyên đán (Đinh Mùi) (năm) 2027", or Tết alone ("trước Tết", "trong dịp Tết"): then
+# the first Tết after the document's date; never "Tết trồng cây", "Tết Trung thu"
+_TET = rf"tết(?:\s+nguyên\s+đán)?(?:\s+{_CAN_CHI})?(?:\s*(?:năm\s+)?(\d{{4}})|(?![\s-]*[\wà-ỹ]))"
 _YEAR = r"năm\s+(\d{4})"
 _LUNAR_MONTH = r"(\d{1,2}|[Gg]iêng|[Cc]hạp)"
 # "ngày 10 tháng 3 âm lịch năm 2025", "ngày 10/3 (âm lịch)", "Rằm tháng Giêng năm 2026"
@@ -246,7 +253,14 @@ def _half(m: re.Match[str], doc_date: date | None) -> Resolved:
 
 
 def _tet(m: re.Match[str], doc_date: date | None) -> Resolved:
-    d = tet(int(m.group(1)))
+    if m.group(1):
+        d = tet(int(m.group(1)))
+    elif doc_date is None:
+        return None
+    else:
+        d = tet(doc_date.year)  # the coming Tết: this year's, or next year's once it is past
+        if d is not None and d < doc_date:
+            d = tet(doc_date.year + 1)
     if d is None:
         return None
     # "trước Tết": the eve, or Tết itself
@@ -309,12 +323,27 @@ EXAMPLE_DATE = date(2026, 3, 5)
 _BEFORE = (
     r"(?:xong\s+|hoàn\s+thành\s+)?(?:trước|chậm\s+nhất(?:\s+là|\s+vào)?(?:\s+đến)?|hạn\s+chót(?:\s+là)?)\s+"
 )
-# "trong", "vào", "hoàn thành trong", "đến (hết)", "hết", "cuối": the lead-ins of a period's end
-_IN = r"(?:trong|vào|hoàn\s+thành\s+trong|đến\s+hết|đến|hết|cuối)"
+# "trong", "vào", "hoàn thành (trong)", "đến (hết)", "hết", "cuối": the lead-ins of a period's end
+_IN = r"(?:trong|vào|hoàn\s+thành(?:\s+trong)?|đến\s+hết|đến|hết|cuối)"
 _SOON = ("trước", "chậm", "chót")
 
 # In the order they are tried: a later match inside an earlier one is part of it.
 PHRASES: Final[tuple[Phrase, ...]] = (
+    # "trước 17 giờ ngày 26/11/2026": an hour of that day, so the day itself
+    Phrase(
+        _rule(
+            "hour",
+            rf"\b(?:trước|chậm\s+nhất(?:\s+là|\s+vào)?|hạn\s+chót(?:\s+là)?)\s+\d{{1,2}}\s*giờ"
+            rf"(?:\s*\d{{1,2}}(?:\s*phút)?)?,?\s+(?:ngày\s+)?(?:{_DMY}|{_DMY_WORDS})",
+            ("giờ",),
+            24,
+            "tch",
+        ),
+        ("giờ",),
+        _day,
+        "hoàn thành trước 17 giờ ngày 26/3/2026",
+        date(2026, 3, 26),
+    ),
     Phrase(
         _rule("before", rf"{_BEFORE}{_DATE}", ("trước", "chậm", "hạn"), 11, "xhtc"),
         _SOON,
@@ -325,7 +354,8 @@ PHRASES: Final[tuple[Phrase, ...]] = (
     Phrase(
         _rule(
             "range",
-            rf"\btừ\s+(?:ngày\s+)?[\d/.\s]+(?:tháng\s+\d+\s+)?(?:năm\s+\d{{4}}\s+)?đến\s+(?:hết\s+)?(?:ngày\s+)?(?:{_DMY}|{_DMY_WORDS}|{_YEAR})",
+            rf"\btừ\s+(?:(?:ngày\s+)?[\d/.\s]+(?:tháng\s+\d+\s+)?(?:năm\s+\d{{4}}\s+)?|năm\s+\d{{4}},?\s+)"
+            rf"đến\s+(?:hết\s+)?(?:ngày\s+)?(?:{_DMY}|{_DMY_WORDS}|{_YEAR})",
             ("từ",),
             0,
         ),
@@ -356,7 +386,7 @@ PHRASES: Final[tuple[Phrase, ...]] = (
         date(2026, 6, 30),
     ),
     Phrase(
-        _rule("tet", rf"\b(?:trong|trước|dịp)\s+(?:dịp\s+)?{_TET}", ("tết",), 10, "td"),
+        _rule("tet", rf"\b(?:trong|trước|dịp|vào|nhân)\s+(?:dịp\s+)?{_TET}", ("tết",), 10, "tdvn"),
         ("tết",),
         _tet,
         "trước Tết Nguyên đán năm 2027",
@@ -393,7 +423,15 @@ PHRASES: Final[tuple[Phrase, ...]] = (
         date(2027, 12, 31),
     ),
     Phrase(
-        _rule("day", rf"\b(?:vào|trong)\s+ngày\s+(?:{_DMY}|{_DMY_WORDS})", ("ngày",), 6, "vt"),
+        # "đến ngày D", "hoàn thành (vào) ngày D": that day; "số liệu tính đến ngày D" is the
+        # date the figures run to, no bound on the work
+        _rule(
+            "day",
+            rf"\b(?:vào|trong|(?<!tính\s)đến|(?:hoàn\s+thành|xong)(?:\s+vào)?)\s+ngày\s+(?:{_DMY}|{_DMY_WORDS})",
+            ("ngày",),
+            15,
+            "vtđhx",
+        ),
         ("ngày",),
         _day,
         "tổ chức vào ngày 19 tháng 5 năm 2026",

@@ -82,7 +82,11 @@ class Header:
 
 
 _COLUMN_GAP = re.compile(r"\s{3,}")
-_BREAK = re.compile(r"<br\s*/?>", re.I)
+# a line break inside a table cell: "<br>", or one bold run ending where the next begins
+# ("**TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH** **Nguyễn Văn An**")
+_BREAK = re.compile(r"<br\s*/?>|(?<=\*\*)\s+(?=\*\*)", re.I)
+# a title in capitals and the signer's name after it, in one line ("… PHÓ CHỦ TỊCH Nguyễn Văn An")
+_TITLE_THEN_NAME = re.compile(rf"^(.*[{_UP}]{{2,}}[.,]?)\s+([{_UP}][{_LOW}]+(?: [{_UP}][{_LOW}]+){{1,4}})$")
 _NOI_NHAN = re.compile(r"^\s*_*N[ơo]i\s+nh[ậa]n", re.I)
 _CONTEXT_START = re.compile(r"^(Căn cứ|Thực hiện|Ngày|Tại|Sau khi|Trong|Theo)\b")
 
@@ -139,7 +143,7 @@ def read_header(lines: list[Line], limit: int) -> Header:
     h = Header()
     motto = next((i for i, ln in enumerate(lines[:limit]) if ln.is_text and _may_be_motto(ln.text)), None)
     if motto is None:
-        return h
+        return _header_without_motto(lines, limit)
     if _MOTTO_TAIL.match(lines[motto].text.strip("*_ ")):
         prev = next((k for k in range(motto - 1, max(-1, motto - 4), -1) if lines[k].is_text), None)
         if prev is not None and _MOTTO_HEAD.match(lines[prev].text.strip("*_ ")):
@@ -203,7 +207,8 @@ def read_header(lines: list[Line], limit: int) -> Header:
             if m and h.number is None and re.search(r"[A-Za-z]", m.group(1)):
                 h.number = re.sub(r"\s+", "", m.group(1))
             elif h.number is None and _BARE_SO.match(col_text):
-                after = next((x.text for j, x in joined_lines if j > i), "")
+                # the next line's first column: "1864/SXD-QLCL      Bình Định, ngày …"
+                after = next(((_split_cols(x.raw) or [x.text])[0] for j, x in joined_lines if j > i), "")
                 symbol = _BARE_SYMBOL.match(after)
                 if symbol:
                     h.number = re.sub(r"\s+", "", symbol.group(1))
@@ -250,6 +255,36 @@ def read_header(lines: list[Line], limit: int) -> Header:
             if place and re.search(r"[ủu]ỷ?y?$", named.split()[-1].lower()):
                 named = f"{named} {place}"  # "Ban Thường vụ Tỉnh ủy" + "Bắc Ninh"
             h.issuer = named
+    return h
+
+
+_FIRST_LINES = 15
+
+
+def _header_without_motto(lines: list[Line], limit: int) -> Header:
+    """A copy that dropped the national motto (a web page's "**ỦY BAN NHÂN DÂN TỈNH X**" /
+    "**CÔNG ĐIỆN**" / title): among the first lines, a kind alone on its line right under an
+    issuer's line in capitals. Anything else is no header."""
+    h = Header()
+    first = [i for i in range(limit) if lines[i].is_text][:_FIRST_LINES]
+    for pos, i in enumerate(first):
+        t = _unmark(lines[i].text).strip()
+        kind = next((c for w, c in _types() if t == w), None)
+        if kind is None or pos == 0:
+            continue
+        above = _unmark(lines[first[pos - 1]].text).strip()
+        if not (above.isupper() and above.startswith(_ISSUER_HEADS)):
+            return h
+        h.type, h.issuer = kind, _issuer([above])
+        window_end = min(limit, i + 40)
+        h.title, h.body_start = _title(lines, i, "", window_end)
+        for k in range(first[0], window_end):
+            m = _NUMBER.search(_unmark(lines[k].text) + "  ") if "Số" in lines[k].text else None
+            if m and re.search(r"[A-Za-z]", m.group(1)):
+                h.number = re.sub(r"\s+", "", m.group(1))
+                break
+        _read_kinh_gui(h, lines, limit)
+        return h
     return h
 
 
@@ -596,6 +631,10 @@ def _closing_columns(lines: list[Line], noi: int, limit: int, c: Closing) -> Non
 
 def _finish(c: Closing, recips: list[str], sig_parts: list[str]) -> None:
     c.recipients = tuple(r.rstrip(" ,;.") for r in recips if r.rstrip(" ,;."))
+    if sig_parts and not _NAME.match(sig_parts[-1]):
+        both = _TITLE_THEN_NAME.match(sig_parts[-1])
+        if both:
+            sig_parts = [*sig_parts[:-1], both.group(1), both.group(2)]
     if sig_parts:
         name = sig_parts[-1] if _NAME.match(sig_parts[-1]) else None
         c.signer = name

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 
-from dondoc.core.directive import DirectiveMeta, Extraction, LegalRef, ReportingRule, Task
+from dondoc.core.directive import Deadline, DirectiveMeta, Extraction, LegalRef, ReportingRule, Task
 from dondoc.core.span import Span
 from dondoc.core.text import SourceText, TextView
 from dondoc.extract import deadlines
@@ -22,6 +23,7 @@ from dondoc.extract.lexicon import words
 from dondoc.extract.lines import Line, mark_noise, split_lines
 from dondoc.extract.metadata import find_attachment, read_closing, read_header
 from dondoc.extract.reporting import Passage, Rule, find_rules, outside_paragraphs
+from dondoc.extract.review import is_bare_group
 from dondoc.extract.structure import Block, build_tree
 from dondoc.extract.tables import (
     find_cell_per_line_tables,
@@ -56,6 +58,37 @@ def _intro(root: Block) -> str:
         if child.role == "para":
             parts.append(child.text)
     return " ".join(parts)
+
+
+def _section_bound(root: Block, doc_date: date | None) -> Deadline | None:
+    """A bound stated once where a section introduces the plan's tasks ("II. NHIỆM VỤ" /
+    "Từ nay đến hết tháng 9/2027, các sở, ban, ngành … thực hiện các nhiệm vụ sau:"), when
+    the introduction states none: the whole document's (CONVENTIONS rule 12)."""
+    for section in root.children:
+        for child in section.children:
+            if child.marker is not None:
+                break
+            if child.role != "para" or not child.text.rstrip().endswith(":"):
+                continue
+            found = deadlines.find_in_text(_looking_ahead(child.text), doc_date)
+            if found is not None and found.date is not None:
+                return found
+    return None
+
+
+def _looking_ahead(intro: str) -> str:
+    """The introduction without its sentences that report what was done ("… trong 6 tháng
+    đầu năm 2026 đã xảy ra 05 vụ …"): a time bound there dates the past, not the work."""
+    past = words("documents", "past_markers")
+    kept = [
+        s
+        for s in _SENTENCE_END.split(" ".join(intro.split()))
+        if s.rstrip().endswith(":") or not any(re.search(rf"(?<!\w){w}(?!\w)", s, re.I) for w in past)
+    ]
+    return " ".join(kept)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+")
 
 
 def _place(text: str, kind: str) -> str | None:
@@ -109,12 +142,16 @@ def extract(source: SourceText) -> Extraction:
     # a decision that issues a plan: the plan's introduction is the one that addresses the tasks
     plan = attached_root if attached_root is not None else root
     intro = _intro(plan)
-    default = deadlines.find_in_text(" ".join(intro.split()), header.date) if intro else None
+    default = deadlines.find_in_text(_looking_ahead(intro), header.date) if intro else None
     if default is not None and default.date is None:
         default = None
     if default is None:
         default = stated_period(plan, header.date)
+    if default is None:
+        default = _section_bound(plan, header.date)
     introduced = introduced_bodies(intro)
+    if header.addressees and is_bare_group(introduced):
+        introduced = ()  # "Sở X đề nghị các đơn vị:": the units the letter is addressed to
     ctx = Context(
         addressees=introduced or header.addressees,
         addressees_from="document" if introduced else "addressees",

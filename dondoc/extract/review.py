@@ -43,6 +43,13 @@ def is_bare_body(name: str) -> bool:
     return name in words("bodies", "bare_bodies")
 
 
+def is_bare_group(names: tuple[str, ...] | list[str]) -> bool:
+    """ "các đơn vị", "các cơ quan, đơn vị": names that only point back at whom a letter
+    addresses, no body of their own."""
+    parts = [x for n in names for x in re.split(r",|\s+và\s+", n) if x.strip()]
+    return bool(parts) and all(is_bare_body(x) for x in parts)
+
+
 def lead_flags(lead: list[str], lead_from: str) -> list[str]:
     if not lead:
         return ["lead: none found"]

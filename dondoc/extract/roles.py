@@ -64,11 +64,16 @@ def _starts_with(toks: Toks, i: int, words: tuple[str, ...], *, fold: bool = Fal
     return got == words
 
 
+_TOPIC_LABEL_TOKENS: Final = 8
+
+
 def _sentence_starts(toks: Toks) -> list[int]:
     starts = [0]
     for k in range(len(toks) - 1):
         if toks[k].text in {".", "!", "?", ";"} and toks[k + 1].text[:1].isupper():
             starts.append(k + 1)
+        elif toks[k].text == ":" and k - starts[-1] <= _TOPIC_LABEL_TOKENS and toks[k + 1].text[:1].isupper():
+            starts.append(k + 1)  # "Các nội dung khác: Thủ trưởng các cơ quan …": a topic, then the sentence
     return starts
 
 

@@ -9,9 +9,11 @@ items above it to bodies ("Trách nhiệm chỉ đạo thực hiện: …"), or 
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Final
 
+from dondoc.extract import deadlines
 from dondoc.extract.bodies import starts_with_verb, whole_bodies
 from dondoc.extract.fields import label_kind
 from dondoc.extract.lexicon import words
@@ -79,6 +81,10 @@ class Block:
             return first.cstart
         # skip the marker in the source: find the text after it
         body = first.text[self.marker.length :].lstrip()
+        if not body:
+            # a number alone on its line ("**Điều 1.**"): the text starts on the next line
+            nxt = next((ln for ln in self.lines if ln.kind == "text" and ln is not first), None)
+            return nxt.cstart if nxt is not None else first.cstart
         probe = body[:12]
         raw = first.raw
         pos = raw.find(probe) if probe else -1
@@ -148,8 +154,15 @@ def is_double_spaced(lines: list[Line]) -> bool:
     text_lines = [i for i, ln in enumerate(lines) if ln.is_text]
     if len(text_lines) < 10:
         return False
-    followed = sum(1 for i in text_lines if i + 1 < len(lines) and lines[i + 1].kind == "blank")
-    return followed / len(text_lines) > 0.6
+    # the lines a sentence runs on from (the next text line opens in lower case) say it
+    # best: a document of short paragraphs has a blank after most lines, never inside one
+    runs_on = [a for a, b in itertools.pairwise(text_lines) if _lower_start(lines[b].text)]
+    judged = runs_on if len(runs_on) >= _RUN_ON_LINES else text_lines
+    followed = sum(1 for i in judged if i + 1 < len(lines) and lines[i + 1].kind == "blank")
+    return followed / len(judged) > 0.6
+
+
+_RUN_ON_LINES = 5
 
 
 def is_paragraph_per_line(lines: list[Line]) -> bool:
@@ -165,8 +178,10 @@ _UNNUMBERED = ("dash", "plus", "bullet")
 
 
 def _text_follows(lines: list[Line], i: int, ocr: bool) -> bool:
-    """The next line is text of its own (not blank, not another item): a heading to open."""
-    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    """The next line is text of its own (not another item), after one blank line at most: a
+    heading to open ("**1.**" / "" / "Sở Nội vụ … các nhiệm vụ sau:")."""
+    j = i + 2 if i + 2 < len(lines) and lines[i + 1].kind == "blank" else i + 1
+    nxt = lines[j] if j < len(lines) else None
     return nxt is not None and nxt.kind == "text" and find_marker(nxt.text, ocr=ocr) is None
 
 
@@ -261,6 +276,8 @@ def _segment(lines: list[Line], *, ocr: bool = False) -> list[tuple[Marker | Non
             and _ends_body_heading(cur_marker, cur)
         ):
             pending_break = True  # "13. Tổng Công ty Điện lực\nChủ trì, xây dựng…": heading, then text
+        if pending_break and marker is None and cur_marker is not None and _bare_marker(cur, cur_marker):
+            pending_break = False  # "**1.**", a blank line, then the heading it numbers
         if marker is not None or (pending_break and cur) or not cur:
             if cur:
                 units.append((cur_marker, cur, cur_paragraph))
@@ -276,6 +293,12 @@ def _segment(lines: list[Line], *, ocr: bool = False) -> list[tuple[Marker | Non
     if cur:
         units.append((cur_marker, cur, cur_paragraph))
     return units
+
+
+def _bare_marker(cur: list[Line], marker: Marker) -> bool:
+    """Is the unit so far a number alone on its line ("1.")?"""
+    texts = [ln for ln in cur if ln.kind == "text"]
+    return len(texts) == 1 and len(texts[0].text.strip()) <= marker.length
 
 
 def _unclosed(lines: list[Line]) -> bool:
@@ -342,7 +365,7 @@ def build_tree(lines: list[Line], *, ocr: bool = False) -> Block:
         block = Block(marker, unit_lines, bold=unit_lines[0].bold)
         if marker is not None:
             closed = False
-            style = marker.style
+            style = _numbering_goes_on(marker, stack)
             idx = next((k for k in range(len(stack) - 1, 0, -1) if _style(stack[k]) == style), None)
             if idx is not None:
                 del stack[idx:]
@@ -400,9 +423,59 @@ def build_tree(lines: list[Line], *, ocr: bool = False) -> Block:
             block.parent = root
             root.children.append(block)
             continue
+        if top.marker is not None and top.parent is not None and opens_phase(text):
+            # "Giai đoạn 2: từ năm 2028 đến năm 2030" after an item: no more of that item,
+            # the heading of the items that follow it
+            stack.pop()
+            block.role = "para"
+            block.parent = top.parent
+            top.parent.children.append(block)
+            continue
         top.add_lines(unit_lines)
     _forget_parents(root)
     return root
+
+
+_PHASE_LINE_WORDS: Final = 10
+
+
+def opens_phase(text: str) -> bool:
+    """Is this unmarked line the heading of a phase of the items under it ("Giai đoạn 1: đến
+    hết năm 2027", "Đợt 2 (từ tháng 7 đến tháng 12/2026):")? Short, opened by a phase's
+    word, and dated."""
+    flat = " ".join(text.replace("*", " ").split())
+    if len(flat.split()) > _PHASE_LINE_WORDS or not flat.lower().startswith(
+        words("structure", "phase_heads")
+    ):
+        return False
+    if deadlines.phase_end(flat) is not None:
+        return True
+    found = deadlines.find_in_text(flat)
+    return found is not None and found.date is not None
+
+
+_NUMBERS: Final = ("num_dot", "num_dash", "num_paren")
+
+
+def _numbering_goes_on(marker: Marker, stack: list[Block]) -> str:
+    """The style a marker is ranked by: its own, except "(3)." after items "1." and "2.", which
+    goes on with their numbering (a sibling, not a sub-item), when no "(2)" is open."""
+    n = _number(marker)
+    if marker.style != "paren" or n is None:
+        return marker.style
+    for block in reversed(stack[1:]):
+        if block.marker is None:
+            continue
+        if block.marker.style == "paren":
+            return marker.style  # a "(n)" list of its own is open
+        if block.marker.style in _NUMBERS and _number(block.marker) == n - 1:
+            return block.marker.style
+    return marker.style
+
+
+def _number(marker: Marker) -> int | None:
+    digits = re.match(r"\(?(\d+)", marker.text)
+    return int(digits.group(1)) if digits else None
 
 
 def _forget_parents(block: Block) -> None:

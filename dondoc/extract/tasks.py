@@ -25,7 +25,7 @@ from dondoc.extract.markers import INLINE_ENUM
 from dondoc.extract.review import is_bare_body, review_flags
 from dondoc.extract.roles import CUE_FIRST, _subject_at, cue_len, find_roles
 from dondoc.extract.spacing import single_spaced
-from dondoc.extract.structure import Block
+from dondoc.extract.structure import Block, opens_phase
 from dondoc.extract.tables import Row
 from dondoc.extract.targets import find_targets
 
@@ -368,6 +368,12 @@ def _visit(
         text = child.text
         low = text.lower()
         kids = [c for c in child.children if c.role in ("item", "para")]
+        if child.marker is None and not kids:
+            phase = _phase_line(text, ctx)
+            if phase is not None:
+                # "Giai đoạn 1: đến hết năm 2027" between the items: it bounds those after it
+                ctx, section = replace(ctx, default=phase), " ".join(text.replace("*", " ").split())
+                continue
         attrs = _fold_attributes(child)
         fields = [c for c in child.children if c.role == "field"]
         if kids and attrs is None and fields:
@@ -419,6 +425,8 @@ def _visit(
             continue
         if block.role == "root" and child.marker is None:
             continue
+        if not kids and _reports_results(text, low):
+            continue  # "Trong 9 tháng đầu năm, tình hình … ổn định; thu ngân sách đạt 81%": no task
         drafts = _split_inline(child, section, inherited_here, ctx, source_here)
         if drafts is not None:
             out.extend(drafts)
@@ -513,6 +521,23 @@ def _phase(heading: str, ctx: Context) -> Deadline | None:
         return phase
     own = deadlines.find_in_text(flat, ctx.doc_date)
     return own if own is not None and own.date is not None else None
+
+
+def _reports_results(text: str, low: str) -> bool:
+    """An item that reports what was achieved (CONVENTIONS rule 2): words of a result, and
+    nothing that asks anyone to act (no verb first, no cue, no body as a subject)."""
+    if not _low_contains(low, "result_phrases") or starts_with_verb(text):
+        return False
+    if any(re.search(rf"(?<!\w){w}(?!\w)", low) for w in words("roles", "assignment_cues")):
+        return False
+    roles = find_roles(text)
+    return not roles.subject and not roles.leads
+
+
+def _phase_line(text: str, ctx: Context) -> Deadline | None:
+    """An unmarked line that opens a phase of the items below it ("Giai đoạn 2: từ năm 2028
+    đến năm 2030", "Đợt 1 (đến hết tháng 6/2026):"): the bound it sets; None for any other."""
+    return _phase(" ".join(text.replace("*", " ").split()), ctx) if opens_phase(text) else None
 
 
 def _split_inline(

@@ -700,3 +700,275 @@ def test_a_sentence_naming_the_party_is_not_the_headers_motto() -> None:
         )
     )
     assert [t.text[:10] for t in e.tasks] == ["Sở Nội vụ ", "Sở Văn hóa", "Sở Tài chí"]
+
+
+# --- shapes met in made-up documents written before the rules (tests/golden/madeup) ---
+
+
+def test_a_number_under_a_bare_so_is_read_from_the_next_lines_first_column() -> None:
+    text = """UBND TỈNH AN HÒA                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+SỞ CÔNG THƯƠNG                           Độc lập - Tự do - Hạnh phúc
+Số:
+512/SCT-QLTM                      An Hòa, ngày 20 tháng 8 năm 2026
+V/v kiểm tra thị trường
+
+Kính gửi: Ủy ban nhân dân các huyện.
+
+1. Tăng cường kiểm tra hàng hóa.
+"""
+    e = extract(SourceText(text))
+    assert (e.meta.number, e.meta.date) == ("512/SCT-QLTM", date(2026, 8, 20))
+
+
+LETTER_DE_NGHI = """ỦY BAN NHÂN DÂN
+TỈNH AN HÒA
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 78/UBND-KT
+V/v phòng chống dịch bệnh
+An Hòa, ngày 05 tháng 3 năm 2026
+
+Kính gửi:
+- Sở Y tế;
+- Ủy ban nhân dân các xã, phường.
+
+Năm 2025, trên địa bàn tỉnh đã ghi nhận 120 ca bệnh trong 6 tháng đầu năm 2025.
+
+Để chủ động phòng, chống dịch, Ủy ban nhân dân tỉnh đề nghị các cơ quan, đơn vị:
+
+1. Tăng cường giám sát, phát hiện sớm ca bệnh.
+2. Yêu cầu nhà thầu thi công bố trí khu cách ly tạm thời.
+"""
+
+
+def test_a_letter_that_asks_the_units_takes_its_addressees_as_the_leads() -> None:
+    """ "đề nghị các cơ quan, đơn vị:" names nobody: it points back at the Kính gửi list."""
+    e = extract(SourceText(LETTER_DE_NGHI))
+    assert e.tasks[0].lead == ("Sở Y tế", "Ủy ban nhân dân các xã, phường")
+
+
+def test_a_time_phrase_of_what_was_done_is_no_default_deadline() -> None:
+    e = extract(SourceText(LETTER_DE_NGHI))
+    assert e.meta.default_deadline is None
+    assert e.tasks[0].deadline.date is None
+
+
+def test_a_verb_whose_last_word_opens_another_verb_yields_to_it() -> None:
+    """ "nhà thầu thi công | bố trí", not "nhà thầu thi | công bố trí"."""
+    e = extract(SourceText(LETTER_DE_NGHI))
+    assert e.tasks[1].lead == ("nhà thầu thi công",)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "day"),
+    [
+        ("Từ nay đến ngày 19/12/2026 hoàn thành", date(2026, 12, 19)),
+        ("hoàn thành ngày 30 tháng 6 năm 2026", date(2026, 6, 30)),
+        ("xong vào ngày 5/5/2026", date(2026, 5, 5)),
+        ("hoàn thành quý I/2027", date(2027, 3, 31)),
+        ("từ năm 2028 đến năm 2030", date(2030, 12, 31)),
+    ],
+)
+def test_a_day_or_period_reached_is_the_deadline(phrase: str, day: date) -> None:
+    e = _run(f"II. NHIỆM VỤ\n\n1. Sở Y tế rà soát danh mục thuốc, {phrase}.\n")
+    assert e.tasks[0].deadline.date == day
+
+
+def test_the_day_figures_run_to_is_no_deadline() -> None:
+    e = _run("II. NHIỆM VỤ\n\n1. Sở Y tế báo cáo số liệu tính đến ngày 30/6/2026.\n")
+    assert e.tasks[0].deadline.date is None
+
+
+def test_an_unmarked_phase_line_between_items_bounds_the_items_after_it() -> None:
+    e = _run(
+        """II. NHIỆM VỤ
+
+Giai đoạn 1: đến hết năm 2027
+
+1. Sở Tài chính bố trí kinh phí thực hiện.
+
+2. Sở Nội vụ bố trí biên chế.
+
+Giai đoạn 2: từ năm 2028 đến năm 2030
+
+3. Sở Y tế mở rộng mạng lưới trạm y tế.
+"""
+    )
+    assert [t.deadline.date for t in e.tasks] == [date(2027, 12, 31), date(2027, 12, 31), date(2030, 12, 31)]
+    assert e.tasks[1].text == "Sở Nội vụ bố trí biên chế."
+    assert e.tasks[2].section == "Giai đoạn 2: từ năm 2028 đến năm 2030"
+
+
+def test_short_paragraphs_between_blank_lines_are_not_double_spaced_text() -> None:
+    """A blank after most lines, because paragraphs are short: blanks still part them. A
+    PDF that puts a blank after every line also puts one inside a sentence."""
+    from dondoc.extract.lines import split_lines
+    from dondoc.extract.structure import is_double_spaced
+
+    short = "\n\n".join(f"{k}. Sở Y tế thực hiện việc số {k} của\nkế hoạch này." for k in range(1, 9))
+    assert not is_double_spaced(split_lines(short))
+    spread = "\n\n".join(f"{k}. Sở Y tế thực hiện việc số {k} của\n\nkế hoạch này." for k in range(1, 9))
+    assert is_double_spaced(split_lines(spread))
+
+
+def test_a_bold_number_alone_then_a_blank_line_numbers_the_heading_after_it() -> None:
+    e = _run(
+        """III. TỔ CHỨC THỰC HIỆN
+
+**1.**
+
+Sở Nội vụ tập trung thực hiện tốt các nhiệm vụ sau:
+
+- Rà soát, bố trí đủ nhân lực.
+
+- Đưa kết quả vào tiêu chí đánh giá hằng năm.
+
+**2.** Sở Tài chính bố trí kinh phí.
+
+(3). Các sở, ban, ngành định kỳ 6 tháng báo cáo kết quả thực hiện.
+"""
+    )
+    assert [t.text[:12] for t in e.tasks] == ["Rà soát, bố ", "Đưa kết quả ", "Sở Tài chính", "Các sở, ban,"]
+    assert e.tasks[0].lead == ("Sở Nội vụ",)
+    assert e.tasks[0].section == "1. Sở Nội vụ tập trung thực hiện tốt các nhiệm vụ sau:"
+    # "(3)." goes on with "1." and "2.": a task of its own, its subject read past "định kỳ 6 tháng"
+    assert e.tasks[3].section == "III. TỔ CHỨC THỰC HIỆN"
+    assert e.tasks[3].lead == ("Các sở, ban, ngành",)
+
+
+def test_a_bound_in_the_sentence_introducing_the_tasks_is_the_documents() -> None:
+    e = _run(
+        """I. MỤC ĐÍCH
+
+Nâng cao chất lượng dịch vụ công.
+
+II. NHIỆM VỤ
+
+Từ nay đến hết tháng 9/2027, các sở, ban, ngành tập trung thực hiện các nhiệm vụ sau:
+
+1. Sở Y tế triển khai bệnh án điện tử.
+
+III. TỔ CHỨC THỰC HIỆN
+
+1. Sở Tài chính bố trí kinh phí.
+"""
+    )
+    assert e.meta.default_deadline == date(2027, 9, 30)
+
+
+def test_a_signers_name_after_the_title_in_one_table_cell() -> None:
+    e = _run(
+        """II. NHIỆM VỤ
+
+1. Sở Y tế triển khai bệnh án điện tử.
+
+| **Nơi nhận:** - Như trên; - Lưu: VT. | **TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH** **Nguyễn Văn An** |
+|---|---|
+"""
+    )
+    assert e.meta.signer == "Nguyễn Văn An"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "day"),
+    [
+        ("hoàn thành trước Tết Nguyên đán", date(2027, 2, 5)),  # the coming Tết (6 Feb 2027), its eve
+        ("trong dịp Tết", date(2027, 2, 6)),
+        ("hoàn thành trước 17 giờ ngày 26/3/2027", date(2027, 3, 26)),  # an hour of that day
+    ],
+)
+def test_tet_without_its_year_and_an_hour_of_a_day(phrase: str, day: date) -> None:
+    e = extract(
+        SourceText(
+            header().replace("05 tháng 3 năm 2026", "02 tháng 12 năm 2026")
+            + f"\n1. Sở Y tế trực, {phrase}.\n"
+        )
+    )
+    assert e.tasks[0].deadline.date == day
+
+
+def test_other_tet_festivals_are_no_deadline() -> None:
+    e = _run("II. NHIỆM VỤ\n\n1. Sở Nông nghiệp và Môi trường phát động trồng cây trước Tết trồng cây.\n")
+    assert e.tasks[0].deadline.date is None
+
+
+def test_a_district_office_and_a_hamlet_head_are_bodies() -> None:
+    e = _run(
+        """II. NHIỆM VỤ
+
+1. Về giải ngân vốn đầu tư công: Giao Phòng Tài chính - Kế hoạch chủ trì, phối hợp với Ban
+Quản lý dự án đầu tư xây dựng huyện rà soát, điều chuyển vốn.
+
+2. Các ban, ngành, đoàn thể xã, Trưởng các thôn căn cứ Kế hoạch xây dựng chương trình hành động.
+
+3. Phòng, chống thiên tai là nhiệm vụ thường xuyên; Phòng Nông nghiệp lập phương án ứng phó.
+"""
+    )
+    first, second, third = e.tasks
+    assert (first.lead, first.support) == (
+        ("Phòng Tài chính - Kế hoạch",),
+        ("Ban Quản lý dự án đầu tư xây dựng huyện",),
+    )
+    assert second.lead == ("Các ban, ngành, đoàn thể xã", "Trưởng các thôn")
+    assert third.lead == ("Phòng Nông nghiệp",)  # "Phòng, chống" is the verb
+
+
+def test_a_verb_inside_a_generic_head_ends_no_name() -> None:
+    """ "các chủ đầu tư": "đầu tư" is a verb, not inside that head."""
+    e = _run(
+        "II. NHIỆM VỤ\n\n1. Sở Y tế đầu tư xây dựng bệnh viện; "
+        "phối hợp với các chủ đầu tư hạ tầng khu công nghiệp.\n"
+    )
+    assert e.tasks[0].lead == ("Sở Y tế",)
+    assert e.tasks[0].support == ("các chủ đầu tư hạ tầng khu công nghiệp",)
+
+
+def test_a_topic_label_then_a_subject() -> None:
+    e = _run(
+        "II. NHIỆM VỤ\n\n1. Các nội dung khác: Thủ trưởng các cơ quan, đơn vị chủ động "
+        "triển khai thực hiện.\n"
+    )
+    assert e.tasks[0].lead == ("Thủ trưởng các cơ quan, đơn vị",)
+
+
+def test_an_item_reporting_results_is_no_task() -> None:
+    e = _run(
+        """II. KẾT LUẬN
+
+1. Trong 9 tháng đầu năm 2026, tình hình kinh tế - xã hội tiếp tục ổn định; thu ngân sách ước đạt 81% dự toán.
+
+2. Phòng Tài chính - Kế hoạch rà soát nguồn thu, phấn đấu thu ngân sách đạt 100% dự toán.
+"""
+    )
+    assert [t.text[:14] for t in e.tasks] == ["Phòng Tài chín"]
+
+
+def test_a_cong_dien_copied_without_its_motto() -> None:
+    text = """**ỦY BAN NHÂN DÂN TỈNH AN HÒA**
+
+**CÔNG ĐIỆN**
+
+**Về việc chủ động ứng phó với bão số 3**
+
+**CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:**
+
+- Giám đốc Công an tỉnh;
+- Chủ tịch Ủy ban nhân dân các xã, phường.
+
+Để chủ động ứng phó với bão, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:
+
+1. Công an tỉnh bố trí lực lượng sẵn sàng sơ tán dân.
+"""
+    e = extract(SourceText(text))
+    assert (e.meta.type, e.meta.issuer, e.meta.title) == (
+        "Công điện",
+        "ỦY BAN NHÂN DÂN TỈNH AN HÒA",
+        "Về việc chủ động ứng phó với bão số 3",
+    )
+    assert e.meta.addressees == ("Giám đốc Công an tỉnh", "Chủ tịch Ủy ban nhân dân các xã, phường")
+    assert [t.text[:12] for t in e.tasks] == ["Công an tỉnh"]
+
+
+def test_a_news_page_with_a_kind_word_on_a_line_has_no_header() -> None:
+    e = extract(SourceText("Tin tức\n\nKẾ HOẠCH\n\nHôm qua, nhiều người dân đã đến dự lễ hội.\n"))
+    assert e.meta.type is None and e.meta.issuer is None
