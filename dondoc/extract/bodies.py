@@ -268,15 +268,18 @@ def read_bodies(
             continue
         if t in {",", ";"}:
             nxt = j + 1
-            if _head_at(toks, nxt) and (
-                toks[nxt].text[:1].isupper()
-                or t == ";"
-                or (
-                    _named(toks, cur_start, j)
-                    # "Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh": one Party head over both
-                    and (toks[nxt].low not in _PLURALS or toks[cur_start].text != _PARTY)
+            if (
+                _head_at(toks, nxt)
+                and (
+                    toks[nxt].text[:1].isupper()
+                    or t == ";"
+                    or (
+                        _named(toks, cur_start, j)
+                        # "Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh": one Party head over both
+                        and (toks[nxt].low not in _PLURALS or toks[cur_start].text != _PARTY)
+                    )
                 )
-            ):
+            ) or (toks[cur_start].text != _PARTY and _another_body_after_comma(toks, cur_start, j, nxt)):
                 names.append(text[toks[cur_start].start : toks[j - 1].end])
                 cur_start = nxt
                 head_end = nxt + _head_at(toks, nxt)
@@ -435,6 +438,49 @@ def _name_goes_on(toks: Toks, i: int) -> bool:
         if not toks[k].text[:1].isalpha() or _is_verb(toks, k) or toks[k].text in _STOP_WORDS:
             return False
     return False
+
+
+def _another_body_after_comma(toks: Toks, start: int, comma: int, nxt: int) -> bool:
+    """After a body with a name of its own ("các Ban của Hội đồng nhân dân tỉnh", "Các phòng
+    chuyên môn thuộc Sở"), ", các Tổ đại biểu" is another body, and so is a head of others
+    (", thủ trưởng các đơn vị trực thuộc"); after a bare group ("các sở") the comma goes on
+    with it ("các sở, ban, ngành")."""
+    if nxt >= len(toks) or not any(t.text[:1].isupper() for t in toks[start + 1 : comma]):
+        return False
+    if toks[nxt].low in _PLURALS:
+        return bool(_head_at(toks, nxt))
+    n = _match(toks, nxt, _GENERIC_HEADS, fold=True)
+    return bool(n) and nxt + n < len(toks) and toks[nxt + n].low in _PLURALS
+
+
+def opens_another_body(before: str, part: str) -> bool:
+    """In a list of bodies and nothing else (a field's value), does the part after a comma
+    name a body of its own ("Sở Tài chính", "các xã", and after a named one "trung tâm giáo
+    dục thường xuyên"), rather than go on with a group ("ban", "ngành" of "các sở, ban,
+    ngành", "đơn vị liên quan" of "các cơ quan, đơn vị liên quan") or a name ("Thể thao và
+    Du lịch" of "Sở Văn hóa, Thể thao và Du lịch")?"""
+    toks = _tokens(part)
+    if not toks:
+        return False
+    first = _tokens(before)[:1]
+    if first and first[0].text == _PARTY and toks[0].low in _PLURALS:
+        return False  # "Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh": one Party head over both
+    if toks[0].low in _PLURALS or toks[0].text[:1].isupper():
+        return bool(_head_at(toks, 0))
+    n = _match(toks, 0, _GENERIC_HEADS)
+    if not n or len(toks) <= n:
+        return False  # a bare group word: "ban", "ngành"
+    # a group read so far ("các cơ quan", "Sở, ban"): every word of it a head or a comma
+    # the group open before the comma: after the last "và" ("các Sở, ban, ngành và các cơ quan")
+    group = before.rsplit(" và ", 1)[-1]
+    prev = tuple(t for t in _tokens(group) if t.text != "," and t.low not in _PLURALS)
+    k = 0
+    while k < len(prev):
+        n = _match(prev, k, _GENERIC_HEADS, fold=True)
+        if not n:
+            return True  # a body with words of its own: a new one starts
+        k += n
+    return not prev
 
 
 def _continues_group(toks: Toks, i: int) -> bool:

@@ -34,6 +34,7 @@ from dondoc.extract.tables import (
 from dondoc.extract.tasks import (
     Context,
     Draft,
+    asks_to_direct,
     introduced_bodies,
     stated_period,
     tasks_from_rows,
@@ -155,6 +156,7 @@ def extract(source: SourceText) -> Extraction:
     ctx = Context(
         addressees=introduced or header.addressees,
         addressees_from="document" if introduced else "addressees",
+        directing=bool(introduced) and asks_to_direct(intro),
         ocr_confidence=source.ocr_confidence,
         doc_date=header.date,
         default=default,

@@ -415,7 +415,13 @@ def build_tree(lines: list[Line], *, ocr: bool = False) -> Block:
             block.parent = top
             top.children.append(block)
             continue
-        if paragraph and text[:1].isupper() and _finished(top) and not any(b.is_heading() for b in stack[1:]):
+        if (
+            paragraph
+            and text[:1].isupper()
+            and _finished(top)
+            and not any(b.is_heading() for b in stack[1:])
+            and _style(stack[1]) != "article"  # an article runs on over paragraphs to the next one
+        ):
             # a new paragraph after a finished top-level list ("Kính gửi: - …; - ….") ends
             # that list; under a heading it stays the item's own next paragraph
             del stack[1:]

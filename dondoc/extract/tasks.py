@@ -17,7 +17,7 @@ from typing import Final
 
 from dondoc.core.directive import Deadline
 from dondoc.extract import deadlines
-from dondoc.extract.bodies import Toks, _head_at, read_bodies, starts_with_verb, tokenize
+from dondoc.extract.bodies import Toks, _head_at, opens_another_body, read_bodies, starts_with_verb, tokenize
 from dondoc.extract.fields import label_kind, may_open_label, read_field, split_fields
 from dondoc.extract.footnotes import BRACKET_MARK, Footnote
 from dondoc.extract.lexicon import words
@@ -89,6 +89,9 @@ class Context:
     # "document": the introduction's general addressees; "addressees": a letter's Kính gửi
     addressees_from: str = "document"
     ocr_confidence: float | None = None
+    # the introduction asks its bodies to direct others ("đề nghị UBND các tỉnh chỉ đạo: 1. Sở
+    # Y tế …"): they lead each item with the item's own subject (CONVENTIONS rule 17)
+    directing: bool = False
 
     def masked(self, start: int, end: int) -> str:
         """text[start:end] with citations blanked: a cited document's date is no deadline."""
@@ -119,7 +122,7 @@ _PERSON_AFTER = re.compile(r"\s(?:Đồng chí|Thủ trưởng)\b")
 
 def split_bodies(value: str) -> list[str]:
     out: list[str] = []
-    for piece in value.split(";"):
+    for piece in _field_pieces(value):
         piece = piece.strip(" .,")
         if not piece:
             continue
@@ -133,6 +136,21 @@ def split_bodies(value: str) -> list[str]:
         else:
             out.append(piece)
     return out
+
+
+def _field_pieces(value: str) -> list[str]:
+    """A field's value split at ";" and at each comma that opens a body of its own."""
+    pieces: list[str] = []
+    for piece in value.split(";"):
+        parts = piece.split(",")
+        merged = [parts[0]]
+        for part in parts[1:]:
+            if opens_another_body(merged[-1].strip(), part.strip(" .;:")):
+                merged.append(part)
+            else:
+                merged[-1] += "," + part  # the group or the name goes on
+        pieces.extend(merged)
+    return pieces
 
 
 def heading_bodies(text: str) -> tuple[str, ...]:
@@ -160,6 +178,19 @@ def _issuer_verbs() -> tuple[tuple[str, ...], ...]:
 
 def _issuer_speaks(toks: Toks, at: int) -> bool:
     return any(tuple(t.low for t in toks[at : at + len(v)]) == v for v in _issuer_verbs())
+
+
+def asks_to_direct(intro: str) -> bool:
+    """Does the sentence that introduces the list end by asking its bodies to direct
+    others ("… đề nghị Ủy ban nhân dân các tỉnh chỉ đạo:", "… lãnh đạo, chỉ đạo thực hiện:")?"""
+    last = intro.rstrip()
+    if not last.endswith(":"):
+        return False
+    tail = " ".join(last[:-1].split()[-_DIRECTING_TAIL:]).lower()
+    return any(re.search(rf"(?<!\w){w}(?:\s+\S+){{0,2}}$", tail) for w in words("roles", "directing_verbs"))
+
+
+_DIRECTING_TAIL = 6
 
 
 def introduced_bodies(intro: str) -> tuple[str, ...]:
@@ -689,6 +720,8 @@ def _make(
     if not lead:
         if roles.subject and not (inherited and all(is_bare_body(n) for n in roles.subject)):
             lead, lead_from = list(roles.subject), "own"
+            if ctx.directing and inherited in ((), ctx.addressees) and ctx.addressees_from == "document":
+                lead = [*ctx.addressees, *lead]
         elif inherited:
             lead, lead_from = list(inherited), source or "heading"
             if tuple(inherited) == ctx.addressees:

@@ -972,3 +972,80 @@ def test_a_cong_dien_copied_without_its_motto() -> None:
 def test_a_news_page_with_a_kind_word_on_a_line_has_no_header() -> None:
     e = extract(SourceText("Tin tức\n\nKẾ HOẠCH\n\nHôm qua, nhiều người dân đã đến dự lễ hội.\n"))
     assert e.meta.type is None and e.meta.issuer is None
+
+
+def test_an_article_runs_on_over_its_paragraphs() -> None:
+    e = extract(
+        SourceText(
+            header(number="15/QĐ-UBND", kind="QUYẾT ĐỊNH", title="Ban hành Kế hoạch phòng, chống dịch")
+            + """
+QUYẾT ĐỊNH:
+
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phòng, chống dịch bệnh.
+
+Điều 2. Giao Sở Y tế chủ trì triển khai thực hiện Kế hoạch; định kỳ hằng quý báo cáo.
+
+Giao Sở Tài chính bố trí kinh phí, hoàn thành trước ngày 31/10/2026.
+
+Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh chịu trách nhiệm thi hành Quyết định này.
+"""
+        )
+    )
+    assert len(e.tasks) == 1
+    assert e.tasks[0].lead == ("Sở Y tế", "Sở Tài chính")
+    assert e.tasks[0].deadline.date == date(2026, 10, 30)  # the hard date over the cycle
+
+
+def test_after_a_named_body_a_comma_opens_the_next_one() -> None:
+    e = _run(
+        """II. NHIỆM VỤ
+
+1. Giao Thường trực Hội đồng nhân dân tỉnh, các Ban của Hội đồng nhân dân tỉnh, các Tổ đại biểu
+giám sát việc thực hiện.
+
+2. Các phòng chuyên môn thuộc Sở, thủ trưởng các đơn vị trực thuộc chủ động triển khai.
+
+3. Các sở, ban, ngành tỉnh triển khai thực hiện.
+"""
+    )
+    assert e.tasks[0].lead == (
+        "Thường trực Hội đồng nhân dân tỉnh",
+        "các Ban của Hội đồng nhân dân tỉnh",
+        "các Tổ đại biểu",
+    )
+    assert e.tasks[1].lead == ("Các phòng chuyên môn thuộc Sở", "thủ trưởng các đơn vị trực thuộc")
+    assert e.tasks[2].lead == ("Các sở, ban, ngành tỉnh",)
+
+
+@pytest.mark.parametrize(
+    ("value", "bodies"),
+    [
+        (
+            "các trường trung học phổ thông, trung tâm giáo dục thường xuyên",
+            ["các trường trung học phổ thông", "trung tâm giáo dục thường xuyên"],
+        ),
+        ("Ủy ban nhân dân các xã, phường.", ["Ủy ban nhân dân các xã, phường"]),
+        ("Sở, ban, ngành có liên quan", ["Sở, ban, ngành có liên quan"]),
+        (
+            "Các Sở, ban, ngành và các cơ quan, đơn vị, địa phương liên quan",
+            ["Các Sở, ban, ngành và các cơ quan, đơn vị, địa phương liên quan"],
+        ),
+        ("Đảng uỷ Mặt trận Tổ quốc, các đoàn thể tỉnh", ["Đảng uỷ Mặt trận Tổ quốc, các đoàn thể tỉnh"]),
+        ("Sở Văn hóa, Thể thao và Du lịch; Sở Y tế", ["Sở Văn hóa, Thể thao và Du lịch", "Sở Y tế"]),
+    ],
+)
+def test_a_field_value_is_split_where_a_body_of_its_own_starts(value: str, bodies: list[str]) -> None:
+    from dondoc.extract.tasks import split_bodies
+
+    assert split_bodies(value) == bodies
+
+
+def test_bodies_asked_to_direct_lead_each_item_with_its_own_subject() -> None:
+    """ "đề nghị UBND các tỉnh chỉ đạo: 1. Sở Y tế …" (CONVENTIONS rules 7 and 17)."""
+    text = LETTER_DE_NGHI.replace(
+        "Ủy ban nhân dân tỉnh đề nghị các cơ quan, đơn vị:",
+        "Bộ Y tế đề nghị Ủy ban nhân dân các tỉnh, thành phố chỉ đạo:",
+    ).replace("1. Tăng cường giám sát", "1. Sở Y tế tăng cường giám sát")
+    e = extract(SourceText(text))
+    assert e.tasks[0].lead == ("Ủy ban nhân dân các tỉnh, thành phố", "Sở Y tế")
+    assert e.tasks[1].lead == ("Ủy ban nhân dân các tỉnh, thành phố", "nhà thầu thi công")
