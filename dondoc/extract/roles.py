@@ -65,6 +65,7 @@ def _starts_with(toks: Toks, i: int, words: tuple[str, ...], *, fold: bool = Fal
 
 
 _TOPIC_LABEL_TOKENS: Final = 8
+_PLURALS_OPENING: Final = frozenset(words("bodies", "plural_markers"))
 
 
 def _sentence_starts(toks: Toks) -> list[int]:
@@ -74,6 +75,8 @@ def _sentence_starts(toks: Toks) -> list[int]:
             starts.append(k + 1)
         elif toks[k].text == ":" and k - starts[-1] <= _TOPIC_LABEL_TOKENS and toks[k + 1].text[:1].isupper():
             starts.append(k + 1)  # "Các nội dung khác: Thủ trưởng các cơ quan …": a topic, then the sentence
+        elif toks[k].text == "(" and toks[k + 1].low in _PLURALS_OPENING:
+            starts.append(k + 1)  # "… (các chi bộ thực hiện; Văn phòng tổng hợp)": who does it
     return starts
 
 

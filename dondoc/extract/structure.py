@@ -21,7 +21,10 @@ from dondoc.extract.lines import Line
 from dondoc.extract.markers import Marker, find_marker
 
 _TERMINAL = (".", ";", ":", "!", "?", "…", "./.")
-_NUMBERED = ("num_dot", "num_dash", "num_paren", "num2", "num3", "roman_num", "letter", "paren")
+_NUMBERED = (
+    "num_dot", "num_dash", "num_paren", "num_slash", "num2", "num3", "roman_num",
+    "letter", "letter_slash", "paren",
+)  # fmt: skip
 _OPEN_CLOSE = (("“", "”"), ("(", ")"))
 _TOP_LEVEL = ("part", "article")  # outer to inner
 # a line opening with an assigning cue ("Giao …", "Đề nghị …"), capitalised as a sentence is
@@ -460,7 +463,7 @@ def opens_phase(text: str) -> bool:
     return found is not None and found.date is not None
 
 
-_NUMBERS: Final = ("num_dot", "num_dash", "num_paren")
+_NUMBERS: Final = ("num_dot", "num_dash", "num_paren", "num_slash")
 
 
 def _numbering_goes_on(marker: Marker, stack: list[Block]) -> str:

@@ -466,7 +466,7 @@ def _visit(
 
 
 # the numbers of a plan's own sections ("3.", "III."), not a bullet under an item
-_PLAN_NUMBERS: Final = ("num_dot", "num_dash", "num_paren", "num2", "roman", "roman_num")
+_PLAN_NUMBERS: Final = ("num_dot", "num_dash", "num_paren", "num_slash", "num2", "roman", "roman_num")
 
 
 def period_statement(block: Block) -> str | None:
@@ -588,13 +588,17 @@ def _split_inline(
     bodies, source = (introduced, "introduction") if introduced else (inherited, source)
     drafts = []
     base = block.start
+    # the section is the lead-in as written, marker included ("2. Giao Văn phòng Huyện ủy:")
+    heading = block.heading
+    cut = heading.find(lead_in[-20:])
+    heading = heading[: cut + min(20, len(lead_in))] if cut >= 0 else heading
     for k, m in enumerate(parts):
         seg_end = parts[k + 1].start() if k + 1 < len(parts) else len(text)
         seg = text[m.end() : seg_end].strip()
         # offsets: locate the segment's first words in the source after the block start
         start, end = _locate(seg, ctx.text, base, block.end)
         start = start if start >= 0 else block.start
-        draft = _make(seg, start, max(end, start + 1), block.heading, bodies, ctx, None, source=source)
+        draft = _make(seg, start, max(end, start + 1), heading, bodies, ctx, None, source=source)
         drafts.append(draft)
         base = max(start + 1, end)
     return drafts

@@ -1049,3 +1049,84 @@ def test_bodies_asked_to_direct_lead_each_item_with_its_own_subject() -> None:
     e = extract(SourceText(text))
     assert e.tasks[0].lead == ("Ủy ban nhân dân các tỉnh, thành phố", "Sở Y tế")
     assert e.tasks[1].lead == ("Ủy ban nhân dân các tỉnh, thành phố", "nhà thầu thi công")
+
+
+def test_slash_numbering_opens_items() -> None:
+    from dondoc.extract.markers import find_marker
+
+    assert [
+        m.style if (m := find_marker(t)) else None for t in ("1/ Về kế hoạch:", "a/ Xây dựng", "b/Rà soát")
+    ] == [
+        "num_slash",
+        "letter_slash",
+        "letter_slash",
+    ]
+    # a date, a document's symbol wrapped to the line's start, a letter's "v/v": no item
+    assert [
+        find_marker(t) for t in ("15/9/2026, Sở", "83/TTr-UBND ngày", "19/CT-TTg ngày", "v/v triển khai")
+    ] == [None] * 4
+    e = _run(
+        """II. NHIỆM VỤ
+
+1/ Về kế hoạch giáo dục:
+a/ Sở Giáo dục và Đào tạo xây dựng kế hoạch, chậm nhất ngày 20/9/2026.
+b/ Sở Nội vụ rà soát biên chế giáo viên.
+2/ Sở Tài chính bố trí kinh phí.
+"""
+    )
+    assert [t.lead for t in e.tasks] == [("Sở Giáo dục và Đào tạo",), ("Sở Nội vụ",), ("Sở Tài chính",)]
+    assert e.tasks[0].section == "1/ Về kế hoạch giáo dục:"
+
+
+def test_a_cell_per_line_row_whose_task_text_ends_without_a_stop() -> None:
+    """The next line, a body's name, is the lead's cell, not the task's text wrapped."""
+    e = _run(
+        """II. NHIỆM VỤ
+
+STT
+Nội dung nhiệm vụ
+Cơ quan chủ trì
+Cơ quan phối hợp
+Thời gian thực hiện
+1
+Tập huấn kỹ năng làm du lịch cho hộ dân
+Trường Cao đẳng nghề An Hòa
+Sở Văn hóa, Thể thao và Du lịch
+Quý II/2027
+"""
+    )
+    (task,) = e.tasks
+    assert (task.text, task.lead, task.support) == (
+        "Tập huấn kỹ năng làm du lịch cho hộ dân",
+        ("Trường Cao đẳng nghề An Hòa",),
+        ("Sở Văn hóa, Thể thao và Du lịch",),
+    )
+
+
+def test_who_does_it_in_parentheses() -> None:
+    e = _run(
+        """II. NHIỆM VỤ
+
+- Xét kết nạp đảng viên mới (các chi bộ thực hiện; Văn phòng Đảng ủy tổng hợp).
+
+- Kiểm tra chuyên đề (Tổ chuyên môn của Phòng Nội vụ thực hiện).
+
+- Tổ chuyên môn của Phòng Nội vụ có trách nhiệm hướng dẫn các xã.
+"""
+    )
+    assert e.tasks[0].lead == ("các chi bộ", "Văn phòng Đảng ủy")
+    assert e.tasks[2].lead == ("Tổ chuyên môn của Phòng Nội vụ",)
+
+
+def test_an_inline_list_after_giao_has_its_lead_in_as_section() -> None:
+    e = _run(
+        """II. KẾT LUẬN
+
+1. Công tác lãnh đạo năm 2026 có nhiều đổi mới; các chỉ tiêu cơ bản đạt và vượt kế hoạch.
+
+2. Giao Văn phòng Ủy ban nhân dân tỉnh: (i) chủ trì xây dựng báo cáo tổng kết; (ii) phối hợp với
+Sở Nội vụ chuẩn bị hội nghị.
+"""
+    )
+    assert [t.section for t in e.tasks] == ["2. Giao Văn phòng Ủy ban nhân dân tỉnh:"] * 2
+    assert [t.lead for t in e.tasks] == [("Văn phòng Ủy ban nhân dân tỉnh",)] * 2
