@@ -183,7 +183,10 @@ def mark_noise(lines: list[Line]) -> None:
     # running headers: the same short line (digits aside) on several pages, with a "/"
     # ("CÔNG BÁO/Số 271/Ngày 12-05-2026"); only such lines need their shape
     shape_of = {
-        ln.index: _DIGITS.sub("#", ln.text) for ln in texts if 8 <= len(ln.text) <= 70 and "/" in ln.text
+        ln.index: _DIGITS.sub("#", ln.text)
+        for ln in texts
+        # with words: a date alone on its line ("25/4/2027.") is a sentence's end, twice or not
+        if 8 <= len(ln.text) <= 70 and "/" in ln.text and any(c.isalpha() for c in ln.text)
     }
     shapes = Counter(shape_of.values())
     furniture = stamps or chrome or gazette

@@ -162,7 +162,14 @@ def extract(source: SourceText) -> Extraction:
         default=default,
         footnotes=footnotes,
         text=text,
-        citations=tuple(sorted((r.span.start, r.span.end) for r in refs)),
+        # a cited document's date is no deadline; a page number is no part of one
+        # ("trước ngày" / "2" / "25/4/2027" over a page break)
+        citations=tuple(
+            sorted(
+                [(r.span.start, r.span.end) for r in refs]
+                + [(ln.start, ln.end) for ln in lines if ln.kind == "noise"]
+            )
+        ),
     )
     drafts = tasks_from_tree(root, ctx)
     if attached_root is not None:

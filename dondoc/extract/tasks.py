@@ -85,7 +85,7 @@ class Context:
     default: Deadline | None
     footnotes: dict[str, Footnote]
     text: str  # the view text
-    citations: tuple[tuple[int, int], ...] = ()  # spans of cited documents, sorted
+    citations: tuple[tuple[int, int], ...] = ()  # spans of cited documents and page furniture, sorted
     # "document": the introduction's general addressees; "addressees": a letter's Kính gửi
     addressees_from: str = "document"
     ocr_confidence: float | None = None

@@ -1130,3 +1130,36 @@ Sở Nội vụ chuẩn bị hội nghị.
     )
     assert [t.section for t in e.tasks] == ["2. Giao Văn phòng Ủy ban nhân dân tỉnh:"] * 2
     assert [t.lead for t in e.tasks] == [("Văn phòng Ủy ban nhân dân tỉnh",)] * 2
+
+
+def test_a_page_number_inside_a_date_and_a_date_alone_on_its_line() -> None:
+    """ "trước ngày" / page number / "25/4/2026." over a page break; a date alone on its
+    line twice is no running header."""
+    e = _run(
+        """II. NHIỆM VỤ
+
+1. Sở Nội vụ xây dựng kế hoạch, gửi về Sở Tài chính trước ngày
+05/4/2026.
+
+2. Sở Văn hóa, Thể thao và Du lịch trang trí các trục đường chính, hoàn thành trước ngày
+
+                                         2
+
+25/4/2026.
+"""
+    )
+    assert [t.deadline.date for t in e.tasks] == [date(2026, 4, 4), date(2026, 4, 24)]
+    assert e.tasks[1].text.endswith("hoàn thành trước ngày 25/4/2026.")
+
+
+def test_press_bodies_that_open_a_column_and_individuals() -> None:
+    e = _run(
+        """II. NHIỆM VỤ
+
+1. Báo An Hòa, Đài Phát thanh và Truyền hình tỉnh mở chuyên mục tuyên truyền.
+
+2. Các tổ chức, cá nhân có liên quan nghiêm túc thực hiện các quy định về an toàn lao động.
+"""
+    )
+    assert e.tasks[0].lead == ("Báo An Hòa", "Đài Phát thanh và Truyền hình tỉnh")
+    assert e.tasks[1].lead == ("Các tổ chức, cá nhân có liên quan",)
