@@ -226,6 +226,14 @@ def _before(m: re.Match[str], doc_date: date | None) -> Resolved:
     return _until(_date_from(m, 0), m)
 
 
+def _before_month(m: re.Match[str], doc_date: date | None) -> Resolved:
+    month, year = int(m.group(1)), int(m.group(2))
+    first = _safe_date(year, month, 1)
+    if first is None:
+        return None
+    return first - timedelta(days=1), (first,)
+
+
 def _range(m: re.Match[str], doc_date: date | None) -> Resolved:
     g = m.groups()
     if g[0]:
@@ -437,6 +445,42 @@ PHRASES: Final[tuple[Phrase, ...]] = (
         "tổ chức vào ngày 19 tháng 5 năm 2026",
         date(2026, 5, 19),
     ),
+    # "đến 31/12/2027", "đến hết ngày 30/9/2027": that day (never "tính đến", the date
+    # figures run to)
+    Phrase(
+        _rule(
+            "until",
+            rf"\b(?<!tính\s)đến\s+(?:hết\s+)?(?:ngày\s+)?(?:{_DMY}|{_DMY_WORDS})",
+            ("đến",),
+            0,
+        ),
+        ("đến",),
+        _day,
+        "hoàn thành đến 31/12/2026",
+        date(2026, 12, 31),
+    ),
+    # "trước tháng 8/2027": before that month opens, so the last day of the month before it
+    Phrase(
+        _rule("before_month", rf"\btrước\s+{_MONTH}", ("tháng",), 7, "t"),
+        ("tháng",),
+        _before_month,
+        "hoàn thành trước tháng 8/2026",
+        date(2026, 7, 31),
+    ),
+    # "trước ngày 15 tháng 6" without a year: the document's year (or the next, if past)
+    Phrase(
+        _rule(
+            "before_no_year_words",
+            rf"{_BEFORE}(?:ngày\s+)?(\d{{1,2}})\s+tháng\s+(\d{{1,2}})(?!\s*(?:năm|/|-)\s*\d)(?!\d)(?!\s+âm)",
+            ("trước", "chậm", "hạn"),
+            11,
+            "xhtc",
+        ),
+        _SOON,
+        _before_no_year,
+        "chậm nhất ngày 20 tháng 12",
+        date(2026, 12, 20),
+    ),
     Phrase(
         _rule(
             "relative",
@@ -581,7 +625,7 @@ def find_in_text(text: str, doc_date: date | None = None) -> Deadline | None:
                 continue
             covered[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
             rec = _recurrence_after(text, m.end())
-            if rec is None and kind == "before_no_year" and _cycle_before(text, m.start()):
+            if rec is None and kind.startswith("before_no_year") and _cycle_before(text, m.start()):
                 rec = ("yearly", m.end())
             if rec:
                 recurring = recurring or (written[m.start() : rec[1]].strip(), rec[0])

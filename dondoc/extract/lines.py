@@ -80,6 +80,7 @@ class Line:
 
 
 _HEADING_HASHES = re.compile(r"^\s*#+\s+")
+_MD_BULLET = re.compile(r"^\s*\*\s+(?=[^\s*])")
 _SPACES = re.compile(r"\s+")
 
 
@@ -96,6 +97,13 @@ def _clean(raw: str) -> tuple[str, int, int, bool]:
             return stripped, first, first + len(stripped), False
         return " ".join(stripped.split()), first, first + len(stripped), False
     stripped = raw.replace("\f", " ")
+    bullet = _MD_BULLET.match(stripped)
+    if bullet:
+        # "* Sở Y tế …": a markdown list's item (emphasis never opens with a space), read as
+        # the bullet "•" it stands for; the marker starts at the asterisk
+        rest = stripped[bullet.end() :]
+        text, _, last, bold = _clean(" " * bullet.end() + rest)
+        return "• " + text, bullet.end() - len(bullet.group(0).lstrip()), last, bold
     bold = stripped.lstrip().startswith("**") or stripped.lstrip().startswith("__")
     text = _EMPHASIS.sub("", stripped)
     text = text.replace("\\", "")

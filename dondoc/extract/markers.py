@@ -1,4 +1,5 @@
-"""Item markers: '1.', '1-', '1/', '2.1.', 'I.', 'a)', 'a/', '(i)', '-', '+', '•', 'Điều 3.', 'Phần I'."""
+"""Item markers: '1.', '1-', '1/', '2.1.', 'I.', 'a)', 'a/', 'a.', '(i)', '-', '+', '•', 'Điều 3.',
+'Phần I'."""
 
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "1/ Về kế hoạch:", "a/ Xây dựng …" (never a date "15/9", a symbol, "v/v")
     ("num_slash", re.compile(rf"^\d{{1,2}}/(?!\s*\d)(?![{_UPPER}]\w*[-/])\s*(?=\S)")),  # nor "83/TTr-UBND"
     ("letter_slash", re.compile(r"^[a-zđ]/(?![a-zđ]\b)\s*(?=\S)")),
+    # "a. Tổ chức lễ phát động …": a capital after it (never "v.v." running on a line)
+    ("letter_dot", re.compile(rf"^[a-zđ]\.\s+(?=[{_UPPER}])")),
     ("paren", re.compile(r"^\((?:[ivx]{1,4}|\d{1,2}|[a-zđ])\)\.?\s*(?=\S)")),  # "(3)" and "(3)."
     ("dash", re.compile(r"^[-–—]\s*(?=\S)")),
     ("plus", re.compile(r"^\+\s*(?=\S)")),
@@ -81,6 +84,7 @@ for _style, _pattern in _PATTERNS:
         "letter": "abcdefghijklmnopqrstuvwxyzđ",
         "num_slash": "0123456789",
         "letter_slash": "abcdefghijklmnopqrstuvwxyzđ",
+        "letter_dot": "abcdefghijklmnopqrstuvwxyzđ",
         "paren": "(",
         "dash": "-–—",
         "plus": "+",
@@ -92,7 +96,7 @@ for _style, _pattern in _PATTERNS:
 
 def find_marker(text: str, *, ocr: bool = False) -> Marker | None:
     first = text[:1]
-    if first not in _MARKER_FIRST and not (first.islower() and text[1:2] in ")/"):
+    if first not in _MARKER_FIRST and not (first.islower() and text[1:2] in ")/."):
         return None  # most lines continue a sentence: no pattern can match them
     for style, pattern in _BY_FIRST.get(first, ()):
         m = pattern.match(text)

@@ -6,15 +6,13 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dondoc.extract.markers import _MARKER_FIRST, _PATTERNS, Marker, find_marker
+from dondoc.extract.markers import _PATTERNS, Marker, find_marker
 
-_LINE = st.text(alphabet="0123456789IVXLCPMĐđabcx().-–+•: ĐiềuPhầnChươngMụcviiA", max_size=14)
+_LINE = st.text(alphabet="0123456789IVXLCPMĐđabcx()./-–+•: ĐiềuPhầnChươngMụcviiAT", max_size=14)
 
 
 def _every_pattern(text: str) -> Marker | None:
-    first = text[:1]
-    if first not in _MARKER_FIRST and not (first.islower() and text[1:2] == ")"):
-        return None
+    """Every pattern, in order, with no look at the first character."""
     for style, pattern in _PATTERNS:
         m = pattern.match(text)
         if m and m.end() > 0:
@@ -47,6 +45,9 @@ def test_markers_of_every_style() -> None:
         "3- Sở Y tế": "num_dash",
         "3) Sở Y tế": "num_paren",
         "b) Sở Y tế": "letter",
+        "2/ Sở Y tế": "num_slash",
+        "b/ Sở Y tế": "letter_slash",
+        "b. Sở Y tế": "letter_dot",
         "(ii) Sở Y tế": "paren",
         "- Sở Y tế": "dash",
         "+ Sở Y tế": "plus",

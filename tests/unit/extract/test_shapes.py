@@ -1163,3 +1163,53 @@ def test_press_bodies_that_open_a_column_and_individuals() -> None:
     )
     assert e.tasks[0].lead == ("Báo An Hòa", "Đài Phát thanh và Truyền hình tỉnh")
     assert e.tasks[1].lead == ("Các tổ chức, cá nhân có liên quan",)
+
+
+def test_letters_with_a_dot_open_items() -> None:
+    from dondoc.extract.markers import find_marker
+
+    assert find_marker("a. Tổ chức lễ phát động") is not None
+    assert find_marker("v.v. và các nội dung khác") is None
+    assert find_marker("e. coli trong nước") is None  # no capital after it: running text
+    e = _run(
+        """III. PHÂN CÔNG NHIỆM VỤ
+a. Công chức Tư pháp - Hộ tịch tham mưu Ủy ban nhân dân xã tổ chức lễ phát động.
+b. Hội Cựu chiến binh xã ra quân trồng cây trên tuyến đường thanh niên.
+c. Trưởng các thôn vận động nhân dân tham gia, báo cáo trước ngày 05/4/2026.
+"""
+    )
+    assert [t.lead for t in e.tasks] == [
+        ("Công chức Tư pháp - Hộ tịch",),
+        ("Hội Cựu chiến binh xã",),
+        ("Trưởng các thôn",),
+    ]
+    assert e.tasks[2].deadline.date == date(2026, 4, 4)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "day"),
+    [
+        ("hoàn thành đến 31/12/2026", date(2026, 12, 31)),
+        ("thực hiện đến hết ngày 30/9/2026", date(2026, 9, 30)),
+        ("hoàn thành trước tháng 8/2026", date(2026, 7, 31)),  # before August opens
+        ("gửi báo cáo trước ngày 15 tháng 6", date(2026, 6, 14)),  # no year: the document's
+    ],
+)
+def test_more_ways_of_writing_a_last_day(phrase: str, day: date) -> None:
+    e = _run(f"II. NHIỆM VỤ\n\n1. Sở Y tế rà soát danh mục thuốc, {phrase}.\n")
+    assert e.tasks[0].deadline.date == day
+
+
+def test_a_markdown_list_item_is_an_item() -> None:
+    """ "* Sở Y tế …" from a web page's list; "*…*" alone is emphasis, "* *" an ornament."""
+    e = _run(
+        """II. NHIỆM VỤ
+
+* *
+
+* Sở Y tế rà soát danh mục thuốc.
+* Sở Tài chính *bố trí* kinh phí.
+"""
+    )
+    assert [t.lead for t in e.tasks] == [("Sở Y tế",), ("Sở Tài chính",)]
+    assert e.tasks[1].text == "Sở Tài chính bố trí kinh phí."
