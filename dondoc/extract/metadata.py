@@ -24,15 +24,22 @@ _MOTTO = re.compile(
 _MOTTO_TAIL = re.compile(r"^(?:CỘNG\s+SẢN|HỘI\s+CHỦ\s+NGHĨA|H[ÒO]A\s+XÃ)", re.I)
 _MOTTO_HEAD = re.compile(r"^(?:ĐẢNG|CỘNG\s+H[ÒO]A(?:\s+XÃ)?|CỘNG)$", re.I)
 _NUMBER = re.compile(
-    r"\bSố\s*:?\s*(\d{1,5}[a-z]?(?:\s*/\s*\d{4})?\s*[-/]?\s*[A-ZĐ][\w\-/&Đ ]*?)\s*(?:$|\s{2,}|\|)"
+    r"\bS[ốô]\s*:?\s*(\d{1,5}[a-z]?(?:\s*/\s*\d{4})?\s*[-/]?\s*[A-ZĐ][\w\-/&Đ ]*?)\s*(?:$|\s{2,}|\|)"
 )
-_SPLIT_NUMBER = re.compile(r"(\bSố\s*:?\s*\d{1,5}[a-z]?)\s{2,}([/-]\s*[A-ZĐ])")
-_NUMBER_ONLY = re.compile(r"\bSố\s*:?\s*(\d{1,5})\s*$")
+_SPLIT_NUMBER = re.compile(r"(\bS[ốô]\s*:?\s*\d{1,5}[a-z]?)\s{2,}([/-]\s*[A-ZĐ])")
+_NUMBER_ONLY = re.compile(r"\bS[ốô]\s*:?\s*(\d{1,5})\s*$")
 # "Số:" alone, its number and symbol on the next line ("Số:" / "21/KH-UBND")
-_BARE_SO = re.compile(r"^\s*Số\s*:?\s*$")
+_BARE_SO = re.compile(r"^\s*S[ốô]\s*:?\s*$")
 _BARE_SYMBOL = re.compile(r"^\s*(\d{1,5}[a-z]?\s*/\s*(?:\d{4}\s*/\s*)?[A-ZĐ][\w\-/&Đ]*)\s*$")
 # "Số:      /UBND-KT": a draft or a copy whose number the registry fills in later
-_UNNUMBERED = re.compile(r"^\s*Số\s*:?\s*[/-]\s*[A-ZĐ][\w\-/&Đ]*\s*$")
+_UNNUMBERED = re.compile(r"^\s*S[ốô]\s*:?\s*[/-]\s*[A-ZĐ][\w\-/&Đ]*\s*$")
+
+
+def _names_number(text: str) -> bool:
+    """The word every number pattern opens with, as written or as OCR reads it ("Sô:")."""
+    return "Số" in text or "Sô" in text
+
+
 _DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I)
 _DATE_LOW = re.compile(_DATE.pattern)
 # "TM. CHÍNH PHỦ", "T/M THÀNH ỦY", "KT. BỘ TRƯỞNG", "Q. CHÁNH VĂN PHÒNG"; not "QUYẾT NGHỊ:"
@@ -198,10 +205,10 @@ def read_header(lines: list[Line], limit: int) -> Header:
     ]
     for i, ln in joined_lines:
         # "Số:173    /KH-UBND": the layout spread the number over two columns
-        raw = _SPLIT_NUMBER.sub(r"\1\2", ln.raw) if "Số" in ln.raw else ln.raw
+        raw = _SPLIT_NUMBER.sub(r"\1\2", ln.raw) if _names_number(ln.raw) else ln.raw
         for col in _split_cols(raw) or [ln.text]:
             col_text = _unmark(col)
-            if "Số" not in col_text:
+            if not _names_number(col_text):
                 continue  # both number patterns start with it
             m = _NUMBER.search(col_text + "  ")
             if m and h.number is None and re.search(r"[A-Za-z]", m.group(1)):
@@ -279,7 +286,7 @@ def _header_without_motto(lines: list[Line], limit: int) -> Header:
         window_end = min(limit, i + 40)
         h.title, h.body_start = _title(lines, i, "", window_end)
         for k in range(first[0], window_end):
-            m = _NUMBER.search(_unmark(lines[k].text) + "  ") if "Số" in lines[k].text else None
+            m = _NUMBER.search(_unmark(lines[k].text) + "  ") if _names_number(lines[k].text) else None
             if m and re.search(r"[A-Za-z]", m.group(1)):
                 h.number = re.sub(r"\s+", "", m.group(1))
                 break
@@ -631,6 +638,11 @@ def _closing_columns(lines: list[Line], noi: int, limit: int, c: Closing) -> Non
 
 def _finish(c: Closing, recips: list[str], sig_parts: list[str]) -> None:
     c.recipients = tuple(r.rstrip(" ,;.") for r in recips if r.rstrip(" ,;."))
+    if sig_parts and not _NAME.match(sig_parts[-1]):
+        last = sig_parts[-1]
+        rank = next((r for r in words("documents", "signer_ranks") if last.startswith(r + " ")), None)
+        if rank and _NAME.match(sig_parts[-1][len(rank) :].strip()):
+            sig_parts = [*sig_parts[:-1], sig_parts[-1][len(rank) :].strip()]  # "Đại tá Nguyễn Văn A"
     if sig_parts and not _NAME.match(sig_parts[-1]):
         both = _TITLE_THEN_NAME.match(sig_parts[-1])
         if both:

@@ -458,6 +458,8 @@ def _visit(
             continue
         if not kids and _reports_results(text, low):
             continue  # "Trong 9 tháng đầu năm, tình hình … ổn định; thu ngân sách đạt 81%": no task
+        if child.marker is None and not kids and _asks_nothing(text, low):
+            continue  # "I. NỘI DUNG GIÁM SÁT" / "Việc thực hiện chính sách …": a topic, no task
         drafts = _split_inline(child, section, inherited_here, ctx, source_here)
         if drafts is not None:
             out.extend(drafts)
@@ -480,7 +482,9 @@ def period_statement(block: Block) -> str | None:
         return None  # spares the work below for every heading but a field label's
     heading = _EMPHASIS.sub(" ", block.text).strip()
     label, colon, rest = heading.partition(":")
-    if not colon:
+    if not colon and heading.isupper():
+        label, rest = heading, ""  # "THỜI GIAN GIÁM SÁT", its paragraph below it
+    elif not colon:
         # the heading and its paragraph joined into one line: the label ends where a new
         # sentence starts ("Thời gian thực hiện Từ nay đến hết năm 2025.")
         words_ = heading.split()
@@ -560,6 +564,18 @@ def _reports_results(text: str, low: str) -> bool:
     if not _low_contains(low, "result_phrases") or starts_with_verb(text):
         return False
     if any(re.search(rf"(?<!\w){w}(?!\w)", low) for w in words("roles", "assignment_cues")):
+        return False
+    roles = find_roles(text)
+    return not roles.subject and not roles.leads
+
+
+def _asks_nothing(text: str, low: str) -> bool:
+    """An unmarked paragraph that asks no one to act: no verb first, no assigning cue, no
+    modal ("phải", "cần"), no body as a subject."""
+    if starts_with_verb(text):
+        return False
+    cues = (*words("roles", "assignment_cues"), *words("structure", "modal_words"))
+    if any(re.search(rf"(?<!\w){w}(?!\w)", low) for w in cues):
         return False
     roles = find_roles(text)
     return not roles.subject and not roles.leads

@@ -11,10 +11,15 @@ from dondoc.extract import lexicon
 from dondoc.extract.pipeline import extract
 
 CASES = Path(__file__).resolve().parents[2] / "golden" / "cases"
+MADEUP = Path(__file__).resolve().parents[2] / "golden" / "madeup"
 
 
 def test_every_key_of_every_lexicon_file_is_read(shared_dir: Path) -> None:
-    texts = [*sorted((shared_dir / "corpus").glob("*/*.txt")), *sorted(CASES.glob("*.txt"))]
+    texts = [
+        *sorted((shared_dir / "corpus").glob("*/*.txt")),
+        *sorted(CASES.glob("*.txt")),
+        *sorted(MADEUP.glob("*.txt")),
+    ]
     for path in texts:
         extract(SourceText(path.read_text(encoding="utf-8")))
     every = {(name, key) for name in lexicon.names() for key in lexicon.load(name)}

@@ -1213,3 +1213,41 @@ def test_a_markdown_list_item_is_an_item() -> None:
     )
     assert [t.lead for t in e.tasks] == [("Sở Y tế",), ("Sở Tài chính",)]
     assert e.tasks[1].text == "Sở Tài chính bố trí kinh phí."
+
+
+def test_a_period_under_a_heading_in_capitals_and_a_topic_paragraph() -> None:
+    e = _run(
+        """I. NỘI DUNG GIÁM SÁT
+Việc thực hiện chính sách hỗ trợ người có công trên địa bàn năm 2026.
+
+II. THỜI GIAN GIÁM SÁT
+Trong quý II năm 2026.
+
+III. TỔ CHỨC THỰC HIỆN
+1) Ban Kinh tế - Xã hội xây dựng đề cương, gửi các đơn vị trước ngày 15/3/2026.
+2) Văn phòng Hội đồng nhân dân bảo đảm điều kiện phục vụ đoàn giám sát.
+"""
+    )
+    assert e.meta.default_deadline == date(2026, 6, 30)
+    assert [t.text[:12] for t in e.tasks] == ["Ban Kinh tế ", "Văn phòng Hộ"]
+
+
+def test_ocr_misreads_in_the_header_and_a_rank_before_the_signer() -> None:
+    text = (
+        header(number="845/UBND-KGVX").replace("Số:", "Sô:")
+        + """
+1. Sở Giáo dục và Đào tạo tham mưu thành lập Ban Chỉ đạo thi, hoàn thành trong thảng 5/2026.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+
+KT. GIÁM ĐỐC
+PHÓ GIÁM ĐỐC
+
+Đại tá Nguyễn Văn Hùng
+"""
+    )
+    e = extract(SourceText(text))
+    assert (e.meta.number, e.meta.signer) == ("845/UBND-KGVX", "Nguyễn Văn Hùng")
+    assert e.tasks[0].deadline.date == date(2026, 5, 31)
