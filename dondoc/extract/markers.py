@@ -12,7 +12,10 @@ _UPPER = "A-ZĐÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾ�
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("part", re.compile(r"^(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+(?:[IVXLC]+|\d+|thứ\s+\w+)\s*[.:\-]?\s+")),
     ("article", re.compile(r"^Điều\s+\d+[a-z]?\s*[.:]\s*")),
-    ("roman_num", re.compile(rf"^{_ROMAN}\.\d{{1,2}}\.?\s+(?=[{_UPPER}\w])")),
+    (
+        "roman_num",
+        re.compile(rf"^(?=[IVXL]){_ROMAN}\.\d{{1,2}}\.?\s+(?=[{_UPPER}\w])"),
+    ),  # never an empty numeral
     ("num3", re.compile(rf"^\d{{1,2}}\.\d{{1,2}}\.\d{{1,2}}\.?\s+(?=[{_UPPER}\w“\"(])")),
     ("num2", re.compile(rf"^\d{{1,2}}\.\d{{1,2}}\.?\s+(?=[{_UPPER}“\"(])")),
     ("roman", re.compile(rf"^(?=[IVXL])({_ROMAN})\s*[.)\-]\s*(?=\S)")),

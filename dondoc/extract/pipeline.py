@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
+from functools import cache
 
 from dondoc.core.directive import Deadline, DirectiveMeta, Extraction, LegalRef, ReportingRule, Task
 from dondoc.core.span import Span
@@ -80,16 +81,22 @@ def _section_bound(root: Block, doc_date: date | None) -> Deadline | None:
 def _looking_ahead(intro: str) -> str:
     """The introduction without its sentences that report what was done ("… trong 6 tháng
     đầu năm 2026 đã xảy ra 05 vụ …"): a time bound there dates the past, not the work."""
-    past = words("documents", "past_markers")
+    past = _past_markers()
     kept = [
         s
         for s in _SENTENCE_END.split(" ".join(intro.split()))
-        if s.rstrip().endswith(":") or not any(re.search(rf"(?<!\w){w}(?!\w)", s, re.I) for w in past)
+        if s.rstrip().endswith(":") or not past.search(s)
     ]
     return " ".join(kept)
 
 
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+")
+
+
+@cache
+def _past_markers() -> re.Pattern[str]:
+    listed = "|".join(map(re.escape, words("documents", "past_markers")))
+    return re.compile(rf"(?<!\w)(?:{listed})(?!\w)", re.I)
 
 
 def _place(text: str, kind: str) -> str | None:

@@ -469,8 +469,10 @@ _NUMBERS: Final = ("num_dot", "num_dash", "num_paren", "num_slash")
 def _numbering_goes_on(marker: Marker, stack: list[Block]) -> str:
     """The style a marker is ranked by: its own, except "(3)." after items "1." and "2.", which
     goes on with their numbering (a sibling, not a sub-item), when no "(2)" is open."""
+    if marker.style != "paren":
+        return marker.style  # the common case: no number to read
     n = _number(marker)
-    if marker.style != "paren" or n is None:
+    if n is None:
         return marker.style
     for block in reversed(stack[1:]):
         if block.marker is None:

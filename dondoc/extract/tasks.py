@@ -142,6 +142,9 @@ def _field_pieces(value: str) -> list[str]:
     """A field's value split at ";" and at each comma that opens a body of its own."""
     pieces: list[str] = []
     for piece in value.split(";"):
+        if "," not in piece:
+            pieces.append(piece)  # one body, or one "A và B": no comma to weigh
+            continue
         parts = piece.split(",")
         merged = [parts[0]]
         for part in parts[1:]:
@@ -563,20 +566,34 @@ def _reports_results(text: str, low: str) -> bool:
     nothing that asks anyone to act (no verb first, no cue, no body as a subject)."""
     if not _low_contains(low, "result_phrases") or starts_with_verb(text):
         return False
-    if any(re.search(rf"(?<!\w){w}(?!\w)", low) for w in words("roles", "assignment_cues")):
-        return False
-    roles = find_roles(text)
-    return not roles.subject and not roles.leads
+    return _asking_words("roles").search(low) is None and _names_no_subject(text)
 
 
 def _asks_nothing(text: str, low: str) -> bool:
     """An unmarked paragraph that asks no one to act: no verb first, no assigning cue, no
     modal ("phải", "cần"), no body as a subject."""
-    if starts_with_verb(text):
-        return False
-    cues = (*words("roles", "assignment_cues"), *words("structure", "modal_words"))
-    if any(re.search(rf"(?<!\w){w}(?!\w)", low) for w in cues):
-        return False
+    if starts_with_verb(text) or _opens_with_body(text):
+        return False  # the common paragraph, told apart before any search of its words
+    return _asking_words("structure").search(low) is None and _names_no_subject(text)
+
+
+@cache
+def _asking_words(scope: str) -> re.Pattern[str]:
+    """The cues that hand work to someone ("giao", "đề nghị"), and with scope "structure"
+    the modals that ask for it without naming who ("phải", "cần"), as one pattern."""
+    listed = [
+        *words("roles", "assignment_cues"),
+        *(words("structure", "modal_words") if scope == "structure" else ()),
+    ]
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, listed)) + r")(?!\w)")
+
+
+def _opens_with_body(text: str) -> bool:
+    toks = tokenize(" ".join(text[:60].split()[:6]))
+    return bool(toks) and bool(_head_at(toks, 0, sentence_start=True))
+
+
+def _names_no_subject(text: str) -> bool:
     roles = find_roles(text)
     return not roles.subject and not roles.leads
 
