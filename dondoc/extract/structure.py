@@ -259,6 +259,7 @@ def _segment(lines: list[Line], *, ocr: bool = False) -> list[tuple[Marker | Non
             and prev_text is not None
             and prev_text.text.endswith(":")
             and ln.text[:1].isupper()
+            and not _unclosed(cur)  # "(cơ quan phối hợp:" / "Sở Y tế; …)": inside parentheses
         ):
             pending_break = True  # "1. Về kiến nghị …:" then its paragraph, without a blank line
         if marker is None and cur and not ln.bold and cur_bold:

@@ -117,6 +117,7 @@ def _low_contains(low: str, key: str) -> bool:
 
 
 _VALUE_END = re.compile(r"\s(?:[A-ZĐ][\wà-ỹ ]{2,30}):\s")
+_INLINE_FIELDS = re.compile(r"\(([^()]{8,400})\)")
 _PERSON_AFTER = re.compile(r"\s(?:Đồng chí|Thủ trưởng)\b")
 
 
@@ -736,10 +737,20 @@ def _make(
     deadline: Deadline | None = None
     product: str | None = None
     main_text = text
+    fields: list[tuple[str, str]] = []
     if attrs:
         main_text = text.split(" - ")[0]
-        for kind, value in (f for a in attrs for f in split_fields(a.text)):
-            value = _VALUE_END.split(value)[0]
+        fields = [f for a in attrs for f in split_fields(a.text)]
+    elif "(" in text:
+        # "… (cơ quan chủ trì: Sở X; cơ quan phối hợp: Sở Y; thời gian: quý III/2027)": the
+        # item's field block in parentheses, read as its field lines would be
+        inline = _INLINE_FIELDS.search(text)
+        if inline is not None and read_field(inline.group(1).strip()) is not None:
+            fields = split_fields(inline.group(1).strip())
+            main_text = (text[: inline.start()] + text[inline.end() :]).strip()
+    if fields:
+        for kind, value in fields:
+            value = _VALUE_END.split(value)[0].strip(" ;")
             if kind == "lead":
                 lead.extend(split_bodies(value))
             elif kind == "support":

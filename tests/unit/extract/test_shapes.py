@@ -1251,3 +1251,26 @@ PHÓ GIÁM ĐỐC
     e = extract(SourceText(text))
     assert (e.meta.number, e.meta.signer) == ("845/UBND-KGVX", "Nguyễn Văn Hùng")
     assert e.tasks[0].deadline.date == date(2026, 5, 31)
+
+
+def test_an_items_field_block_in_parentheses() -> None:
+    e = _run(
+        """II. NHIỆM VỤ
+1. Tuyên truyền về kinh tế tập thể (cơ quan chủ trì: Liên minh Hợp tác xã tỉnh; cơ quan phối hợp:
+Sở Nông nghiệp và Môi trường; thời gian: quý III/2026).
+2. Hỗ trợ hợp tác xã tiếp cận vốn (cơ quan chủ trì: Sở Tài chính; thời gian: thường xuyên).
+3. Sở Y tế kiểm tra an toàn thực phẩm (trừ các cơ sở đã được cấp giấy chứng nhận).
+"""
+    )
+    first, second, third = e.tasks
+    assert (first.lead, first.support, first.deadline.date) == (
+        ("Liên minh Hợp tác xã tỉnh",),
+        ("Sở Nông nghiệp và Môi trường",),
+        date(2026, 9, 30),
+    )
+    assert (second.lead, second.deadline.date, second.deadline.recurrence) == (
+        ("Sở Tài chính",),
+        None,
+        "continuous",
+    )
+    assert third.lead == ("Sở Y tế",)  # parentheses that hold no field label change nothing
