@@ -155,6 +155,7 @@ _VERB_NOUN: Final = tuple(words("bodies", "verb_also_noun")[0].split())
 _NOUN_AFTER: Final = frozenset({*_PLURALS, ",", "và"})
 # the first words of a lower-case group's next member after a comma ("sở, ban, ngành")
 _GROUP_GOES_ON: Final = frozenset(words("bodies", "group_members"))
+_QUALIFIERS: Final = frozenset(words("bodies", "group_qualifiers"))
 # "các đơn vị (có) liên quan": the catch-all body
 _CONCERNED: Final = tuple(words("bodies", "catch_all_word")[0].split())
 
@@ -487,6 +488,8 @@ def _continues_group(toks: Toks, i: int) -> bool:
     """After a comma: does a lower-case group ("sở, ban, ngành") go on?"""
     if i >= len(toks):
         return False
+    if i + 1 < len(toks) and f"{toks[i].low} {toks[i + 1].low}" in _QUALIFIERS:
+        return True  # "các đơn vị thuộc, trực thuộc Bộ": one qualifier after another
     return bool(_head_at(toks, i)) or toks[i].low in _GROUP_GOES_ON
 
 

@@ -663,10 +663,16 @@ _NOUN_BEFORE = re.compile(r"(?:nhiệm vụ|chỉ tiêu|kế hoạch|mục tiêu
 
 # In running text only unambiguous period words make a task recurring ("báo cáo định kỳ
 # hằng tháng"); "thường xuyên" counts only as the clause's last word ("…, thực hiện
-# thường xuyên."), not as an adverb ("thường xuyên kiểm tra").
+# thường xuyên.") or before a span it fills ("thực hiện thường xuyên trong suốt mùa đông
+# xuân"), not as an adverb ("thường xuyên kiểm tra").
 _FREE_RECURRENCE = [
     *_RECURRENCE[:4],
-    _rule("continuous", r"\bthường\s+xuyên\s*(?:[.;]|$)", ("thường",), 0),
+    _rule(
+        "continuous",
+        r"\bthường\s+xuyên(?:,?\s+liên\s+tục)?(?:\s*(?:[.;]|$)|\s+(?:trong\s+)?suốt\b)",
+        ("thường",),
+        0,
+    ),
     _rule("periodic", r"\bđịnh\s+kỳ\b", ("định",), 0),
 ]
 

@@ -57,6 +57,8 @@ def kind_of_label(label: str) -> str | None:
     label = " ".join(_EMPHASIS.sub(" ", label).lower().split())
     if not label or len(label.split()) > _MAX_LABEL_WORDS or any(ch.isdigit() for ch in label):
         return None
+    if any(label == w or label.startswith((w + " ", w + ",")) for w in words("structure", "not_labels")):
+        return None
     for kind, key in _FAMILIES:
         for known in words("structure", key):
             if label == known or label.startswith(known + " "):

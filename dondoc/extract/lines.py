@@ -209,7 +209,7 @@ def mark_noise(lines: list[Line]) -> None:
             ln.kind = "noise"
         elif ln.index in shape_of and text[:1] not in "-+•(":
             shape = shape_of[ln.index]
-            if shapes[shape] >= 2 and "#" in shape:
+            if shapes[shape] >= 2 and "#" in shape and not _in_cell(lines, ln.index):
                 ln.kind = "noise"
         elif len(text) <= 9 and _PAGE_NUMBER.match(ln.raw) and _is_page_number(lines, ln.index):
             ln.kind = "noise"
@@ -224,10 +224,16 @@ def _neighbour(lines: list[Line], i: int, step: int) -> Line | None:
     return None
 
 
+def _in_cell(lines: list[Line], i: int) -> bool:
+    """Is line i a cell of a web page's table, between "|" lines? A running header is not
+    ("Trước ngày 31/3/2027" in two rows of a deadline column has the shape of one)."""
+    prev, nxt = _neighbour(lines, i, -1), _neighbour(lines, i, 1)
+    return (prev is not None and prev.kind == "pipe") or (nxt is not None and nxt.kind == "pipe")
+
+
 def _is_page_number(lines: list[Line], i: int) -> bool:
     """A bare number is a page number unless it sits inside a pipe table or a sentence."""
-    prev, nxt = _neighbour(lines, i, -1), _neighbour(lines, i, 1)
-    if (prev is not None and prev.kind == "pipe") or (nxt is not None and nxt.kind == "pipe"):
+    if _in_cell(lines, i):
         return False
     line = lines[i]
     blank_before = i > 0 and lines[i - 1].kind != "text"

@@ -80,7 +80,8 @@ def _section_bound(root: Block, doc_date: date | None) -> Deadline | None:
 
 def _looking_ahead(intro: str) -> str:
     """The introduction without its sentences that report what was done ("… trong 6 tháng
-    đầu năm 2026 đã xảy ra 05 vụ …"): a time bound there dates the past, not the work."""
+    đầu năm 2026 đã xảy ra 05 vụ …") or foresee what may come ("Dự báo … nhất là dịp Tết"):
+    a time bound there dates the situation, not the work."""
     past = _past_markers()
     kept = [
         s

@@ -31,6 +31,16 @@ _TOP_LEVEL = ("part", "article")  # outer to inner
 _CUE_START: Final = re.compile(
     r"^(?:" + "|".join(re.escape(c.capitalize()) for c in words("roles", "assignment_cues")) + r")\s"
 )
+# ... but for the cues that also name a section ("2. Yêu cầu chung" is a title)
+_HANDS_WORK: Final = re.compile(
+    r"^(?:"
+    + "|".join(
+        re.escape(c.capitalize())
+        for c in words("roles", "assignment_cues")
+        if c not in words("structure", "non_task_sections")
+    )
+    + r")\s"
+)
 
 
 class Block:
@@ -336,7 +346,12 @@ def _ends_body_heading(marker: Marker | None, lines: list[Line], text: str | Non
     if text.endswith((".", ";", ",", "-", "–", "—", ":")):
         return False
     last = text.split()[-1].lower() if text.split() else ""
-    short_title = len(lines) == 1 and len(text) < 60 and last not in _CONNECTIVES
+    # "3. Giao Văn phòng Tỉnh ủy theo dõi, đôn đốc việc thực hiện" is a sentence's first
+    # line, however short (a web copy wraps a paragraph's first line early): a title hands
+    # work to no one
+    short_title = (
+        len(lines) == 1 and len(text) < 60 and last not in _CONNECTIVES and not _HANDS_WORK.match(text)
+    )
     return short_title or bool(whole_bodies(text))
 
 

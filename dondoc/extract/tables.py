@@ -166,7 +166,7 @@ def _read_pipe_table(lines: list[Line], start: int) -> Table | None:
     prev_empty = True
     for cell_lines, pipe_index in chunks[k + 1 :]:
         text = join_parts([x.text for x in cell_lines])
-        if len(cell_lines) > 40:
+        if len(cell_lines) > 40 or (prev_empty and _goes_on_as_text(cell_lines)):
             break
         if cell_lines and prev_empty and (_STT.match(text) or _ROMAN_HEAD.match(text)):
             flush()
@@ -175,6 +175,18 @@ def _read_pipe_table(lines: list[Line], start: int) -> Table | None:
         prev_empty = not cell_lines
     flush()
     return Table(roles, rows, set(range(start, last_used + 1)))
+
+
+def _goes_on_as_text(cell_lines: list[Line]) -> bool:
+    """After the table's last row, the document goes on up to the next "|" line, which reads
+    as one more cell: a heading ("III. TỔ CHỨC THỰC HIỆN") and numbered paragraphs under it
+    are that text, no row (a section row of the table is its heading alone)."""
+    if len(cell_lines) < 2 or not _ROMAN_HEAD.match(cell_lines[0].text):
+        return False
+    return any(_ITEM_START.match(ln.text) for ln in cell_lines[1:])
+
+
+_ITEM_START = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[-–+•])\s")
 
 
 # --- markdown tables: "| STT | Nội dung | … |" rows under a "|---|" rule ---------------

@@ -200,8 +200,8 @@ _DIRECTING_TAIL = 6
 def introduced_bodies(intro: str) -> tuple[str, ...]:
     """The bodies the sentence introducing a list makes responsible for its items ("… các
     sở, ban, ngành và Ủy ban nhân dân các xã cần triển khai các nhiệm vụ sau:", "Chủ tịch
-    Ủy ban nhân dân tỉnh yêu cầu Sở Y tế:"): the names read, or after an assigning cue the
-    span that names them; () when the introduction does not end in ":" or names nobody.
+    Ủy ban nhân dân tỉnh yêu cầu Sở Y tế:"), read after an assigning cue when there is one;
+    () when the introduction does not end in ":" or names nobody.
     Bodies listed one after another with commas ("các sở, ban, ngành, Ủy ban Mặt trận Tổ
     quốc tỉnh, các xã, phường …") are read as one list, from the first."""
     sentences = [s for s in re.split(r"(?<=[.;])\s+", intro) if s.strip()]
@@ -218,7 +218,7 @@ def introduced_bodies(intro: str) -> tuple[str, ...]:
         if n and k + n < len(toks):
             bl = read_bodies(last, toks, k + n)
             if bl.names:
-                return (last[toks[k + n].start : toks[bl.end - 1].end],)
+                return bl.names
         if (k == 0 or t.text == ",") and k >= read_to:
             j = k if k == 0 else k + 1
             bl = read_bodies(last, toks, j, sentence_start=True)
@@ -460,7 +460,7 @@ def _visit(
             continue
         if block.role == "root" and child.marker is None:
             continue
-        if not kids and _reports_results(text, low):
+        if not kids and (_reports_results(text, low) or _assesses(low)):
             continue  # "Trong 9 tháng đầu năm, tình hình … ổn định; thu ngân sách đạt 81%": no task
         if child.marker is None and not kids and _asks_nothing(text, low):
             continue  # "I. NỘI DUNG GIÁM SÁT" / "Việc thực hiện chính sách …": a topic, no task
@@ -568,6 +568,24 @@ def _reports_results(text: str, low: str) -> bool:
     if not _low_contains(low, "result_phrases") or starts_with_verb(text):
         return False
     return _asking_words("roles").search(low) is None and _names_no_subject(text)
+
+
+def _assesses(low: str) -> bool:
+    """An item that weighs results against shortcomings (CONVENTIONS rule 2): "Thời gian
+    qua, … đã tích cực triển khai …. Tuy nhiên, tiến độ còn chậm …", with no one asked to
+    act and nothing ahead looked at."""
+    turn = next((k for t in words("structure", "assessment_turns") if (k := low.find(t)) > 0), -1)
+    if turn < 0:
+        return False
+    before, after = low[:turn], low[turn:]
+    done = " đã " in before or _low_contains(before, "result_phrases")
+    lacking = any(f" {w} " in after for w in words("structure", "shortcoming_words"))
+    return (
+        done
+        and lacking
+        and _asking_words("structure").search(low) is None
+        and not _low_contains(low, "looking_ahead")
+    )
 
 
 def _asks_nothing(text: str, low: str) -> bool:

@@ -71,8 +71,10 @@ def test_party_directive_in_layout_text() -> None:
     assert (doc["type"], doc["number"], doc["date"]) == ("Chỉ thị", "12-CT/TU", "2025-03-05")
     assert doc["issuer"] == "Ban Thường vụ Tỉnh ủy Bắc Ninh"
     assert doc["signer"] == "Nguyễn Anh Tuấn"
+    # the group, then the named body after it (CONVENTIONS rule 8: distinct bodies apart)
     assert doc["addressees"] == [
-        "các cấp ủy, tổ chức đảng, chính quyền, Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội"
+        "các cấp ủy, tổ chức đảng, chính quyền",
+        "Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội",
     ]
     tasks = data["tasks"]
     assert len(tasks) == 5

@@ -1274,3 +1274,130 @@ Sở Nông nghiệp và Môi trường; thời gian: quý III/2026).
         "continuous",
     )
     assert third.lead == ("Sở Y tế",)  # parentheses that hold no field label change nothing
+
+
+# --- batch 9: directives as a legal-text web site's page dump (hard-wrapped, "|" cells) ---
+
+
+def test_deadline_cells_of_one_shape_are_no_running_header_and_text_after_a_table_is_kept() -> None:
+    """Two rows' "Trước ngày D" cells share a shape, as a page's running header would; and
+    the document goes on after the table's last "|" up to the next one, where a heading and
+    its numbered paragraphs are the text, not one more cell."""
+    e = _run(
+        """II. NHIỆM VỤ CỤ THỂ
+|
+STT
+|
+Nội dung công việc
+|
+Đơn vị thực hiện
+|
+Thời hạn hoàn thành
+|
+|
+1
+|
+Mở lớp tập huấn kỹ năng số cho cán bộ
+|
+Phòng Văn hóa - Xã hội
+|
+Trước ngày 31/3/2027
+|
+|
+2
+|
+Tổng kết phong trào
+|
+Văn phòng Ủy ban nhân dân
+|
+Trước ngày 15/12/2027
+|
+|
+III. TỔ CHỨC THỰC HIỆN
+1. Phòng Kinh tế tham mưu bố trí kinh phí thực hiện Kế hoạch.
+2. Công an xã bảo đảm an ninh, trật tự tại các điểm tập huấn.
+|
+"""
+    )
+    assert {t.text[:12]: t.deadline.date for t in e.tasks} == {
+        "Mở lớp tập h": date(2027, 3, 30),
+        "Tổng kết pho": date(2027, 12, 14),
+        "Phòng Kinh t": None,
+        "Công an xã b": None,
+    }
+    assert {t.text[:12]: t.lead for t in e.tasks}["Công an xã b"] == ("Công an xã",)
+
+
+def test_a_short_first_line_that_hands_work_is_no_title() -> None:
+    """A web copy wraps a paragraph's first line early; the next line may open with a
+    capital ("Thông báo kết luận này."): the item goes on, it is no heading."""
+    e = _run(
+        """II. TỔ CHỨC THỰC HIỆN
+1. Sở Tài chính chủ trì rà soát nguồn vốn, báo cáo trước ngày 15/5/2026.
+2. Giao Văn phòng Ủy ban nhân dân tỉnh theo dõi việc thực hiện
+Thông báo kết luận này.
+"""
+    )
+    assert [t.text for t in e.tasks][1] == (
+        "Giao Văn phòng Ủy ban nhân dân tỉnh theo dõi việc thực hiện Thông báo kết luận này."
+    )
+    assert e.tasks[1].lead == ("Văn phòng Ủy ban nhân dân tỉnh",)
+
+
+def test_a_section_called_yeu_cau_stays_a_title() -> None:
+    e = _run(
+        """I. MỤC ĐÍCH, YÊU CẦU
+1. Yêu cầu chung
+Bám sát nội dung Kế hoạch, bảo đảm thiết thực.
+II. NHIỆM VỤ
+1. Sở Nội vụ hướng dẫn thực hiện trong quý II/2026.
+"""
+    )
+    assert [t.lead for t in e.tasks] == [("Sở Nội vụ",)]
+
+
+def test_units_of_and_under_a_ministry_and_a_second_addressee_after_the_cue() -> None:
+    e = _run(
+        """Bộ trưởng yêu cầu Thủ trưởng các đơn vị thuộc, trực thuộc Bộ Y tế, Giám đốc Sở Y tế
+các tỉnh, thành phố trực thuộc Trung ương thực hiện các nhiệm vụ sau:
+1. Tăng cường giám sát dịch bệnh tại cộng đồng.
+2. Thủ trưởng các đơn vị thuộc, trực thuộc Bộ Y tế chịu trách nhiệm thi đua trong ngành.
+"""
+    )
+    first, second = e.tasks
+    assert first.lead == (
+        "Thủ trưởng các đơn vị thuộc, trực thuộc Bộ Y tế",
+        "Giám đốc Sở Y tế các tỉnh, thành phố trực thuộc Trung ương",
+    )
+    assert second.lead == ("Thủ trưởng các đơn vị thuộc, trực thuộc Bộ Y tế",)
+
+
+def test_a_forecast_in_the_introduction_and_thuong_xuyen_over_a_season() -> None:
+    """ "Dự báo …, nhất là dịp Tết" dates the situation, not the work (no default deadline);
+    "thực hiện thường xuyên trong suốt mùa đông xuân" is continuous work."""
+    e = _run(
+        """Dự báo trong mùa đông xuân, nhất là dịp Tết Nguyên đán, nguy cơ dịch bệnh bùng phát là rất lớn.
+Để chủ động phòng, chống dịch, Ủy ban nhân dân tỉnh yêu cầu:
+1. Sở Y tế chuẩn bị thuốc, vật tư, hoàn thành trước ngày 31/12/2026.
+2. Sở Văn hóa và Thể thao tuyên truyền phòng bệnh, thực hiện thường xuyên trong suốt mùa đông xuân.
+3. Sở Giáo dục và Đào tạo thường xuyên kiểm tra vệ sinh trường học.
+"""
+    )
+    assert e.meta.default_deadline is None
+    first, second, third = e.tasks
+    assert first.deadline.date == date(2026, 12, 30)
+    assert (second.deadline.date, second.deadline.recurrence) == (None, "continuous")
+    assert (third.deadline.date, third.deadline.recurrence) == (None, None)  # an adverb here
+
+
+def test_an_assessment_weighed_against_shortcomings_is_no_task() -> None:
+    e = _run(
+        """Sau khi nghe báo cáo, Chủ tịch Ủy ban nhân dân tỉnh kết luận như sau:
+1. Thời gian qua, các sở, ngành đã tích cực triển khai Đề án; tuy nhiên, tiến độ còn chậm.
+2. Ủy ban nhân dân tỉnh cơ bản thống nhất với báo cáo của Sở Xây dựng.
+3. Thời gian qua, các sở đã triển khai Đề án; tuy nhiên, còn chậm. Thời gian tới,
+các sở cần đẩy nhanh tiến độ.
+4. Sở Xây dựng hoàn thiện dự thảo Đề án, trình trong tháng 12 năm 2026.
+"""
+    )
+    assert [t.text[:24] for t in e.tasks] == ["Thời gian qua, các sở đã", "Sở Xây dựng hoàn thiện d"]
