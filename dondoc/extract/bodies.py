@@ -116,6 +116,7 @@ _VERBS = _phrases("bodies", "verbs")
 _HEADS = _phrases("bodies", "heads")
 _GENERIC_HEADS = _phrases("bodies", "generic_heads")
 _NAME_COMPOUNDS = _phrases("bodies", "name_compounds")
+_NAME_LOCATIVES = _phrases("bodies", "name_locatives")
 
 
 def _match(toks: Toks, i: int, phrases: PhraseIndex, *, fold: bool = False) -> int:
@@ -138,6 +139,7 @@ def _match(toks: Toks, i: int, phrases: PhraseIndex, *, fold: bool = False) -> i
 
 
 _NOUN_AFTER_TO_CHUC: Final = frozenset(words("bodies", "verb_read_as_noun_before"))
+_EVENTS: Final = frozenset(words("bodies", "events_organised"))
 _ENUM_BEFORE_COLON: Final = frozenset(words("bodies", "enumeration_heads"))
 _STOP_WORDS: Final = frozenset(words("bodies", "name_stops"))
 _TIME_JOINERS: Final = frozenset(words("bodies", "time_joiners"))
@@ -166,7 +168,8 @@ def _is_verb(toks: Toks, i: int) -> int:
         # "tổ chức" is also a noun: "các tổ chức chính trị - xã hội", "tổ chức đảng"
         nxt = toks[i + 2].low
         prev = toks[i - 1].low if i > 0 else ""
-        if nxt in _NOUN_AFTER_TO_CHUC or prev in _NOUN_AFTER:
+        event = i + 3 < len(toks) and f"{nxt} {toks[i + 3].low}" in _EVENTS
+        if (nxt in _NOUN_AFTER_TO_CHUC and not event) or prev in _NOUN_AFTER:
             return 0
     if n == 2 and _match(toks, i + 1, _VERBS) >= 2:
         # its last word starts another verb: "nhà thầu thi công | bố trí" is "bố trí", not
@@ -258,7 +261,9 @@ def read_bodies(
         if depth:
             j += 1
             continue
-        inside = _match(toks, j, _NAME_COMPOUNDS) if j > cur_start else 0
+        inside = (
+            (_match(toks, j, _NAME_COMPOUNDS) or _match(toks, j, _NAME_LOCATIVES)) if j > cur_start else 0
+        )
         if inside:
             j += inside  # "Ban Quản lý dự án đầu tư xây dựng huyện": a noun, not the verb "xây dựng"
             continue

@@ -28,6 +28,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("letter_slash", re.compile(r"^[a-zđ]/(?![a-zđ]\b)\s*(?=\S)")),
     # "a. Tổ chức lễ phát động …": a capital after it (never "v.v." running on a line)
     ("letter_dot", re.compile(rf"^[a-zđ]\.\s+(?=[{_UPPER}])")),
+    # "a- Chỉ đạo rà soát …" (a Party document's letters, HD 36): a capital after it
+    ("letter_dash", re.compile(rf"^[a-zđ]\s?-\s+(?=[{_UPPER}])")),
     ("paren", re.compile(r"^\((?:[ivx]{1,4}|\d{1,2}|[a-zđ])\)\.?\s*(?=\S)")),  # "(3)" and "(3)."
     ("dash", re.compile(r"^[-–—]\s*(?=\S)")),
     ("plus", re.compile(r"^\+\s*(?=\S)")),
@@ -88,6 +90,7 @@ for _style, _pattern in _PATTERNS:
         "num_slash": "0123456789",
         "letter_slash": "abcdefghijklmnopqrstuvwxyzđ",
         "letter_dot": "abcdefghijklmnopqrstuvwxyzđ",
+        "letter_dash": "abcdefghijklmnopqrstuvwxyzđ",
         "paren": "(",
         "dash": "-–—",
         "plus": "+",
@@ -99,7 +102,7 @@ for _style, _pattern in _PATTERNS:
 
 def find_marker(text: str, *, ocr: bool = False) -> Marker | None:
     first = text[:1]
-    if first not in _MARKER_FIRST and not (first.islower() and text[1:2] in ")/."):
+    if first not in _MARKER_FIRST and not (first.islower() and text[1:2] in ")/.- "):
         return None  # most lines continue a sentence: no pattern can match them
     for style, pattern in _BY_FIRST.get(first, ()):
         m = pattern.match(text)

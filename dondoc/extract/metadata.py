@@ -23,8 +23,11 @@ _MOTTO = re.compile(
 # the first words of a motto wrapped over two lines ("ĐẢNG / CỘNG SẢN VIỆT NAM")
 _MOTTO_TAIL = re.compile(r"^(?:CỘNG\s+SẢN|HỘI\s+CHỦ\s+NGHĨA|H[ÒO]A\s+XÃ)", re.I)
 _MOTTO_HEAD = re.compile(r"^(?:ĐẢNG|CỘNG\s+H[ÒO]A(?:\s+XÃ)?|CỘNG)$", re.I)
+# the symbol runs to a space, unless a "/" or "-" joins the next part ("173 /KH - UBND");
+# two spaces or a cell's end close it as before ("Số: 12/KH-UBND V/v …" from a cell's <br>)
 _NUMBER = re.compile(
-    r"\bS[ốô]\s*:?\s*(\d{1,5}[a-z]?(?:\s*/\s*\d{4})?\s*[-/]?\s*[A-ZĐ][\w\-/&Đ ]*?)\s*(?:$|\s{2,}|\|)"
+    r"\bS[ốô]\s*:?\s*(\d{1,5}[a-z]?(?:\s*/\s*\d{4})?\s*[-/]?\s*[A-ZĐ][\w\-/&Đ]*(?:\s*[-/]\s*[\w\-/&Đ]+)*)"
+    r"\s*(?:$|\s|\|)"
 )
 _SPLIT_NUMBER = re.compile(r"(\bS[ốô]\s*:?\s*\d{1,5}[a-z]?)\s{2,}([/-]\s*[A-ZĐ])")
 _NUMBER_ONLY = re.compile(r"\bS[ốô]\s*:?\s*(\d{1,5})\s*$")
@@ -332,6 +335,13 @@ def _read_letter_subject(h: Header, lines: list[Line], motto: int, end: int) -> 
         if not ln.is_text:
             continue
         m = _VV.match(_split_cols(ln.raw)[0] if ln.raw.strip() else "")
+        if not m and "<br" in ln.raw.lower():
+            # "| Số: 12/BYT-KH<br>V/v …<br>… | Hà Nội, … |": the subject is a part of the cell
+            cell = _unmark(ln.raw.strip().strip("|").split("|")[0])
+            pieces = [" ".join(p.split()) for p in _BREAK.split(cell)]
+            at = next((n for n, p in enumerate(pieces) if _VV.match(p)), None)
+            if at is not None:
+                m = _VV.match(" ".join(pieces[at:]))
         if not m:
             continue
         parts = [m.group(1).strip()]

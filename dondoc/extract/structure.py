@@ -23,7 +23,7 @@ from dondoc.extract.markers import Marker, find_marker
 _TERMINAL = (".", ";", ":", "!", "?", "…", "./.")
 _NUMBERED = (
     "num_dot", "num_dash", "num_paren", "num_slash", "num2", "num3", "roman_num",
-    "letter", "letter_slash", "letter_dot", "paren",
+    "letter", "letter_slash", "letter_dot", "letter_dash", "paren",
 )  # fmt: skip
 _OPEN_CLOSE = (("“", "”"), ("(", ")"))
 _TOP_LEVEL = ("part", "article")  # outer to inner
@@ -101,6 +101,10 @@ class Block:
         probe = body[:12]
         raw = first.raw
         pos = raw.find(probe) if probe else -1
+        if pos < 0 and probe:
+            # a justified line spreads its words ("-  Theo  dõi"): the same words, any spaces
+            m = re.search(r"\s+".join(map(re.escape, probe.split())), raw)
+            pos = m.start() if m else -1
         return first.start + pos if pos >= 0 else first.cstart
 
     @property

@@ -1401,3 +1401,54 @@ các sở cần đẩy nhanh tiến độ.
 """
     )
     assert [t.text[:24] for t in e.tasks] == ["Thời gian qua, các sở đã", "Sở Xây dựng hoàn thiện d"]
+
+
+# --- batch 10: a Party plan with "1-", "a-", a justified PDF, a decision with its plan, a
+# ministry's letter as markdown ---
+
+
+def test_party_letters_with_a_dash_open_items_under_who_directs_them() -> None:
+    """HD 36 numbers "1-", "a-": the letters are the items of "3- X lãnh đạo Y:"; X leads."""
+    e = _run(
+        """Ban Thường vụ Huyện ủy xây dựng kế hoạch thực hiện như sau:
+II- NHIỆM VỤ VÀ GIẢI PHÁP
+1- Các chi, đảng bộ cơ sở, các cơ quan, đơn vị trong huyện tổ chức quán triệt Chỉ thị; hoàn
+thành trong tháng 02-2027.
+2- Đảng ủy Ủy ban nhân dân huyện lãnh đạo Ủy ban nhân dân huyện:
+a- Chỉ đạo rà soát các thủ tục hành chính, công khai trong quý I-2027.
+b- Chỉ đạo thanh tra các dự án chậm tiến độ, báo cáo trước ngày 15-10-2027.
+"""
+    )
+    first, second, third = e.tasks
+    assert first.lead == ("Các chi, đảng bộ cơ sở, các cơ quan, đơn vị trong huyện",)
+    assert first.deadline.date == date(2027, 2, 28)
+    assert second.text.startswith("Chỉ đạo rà soát") and third.text.startswith("Chỉ đạo thanh tra")
+    assert second.lead == third.lead == ("Đảng ủy Ủy ban nhân dân huyện",)
+    assert (second.deadline.date, third.deadline.date) == (date(2027, 3, 31), date(2027, 10, 14))
+
+
+def test_the_issuer_drawing_up_its_plan_is_no_addressee() -> None:
+    e = _run(
+        """Ban Thường vụ Huyện ủy xây dựng kế hoạch thực hiện như sau:
+1- Tổ chức hội nghị quán triệt trong tháng 3-2027.
+"""
+    )
+    (task,) = e.tasks
+    assert task.lead == ()
+
+
+def test_a_letters_number_and_subject_in_one_markdown_cell() -> None:
+    e = extract(
+        SourceText(
+            """| BỘ Y TẾ<br>------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc |
+|---|---|
+| Số: 812/BYT-KHTC<br>V/v rà soát nhu cầu vắc xin năm 2027 | *Hà Nội, ngày 02 tháng 12 năm 2026* |
+
+Kính gửi: Sở Y tế các tỉnh, thành phố trực thuộc Trung ương.
+
+Bộ Y tế đề nghị Quý Sở gửi báo cáo nhu cầu vắc xin trước ngày 20/12/2026.
+"""
+        )
+    )
+    assert (e.meta.number, e.meta.type) == ("812/BYT-KHTC", "Công văn")
+    assert e.meta.title == "rà soát nhu cầu vắc xin năm 2027"
