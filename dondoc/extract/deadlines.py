@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 from typing import Final
@@ -30,7 +30,7 @@ _DATE = rf"(?:ngày\s+)?(?:{_DMY}|{_DMY_WORDS})"
 _MONTH = r"tháng\s+(\d{1,2})\s*(?:/|-|năm)\s*(\d{4})"
 # an OCR'd numeral may read "l" for "I" ("Quý Il/2026")
 _QUARTER = r"qu[ýíy]\s+(iv|lv|[il]{1,3}|[1-4])\s*(?:/|-|năm|,)?\s*(?:năm\s+)?(\d{4})"
-_HALF = r"6\s+tháng\s+(đầu|cuối)\s+năm\s+(\d{4})"
+_HALF = r"(?:6\s+tháng|nửa)\s+(đầu|cuối)\s+năm\s+(\d{4})"
 # the year's stem and branch ("Đinh Mùi"): the year itself is read from the digits or the date
 _CAN_CHI = (
     r"(?:giáp|ất|bính|đinh|mậu|kỷ|canh|tân|nhâm|quý)\s+"
@@ -329,11 +329,12 @@ EXAMPLE_DATE = date(2026, 3, 5)
 
 # "hoàn thành trước", "chậm nhất (là|vào) (đến)", "hạn chót (là)": the lead-ins of a last day
 _BEFORE = (
-    r"(?:xong\s+|hoàn\s+thành\s+)?(?:trước|chậm\s+nhất(?:\s+là|\s+vào)?(?:\s+đến)?|hạn\s+chót(?:\s+là)?)\s+"
+    r"(?:xong\s+|hoàn\s+thành\s+)?"
+    r"(?:trước|chậm\s+nhất(?:\s+là|\s+vào)?(?:\s+đến)?|hạn\s+chót(?:\s+là)?|không\s+quá)\s+"
 )
 # "trong", "vào", "hoàn thành (trong)", "đến (hết)", "hết", "cuối": the lead-ins of a period's end
 _IN = r"(?:trong|vào|hoàn\s+thành(?:\s+trong)?|đến\s+hết|đến|hết|cuối)"
-_SOON = ("trước", "chậm", "chót")
+_SOON = ("trước", "chậm", "chót", "quá")
 
 # In the order they are tried: a later match inside an earlier one is part of it.
 PHRASES: Final[tuple[Phrase, ...]] = (
@@ -352,8 +353,22 @@ PHRASES: Final[tuple[Phrase, ...]] = (
         "hoàn thành trước 17 giờ ngày 26/3/2026",
         date(2026, 3, 26),
     ),
+    # "trước 17h00 ngày 26/11/2026", "chậm nhất 10h ngày …": the hour written short
     Phrase(
-        _rule("before", rf"{_BEFORE}{_DATE}", ("trước", "chậm", "hạn"), 11, "xhtc"),
+        _rule(
+            "hour_short",
+            rf"{_BEFORE}\d{{1,2}}\s*h(?:\s*\d{{2}})?(?:\s*phút)?,?\s+(?:ngày\s+)?(?:{_DMY}|{_DMY_WORDS})",
+            ("trước", "chậm", "hạn", "quá"),
+            11,
+            "xhtck",
+        ),
+        _SOON,
+        _day,
+        "hoàn thành trước 17h00 ngày 26/3/2026",
+        date(2026, 3, 26),
+    ),
+    Phrase(
+        _rule("before", rf"{_BEFORE}{_DATE}", ("trước", "chậm", "hạn", "quá"), 11, "xhtck"),
         _SOON,
         _before,
         "hoàn thành trước ngày 15/3/2026",
@@ -387,8 +402,8 @@ PHRASES: Final[tuple[Phrase, ...]] = (
         date(2026, 9, 30),
     ),
     Phrase(
-        _rule("half", rf"\b(?:trong\s+)?{_HALF}", ("tháng",), 8, "t6"),
-        ("tháng",),
+        _rule("half", rf"\b(?:trong\s+)?{_HALF}", ("tháng", "nửa"), 8, "t6n"),
+        ("tháng", "nửa"),
         _half,
         "trong 6 tháng đầu năm 2026",
         date(2026, 6, 30),
@@ -522,7 +537,8 @@ def _recurrence_after(text: str, end: int) -> tuple[str, int] | None:
     tail = text[end : end + 40]
     for rule in _RECURRENCE[:4]:
         m = rule.folded.search(tail)
-        if m and m.start() < 12:
+        # "…; định kỳ hằng tháng báo cáo" opens a clause of its own (CONVENTIONS rule 11)
+        if m and m.start() < 12 and not any(c in tail[: m.start()] for c in ";."):
             return rule.kind, end + m.end()
     after = _AND_AFTER.match(tail)
     if after:
@@ -677,6 +693,31 @@ _FREE_RECURRENCE = [
 ]
 
 
+_NUMERAL_Q = r"(?:iv|[il]{1,3}|[1-4])"
+_SPAN_JOIN = r"\s*(?:,|-|–|và|đến)\s*"
+_Q = r"qu[ýíy]\s+"
+_M = r"tháng\s+"
+_FROM = r"^(?:từ\s+)?"
+_SLASH_YEAR = r"\s*/\s*\d{4}"
+_SLASH_LAST_YEAR = r"\s*/\s*(\d{4})$"
+_YEAR_AFTER = r"\s*(?:/|-|năm|,)?\s*(?:năm\s+)?(\d{4})$"
+_LAST_Q = rf"(?:{_Q})?({_NUMERAL_Q})"
+_LAST_M = rf"(?:{_M})?(\d{{1,2}})"
+# a table cell's spans and short forms, the last period in group 1 and its year in group 2
+_CELL_SPANS: Final = (
+    (re.compile(rf"^{_Q}{_NUMERAL_Q}{_SPAN_JOIN}{_LAST_Q}{_YEAR_AFTER}", re.I), "quarter"),
+    (
+        re.compile(rf"{_FROM}{_Q}{_NUMERAL_Q}{_SLASH_YEAR}{_SPAN_JOIN}{_LAST_Q}\s*/\s*(\d{{4}})$", re.I),
+        "quarter",
+    ),
+    (re.compile(rf"^{_M}\d{{1,2}}{_SPAN_JOIN}{_LAST_M}\s*(?:/|-|năm)\s*(\d{{4}})$", re.I), "month"),
+    (re.compile(rf"{_FROM}{_M}\d{{1,2}}{_SLASH_YEAR}{_SPAN_JOIN}{_LAST_M}{_SLASH_LAST_YEAR}", re.I), "month"),
+    (re.compile(r"^T\s?(\d{1,2})\s*/\s*(\d{4})$"), "month"),
+    (re.compile(r"^Q\s?([1-4])\s*/\s*(\d{4})$"), "quarter"),
+)
+_ROUND_LABEL = re.compile(r"^(?:đợt|giai\s+đoạn|bước)\s+\d{1,2}\s*[:.)\-–]\s*", re.I)
+
+
 _BARE_RANGE = re.compile(r"\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b")
 _BARE_YEAR = re.compile(r"^\s*(?:năm\s+)?((?:19|20)\d{2})\s*$", re.I)
 _BARE_QUARTER = re.compile(rf"^\s*{_QUARTER}", re.I)
@@ -708,6 +749,18 @@ def parse_value(value: str, doc_date: date | None = None) -> Deadline:
         return Deadline(text, None, "open_ended")  # "… và những năm tiếp theo": no last day
     if _FROM_ONLY.match(text):
         return Deadline(text, None, None)
+    label = _ROUND_LABEL.match(text)
+    if label and label.end() < len(text):
+        # "Đợt 1: tháng 4/2027": the round's own bound
+        return replace(parse_value(text[label.end() :], doc_date), text=text)
+    for pattern, kind in _CELL_SPANS:
+        m = pattern.match(text)
+        if m:
+            # "Quý I - II/2027", "tháng 01-02/2027", "Tháng 12/2026 - 01/2027", "T3/2027":
+            # a span of work ends with its last period (CONVENTIONS rule 10, "từ X đến Y")
+            f = _resolve(kind, m, doc_date)
+            if f:
+                return Deadline(text, f.when)
     strict = find_in_text(text, doc_date)
     if strict and strict.date:
         return Deadline(text, strict.date, None, strict.alternatives)

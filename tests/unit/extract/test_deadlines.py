@@ -124,6 +124,17 @@ def test_find_in_text_ignores_years_that_bound_nothing(phrase: str) -> None:
         ("Theo Kế hoạch riêng", None, "as_planned"),
         ("từ quý II/2026.", None, None),
         ("Sau khi có Quy chế của TW", None, None),
+        # a span of work in one cell ends with its last period (CONVENTIONS rule 10)
+        ("Quý I - II/2027", date(2027, 6, 30), None),
+        ("Quý I, II/2027", date(2027, 6, 30), None),
+        ("Quý IV/2026 - Quý I/2027", date(2027, 3, 31), None),
+        ("tháng 01-02/2027", date(2027, 2, 28), None),
+        ("Tháng 12/2026 - 01/2027", date(2027, 1, 31), None),
+        ("Quý II, năm 2027", date(2027, 6, 30), None),  # one quarter, its year after a comma
+        # the short forms of a table cell, and a round's label before its bound
+        ("T3/2027", date(2027, 3, 31), None),
+        ("Q1/2027", date(2027, 3, 31), None),
+        ("Đợt 1: tháng 4/2027", date(2027, 4, 30), None),
     ],
 )
 def test_parse_value_cells(value: str, expected: date | None, recurrence: str | None) -> None:

@@ -1193,6 +1193,11 @@ c. Trưởng các thôn vận động nhân dân tham gia, báo cáo trước ng
         ("thực hiện đến hết ngày 30/9/2026", date(2026, 9, 30)),
         ("hoàn thành trước tháng 8/2026", date(2026, 7, 31)),  # before August opens
         ("gửi báo cáo trước ngày 15 tháng 6", date(2026, 6, 14)),  # no year: the document's
+        ("gửi báo cáo trước 17h00 ngày 20/6/2026", date(2026, 6, 20)),  # an hour of that day
+        ("hoàn thành không quá ngày 30/6/2026", date(2026, 6, 30)),
+        ("hoàn thành trong nửa đầu năm 2026", date(2026, 6, 30)),
+        # the cycle after ";" is a clause of its own: the hard date stays (CONVENTIONS rule 11)
+        ("hoàn thành trước ngày 30/6/2026; định kỳ hằng tháng báo cáo", date(2026, 6, 29)),
     ],
 )
 def test_more_ways_of_writing_a_last_day(phrase: str, day: date) -> None:
