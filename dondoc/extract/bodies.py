@@ -117,6 +117,8 @@ _HEADS = _phrases("bodies", "heads")
 _GENERIC_HEADS = _phrases("bodies", "generic_heads")
 _NAME_COMPOUNDS = _phrases("bodies", "name_compounds")
 _NAME_LOCATIVES = _phrases("bodies", "name_locatives")
+_JOINT_OFFICE = _phrases("bodies", "joint_office_heads")
+_JOINT_OWNERS = _phrases("bodies", "joint_owners")
 
 
 def _match(toks: Toks, i: int, phrases: PhraseIndex, *, fold: bool = False) -> int:
@@ -301,6 +303,9 @@ def read_bodies(
                 break
         elif t == "và" and j > cur_start:
             nxt = j + 1
+            if _joint_office(toks, cur_start, nxt):
+                j = nxt  # "Văn phòng HĐND và UBND huyện": one office of both
+                continue
             if nxt < len(toks) and (
                 (toks[nxt].text[:1].isupper() and _match(toks, nxt, _HEADS))
                 # "… Từ Liêm và các đơn vị liên quan": the catch-all is a body of its own
@@ -423,6 +428,16 @@ def _past_time_words(toks: Toks, j: int) -> int:
             else:
                 break
     return k
+
+
+def _joint_office(toks: Toks, start: int, nxt: int) -> bool:
+    """After "Văn phòng <a council>", does "và" name the other council it also serves?"""
+    head = _match(toks, start, _JOINT_OFFICE)
+    return (
+        bool(head)
+        and bool(_match(toks, start + head, _JOINT_OWNERS))
+        and bool(_match(toks, nxt, _JOINT_OWNERS))
+    )
 
 
 def _catch_all(toks: Toks, i: int) -> bool:

@@ -1457,3 +1457,28 @@ Bộ Y tế đề nghị Quý Sở gửi báo cáo nhu cầu vắc xin trước 
     )
     assert (e.meta.number, e.meta.type) == ("812/BYT-KHTC", "Công văn")
     assert e.meta.title == "rà soát nhu cầu vắc xin năm 2027"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện",  # one office of both councils
+        "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh",
+        "Các huyện ủy, thị ủy, thành ủy",
+        "Các ban xây dựng Đảng Tỉnh ủy",  # "xây dựng Đảng" names the ban, it is no verb here
+        "Điện lực tỉnh",
+        "Bưu điện tỉnh",
+        "Quỹ Đầu tư phát triển tỉnh",
+        "Cổng Thông tin điện tử tỉnh",
+        "Viettel tỉnh",
+        "Vườn quốc gia Cát Tiên",
+    ],
+)
+def test_bodies_read_whole_as_the_subject(body: str) -> None:
+    e = _run(f"II. NHIỆM VỤ\n1. {body} chủ trì, phối hợp với các cơ quan liên quan triển khai thực hiện.\n")
+    assert e.tasks[0].lead == (body,)
+
+
+def test_an_office_and_another_body_stay_two() -> None:
+    e = _run("II. NHIỆM VỤ\n1. Văn phòng Tỉnh ủy và Sở Y tế chủ trì kiểm tra việc thực hiện.\n")
+    assert e.tasks[0].lead == ("Văn phòng Tỉnh ủy", "Sở Y tế")
