@@ -17,7 +17,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(rf"^(?=[IVXL]){_ROMAN}\.\d{{1,2}}\.?\s+(?=[{_UPPER}\w])"),
     ),  # never an empty numeral
     ("num3", re.compile(rf"^\d{{1,2}}\.\d{{1,2}}\.\d{{1,2}}\.?\s+(?=[{_UPPER}\w“\"(])")),
-    ("num2", re.compile(rf"^\d{{1,2}}\.\d{{1,2}}\.?\s+(?=[{_UPPER}“\"(])")),
+    # "2.4." and "2.4:" (OCR reads a dot as a colon)
+    ("num2", re.compile(rf"^\d{{1,2}}\.\d{{1,2}}[.:]?\s+(?=[{_UPPER}“\"(])")),
     ("roman", re.compile(rf"^(?=[IVXL])({_ROMAN})\s*[.)\-]\s*(?=\S)")),
     ("num_dot", re.compile(r"^\d{1,2}\.(?!\d)\s*(?=\S)")),
     ("num_dash", re.compile(r"^\d{1,2}\s?-\s+(?=\S)")),

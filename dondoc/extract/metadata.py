@@ -26,7 +26,7 @@ _MOTTO_HEAD = re.compile(r"^(?:ĐẢNG|CỘNG\s+H[ÒO]A(?:\s+XÃ)?|CỘNG)$", re
 # the symbol runs to a space, unless a "/" or "-" joins the next part ("173 /KH - UBND");
 # two spaces or a cell's end close it as before ("Số: 12/KH-UBND V/v …" from a cell's <br>)
 _NUMBER = re.compile(
-    r"\bS[ốô]\s*:?\s*(\d{1,5}[a-z]?(?:\s*/\s*\d{4})?\s*[-/]?\s*[A-ZĐ][\w\-/&Đ]*(?:\s*[-/]\s*[\w\-/&Đ]+)*)"
+    r"\bS[ốô]\s*:?\s*(\d{1,5}[a-z]?(?:\s*/\s*\d{4})?\s*[-/]?\s*[A-ZĐ][\w\-/&Đ]*(?:\s*[-/]\.?\s*[\w\-/&Đ]+)*)"
     r"\s*(?:$|\s|\|)"
 )
 _SPLIT_NUMBER = re.compile(r"(\bS[ốô]\s*:?\s*\d{1,5}[a-z]?)\s{2,}([/-]\s*[A-ZĐ])")
@@ -36,6 +36,12 @@ _BARE_SO = re.compile(r"^\s*S[ốô]\s*:?\s*$")
 _BARE_SYMBOL = re.compile(r"^\s*(\d{1,5}[a-z]?\s*/\s*(?:\d{4}\s*/\s*)?[A-ZĐ][\w\-/&Đ]*)\s*$")
 # "Số:      /UBND-KT": a draft or a copy whose number the registry fills in later
 _UNNUMBERED = re.compile(r"^\s*S[ốô]\s*:?\s*[/-]\s*[A-ZĐ][\w\-/&Đ]*\s*$")
+
+
+def _clean_number(found: str) -> str:
+    """The number as written, less the spaces a layout put in it and a speck OCR read as a
+    dot after its dash ("3105/SYT-.NVY")."""
+    return re.sub(r"(?<=[-/])\.", "", re.sub(r"\s+", "", found))
 
 
 def _names_number(text: str) -> bool:
@@ -161,6 +167,13 @@ def read_header(lines: list[Line], limit: int) -> Header:
     # issuer: upper-case lines right before the motto (or left of it)
     issuer_lines: list[str] = []
     left = _split_cols(lines[motto].raw)
+    if len(left) == 1:
+        # OCR and some copies join the two columns with one space ("ĐẢNG BỘ TỈNH X ĐẢNG
+        # CỘNG SẢN VIỆT NAM"): the issuer is what stands before the motto
+        m = _MOTTO.search(left[0])
+        before = left[0][: m.start()].strip(" *_") if m else ""
+        if before and before.isupper():
+            left = [before, left[0][m.start() :]]  # type: ignore[union-attr]
     if len(left) > 1 and not _MOTTO.search(left[0]):
         # two columns side by side: the issuer is the left column of the motto's lines
         # and of the upper-case lines just above and below ("ỦY BAN NHÂN DÂN / THÀNH PHỐ HÀ NỘI")
@@ -215,7 +228,7 @@ def read_header(lines: list[Line], limit: int) -> Header:
                 continue  # both number patterns start with it
             m = _NUMBER.search(col_text + "  ")
             if m and h.number is None and re.search(r"[A-Za-z]", m.group(1)):
-                h.number = re.sub(r"\s+", "", m.group(1))
+                h.number = _clean_number(m.group(1))
             elif h.number is None and _BARE_SO.match(col_text):
                 # the next line's first column: "1864/SXD-QLCL      Bình Định, ngày …"
                 after = next(((_split_cols(x.raw) or [x.text])[0] for j, x in joined_lines if j > i), "")
@@ -291,7 +304,7 @@ def _header_without_motto(lines: list[Line], limit: int) -> Header:
         for k in range(first[0], window_end):
             m = _NUMBER.search(_unmark(lines[k].text) + "  ") if _names_number(lines[k].text) else None
             if m and re.search(r"[A-Za-z]", m.group(1)):
-                h.number = re.sub(r"\s+", "", m.group(1))
+                h.number = _clean_number(m.group(1))
                 break
         _read_kinh_gui(h, lines, limit)
         return h
@@ -320,11 +333,12 @@ def _subject_start(lines: list[Line], k: int) -> int | None:
     return None
 
 
-_VV = re.compile(r"^[*_\s]*(?:V/v|V/V|v/v|Về việc)\s*:?\s*(\S.*?)[*_\s]*$")
+# "V/ …": OCR may drop the "v"
+_VV = re.compile(r"^[*_\s]*(?:V/v|V/V|v/v|V/(?=\s)|Về việc)\s*:?\s*(\S.*?)[*_\s]*$")
 # "Kính gửi: …" of a letter; "THỦ TƯỚNG CHÍNH PHỦ điện: …" of a Công điện
 _KINH_GUI = re.compile(r"^(?:Kính\s+gửi|[^:]{3,60}?\s+điện)\s*:\s*(.*)$|^Kính\s+gửi\s+(.*)$", re.I)
 _BARE_PIPE = re.compile(r"^[\s|]*$")
-_LIST_MARK = re.compile(r"^[-–+•]\s*")
+_LIST_MARK = re.compile(r"^[-–+•~]\s*")  # "~": how OCR often reads a dash
 
 
 def _read_letter_subject(h: Header, lines: list[Line], motto: int, end: int) -> None:

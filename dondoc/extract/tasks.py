@@ -554,12 +554,20 @@ def _phase(heading: str, ctx: Context) -> Deadline | None:
     trước ngày 30/6/2026:" → that date. It stands in for the document's default there."""
     flat = " ".join(heading.replace("*", " ").split())
     if len(flat) > 160:
-        return None  # a paragraph, not a heading
+        # a paragraph, not a heading; but one that introduces the items below may open with
+        # their bound ("2. Trong năm 2027, Ban Thường vụ Huyện ủy yêu cầu … các nhiệm vụ sau:")
+        opening = flat.split(",", 1)[0]
+        if not flat.endswith(":") or len(opening) > _OPENING_BOUND:
+            return None
+        flat = opening
     phase = deadlines.phase_end(flat)
     if phase is not None:
         return phase
     own = deadlines.find_in_text(flat, ctx.doc_date)
     return own if own is not None and own.date is not None else None
+
+
+_OPENING_BOUND = 40  # the longest time phrase that opens an introducing sentence
 
 
 def _reports_results(text: str, low: str) -> bool:

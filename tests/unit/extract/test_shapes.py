@@ -1482,3 +1482,51 @@ def test_bodies_read_whole_as_the_subject(body: str) -> None:
 def test_an_office_and_another_body_stay_two() -> None:
     e = _run("II. NHIỆM VỤ\n1. Văn phòng Tỉnh ủy và Sở Y tế chủ trì kiểm tra việc thực hiện.\n")
     assert e.tasks[0].lead == ("Văn phòng Tỉnh ủy", "Sở Y tế")
+
+
+# --- batch 11: made-up directives rendered as page images and read by the OCR ---
+
+
+def test_ocr_joins_the_header_columns_with_one_space_and_reads_a_dot_as_a_colon() -> None:
+    e = extract(
+        SourceText(
+            """ĐẢNG BỘ TỈNH ĐỒNG THÁP ĐẢNG CỘNG SẢN VIỆT NAM
+  HUYỆN ỦY THANH BÌNH
+
+       Số 125-TB/HU   _ Thanh Bình, ngày 18 tháng 12 năm 2026
+                       THÔNG BÁO
+         KẾT LUẬN CỦA BAN THƯỜNG VỤ HUYỆN ỦY
+    2. Trong năm 2027, Ban Thường vụ Huyện ủy yêu cầu các cấp ủy, tổ chức đảng, chính quyền,
+Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội từ huyện đến cơ sở thực hiện các nhiệm vụ sau:
+    2.1. Ủy ban Kiểm tra Huyện ủy kiểm tra việc thực hiện, hoàn thành trước ngày 15-6-2027.
+    2.2: Văn phòng Huyện ủy theo dõi, tổng hợp kết quả thực hiện.
+"""
+        )
+    )
+    assert e.meta.issuer is not None and "HUYỆN ỦY THANH BÌNH" in e.meta.issuer
+    first, second = e.tasks  # "2.2:" opens an item
+    assert second.lead == ("Văn phòng Huyện ủy",)
+    # the long introducing paragraph opens with the bound of its items
+    assert (first.deadline.date, second.deadline.date) == (date(2027, 6, 14), date(2027, 12, 31))
+
+
+def test_ocr_specks_in_a_letters_number_subject_and_addressees() -> None:
+    e = extract(
+        SourceText(
+            """ UBND TỈNH ĐỒNG THÁP   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+      SỞ Y TẾ       Độc lập - Tự do - Hạnh phúc
+
+    Số: 3105/SYT-.NVY   Đồng Tháp, ngày 15 tháng 12 năm 2026
+V/ triển khai chiến dịch tiêm
+   vắc xin sởi năm 2027
+
+                  Kính gửi:
+   ~ Trung tâm Y tế các huyện, thành phố;
+   - Bệnh viện Đa khoa tỉnh.
+   Sở Y tế đề nghị các đơn vị triển khai thực hiện một số nội dung sau:
+   1. Rà soát danh sách trẻ chưa tiêm đủ mũi, gửi về Sở Y tế trước ngày 05/01/2027.
+"""
+        )
+    )
+    assert (e.meta.number, e.meta.type) == ("3105/SYT-NVY", "Công văn")
+    assert e.tasks[0].lead == ("Trung tâm Y tế các huyện, thành phố", "Bệnh viện Đa khoa tỉnh")
