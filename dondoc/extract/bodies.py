@@ -271,6 +271,8 @@ def read_bodies(
             continue
         if j >= head_end and j > cur_start and (_is_verb(toks, j) or t in _STOP_WORDS or _stop_pair(toks, j)):
             break
+        if t == "được" and j > cur_start and j + 1 < len(toks) and toks[j + 1].low == "giao":
+            break  # "các đơn vị | được giao …": a clause about them, not their name
         if t == "," and any(a <= toks[j].start < b for a, b in groups):
             j += 1
             continue
@@ -407,10 +409,22 @@ def _stop_pair(toks: Toks, j: int) -> bool:
     return seconds is not None and j + 1 < len(toks) and toks[j + 1].text in seconds
 
 
+_QUALIFIER_WORDS = 14  # the longest "được giao …" clause between a subject and its verb
+
+
 def _past_time_words(toks: Toks, j: int) -> int:
     """Past a time adverbial between a subject and its verb ("Các sở, ngành định kỳ hằng
     năm (trước ngày 10/12) hoặc đột xuất | báo cáo …"); j itself when there is none."""
     k = j
+    if k + 2 < len(toks) and toks[k].low == "được" and toks[k + 1].low == "giao":
+        # "Các sở, ngành được giao nhiệm vụ tại Phụ lục | chủ động triển khai": the bodies
+        # the clause qualifies are the subject of the verb after it
+        verb = next(
+            (n for n in range(k + 3, min(len(toks), k + _QUALIFIER_WORDS)) if _is_verb(toks, n)), None
+        )
+        if verb is None or any(t.text in {",", ";", ".", ":"} for t in toks[k:verb]):
+            return j
+        return verb
     while k < len(toks) and _stop_pair(toks, k):
         k += 2
         while k < len(toks):

@@ -186,7 +186,10 @@ def read_header(lines: list[Line], limit: int) -> Header:
                 if not first.isupper() or _NUMBER.search(first + "  ") or _NUMBER_ONLY.search(first):
                     break
                 if len(cols) == 1 and lines[k].indent > len(lines[motto].raw) // 3:
-                    break  # a line of the right column only
+                    # a line of the right column only ("VIỆT NAM" of a motto its cell
+                    # wrapped): the left column may go on below it
+                    k += step
+                    continue
                 issuer_lines.insert(0, first) if step < 0 else issuer_lines.append(first)
                 k += step
     else:

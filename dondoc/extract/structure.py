@@ -282,7 +282,7 @@ def _segment(lines: list[Line], *, ocr: bool = False) -> list[tuple[Marker | Non
             pending_break = True  # "Đơn vị chủ trì: …" after a full stop: a field line of its own
         if marker is None and cur and prev_ends and ln.text.startswith("("):
             pending_break = True  # "(Chi tiết tại Phụ lục kèm theo)": a note of its own
-        if marker is None and cur and prev_ends and is_closing_text(ln.text):
+        if marker is None and cur and prev_ends and is_closing_text(_ahead(lines, i)):
             pending_break = True  # "Trên đây là…", "UBND thành phố đề nghị các…" after a full stop
         if (
             marker is None
@@ -374,8 +374,32 @@ _ISSUER_ASKS = re.compile(
 )
 
 
+# "Yêu cầu Thủ trưởng các sở, … nghiêm túc triển khai thực hiện Chỉ thị này./.": the
+# document itself named as the work, so the whole of it, not one more item
+_WHOLE_DOCUMENT = re.compile(
+    r"^(?:Yêu cầu|Đề nghị)\s[^.;]{0,240}?"
+    r"\b(?:Chỉ thị|Kế hoạch|Công văn|Thông báo|Quyết định|Nghị quyết|Công điện)\s+(?:kết luận\s+)?này\b"
+)
+
+
+def _ahead(lines: list[Line], i: int, count: int = 3) -> str:
+    """Line i's text and the next few text lines' (a closing sentence wraps: "Yêu cầu Thủ
+    trưởng các sở, …" / "thực hiện Chỉ thị này./."), up to a line that opens an item."""
+    texts = [lines[i].text]
+    for ln in lines[i + 1 :]:
+        if len(texts) >= count or (ln.kind == "text" and find_marker(ln.text) is not None):
+            break
+        if ln.kind == "text":
+            texts.append(ln.text)
+    return " ".join(texts)
+
+
 def is_closing_text(text: str) -> bool:
-    return _starts_with_any(text, words("structure", "closing_starts")) or bool(_ISSUER_ASKS.match(text))
+    return (
+        _starts_with_any(text, words("structure", "closing_starts"))
+        or bool(_ISSUER_ASKS.match(text))
+        or bool(_WHOLE_DOCUMENT.match(text))
+    )
 
 
 def build_tree(lines: list[Line], *, ocr: bool = False) -> Block:

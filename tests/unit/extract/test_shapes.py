@@ -1530,3 +1530,52 @@ V/ triển khai chiến dịch tiêm
     )
     assert (e.meta.number, e.meta.type) == ("3105/SYT-NVY", "Công văn")
     assert e.tasks[0].lead == ("Trung tâm Y tế các huyện, thành phố", "Bệnh viện Đa khoa tỉnh")
+
+
+# --- batch 12: a plan typed in Word (read from the DOCX), a Chỉ thị printed to PDF ---
+
+
+def test_bodies_qualified_by_what_they_were_given_are_the_subject() -> None:
+    e = _run(
+        """III. TỔ CHỨC THỰC HIỆN
+1. Các sở, ngành, địa phương được giao nhiệm vụ tại Phụ lục kèm theo chủ động triển khai; định kỳ
+6 tháng báo cáo kết quả.
+2. Sở Y tế được giao 200 triệu đồng để mua sắm trang thiết bị.
+"""
+    )
+    assert e.tasks[0].lead == ("Các sở, ngành, địa phương",)
+    assert e.tasks[1].lead == ("Sở Y tế",)
+
+
+def test_commanders_lead_and_a_closing_about_the_whole_document_is_no_part_of_the_last_item() -> None:
+    e = _run(
+        """Chủ tịch Ủy ban nhân dân tỉnh chỉ thị:
+1. Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh, Giám đốc Công an tỉnh chỉ đạo lực lượng thuộc quyền sẵn
+sàng tham gia chữa cháy rừng.
+2. Báo Hậu Giang tăng cường tuyên truyền trong mùa khô.
+Yêu cầu Thủ trưởng các sở, ban, ngành, Chủ tịch Ủy ban nhân dân các huyện nghiêm túc triển khai
+thực hiện Chỉ thị này./.
+"""
+    )
+    first, second = e.tasks
+    assert first.lead[:2] == ("Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh", "Giám đốc Công an tỉnh")
+    assert second.lead == ("Báo Hậu Giang",) and "Chỉ thị này" not in second.text
+
+
+def test_the_issuers_second_line_under_a_motto_its_cell_wrapped() -> None:
+    e = extract(
+        SourceText(
+            """            ỦY BAN NHÂN DÂN                                  CỘNG HÒA XÃ HỘI CHỦ NGHĨA
+                                                                              VIỆT NAM
+             TỈNH HẬU GIANG
+                                                                  Độc lập - Tự do - Hạnh phúc
+                Số: 09/CT-UBND
+                                                            Hậu Giang, ngày 28 tháng 12 năm 2026
+                                                   CHỈ THỊ
+ Về tăng cường công tác bảo vệ rừng
+
+         1. Sở Nông nghiệp và Môi trường kiểm tra các chủ rừng trước ngày 15/01/2027.
+"""
+        )
+    )
+    assert e.meta.issuer == "ỦY BAN NHÂN DÂN TỈNH HẬU GIANG"
