@@ -207,7 +207,9 @@ def mark_noise(lines: list[Line]) -> None:
             or (gazette and low.startswith("công báo") and _GAZETTE.match(text))
         ):
             ln.kind = "noise"
-        elif ln.index in shape_of and text[:1] not in "-+•(":
+        # a line that opens in lower case goes on with a sentence: an item written twice in
+        # a document ("… nhỏ và" / "vừa theo Nghị định số 80/2021/NĐ-CP …") is no running header
+        elif ln.index in shape_of and text[:1] not in "-+•(" and not text[:1].islower():
             shape = shape_of[ln.index]
             if shapes[shape] >= 2 and "#" in shape and not _in_cell(lines, ln.index):
                 ln.kind = "noise"

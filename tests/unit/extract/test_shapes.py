@@ -1579,3 +1579,16 @@ def test_the_issuers_second_line_under_a_motto_its_cell_wrapped() -> None:
         )
     )
     assert e.meta.issuer == "ỦY BAN NHÂN DÂN TỈNH HẬU GIANG"
+
+
+def test_an_item_written_twice_keeps_its_lines() -> None:
+    """Two items of the same words wrap alike: a line of them that has a "/" ("vừa theo
+    Nghị định số 80/2021/NĐ-CP …") shapes like a running header twice over, but opens in
+    lower case, inside a sentence."""
+    item = (
+        "Hỗ trợ doanh nghiệp nhỏ và\n"
+        "vừa theo Nghị định số 80/2021/NĐ-CP ngày 26/8/2021 của Chính phủ\n"
+        "trên địa bàn tỉnh."
+    )
+    e = _run(f"II. NHIỆM VỤ\n1. Sở Tài chính:\na) {item}\n2. Sở Công Thương:\na) {item}\n")
+    assert [t.text.count("Nghị định số 80/2021/NĐ-CP") for t in e.tasks] == [1, 1]
