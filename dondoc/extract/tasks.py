@@ -790,6 +790,10 @@ def _make(
         if pm:
             product = pm.group(1).strip(" .;")  # "… Sản phẩm: Nghị định của Chính phủ."
     roles = find_roles(main_text)
+    if lead and roles.subject:
+        # the item's own subject comes before its field block (issue #14, CONVENTIONS rule
+        # 5): "- Các cơ quan, đơn vị tiếp tục …" / "Đơn vị thực hiện: Các Sở, ngành, …"
+        lead = []
     lead_from = "field" if lead else ""
     if not lead:
         if roles.subject and not (inherited and all(is_bare_body(n) for n in roles.subject)):

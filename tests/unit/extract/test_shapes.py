@@ -1592,3 +1592,18 @@ def test_an_item_written_twice_keeps_its_lines() -> None:
     )
     e = _run(f"II. NHIỆM VỤ\n1. Sở Tài chính:\na) {item}\n2. Sở Công Thương:\na) {item}\n")
     assert [t.text.count("Nghị định số 80/2021/NĐ-CP") for t in e.tasks] == [1, 1]
+
+
+def test_an_items_own_subject_comes_before_the_field_block_under_it() -> None:
+    e = _run(
+        """II. NHIỆM VỤ
+3. Nâng cao năng lực đội ngũ làm công tác pháp chế
+- Các cơ quan, đơn vị tiếp tục nâng cao nhận thức về vai trò của công tác pháp chế.
+- Bồi dưỡng kỹ năng xây dựng văn bản cho cán bộ, công chức.
+Đơn vị thực hiện: Các Sở, ngành, Ủy ban nhân dân cấp xã.
+Thời gian thực hiện: Thường xuyên.
+"""
+    )
+    first, second = e.tasks
+    assert first.lead == ("Các cơ quan, đơn vị",)
+    assert second.lead == ("Các Sở, ngành", "Ủy ban nhân dân cấp xã")
