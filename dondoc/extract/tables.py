@@ -215,7 +215,9 @@ def find_markdown_tables(lines: list[Line]) -> list[Table]:
 
 
 def _read_markdown_table(lines: list[Line], head: int) -> Table | None:
-    roles = [column_role(h) for h in _md_cells(lines[head].raw)]
+    headers = _md_cells(lines[head].raw)
+    roles = [column_role(h) for h in headers]
+    notes = {k for k, h in enumerate(headers) if " ".join(h.lower().split()) in _NOTE_HEADS}
     if "content" not in roles:
         return None
     used = {head, head + 1}
@@ -240,7 +242,9 @@ def _read_markdown_table(lines: list[Line], head: int) -> Table | None:
             rows.append(row)
         else:
             row = rows[-1]  # a continuation row: cells carry on the numbered row above
-        for role, cell in zip(roles, cells, strict=False):
+        for k_col, (role, cell) in enumerate(zip(roles, cells, strict=False)):
+            if cell and k_col in notes:
+                row.cells["note"] = cell  # "Trình trước ngày 20/02/2027": a bound may stand here
             if not cell or role in ("number", "other"):
                 continue
             row.cells[role] = f"{row.cells[role]} {cell}".strip() if role in row.cells else cell

@@ -426,6 +426,11 @@ def _visit(
             attrs = [*(attrs or []), *fields]
         if period_statement(child) is not None:
             continue  # the plan's period: the document's default, never a task
+        if kids and attrs is None and _topic_paragraphs(child, kids):
+            # "1. Về dự án cầu …:" then paragraphs: together one task, every body they name
+            merged = Block(None, [ln for k in kids for ln in k.lines], role="para")
+            out.append(_leaf(merged, child.heading, inherited_here, ctx, None, source_here))
+            continue
         if kids and attrs is None:
             if (_low_starts(low, "criteria_sections") and not _low_contains(low, "criteria_exceptions")) or (
                 _low_starts(low, "non_task_sections") and not _low_contains(low, "task_section_words")
@@ -567,6 +572,19 @@ def _phase(heading: str, ctx: Context) -> Deadline | None:
     return own if own is not None and own.date is not None else None
 
 
+def _topic_paragraphs(item: Block, kids: list[Block]) -> bool:
+    """A numbered topic ("2. Về dự án đường tỉnh 885:") whose unmarked paragraphs are,
+    together, one task (CONVENTIONS rule 1); a part's heading ("III. TỔ CHỨC THỰC HIỆN")
+    keeps a task per paragraph."""
+    if item.marker is None or item.marker.style in ("roman", "part", "article") or len(kids) < 2:
+        return False
+    if not all(k.role == "para" and k.marker is None and not k.children for k in kids):
+        return False
+    heading = item.text.strip(" *_")
+    return heading.endswith(":") and heading.lower().startswith(_TOPIC_OPENERS)
+
+
+_TOPIC_OPENERS: Final = ("về ", "đối với ")
 _OPENING_BOUND = 40  # the longest time phrase that opens an introducing sentence
 
 
@@ -846,6 +864,22 @@ def _effective(own: Deadline | None, ctx: Context) -> Deadline:
     return own or Deadline()
 
 
+_GROUP_MARK = re.compile(r"^\s*(?:[IVXLC]+|\d{1,2})\s*[.)\-]?\s+")
+
+
+def _group_bound(section: str, ctx: Context) -> Deadline | None:
+    """A table's group row that is a period ("I | THÁNG 01/2027", "Quý II/2027", "Giai đoạn
+    2026 - 2030") bounds the rows under it, as a phase heading does (CONVENTIONS rule 10)."""
+    label = _GROUP_MARK.sub("", section, count=1)
+    value = deadlines.parse_value(label, ctx.doc_date)
+    if value.date is not None and len(label) <= _GROUP_LABEL:
+        return value
+    return _phase(section, ctx)
+
+
+_GROUP_LABEL = 40  # a period's label is short; a longer group row is a topic
+
+
 def tasks_from_rows(rows: list[Row], ctx: Context) -> list[Draft]:
     out: list[Draft] = []
     for row in rows:
@@ -864,6 +898,11 @@ def tasks_from_rows(rows: list[Row], ctx: Context) -> list[Draft]:
         support = split_bodies(row.cells.get("support", ""))
         dl_text = row.cells.get("deadline")
         deadline = deadlines.parse_value(dl_text, ctx.doc_date) if dl_text else None
+        note = row.cells.get("note")
+        if note and (deadline is None or deadline.date is None):
+            deadline = deadlines.find_in_text(note, ctx.doc_date) or deadline
+        if (deadline is None or (deadline.date is None and deadline.recurrence is None)) and row.section:
+            deadline = _group_bound(row.section, ctx) or deadline
         lead = _unique(lead)
         lead_from = "field" if lead else ctx.addressees_from if ctx.addressees else ""
         lead = lead or list(ctx.addressees)

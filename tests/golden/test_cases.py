@@ -24,22 +24,26 @@ def test_letter_with_kinh_gui_and_paragraph_per_line() -> None:
     ]
     assert doc["signer"] == "Nguyễn Hữu Tháp"
     tasks = data["tasks"]
+    # "1. Về công tác phòng, chống dịch …:" and its two paragraphs: one task of both bodies
+    # (CONVENTIONS rule 1: a topic's unmarked paragraphs, together, are one task)
     assert [t["text"][:30] for t in tasks] == [
         "Các Sở, ban ngành, đơn vị thuộ",
-        "Ủy ban nhân dân các huyện, thà",
         "Sở Kế hoạch và Đầu tư chủ trì,",
         "Các chủ đầu tư đẩy nhanh tiến ",
         "Giao Sở Nội vụ theo dõi, đôn đ",
     ]
-    assert tasks[1]["lead"] == ["Ủy ban nhân dân các huyện, thành phố"]
-    assert tasks[1]["deadline"] == "2021-08-30"
-    assert (tasks[2]["lead"], tasks[2]["support"], tasks[2]["deadline"]) == (
+    assert tasks[0]["lead"] == [
+        "Các Sở, ban ngành, đơn vị thuộc Ủy ban nhân dân tỉnh",
+        "Ủy ban nhân dân các huyện, thành phố",
+    ]
+    assert tasks[0]["deadline"] == "2021-08-30"
+    assert (tasks[1]["lead"], tasks[1]["support"], tasks[1]["deadline"]) == (
         ["Sở Kế hoạch và Đầu tư"],
         ["Sở Tài chính"],
         "2021-09-30",
     )
-    assert tasks[3]["lead"] == ["Các chủ đầu tư"]
-    assert (tasks[4]["lead"], tasks[4]["deadline"], tasks[4]["recurrence"]) == (
+    assert tasks[2]["lead"] == ["Các chủ đầu tư"]
+    assert (tasks[3]["lead"], tasks[3]["deadline"], tasks[3]["recurrence"]) == (
         ["Sở Nội vụ"],
         None,
         "monthly",

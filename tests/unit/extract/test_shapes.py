@@ -1607,3 +1607,49 @@ Thời gian thực hiện: Thường xuyên.
     first, second = e.tasks
     assert first.lead == ("Các cơ quan, đơn vị",)
     assert second.lead == ("Các Sở, ngành", "Ủy ban nhân dân cấp xã")
+
+
+# --- batch 13: a work programme's month rows, a notice's topics of several paragraphs ---
+
+
+def test_a_tables_month_rows_bound_the_rows_under_them_and_a_note_may_hold_a_date() -> None:
+    e = _run(
+        """I. NỘI DUNG CÔNG TÁC
+
+| TT | Nội dung | Cơ quan chủ trì chuẩn bị | Cơ quan phối hợp | Ghi chú |
+|---|---|---|---|---|
+| I | THÁNG 01/2027 |
+| 1 | Tổng kết công tác xây dựng Đảng năm 2026 | Ban Tổ chức Tỉnh ủy | Văn phòng Tỉnh ủy |  |
+| II | THÁNG 02/2027 |
+| 2 | Cho ý kiến về Đề án sắp xếp | Đảng ủy Ủy ban nhân dân tỉnh | Sở Nội vụ | Trình trước ngày 20/02/2027 |
+| 3 | Sơ kết công tác dân vận | Ban Dân vận Tỉnh ủy | Sở Nội vụ |  |
+"""
+    )
+    assert [t.deadline.date for t in e.tasks] == [date(2027, 1, 31), date(2027, 2, 19), date(2027, 2, 28)]
+
+
+def test_a_topics_paragraphs_are_one_task_of_every_body_they_name() -> None:
+    e = _run(
+        """Chủ tịch Ủy ban nhân dân tỉnh kết luận như sau:
+1. Về dự án cầu Rạch Miễu 2:
+
+Giao Sở Xây dựng chủ trì đẩy nhanh giải phóng mặt bằng, bàn giao mặt bằng trước ngày 28/02/2027.
+
+Ủy ban nhân dân huyện Châu Thành chủ động bố trí khu tái định cư.
+
+2. Về dự án đường tỉnh 885:
+Sở Tài chính tham mưu bố trí vốn cho dự án trong tháng 01/2027.
+III. TỔ CHỨC THỰC HIỆN
+
+Sở Xây dựng theo dõi, tổng hợp kết quả thực hiện.
+
+Sở Tài chính bảo đảm kinh phí thực hiện.
+"""
+    )
+    assert [t.lead for t in e.tasks] == [
+        ("Sở Xây dựng", "Ủy ban nhân dân huyện Châu Thành"),
+        ("Sở Tài chính",),
+        ("Sở Xây dựng",),  # a part's heading keeps a task per paragraph
+        ("Sở Tài chính",),
+    ]
+    assert e.tasks[0].deadline.date == date(2027, 2, 27)
