@@ -394,6 +394,20 @@ PHRASES: Final[tuple[Phrase, ...]] = (
         "hoàn thành trong tháng 6/2026",
         date(2026, 6, 30),
     ),
+    # "báo cáo Chính phủ tại phiên họp thường kỳ tháng 12 năm 2027": a meeting in that month
+    Phrase(
+        _rule(
+            "meeting_month",
+            rf"\b(?:phiên\s+họp|kỳ\s+họp|hội\s+nghị)(?:\s+(?:thường\s+kỳ|thường\s+lệ|Chính\s+phủ))*\s+{_MONTH}",
+            ("tháng",),
+            40,
+            "pkh",
+        ),
+        ("tháng",),
+        _month,
+        "báo cáo tại phiên họp thường kỳ tháng 6 năm 2026",
+        date(2026, 6, 30),
+    ),
     Phrase(
         _rule("quarter", rf"\b(?:{_IN}|trước)\s+{_QUARTER}", ("quý ", "quí ", "quy "), 17, "tvhđc"),
         ("qu",),
