@@ -1656,5 +1656,5 @@ Sở Tài chính bảo đảm kinh phí thực hiện.
 
 
 def test_a_report_due_at_a_months_meeting() -> None:
-    e = _run("II. NHIỆM VỤ\n1. Bộ Công Thương tổng hợp, báo cáo Chính phủ tại phiên họp thường kỳ tháng 12 năm 2027.\n")
+    e = _run("II. NHIỆM VỤ\n1. Bộ Công Thương báo cáo Chính phủ tại phiên họp thường kỳ tháng 12 năm 2027.\n")
     assert e.tasks[0].deadline.date == date(2027, 12, 31)
