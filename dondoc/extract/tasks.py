@@ -451,6 +451,8 @@ def _visit(
             continue
         if _low_starts(low, "approval_starts") and not find_roles(text).leads:
             continue  # agreed, and handed to nobody
+        if _low_starts(low, "funding_starts") and _names_no_subject(text):
+            continue  # where the money comes from (CONVENTIONS rule 2)
         if (
             not kids
             and child.is_heading()

@@ -144,7 +144,7 @@ CORPUS = [
     ("dev/kh-617-ubnd-dongthap-2025", "t30", False, "yearly", "trước ngày 01/6 và 15/11 hằng năm"),
     ("dev/kh-980-ubnd-nghean-2025", "t12", False, "yearly", "Hằng năm"),
     ("dev2/kh-141-ubnd-bacninh-2025", "t19", False, "yearly", "hằng năm (trước ngày 15 tháng 11)"),
-    ("dev2/kh-552-ubnd-dongthap-2025", "t66", True, "yearly", "trước ngày 20/11"),
+    ("dev2/kh-552-ubnd-dongthap-2025", "t65", True, "yearly", "trước ngày 20/11"),
     ("dev2/kh-987-ubnd-nghean-2025", "t29", True, "periodic", "Định kỳ"),
     ("dev2/kh-ubnd-laocai-2026-ct11", "t73", True, "yearly", "hàng năm (trước ngày 10/12)"),
 ]

@@ -1658,3 +1658,16 @@ Sở Tài chính bảo đảm kinh phí thực hiện.
 def test_a_report_due_at_a_months_meeting() -> None:
     e = _run("II. NHIỆM VỤ\n1. Bộ Công Thương báo cáo Chính phủ tại phiên họp thường kỳ tháng 12 năm 2027.\n")
     assert e.tasks[0].deadline.date == date(2027, 12, 31)
+
+
+def test_funding_statements_and_approvals_of_a_report_are_no_tasks() -> None:
+    e = _run(
+        """II. NHIỆM VỤ
+1. Sở Y tế tổ chức tập huấn trong quý II/2027.
+2. Kinh phí đóng góp của người dân, doanh nghiệp và các hình thức hợp tác công tư khác (nếu có).
+3. Kinh phí khen thưởng: từ nguồn kinh phí khen thưởng của tỉnh.
+4. Thông qua nội dung báo cáo của Sở Tài chính tại Tờ trình số 12/TTr-STC.
+5. Kinh phí thực hiện: Sở Tài chính bố trí trong dự toán năm 2027.
+"""
+    )
+    assert [t.lead for t in e.tasks] == [("Sở Y tế",), ("Sở Tài chính",)]
