@@ -28,6 +28,7 @@ def _by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str,
 _PREFIX_BY_FIRST: Final = _by_first(_phrases("sentence_openers"))
 _CLAUSE_BY_FIRST: Final = _by_first(_phrases("clause_openers"))
 _TOPIC_OPENERS: Final = _phrases("topic_openers")
+_SUBJECT_MARKERS: Final = frozenset(words("roles", "subject_markers"))
 _CUE_PARTS: Final = _phrases("assignment_cues")
 CUE_FIRST: Final = frozenset(parts[0] for parts in _CUE_PARTS)  # the first words of the cues
 _CUE_NOUNS: Final = frozenset(words("roles", "assignment_cue_nouns"))
@@ -104,6 +105,8 @@ def _subject_at(text: str, toks: Toks, s: int) -> tuple[str, ...]:
             s += len(pre) + 1
             after_prefix = True  # "Đồng thời, cấp uỷ, chính quyền cơ sở phải…": lower case is fine
             break
+    if toks[s].text in _SUBJECT_MARKERS and s + 1 < len(toks) and toks[s + 1].text[:1].isupper():
+        s += 1  # "Riêng Phòng Tài chính - Kế hoạch …": the body singled out is the subject
     cue = cue_len(toks, s)
     if cue:
         return read_bodies(text, toks, s + cue).names

@@ -21,9 +21,9 @@ from dondoc.extract.lexicon import words as lexicon_words
 from dondoc.extract.lines import Line
 from dondoc.extract.structure import join_parts
 
-_ROMAN_CELL = re.compile(r"[IVX]{1,5}\.?")
+_ROMAN_CELL = re.compile(r"[IVX]{1,5}\.?|[A-H]\.?")  # a group row's "II" or "B"
 _NUMBER_CELL = re.compile(r"\d{1,3}\.?")
-_STT = re.compile(r"^(?:\d{1,3}|[IVX]{1,5})\.?$")
+_STT = re.compile(r"^(?:\d{1,3}|[IVX]{1,5}|[A-H])\.?$")
 _ROMAN_HEAD = re.compile(r"^([IVX]{1,5}(?:\.\d{1,2})?)\.?\s+(\S.*)$")
 
 
@@ -179,11 +179,12 @@ def _read_pipe_table(lines: list[Line], start: int) -> Table | None:
 
 def _goes_on_as_text(cell_lines: list[Line]) -> bool:
     """After the table's last row, the document goes on up to the next "|" line, which reads
-    as one more cell: a heading ("III. TỔ CHỨC THỰC HIỆN") and numbered paragraphs under it
-    are that text, no row (a section row of the table is its heading alone)."""
+    as one more cell: a heading ("III. TỔ CHỨC THỰC HIỆN") and the paragraphs under it are
+    that text, no row (a section row of the table is its heading alone)."""
     if len(cell_lines) < 2 or not _ROMAN_HEAD.match(cell_lines[0].text):
         return False
-    return any(_ITEM_START.match(ln.text) for ln in cell_lines[1:])
+    # a group row's heading may wrap, in capitals; a paragraph under it does not stay so
+    return any(_ITEM_START.match(ln.text) or not ln.text.isupper() for ln in cell_lines[1:])
 
 
 _ITEM_START = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[-–+•])\s")

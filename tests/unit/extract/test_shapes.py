@@ -1671,3 +1671,70 @@ def test_funding_statements_and_approvals_of_a_report_are_no_tasks() -> None:
 """
     )
     assert [t.lead for t in e.tasks] == [("Sở Y tế",), ("Sở Tài chính",)]
+
+
+# --- batch 15: "Riêng X", a web page's table with lettered group rows and text after it ---
+
+
+def test_riêng_singles_out_the_subject() -> None:
+    e = _run(
+        """Chủ tịch Ủy ban nhân dân huyện yêu cầu Thủ trưởng các cơ quan, đơn vị thực hiện các nội dung sau:
+- Rà soát kết quả thực hiện các chỉ tiêu năm 2026.
+- Riêng Phòng Tài chính - Kế hoạch tổng hợp tình hình giải ngân vốn đầu tư công trong ngày 03/01/2027.
+"""
+    )
+    first, second = e.tasks
+    assert first.lead == ("Thủ trưởng các cơ quan, đơn vị",)
+    assert (second.lead, second.deadline.date) == (("Phòng Tài chính - Kế hoạch",), date(2027, 1, 3))
+
+
+def test_a_web_tables_lettered_group_rows_and_the_paragraph_after_it() -> None:
+    e = _run(
+        """II. NHIỆM VỤ CỤ THỂ
+|
+**STT**
+|
+**Nhiệm vụ**
+|
+**Đơn vị chủ trì**
+|
+**Thời gian hoàn thành**
+|
+|
+**A**
+|
+**NHIỆM VỤ VỀ THỂ CHẾ**
+|
+|
+1
+|
+Xây dựng Nghị định về tuyển dụng công chức
+|
+Vụ Công chức - Viên chức
+|
+Quý I - II/2027
+|
+|
+**B**
+|
+**NHIỆM VỤ VỀ TỔ CHỨC THỰC HIỆN**
+|
+|
+2
+|
+Kiểm tra công tác tuyển dụng công chức
+|
+Thanh tra Bộ
+|
+Năm 2027
+|
+|
+**III. TỔ CHỨC THỰC HIỆN**
+Thủ trưởng các đơn vị thuộc Bộ căn cứ Kế hoạch này tổ chức thực hiện; định kỳ hằng quý báo cáo kết quả.
+|
+"""
+    )
+    got = {t.text[:20]: (t.section, t.deadline.date) for t in e.tasks}
+    assert got["Xây dựng Nghị định v"] == ("A. NHIỆM VỤ VỀ THỂ CHẾ", date(2027, 6, 30))
+    assert got["Kiểm tra công tác tu"] == ("B. NHIỆM VỤ VỀ TỔ CHỨC THỰC HIỆN", date(2027, 12, 31))
+    assert "Thủ trưởng các đơn v" in got
