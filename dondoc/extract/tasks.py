@@ -436,7 +436,13 @@ def _visit(
                 _low_starts(low, "non_task_sections") and not _low_contains(low, "task_section_words")
             ):
                 continue
-            bodies = _section_bodies(text) if child.marker is not None else ()
+            bodies: tuple[str, ...] = ()
+            if child.marker is not None and text.rstrip(" *").endswith(":"):
+                # "2. Thời gian tới, Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy, … thực hiện
+                # tốt các nhiệm vụ sau:": a numbered item that introduces the list under it
+                bodies = introduced_bodies(text)
+            if not bodies and child.marker is not None:
+                bodies = _section_bodies(text)
             phase = _phase(text, ctx)
             inner = ctx if phase is None else replace(ctx, default=phase)
             own = _assigned(child)

@@ -1738,3 +1738,19 @@ Thủ trưởng các đơn vị thuộc Bộ căn cứ Kế hoạch này tổ ch
     assert got["Xây dựng Nghị định v"] == ("A. NHIỆM VỤ VỀ THỂ CHẾ", date(2027, 6, 30))
     assert got["Kiểm tra công tác tu"] == ("B. NHIỆM VỤ VỀ TỔ CHỨC THỰC HIỆN", date(2027, 12, 31))
     assert "Thủ trưởng các đơn v" in got
+
+
+def test_a_numbered_item_that_introduces_the_list_under_it() -> None:
+    """ "2. Thời gian tới, Ban Thường vụ Tỉnh ủy yêu cầu X, Y …:": the issuer speaks, X and Y
+    do the dash items under it."""
+    e = _run(
+        """Ban Thường vụ Tỉnh ủy kết luận như sau:
+2. Thời gian tới, Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy, tổ chức đảng, chính quyền, Mặt trận
+Tổ quốc và các đoàn thể chính trị - xã hội tập trung thực hiện tốt các nhiệm vụ sau:
+- Quán triệt sâu sắc quan điểm phát triển kinh tế tập thể.
+- Rà soát, củng cố các hợp tác xã yếu kém, hoàn thành trong năm 2027.
+"""
+    )
+    assert [t.lead for t in e.tasks] == [
+        ("các cấp ủy, tổ chức đảng, chính quyền", "Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội")
+    ] * 2
