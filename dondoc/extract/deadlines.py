@@ -334,7 +334,7 @@ _BEFORE = (
 )
 # "trong", "vào", "hoàn thành (trong)", "đến (hết)", "hết", "cuối": the lead-ins of a period's end
 _IN = r"(?:trong|vào|hoàn\s+thành(?:\s+trong)?|đến\s+hết|đến|hết|cuối)"
-_SOON = ("trước", "chậm", "chót", "quá")
+_SOON = ("trước", "chậm", "chót", "không quá")
 
 # In the order they are tried: a later match inside an earlier one is part of it.
 PHRASES: Final[tuple[Phrase, ...]] = (
@@ -358,17 +358,18 @@ PHRASES: Final[tuple[Phrase, ...]] = (
         _rule(
             "hour_short",
             rf"{_BEFORE}\d{{1,2}}\s*h(?:\s*\d{{2}})?(?:\s*phút)?,?\s+(?:ngày\s+)?(?:{_DMY}|{_DMY_WORDS})",
-            ("trước", "chậm", "hạn", "quá"),
+            ("trước", "chậm", "hạn", "không quá"),
             11,
             "xhtck",
         ),
-        _SOON,
+        # an hour written short is a digit and "h": the rule is tried only where one is
+        tuple(f"{d}h" for d in "0123456789"),
         _day,
         "hoàn thành trước 17h00 ngày 26/3/2026",
         date(2026, 3, 26),
     ),
     Phrase(
-        _rule("before", rf"{_BEFORE}{_DATE}", ("trước", "chậm", "hạn", "quá"), 11, "xhtck"),
+        _rule("before", rf"{_BEFORE}{_DATE}", ("trước", "chậm", "hạn", "không quá"), 11, "xhtck"),
         _SOON,
         _before,
         "hoàn thành trước ngày 15/3/2026",
@@ -403,7 +404,7 @@ PHRASES: Final[tuple[Phrase, ...]] = (
             40,
             "pkh",
         ),
-        ("tháng",),
+        ("phiên họp", "kỳ họp", "hội nghị"),
         _month,
         "báo cáo tại phiên họp thường kỳ tháng 6 năm 2026",
         date(2026, 6, 30),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import cache
 from typing import Final
 
 from dondoc.extract import deadlines
@@ -282,7 +283,7 @@ def _segment(lines: list[Line], *, ocr: bool = False) -> list[tuple[Marker | Non
             pending_break = True  # "Đơn vị chủ trì: …" after a full stop: a field line of its own
         if marker is None and cur and prev_ends and ln.text.startswith("("):
             pending_break = True  # "(Chi tiết tại Phụ lục kèm theo)": a note of its own
-        if marker is None and cur and prev_ends and is_closing_text(_ahead(lines, i)):
+        if marker is None and cur and prev_ends and _may_close(ln.text) and is_closing_text(_ahead(lines, i)):
             pending_break = True  # "Trên đây là…", "UBND thành phố đề nghị các…" after a full stop
         if (
             marker is None
@@ -380,6 +381,21 @@ _WHOLE_DOCUMENT = re.compile(
     r"^(?:Yêu cầu|Đề nghị)\s[^.;]{0,240}?"
     r"\b(?:Chỉ thị|Kế hoạch|Công văn|Thông báo|Quyết định|Nghị quyết|Công điện)\s+(?:kết luận\s+)?này\b"
 )
+
+
+@cache
+def _closing_firsts() -> frozenset[str]:
+    """The first words a closing paragraph can open with (its listed starts, the issuer's
+    names of _ISSUER_ASKS, "Yêu cầu"/"Đề nghị" of _WHOLE_DOCUMENT), lower-cased."""
+    starts = [w.split()[0] for w in words("structure", "closing_starts")]
+    issuer = ["ubnd", "ủy", "uỷ", "văn", "ban", "thường", "tỉnh", "thành", "yêu", "đề"]
+    return frozenset(w.lower() for w in [*starts, *issuer])
+
+
+def _may_close(text: str) -> bool:
+    """A cheap test before the closing patterns, which read the lines ahead."""
+    first = text.split(maxsplit=1)[0].lower() if text.strip() else ""
+    return first in _closing_firsts()
 
 
 def _ahead(lines: list[Line], i: int, count: int = 3) -> str:

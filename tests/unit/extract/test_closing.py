@@ -1,0 +1,36 @@
+"""The closing-paragraph test of the segmenter (extract/structure.py) and its first-word
+shortcut, checked against the plain version on every text of the corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dondoc.extract.lines import mark_noise, split_lines
+from dondoc.extract.structure import _ahead, _may_close, is_closing_text
+
+MADEUP = Path(__file__).resolve().parents[2] / "golden" / "madeup"
+
+
+def test_the_first_word_shortcut_spares_no_closing(shared_dir: Path) -> None:
+    # a line whose first word no closing opens with is spared the patterns that read the
+    # lines ahead: on every text we hold, each line the plain test calls a closing passes it
+    paths = [*sorted((shared_dir / "corpus").glob("*/*.txt")), *sorted(MADEUP.glob("*.txt"))]
+    assert len(paths) > 80
+    closings = 0
+    for path in paths:
+        lines = split_lines(path.read_text(encoding="utf-8"))
+        mark_noise(lines)
+        for i, ln in enumerate(lines):
+            if ln.kind == "text" and is_closing_text(_ahead(lines, i)):
+                closings += 1
+                assert _may_close(ln.text), (path.name, ln.text)
+    assert closings > 20
+
+
+def test_a_closing_that_names_the_document_wraps_over_lines() -> None:
+    lines = split_lines(
+        "Yêu cầu Thủ trưởng các sở, ban, ngành, Chủ tịch Ủy ban nhân dân các huyện nghiêm túc\n"
+        "triển khai thực hiện Chỉ thị này./.\n"
+    )
+    assert not is_closing_text(lines[0].text)
+    assert is_closing_text(_ahead(lines, 0))
