@@ -21,6 +21,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("num2", re.compile(rf"^\d{{1,2}}\.\d{{1,2}}[.:]?\s+(?=[{_UPPER}“\"(])")),
     ("roman", re.compile(rf"^(?=[IVXL])({_ROMAN})\s*[.)\-]\s*(?=\S)")),
     ("num_dot", re.compile(r"^\d{1,2}\.(?!\d)\s*(?=\S)")),
+    # "Hoạt động 1: Tổ chức Hội nghị …", "Nhiệm vụ 2.1. Xây dựng …": an item named by its label
+    ("label_num", re.compile(r"^(?:Hoạt động|Nhiệm vụ|Giải pháp|Nội dung)\s+\d{1,2}(?:\.\d{1,2})?\s*[:.]\s+(?=\S)")),
     ("num_dash", re.compile(r"^\d{1,2}\s?-\s+(?=\S)")),
     ("num_paren", re.compile(r"^\d{1,2}\)\s*(?=\S)")),
     ("letter", re.compile(r"^[a-zđ]\)\s*(?=\S)")),
@@ -66,7 +68,7 @@ class Marker:
         return f"Marker({self.style!r}, {self.text!r}, {self.length})"
 
 
-_MARKER_FIRST = frozenset("0123456789IVXLC([-–—+•·▪◦●✓PCMĐ")
+_MARKER_FIRST = frozenset("0123456789IVXLC([-–—+•·▪◦●✓PCMĐHNG")
 
 
 # OCR drops the dot of "10. Sở Y tế" more often than it reads anything else wrong
@@ -85,6 +87,7 @@ for _style, _pattern in _PATTERNS:
         "num2": "0123456789",
         "roman": "IVXL",
         "num_dot": "0123456789",
+        "label_num": "HNG",
         "num_dash": "0123456789",
         "num_paren": "0123456789",
         "letter": "abcdefghijklmnopqrstuvwxyzđ",

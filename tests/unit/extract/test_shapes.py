@@ -1754,3 +1754,21 @@ Tổ quốc và các đoàn thể chính trị - xã hội tập trung thực hi
     assert [t.lead for t in e.tasks] == [
         ("các cấp ủy, tổ chức đảng, chính quyền", "Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội")
     ] * 2
+
+
+def test_items_labelled_hoat_dong_n_with_their_field_lines() -> None:
+    e = _run(
+        """II. NỘI DUNG HOẠT ĐỘNG
+Hoạt động 1: Tổ chức Hội nghị triển khai Kế hoạch.
+- Cơ quan chủ trì: Sở Du lịch; Cơ quan phối hợp: các sở, ngành liên quan.
+- Thời gian: Tháng 02/2027.
+Hoạt động 2: Xây dựng bộ nhận diện thương hiệu du lịch tỉnh.
+- Cơ quan chủ trì: Trung tâm Xúc tiến Du lịch.
+- Thời gian: Quý II - III/2027.
+"""
+    )
+    assert [(t.text[:20], t.lead, t.deadline.date) for t in e.tasks] == [
+        ("Tổ chức Hội nghị tri", ("Sở Du lịch",), date(2027, 2, 28)),
+        ("Xây dựng bộ nhận diệ", ("Trung tâm Xúc tiến Du lịch",), date(2027, 9, 30)),
+    ]
+    assert e.tasks[0].support == ("các sở, ngành liên quan",)
