@@ -8,6 +8,8 @@ import re
 _ROMAN = "(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
 _UPPER = "A-ZĐÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
 
+# the words that name an item by its number ("Hoạt động 1:", "Nhiệm vụ 2.1.")
+_ITEM_LABELS = "Hoạt động|Nhiệm vụ|Giải pháp|Nội dung"
 # (style, pattern); order matters: the first match wins.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("part", re.compile(r"^(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+(?:[IVXLC]+|\d+|thứ\s+\w+)\s*[.:\-]?\s+")),
@@ -22,7 +24,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("roman", re.compile(rf"^(?=[IVXL])({_ROMAN})\s*[.)\-]\s*(?=\S)")),
     ("num_dot", re.compile(r"^\d{1,2}\.(?!\d)\s*(?=\S)")),
     # "Hoạt động 1: Tổ chức Hội nghị …", "Nhiệm vụ 2.1. Xây dựng …": an item named by its label
-    ("label_num", re.compile(r"^(?:Hoạt động|Nhiệm vụ|Giải pháp|Nội dung)\s+\d{1,2}(?:\.\d{1,2})?\s*[:.]\s+(?=\S)")),
+    ("label_num", re.compile(rf"^(?:{_ITEM_LABELS})\s+\d{{1,2}}(?:\.\d{{1,2}})?\s*[:.]\s+(?=\S)")),
     ("num_dash", re.compile(r"^\d{1,2}\s?-\s+(?=\S)")),
     ("num_paren", re.compile(r"^\d{1,2}\)\s*(?=\S)")),
     ("letter", re.compile(r"^[a-zđ]\)\s*(?=\S)")),
