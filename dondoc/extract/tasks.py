@@ -872,7 +872,7 @@ def _effective(own: Deadline | None, ctx: Context) -> Deadline:
     return own or Deadline()
 
 
-_GROUP_MARK = re.compile(r"^\s*(?:[IVXLC]+|\d{1,2})\s*[.)\-]?\s+")
+_GROUP_MARK = re.compile(r"^\s*(?:[IVXLC]+|[A-H]|\d{1,2})\s*[.)\-]?\s+")
 
 
 def _group_bound(section: str, ctx: Context) -> Deadline | None:
