@@ -105,7 +105,7 @@ def _subject_at(text: str, toks: Toks, s: int) -> tuple[str, ...]:
             s += len(pre) + 1
             after_prefix = True  # "Đồng thời, cấp uỷ, chính quyền cơ sở phải…": lower case is fine
             break
-    if toks[s].text in _SUBJECT_MARKERS and s + 1 < len(toks) and toks[s + 1].text[:1].isupper():
+    if s + 1 < len(toks) and toks[s].text in _SUBJECT_MARKERS and toks[s + 1].text[:1].isupper():
         s += 1  # "Riêng Phòng Tài chính - Kế hoạch …": the body singled out is the subject
     cue = cue_len(toks, s)
     if cue:

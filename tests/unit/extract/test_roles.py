@@ -46,3 +46,9 @@ def test_bodies_named_by_field_and_territory_after_the_2025_reorganisation() -> 
     roles = find_roles("Thuế tỉnh chủ trì, phối hợp với Thống kê tỉnh rà soát số liệu kê khai.")
     assert roles.subject == ("Thuế tỉnh",)
     assert roles.support == ("Thống kê tỉnh",)
+
+
+def test_an_opener_with_nothing_after_it_names_no_subject() -> None:
+    # "Đồng thời," at a text's end: the opener and its comma are all there is
+    assert find_roles("Đồng thời,").subject == ()
+    assert find_roles("Riêng").subject == ()
