@@ -27,9 +27,14 @@ _ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _DMY = r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})"
 _DMY_WORDS = r"(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:năm|/|-)\s*(\d{4})"
 _DATE = rf"(?:ngày\s+)?(?:{_DMY}|{_DMY_WORDS})"
-_MONTH = r"tháng\s+(\d{1,2})\s*(?:/|-|năm)\s*(\d{4})"
+_M = r"tháng\s+"
+_MONTH_YEAR = r"\s*(?:/|-|năm)\s*(\d{4})"  # the year after a month's number
+_MONTH = rf"{_M}(\d{{1,2}}){_MONTH_YEAR}"
+_Q = r"qu[ýíy]\s+"
 # an OCR'd numeral may read "l" for "I" ("Quý Il/2026")
-_QUARTER = r"qu[ýíy]\s+(iv|lv|[il]{1,3}|[1-4])\s*(?:/|-|năm|,)?\s*(?:năm\s+)?(\d{4})"
+_NUMERAL_Q = r"(?:iv|lv|[il]{1,3}|[1-4])"
+_QUARTER_YEAR = r"\s*(?:/|-|năm|,)?\s*(?:năm\s+)?(\d{4})"  # the year after a quarter's numeral
+_QUARTER = rf"{_Q}({_NUMERAL_Q}){_QUARTER_YEAR}"
 _HALF = r"(?:6\s+tháng|nửa)\s+(đầu|cuối)\s+năm\s+(\d{4})"
 # the year's stem and branch ("Đinh Mùi"): the year itself is read from the digits or the date
 _CAN_CHI = (
@@ -708,24 +713,20 @@ _FREE_RECURRENCE = [
 ]
 
 
-_NUMERAL_Q = r"(?:iv|[il]{1,3}|[1-4])"
 _SPAN_JOIN = r"\s*(?:,|-|–|và|đến)\s*"
-_Q = r"qu[ýíy]\s+"
-_M = r"tháng\s+"
 _FROM = r"^(?:từ\s+)?"
 _SLASH_YEAR = r"\s*/\s*\d{4}"
 _SLASH_LAST_YEAR = r"\s*/\s*(\d{4})$"
-_YEAR_AFTER = r"\s*(?:/|-|năm|,)?\s*(?:năm\s+)?(\d{4})$"
 _LAST_Q = rf"(?:{_Q})?({_NUMERAL_Q})"
 _LAST_M = rf"(?:{_M})?(\d{{1,2}})"
 # a table cell's spans and short forms, the last period in group 1 and its year in group 2
 _CELL_SPANS: Final = (
-    (re.compile(rf"^{_Q}{_NUMERAL_Q}{_SPAN_JOIN}{_LAST_Q}{_YEAR_AFTER}", re.I), "quarter"),
+    (re.compile(rf"^{_Q}{_NUMERAL_Q}{_SPAN_JOIN}{_LAST_Q}{_QUARTER_YEAR}$", re.I), "quarter"),
     (
-        re.compile(rf"{_FROM}{_Q}{_NUMERAL_Q}{_SLASH_YEAR}{_SPAN_JOIN}{_LAST_Q}\s*/\s*(\d{{4}})$", re.I),
+        re.compile(rf"{_FROM}{_Q}{_NUMERAL_Q}{_SLASH_YEAR}{_SPAN_JOIN}{_LAST_Q}{_SLASH_LAST_YEAR}", re.I),
         "quarter",
     ),
-    (re.compile(rf"^{_M}\d{{1,2}}{_SPAN_JOIN}{_LAST_M}\s*(?:/|-|năm)\s*(\d{{4}})$", re.I), "month"),
+    (re.compile(rf"^{_M}\d{{1,2}}{_SPAN_JOIN}{_LAST_M}{_MONTH_YEAR}$", re.I), "month"),
     (re.compile(rf"{_FROM}{_M}\d{{1,2}}{_SLASH_YEAR}{_SPAN_JOIN}{_LAST_M}{_SLASH_LAST_YEAR}", re.I), "month"),
     (re.compile(r"^T\s?(\d{1,2})\s*/\s*(\d{4})$"), "month"),
     (re.compile(r"^Q\s?([1-4])\s*/\s*(\d{4})$"), "quarter"),

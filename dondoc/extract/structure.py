@@ -369,16 +369,20 @@ def _starts_with_any(text: str, prefixes: tuple[str, ...]) -> bool:
 
 
 # The issuer turning to everyone at the end: "UBND thành phố Hà Nội đề nghị các Đại sứ quán…"
+_ISSUERS: Final = (
+    "UBND", "Ủy ban", "Uỷ ban", "Văn phòng", "Ban Thường vụ", "Thường trực", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy",
+    "Thành uỷ",
+)  # fmt: skip
 _ISSUER_ASKS = re.compile(
-    r"^(?:UBND|Ủy ban|Uỷ ban|Văn phòng|Ban Thường vụ|Thường trực|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ)"
-    r"[^.;:]{0,60}?\s(?:đề nghị|yêu cầu)\s(?:các|những|mọi)\s"
+    r"^(?:" + "|".join(_ISSUERS) + r")[^.;:]{0,60}?\s(?:đề nghị|yêu cầu)\s(?:các|những|mọi)\s"
 )
 
 
 # "Yêu cầu Thủ trưởng các sở, … nghiêm túc triển khai thực hiện Chỉ thị này./.": the
 # document itself named as the work, so the whole of it, not one more item
+_ASKS: Final = ("Yêu cầu", "Đề nghị")
 _WHOLE_DOCUMENT = re.compile(
-    r"^(?:Yêu cầu|Đề nghị)\s[^.;]{0,240}?"
+    r"^(?:" + "|".join(_ASKS) + r")\s[^.;]{0,240}?"
     r"\b(?:Chỉ thị|Kế hoạch|Công văn|Thông báo|Quyết định|Nghị quyết|Công điện)\s+(?:kết luận\s+)?này\b"
 )
 
@@ -387,9 +391,8 @@ _WHOLE_DOCUMENT = re.compile(
 def _closing_firsts() -> frozenset[str]:
     """The first words a closing paragraph can open with (its listed starts, the issuer's
     names of _ISSUER_ASKS, "Yêu cầu"/"Đề nghị" of _WHOLE_DOCUMENT), lower-cased."""
-    starts = [w.split()[0] for w in words("structure", "closing_starts")]
-    issuer = ["ubnd", "ủy", "uỷ", "văn", "ban", "thường", "tỉnh", "thành", "yêu", "đề"]
-    return frozenset(w.lower() for w in [*starts, *issuer])
+    openers = [*words("structure", "closing_starts"), *_ISSUERS, *_ASKS]
+    return frozenset(w.split()[0].lower() for w in openers)
 
 
 def _may_close(text: str) -> bool:

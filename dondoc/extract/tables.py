@@ -19,6 +19,7 @@ from dondoc.extract.bodies import read_bodies, tokenize, whole_bodies
 from dondoc.extract.lexicon import table
 from dondoc.extract.lexicon import words as lexicon_words
 from dondoc.extract.lines import Line
+from dondoc.extract.markers import is_item_start
 from dondoc.extract.structure import join_parts
 
 _ROMAN_CELL = re.compile(r"[IVX]{1,5}\.?|[A-H]\.?")  # a group row's "II" or "B"
@@ -184,10 +185,7 @@ def _goes_on_as_text(cell_lines: list[Line]) -> bool:
     if len(cell_lines) < 2 or not _ROMAN_HEAD.match(cell_lines[0].text):
         return False
     # a group row's heading may wrap, in capitals; a paragraph under it does not stay so
-    return any(_ITEM_START.match(ln.text) or not ln.text.isupper() for ln in cell_lines[1:])
-
-
-_ITEM_START = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[-–+•])\s")
+    return any(is_item_start(ln.text) or not ln.text.isupper() for ln in cell_lines[1:])
 
 
 # --- markdown tables: "| STT | Nội dung | … |" rows under a "|---|" rule ---------------

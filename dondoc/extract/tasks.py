@@ -589,10 +589,14 @@ def _topic_paragraphs(item: Block, kids: list[Block]) -> bool:
     if not all(k.role == "para" and k.marker is None and not k.children for k in kids):
         return False
     heading = item.text.strip(" *_")
-    return heading.endswith(":") and heading.lower().startswith(_TOPIC_OPENERS)
+    return heading.endswith(":") and heading.lower().startswith(_topic_openers())
 
 
-_TOPIC_OPENERS: Final = ("về ", "đối với ")
+@cache
+def _topic_openers() -> tuple[str, ...]:
+    return tuple(w + " " for w in words("structure", "topic_openers"))
+
+
 _OPENING_BOUND = 40  # the longest time phrase that opens an introducing sentence
 
 
