@@ -1,11 +1,12 @@
 """Ingest speed: text-layer PDF pages/s beside pdftotext, OCR s/page beside bare tesseract.
 
-Usage: python bench/ingest_bench.py [--repeat 5]
+Usage: python -m bench.ingest_bench [--repeat 5]  (from the checkout: it draws a scan with tests/support)
 Prints one JSON line. Text PDFs: every dev PDF with a text layer, read `--repeat` times by
 dondoc (layout, running headers, page map) and by `pdftotext -layout` in the same run; the
 best time of each is kept.
 OCR: the corpus scan, read by dondoc (pages side by side on all cores) and by `tesseract
 -l vie` page by page on one core (OMP_THREAD_LIMIT=1), from the same renderings at OCR_DPI.
+Ruled tables: a made-up plan drawn as a scan, read with and without finding its table.
 """
 
 from __future__ import annotations
@@ -77,9 +78,11 @@ def main() -> None:
             )
         ocr_bare = time.perf_counter() - t0
 
+    ruled = _ruled_scan()
     print(
         json.dumps(
             {
+                **ruled,
                 "text_pdf_pages": pages,
                 "text_pdf_pages_per_s": round(pages / ours, 1),
                 "pdftotext_pages_per_s": round(pages / poppler, 1),
@@ -92,6 +95,40 @@ def main() -> None:
             }
         )
     )
+
+
+def _ruled_scan() -> dict[str, float]:
+    """A made-up plan with a ruled task table, drawn as a scan (tests/support/scanmake.py):
+    the seconds a page with its table found, its rules erased and its row numbers read
+    again, beside the same pages read with table finding switched off (best of three)."""
+    from dondoc.ingest import ocr
+    from tests.support.scan_docs import SCAN_SETTINGS, SCANS
+    from tests.support.scanmake import make_scan
+
+    name = "kh-huyen-scan-bang"
+    settings = Settings()
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = make_scan(Path(tmp) / f"{name}.pdf", SCANS[name], dpi=SCAN_SETTINGS[name][0])
+        data = pdf.read_bytes()
+        pages = len(pdfium.PdfDocument(pdf))
+        with_tables = without = float("inf")
+        keep = ocr._ruled_tables
+        for _ in range(3):
+            t0 = time.perf_counter()
+            read_pdf(data, name=name, settings=settings)
+            with_tables = min(with_tables, time.perf_counter() - t0)
+            ocr._ruled_tables = lambda path, dpi: ([], None, False)  # type: ignore[assignment]
+            try:
+                t0 = time.perf_counter()
+                read_pdf(data, name=name, settings=settings)
+                without = min(without, time.perf_counter() - t0)
+            finally:
+                ocr._ruled_tables = keep
+    return {
+        "ruled_scan_pages": pages,
+        "ruled_scan_s_per_page": round(with_tables / pages, 2),
+        "ruled_scan_s_per_page_tables_off": round(without / pages, 2),
+    }
 
 
 if __name__ == "__main__":

@@ -31,8 +31,9 @@ _M = r"tháng\s+"
 _MONTH_YEAR = r"\s*(?:/|-|năm)\s*(\d{4})"  # the year after a month's number
 _MONTH = rf"{_M}(\d{{1,2}}){_MONTH_YEAR}"
 _Q = r"qu[ýíy]\s+"
-# an OCR'd numeral may read "l" for "I" ("Quý Il/2026")
-_NUMERAL_Q = r"(?:iv|lv|[il]{1,3}|[1-4])"
+# an OCR'd numeral may read "l" for "I" ("Quý Il/2026"), and two serif capitals I that
+# touch as one "H" ("Quý H/2027" for II, "IH" or "HI" for III)
+_NUMERAL_Q = r"(?:iv|lv|[il]{1,3}|h|ih|hi|[1-4])"
 _QUARTER_YEAR = r"\s*(?:/|-|năm|,)?\s*(?:năm\s+)?(\d{4})"  # the year after a quarter's numeral
 _QUARTER = rf"{_Q}({_NUMERAL_Q}){_QUARTER_YEAR}"
 _HALF = r"(?:6\s+tháng|nửa)\s+(đầu|cuối)\s+năm\s+(\d{4})"
@@ -256,7 +257,7 @@ def _month(m: re.Match[str], doc_date: date | None) -> Resolved:
 
 
 def _quarter(m: re.Match[str], doc_date: date | None) -> Resolved:
-    d = _last_of_month(int(m.group(2)), _ROMAN_Q[m.group(1).upper().replace("L", "I")] * 3)
+    d = _last_of_month(int(m.group(2)), _ROMAN_Q[m.group(1).upper().replace("L", "I").replace("H", "II")] * 3)
     return (d, ()) if d else None
 
 

@@ -255,10 +255,18 @@ def _segment(lines: list[Line], *, ocr: bool = False) -> list[tuple[Marker | Non
             and cur
             and prev_text is not None
             and not prev_ends
-            and (_unclosed(cur) or _known_compound(prev_text.text, ln.text, lines))
+            and (
+                _unclosed(cur)
+                or _known_compound(prev_text.text, ln.text, lines)
+                or (
+                    _WRAPPED_RANGE_END.match(prev_text.text) is not None
+                    and _WRAPPED_RANGE_START.match(ln.text) is not None
+                )
+            )
         ):
             # "“Festival Thăng Long\n- Hà Nội…”": inside a quote, or a name the document
-            # also writes on one line ("Thăng Long – Hà Nội"): a wrapped phrase, not an item
+            # also writes on one line ("Thăng Long – Hà Nội"); "nhiệm kỳ 2025\n- 2030, …":
+            # a span of years wrapped at its dash: a wrapped phrase, not an item
             marker = None
         indented = prev_text is not None and ln.indent >= prev_text.indent + 3
         if marker is None and cur and prev_ends and indented:
@@ -312,6 +320,12 @@ def _segment(lines: list[Line], *, ocr: bool = False) -> list[tuple[Marker | Non
     if cur:
         units.append((cur_marker, cur, cur_paragraph))
     return units
+
+
+# a line ending in a number (a year) and the next opening with a dash and a number: one
+# span of years ("2025 - 2030") that the line wrap cut at its dash
+_WRAPPED_RANGE_END = re.compile(r".*\b\d{4}$")
+_WRAPPED_RANGE_START = re.compile(r"^[-–—]\s*\d{4}\b(?![-/.]\d)")
 
 
 def _bare_marker(cur: list[Line], marker: Marker) -> bool:

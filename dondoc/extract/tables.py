@@ -24,7 +24,7 @@ from dondoc.extract.structure import join_parts
 
 _ROMAN_CELL = re.compile(r"[IVX]{1,5}\.?|[A-H]\.?")  # a group row's "II" or "B"
 _NUMBER_CELL = re.compile(r"\d{1,3}\.?")
-_STT = re.compile(r"^(?:\d{1,3}|[IVX]{1,5}|[A-H])\.?$")
+_STT = re.compile(r"^(?:\d{1,3}|[IVX]{1,5}|[A-H])\.?$|^\d{1,3}(?:\.\d{1,3}){1,2}\.?$")
 _ROMAN_HEAD = re.compile(r"^([IVX]{1,5}(?:\.\d{1,2})?)\.?\s+(\S.*)$")
 
 
@@ -55,12 +55,14 @@ class Table:
 
 def column_role(header: str) -> str:
     low = " ".join(header.lower().split())
+    # OCR may join a label's words ("Cơ quan phốihợp"): matched with the spaces left out too
+    joined = low.replace(" ", "")
     columns = table("structure", "columns")
     for role in ("number", "lead", "support", "deadline", "product", "target", "person", "content"):
         for word in columns[role]:
             if role == "number" and low.strip(". ") == word:
                 return role
-            if role != "number" and word in low:
+            if role != "number" and (word in low or word.replace(" ", "") in joined):
                 return role
     return "other"
 
@@ -202,6 +204,14 @@ def _md_cells(raw: str) -> list[str]:
     return [c.strip().strip("*").strip() for c in inner.split("|")]
 
 
+def _heads_children(numbers: list[str], index: int) -> bool:
+    """Whether the numbered row at index is a group whose rows follow, numbered under it
+    ("1" above "1.1", "1.2")."""
+    own = numbers[index]
+    following = next((n for n in numbers[index + 1 :] if n), "")
+    return bool(own) and following.startswith(f"{own}.")
+
+
 def _opens_markdown_table(lines: list[Line], i: int) -> bool:
     if not lines[i].text.startswith("|"):
         return False  # (a line whose raw text opens with "|" keeps it first once cleaned)
@@ -223,11 +233,14 @@ def _read_markdown_table(lines: list[Line], head: int) -> Table | None:
     rows: list[Row] = []
     section: str | None = None
     k = head + 2
+    body: list[tuple[Line, list[str]]] = []
     while k < len(lines) and lines[k].raw.lstrip().startswith("|"):
-        ln = lines[k]
         used.add(k)
-        cells = _md_cells(ln.raw)
+        body.append((lines[k], _md_cells(lines[k].raw)))
         k += 1
+    numbers = [cells[0].rstrip(".") if cells and _STT.match(cells[0]) else "" for _, cells in body]
+    group = ""  # the number of the group row whose rows follow ("1" over "1.1")
+    for index, (ln, cells) in enumerate(body):
         first = cells[0] if cells else ""
         filled = [c for c in cells if c]
         if len(filled) == 1 and not _STT.match(first):
@@ -236,6 +249,12 @@ def _read_markdown_table(lines: list[Line], head: int) -> Table | None:
         if _ROMAN_CELL.fullmatch(first):
             section = " ".join(filled)
             continue
+        if len(filled) == 2 and len(cells) > 1 and cells[1] and _heads_children(numbers, index):
+            section = " ".join(filled)  # "1 | Công tác xây dựng Đảng" above rows "1.1", "1.2"
+            group = numbers[index]
+            continue
+        if group and numbers[index] and numbers[index].count(".") <= group.count("."):
+            section, group = None, ""  # "2" after the rows of group "1": its group has ended
         if _STT.match(first) or not rows:
             row = Row(first.rstrip("."), section, {})
             rows.append(row)

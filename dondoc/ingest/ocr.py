@@ -15,6 +15,7 @@ back).
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import re
@@ -22,16 +23,18 @@ import shutil
 import statistics
 import subprocess
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+from PIL import Image
 
 from dondoc.core.layout import turned_frame
 from dondoc.errors import DondocError, ErrorCode
+from dondoc.ingest import ocr_tables
 from dondoc.ingest.encodings import blank_controls
 
 # measured here (task_f1 of the extraction, s/page with two pages at a time):
@@ -41,6 +44,9 @@ OCR_DPI = 400
 # measured: read as it is, rasterised nq-113 tilted 1° still scores task_f1/lead_f1 1.00,
 # at 1.5° lead_f1 drops to 0.78; the real scan's -0.48° gains nothing from a second reading
 MIN_SKEW_DEGREES = 1.0
+# a page with a ruled table is read straight from a smaller tilt: its rules must lie level
+# for its rows and cells to be found (measured on a made-up plan: found at 0.3°, not at 1°)
+MIN_RULED_SKEW_DEGREES = 0.2
 MAX_SKEW_DEGREES = 10.0  # a steeper slope is no tilt but a page on its side
 # a first reading less confident than this has its orientation checked (an upright page of
 # the corpus reads at 85–93; sideways, Tesseract's guesses fall far below)
@@ -56,12 +62,38 @@ class OcrLine:
 
 
 @dataclass
+class OcrCell:
+    """A cell of a ruled table: the words read inside its rules, in reading order."""
+
+    text: str
+    box: tuple[float, float, float, float]  # its rules' inner edges, in PDF points
+    first: int  # the first table column it covers
+    last: int  # one past the last
+    word_confidences: tuple[float, ...] = ()
+
+    @property
+    def confidence(self) -> float:
+        words = self.word_confidences
+        return sum(words) / len(words) if words else 0.0
+
+
+@dataclass
+class OcrTable:
+    columns: list[float]  # x of each vertical rule, borders included, in PDF points
+    rows: list[list[OcrCell]]
+    top: float
+    bottom: float
+
+
+@dataclass
 class OcrPage:
     lines: list[OcrLine]
     width: float
     height: float
     skew: float = 0.0  # degrees the text lines fall to the right (negative: rise)
     turned: float = 0.0  # degrees the page was turned before reading (its boxes are in that frame)
+    tables: list[OcrTable] = field(default_factory=list)  # ruled tables, their words not in lines
+    ruled: bool = False  # long rules were seen that make no table as they lie (askew)
 
     @property
     def confidence(self) -> float:
@@ -120,7 +152,11 @@ def ocr_pdf_pages(
         dpi[index] = page_dpi(width, height, max_pixels, name=name, page=index)
     with tempfile.TemporaryDirectory(prefix="dondoc-ocr-") as tmp:
         results = _read_pages(pdf, [(i, 0.0, dpi[i]) for i in indexes], Path(tmp), languages, on_pages)
-        askew = [(i, page.skew, dpi[i]) for i, page in results.items() if abs(page.skew) >= MIN_SKEW_DEGREES]
+        askew = [
+            (i, page.skew, dpi[i])
+            for i, page in results.items()
+            if abs(page.skew) >= (MIN_RULED_SKEW_DEGREES if page.ruled else MIN_SKEW_DEGREES)
+        ]
         results.update(_read_pages(pdf, askew, Path(tmp), languages))
         return results
 
@@ -266,8 +302,34 @@ def _tesseract_env() -> dict[str, str]:
 
 
 def _read_image(path: Path, width: float, height: float, scale: float, languages: str) -> OcrPage:
+    tables, cleaned, ruled = _ruled_tables(path, scale * 72)
+    if cleaned is None:
+        tsv = _tesseract_tsv(path, languages, "3")
+    else:
+        with _saved(cleaned) as clean_path:
+            tsv = _tesseract_tsv(clean_path, languages, "3")
+    words = _tsv_words(tsv)
+    cells: dict[tuple[int, int, int], list[_Word]] = {}
+    free: list[_Word] = []
+    for word in words:
+        place = _cell_of(tables, word)
+        if place is None:
+            free.append(word)
+        else:
+            cells.setdefault(place, []).append(word)
+    lines = _lines(free, scale)
+    if not width:
+        width = max((ln.box[2] for ln in lines), default=0.0)
+        height = max((ln.box[3] for ln in lines), default=0.0)
+    page_tables = _tables(tables, cells, scale)
+    if cleaned is not None:
+        _reread_numbers(cleaned, tables, page_tables)
+    return OcrPage(lines, width, height, _skew(tsv), tables=page_tables, ruled=ruled and not tables)
+
+
+def _tesseract_tsv(path: Path, languages: str, psm: str, *extra: str) -> str:
     result = subprocess.run(
-        ["tesseract", str(path), "stdout", "-l", languages, "--psm", "3", "tsv"],
+        ["tesseract", str(path), "stdout", "-l", languages, "--psm", psm, *extra, "tsv"],
         capture_output=True,
         env=_tesseract_env(),
         check=False,
@@ -276,12 +338,104 @@ def _read_image(path: Path, width: float, height: float, scale: float, languages
     if result.returncode != 0:
         detail = result.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["tesseract failed"]
         raise DondocError(ErrorCode.INPUT_CORRUPT, name=str(path), kind="image", detail=detail[0])
-    tsv = result.stdout.decode("utf-8", "replace")
-    lines = _tsv_lines(tsv, scale)
-    if not width:
-        width = max((ln.box[2] for ln in lines), default=0.0)
-        height = max((ln.box[3] for ln in lines), default=0.0)
-    return OcrPage(lines, width, height, _skew(tsv))
+    return result.stdout.decode("utf-8", "replace")
+
+
+@contextlib.contextmanager
+def _saved(image: Image.Image) -> Iterator[Path]:
+    """The image in a temporary grey PGM file (fast to write, read by Tesseract)."""
+    handle, name = tempfile.mkstemp(prefix="dondoc-ocr-", suffix=".pgm")
+    os.close(handle)
+    try:
+        image.save(name)
+        yield Path(name)
+    finally:
+        Path(name).unlink(missing_ok=True)
+
+
+def _ruled_tables(path: Path, dpi: float) -> tuple[list[ocr_tables.Table], Image.Image | None, bool]:
+    """The page's ruled tables, the page with their rules erased (None when the page has
+    no table: it is read as it is), and whether it has long rules at all."""
+    try:
+        with Image.open(path) as image:
+            grey = image.convert("L")
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return [], None, False  # Tesseract reads it, or says why it cannot
+    ink = ocr_tables.ink_of(grey)
+    tables = ocr_tables.find_tables(ink, dpi)
+    if not tables:
+        return [], None, ocr_tables.has_rules(ink, dpi)
+    return tables, ocr_tables.erase_rules(grey, tables), True
+
+
+# a row's number in a table's first column: "1", "12", "2.3", "I", "IV", "a", "1)"
+_ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*|[IVX]{1,5}|[a-zđ])[.)]?$")
+# Tesseract's Vietnamese model reads a number alone in a cell badly or not at all (on a
+# made-up scan, "II" as "H", "3" as "5", most digits dropped); the English model, told to
+# expect only the characters of a row number, reads them
+_NUMBER_HEAD = re.compile(r"(?i)^s?tt\.?$")  # the column's own label
+_NUMBER_CHARS = "0123456789IVXivxabcdđ.)ST"  # S and T: the column's label, "STT"
+_NUMBER_INK_HEIGHT = 30  # pixels: a row number is scaled to about this height to be read
+_NARROW_FIRST_COLUMN = 0.12  # share of the table's width under which a first column holds numbers
+
+
+def _reread_numbers(page: Image.Image, tables: list[ocr_tables.Table], read: list[OcrTable]) -> None:
+    """Each table's number cells that the page's reading left empty or garbled, read again
+    together: cropped to their ink, scaled, stacked one under another on a blank strip,
+    and read in one pass as a block of lines of row-number characters."""
+    crops: list[tuple[OcrCell, Image.Image]] = []
+    for table, table_read in zip(tables, read, strict=True):
+        if (
+            table.columns[1] - table.columns[0]
+            > (table.columns[-1] - table.columns[0]) * _NARROW_FIRST_COLUMN
+        ):
+            continue
+        for row, row_read in zip(table.rows, table_read.rows, strict=True):
+            for cell, cell_read in zip(row.cells, row_read, strict=True):
+                if (
+                    cell.first != 0
+                    or cell.last != 1
+                    or _ROW_NUMBER.match(cell_read.text)
+                    or _NUMBER_HEAD.match(cell_read.text)
+                ):
+                    continue
+                crop = page.crop(cell.box)
+                ink = ocr_tables.ink_of(crop).getbbox()
+                if ink is None:
+                    continue
+                glyphs = crop.crop(ink)
+                factor = _NUMBER_INK_HEIGHT / max(glyphs.height, 1)
+                if factor < 1:
+                    glyphs = glyphs.resize(
+                        (max(1, round(glyphs.width * factor)), _NUMBER_INK_HEIGHT), Image.Resampling.LANCZOS
+                    )
+                crops.append((cell_read, glyphs))
+    if not crops:
+        return
+    gap = _NUMBER_INK_HEIGHT * 2
+    strip = Image.new(
+        "L", (max(g.width for _, g in crops) + 2 * gap, sum(g.height + gap for _, g in crops) + gap), 255
+    )
+    places: list[tuple[int, int, OcrCell]] = []
+    y = gap
+    for cell_read, glyphs in crops:
+        strip.paste(glyphs, (gap, y))
+        places.append((y - gap // 2, y + glyphs.height + gap // 2, cell_read))
+        y += glyphs.height + gap
+    with _saved(strip) as strip_path:
+        tsv = _tesseract_tsv(strip_path, "eng", "6", "-c", f"tessedit_char_whitelist={_NUMBER_CHARS}")
+    found: dict[int, list[_Word]] = {}
+    for word in _tsv_words(tsv):
+        middle = (word[2] + word[4]) / 2
+        k = next((k for k, (top, bottom, _) in enumerate(places) if top <= middle < bottom), None)
+        if k is not None:
+            found.setdefault(k, []).append(word)
+    for k, words in found.items():
+        text = "".join(w[0] for w in sorted(words, key=lambda w: w[1]))
+        cell_read = places[k][2]
+        if _ROW_NUMBER.match(text) or _NUMBER_HEAD.match(text):
+            cell_read.text = text
+            cell_read.word_confidences = (min(max(w[5], 0.0) for w in words),)
 
 
 def _skew(tsv: str) -> float:
@@ -308,33 +462,103 @@ def _skew(tsv: str) -> float:
     return math.degrees(math.atan(statistics.median(slopes)))
 
 
-def _tsv_lines(tsv: str, scale: float) -> list[OcrLine]:
-    """Tesseract TSV rows (level 5 = word) grouped by block, paragraph and line."""
-    groups: dict[tuple[str, str, str], list[tuple[str, float, float, float, float, float]]] = {}
-    order: list[tuple[str, str, str]] = []
+# a word read: text, left, top, right, bottom (pixels), confidence, and the Tesseract line
+# (block, paragraph, line) it belongs to
+_Word = tuple[str, float, float, float, float, float, tuple[str, str, str]]
+
+
+def _tsv_words(tsv: str) -> list[_Word]:
+    """Tesseract TSV rows of level 5 (a word), in its reading order."""
+    out: list[_Word] = []
     for row in tsv.splitlines()[1:]:
         cols = row.split("\t")
         if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
             continue
-        key = (cols[2], cols[3], cols[4])
         left, top, w, h = (float(c) for c in cols[6:10])
+        key = (cols[2], cols[3], cols[4])
+        out.append((blank_controls(cols[11]), left, top, left + w, top + h, float(cols[10]), key))
+    return out
+
+
+def _cell_of(tables: list[ocr_tables.Table], word: _Word) -> tuple[int, int, int] | None:
+    x, y = (word[1] + word[3]) / 2, (word[2] + word[4]) / 2
+    for t, table in enumerate(tables):
+        place = table.cell_at(x, y)
+        if place is not None:
+            return (t, *place)
+    return None
+
+
+def _tables(
+    tables: list[ocr_tables.Table], cells: dict[tuple[int, int, int], list[_Word]], scale: float
+) -> list[OcrTable]:
+    out = []
+    for t, table in enumerate(tables):
+        rows = []
+        for r, row in enumerate(table.rows):
+            row_cells = []
+            for c, cell in enumerate(row.cells):
+                words = _reading_order([w for w in cells.get((t, r, c), []) if not _RULE_TRACE.match(w[0])])
+                row_cells.append(
+                    OcrCell(
+                        " ".join(w[0] for w in words),
+                        tuple(v / scale for v in cell.box),  # type: ignore[arg-type]
+                        cell.first,
+                        cell.last,
+                        tuple(max(w[5], 0.0) for w in words),
+                    )
+                )
+            rows.append(row_cells)
+        out.append(
+            OcrTable([x / scale for x in table.columns], rows, table.top / scale, table.bottom / scale)
+        )
+    return out
+
+
+# what is left of a rule at a cell's edge once erased, read as a word of its own ("|", "/",
+# "_"): no word of a cell is written so
+_RULE_TRACE = re.compile(r"^[|/\\_~]+$")
+
+
+def _reading_order(words: list[_Word]) -> list[_Word]:
+    """A cell's words line by line (by their vertical middles), each line left to right."""
+    lines: list[list[_Word]] = []
+    for word in sorted(words, key=lambda w: (w[2] + w[4]) / 2):
+        middle = (word[2] + word[4]) / 2
+        if lines:
+            last = lines[-1]
+            top, bottom = min(w[2] for w in last), max(w[4] for w in last)
+            if abs(middle - (top + bottom) / 2) < max(bottom - top, word[4] - word[2]) * 0.5:
+                last.append(word)
+                continue
+        lines.append([word])
+    ordered = [w for line in lines for w in sorted(line, key=lambda w: w[1])]
+    # a rule's trace glued to a word ("_Các cơ quan"): no Vietnamese word starts so
+    return [(w[0].lstrip("_|"), *w[1:]) for w in ordered if w[0].lstrip("_|")]
+
+
+def _lines(words: list[_Word], scale: float) -> list[OcrLine]:
+    """Words outside the tables grouped by Tesseract's block, paragraph and line."""
+    groups: dict[tuple[str, str, str], list[tuple[str, float, float, float, float, float]]] = {}
+    order: list[tuple[str, str, str]] = []
+    for text, left, top, right, bottom, confidence, key in words:
         if key not in groups:
             groups[key] = []
             order.append(key)
-        groups[key].append((blank_controls(cols[11]), left, top, left + w, top + h, float(cols[10])))
+        groups[key].append((text, left, top, right, bottom, confidence))
     out = []
     for key in order:
-        for words in _segments(groups[key]):
-            text = " ".join(w[0] for w in words)
+        for segment in _segments(groups[key]):
+            text = " ".join(w[0] for w in segment)
             box = (
-                min(w[1] for w in words) / scale,
-                min(w[2] for w in words) / scale,
-                max(w[3] for w in words) / scale,
-                max(w[4] for w in words) / scale,
+                min(w[1] for w in segment) / scale,
+                min(w[2] for w in segment) / scale,
+                max(w[3] for w in segment) / scale,
+                max(w[4] for w in segment) / scale,
             )
-            confidences = [w[5] for w in words if w[5] >= 0]
+            confidences = [w[5] for w in segment if w[5] >= 0]
             mean = sum(confidences) / len(confidences) if confidences else 0.0
-            out.append(OcrLine(text, box, mean, tuple(max(w[5], 0.0) for w in words)))
+            out.append(OcrLine(text, box, mean, tuple(max(w[5], 0.0) for w in segment)))
     return out
 
 

@@ -17,6 +17,7 @@ class Run:
     words: list[tuple[int, float]] | None = None  # (offset in text, x) of each word, once asked
     bold: bool = False  # set in a bold face from its first letter to its last
     word_confidences: tuple[float, ...] = ()  # OCR: Tesseract's confidence in each word
+    column: int = -1  # a ruled table's cell: the column it stands in (else found from x0)
 
 
 @dataclass
@@ -26,6 +27,7 @@ class TableGrid:
 
     bounds: list[float]  # left boundaries of the 2nd, 3rd, … columns
     header: list[str] = field(default_factory=list)
+    ruled: bool = False  # drawn with rules (a scan's table): each of its lines is one row
 
     def column(self, x: float) -> int:
         return sum(1 for b in self.bounds if b <= x + 1.0)

@@ -26,7 +26,7 @@ from dondoc.ingest import ocr
 from dondoc.ingest.encodings import blank_controls, page_reads_as_vietnamese
 from dondoc.ingest.guards import check_pdf_streams, too_complex
 from dondoc.ingest.pdf_geometry import Line, Run
-from dondoc.ingest.pdf_tables import TableState, mark_tables, markdown_rows
+from dondoc.ingest.pdf_tables import TableState, mark_tables, markdown_rows, ruled_lines
 
 _DIGITS = re.compile(r"\d+")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -133,7 +133,7 @@ def read_scanned_image(
         return _read_jpeg(path, name=name, settings=settings)
     page = ocr.ocr_image(Path(path), name=name, languages=settings.ocr_languages)
     layout = PageLayout(page_sizes=[(page.width, page.height)], ocr_pages=[0])
-    lines = _rows([_ocr_run(line) for line in page.lines], 0)
+    lines = _ocr_lines(page, 0, TableState())
     if not lines:
         raise DondocError(ErrorCode.NOTHING_READ, name=name)
     source = _assemble(lines, layout)
@@ -172,6 +172,27 @@ def _ocr_run(line: ocr.OcrLine) -> Run:
     return Run(*line.box, line.text, word_confidences=line.word_confidences)
 
 
+def _ocr_lines(page: ocr.OcrPage, index: int, tables: TableState) -> list[Line]:
+    """A page read by OCR as lines: its text lines as runs like any other (side-by-side
+    columns become one row), each ruled table row as one line. A table goes on from the
+    one before (on this page or the last) only when no text stands between them but a
+    running header or footer."""
+    lines = _rows([_ocr_run(line) for line in page.lines], index)
+    body = [ln for ln in lines if page.height * _EDGE < ln.top and ln.bottom < page.height * (1 - _EDGE)]
+    last_bottom = 0.0
+    rows: list[Line] = []
+    for table in sorted(page.tables, key=lambda t: t.top):
+        if any(last_bottom <= ln.top < table.top for ln in body):
+            tables.grid = None  # text between: a new table
+        rows.extend(ruled_lines(table, index, tables))
+        last_bottom = table.bottom
+    if any(ln.top >= last_bottom for ln in body):
+        tables.grid = None  # text after the page's last table: it does not go on overleaf
+    lines.extend(rows)
+    lines.sort(key=lambda ln: ln.top)
+    return lines
+
+
 def _ocr_pages(
     pdf: pdfium.PdfDocument,
     by_page: list[list[Line]],
@@ -206,10 +227,14 @@ def _ocr_pages(
         on_pages=on_pages,
     )
     confidences: list[float] = []
-    for index, page in results.items():
-        # OCR lines are runs like any other: side-by-side columns become one row
-        by_page[index] = _rows([_ocr_run(line) for line in page.lines], index)
+    tables = TableState()  # a ruled table goes on from one scanned page to the next
+    for index in sorted(results):
+        page = results[index]
+        by_page[index] = _ocr_lines(page, index, tables)
         confidences.extend(line.confidence for line in page.lines)
+        confidences.extend(
+            cell.confidence for table in page.tables for row in table.rows for cell in row if cell.text
+        )
         if page.turned:
             layout.page_turns[index] = page.turned
     layout.pages_without_text = []
@@ -394,6 +419,7 @@ def _run(group: list[tuple[float, float, float, float]], text: str, height: floa
     return Run(left, height - top, right, height - bottom, text)
 
 
+_EDGE = 0.08  # share of a page's height at top and bottom where running headers and footers sit
 _POINTS_PER_COLUMN = 4.0  # one character column of the text per 4 pt across the page
 
 

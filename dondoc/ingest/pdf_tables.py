@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 
+from dondoc.ingest.ocr import OcrTable
 from dondoc.ingest.pdf_geometry import Line, Run, TableGrid
 
 # the words of a task table's header, by column kind; a header names at least three kinds,
@@ -186,7 +187,8 @@ def _cells(lines: list[Line], grid: TableGrid) -> list[str]:
     cells: list[list[str]] = [[] for _ in range(len(grid.bounds) + 1)]
     for ln in lines:
         for run in ln.runs:
-            cells[grid.column(run.x0)].append(" ".join(run.text.split()))
+            column = run.column if run.column >= 0 else grid.column(run.x0)
+            cells[column].append(" ".join(run.text.split()))
     return [" ".join(c).replace("|", "/") for c in cells]
 
 
@@ -198,8 +200,12 @@ def markdown_rows(lines: list[Line]) -> list[tuple[str, list[Line]]]:
     body = [ln for ln in lines if not ln.is_header]
     head = [ln for ln in lines if ln.is_header]
     first_head = [ln for ln in head if ln.page == head[0].page and ln.top <= (body[0].top if body else 1e9)]
-    out: list[tuple[str, list[Line]]] = [(_md(_cells(first_head, grid)), first_head)]
+    # a table that runs on from the page before without its header: the header it had there
+    header = _md(_cells(first_head, grid)) if first_head or not grid.header else _md(grid.header)
+    out: list[tuple[str, list[Line]]] = [(header, first_head)]
     out.append(("|" + "---|" * (len(grid.bounds) + 1), []))
+    if grid.ruled:  # the rules say where each row ends
+        return out + [(_md(_cells([ln], grid)), [ln]) for ln in body]
     firsts = [_first_cell(ln, grid) for ln in body]
     filled = [f for f in firsts if f]
     numbered = bool(filled) and sum(1 for f in filled if _ROW_NUMBER.match(f)) * 2 >= len(filled)
@@ -224,8 +230,46 @@ def markdown_rows(lines: list[Line]) -> list[tuple[str, list[Line]]]:
 
 
 def _first_cell(line: Line, grid: TableGrid) -> str:
-    return " ".join(r.text for r in line.runs if grid.column(r.x0) == 0).strip()
+    return " ".join(
+        r.text for r in line.runs if (r.column if r.column >= 0 else grid.column(r.x0)) == 0
+    ).strip()
 
 
 def _md(cells: list[str]) -> str:
     return "| " + " | ".join(cells) + " |"
+
+
+# --- ruled tables read by OCR ----------------------------------------------------------------
+
+
+def ruled_lines(table: OcrTable, page: int, state: TableState) -> list[Line]:
+    """A scanned page's ruled table as lines, one per row, each cell one run that knows its
+    column. A first row that names the columns of a task table is its header; a table with
+    as many columns as the one just before it (state) goes on from it, its header repeated
+    or not; any other table is headed by its first row."""
+    rows = [row for row in table.rows if any(cell.text for cell in row)]
+    if not rows:
+        return []
+    bounds = table.columns[1:-1]
+    first = [cell.text for cell in rows[0]]
+    kinds = {kind for kind, rx in _HEADER_KINDS.items() if rx.search(" ".join(first).lower())}
+    previous = state.grid
+    goes_on = previous is not None and previous.ruled and len(previous.bounds) == len(bounds)
+    headed = True
+    if len(kinds) >= 3 and kinds & {"lead", "deadline"} and len(first) == len(table.columns) - 1:
+        # its header repeated on a new page: the same table (the header is left out there)
+        grid = previous if goes_on and previous is not None else TableGrid(bounds, first, ruled=True)
+    elif goes_on and previous is not None:
+        grid, headed = previous, False
+    else:
+        grid = TableGrid(bounds, first if len(first) == len(table.columns) - 1 else [], ruled=True)
+    state.grid = grid
+    out = []
+    for k, row in enumerate(rows):
+        runs = [
+            Run(*cell.box, cell.text, word_confidences=cell.word_confidences, column=cell.first)
+            for cell in row
+            if cell.text
+        ]
+        out.append(Line(page, runs, grid=grid, is_header=headed and k == 0))
+    return out

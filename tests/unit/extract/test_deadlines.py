@@ -223,6 +223,9 @@ def test_a_phrase_is_skipped_only_where_it_cannot_match(phrase: deadlines.Phrase
     [
         ("hoàn thành lrong quý II/2026", date(2026, 6, 30)),
         ("hoàn thành trong Quý Il/2026", date(2026, 6, 30)),
+        ("hoàn thành trong Quý H/2027", date(2027, 6, 30)),
+        ("hoàn thành trong Quý IH/2027", date(2027, 9, 30)),
+        ("hoàn thành trong Quý II2027", date(2027, 6, 30)),
         ("báo cáo trưóc ngày 15/3/2026", date(2026, 3, 14)),
         ("Truớc ngày 15/3/2026 báo cáo", date(2026, 3, 14)),
         ("hoàn thành trong thánq 9/2026", date(2026, 9, 30)),

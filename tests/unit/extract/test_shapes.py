@@ -1772,3 +1772,35 @@ Hoạt động 2: Xây dựng bộ nhận diện thương hiệu du lịch tỉn
         ("Xây dựng bộ nhận diệ", ("Trung tâm Xúc tiến Du lịch",), date(2027, 9, 30)),
     ]
     assert e.tasks[0].support == ("các sở, ngành liên quan",)
+
+
+def test_a_group_row_numbered_above_its_sub_numbered_rows() -> None:
+    """ "1 | Công tác xây dựng Đảng" over rows "1.1", "1.2": a part heading, not a task, and
+    the rows under it each a task of their own."""
+    e = _run(
+        """| STT | Nội dung công việc | Cơ quan chủ trì | Cơ quan phốihợp | Thời gian |
+|---|---|---|---|---|
+| 1 | Công tác xây dựng Đảng |  |  |  |
+| 1.1 | Xây dựng kế hoạch kiểm tra năm 2027 | Ủy ban Kiểm tra Tỉnh ủy | Văn phòng Tỉnh ủy | Tháng 01/2027 |
+| 1.2 | Tổng kết Chỉ thị về công tác cán bộ | Ban Tổ chức Tỉnh ủy |  | Quý II/2027 |
+| 2 | Rà soát quy hoạch cán bộ | Ban Tổ chức Tỉnh ủy |  | Tháng 3/2027 |
+"""
+    )
+    assert [(t.text[:20], t.section, t.lead, t.deadline.date) for t in e.tasks] == [
+        ("Xây dựng kế hoạch ki", "1 Công tác xây dựng Đảng", ("Ủy ban Kiểm tra Tỉnh ủy",), date(2027, 1, 31)),
+        ("Tổng kết Chỉ thị về ", "1 Công tác xây dựng Đảng", ("Ban Tổ chức Tỉnh ủy",), date(2027, 6, 30)),
+        # "2" is the group's sibling: the group has ended
+        ("Rà soát quy hoạch cá", None, ("Ban Tổ chức Tỉnh ủy",), date(2027, 3, 31)),
+    ]
+    # the support column's label, its words joined by OCR, is still the support column
+    assert e.tasks[0].support == ("Văn phòng Tỉnh ủy",)
+
+
+def test_a_span_of_years_wrapped_at_its_dash_is_no_item() -> None:
+    e = _run(
+        """Căn cứ Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XI, nhiệm kỳ 2025
+- 2030, Ban Thường vụ Tỉnh ủy ban hành Chương trình công tác như sau:
+1. Ban Tổ chức Tỉnh ủy hướng dẫn tổ chức hội nghị giữa nhiệm kỳ trong Quý II/2027.
+"""
+    )
+    assert [t.text[:20] for t in e.tasks] == ["Ban Tổ chức Tỉnh ủy "]
