@@ -150,8 +150,14 @@ def succeeded(store: Store, *, username: str, address: str, now: dt.datetime | N
     counts only failures, and keeps them)."""
     pair, _addr, user = _counts(store, username, address)
     with store.transaction() as s:
-        # the rows locked in the order attempts lock them (sorted keys), then deleted
+        # the rows locked in the order attempts lock them (sorted keys), then only those
+        # deleted: a DELETE by the keys would take a fresh look (read committed) and lock,
+        # in whatever order it meets them, rows that attempts created in the meantime; one
+        # of them mid-way through its own two rows then waits for this one and this one for
+        # it (seen on PostgreSQL: "deadlock detected", 16 logins racing). A row not there
+        # when locked is an attempt after this success: its count stands.
         keys = sorted([pair.key, user.key])
         query = select(LoginThrottleRecord).where(LoginThrottleRecord.key.in_(keys))
-        s.scalars(query.order_by(LoginThrottleRecord.key).with_for_update()).all()
-        s.execute(delete(LoginThrottleRecord).where(LoginThrottleRecord.key.in_(keys)))
+        locked = [row.key for row in s.scalars(query.order_by(LoginThrottleRecord.key).with_for_update())]
+        if locked:
+            s.execute(delete(LoginThrottleRecord).where(LoginThrottleRecord.key.in_(locked)))
