@@ -423,7 +423,10 @@ def _reread_numbers(page: Image.Image, tables: list[ocr_tables.Table], read: lis
         places.append((y - gap // 2, y + glyphs.height + gap // 2, cell_read))
         y += glyphs.height + gap
     with _saved(strip) as strip_path:
-        tsv = _tesseract_tsv(strip_path, "eng", "6", "-c", f"tessedit_char_whitelist={_NUMBER_CHARS}")
+        try:
+            tsv = _tesseract_tsv(strip_path, "eng", "6", "-c", f"tessedit_char_whitelist={_NUMBER_CHARS}")
+        except DondocError:
+            return  # no English model here: the numbers stay as the page's reading gave them
     found: dict[int, list[_Word]] = {}
     for word in _tsv_words(tsv):
         middle = (word[2] + word[4]) / 2
