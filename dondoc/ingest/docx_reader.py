@@ -63,9 +63,12 @@ def read_docx(data: bytes, *, name: str, settings: Settings) -> SourceText:
     if body is None:
         raise DondocError(ErrorCode.INPUT_CORRUPT, name=name, kind="DOCX", detail="no document body")
     lines: list[str] = []
-    for child in body:
+    for child in _blocks(body):
         if child.tag == f"{W}p":
             lines.append(numbering.prefix(child) + _paragraph_text(child))
+            # a text box anchored in the paragraph ("Số: 12/KH-UBND", a title, a stamp):
+            # its own lines after it
+            lines.extend(_text_box_lines(child))
         elif child.tag == f"{W}tbl":
             lines.extend(_table_lines(child))
     notes = _footnotes(_xml(parts.get("word/footnotes.xml"), name))
@@ -140,17 +143,61 @@ def _xml(data: bytes | None, name: str) -> Element | None:
         ) from exc
 
 
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+# what a paragraph's own text never includes: a text box's content (read as lines of its
+# own) and the fallback copy Word writes of every drawing for older readers
+_NOT_INLINE = frozenset({f"{W}txbxContent", f"{MC}Fallback"})
+# body-level wrappers whose children are paragraphs and tables like the body's own: a
+# content control (cover pages, form templates), custom XML
+_WRAPPERS = frozenset({f"{W}sdt", f"{W}sdtContent", f"{W}customXml"})
+
+
+def _blocks(parent: Element) -> Iterator[Element]:
+    """The body's paragraphs and tables in order, those inside content controls too."""
+    for child in parent:
+        if child.tag in _WRAPPERS:
+            yield from _blocks(child)
+        elif child.tag in (f"{W}p", f"{W}tbl"):
+            yield child
+
+
 def _runs(p: Element) -> Iterator[str]:
-    for el in p.iter():
-        tag = el.tag
-        if tag == f"{W}t" and el.text:
-            yield el.text
+    yield from _inline(p)
+
+
+def _inline(el: Element) -> Iterator[str]:
+    for child in el:
+        tag = child.tag
+        if tag in _NOT_INLINE or tag == f"{W}delText":
+            continue
+        if tag == f"{W}t":
+            if child.text:
+                yield child.text
         elif tag in (f"{W}tab", f"{W}br", f"{W}cr"):
             yield " "
         elif tag == f"{W}footnoteReference":
-            yield f"[{el.get(f'{W}id')}]"
-        elif tag == f"{W}delText":
+            yield f"[{child.get(f'{W}id')}]"
+        else:
+            yield from _inline(child)
+
+
+def _text_box_lines(p: Element) -> list[str]:
+    """The paragraphs of the text boxes anchored in p, each once (Word's fallback copy of
+    a drawing for older readers left out)."""
+    out: list[str] = []
+    for box in _text_boxes(p):
+        out.extend(t for t in (_paragraph_text(q) for q in box.iter(f"{W}p")) if t)
+    return out
+
+
+def _text_boxes(el: Element) -> Iterator[Element]:
+    for child in el:
+        if child.tag == f"{MC}Fallback":
             continue
+        if child.tag == f"{W}txbxContent":
+            yield child
+        else:
+            yield from _text_boxes(child)
 
 
 def _paragraph_text(p: Element) -> str:
@@ -159,11 +206,45 @@ def _paragraph_text(p: Element) -> str:
 
 
 def _cell_paragraphs(tc: Element) -> list[str]:
-    return [t for t in (_paragraph_text(p) for p in tc.iter(f"{W}p")) if t]
+    """A cell's paragraphs, its text boxes' once each, and a table nested in it cell by cell."""
+    out: list[str] = []
+    for block in _blocks(tc):
+        if block.tag == f"{W}p":
+            out.append(_paragraph_text(block))
+            out.extend(_text_box_lines(block))
+        else:
+            out.extend(text for row in _table_rows(block) for cell in row for text in cell)
+    return [t for t in out if t]
+
+
+def _table_rows(tbl: Element) -> list[list[list[str]]]:
+    """Each row's cells (their paragraphs) on the table's grid: a cell spanning columns
+    (gridSpan) is followed by empty cells for the columns it covers, so the cells after it
+    stay under their headers; a cell merged with the one above (vMerge, as a lead unit
+    written once for several tasks) holds that cell's text, as a reader reads it for each
+    row (never in the first column: rows of one number are one item)."""
+    rows: list[list[list[str]]] = []
+    above: dict[int, list[str]] = {}
+    for tr in tbl.findall(f"{W}tr"):
+        row: list[list[str]] = []
+        for tc in tr.findall(f"{W}tc"):
+            props = tc.find(f"{W}tcPr")
+            span = _number(_val(props.find(f"{W}gridSpan") if props is not None else None), 1, 64)
+            merge = props.find(f"{W}vMerge") if props is not None else None
+            column = len(row)
+            if merge is not None and merge.get(f"{W}val") != "restart" and column > 0:
+                cell = above.get(column, [])
+            else:
+                cell = _cell_paragraphs(tc)
+                above[column] = cell
+            row.append(cell)
+            row.extend([] for _ in range(span - 1))
+        rows.append(row)
+    return rows
 
 
 def _table_lines(tbl: Element) -> list[str]:
-    rows = [[_cell_paragraphs(tc) for tc in tr.findall(f"{W}tc")] for tr in tbl.findall(f"{W}tr")]
+    rows = _table_rows(tbl)
     if not rows:
         return []
     if len(rows[0]) >= 3 and len(rows) >= 2:

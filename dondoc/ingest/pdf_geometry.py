@@ -21,6 +21,14 @@ class Run:
 
 
 @dataclass
+class Rules:
+    """A page's drawn rules (thin path objects), y measured from the top of the page."""
+
+    horizontal: list[tuple[float, float, float]] = field(default_factory=list)  # y, x0, x1
+    vertical: list[tuple[float, float, float]] = field(default_factory=list)  # x, top, bottom
+
+
+@dataclass
 class TableGrid:
     """A table's columns, as its header row sets them: a run belongs to the column whose
     left boundary is the last one at or before its left edge."""
@@ -28,6 +36,11 @@ class TableGrid:
     bounds: list[float]  # left boundaries of the 2nd, 3rd, … columns
     header: list[str] = field(default_factory=list)
     ruled: bool = False  # drawn with rules (a scan's table): each of its lines is one row
+    # a text-layer table's drawn rules, by page: where a row's rule stops short of a
+    # column, that column's cell is merged with the one above
+    rules: dict[int, Rules] = field(default_factory=dict)
+    left: float = 0.0  # the header's left and right ends (the table's, give or take a cell's padding)
+    right: float = 0.0
 
     def column(self, x: float) -> int:
         return sum(1 for b in self.bounds if b <= x + 1.0)

@@ -25,8 +25,8 @@ from dondoc.errors import DondocError, ErrorCode
 from dondoc.ingest import ocr
 from dondoc.ingest.encodings import blank_controls, page_reads_as_vietnamese
 from dondoc.ingest.guards import check_pdf_streams, too_complex
-from dondoc.ingest.pdf_geometry import Line, Run
-from dondoc.ingest.pdf_tables import TableState, mark_tables, markdown_rows, ruled_lines
+from dondoc.ingest.pdf_geometry import Line, Rules, Run
+from dondoc.ingest.pdf_tables import TableState, mark_tables, markdown_rows, page_rules, ruled_lines
 
 _DIGITS = re.compile(r"\d+")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -83,7 +83,7 @@ def read_pdf(
                 page = _page(pdf, index, name)
                 textpage = page.get_textpage()
             try:
-                page_lines = _page_lines(textpage, index, height, tables)
+                page_lines = _page_lines(textpage, index, height, tables, page_rules(page, height))
             finally:
                 textpage.close()
                 page.close()
@@ -242,7 +242,9 @@ def _ocr_pages(
     return round(sum(confidences) / len(confidences), 1) if confidences else 0.0
 
 
-def _page_lines(textpage: pdfium.PdfTextPage, index: int, height: float, tables: TableState) -> list[Line]:
+def _page_lines(
+    textpage: pdfium.PdfTextPage, index: int, height: float, tables: TableState, rules: Rules
+) -> list[Line]:
     """The page's text as visual lines, each from runs with their boxes.
 
     PDFium gives the text in content order, one line per row of characters it sees, and
@@ -251,7 +253,7 @@ def _page_lines(textpage: pdfium.PdfTextPage, index: int, height: float, tables:
     are then grouped by height on the page, so what sits side by side reads side by side.
     """
     lines = _group_lines(textpage, index, height)
-    mark_tables(lines, textpage, height, tables)
+    mark_tables(lines, textpage, height, tables, rules)
     return lines
 
 

@@ -19,9 +19,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from dondoc.ingest.ocr import OcrTable
-from dondoc.ingest.pdf_geometry import Line, Run, TableGrid
+from dondoc.ingest.pdf_geometry import Line, Rules, Run, TableGrid
 
 # the words of a task table's header, by column kind; a header names at least three kinds,
 # one of them the lead or the deadline (the extractor's lexicon has its own list: ingest and
@@ -45,9 +46,17 @@ class TableState:
     grid: TableGrid | None = None
 
 
-def mark_tables(lines: list[Line], textpage: pdfium.PdfTextPage, height: float, state: TableState) -> None:
+def mark_tables(
+    lines: list[Line],
+    textpage: pdfium.PdfTextPage,
+    height: float,
+    state: TableState,
+    rules: Rules | None = None,
+) -> None:
     """Find table headers on one page and give the lines of each table their grid, cutting
-    runs that straddle a column boundary (two cells that nearly touch)."""
+    runs that straddle a column boundary (two cells that nearly touch). Where the table's
+    rules are drawn, a line beside its left border's extent is outside it."""
+    rules = rules or Rules()
     prev: Line | None = None
     k = 0
     while k < len(lines):
@@ -61,6 +70,7 @@ def mark_tables(lines: list[Line], textpage: pdfium.PdfTextPage, height: float, 
                 if state.grid is not None and len(state.grid.bounds) == len(grid.bounds):
                     grid = state.grid  # the header repeated on a new page: the same table
                 state.grid = grid
+                grid.rules.setdefault(line.page, rules)
                 for ln in header:
                     ln.grid, ln.is_header = grid, True
                 prev = header[-1]
@@ -68,8 +78,17 @@ def mark_tables(lines: list[Line], textpage: pdfium.PdfTextPage, height: float, 
                 continue
         grid = state.grid
         if grid is not None:
+            grid.rules.setdefault(line.page, rules)
             at_edge = line.top < height * _EDGE or line.bottom > height * (1 - _EDGE)
-            if prev is not None and line.top - prev.bottom > 2.5 * (prev.bottom - prev.top):
+            border = _left_border(grid, rules)
+            middle = (line.top + line.bottom) / 2
+            if (
+                border
+                and not at_edge
+                and not any(top - 2 <= middle <= bottom + 2 for _, top, bottom in border)
+            ):
+                state.grid = None  # below (or beside) the drawn table: "III. TỔ CHỨC THỰC HIỆN"
+            elif prev is not None and line.top - prev.bottom > 2.5 * (prev.bottom - prev.top):
                 state.grid = None  # a wide gap: the table has ended
             elif any(_crossings(run, grid) >= 2 for run in line.runs):
                 if not at_edge:
@@ -127,7 +146,7 @@ def _grid(header: list[Line]) -> TableGrid | None:
         for left, right in itertools.pairwise(columns)
     ]
     header_text = [" ".join(s[2] for s in col) for col in columns]
-    return TableGrid(bounds, header_text)
+    return TableGrid(bounds, header_text, left=spans[0][0], right=max(s[1] for s in spans))
 
 
 def _crossings(run: Run, grid: TableGrid) -> int:
@@ -224,9 +243,75 @@ def markdown_rows(lines: list[Line]) -> list[tuple[str, list[Line]]]:
             rows.append([ln])
         else:
             rows[-1].append(ln)
-    for row in rows:
-        out.append((_md(_cells(row, grid)), [ln for ln in row if ln.page == row[0].page]))
+    cells = [_cells(row, grid) for row in rows]
+    _fill_merged(rows, cells, grid)
+    for row, row_cells in zip(rows, cells, strict=True):
+        out.append((_md(row_cells), [ln for ln in row if ln.page == row[0].page]))
     return out
+
+
+# --- drawn rules ---------------------------------------------------------------------------
+
+_RULE_THICKNESS = 2.5  # points: thicker is a box or a shading, not a rule
+_MIN_RULE = 8.0  # points: shorter is a mark (a dash, a tick), not a rule
+_MAX_PATHS = 20_000  # a page drawn with more paths (a map, a chart) is not read for rules
+
+
+def page_rules(page: pdfium.PdfPage, height: float) -> Rules:
+    """The page's thin horizontal and vertical path objects: the rules of its tables."""
+    rules = Rules()
+    if pdfium_c.FPDFPage_CountObjects(page.raw) > _MAX_PATHS:
+        return rules
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
+        left, bottom, right, top = obj.get_bounds()
+        if top - bottom <= _RULE_THICKNESS and right - left >= _MIN_RULE:
+            rules.horizontal.append((height - (top + bottom) / 2, left, right))
+        elif right - left <= _RULE_THICKNESS and top - bottom >= _MIN_RULE:
+            rules.vertical.append(((left + right) / 2, height - top, height - bottom))
+    return rules
+
+
+def _left_border(grid: TableGrid, rules: Rules) -> list[tuple[float, float, float]]:
+    """The vertical rules along the table's left edge: the nearest left of its header's
+    first label ("STT" may stand centred in its cell)."""
+    near = [v for v in rules.vertical if grid.left - 60 <= v[0] <= grid.left + 2]
+    if not near:
+        return []
+    edge = max(v[0] for v in near)
+    return [v for v in near if v[0] >= edge - 2]
+
+
+def _fill_merged(rows: list[list[Line]], cells: list[list[str]], grid: TableGrid) -> None:
+    """A cell merged down over several rows (a lead unit written once for its tasks) is
+    read by a reader for each of them: where the rule between two rows is drawn but stops
+    short of a column, the rows' cells in that column are one, its text put in each (the
+    first column, the row's number, excepted)."""
+    edges = [grid.left, *grid.bounds, grid.right]
+    for column in range(1, len(grid.bounds) + 1):
+        middle = (edges[column] + edges[column + 1]) / 2
+        group = [0]
+        for k in range(1, len(rows) + 1):
+            joined = k < len(rows) and _merged_above(rows[k - 1], rows[k], middle, grid)
+            if joined:
+                group.append(k)
+                continue
+            if len(group) > 1:
+                text = " ".join(cells[g][column] for g in group if cells[g][column])
+                for g in group:
+                    cells[g][column] = text
+            group = [k]
+
+
+def _merged_above(above: list[Line], row: list[Line], x: float, grid: TableGrid) -> bool:
+    if above[-1].page != row[0].page:
+        return False
+    rules = grid.rules.get(row[0].page)
+    if rules is None:
+        return False
+    low, high = above[-1].bottom, row[0].top
+    between = [h for h in rules.horizontal if low - 3 <= h[0] <= high + 3]
+    # no rule drawn between the rows at all: nothing says they are merged
+    return bool(between) and not any(x0 <= x <= x1 for _, x0, x1 in between)
 
 
 def _first_cell(line: Line, grid: TableGrid) -> str:

@@ -170,3 +170,46 @@ def test_seed_directive_as_docx_extracts_like_the_text(shared_dir: Path) -> None
     assert [t["text"][:40] for t in from_docx["tasks"]] == [t["text"][:40] for t in from_text["tasks"]]
     assert [t["deadline"] for t in from_docx["tasks"]] == [t["deadline"] for t in from_text["tasks"]]
     assert len(from_docx["tasks"]) == 25
+
+
+def _text_box(*paras: str) -> str:
+    """A text box as Word writes it: the drawing, and a VML copy for older readers."""
+    content = "<w:txbxContent>" + "".join(_p(x) for x in paras) + "</w:txbxContent>"
+    return (
+        '<w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+        f'<mc:Choice Requires="wps"><w:drawing><wps:txbx xmlns:wps="urn:wps">{content}</wps:txbx>'
+        f'</w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox xmlns:v="urn:v">{content}</v:textbox>'
+        "</w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+
+
+def _tc_props(props: str, *paras: str) -> str:
+    return f"<w:tc><w:tcPr>{props}</w:tcPr>" + "".join(_p(x) for x in paras) + "</w:tc>"
+
+
+def test_text_boxes_content_controls_and_merged_cells_read_as_on_paper() -> None:
+    body = (
+        # the number in a text box beside the issuer; a content control around the title
+        f"<w:p><w:r><w:t>ỦY BAN NHÂN DÂN HUYỆN</w:t></w:r>{_text_box('Số: 12/KH-UBND')}</w:p>"
+        "<w:sdt><w:sdtPr/><w:sdtContent>" + _p("KẾ HOẠCH") + "</w:sdtContent></w:sdt>"
+        + "<w:tbl>"
+        + "<w:tr>" + "".join(map(_tc, ("TT", "Nội dung", "Chủ trì", "Phối hợp", "Thời hạn"))) + "</w:tr>"
+        # a group row across the table: its cells after it stay under their headers
+        + "<w:tr>" + _tc("I") + _tc_props('<w:gridSpan w:val="4"/>', "Hạ tầng số") + "</w:tr>"
+        # the lead written once for two rows (merged down), the deadline too
+        + "<w:tr>" + _tc("1") + _tc("Nâng cấp mạng") + _tc_props('<w:vMerge w:val="restart"/>', "Sở Khoa học")
+        + _tc("Viettel") + _tc_props('<w:vMerge w:val="restart"/>', "Quý II/2027") + "</w:tr>"
+        + "<w:tr>" + _tc("2") + _tc("Lắp camera") + _tc_props("<w:vMerge/>")
+        + _tc_props('<w:gridSpan w:val="1"/>') + _tc_props("<w:vMerge/>") + "</w:tr>"
+        + "</w:tbl>"
+    )  # fmt: skip
+    source = read_docx(_docx(_document(body)), name="plan.docx", settings=Settings())
+    lines = [ln.strip() for ln in source.text.splitlines() if ln.strip()]
+    assert lines[:3] == ["ỦY BAN NHÂN DÂN HUYỆN", "Số: 12/KH-UBND", "KẾ HOẠCH"]  # each once
+    assert lines[3:] == [
+        "| TT | Nội dung | Chủ trì | Phối hợp | Thời hạn |",
+        "|---|---|---|---|---|",
+        "| I | Hạ tầng số |  |  |  |",
+        "| 1 | Nâng cấp mạng | Sở Khoa học | Viettel | Quý II/2027 |",
+        "| 2 | Lắp camera | Sở Khoa học |  | Quý II/2027 |",
+    ]
