@@ -45,7 +45,8 @@ OCR_DPI = 400
 # at 1.5° lead_f1 drops to 0.78; the real scan's -0.48° gains nothing from a second reading
 MIN_SKEW_DEGREES = 1.0
 # a page with a ruled table is read straight from a smaller tilt: its rules must lie level
-# for its rows and cells to be found (measured on a made-up plan: found at 0.3°, not at 1°)
+# for its rows and cells to be found (measured on a made-up plan: found at 0.3°, not at 1°;
+# ocr_tables makes no table of rules sloping more than MAX_RULE_TILT_DEGREES)
 MIN_RULED_SKEW_DEGREES = 0.2
 MAX_SKEW_DEGREES = 10.0  # a steeper slope is no tilt but a page on its side
 # a first reading less confident than this has its orientation checked (an upright page of
@@ -512,10 +513,31 @@ def _tables(
                     )
                 )
             rows.append(row_cells)
+        _join_merged(table, rows)
         out.append(
             OcrTable([x / scale for x in table.columns], rows, table.top / scale, table.bottom / scale)
         )
     return out
+
+
+def _join_merged(table: ocr_tables.Table, rows: list[list[OcrCell]]) -> None:
+    """A cell merged down over several rows is read for each of them: its words, wherever
+    they stand in it, put in each row's cell of that column (never the first column's: the
+    rows of one number are one item)."""
+    for column in range(1, len(table.columns) - 1):
+        group = [0]
+        for k in range(1, len(rows) + 1):
+            if k < len(rows) and column in table.rows[k].merged_above:
+                group.append(k)
+                continue
+            if len(group) > 1:
+                cells = [next((c for c in rows[g] if c.first == column), None) for g in group]
+                text = " ".join(c.text for c in cells if c is not None and c.text)
+                words = tuple(w for c in cells if c is not None for w in c.word_confidences)
+                for cell in cells:
+                    if cell is not None:
+                        cell.text, cell.word_confidences = text, words
+            group = [k]
 
 
 # what is left of a rule at a cell's edge once erased, read as a word of its own ("|", "/",

@@ -17,6 +17,8 @@ resizing the image to one pixel wide or high.
 from __future__ import annotations
 
 import itertools
+import math
+import statistics
 from dataclasses import dataclass, field
 
 from PIL import Image, ImageChops, ImageDraw
@@ -31,6 +33,11 @@ _COLUMN_SHARE = 0.8
 _MIN_BAND_INCHES = 0.03  # a band lower than this between two rules is a doubled rule
 _END_INCHES = 0.06
 _SEGMENT_INCHES = 0.08  # a rule's ink runs unbroken for this long
+_MIN_RULE_SPAN = 0.7  # share of its table's width a row's rule spans at least
+# rules that slope more than this make no table as they lie: the page is turned first (a
+# page turned by its text's slope keeps up to about a sixth of a degree; the rows are found
+# still at 0.3°, as rules may drift by _DRIFT_INCHES across the table)
+MAX_RULE_TILT_DEGREES = 0.3
 # how far a rule may drift across a table straightened to about a tenth of a degree…
 _DRIFT_INCHES = 0.02
 # …and across a table tilted by a degree (found only to have the page straightened)
@@ -52,6 +59,10 @@ class Row:
     bottom: int
     cells: list[Cell]
     verticals: list[Span] = field(default_factory=list)
+    rule_above: Span = (0, 0)  # top and bottom of the rule over it
+    # columns whose cell is one with the row above's: the rule between stops short of them
+    # (a lead unit written once for several tasks, merged down)
+    merged_above: set[int] = field(default_factory=set)
 
 
 @dataclass
@@ -85,6 +96,10 @@ def find_tables(ink: Image.Image, dpi: float) -> list[Table]:
     width, height = ink.size
     end = max(3, round(dpi * _END_INCHES))
     rules = _horizontal_rules(ink, width, height, dpi)
+    if abs(_tilt(ink, rules, dpi)) > MAX_RULE_TILT_DEGREES:
+        # rules that slope: the page lies askew, and bands between its rules would cut
+        # rows across; has_rules says it has rules, and the page is read again turned straight
+        return []
     tables: list[Table] = []
     current: Table | None = None
     for (top_a, bottom_a, left_a, right_a), (top_b, bottom_b, left_b, right_b) in itertools.pairwise(rules):
@@ -94,13 +109,15 @@ def find_tables(ink: Image.Image, dpi: float) -> list[Table]:
             continue
         left, right = min(left_a, left_b), max(right_a, right_b)
         verticals = _vertical_rules(ink, left - end, bottom_a, right + end, top_b)
+        # closed by the borders the rules reach: a rule may stop short of a first or last
+        # column whose cells are merged across it, but spans most of the table (the pieces
+        # of a rule on a page askew are shorter: that page is turned straight first)
         closed = (
             len(verticals) >= 2
             and top_b - bottom_a >= dpi * _MIN_BAND_INCHES
-            and abs(verticals[0][0] - left_a) <= end
-            and abs(verticals[-1][1] - right_a) <= end
-            and abs(left_a - left_b) <= end
-            and abs(right_a - right_b) <= end
+            and abs(verticals[0][0] - left) <= end
+            and abs(verticals[-1][1] - right) <= end
+            and min(right_a - left_a, right_b - left_b) >= (right - left) * _MIN_RULE_SPAN
         )
         if not closed:
             current = None
@@ -109,7 +126,7 @@ def find_tables(ink: Image.Image, dpi: float) -> list[Table]:
             current = Table(left_a, top_a, right_a, bottom_a, rules=[(top_a, bottom_a)])
             tables.append(current)
         cells = [Cell(0, 0, (a[1], bottom_a, b[0], top_b)) for a, b in itertools.pairwise(verticals)]
-        current.rows.append(Row(bottom_a, top_b, cells, verticals))
+        current.rows.append(Row(bottom_a, top_b, cells, verticals, (top_a, bottom_a)))
         current.rules.append((top_b, bottom_b))
         current.bottom = bottom_b
         for a, b in verticals:
@@ -122,9 +139,33 @@ def find_tables(ink: Image.Image, dpi: float) -> list[Table]:
             for cell in row.cells:
                 cell.first = _nearest(table.columns, cell.box[0])
                 cell.last = _nearest(table.columns, cell.box[2])
+        for row in table.rows[1:]:
+            row.merged_above = _uncovered(ink, row.rule_above, table.columns, dpi, end)
     # a lone row is a table when it has three cells or more (the last row of a task table,
     # run on to a new page)
     return [t for t in tables if len(t.columns) >= 3 and (len(t.rows) >= 2 or len(t.columns) >= 4)]
+
+
+def _uncovered(ink: Image.Image, rule: Span, columns: list[int], dpi: float, end: int) -> set[int]:
+    """The columns a horizontal rule does not cross (only ink that runs on unbroken counts:
+    the text of a cell merged across the rule's place is no rule)."""
+    segment = max(2, round(dpi * _SEGMENT_INCHES))
+    top, bottom = rule
+    out = set()
+    for k, (a, b) in enumerate(itertools.pairwise(columns)):
+        left, right = a + end, b - end
+        if right - left < segment * 2:
+            continue
+        area = ink.crop((left, top - 1, right, bottom + 1))
+        runs = area.resize((max(1, area.width // segment), area.height), Image.Resampling.BOX)
+        runs = runs.point([255 if v >= 230 else 0 for v in range(256)])
+        spans = runs.resize((runs.width, 1), Image.Resampling.BOX).point(
+            [255 if v > 0 else 0 for v in range(256)]
+        )
+        shares = spans.tobytes()
+        if sum(1 for v in shares if v) < len(shares) * 0.5:
+            out.add(k)
+    return out
 
 
 def erase_rules(image: Image.Image, tables: list[Table]) -> Image.Image:
@@ -202,6 +243,34 @@ def _ends(ink: Image.Image, top: int, bottom: int, left: int, right: int, segmen
         return left, right
     origin = max(0, left - segment)
     return origin + dark[0], origin + dark[-1] + 1
+
+
+def _tilt(ink: Image.Image, rules: list[tuple[int, int, int, int]], dpi: float) -> float:
+    long = [r for r in rules if r[3] - r[2] >= ink.width * _RULE_SHARE]
+    if not long:
+        return 0.0
+    return math.degrees(math.atan(statistics.median(_slope(ink, r, dpi) for r in long)))
+
+
+def _slope(ink: Image.Image, rule: tuple[int, int, int, int], dpi: float) -> float:
+    """How far a rule falls per pixel across (positive: down to the right), from the mean
+    height of its unbroken ink in its left and right fifths."""
+    top, bottom, left, right = rule
+    segment = max(2, round(dpi * _SEGMENT_INCHES))
+    fifth = (right - left) // 5
+    if fifth < segment * 2 or bottom - top < 1:
+        return 0.0
+    heights = []
+    for x0 in (left, right - fifth):
+        area = ink.crop((x0, top, x0 + fifth, bottom))
+        runs = area.resize((max(1, area.width // segment), area.height), Image.Resampling.BOX)
+        runs = runs.point([255 if v >= 230 else 0 for v in range(256)])
+        rows = runs.resize((1, runs.height), Image.Resampling.BOX).tobytes()
+        total = sum(rows)
+        if not total:
+            return 0.0
+        heights.append(sum(y * v for y, v in enumerate(rows)) / total)
+    return (heights[1] - heights[0]) / (right - left - fifth)
 
 
 def has_rules(ink: Image.Image, dpi: float) -> bool:

@@ -119,7 +119,7 @@ KH_HUYEN_SCAN_BANG: list[Block] = [
     ),
 ]
 
-_PL_ROWS: list[list[str] | tuple[str, str]] = [
+_PL_ROWS: list[list[str | None] | tuple[str, str]] = [
     ("1", "Công tác xây dựng Đảng"),
     [
         "1.1",
@@ -214,9 +214,78 @@ CTR_TU_SCAN_PHULUC: list[Block] = [
     ),
 ]
 
+# a department's plan whose task table writes a lead once for two tasks (the cells merged
+# down, no rule between them), and a deadline once for two
+KH_SO_SCAN_GOP: list[Block] = [
+    TwoColumns(
+        ["UBND TỈNH BẾN TRE", "SỞ VĂN HÓA, THỂ THAO", "VÀ DU LỊCH", "", "Số: 512/KH-SVHTTDL"],
+        [*_MOTTO, "", "Bến Tre, ngày 12 tháng 4 năm 2027"],
+        bold_left=(1, 2),
+        bold_right=(0, 1),
+    ),
+    Para("KẾ HOẠCH", align="center", bold=True, size=14),
+    Para("Triển khai các hoạt động văn hóa cơ sở năm 2027", align="center", bold=True),
+    Para(
+        "Thực hiện Kế hoạch số 96/KH-UBND ngày 25/3/2027 của Ủy ban nhân dân tỉnh, Sở Văn hóa, Thể thao "
+        "và Du lịch xây dựng Kế hoạch như sau:"
+    ),
+    Para("I. NỘI DUNG", bold=True),
+    Table(
+        [10, 55, 32, 43, 30],
+        ["TT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"],
+        [
+            [
+                "1",
+                "Tổ chức Hội thi tuyên truyền lưu động",
+                "Trung tâm Văn hóa tỉnh",
+                "UBND các huyện",
+                "Tháng 5/2027",
+            ],
+            [
+                "2",
+                "Xây dựng phóng sự về phong trào văn hóa cơ sở",
+                None,
+                "Đài Phát thanh và Truyền hình tỉnh",
+                "Tháng 6/2027",
+            ],
+            [
+                "3",
+                "Kiểm tra hoạt động kinh doanh karaoke, vũ trường",
+                "Thanh tra Sở",
+                "Công an tỉnh",
+                "Quý III/2027",
+            ],
+            ["4", "Kiểm tra việc treo biển hiệu quảng cáo", None, "UBND các huyện, thị xã", None],
+            [
+                "5",
+                "Tổng hợp báo cáo kết quả thực hiện",
+                "Văn phòng Sở",
+                "Các phòng, đơn vị thuộc Sở",
+                "Trước ngày 10/12/2027",
+            ],
+        ],
+    ),
+    Para("II. TỔ CHỨC THỰC HIỆN", bold=True),
+    Para(
+        "Các phòng, đơn vị thuộc Sở căn cứ nhiệm vụ được giao tổ chức thực hiện; báo cáo kết quả về Văn "
+        "phòng Sở trước ngày 01/12/2027./."
+    ),
+    TwoColumns(
+        ["Nơi nhận:", "- UBND tỉnh (b/c);", "- Giám đốc Sở;", "- Lưu: VT, NVVH."],
+        ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "", "", "Nguyễn Thị Thu Hà"],
+        left_align="left",
+        bold_right=(0, 1, 4),
+    ),
+]
+
 SCANS: dict[str, list[Block]] = {
+    "kh-so-scan-gop": KH_SO_SCAN_GOP,
     "kh-huyen-scan-bang": KH_HUYEN_SCAN_BANG,
     "ctr-tu-scan-phuluc": CTR_TU_SCAN_PHULUC,
 }
 # how each is scanned: dots per inch and JPEG quality
-SCAN_SETTINGS: dict[str, tuple[int, int]] = {"kh-huyen-scan-bang": (200, 80), "ctr-tu-scan-phuluc": (300, 85)}
+SCAN_SETTINGS: dict[str, tuple[int, int]] = {
+    "kh-huyen-scan-bang": (200, 80),
+    "ctr-tu-scan-phuluc": (300, 85),
+    "kh-so-scan-gop": (200, 75),
+}

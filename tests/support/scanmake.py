@@ -43,12 +43,13 @@ class TwoColumns:
 
 @dataclass(frozen=True)
 class Table:
-    """A ruled table: a header row and rows of cells; a row given as one string is a group
-    row merged across the table ("I | Phát triển hạ tầng số" as ("I", "Phát triển …"))."""
+    """A ruled table: a header row and rows of cells; a row given as a pair is a group row
+    merged across the table ("I | Phát triển hạ tầng số" as ("I", "Phát triển …")); a cell
+    given as None is merged with the one above (no rule between them)."""
 
     widths_mm: list[float]
     header: list[str]
-    rows: list[list[str] | tuple[str, str]] = field(default_factory=list)
+    rows: list[list[str | None] | tuple[str, str]] = field(default_factory=list)
     size: float = 11.0
     repeat_header: bool = False  # printed again on each page the table runs onto
 
@@ -163,12 +164,12 @@ def _table(pen: _Pen, table: Table) -> None:
         lefts.append(lefts[-1] + pen.mm(w))
     rule = max(1, round(pen.dpi / 150))
 
-    def cells_of(row: list[str] | tuple[str, str]) -> list[tuple[int, int, str]]:
+    def cells_of(row: list[str | None] | list[str] | tuple[str, str]) -> list[tuple[int, int, str]]:
         if isinstance(row, tuple):  # a group row: its number, then one cell across the rest
             return [(0, 1, row[0]), (1, len(table.widths_mm), row[1])]
-        return [(k, k + 1, text) for k, text in enumerate(row)]
+        return [(k, k + 1, text or "") for k, text in enumerate(row)]
 
-    def draw_row(row: list[str] | tuple[str, str], face: ImageFont.FreeTypeFont) -> None:
+    def draw_row(row: list[str | None] | list[str] | tuple[str, str], face: ImageFont.FreeTypeFont) -> None:
         cells = cells_of(row)
         wrapped = [pen.wrap(text, face, lefts[b] - lefts[a] - 2 * pad) for a, b, text in cells]
         height = max(len(w) for w in wrapped) * step + 2 * pad
@@ -189,6 +190,12 @@ def _table(pen: _Pen, table: Table) -> None:
         pen.draw.rectangle((lefts[0], top, lefts[-1], top + height), outline=0, width=rule)
         for a, _, _ in cells[1:]:
             pen.draw.line((lefts[a], top, lefts[a], top + height), fill=0, width=rule)
+        if isinstance(row, list):
+            for k, text in enumerate(row):
+                if text is None:  # merged with the cell above: the rule between left out
+                    pen.draw.rectangle(
+                        (lefts[k] + rule + 1, top - rule, lefts[k + 1] - rule - 1, top + rule), fill=255
+                    )
         pen.y = top + height
 
     draw_row(table.header, bold)

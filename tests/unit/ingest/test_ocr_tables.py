@@ -88,3 +88,17 @@ def test_erased_rules_leave_the_text() -> None:
     # the cells' words are still there
     cell = tables[0].rows[0].cells[2].box
     assert ink_of(clean.crop(cell)).getbbox() is not None
+
+
+def test_a_rule_that_stops_short_of_a_column_merges_its_cells() -> None:
+    """No rule between rows 4 and 5 over the third and the last column: those cells are
+    merged down (a lead, a deadline written once for two tasks); the rule still closes the
+    other cells, though it stops short of the table's right border."""
+    page = _page()
+    draw = ImageDraw.Draw(page)
+    y = ROWS[4]
+    for first, last in ((2, 3), (4, 5)):
+        draw.rectangle((COLUMNS[first] + 4, y - 4, COLUMNS[last] - 4, y + 4), fill=255)
+    tables = find_tables(ink_of(page), DPI)
+    assert [len(t.rows) for t in tables] == [len(ROWS) - 1]
+    assert [row.merged_above for row in tables[0].rows] == [set(), set(), set(), set(), {2, 4}]
