@@ -204,6 +204,16 @@ def _md_cells(raw: str) -> list[str]:
     return [c.strip().strip("*").strip() for c in inner.split("|")]
 
 
+def _opens_unnumbered_row(roles: list[str], cells: list[str]) -> bool:
+    """In a table without a number column, a row whose content cell opens a sentence is a
+    row of its own (one that carries on the row above starts in lower case, or empty)."""
+    if "number" in roles or "content" not in roles:
+        return False
+    k = roles.index("content")
+    content = cells[k] if k < len(cells) else ""
+    return content[:1].isupper()
+
+
 def _heads_children(numbers: list[str], index: int) -> bool:
     """Whether the numbered row at index is a group whose rows follow, numbered under it
     ("1" above "1.1", "1.2")."""
@@ -243,7 +253,7 @@ def _read_markdown_table(lines: list[Line], head: int) -> Table | None:
     for index, (ln, cells) in enumerate(body):
         first = cells[0] if cells else ""
         filled = [c for c in cells if c]
-        if len(filled) == 1 and not _STT.match(first):
+        if len(filled) == 1 and not _STT.match(first) and not filled[0][:1].islower():
             section = filled[0]  # a row spanning the table: a part heading
             continue
         if _ROMAN_CELL.fullmatch(first):
@@ -255,8 +265,8 @@ def _read_markdown_table(lines: list[Line], head: int) -> Table | None:
             continue
         if group and numbers[index] and numbers[index].count(".") <= group.count("."):
             section, group = None, ""  # "2" after the rows of group "1": its group has ended
-        if _STT.match(first) or not rows:
-            row = Row(first.rstrip("."), section, {})
+        if _STT.match(first) or not rows or _opens_unnumbered_row(roles, cells):
+            row = Row(first.rstrip(".") if _STT.match(first) else "", section, {})
             rows.append(row)
         else:
             row = rows[-1]  # a continuation row: cells carry on the numbered row above

@@ -234,8 +234,11 @@ def markdown_rows(lines: list[Line]) -> list[tuple[str, list[Line]]]:
             rows.append([ln])
             continue
         prev = rows[-1][-1]
+        ruled = _rule_between(prev, ln, grid)
         if numbered:
             new = bool(first) and bool(_ROW_NUMBER.match(first))
+        elif ruled is not None:
+            new = ruled  # the rules drawn say where a row ends, however tight the rows
         else:
             pitch = statistics.median(x.bottom - x.top for x in rows[-1])
             new = ln.page == prev.page and ln.top - prev.bottom > pitch * 0.5
@@ -300,6 +303,20 @@ def _fill_merged(rows: list[list[Line]], cells: list[list[str]], grid: TableGrid
                 for g in group:
                     cells[g][column] = text
             group = [k]
+
+
+def _rule_between(above: Line, line: Line, grid: TableGrid) -> bool | None:
+    """Whether a rule is drawn between two lines of a table across most of it; None when
+    the page shows the table no rules to tell by (or the lines are on two pages)."""
+    rules = grid.rules.get(line.page)
+    if above.page != line.page or rules is None or not rules.horizontal:
+        return None
+    width = max(grid.right - grid.left, 1.0)
+    if not any(x1 - x0 >= width * 0.5 for _, x0, x1 in rules.horizontal):
+        return None  # rules, but none a table's
+    return any(
+        above.bottom - 2 <= y <= line.top + 2 and x1 - x0 >= width * 0.3 for y, x0, x1 in rules.horizontal
+    )
 
 
 def _merged_above(above: list[Line], row: list[Line], x: float, grid: TableGrid) -> bool:

@@ -104,4 +104,79 @@ def kh_huyen_docx_merge(path: Path) -> Path:
     return path
 
 
-WORD_DOCS: dict[str, Callable[[Path], Path]] = {"kh-huyen-docx-merge": kh_huyen_docx_merge}
+_UNNUMBERED = [
+    ["Nội dung công việc", "Đơn vị thực hiện", "Đơn vị phối hợp", "Thời gian hoàn thành"],
+    [
+        "Tiêm phòng vắc xin lở mồm long móng đợt 1 cho đàn trâu, bò trên địa bàn các ấp",
+        "Thú y viên xã",
+        "Trưởng các ấp",
+        "Tháng 4/2027",
+    ],
+    [
+        "Phun thuốc khử trùng tiêu độc tại các chợ, điểm giết mổ gia súc, gia cầm",
+        "Tổ khuyến nông xã",
+        "Ban Quản lý chợ",
+        "Tháng 5/2027",
+    ],
+    ["Kiểm tra vận chuyển gia súc, gia cầm ra vào địa bàn xã", "Công an xã", "Thú y viên xã", "Thường xuyên"],
+    [
+        "Tổng hợp, báo cáo kết quả tiêm phòng về Ủy ban nhân dân huyện",
+        "Văn phòng - Thống kê xã",
+        "",
+        "Trước ngày 30/6/2027",
+    ],
+]
+
+
+def kh_xa_docx_khongso(path: Path) -> Path:
+    """A commune's plan whose task table has no number column: its rows, each cell wrapping
+    over two or three lines, told apart only by the rules between them."""
+    doc = Document()
+    doc.styles["Normal"].font.name = "Times New Roman"  # type: ignore[attr-defined]
+    doc.styles["Normal"].font.size = Pt(13)  # type: ignore[attr-defined]
+    header = doc.add_table(rows=1, cols=2)
+    _cell_lines(header.cell(0, 0), ["ỦY BAN NHÂN DÂN", "XÃ TÂN PHÚ", "", "Số: 27/KH-UBND"])
+    _cell_lines(
+        header.cell(0, 1),
+        [
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            "",
+            "Tân Phú, ngày 03 tháng 02 năm 2027",
+        ],
+    )
+    for text, bold, center in (
+        ("KẾ HOẠCH", True, True),
+        ("Phòng, chống dịch bệnh trên gia súc, gia cầm năm 2027", True, True),
+        (
+            "Thực hiện Kế hoạch số 15/KH-UBND ngày 20/01/2027 của Ủy ban nhân dân huyện, Ủy ban nhân dân "
+            "xã xây dựng Kế hoạch như sau:",
+            False,
+            False,
+        ),
+        ("I. NHIỆM VỤ CỤ THỂ", True, False),
+    ):
+        paragraph = doc.add_paragraph()
+        paragraph.add_run(text).bold = bold
+        if center:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    table = doc.add_table(rows=len(_UNNUMBERED), cols=4)
+    table.style = "Table Grid"
+    for i, row in enumerate(_UNNUMBERED):
+        for j, value in enumerate(row):
+            _cell_lines(table.cell(i, j), [value], bold=i == 0, center=j != 0 or i == 0)
+    doc.add_paragraph().add_run("II. TỔ CHỨC THỰC HIỆN").bold = True
+    doc.add_paragraph("Các bộ phận, đơn vị liên quan căn cứ Kế hoạch này tổ chức thực hiện./.")
+    closing = doc.add_table(rows=1, cols=2)
+    _cell_lines(
+        closing.cell(0, 0), ["Nơi nhận:", "- UBND huyện (b/c);", "- Đảng ủy xã;", "- Lưu: VT."], center=False
+    )
+    _cell_lines(closing.cell(0, 1), ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "", "", "Lê Văn Tám"], bold=True)
+    doc.save(str(path))
+    return path
+
+
+WORD_DOCS: dict[str, Callable[[Path], Path]] = {
+    "kh-huyen-docx-merge": kh_huyen_docx_merge,
+    "kh-xa-docx-khongso": kh_xa_docx_khongso,
+}

@@ -1804,3 +1804,23 @@ def test_a_span_of_years_wrapped_at_its_dash_is_no_item() -> None:
 """
     )
     assert [t.text[:20] for t in e.tasks] == ["Ban Tổ chức Tỉnh ủy "]
+
+
+def test_a_table_without_a_number_column_has_a_task_per_row() -> None:
+    """No "TT" column: each row whose content opens a sentence is a task of its own; a row
+    whose content carries on in lower case (a cell cut by a page break) joins the one above."""
+    e = _run(
+        """| Nội dung công việc | Đơn vị thực hiện | Đơn vị phối hợp | Thời gian hoàn thành |
+|---|---|---|---|
+| Tiêm phòng vắc xin cho đàn trâu, bò | Thú y viên xã | Trưởng các ấp | Tháng 4/2027 |
+| Phun thuốc khử trùng tại các chợ, | Tổ khuyến nông xã | Ban Quản lý chợ | Tháng 5/2027 |
+| điểm giết mổ gia súc, gia cầm |  |  |  |
+| Kiểm tra vận chuyển gia súc ra vào địa bàn | Công an xã |  | Thường xuyên |
+"""
+    )
+    assert [(t.text[:20], t.lead, t.deadline.date) for t in e.tasks] == [
+        ("Tiêm phòng vắc xin c", ("Thú y viên xã",), date(2027, 4, 30)),
+        ("Phun thuốc khử trùng", ("Tổ khuyến nông xã",), date(2027, 5, 31)),
+        ("Kiểm tra vận chuyển ", ("Công an xã",), None),
+    ]
+    assert "điểm giết mổ" in e.tasks[1].text
