@@ -309,7 +309,12 @@ class _Numbering:
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
         self.num_to_abstract: dict[str, str] = {}
         self.style_num: dict[str, tuple[str, int]] = {}
+        # counted per abstract definition, as Word counts: the instances (w:num) of one
+        # definition continue each other's numbers, unless an instance restarts a level
+        # (lvlOverride/startOverride, what Word writes for "Restart at 1") on its first use
         self.counters: dict[tuple[str, int], int] = {}
+        self.restarts: dict[str, dict[int, int]] = {}
+        self.started: set[tuple[str, int]] = set()
         if numbering is not None:
             for an in numbering.findall(f"{W}abstractNum"):
                 lv: dict[int, tuple[str, str, int]] = {}
@@ -321,7 +326,14 @@ class _Numbering:
                     lv[level] = (fmt, text, start)
                 self.levels[an.get(f"{W}abstractNumId") or ""] = lv
             for num in numbering.findall(f"{W}num"):
-                self.num_to_abstract[num.get(f"{W}numId") or ""] = _val(num.find(f"{W}abstractNumId")) or ""
+                num_id = num.get(f"{W}numId") or ""
+                self.num_to_abstract[num_id] = _val(num.find(f"{W}abstractNumId")) or ""
+                for override in num.findall(f"{W}lvlOverride"):
+                    start_override = override.find(f"{W}startOverride")
+                    if start_override is not None:
+                        level = _number(override.get(f"{W}ilvl"), 0, _MAX_LEVEL)
+                        start = _number(_val(start_override), 1, _MAX_START)
+                        self.restarts.setdefault(num_id, {})[level] = start
         if styles is not None:
             for st in styles.findall(f"{W}style"):
                 num_pr = st.find(f"{W}pPr/{W}numPr")
@@ -346,13 +358,18 @@ class _Numbering:
                 num_id, ilvl = self.style_num[style]
         if not num_id or num_id == "0":
             return ""
-        levels = self.levels.get(self.num_to_abstract.get(num_id, ""), {})
+        abstract = self.num_to_abstract.get(num_id, "")
+        levels = self.levels.get(abstract, {})
         if ilvl not in levels:
             return ""
         fmt, text, start = levels[ilvl]
-        key = (num_id, ilvl)
+        key = (abstract, ilvl)
+        restart = self.restarts.get(num_id, {}).get(ilvl)
+        if restart is not None and (num_id, ilvl) not in self.started:
+            self.counters[key] = restart - 1
+        self.started.add((num_id, ilvl))
         self.counters[key] = self.counters.get(key, start - 1) + 1
-        for deeper in [k for k in self.counters if k[0] == num_id and k[1] > ilvl]:
+        for deeper in [k for k in self.counters if k[0] == abstract and k[1] > ilvl]:
             del self.counters[deeper]  # a new item restarts its sub-lists
         if fmt == "bullet":
             return _BULLETS.get(text, "-") + " "
@@ -362,7 +379,7 @@ class _Numbering:
         def level_number(m: re.Match[str]) -> str:
             lvl = int(m.group(1)) - 1
             f = levels.get(lvl, (fmt, "", 1))[0]
-            return _format(self.counters.get((num_id or "", lvl), levels.get(lvl, ("", "", 1))[2]), f)
+            return _format(self.counters.get((abstract, lvl), levels.get(lvl, ("", "", 1))[2]), f)
 
         return re.sub(r"%(\d)", level_number, text) + " "
 

@@ -213,3 +213,37 @@ def test_text_boxes_content_controls_and_merged_cells_read_as_on_paper() -> None
         "| 1 | Nâng cấp mạng | Sở Khoa học | Viettel | Quý II/2027 |",
         "| 2 | Lắp camera | Sở Khoa học |  | Quý II/2027 |",
     ]
+
+
+def test_list_instances_of_one_definition_continue_unless_restarted() -> None:
+    """Word counts per abstract definition: a second instance (w:num) of it goes on with the
+    numbers ("4." after "3."), one with startOverride begins again, as "Restart at 1" writes."""
+    numbering = f"""<w:numbering {NS}>
+<w:abstractNum w:abstractNumId="1">
+ <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="5"><w:abstractNumId w:val="1"/></w:num>
+<w:num w:numId="7"><w:abstractNumId w:val="1"/></w:num>
+<w:num w:numId="8"><w:abstractNumId w:val="1"/>
+ <w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>
+</w:numbering>"""
+    body = (
+        _p("Sở Y tế chủ trì.", num=(5, 0))
+        + _p("Sở Tài chính bố trí kinh phí.", num=(5, 0))
+        + _p("Các nhiệm vụ tiếp theo:")
+        + _p("Sở Nội vụ hướng dẫn.", num=(7, 0))
+        + _p("TỔ CHỨC THỰC HIỆN")
+        + _p("Giao Văn phòng theo dõi.", num=(8, 0))
+        + _p("Các đơn vị báo cáo.", num=(8, 0))
+    )
+    source = read_docx(_docx(_document(body), numbering=numbering), name="plan.docx", settings=Settings())
+    lines = [ln.strip() for ln in source.text.splitlines() if ln.strip()]
+    assert lines == [
+        "1. Sở Y tế chủ trì.",
+        "2. Sở Tài chính bố trí kinh phí.",
+        "Các nhiệm vụ tiếp theo:",
+        "3. Sở Nội vụ hướng dẫn.",
+        "TỔ CHỨC THỰC HIỆN",
+        "1. Giao Văn phòng theo dõi.",
+        "2. Các đơn vị báo cáo.",
+    ]
