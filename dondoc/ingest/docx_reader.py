@@ -326,14 +326,14 @@ class _Numbering:
                     lv[level] = (fmt, text, start)
                 self.levels[an.get(f"{W}abstractNumId") or ""] = lv
             for num in numbering.findall(f"{W}num"):
-                num_id = num.get(f"{W}numId") or ""
-                self.num_to_abstract[num_id] = _val(num.find(f"{W}abstractNumId")) or ""
+                instance = num.get(f"{W}numId") or ""
+                self.num_to_abstract[instance] = _val(num.find(f"{W}abstractNumId")) or ""
                 for override in num.findall(f"{W}lvlOverride"):
                     start_override = override.find(f"{W}startOverride")
                     if start_override is not None:
                         level = _number(override.get(f"{W}ilvl"), 0, _MAX_LEVEL)
                         start = _number(_val(start_override), 1, _MAX_START)
-                        self.restarts.setdefault(num_id, {})[level] = start
+                        self.restarts.setdefault(instance, {})[level] = start
         if styles is not None:
             for st in styles.findall(f"{W}style"):
                 num_pr = st.find(f"{W}pPr/{W}numPr")
