@@ -153,20 +153,27 @@ _WRAPPERS = frozenset({f"{W}sdt", f"{W}sdtContent", f"{W}customXml"})
 
 
 def _blocks(parent: Element) -> Iterator[Element]:
-    """The body's paragraphs and tables in order, those inside content controls too."""
-    for child in parent:
-        if child.tag in _WRAPPERS:
-            yield from _blocks(child)
+    """The body's paragraphs and tables in order, those inside content controls too (walked
+    with a stack of its own: a hostile file nests thousands deep)."""
+    stack = [iter(parent)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+        elif child.tag in _WRAPPERS:
+            stack.append(iter(child))
         elif child.tag in (f"{W}p", f"{W}tbl"):
             yield child
 
 
 def _runs(p: Element) -> Iterator[str]:
-    yield from _inline(p)
-
-
-def _inline(el: Element) -> Iterator[str]:
-    for child in el:
+    """A paragraph's text in order, its text boxes and deleted revisions left out."""
+    stack = [iter(p)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
         tag = child.tag
         if tag in _NOT_INLINE or tag == f"{W}delText":
             continue
@@ -178,7 +185,7 @@ def _inline(el: Element) -> Iterator[str]:
         elif tag == f"{W}footnoteReference":
             yield f"[{child.get(f'{W}id')}]"
         else:
-            yield from _inline(child)
+            stack.append(iter(child))
 
 
 def _text_box_lines(p: Element) -> list[str]:
@@ -191,13 +198,15 @@ def _text_box_lines(p: Element) -> list[str]:
 
 
 def _text_boxes(el: Element) -> Iterator[Element]:
-    for child in el:
-        if child.tag == f"{MC}Fallback":
-            continue
-        if child.tag == f"{W}txbxContent":
+    stack = [iter(el)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+        elif child.tag == f"{W}txbxContent":
             yield child
-        else:
-            yield from _text_boxes(child)
+        elif child.tag != f"{MC}Fallback":
+            stack.append(iter(child))
 
 
 def _paragraph_text(p: Element) -> str:
@@ -205,19 +214,26 @@ def _paragraph_text(p: Element) -> str:
     return " ".join("".join(_runs(p)).split())
 
 
-def _cell_paragraphs(tc: Element) -> list[str]:
+# tables nested in cells deeper than this are read as their paragraphs, without their
+# grid (a hostile file nests a thousand deep; no document needs more than a few)
+_MAX_TABLE_DEPTH = 8
+
+
+def _cell_paragraphs(tc: Element, depth: int = 0) -> list[str]:
     """A cell's paragraphs, its text boxes' once each, and a table nested in it cell by cell."""
     out: list[str] = []
     for block in _blocks(tc):
         if block.tag == f"{W}p":
             out.append(_paragraph_text(block))
             out.extend(_text_box_lines(block))
+        elif depth < _MAX_TABLE_DEPTH:
+            out.extend(text for row in _table_rows(block, depth + 1) for cell in row for text in cell)
         else:
-            out.extend(text for row in _table_rows(block) for cell in row for text in cell)
+            out.extend(_paragraph_text(p) for p in block.iter(f"{W}p"))
     return [t for t in out if t]
 
 
-def _table_rows(tbl: Element) -> list[list[list[str]]]:
+def _table_rows(tbl: Element, depth: int = 0) -> list[list[list[str]]]:
     """Each row's cells (their paragraphs) on the table's grid: a cell spanning columns
     (gridSpan) is followed by empty cells for the columns it covers, so the cells after it
     stay under their headers; a cell merged with the one above (vMerge, as a lead unit
@@ -235,7 +251,7 @@ def _table_rows(tbl: Element) -> list[list[list[str]]]:
             if merge is not None and merge.get(f"{W}val") != "restart" and column > 0:
                 cell = above.get(column, [])
             else:
-                cell = _cell_paragraphs(tc)
+                cell = _cell_paragraphs(tc, depth)
                 above[column] = cell
             row.append(cell)
             row.extend([] for _ in range(span - 1))

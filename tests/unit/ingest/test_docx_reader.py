@@ -247,3 +247,21 @@ def test_list_instances_of_one_definition_continue_unless_restarted() -> None:
         "1. Giao Văn phòng theo dõi.",
         "2. Các đơn vị báo cáo.",
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<w:tbl><w:tr><w:tc>" * 1000 + _p("Sở Y tế") + "</w:tc></w:tr></w:tbl>" * 1000,
+        "<w:p>"
+        + "<w:hyperlink>" * 5000
+        + "<w:r><w:t>Sở Y tế</w:t></w:r>"
+        + "</w:hyperlink>" * 5000
+        + "</w:p>",
+        "<w:sdt><w:sdtContent>" * 3000 + _p("Sở Y tế") + "</w:sdtContent></w:sdt>" * 3000,
+    ],
+    ids=["tables", "inline", "content-controls"],
+)
+def test_nesting_thousands_deep_is_read_without_exhausting_the_stack(body: str) -> None:
+    source = read_docx(_docx(_document(body)), name="deep.docx", settings=Settings())
+    assert source.text.strip() == "Sở Y tế"
