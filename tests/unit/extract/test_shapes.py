@@ -1824,3 +1824,15 @@ def test_a_table_without_a_number_column_has_a_task_per_row() -> None:
         ("Kiểm tra vận chuyển ", ("Công an xã",), None),
     ]
     assert "điểm giết mổ" in e.tasks[1].text
+
+
+def test_phan_cong_ends_the_subject_that_assigns() -> None:
+    e = _run(
+        """1. Hội đồng Thi đua - Khen thưởng các cấp phân công rõ trách nhiệm theo dõi phong trào thi đua.
+2. Ban Thi đua - Khen thưởng tỉnh tổng hợp kết quả trước ngày 15/12/2027.
+"""
+    )
+    assert [t.lead for t in e.tasks] == [
+        ("Hội đồng Thi đua - Khen thưởng các cấp",),
+        ("Ban Thi đua - Khen thưởng tỉnh",),
+    ]
