@@ -1836,3 +1836,17 @@ def test_phan_cong_ends_the_subject_that_assigns() -> None:
         ("Hội đồng Thi đua - Khen thưởng các cấp",),
         ("Ban Thi đua - Khen thưởng tỉnh",),
     ]
+
+
+def test_thi_dua_khen_thuong_keeps_its_comma_inside_the_name() -> None:
+    e = _run(
+        """1. Hội đồng Thi đua, Khen thưởng tỉnh hướng dẫn các đơn vị tổ chức ký kết giao ước thi đua.
+2. Vụ Truyền thông và Thi đua, khen thưởng chủ trì tổng hợp kết quả.
+3. Sở Nội vụ, Ban Thi đua, Khen thưởng tỉnh theo dõi phong trào thi đua.
+"""
+    )
+    assert [t.lead for t in e.tasks] == [
+        ("Hội đồng Thi đua, Khen thưởng tỉnh",),
+        ("Vụ Truyền thông và Thi đua, khen thưởng",),
+        ("Sở Nội vụ", "Ban Thi đua, Khen thưởng tỉnh"),
+    ]
