@@ -312,8 +312,10 @@ def _rule_between(above: Line, line: Line, grid: TableGrid) -> bool | None:
     if above.page != line.page or rules is None or not rules.horizontal:
         return None
     width = max(grid.right - grid.left, 1.0)
-    if not any(x1 - x0 >= width * 0.5 for _, x0, x1 in rules.horizontal):
-        return None  # rules, but none a table's
+    if sum(1 for _, x0, x1 in rules.horizontal if x1 - x0 >= width * 0.5) < 4:
+        # no rules between rows: none at all, a table's own three (over it, under its
+        # header, under it) or rules of something else: the rows are told by their gaps
+        return None
     return any(
         above.bottom - 2 <= y <= line.top + 2 and x1 - x0 >= width * 0.3 for y, x0, x1 in rules.horizontal
     )

@@ -8,6 +8,8 @@ import pytest
 
 from dondoc.config import Settings
 from dondoc.extract.pipeline import extract
+from dondoc.ingest.pdf_geometry import Line, Rules, Run, TableGrid
+from dondoc.ingest.pdf_tables import markdown_rows
 from dondoc.ingest.reader import read_document
 from tests.support.pdfmake import FONT, Put, lines_from, make_pdf
 
@@ -221,3 +223,33 @@ def test_bold_lines_are_marked_as_heading_candidates(shared_dir: Path) -> None:
     meta = extract(doc.source).meta
     assert meta.title is not None and "**" not in meta.title
     assert meta.signer == "Phạm Thị Thanh Trà"
+
+
+def _row_lines(tops: list[float], grid: TableGrid) -> list[Line]:
+    """Table lines of two cells (content | lead), 12 points high, at the given tops."""
+    return [
+        Line(0, [Run(60, t, 200, t + 12, f"Việc {k}"), Run(260, t, 330, t + 12, "Sở Y tế")], grid=grid)
+        for k, t in enumerate(tops)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("rule_ys", "rows"),
+    [
+        # ruled between every row: three rows (of three lines, one, two), however tight
+        ([95.0, 110.0, 150.5, 163.5, 190.0], 3),
+        # only over the table, under its header and under it (booktabs): the gaps tell,
+        # and these lines have none
+        ([95.0, 110.0, 190.0], 1),
+    ],
+)
+def test_unnumbered_rows_split_at_drawn_rules_only_where_rows_are_ruled(
+    rule_ys: list[float], rows: int
+) -> None:
+    grid = TableGrid([250.0], ["Nội dung", "Chủ trì"], left=60, right=330)
+    grid.rules[0] = Rules(horizontal=[(y, 55.0, 335.0) for y in rule_ys])
+    header = _row_lines([97.0], grid)
+    header[0].is_header = True
+    body = _row_lines([112.0, 125.0, 138.0, 152.0, 165.0, 178.0], grid)
+    out = markdown_rows([*header, *body])
+    assert len(out) - 2 == rows  # after the header and its rule
