@@ -4,20 +4,16 @@ score.py, straight and fed askew."""
 
 from __future__ import annotations
 
-import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from dondoc.config import Settings
-from dondoc.core.contract import to_json
-from dondoc.extract.pipeline import extract
 from dondoc.ingest.reader import read_document
 from tests.support.scan_docs import SCAN_SETTINGS, SCANS
 from tests.support.scanmake import make_scan
+from tests.support.scoring import score_against_gold
 
 GOLD = Path(__file__).parent / "scans"
 
@@ -26,31 +22,9 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def _scores(name: str, pdf: Path, shared_dir: Path, tmp_path: Path) -> tuple[dict[str, float], str]:
-    doc = read_document(pdf, Settings())
-    gold, pred = tmp_path / "gold", tmp_path / "pred"
-    gold.mkdir(exist_ok=True)
-    pred.mkdir(exist_ok=True)
-    shutil.copy(GOLD / f"{name}.gold.json", gold)
-    (pred / f"{name}.json").write_text(to_json(extract(doc.source)), encoding="utf-8")
-    args = [
-        sys.executable,
-        str(shared_dir / "eval/score.py"),
-        "--gold",
-        str(gold),
-        "--pred",
-        str(pred),
-        "--json",
-    ]
-    result = subprocess.run(args, capture_output=True, text=True, check=True)
-    scores: dict[str, float] = json.loads(next(ln for ln in result.stdout.splitlines() if ln.startswith("{")))
-    diff = subprocess.run(
-        [sys.executable, str(shared_dir / "eval/diff.py"), "--gold", str(gold), "--pred", str(pred)],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return scores, doc.source.text + "\n" + diff
+def _scores(name: str, path: Path, shared_dir: Path, tmp_path: Path) -> tuple[dict[str, float], str]:
+    doc = read_document(path, Settings())
+    return score_against_gold(name, doc.source, GOLD / f"{name}.gold.json", shared_dir, tmp_path)
 
 
 @pytest.mark.parametrize("name", sorted(SCANS))

@@ -4,18 +4,15 @@ lead cell merged down over several tasks holds for each of them, in both."""
 
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from dondoc.config import Settings
-from dondoc.core.contract import to_json
-from dondoc.extract.pipeline import extract
 from dondoc.ingest.reader import read_document
+from tests.support.scoring import score_against_gold
 from tests.support.word_docs import WORD_DOCS
 
 GOLD = Path(__file__).parent / "word"
@@ -23,26 +20,7 @@ GOLD = Path(__file__).parent / "word"
 
 def _scores(name: str, path: Path, shared_dir: Path, tmp_path: Path) -> tuple[dict[str, float], str]:
     doc = read_document(path, Settings())
-    gold, pred = tmp_path / "gold", tmp_path / "pred"
-    gold.mkdir(exist_ok=True)
-    pred.mkdir(exist_ok=True)
-    shutil.copy(GOLD / f"{name}.gold.json", gold)
-    (pred / f"{name}.json").write_text(to_json(extract(doc.source)), encoding="utf-8")
-    score = [
-        sys.executable,
-        str(shared_dir / "eval/score.py"),
-        "--gold",
-        str(gold),
-        "--pred",
-        str(pred),
-        "--json",
-    ]
-    out = subprocess.run(score, capture_output=True, text=True, check=True).stdout
-    scores: dict[str, float] = json.loads(next(ln for ln in out.splitlines() if ln.startswith("{")))
-    diff = [sys.executable, str(shared_dir / "eval/diff.py"), "--gold", str(gold), "--pred", str(pred)]
-    return scores, doc.source.text + "\n" + subprocess.run(
-        diff, capture_output=True, text=True, check=True
-    ).stdout
+    return score_against_gold(name, doc.source, GOLD / f"{name}.gold.json", shared_dir, tmp_path)
 
 
 def _assert_read_right(scores: dict[str, float]) -> None:
