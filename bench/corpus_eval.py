@@ -3,6 +3,7 @@
     python -m bench.corpus_eval dev2-work       # the part of dev2 rules are written against
     python -m bench.corpus_eval dev2-held       # the held-back part: score it, never read it
     python -m bench.corpus_eval dev [--diff] [--summary] [--flags]
+    python -m bench.corpus_eval new --folder DIR   # a new batch of made-up documents, first sight
 
 dev2's held-back part was chosen before any of dev2 was read: every third document in sorted
 order, from the second (`HELD_BACK`). Rules are written against the other part and checked
@@ -36,16 +37,20 @@ HELD_BACK = (
 )
 
 
-PARTS = ("seed", "dev", "dev2", "dev2-work", "dev2-held", "madeup")
+PARTS = ("seed", "dev", "dev2", "dev2-work", "dev2-held", "madeup", "new")
 
 # documents written for the tests, in shapes of the language the corpus lacks (see its README)
 MADEUP = Path(__file__).resolve().parents[1] / "tests" / "golden" / "madeup"
 
 
-def stems(part: str) -> tuple[Path, list[str]]:
-    """The gold folder and the document stems of a corpus part."""
-    folder = part.split("-")[0]
-    gold = MADEUP if part == "madeup" else SHARED / "corpus" / folder
+def stems(part: str, folder: Path | None = None) -> tuple[Path, list[str]]:
+    """The gold folder and the document stems of a corpus part ("new": of `folder`)."""
+    if part == "new":
+        if folder is None:
+            raise SystemExit("corpus_eval: 'new' needs --folder DIR (its *.txt and *.gold.json)")
+        gold = folder
+    else:
+        gold = MADEUP if part == "madeup" else SHARED / "corpus" / part.split("-")[0]
     every = sorted(p.name.removesuffix(".gold.json") for p in gold.glob("*.gold.json"))
     if part.endswith("-held"):
         return gold, [s for s in every if s in HELD_BACK]
@@ -54,9 +59,9 @@ def stems(part: str) -> tuple[Path, list[str]]:
     return gold, every
 
 
-def run(part: str, out: Path) -> Path:
+def run(part: str, out: Path, folder: Path | None = None) -> Path:
     """Extract every document of `part` into `out` (JSON); copy its gold files beside."""
-    gold, names = stems(part)
+    gold, names = stems(part, folder)
     gold_out = out / "gold"
     pred_out = out / "pred"
     gold_out.mkdir(parents=True, exist_ok=True)
@@ -75,9 +80,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--summary", action="store_true", help="print diff.py's counts")
     parser.add_argument("--flags", action="store_true", help="print flags.py's figures")
     parser.add_argument("--keep", type=Path, help="write the extractions here")
+    parser.add_argument("--folder", type=Path, help="with 'new': the folder of documents and gold files")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
-        out = run(args.part, args.keep or Path(tmp))
+        out = run(args.part, args.keep or Path(tmp), args.folder)
         eval_dir = SHARED / "eval"
         dirs = ["--gold", str(out / "gold"), "--pred", str(out / "pred")]
         subprocess.run([sys.executable, str(eval_dir / "score.py"), *dirs], check=False)
