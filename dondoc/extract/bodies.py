@@ -339,7 +339,10 @@ _ENUM_WORDS = 60
 def _enumeration_head_before(toks: Toks, start: int, j: int) -> bool:
     """Does the name ending before token j end with a head that a list of names follows
     ("UBND các phường: Ba Đình, …", "Các Bộ, cơ quan: Tài chính, …")? A head may be two
-    words ("cơ quan"), so the last two tokens are tried too."""
+    words ("cơ quan"), so the last two tokens are tried too. The head is plural ("các
+    tỉnh:"); "Công an tỉnh: Kiểm soát …" names one body, then its item."""
+    if not any(t.low in _PLURALS for t in toks[start:j]):
+        return False
     if toks[j - 1].text in _ENUM_BEFORE_COLON:
         return True
     return j - 2 >= start and f"{toks[j - 2].text} {toks[j - 1].text}" in _ENUM_BEFORE_COLON

@@ -401,16 +401,18 @@ PHRASES: Final[tuple[Phrase, ...]] = (
         "hoàn thành trong tháng 6/2026",
         date(2026, 6, 30),
     ),
-    # "báo cáo Chính phủ tại phiên họp thường kỳ tháng 12 năm 2027": a meeting in that month
+    # "báo cáo Chính phủ tại phiên họp thường kỳ tháng 12 năm 2027", "tại cuộc họp giao ban
+    # tháng 12 năm 2026": a meeting in that month
     Phrase(
         _rule(
             "meeting_month",
-            rf"\b(?:phiên\s+họp|kỳ\s+họp|hội\s+nghị)(?:\s+(?:thường\s+kỳ|thường\s+lệ|Chính\s+phủ))*\s+{_MONTH}",
+            rf"\b(?:phiên\s+họp|kỳ\s+họp|cuộc\s+họp|hội\s+nghị)"
+            rf"(?:\s+(?:thường\s+kỳ|thường\s+lệ|định\s+kỳ|giao\s+ban|Chính\s+phủ))*\s+{_MONTH}",
             ("tháng",),
             40,
-            "pkh",
+            "pkch",
         ),
-        ("phiên họp", "kỳ họp", "hội nghị"),
+        ("phiên họp", "kỳ họp", "cuộc họp", "hội nghị"),
         _month,
         "báo cáo tại phiên họp thường kỳ tháng 6 năm 2026",
         date(2026, 6, 30),
@@ -640,7 +642,7 @@ def find_in_text(text: str, doc_date: date | None = None) -> Deadline | None:
     if text is not written:
         low = text.lower()
     if not _may_hold_time(text, low):
-        return _recurrence_only(text, low, written)  # spare the dated patterns
+        return _recurrence_only(text, low, written) or _season(text, written)  # spare the dated patterns
     found: list[_Found] = []
     # the characters already part of a match: a later match starting inside one is part
     # of it (a flag per character, not a list of spans to search: a text of thousands of
@@ -668,8 +670,11 @@ def find_in_text(text: str, doc_date: date | None = None) -> Deadline | None:
                 recurring = recurring or (written[m.start() : rec[1]].strip(), rec[0])
                 continue
             found.append(f)
+    seasons = _season_years(text)
     for m in _matches(_HOAN_THANH_YEAR, text, low, fast):
         y = int(m.group(1))
+        if any(a < m.end() <= b for a, b in seasons):
+            continue  # "hoàn thành trước mùa mưa bão năm 2027": the season's year
         if not (m.end() > 0 and covered[m.end() - 1]):
             # the phrase is "năm YYYY", in whatever case it is written ("HOÀN THÀNH NĂM 2025")
             year_at = low.rfind("năm", m.start(), m.end())
@@ -680,7 +685,36 @@ def find_in_text(text: str, doc_date: date | None = None) -> Deadline | None:
         return Deadline(phrase, best.when, None, best.alternatives)
     if recurring:
         return Deadline(recurring[0], None, recurring[1])
-    return _recurrence_only(text, low, written)
+    return _recurrence_only(text, low, written) or _season(text, written)
+
+
+# "trước mùa mưa bão năm 2027", "trước vụ Đông Xuân 2026 - 2027": a season, whose days
+# the text does not give, is the task's own bound without a date (CONVENTIONS rule 11),
+# not the end of its year; a date given beside it wins. Only "trước" bounds: "nhất là
+# trong mùa mưa lũ" says when the work matters most, not by when it is due.
+_SEASON = re.compile(
+    r"\btrước\s+(?:"
+    r"mùa\s+(?:mưa|khô|lũ|bão|nắng\s+nóng|hanh\s+khô|cạn)(?:\s+(?:bão|lũ|mưa))?"
+    r"|vụ\s+(?:Đông\s+Xuân|Hè\s+Thu|Thu\s+Đông|Mùa|Xuân\s+Hè))"
+    r"(?:\s+(?:năm\s+)?(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)?",
+    re.I,
+)
+EVENT = "event"  # a Deadline.recurrence: the bound is an occasion the text does not date
+
+
+def _season(text: str, written: str) -> Deadline | None:
+    m = _SEASON.search(text) if ("mùa" in text.lower() or "vụ" in text.lower()) else None
+    if m is None:
+        return None
+    return Deadline(written[m.start() : m.end()], None, EVENT)
+
+
+def _season_years(text: str) -> list[tuple[int, int]]:
+    """The spans of season phrases: a year inside one is the season's, not a deadline."""
+    low = text.lower()
+    if "mùa" not in low and "vụ" not in low:
+        return []
+    return [(m.start(), m.end()) for m in _SEASON.finditer(text)]
 
 
 def _recurrence_only(text: str, low: str, written: str) -> Deadline | None:

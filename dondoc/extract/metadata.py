@@ -309,9 +309,28 @@ def _header_without_motto(lines: list[Line], limit: int) -> Header:
             if m and re.search(r"[A-Za-z]", m.group(1)):
                 h.number = _clean_number(m.group(1))
                 break
+        h.date = _place_date(lines, first[0], window_end)
         _read_kinh_gui(h, lines, limit)
         return h
     return h
+
+
+# "Đồng Tháp, ngày 22 tháng 12 năm 2026" (alone, or after the number: "Số: … | Đồng Tháp, ngày …")
+_PLACE_DATE = re.compile(r"(?:^|\|)\s*[A-ZĐ][^,|\d]{1,30},\s*ngày\s+\d", re.I)
+
+
+def _place_date(lines: list[Line], start: int, end: int) -> date | None:
+    """The header's dateline: a place, then its date; a date in a sentence is not it."""
+    for k in range(start, end):
+        t = _unmark(lines[k].text)
+        pd = _PLACE_DATE.search(t)
+        dm = _DATE.search(t, pd.start()) if pd else None
+        if dm:
+            try:
+                return date(int(dm.group(3)), int(dm.group(2)), int(dm.group(1)))
+            except ValueError:
+                return None
+    return None
 
 
 _PLACE = re.compile(r"\b(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ)\s+(.+)$")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from dondoc.core.directive import Deadline
+from dondoc.extract.deadlines import EVENT
 from dondoc.extract.lexicon import words
 
 # where an inherited lead came from, as the review says it ("từ câu dẫn: …" on the web):
@@ -69,7 +70,7 @@ def lead_flags(lead: list[str], lead_from: str) -> list[str]:
 
 def deadline_flags(effective: Deadline) -> list[str]:
     text = effective.text or ""
-    if effective.date is None and text and effective.recurrence is None:
+    if effective.date is None and text and effective.recurrence in (None, EVENT):
         return ["deadline: a time phrase without a date"]
     if effective.date is not None and _DAY_MONTH_NO_YEAR.search(text) and not _YEAR.search(text):
         return ["deadline: a date without a year (the document's year assumed)"]

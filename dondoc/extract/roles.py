@@ -138,9 +138,17 @@ def _subject_at(text: str, toks: Toks, s: int) -> tuple[str, ...]:
             k += 1
         return found.names if found else ()
     bl = read_bodies(text, toks, s, sentence_start=not after_prefix)
-    if bl.names and (bl.followed_by_verb or _verb_after_aside(toks, bl.end)):
+    if bl.names and (
+        bl.followed_by_verb or _verb_after_aside(toks, bl.end) or _labels_its_item(toks, bl.end)
+    ):
         return bl.names
     return ()
+
+
+def _labels_its_item(toks: Toks, end: int) -> bool:
+    """ "2. Sở Tài chính: Tham mưu …": a body alone before a colon names who does the item
+    (the inline form of a heading "2. Sở Tài chính:" over its items)."""
+    return end + 1 < len(toks) and toks[end].text == ":" and toks[end + 1].text[:1].isupper()
 
 
 def _names_a_body(toks: Toks, start: int, end: int) -> bool:

@@ -214,6 +214,27 @@ def _opens_unnumbered_row(roles: list[str], cells: list[str]) -> bool:
     return content[:1].isupper()
 
 
+_SUB_HEADER_CELL_MAX = 40
+
+
+def _sub_header_roles(roles: list[str], cells: list[str]) -> list[str] | None:
+    """A header's second row ("| | | Chủ trì | Phối hợp | | |" under "Đơn vị thực hiện"
+    spanning two columns): the columns' roles it gives, or None when the row is no header
+    (a number, a long cell, or a cell that names no column)."""
+    filled = [(k, c) for k, c in enumerate(cells) if c]
+    if not filled or _STT.match(cells[0] if cells else ""):
+        return None
+    named = [(k, column_role(c)) for k, c in filled]
+    if any(len(c) > _SUB_HEADER_CELL_MAX for _, c in filled) or any(
+        r in ("other", "content") for _, r in named
+    ):
+        return None
+    out = list(roles) + ["other"] * max(0, len(cells) - len(roles))
+    for k, role in named:
+        out[k] = role
+    return out
+
+
 def _heads_children(numbers: list[str], index: int) -> bool:
     """Whether the numbered row at index is a group whose rows follow, numbered under it
     ("1" above "1.1", "1.2")."""
@@ -248,6 +269,9 @@ def _read_markdown_table(lines: list[Line], head: int) -> Table | None:
         used.add(k)
         body.append((lines[k], _md_cells(lines[k].raw)))
         k += 1
+    while body and (sub := _sub_header_roles(roles, body[0][1])) is not None:
+        roles = sub  # "Đơn vị thực hiện" over "Chủ trì | Phối hợp": the second row names them
+        body.pop(0)
     numbers = [cells[0].rstrip(".") if cells and _STT.match(cells[0]) else "" for _, cells in body]
     group = ""  # the number of the group row whose rows follow ("1" over "1.1")
     for index, (ln, cells) in enumerate(body):

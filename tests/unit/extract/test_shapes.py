@@ -1850,3 +1850,82 @@ def test_thi_dua_khen_thuong_keeps_its_comma_inside_the_name() -> None:
         ("Vụ Truyền thông và Thi đua, khen thưởng",),
         ("Sở Nội vụ", "Ban Thi đua, Khen thưởng tỉnh"),
     ]
+
+
+def test_a_body_before_a_colon_leads_its_item() -> None:
+    e = _run(
+        """II. NHIỆM VỤ
+1. Sở Xây dựng: Hướng dẫn các địa phương lập quy hoạch chung đô thị; hoàn thành trong Quý III/2026.
+2. Công an tỉnh: Phối hợp với Sở Giao thông vận tải kiểm soát tải trọng phương tiện.
+3. Về công tác tuyên truyền: Đẩy mạnh tuyên truyền trên các phương tiện thông tin đại chúng.
+"""
+    )
+    assert [t.lead for t in e.tasks[:2]] == [("Sở Xây dựng",), ("Công an tỉnh",)]
+    assert e.tasks[1].support == ("Sở Giao thông vận tải",)
+    assert e.tasks[2].lead == ()  # a topic before the colon names nobody
+
+
+def test_a_season_bounds_a_task_without_a_date() -> None:
+    e = _run(
+        """II. NHIỆM VỤ
+1. Sở Nông nghiệp và Môi trường gia cố các tuyến đê xung yếu, hoàn thành trước mùa mưa lũ năm 2026.
+2. Công ty Thủy lợi nạo vét kênh mương trước mùa khô 2026 - 2027, chậm nhất ngày 30/11/2026.
+3. Lực lượng vũ trang tuần tra thường xuyên, nhất là trong mùa mưa bão năm 2026.
+"""
+    )
+    first = e.tasks[0].deadline
+    assert (first.date, first.text, first.recurrence) == (None, "trước mùa mưa lũ năm 2026", "event")
+    assert "deadline: a time phrase without a date" in e.tasks[0].review
+    assert e.tasks[1].deadline.date == date(2026, 11, 30)  # a date beside the season wins
+    assert e.tasks[2].deadline.recurrence != "event"  # "nhất là trong mùa …": when, not by when
+
+
+def test_a_report_due_at_next_months_briefing() -> None:
+    e = _run(
+        "Ngày 02 tháng 3 năm 2026, Chủ tịch Ủy ban nhân dân tỉnh chủ trì cuộc họp giao ban tháng 3 năm"
+        " 2026. Chủ tịch Ủy ban nhân dân tỉnh kết luận như sau:\n"
+        """1. Sở Tài chính rà soát nguồn vốn, báo cáo tại cuộc họp giao ban tháng 4 năm 2026.
+2. Sở Nội vụ tiếp tục sắp xếp bộ máy các cơ quan chuyên môn.
+"""
+    )
+    assert e.tasks[0].deadline.date == date(2026, 4, 30)
+    assert e.meta.default_deadline is None  # the meeting held is no bound on the work
+    assert e.tasks[1].deadline.date is None
+
+
+def test_a_two_row_table_header_names_lead_and_support_under_one_label() -> None:
+    e = _run(
+        """II. NHIỆM VỤ
+| TT | Nhiệm vụ | Cơ quan thực hiện | | Thời hạn |
+|---|---|---|---|---|
+| | | Chủ trì | Phối hợp | |
+| 1 | Xây dựng đề án phát triển du lịch | Sở Văn hóa, Thể thao và Du lịch | Sở Tài chính | Quý IV/2026 |
+| 2 | Kiểm tra an toàn thực phẩm | Sở Y tế | Công an tỉnh | Tháng 6/2026 |
+"""
+    )
+    assert [(t.lead, t.support) for t in e.tasks] == [
+        (("Sở Văn hóa, Thể thao và Du lịch",), ("Sở Tài chính",)),
+        (("Sở Y tế",), ("Công an tỉnh",)),
+    ]
+    assert [t.deadline.date for t in e.tasks] == [date(2026, 12, 31), date(2026, 6, 30)]
+
+
+def test_a_dateline_after_the_number_in_a_copy_without_its_motto() -> None:
+    e = extract(
+        SourceText(
+            """UBND TỈNH AN HÒA
+SỞ Y TẾ
+
+**KẾ HOẠCH**
+
+**Phòng, chống dịch năm 2027**
+
+Số: 15/KH-SYT | An Hòa, ngày 04 tháng 01 năm 2027
+
+Ngày 02 tháng 01 năm 2027, Sở Y tế họp bàn triển khai.
+
+1. Trung tâm Kiểm soát bệnh tật tỉnh giám sát dịch bệnh trong Quý I/2027.
+"""
+        )
+    )
+    assert (e.meta.number, e.meta.date) == ("15/KH-SYT", date(2027, 1, 4))
