@@ -442,9 +442,25 @@ def _past_time_words(toks: Toks, j: int) -> int:
                 k += 1
             elif toks[k].text.isdigit() and k + 1 < len(toks) and toks[k + 1].low in _CYCLE_UNITS:
                 k += 2  # "định kỳ 6 tháng", "định kỳ 2 năm"
+            elif cut := _cutoff_day(toks, k):
+                k += cut  # "định kỳ trước ngày 10 tháng 12 hằng năm"
             else:
                 break
     return k
+
+
+def _cutoff_day(toks: Toks, k: int) -> int:
+    """How many tokens a cycle's cut-off day takes at k ("trước ngày 10/12", "trước ngày 10
+    tháng 12", "trước ngày 25"), or 0."""
+    if k >= len(toks) or toks[k].low != "trước":
+        return 0
+    n = k + 1 + (k + 1 < len(toks) and toks[k + 1].low == "ngày")
+    if n >= len(toks) or not toks[n].text.replace("/", "").isdigit():
+        return 0
+    n += 1
+    if n + 1 < len(toks) and toks[n].low == "tháng" and toks[n + 1].text.isdigit():
+        n += 2
+    return n - k
 
 
 def _joint_office(toks: Toks, start: int, nxt: int) -> bool:

@@ -63,6 +63,14 @@ def kind_of_label(label: str) -> str | None:
         for known in words("structure", key):
             if label == known or label.startswith(known + " "):
                 return kind
+    # "cơ quan, đơn vị chủ trì", "kết quả/sản phẩm": the label's last alternative names it
+    cut = max(label.rfind(","), label.rfind("/"))
+    heads = re.split(r"[,/]", label[:cut]) if cut > 0 else []
+    # ... each alternative before it opening a label too ("cơ quan", "kết quả"), as the first
+    # word of the whole must (label_kind's shortcut)
+    if heads and all(h.split() and h.split()[0] in _first_words() for h in heads):
+        tail = label[cut + 1 :].strip()
+        return kind_of_label(tail) if tail else None
     return None
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
-from functools import cache
 
 from dondoc.core.directive import Deadline, DirectiveMeta, Extraction, LegalRef, ReportingRule, Task
 from dondoc.core.span import Span
@@ -37,6 +36,7 @@ from dondoc.extract.tasks import (
     Draft,
     asks_to_direct,
     introduced_bodies,
+    past_markers,
     stated_period,
     tasks_from_rows,
     tasks_from_tree,
@@ -82,7 +82,7 @@ def _looking_ahead(intro: str) -> str:
     """The introduction without its sentences that report what was done ("… trong 6 tháng
     đầu năm 2026 đã xảy ra 05 vụ …") or foresee what may come ("Dự báo … nhất là dịp Tết"):
     a time bound there dates the situation, not the work."""
-    past = _past_markers()
+    past = past_markers()
     kept = [
         s
         for s in _SENTENCE_END.split(" ".join(intro.split()))
@@ -95,12 +95,6 @@ _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+")
 # "Ngày 15 tháng 11 năm 2026, Chủ tịch … chủ trì cuộc họp giao ban tháng 11 năm 2026.": a
 # sentence opened by its date tells what happened that day (the meeting held), not a bound
 _DATED_EVENT = re.compile(r"^(?:vào\s+)?ngày\s+\d{1,2}(?:\s*[/.\-]\s*\d{1,2}|\s+tháng\s+\d{1,2})", re.I)
-
-
-@cache
-def _past_markers() -> re.Pattern[str]:
-    listed = "|".join(map(re.escape, words("documents", "past_markers")))
-    return re.compile(rf"(?<!\w)(?:{listed})(?!\w)", re.I)
 
 
 def _place(text: str, kind: str) -> str | None:

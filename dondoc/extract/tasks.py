@@ -112,6 +112,19 @@ def _low_starts(low: str, key: str) -> bool:
     return low.lstrip('“"(').startswith(words("structure", key))
 
 
+@cache
+def past_markers() -> re.Pattern[str]:
+    """The words by which a sentence tells what was done ("đã", "thời gian qua")."""
+    listed = "|".join(map(re.escape, words("documents", "past_markers")))
+    return re.compile(rf"(?<!\w)(?:{listed})(?!\w)", re.I)
+
+
+def _praises(low: str) -> bool:
+    """ "Đánh giá cao Bộ X đã chủ động …": praise of what was done (not "Biểu dương, khen
+    thưởng kịp thời các tập thể …", an instruction to commend)."""
+    return _low_starts(low, "praise_starts") and past_markers().search(low) is not None
+
+
 def _low_contains(low: str, key: str) -> bool:
     return any(w in low for w in words("structure", key))
 
@@ -455,8 +468,8 @@ def _visit(
             continue
         if _low_starts(low, "non_task_starts") or _low_contains(low, "non_task_contains"):
             continue
-        if _low_starts(low, "approval_starts") and not find_roles(text).leads:
-            continue  # agreed, and handed to nobody
+        if (_low_starts(low, "approval_starts") or _praises(low)) and not find_roles(text).leads:
+            continue  # agreed or praised, and handed to nobody
         if _low_starts(low, "funding_starts") and _names_no_subject(text):
             continue  # where the money comes from (CONVENTIONS rule 2)
         if (
@@ -729,13 +742,26 @@ def _leaf(
     end = block.end
     if attrs:
         # an attribute bullet's own field lines ("- Đơn vị phối hợp: …" / "Kinh phí: …") too
-        parts = ["- " + a.text for a in attrs]
-        parts += ["- " + f.text for a in attrs for f in a.children if f.role == "field"]
+        parts = [_as_written(a) for a in attrs]
+        parts += [_as_written(f) for a in attrs for f in a.children if f.role == "field"]
         text = " ".join([text, *parts])
         end = _descend_end(block)
     text, end = _cut_closing(text, block.start, end, ctx)
     draft = _make(text, block.start, end, section, inherited, ctx, attrs, notes, source=source)
     return draft
+
+
+def _as_written(block: Block) -> str:
+    """A field line with its bullet as the source has it ("- Thời hạn: …", or none): the
+    task's text must read as its span does."""
+    if block.marker is not None:
+        return f"{block.marker.text} {block.text}"
+    raw = block.lines[0].raw.lstrip() if block.lines else ""
+    # a field line under a field line keeps its bullet in the line, not as a marker
+    return f"{raw[0]} {block.text}" if _BULLET_AS_WRITTEN.match(raw) else block.text
+
+
+_BULLET_AS_WRITTEN = re.compile(r"[-+•–]\s")
 
 
 def _cut_closing(text: str, start: int, end: int, ctx: Context) -> tuple[str, int]:
@@ -795,7 +821,10 @@ def _make(
     main_text = text
     fields: list[tuple[str, str]] = []
     if attrs:
-        main_text = text.split(" - ")[0]
+        # the item's own words, before its first field line (not cut at a dash inside them:
+        # "cơ sở dữ liệu về cung - cầu lao động")
+        first = text.find(attrs[0].text)
+        main_text = text[:first].rstrip(" -+•*") if first > 0 else text
         fields = [f for a in attrs for f in split_fields(a.text)]
     elif "(" in text:
         # "… (cơ quan chủ trì: Sở X; cơ quan phối hợp: Sở Y; thời gian: quý III/2027)": the

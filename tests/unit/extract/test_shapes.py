@@ -1929,3 +1929,51 @@ Ngày 02 tháng 01 năm 2027, Sở Y tế họp bàn triển khai.
         )
     )
     assert (e.meta.number, e.meta.date) == ("15/KH-SYT", date(2027, 1, 4))
+
+
+def test_field_labels_under_other_words_fold_into_their_item() -> None:
+    e = _run(
+        """II. NHIỆM VỤ
+1. Xây dựng quy chế phối hợp quản lý cụm công nghiệp
+- Cơ quan, đơn vị chủ trì: Sở Công Thương.
+- Cơ quan, đơn vị phối hợp: Sở Xây dựng.
+- Kết quả/sản phẩm: Quyết định của Ủy ban nhân dân tỉnh.
+- Thời gian hoàn thành: Quý III/2026.
+2. Hỗ trợ hộ kinh doanh chuyển đổi số
+- Trách nhiệm thực hiện: Ủy ban nhân dân các huyện.
+- Thời hạn: hằng năm.
+3. Tổ chức hội chợ hàng Việt
+Chủ trì: Sở Công Thương; Phối hợp: Hội Doanh nhân tỉnh; Thời gian: tháng 10/2026.
+"""
+    )
+    assert [t.text[:12] for t in e.tasks] == ["Xây dựng quy", "Hỗ trợ hộ ki", "Tổ chức hội "]
+    assert [t.lead for t in e.tasks] == [
+        ("Sở Công Thương",),
+        ("Ủy ban nhân dân các huyện",),
+        ("Sở Công Thương",),
+    ]
+    assert [t.support for t in e.tasks] == [("Sở Xây dựng",), (), ("Hội Doanh nhân tỉnh",)]
+    assert [t.deadline.date for t in e.tasks] == [date(2026, 9, 30), None, date(2026, 10, 31)]
+    assert e.tasks[1].deadline.recurrence == "yearly"
+
+
+def test_praise_of_what_was_done_is_no_task_but_an_order_to_commend_is() -> None:
+    e = _run(
+        """Phó Chủ tịch Ủy ban nhân dân tỉnh kết luận như sau:
+1. Đánh giá cao Sở Y tế đã chủ động triển khai các biện pháp phòng dịch; tuy nhiên, việc tiêm
+chủng còn chậm so với yêu cầu.
+2. Biểu dương, khen thưởng kịp thời các tập thể, cá nhân có thành tích trong phòng, chống dịch.
+3. Sở Y tế đẩy nhanh tiến độ tiêm chủng, hoàn thành trong tháng 6/2026.
+"""
+    )
+    assert [t.text[:10] for t in e.tasks] == ["Biểu dương", "Sở Y tế đẩ"]
+
+
+def test_a_cycles_cut_off_between_subject_and_verb() -> None:
+    e = _run(
+        """III. TỔ CHỨC THỰC HIỆN
+Các sở, ngành, Ủy ban nhân dân các huyện định kỳ trước ngày 15 tháng 6 hằng năm báo cáo kết quả về Sở Nội vụ.
+"""
+    )
+    assert e.tasks[0].lead == ("Các sở, ngành", "Ủy ban nhân dân các huyện")
+    assert e.tasks[0].deadline.date is None
