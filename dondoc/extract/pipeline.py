@@ -24,7 +24,7 @@ from dondoc.extract.lines import Line, mark_noise, split_lines
 from dondoc.extract.metadata import find_attachment, read_closing, read_header
 from dondoc.extract.reporting import Passage, Rule, find_rules, outside_paragraphs
 from dondoc.extract.review import is_bare_group
-from dondoc.extract.structure import Block, build_tree
+from dondoc.extract.structure import Block, build_tree, enclosing_heading
 from dondoc.extract.tables import (
     find_cell_per_line_tables,
     find_layout_tables,
@@ -131,6 +131,7 @@ def extract(source: SourceText) -> Extraction:
     body = [ln for ln in lines[header.body_start : body_end] if ln.index not in in_tables]
     ocr = source.ocr_confidence is not None
     root = build_tree(body, ocr=ocr)
+    trees = [(root, (header.body_start, body_end))]
     attached_root = None
     attachment = find_attachment(lines, closing.end, limit) if closing.end > 0 else None
     if attachment is not None:
@@ -139,6 +140,7 @@ def extract(source: SourceText) -> Extraction:
         attached_root = build_tree(
             [ln for ln in lines[attachment.body_start : attached_end] if ln.index not in in_tables], ocr=ocr
         )
+        trees.append((attached_root, (attachment.body_start, attached_end)))
 
     doc_start = 0
     if header.body_start:
@@ -181,7 +183,12 @@ def extract(source: SourceText) -> Extraction:
         drafts.extend(tasks_from_tree(attached_root, ctx))
     for t in tables:
         if t.holds_tasks:
-            drafts.extend(tasks_from_rows(t.rows, ctx))
+            first = min(t.line_indexes, default=-1)
+            # the section it sits in, when it sits in a body read as a tree (an appendix
+            # after the closing is no part of the last section above it)
+            tree = next((r for r, (a, b) in trees if a <= first < b), None)
+            heading = enclosing_heading(tree, first) if tree is not None else None
+            drafts.extend(tasks_from_rows(t.rows, ctx, heading))
 
     issuer = header.issuer
     if issuer is None and closing.authority_issuer:

@@ -484,6 +484,14 @@ def build_tree(lines: list[Line], *, ocr: bool = False) -> Block:
         if text.startswith("(") and text.endswith(")"):
             block.role = "note"
             continue
+        if not closed and _unnumbered_part(text):
+            # "TỔ CHỨC THỰC HIỆN" without its number: a part of the plan, whose paragraphs
+            # and items are its own, up to the next such heading
+            del stack[1:]
+            block.parent = root
+            root.children.append(block)
+            stack.append(block)
+            continue
         if top is root or closed or (is_closing_text(text) and top is not root):
             block.role = "closing" if top is not root else "para"
             block.parent = root
@@ -522,7 +530,41 @@ def build_tree(lines: list[Line], *, ocr: bool = False) -> Block:
     return root
 
 
+def enclosing_heading(root: Block, index: int) -> str | None:
+    """The heading of the section that line `index` (a table's first line, left out of the
+    tree) sits in: the innermost heading still open before it, as written."""
+    heading = None
+    node = root
+    while True:
+        before = [c for c in node.children if c.role == "item" and c.lines and c.lines[0].index < index]
+        if not before:
+            return heading
+        last = before[-1]
+        if not (last.is_heading() or any(c.role in ("item", "para") for c in last.children)):
+            return heading  # a task of its own before the table, not the table's heading
+        heading, node = last.heading, last
+
+
 _PHASE_LINE_WORDS: Final = 10
+_PART_HEADING_WORDS: Final = range(2, 13)
+
+
+def _unnumbered_part(text: str) -> bool:
+    """A part heading in capitals without its number ("TỔ CHỨC THỰC HIỆN")."""
+    flat = " ".join(text.replace("*", " ").split())
+    if (
+        len(flat.split()) not in _PART_HEADING_WORDS
+        or not flat.isupper()
+        or flat.endswith((".", ";", ",", ":"))
+        or any(ch.isdigit() for ch in flat)
+    ):
+        return False
+    # named by what a plan's parts hold, not an enacting body ("CHỦ TỊCH ỦY BAN NHÂN DÂN
+    # TỈNH …") or a title the header reader missed ("KÉ HOẠCH")
+    low = flat.lower()
+    return low.startswith(
+        words("structure", "non_task_sections") + words("structure", "part_headings")
+    ) or any(w in low for w in words("structure", "task_section_words"))
 
 
 def opens_phase(text: str) -> bool:

@@ -67,6 +67,20 @@ def column_role(header: str) -> str:
     return "other"
 
 
+def table_roles(headers: list[str]) -> list[str]:
+    """Each column's role. A table with no lead column names its bodies in a column headed
+    by a bare "Đơn vị" or "Cơ quan" (columns.units): that column leads (its cells may mark
+    who supports: "Phòng B phối hợp")."""
+    roles = [column_role(h) for h in headers]
+    if "lead" not in roles:
+        units = table("structure", "columns")["units"]
+        for k, h in enumerate(headers):
+            if roles[k] == "other" and " ".join(h.lower().split()).strip(" .:*") in units:
+                roles[k] = "lead"
+                break
+    return roles
+
+
 # --- markdown pipe tables -------------------------------------------------------------
 
 
@@ -128,7 +142,7 @@ def _read_pipe_table(lines: list[Line], start: int) -> Table | None:
         k += 1
     if len(header) < 3:
         return None
-    roles = [column_role(h) for h in header]
+    roles = table_roles(header)
     last_used = chunks[k][1] if k < len(chunks) else start  # the table's lines: start..last_used
     rows: list[Row] = []
     section: str | None = None
@@ -217,11 +231,12 @@ def _opens_unnumbered_row(roles: list[str], cells: list[str]) -> bool:
 _SUB_HEADER_CELL_MAX = 40
 
 
-def _sub_header_roles(roles: list[str], cells: list[str]) -> list[str] | None:
+def _sub_header_roles(roles: list[str], cells: list[str], headers: list[str]) -> list[str] | None:
     """A header's second row ("| | | Chủ trì | Phối hợp | | |" under "Đơn vị thực hiện"
     spanning two columns): the columns' roles it gives, or None when the row is no header
-    (a number, a long cell, or a cell that names no column)."""
-    filled = [(k, c) for k, c in enumerate(cells) if c]
+    (a number, a long cell, or a cell that names no column). A cell that repeats the header
+    above it (Word's merged-down header, read for each row it covers) says nothing new."""
+    filled = [(k, c) for k, c in enumerate(cells) if c and not (k < len(headers) and c == headers[k])]
     if not filled or _STT.match(cells[0] if cells else ""):
         return None
     named = [(k, column_role(c)) for k, c in filled]
@@ -256,7 +271,7 @@ def find_markdown_tables(lines: list[Line]) -> list[Table]:
 
 def _read_markdown_table(lines: list[Line], head: int) -> Table | None:
     headers = _md_cells(lines[head].raw)
-    roles = [column_role(h) for h in headers]
+    roles = table_roles(headers)
     notes = {k for k, h in enumerate(headers) if " ".join(h.lower().split()) in _NOTE_HEADS}
     if "content" not in roles:
         return None
@@ -269,7 +284,7 @@ def _read_markdown_table(lines: list[Line], head: int) -> Table | None:
         used.add(k)
         body.append((lines[k], _md_cells(lines[k].raw)))
         k += 1
-    while body and (sub := _sub_header_roles(roles, body[0][1])) is not None:
+    while body and (sub := _sub_header_roles(roles, body[0][1], headers)) is not None:
         roles = sub  # "Đơn vị thực hiện" over "Chủ trì | Phối hợp": the second row names them
         body.pop(0)
     numbers = [cells[0].rstrip(".") if cells and _STT.match(cells[0]) else "" for _, cells in body]
@@ -343,6 +358,7 @@ def _read_cell_per_line_table(lines: list[Line], head: int) -> Table | None:
     if by_word:
         headers = rebuilt
         roles = [column_role(h) for h in headers]
+    roles = table_roles(headers)
     if len(headers) < _MIN_COLUMNS or not _task_columns(roles):
         return None
     used = set(range(head, k))

@@ -921,12 +921,41 @@ def _group_bound(section: str, ctx: Context) -> Deadline | None:
 _GROUP_LABEL = 40  # a period's label is short; a longer group row is a topic
 
 
-def tasks_from_rows(rows: list[Row], ctx: Context) -> list[Draft]:
+# "Sở X chủ trì; Sở Y phối hợp", "Sở X (chủ trì), các phòng", "Chủ trì: Sở X; phối hợp: Sở Y"
+_CELL_ROLE = re.compile(r"\(?\s*\b(chủ\s+trì|phối\s+hợp)\b\s*\)?\s*:?", re.I)
+
+
+def _roles_in_cell(value: str) -> tuple[list[str], list[str]]:
+    """The bodies of one column that names both roles ("Đơn vị": "Phòng A chủ trì; Phòng B
+    phối hợp"): (leads, supports). Bodies a cell leaves unmarked beside a marked lead support
+    it; a cell that marks no role names leads only."""
+    if "chủ trì" not in value.lower() and "phối hợp" not in value.lower():
+        return split_bodies(value), []
+    leads: list[str] = []
+    supports: list[str] = []
+    unmarked: list[str] = []
+    for piece in _field_pieces(value):
+        roles = {m.group(1).lower().split()[0] for m in _CELL_ROLE.finditer(piece)}
+        bodies = split_bodies(_CELL_ROLE.sub(" ", piece))
+        if "phối" in roles:
+            supports += bodies
+        elif "chủ" in roles:
+            leads += bodies
+        else:
+            unmarked += bodies
+    if leads:
+        return leads, supports + unmarked
+    return unmarked, supports
+
+
+def tasks_from_rows(rows: list[Row], ctx: Context, heading: str | None = None) -> list[Draft]:
+    """`heading`: the section the table sits in, for its rows above any group row of its own."""
     out: list[Draft] = []
     for row in rows:
         content = row.cells.get("content", "")
         if not content:
             continue
+        section = row.section or heading
         lines = row.content_lines
         start = lines[0].cstart
         probe = content[:15]
@@ -934,23 +963,23 @@ def tasks_from_rows(rows: list[Row], ctx: Context) -> list[Draft]:
         if pos >= 0:
             start = lines[0].start + pos
         end = max(ln.cend for ln in lines)
-        lead = split_bodies(row.cells.get("lead", ""))
+        lead, marked_support = _roles_in_cell(row.cells.get("lead", ""))
         lead = [_PERSON_AFTER.split(x)[0] for x in lead]
-        support = split_bodies(row.cells.get("support", ""))
+        support = marked_support + split_bodies(row.cells.get("support", ""))
         dl_text = row.cells.get("deadline")
         deadline = deadlines.parse_value(dl_text, ctx.doc_date) if dl_text else None
         note = row.cells.get("note")
         if note and (deadline is None or deadline.date is None):
             deadline = deadlines.find_in_text(note, ctx.doc_date) or deadline
-        if (deadline is None or (deadline.date is None and deadline.recurrence is None)) and row.section:
-            deadline = _group_bound(row.section, ctx) or deadline
+        if (deadline is None or (deadline.date is None and deadline.recurrence is None)) and section:
+            deadline = _group_bound(section, ctx) or deadline
         lead = _unique(lead)
         lead_from = "field" if lead else ctx.addressees_from if ctx.addressees else ""
         lead = lead or list(ctx.addressees)
         effective = _effective(deadline, ctx)
         out.append(
             Draft(
-                section=row.section,
+                section=section,
                 text=content,
                 start=start,
                 end=end,

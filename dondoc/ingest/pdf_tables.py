@@ -61,7 +61,7 @@ def mark_tables(
     k = 0
     while k < len(lines):
         line = lines[k]
-        header = _header_lines(lines, k)
+        header = _header_lines(lines, k, rules)
         if header:
             for ln in header:
                 ln.runs = [piece for run in ln.runs for piece in _split_at_gaps(run, textpage)]
@@ -90,36 +90,64 @@ def mark_tables(
                 state.grid = None  # below (or beside) the drawn table: "III. TỔ CHỨC THỰC HIỆN"
             elif prev is not None and line.top - prev.bottom > 2.5 * (prev.bottom - prev.top):
                 state.grid = None  # a wide gap: the table has ended
-            elif any(_crossings(run, grid) >= 2 for run in line.runs):
+            elif any(
+                _crossings(run, grid) >= 2 and not (border and _spans_merged_cell(run, grid, rules))
+                for run in line.runs
+            ):
+                # (a group row merged across the drawn table is no running text: it stays)
                 if not at_edge:
                     state.grid = None  # running text across the columns
             else:
-                line.runs = [piece for run in line.runs for piece in _split_at_bounds(run, grid, textpage)]
+                line.runs = [
+                    piece for run in line.runs for piece in _split_at_bounds(run, grid, textpage, rules)
+                ]
                 line.grid = grid
         prev = line
         k += 1
 
 
-def _header_lines(lines: list[Line], k: int) -> list[Line]:
-    """The header row at line k (one line, or two when the labels wrap), or nothing."""
+_MAX_HEADER_LINES = 4
+
+
+def _header_lines(lines: list[Line], k: int, rules: Rules) -> list[Line]:
+    """The header row at line k (one line, or more when the labels wrap or the header has a
+    second row), or nothing."""
     line = lines[k]
     if len(line.runs) < 2 or sum(len(r.text) for r in line.runs) > 160:
         return []
     block = [line]
-    if k + 1 < len(lines):
-        nxt = lines[k + 1]
-        close = nxt.page == line.page and nxt.top - line.bottom < (line.bottom - line.top) * 0.8
-        first = nxt.runs[0].text.split()[0] if nxt.runs[0].text.split() else ""
-        if close and not _ROW_NUMBER.match(first) and sum(len(r.text) for r in nxt.runs) < 120:
-            block.append(nxt)
+    height = line.bottom - line.top
+    while len(block) < _MAX_HEADER_LINES and k + len(block) < len(lines):
+        nxt = lines[k + len(block)]
+        gap = nxt.top - block[-1].bottom
+        # a label wrapped in its cell sits close under it; a header's second row ("Chủ trì |
+        # Phối hợp" under "Cơ quan thực hiện") sits a cell's padding lower, and names columns
+        close = nxt.page == line.page and (gap < height * 0.8 or (gap < height * 2.5 and _kinds(nxt) >= 1))
+        first = nxt.runs[0].text.split()[0] if nxt.runs and nxt.runs[0].text.split() else ""
+        if not close or _ROW_NUMBER.match(first) or sum(len(r.text) for r in nxt.runs) >= 120:
+            break
+        if not _header_words(nxt):
+            break  # a line that names no column of its own is not part of the header
+        if _ruled_off(block, nxt, rules):
+            break  # the rule under the header: the table's first row
+        block.append(nxt)
     text = " ".join(r.text for ln in block for r in ln.runs).lower()
     kinds = {kind for kind, rx in _HEADER_KINDS.items() if rx.search(text)}
     if len(kinds) >= 3 and kinds & {"lead", "deadline"}:
-        # a second line that names no column of its own is not part of the header
-        if len(block) == 2 and not _header_words(block[1]):
-            return [line] if _kinds(line) >= 3 else []
         return block
     return []
+
+
+def _ruled_off(block: list[Line], below: Line, rules: Rules) -> bool:
+    """Is a rule drawn between the header so far and the line below, across most of the
+    header's width? A merged label's own rule ("Cơ quan thực hiện" over "Chủ trì | Phối
+    hợp") spans only its columns."""
+    left = min(r.x0 for ln in (*block, below) for r in ln.runs)
+    right = max(r.x1 for ln in (*block, below) for r in ln.runs)
+    return any(
+        block[-1].bottom - 1 <= y <= below.top + 1 and min(x1, right) - max(x0, left) >= (right - left) * 0.6
+        for y, x0, x1 in rules.horizontal
+    )
 
 
 def _kinds(line: Line) -> int:
@@ -132,7 +160,19 @@ def _header_words(line: Line) -> bool:
 
 
 def _grid(header: list[Line]) -> TableGrid | None:
-    spans = sorted(((r.x0, r.x1, r.text) for ln in header for r in ln.runs), key=lambda s: s[0])
+    # a label over two columns of the row under it ("Cơ quan thực hiện" over "Chủ trì" and
+    # "Phối hợp") sets no column: the labels under it do (and name them)
+    spans = sorted(
+        (
+            (r.x0, r.x1, r.text)
+            for i, ln in enumerate(header)
+            for r in ln.runs
+            if _covered(r, header[i + 1 :]) < 2
+        ),
+        key=lambda s: s[0],
+    )
+    if not spans:
+        return None
     columns: list[list[tuple[float, float, str]]] = []
     for span in spans:
         if columns and span[0] < max(s[1] for s in columns[-1]) + 2:
@@ -147,6 +187,18 @@ def _grid(header: list[Line]) -> TableGrid | None:
     ]
     header_text = [" ".join(s[2] for s in col) for col in columns]
     return TableGrid(bounds, header_text, left=spans[0][0], right=max(s[1] for s in spans))
+
+
+def _covered(label: Run, below: list[Line]) -> int:
+    """How many labels of the header lines below this one stand under it side by side (a
+    merged cell's sub-labels are centred in their own cells: their middles, not their
+    ends, lie within the label above)."""
+    under = sorted(
+        (r for ln in below for r in ln.runs if label.x0 - 2 <= (r.x0 + r.x1) / 2 <= label.x1 + 2),
+        key=lambda r: r.x0,
+    )
+    apart = sum(1 for a, b in itertools.pairwise(under) if b.x0 > a.x1 + 2)
+    return apart + 1 if under else 0
 
 
 def _crossings(run: Run, grid: TableGrid) -> int:
@@ -172,9 +224,9 @@ def _cut(run: Run, offset: int, left_end: float, right_start: float) -> list[Run
     return [first, second]
 
 
-def _split_at_bounds(run: Run, grid: TableGrid, textpage: pdfium.PdfTextPage) -> list[Run]:
+def _split_at_bounds(run: Run, grid: TableGrid, textpage: pdfium.PdfTextPage, rules: Rules) -> list[Run]:
     bound = next((b for b in grid.bounds if run.x0 < b - 1 and run.x1 > b + 1), None)
-    if bound is None:
+    if bound is None or _spans_merged_cell(run, grid, rules):
         return [run]
     last_right = run.x0
     prev_space = False
@@ -186,6 +238,17 @@ def _split_at_bounds(run: Run, grid: TableGrid, textpage: pdfium.PdfTextPage) ->
         prev_space = False
         last_right = right
     return [run]
+
+
+def _spans_merged_cell(run: Run, grid: TableGrid, rules: Rules) -> bool:
+    """A group row merged across the table ("I | Cải cách thủ tục hành chính"): where the
+    table's rules are drawn, no vertical rule runs through its text, as one would between
+    two cells whose texts nearly touch."""
+    middle = (run.top + run.bottom) / 2
+    inside = [v for v in rules.vertical if grid.left - 60 <= v[0] <= grid.right + 60]
+    if not inside:
+        return False
+    return not any(run.x0 < x < run.x1 and top - 2 <= middle <= bottom + 2 for x, top, bottom in inside)
 
 
 def _split_at_gaps(run: Run, textpage: pdfium.PdfTextPage) -> list[Run]:

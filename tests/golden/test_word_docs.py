@@ -24,7 +24,7 @@ def _scores(name: str, path: Path, shared_dir: Path, tmp_path: Path) -> tuple[di
 
 
 def _assert_read_right(scores: dict[str, float]) -> None:
-    for metric in ("task_f1", "lead_f1", "support_f1", "deadline_acc", "refs_f1", "meta_acc"):
+    for metric in ("task_f1", "lead_f1", "support_f1", "deadline_acc", "refs_f1", "meta_acc", "section_acc"):
         assert scores[metric] == 1.0, metric
 
 

@@ -176,7 +176,199 @@ def kh_xa_docx_khongso(path: Path) -> Path:
     return path
 
 
+def _plan_header(doc: Document, issuer: list[str], number: str, place_date: str) -> None:
+    header = doc.add_table(rows=1, cols=2)
+    _cell_lines(header.cell(0, 0), [*issuer, "", number])
+    _cell_lines(
+        header.cell(0, 1),
+        ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "", place_date],
+    )
+
+
+def _paragraphs(doc: Document, items: list[tuple[str, bool, bool]]) -> None:
+    for text, bold, center in items:
+        paragraph = doc.add_paragraph()
+        paragraph.add_run(text).bold = bold
+        if center:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+def _closing(doc: Document, recipients: list[str], signature: list[str]) -> None:
+    closing = doc.add_table(rows=1, cols=2)
+    _cell_lines(closing.cell(0, 0), ["Nơi nhận:", *recipients], center=False)
+    _cell_lines(closing.cell(0, 1), signature, bold=True)
+
+
+def _new_document() -> Document:
+    doc = Document()
+    doc.styles["Normal"].font.name = "Times New Roman"  # type: ignore[attr-defined]
+    doc.styles["Normal"].font.size = Pt(13)  # type: ignore[attr-defined]
+    return doc
+
+
+_TWO_ROW_HEAD = ["STT", "Nhiệm vụ", "Cơ quan thực hiện", "", "Thời gian hoàn thành", "Sản phẩm"]
+_TWO_ROW_BODY = [
+    ["I", "Cải cách thể chế"],
+    [
+        "1",
+        "Rà soát văn bản quy phạm pháp luật do tỉnh ban hành",
+        "Sở Tư pháp",
+        "Các sở, ngành",
+        "Quý II/2027",
+        "Báo cáo",
+    ],
+    [
+        "2",
+        "Xây dựng quy định phân cấp quản lý cán bộ, công chức",
+        "Sở Nội vụ",
+        "Sở Tài chính; Sở Tư pháp",
+        "Tháng 9/2027",
+        "Quyết định của Ủy ban nhân dân tỉnh",
+    ],
+    ["II", "Cải cách thủ tục hành chính"],
+    [
+        "3",
+        "Công bố, công khai thủ tục hành chính thuộc thẩm quyền giải quyết của tỉnh",
+        "Văn phòng Ủy ban nhân dân tỉnh",
+        "Các sở, ngành; Ủy ban nhân dân các huyện",
+        "Thường xuyên",
+        "Quyết định công bố",
+    ],
+    [
+        "4",
+        "Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính",
+        "Trung tâm Phục vụ hành chính công tỉnh",
+        "Sở Khoa học và Công nghệ",
+        "Trước ngày 30/11/2027",
+        "Dữ liệu số hóa",
+    ],
+]
+
+
+def kh_tinh_docx_2hang(path: Path) -> Path:
+    """A province's plan whose task table has a two-row header: "Cơ quan thực hiện" merged
+    across two columns over "Chủ trì" and "Phối hợp", the other headers merged down; group
+    rows merged across the table."""
+    doc = _new_document()
+    _plan_header(
+        doc, ["ỦY BAN NHÂN DÂN", "TỈNH VĨNH PHÚC"], "Số: 19/KH-UBND", "Vĩnh Phúc, ngày 20 tháng 01 năm 2027"
+    )
+    _paragraphs(
+        doc,
+        [
+            ("KẾ HOẠCH", True, True),
+            ("Cải cách hành chính tỉnh Vĩnh Phúc năm 2027", True, True),
+            (
+                "Căn cứ Quyết định số 2150/QĐ-UBND ngày 28/12/2026 của Ủy ban nhân dân tỉnh, "
+                "Ủy ban nhân dân tỉnh ban hành Kế hoạch cải cách hành chính năm 2027 "
+                "với các nhiệm vụ cụ thể như sau:",
+                False,
+                False,
+            ),
+        ],
+    )
+    table = doc.add_table(rows=2 + len(_TWO_ROW_BODY), cols=6)
+    table.style = "Table Grid"
+    for j, value in enumerate(_TWO_ROW_HEAD):
+        _cell_lines(table.cell(0, j), [value], bold=True)
+    _cell_lines(table.cell(1, 2), ["Chủ trì"], bold=True)
+    _cell_lines(table.cell(1, 3), ["Phối hợp"], bold=True)
+    table.cell(0, 2).merge(table.cell(0, 3))
+    for j in (0, 1, 4, 5):
+        table.cell(0, j).merge(table.cell(1, j))
+    for i, row in enumerate(_TWO_ROW_BODY, start=2):
+        for j, value in enumerate(row):
+            _cell_lines(table.cell(i, j), [value], bold=len(row) == 2, center=j != 1)
+        if len(row) == 2:
+            table.cell(i, 1).merge(table.cell(i, 5))
+    _paragraphs(
+        doc,
+        [
+            ("TỔ CHỨC THỰC HIỆN", True, False),
+            (
+                "Giao Sở Nội vụ theo dõi, đôn đốc các cơ quan, đơn vị thực hiện Kế hoạch; tổng hợp, báo cáo "
+                "Ủy ban nhân dân tỉnh trước ngày 15/12/2027.",
+                False,
+                False,
+            ),
+        ],
+    )
+    _closing(
+        doc,
+        ["- Bộ Nội vụ;", "- CT, các PCT UBND tỉnh;", "- Lưu: VT, NCS."],
+        ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "", "Vũ Việt Văn"],
+    )
+    doc.save(str(path))
+    return path
+
+
+_ONE_UNIT_COLUMN = [
+    ["TT", "Nội dung", "Đơn vị", "Thời gian"],
+    [
+        "1",
+        "Kiểm tra công tác quản lý chất lượng công trình xây dựng trên địa bàn",
+        "Phòng Quản lý xây dựng chủ trì; Thanh tra Sở phối hợp",
+        "Quý III/2027",
+    ],
+    [
+        "2",
+        "Cập nhật dữ liệu cấp phép xây dựng lên hệ thống thông tin của ngành",
+        "Văn phòng Sở",
+        "Hằng tháng",
+    ],
+    [
+        "3",
+        "Tổng hợp báo cáo sơ kết 6 tháng đầu năm",
+        "Phòng Kinh tế - Kế hoạch (chủ trì), các phòng chuyên môn",
+        "Trước ngày 15/6/2027",
+    ],
+    ["4", "Tổ chức hội nghị tập huấn pháp luật về xây dựng", "Thanh tra Sở", "Tháng 5/2027"],
+]
+
+
+def kh_so_docx_donvi(path: Path) -> Path:
+    """A department's plan whose task table names its bodies in one column headed "Đơn vị",
+    the lead told by "chủ trì" (after it or in brackets) where a cell names several."""
+    doc = _new_document()
+    _plan_header(
+        doc, ["UBND TỈNH BÌNH PHƯỚC", "SỞ XÂY DỰNG"], "Số: 88/KH-SXD", "Bình Phước, ngày 08 tháng 02 năm 2027"
+    )
+    _paragraphs(
+        doc,
+        [
+            ("KẾ HOẠCH", True, True),
+            ("Công tác trọng tâm của Sở Xây dựng năm 2027", True, True),
+            ("I. NHIỆM VỤ TRỌNG TÂM", True, False),
+        ],
+    )
+    table = doc.add_table(rows=len(_ONE_UNIT_COLUMN), cols=4)
+    table.style = "Table Grid"
+    for i, row in enumerate(_ONE_UNIT_COLUMN):
+        for j, value in enumerate(row):
+            _cell_lines(table.cell(i, j), [value], bold=i == 0, center=j != 1 or i == 0)
+    _paragraphs(
+        doc,
+        [
+            ("II. TỔ CHỨC THỰC HIỆN", True, False),
+            (
+                "Trưởng các phòng, đơn vị thuộc Sở căn cứ nhiệm vụ được giao tổ chức thực hiện./.",
+                False,
+                False,
+            ),
+        ],
+    )
+    _closing(
+        doc,
+        ["- UBND tỉnh (b/c);", "- Giám đốc, các PGĐ Sở;", "- Lưu: VT."],
+        ["GIÁM ĐỐC", "", "", "Nguyễn Văn Lực"],
+    )
+    doc.save(str(path))
+    return path
+
+
 WORD_DOCS: dict[str, Callable[[Path], Path]] = {
     "kh-huyen-docx-merge": kh_huyen_docx_merge,
     "kh-xa-docx-khongso": kh_xa_docx_khongso,
+    "kh-tinh-docx-2hang": kh_tinh_docx_2hang,
+    "kh-so-docx-donvi": kh_so_docx_donvi,
 }

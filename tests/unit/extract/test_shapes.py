@@ -1977,3 +1977,69 @@ Các sở, ngành, Ủy ban nhân dân các huyện định kỳ trước ngày 
     )
     assert e.tasks[0].lead == ("Các sở, ngành", "Ủy ban nhân dân các huyện")
     assert e.tasks[0].deadline.date is None
+
+
+def test_one_unit_column_marks_who_leads_and_who_supports_in_its_cell() -> None:
+    e = _run(
+        """I. NHIỆM VỤ TRỌNG TÂM
+
+| TT | Nội dung | Đơn vị | Thời gian |
+|---|---|---|---|
+| 1 | Kiểm tra chất lượng công trình | Phòng Quản lý xây dựng chủ trì; Thanh tra Sở phối hợp | Quý III/2027 |
+| 2 | Tổng hợp báo cáo sơ kết 6 tháng | Phòng Kinh tế (chủ trì), các phòng chuyên môn | Trước ngày 15/6/2027 |
+| 3 | Tập huấn pháp luật về xây dựng | Thanh tra Sở | Tháng 5/2027 |
+"""
+    )
+    assert [(t.lead, t.support) for t in e.tasks] == [
+        (("Phòng Quản lý xây dựng",), ("Thanh tra Sở",)),
+        (("Phòng Kinh tế",), ("các phòng chuyên môn",)),
+        (("Thanh tra Sở",), ()),
+    ]
+    # the table sits in part I: its rows are that part's tasks
+    assert {t.section for t in e.tasks} == {"I. NHIỆM VỤ TRỌNG TÂM"}
+
+
+def test_a_header_row_repeated_by_a_merged_cell_is_no_task() -> None:
+    # a DOCX cell merged down over two header rows is read in both: the second row repeats it
+    e = _run(
+        """| STT | Nhiệm vụ | Cơ quan thực hiện | | Thời gian hoàn thành |
+|---|---|---|---|---|
+| | Nhiệm vụ | Chủ trì | Phối hợp | Thời gian hoàn thành |
+| 1 | Rà soát văn bản quy phạm pháp luật | Sở Tư pháp | Các sở, ngành | Quý II/2027 |
+"""
+    )
+    assert [(t.text, t.lead, t.support) for t in e.tasks] == [
+        ("Rà soát văn bản quy phạm pháp luật", ("Sở Tư pháp",), ("Các sở, ngành",))
+    ]
+
+
+def test_an_unnumbered_part_heading_holds_the_paragraphs_under_it() -> None:
+    e = _run(
+        """Ủy ban nhân dân tỉnh ban hành Kế hoạch với các nhiệm vụ như sau:
+
+1. Sở Tư pháp rà soát văn bản quy phạm pháp luật trong Quý II/2027.
+
+TỔ CHỨC THỰC HIỆN
+Giao Sở Nội vụ theo dõi, đôn đốc các cơ quan thực hiện; báo cáo Ủy ban nhân dân tỉnh trước ngày 15/12/2027.
+"""
+    )
+    assert [(t.section, t.lead, t.deadline.date) for t in e.tasks] == [
+        (None, ("Sở Tư pháp",), date(2027, 6, 30)),
+        ("TỔ CHỨC THỰC HIỆN", ("Sở Nội vụ",), date(2027, 12, 14)),
+    ]
+
+
+def test_a_line_in_capitals_that_names_no_part_opens_nothing() -> None:
+    # the enacting authority over the preamble: its "Căn cứ" lines stay no tasks
+    e = _run(
+        """CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH AN HÒA
+
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;
+Theo đề nghị của Giám đốc Sở Nông nghiệp và Môi trường.
+
+QUYẾT ĐỊNH:
+
+Điều 1. Giao Sở Nông nghiệp và Môi trường hướng dẫn gieo trồng vụ Đông Xuân trong tháng 10/2027.
+"""
+    )
+    assert [t.lead for t in e.tasks] == [("Sở Nông nghiệp và Môi trường",)]

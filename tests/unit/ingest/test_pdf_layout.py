@@ -9,7 +9,7 @@ import pytest
 from dondoc.config import Settings
 from dondoc.extract.pipeline import extract
 from dondoc.ingest.pdf_geometry import Line, Rules, Run, TableGrid
-from dondoc.ingest.pdf_tables import markdown_rows
+from dondoc.ingest.pdf_tables import _grid, _header_lines, _spans_merged_cell, markdown_rows
 from dondoc.ingest.reader import read_document
 from tests.support.pdfmake import FONT, Put, lines_from, make_pdf
 
@@ -253,3 +253,70 @@ def test_unnumbered_rows_split_at_drawn_rules_only_where_rows_are_ruled(
     body = _row_lines([112.0, 125.0, 138.0, 152.0, 165.0, 178.0], grid)
     out = markdown_rows([*header, *body])
     assert len(out) - 2 == rows  # after the header and its rule
+
+
+def _line(top: float, *runs: tuple[float, float, str]) -> Line:
+    return Line(0, [Run(x0, top, x1, top + 11, text) for x0, x1, text in runs])
+
+
+# as LibreOffice prints a header whose "Cơ quan thực hiện" is merged over "Chủ trì | Phối hợp"
+# and whose other labels are merged down ("Thời gian hoàn thành" wraps in its cell)
+_TWO_ROW_HEADER = [
+    _line(
+        334,
+        (109, 133, "STT"),
+        (166, 219, "Nhiệm vụ"),
+        (250, 352, "Cơ quan thực hiện"),
+        (382, 435, "Thời gian"),
+        (453, 508, "Sản phẩm"),
+    ),
+    _line(349, (395, 422, "hoàn")),
+    _line(364, (245, 285, "Chủ trì"), (312, 361, "Phối hợp"), (393, 425, "thành")),
+]
+_FIRST_ROW = _line(
+    396,
+    (119, 123, "1"),
+    (162, 222, "Rà soát văn"),
+    (235, 295, "Sở Tư pháp"),
+    (318, 355, "Các sở,"),
+    (398, 420, "Quý"),
+    (460, 501, "Báo cáo"),
+)
+# the label's own rule under "Cơ quan thực hiện"; the header's rule across the table
+_HEADER_RULES = Rules(horizontal=[(360.0, 235.0, 370.0), (392.0, 100.0, 515.0)])
+
+
+def test_a_two_row_header_sets_a_column_under_each_label_of_its_second_row() -> None:
+    lines = [*_TWO_ROW_HEADER, _FIRST_ROW]
+    header = _header_lines(lines, 0, _HEADER_RULES)
+    assert header == _TWO_ROW_HEADER  # the rule across the table ends it: the row is no label
+    grid = _grid(header)
+    assert grid is not None
+    assert grid.header == ["STT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Thời gian thành hoàn", "Sản phẩm"]
+
+
+def test_a_header_line_under_a_rule_across_the_table_is_its_first_row() -> None:
+    # no label rule: the first row, set close under the header, would otherwise join it
+    lines = [
+        _TWO_ROW_HEADER[0],
+        _line(349, (162, 222, "Rà soát"), (235, 295, "Sở Tư pháp"), (398, 420, "Quý II")),
+    ]
+    ruled = Rules(horizontal=[(347.0, 100.0, 515.0)])
+    assert _header_lines(lines, 0, ruled) == [_TWO_ROW_HEADER[0]]
+
+
+def test_a_group_row_merged_across_a_ruled_table_is_one_cell() -> None:
+    grid = _grid(_TWO_ROW_HEADER)
+    assert grid is not None
+    # vertical rules between the columns, broken where the group row spans them
+    xs = [149.0, 232.0, 298.0, 372.0, 444.0]
+    rules = Rules(
+        vertical=[(100.0, 378.0, 560.0)]
+        + [(x, top, bottom) for x in xs for top, bottom in ((378.0, 379.0), (391.0, 560.0))]
+    )
+    group = Run(163, 380, 253, 389, "Cải cách thể chế")
+    touching = Run(200, 400, 260, 409, "văn bản Sở")
+    assert _spans_merged_cell(group, grid, rules)
+    assert not _spans_merged_cell(touching, grid, rules)
+    # a table drawn without rules says nothing: the cut stays
+    assert not _spans_merged_cell(group, grid, Rules())
