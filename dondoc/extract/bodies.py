@@ -474,10 +474,13 @@ def _joint_office(toks: Toks, start: int, nxt: int) -> bool:
 
 
 def _catch_all(toks: Toks, i: int) -> bool:
-    """ "các đơn vị (có) liên quan", "các cơ quan liên quan" after "và"."""
-    if i >= len(toks) or toks[i].low not in _PLURALS or not _head_at(toks, i):
+    """ "các đơn vị (có) liên quan", "các cơ quan liên quan" after "và"; also without "các"
+    ("Sở Tài chính và cơ quan, địa phương liên quan", "… và sở, ngành có liên quan")."""
+    if i >= len(toks) or not _head_at(toks, i):
         return False
-    window = [t.low for t in toks[i + 1 : i + 6]]
+    if toks[i].low not in _PLURALS and not toks[i].text[:1].islower():
+        return False
+    window = [t.low for t in toks[i + 1 : i + 8]]
     return any((a, b) == _CONCERNED for a, b in itertools.pairwise(window))
 
 

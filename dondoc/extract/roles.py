@@ -148,7 +148,12 @@ def _subject_at(text: str, toks: Toks, s: int) -> tuple[str, ...]:
 def _labels_its_item(toks: Toks, end: int) -> bool:
     """ "2. Sở Tài chính: Tham mưu …": a body alone before a colon names who does the item
     (the inline form of a heading "2. Sở Tài chính:" over its items)."""
-    return end + 1 < len(toks) and toks[end].text == ":" and toks[end + 1].text[:1].isupper()
+    # ("Ủy ban nhân dân các xã: tuyên truyền, vận động …": a verb after it, in lower case)
+    return (
+        end + 1 < len(toks)
+        and toks[end].text == ":"
+        and (toks[end + 1].text[:1].isupper() or bool(_is_verb(toks, end + 1)))
+    )
 
 
 def _names_a_body(toks: Toks, start: int, end: int) -> bool:

@@ -618,7 +618,7 @@ def _reports_results(text: str, low: str) -> bool:
     nothing that asks anyone to act (no verb first, no cue, no body as a subject)."""
     if not _low_contains(low, "result_phrases") or starts_with_verb(text):
         return False
-    return _asking_words("roles").search(low) is None and _names_no_subject(text)
+    return not _asks(low, "roles") and _names_no_subject(text)
 
 
 def _assesses(low: str) -> bool:
@@ -631,12 +631,7 @@ def _assesses(low: str) -> bool:
     before, after = low[:turn], low[turn:]
     done = " đã " in before or _low_contains(before, "result_phrases")
     lacking = any(f" {w} " in after for w in words("structure", "shortcoming_words"))
-    return (
-        done
-        and lacking
-        and _asking_words("structure").search(low) is None
-        and not _low_contains(low, "looking_ahead")
-    )
+    return done and lacking and not _asks(low, "structure") and not _low_contains(low, "looking_ahead")
 
 
 def _asks_nothing(text: str, low: str) -> bool:
@@ -644,7 +639,16 @@ def _asks_nothing(text: str, low: str) -> bool:
     modal ("phải", "cần"), no body as a subject."""
     if starts_with_verb(text) or _opens_with_body(text):
         return False  # the common paragraph, told apart before any search of its words
-    return _asking_words("structure").search(low) is None and _names_no_subject(text)
+    return not _asks(low, "structure") and _names_no_subject(text)
+
+
+def _asks(low: str, scope: str) -> bool:
+    """Does the text hand work to someone? A requirement spoken of as a noun ("chưa đáp ứng
+    yêu cầu", "theo yêu cầu") asks nothing."""
+    for phrase in words("structure", "requirement_nouns"):
+        if phrase in low:
+            low = low.replace(phrase, " ")
+    return _asking_words(scope).search(low) is not None
 
 
 @cache

@@ -2043,3 +2043,38 @@ QUYẾT ĐỊNH:
 """
     )
     assert [t.lead for t in e.tasks] == [("Sở Nông nghiệp và Môi trường",)]
+
+
+def test_a_bare_group_of_the_concerned_after_and_is_one_body() -> None:
+    e = _run(
+        """1. Sở Xây dựng phối hợp với Sở Tài chính và cơ quan, địa phương liên quan lập kế hoạch.
+2. Công an tỉnh phối hợp với Bộ Chỉ huy Quân sự tỉnh và sở, ngành có liên quan tổ chức diễn tập.
+"""
+    )
+    assert [t.support for t in e.tasks] == [
+        ("Sở Tài chính", "cơ quan, địa phương liên quan"),
+        ("Bộ Chỉ huy Quân sự tỉnh", "sở, ngành có liên quan"),
+    ]
+
+
+def test_a_body_before_a_colon_leads_its_item_before_a_verb_in_lower_case() -> None:
+    e = _run(
+        """2. Nhiệm vụ trong thời gian tới:
+a) Phòng Tài chính - Kế hoạch bố trí vốn đối ứng trong tháng 4/2027.
+b) Ủy ban nhân dân các xã, thị trấn: tuyên truyền, vận động người dân chấp hành chủ trương.
+"""
+    )
+    assert [t.lead for t in e.tasks] == [
+        ("Phòng Tài chính - Kế hoạch",),
+        ("Ủy ban nhân dân các xã, thị trấn",),
+    ]
+
+
+def test_an_assessment_that_falls_short_of_requirements_asks_nothing() -> None:
+    e = _run(
+        """1. Thời gian qua, công tác giải phóng mặt bằng đã có chuyển biến; tuy nhiên, một số dự án
+còn chậm, chưa đáp ứng yêu cầu.
+2. Phòng Tài nguyên và Môi trường thẩm định giá đất trong tháng 4/2027.
+"""
+    )
+    assert [t.lead for t in e.tasks] == [("Phòng Tài nguyên và Môi trường",)]
