@@ -122,6 +122,7 @@ _RECURRENCE = [
     _rule("quarterly", r"\b(?:hằng|hàng)\s+quý\b", ("hằng", "hàng"), 0),
     _rule("yearly", r"\b(?:hằng|hàng)\s+năm\b", ("hằng", "hàng"), 0),
     _rule("weekly", r"\b(?:hằng|hàng)\s+tuần\b", ("hằng", "hàng"), 0),
+    _rule("daily", r"\b(?:hằng|hàng)\s+ngày\b", ("hằng", "hàng"), 0),
     _rule("continuous", r"\bthường\s+xuyên\b", ("thường",), 0),
     _rule("as_planned", r"\btheo\s+kế\s+hoạch(?:\s+riêng)?\b", ("theo",), 0),
     _rule("periodic", r"\bđịnh\s+kỳ\b", ("định",), 0),
@@ -737,7 +738,7 @@ _NOUN_BEFORE = re.compile(r"(?:nhiệm vụ|chỉ tiêu|kế hoạch|mục tiêu
 # thường xuyên.") or before a span it fills ("thực hiện thường xuyên trong suốt mùa đông
 # xuân"), not as an adverb ("thường xuyên kiểm tra").
 _FREE_RECURRENCE = [
-    *_RECURRENCE[:4],
+    *_RECURRENCE[:5],
     _rule(
         "continuous",
         r"\bthường\s+xuyên(?:,?\s+liên\s+tục)?(?:\s*(?:[.;]|$)|\s+(?:trong\s+)?suốt\b)",

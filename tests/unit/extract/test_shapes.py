@@ -2078,3 +2078,19 @@ còn chậm, chưa đáp ứng yêu cầu.
 """
     )
     assert [t.lead for t in e.tasks] == [("Phòng Tài nguyên và Môi trường",)]
+
+
+def test_a_forecast_in_the_introduction_bounds_no_task() -> None:
+    e = _run(
+        """Theo tin của Đài Khí tượng Thủy văn tỉnh, từ đêm nay đến ngày 18/10/2026 trên địa bàn
+tỉnh có mưa to đến rất to. Để chủ động ứng phó, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:
+
+1. Công an tỉnh bố trí lực lượng sẵn sàng cứu hộ, cứu nạn.
+2. Sở Nông nghiệp và Môi trường báo cáo tình hình hồ chứa trước 15 giờ hằng ngày.
+"""
+    )
+    assert e.meta.default_deadline is None
+    assert [(t.deadline.date, t.deadline.text) for t in e.tasks] == [
+        (None, None),
+        (None, "hằng ngày"),  # a daily rhythm: no date, the phrase kept
+    ]
