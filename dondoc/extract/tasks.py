@@ -9,6 +9,7 @@ state none.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 from datetime import date
@@ -136,7 +137,7 @@ _PERSON_AFTER = re.compile(r"\s(?:Đồng chí|Thủ trưởng)\b")
 
 def split_bodies(value: str) -> list[str]:
     out: list[str] = []
-    for piece in _field_pieces(value):
+    for piece in (run for joined in _field_pieces(value) for run in _run_on_bodies(joined)):
         piece = piece.strip(" .,")
         if not piece:
             continue
@@ -150,6 +151,51 @@ def split_bodies(value: str) -> list[str]:
         else:
             out.append(piece)
     return out
+
+
+_NOT_A_BREAK: Final = frozenset({"thuộc", "của", "tại", "và", "với"})
+_OWNED_ONLY_BY_COMMITTEES: Final = frozenset({"sở", "bộ"})
+_OWNER_HEADS: Final = frozenset({"ủy ban", "uỷ ban", "ubnd", "chính phủ"})
+
+
+def _run_on_bodies(piece: str) -> list[str]:
+    """A cell naming one body per line, its lines joined by a reader that could not see
+    where they broke ("Sở Tài chính Sở Y tế", "Các doanh nghiệp viễn thông Ủy ban nhân dân
+    các huyện"): cut before a head that repeats the one its name opened with, before a
+    capitalised "Các", and after a group opened by "Các", before a capitalised head. A
+    different head after a name may be its owner ("Ban Tổ chức Tỉnh ủy", "Công ty Điện lực
+    tỉnh"): no cut there."""
+    toks = tokenize(piece)
+    first = _head_at(toks, 0, sentence_start=True) if len(toks) >= 4 else 0
+    if not first:
+        return [piece]
+    plurals = words("bodies", "plural_markers")
+    head, plural, start = " ".join(t.low for t in toks[:first]), toks[0].low in plurals, 0
+    cuts: list[int] = []
+    for i in range(first + 1, len(toks)):
+        prev, word = toks[i - 1].text, toks[i].text
+        if i - start <= first or not word[:1].isupper() or not prev.isalpha() or prev in _NOT_A_BREAK:
+            continue
+        n = _head_at(toks, i, sentence_start=True)
+        here = " ".join(t.low for t in toks[i : i + n])
+        # a name ending in a capital ("Sở Công Thương Sở Tài chính") only before its own head;
+        # after a group, a head of another group ("… Ủy ban nhân dân các huyện"), not an owner
+        # ("Các ban đảng Tỉnh ủy")
+        group_after = any(t.low in plurals for t in toks[i + n : i + n + 4])
+        # a department or a ministry is owned by no body but its people's committee or the
+        # Government: any other head after its name is another body ("Sở Tài chính Công an tỉnh")
+        owner = here in _OWNER_HEADS and not group_after
+        if n and (
+            here == head
+            or (head in _OWNED_ONLY_BY_COMMITTEES and not owner)
+            or (prev[:1].islower() and (toks[i].low in plurals or (plural and group_after)))
+        ):
+            cuts.append(i)
+            head, plural, start, first = here, toks[i].low in plurals, i, n
+    if not cuts:
+        return [piece]
+    bounds = [0, *(toks[c].start for c in cuts), len(piece)]
+    return [piece[a:b].strip() for a, b in itertools.pairwise(bounds)]
 
 
 def _field_pieces(value: str) -> list[str]:

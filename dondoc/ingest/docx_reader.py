@@ -12,6 +12,7 @@ Footnotes follow the body as "[n] text" lines, their references as "[n]" markers
 
 from __future__ import annotations
 
+import itertools
 import re
 import zipfile
 import zlib
@@ -259,6 +260,25 @@ def _table_rows(tbl: Element, depth: int = 0) -> list[list[list[str]]]:
     return rows
 
 
+_NAME_LINE = 80  # longer paragraphs are sentences, not a name each
+
+
+def _joined(paragraphs: list[str]) -> str:
+    """A cell's paragraphs on one line. A cell naming one body per paragraph ("Sở Tài
+    chính" / "Công an tỉnh") keeps them apart with "; ", as a reader sees them apart; text
+    that runs on is joined with a space."""
+    out = paragraphs[0] if paragraphs else ""
+    for prev, nxt in itertools.pairwise(paragraphs):
+        apart = (
+            len(prev) <= _NAME_LINE
+            and len(nxt) <= _NAME_LINE
+            and not prev.endswith((".", ",", ";", ":", "-", "–", "("))
+            and nxt[:1].isupper()
+        )
+        out += ("; " if apart else " ") + nxt
+    return out
+
+
 def _table_lines(tbl: Element) -> list[str]:
     rows = _table_rows(tbl)
     if not rows:
@@ -266,7 +286,7 @@ def _table_lines(tbl: Element) -> list[str]:
     if len(rows[0]) >= 3 and len(rows) >= 2:
         # a grid (an appendix of tasks, most likely): markdown rows, the first as header
         out = ["| " + " | ".join(" ".join(c) for c in rows[0]) + " |", "|" + "---|" * len(rows[0])]
-        out += ["| " + " | ".join(" ".join(c).replace("|", "/") for c in row) + " |" for row in rows[1:]]
+        out += ["| " + " | ".join(_joined(c).replace("|", "/") for c in row) + " |" for row in rows[1:]]
         return ["", *out, ""]
     # side by side, like a page: the left column's lines, then the right one's, 8 spaces apart
     out = []

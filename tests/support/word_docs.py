@@ -9,6 +9,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.table import _Cell
 
@@ -366,9 +367,155 @@ def kh_so_docx_donvi(path: Path) -> Path:
     return path
 
 
+_LONG_HEAD = [
+    "TT",
+    "Nội dung nhiệm vụ",
+    "Cơ quan chủ trì",
+    "Cơ quan phối hợp",
+    "Thời gian hoàn thành",
+    "Ghi chú",
+]
+_LONG_BODY = [
+    ["1", "Phát triển hạ tầng số"],
+    [
+        "1.1",
+        "Phủ sóng di động 4G, 5G đến 100% thôn, bản trên địa bàn tỉnh, ưu tiên các xã vùng sâu, vùng xa, "
+        "vùng đồng bào dân tộc thiểu số",
+        ["Sở Khoa học và Công nghệ"],
+        ["Các doanh nghiệp viễn thông", "Ủy ban nhân dân các huyện, thành phố"],
+        "Năm 2027",
+        "Nhiệm vụ chuyển tiếp",
+    ],
+    [
+        "1.2",
+        "Đầu tư nâng cấp Trung tâm dữ liệu tỉnh bảo đảm an toàn thông tin cấp độ 4, đáp ứng nhu cầu "
+        "lưu trữ, xử lý dữ liệu của các cơ quan nhà nước",
+        ["Sở Khoa học và Công nghệ"],
+        ["Sở Tài chính", "Công an tỉnh"],
+        "2027 - 2028",
+        "",
+    ],
+    [
+        "1.3",
+        "Rà soát, sắp xếp lại hạ tầng cáp viễn thông treo trên cột điện tại các tuyến phố chính của "
+        "thành phố",
+        ["Ủy ban nhân dân thành phố"],
+        ["Công ty Điện lực tỉnh", "Các doanh nghiệp viễn thông"],
+        "Tháng 6 - 9/2027",
+        "",
+    ],
+    ["2", "Phát triển chính quyền số"],
+    [
+        "2.1",
+        "Xây dựng, cập nhật cơ sở dữ liệu cán bộ, công chức, viên chức của tỉnh, kết nối với cơ sở dữ "
+        "liệu quốc gia về cán bộ, công chức, viên chức",
+        ["Sở Nội vụ"],
+        ["Các sở, ban, ngành"],
+        "Quý I/2027",
+        "",
+    ],
+    [
+        "2.2",
+        "Số hóa hồ sơ hộ tịch, chứng thực đã được lưu trữ tại các cơ quan tư pháp từ năm 1999 đến nay, "
+        "cập nhật vào cơ sở dữ liệu hộ tịch điện tử",
+        ["Sở Tư pháp"],
+        ["Ủy ban nhân dân các huyện, thành phố"],
+        "Trước 30/6/2027",
+        "",
+    ],
+    [
+        "2.3",
+        "Vận hành Hệ thống thông tin báo cáo của tỉnh, kết nối với Hệ thống thông tin báo cáo Chính "
+        "phủ; cập nhật số liệu chỉ tiêu kinh tế - xã hội",
+        ["Văn phòng Ủy ban nhân dân tỉnh"],
+        ["Các sở, ban, ngành"],
+        "Hằng quý",
+        "",
+    ],
+    ["3", "Phát triển kinh tế số và xã hội số"],
+    [
+        "3.1",
+        "Hỗ trợ doanh nghiệp nhỏ và vừa chuyển đổi số, sử dụng các nền tảng số trong quản trị, sản xuất, "
+        "kinh doanh",
+        ["Sở Công Thương", "Sở Tài chính"],
+        ["Hiệp hội Doanh nghiệp tỉnh"],
+        "Năm 2027",
+        "Hai sở cùng chủ trì theo lĩnh vực",
+    ],
+    [
+        "3.2",
+        "Triển khai thanh toán không dùng tiền mặt tại các trường học, cơ sở y tế, chợ truyền thống, bảo "
+        "đảm tiện lợi cho người dân",
+        ["Ngân hàng Nhà nước Chi nhánh Khu vực 6"],
+        ["Sở Giáo dục và Đào tạo", "Sở Y tế", "Các tổ chức tín dụng"],
+        "Quý IV/2027",
+        "",
+    ],
+    [
+        "3.3",
+        "Phát triển tổ công nghệ số cộng đồng tại các thôn, tổ dân phố; tập huấn kỹ năng số cơ bản cho "
+        "thành viên tổ công nghệ số cộng đồng",
+        ["Ủy ban nhân dân các huyện, thành phố"],
+        ["Tỉnh đoàn"],
+        "Tháng 10/2027",
+        "",
+    ],
+]
+
+
+def kh_tinh_docx_dai(path: Path) -> Path:
+    """A province's plan whose task table runs over a page, its header row repeated there
+    (Word's "repeat as header row"), cells holding one body per paragraph, group rows that
+    only number and name a group, a note column; then an automatically numbered list."""
+    doc = _new_document()
+    _plan_header(
+        doc, ["ỦY BAN NHÂN DÂN", "TỈNH LẠNG SƠN"], "Số: 41/KH-UBND", "Lạng Sơn, ngày 25 tháng 01 năm 2027"
+    )
+    _paragraphs(
+        doc,
+        [
+            ("KẾ HOẠCH", True, True),
+            ("Chuyển đổi số tỉnh Lạng Sơn năm 2027", True, True),
+            ("I. MỤC TIÊU", True, False),
+            (
+                "Phấn đấu đến hết năm 2027, 80% hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình.",
+                False,
+                False,
+            ),
+            ("II. NHIỆM VỤ CỤ THỂ", True, False),
+        ],
+    )
+    table = doc.add_table(rows=1 + len(_LONG_BODY), cols=len(_LONG_HEAD))
+    table.style = "Table Grid"
+    for j, value in enumerate(_LONG_HEAD):
+        _cell_lines(table.cell(0, j), [value], bold=True)
+    header_props = table.rows[0]._tr.get_or_add_trPr()
+    header_props.append(header_props.makeelement(qn("w:tblHeader"), {}))
+    for i, row in enumerate(_LONG_BODY, start=1):
+        for j, value in enumerate(row):
+            lines = value if isinstance(value, list) else [value]
+            _cell_lines(table.cell(i, j), lines, bold=len(row) == 2, center=j != 1)
+    _paragraphs(doc, [("III. TỔ CHỨC THỰC HIỆN", True, False)])
+    for text in (
+        "Các sở, ban, ngành, Ủy ban nhân dân các huyện, thành phố căn cứ nhiệm vụ được giao xây dựng kế "
+        "hoạch chi tiết, gửi Sở Khoa học và Công nghệ trước ngày 15/3/2027.",
+        "Sở Khoa học và Công nghệ theo dõi, tổng hợp, báo cáo Ủy ban nhân dân tỉnh định kỳ 6 tháng, "
+        "hằng năm.",
+    ):
+        doc.add_paragraph(text, style="List Number")
+    _closing(
+        doc,
+        ["- Bộ Khoa học và Công nghệ;", "- TT Tỉnh ủy, TT HĐND tỉnh;", "- Lưu: VT, KGVX."],
+        ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "", "", "Hồ Tiến Thiệu"],
+    )
+    doc.save(str(path))
+    return path
+
+
 WORD_DOCS: dict[str, Callable[[Path], Path]] = {
     "kh-huyen-docx-merge": kh_huyen_docx_merge,
     "kh-xa-docx-khongso": kh_xa_docx_khongso,
     "kh-tinh-docx-2hang": kh_tinh_docx_2hang,
     "kh-so-docx-donvi": kh_so_docx_donvi,
+    "kh-tinh-docx-dai": kh_tinh_docx_dai,
 }

@@ -2094,3 +2094,23 @@ tỉnh có mưa to đến rất to. Để chủ động ứng phó, Chủ tịch
         (None, None),
         (None, "hằng ngày"),  # a daily rhythm: no date, the phrase kept
     ]
+
+
+def test_bodies_a_reader_joined_from_the_lines_of_one_cell_are_told_apart() -> None:
+    # a PDF's cell, one body per line, read back as one line
+    e = _run(
+        """| TT | Nội dung | Chủ trì | Phối hợp | Thời hạn |
+|---|---|---|---|---|
+| 1 | Nâng cấp Trung tâm dữ liệu tỉnh | Sở Khoa học và Công nghệ | Sở Tài chính Công an tỉnh | Năm 2027 |
+| 2 | Hỗ trợ doanh nghiệp | Sở Công Thương Sở Tài chính | Hiệp hội Doanh nghiệp tỉnh | Năm 2027 |
+| 3 | Phủ sóng di động | Sở Y tế | Các doanh nghiệp viễn thông Ủy ban nhân dân các huyện | Năm 2027 |
+| 4 | Tổng kết công tác xây dựng Đảng | Văn phòng Ủy ban nhân dân tỉnh | Các ban đảng Tỉnh ủy | Năm 2027 |
+"""
+    )
+    assert [(t.lead, t.support) for t in e.tasks] == [
+        (("Sở Khoa học và Công nghệ",), ("Sở Tài chính", "Công an tỉnh")),
+        (("Sở Công Thương", "Sở Tài chính"), ("Hiệp hội Doanh nghiệp tỉnh",)),
+        (("Sở Y tế",), ("Các doanh nghiệp viễn thông", "Ủy ban nhân dân các huyện")),
+        # a name and its owner stay one body
+        (("Văn phòng Ủy ban nhân dân tỉnh",), ("Các ban đảng Tỉnh ủy",)),
+    ]
