@@ -273,6 +273,14 @@ def read_bodies(
             break
         if t == "được" and j > cur_start and j + 1 < len(toks) and toks[j + 1].low == "giao":
             break  # "các đơn vị | được giao …": a clause about them, not their name
+        if (
+            t == "giao"
+            and j > cur_start
+            and j + 1 < len(toks)
+            and toks[j + 1].text[:1].isupper()
+            and _head_at(toks, j + 1)
+        ):
+            break  # "Bộ Y tế | giao Cục Phòng bệnh …": who gives the work, then to whom
         if t == "," and any(a <= toks[j].start < b for a, b in groups):
             j += 1
             continue

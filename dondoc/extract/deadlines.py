@@ -262,6 +262,37 @@ def _quarter(m: re.Match[str], doc_date: date | None) -> Resolved:
     return (d, ()) if d else None
 
 
+_SPAN_WORDS: Final = frozenset({"-", "–", "đến"})
+
+
+def _pair(first: date | None, last: date | None, joiner: str) -> Resolved:
+    """A span ends with its last period; two bounds give the earlier, the later kept as an
+    alternative (CONVENTIONS rule 10)."""
+    if first is None or last is None or last < first:
+        return None
+    if joiner.lower() in _SPAN_WORDS:
+        return last, ()
+    return first, (last,)
+
+
+def _month_pair(m: re.Match[str], doc_date: date | None) -> Resolved:
+    year = int(m.group(4))
+    return _pair(_last_of_month(year, int(m.group(1))), _last_of_month(year, int(m.group(3))), m.group(2))
+
+
+def _quarter_number(numeral: str) -> int:
+    return _ROMAN_Q[numeral.upper().replace("L", "I").replace("H", "II")]
+
+
+def _quarter_pair(m: re.Match[str], doc_date: date | None) -> Resolved:
+    year = int(m.group(4))
+    try:
+        first, last = _quarter_number(m.group(1)), _quarter_number(m.group(3))
+    except KeyError:
+        return None  # an OCR'd numeral that reads as no quarter
+    return _pair(_last_of_month(year, first * 3), _last_of_month(year, last * 3), m.group(2))
+
+
 def _half(m: re.Match[str], doc_date: date | None) -> Resolved:
     first = m.group(1).lower() == "đầu"
     return date(int(m.group(2)), 6 if first else 12, 30 if first else 31), ()
@@ -395,6 +426,21 @@ PHRASES: Final[tuple[Phrase, ...]] = (
         "từ ngày 01/4/2026 đến ngày 30/9/2026",
         date(2026, 9, 30),
     ),
+    # "trong tháng 6 - 9/2027" (a span: its last month), "vào tháng 11 và tháng 12/2027"
+    # (two bounds: the earlier, the later as an alternative)
+    Phrase(
+        _rule(
+            "month_pair",
+            rf"\b{_IN}\s+{_M}(\d{{1,2}})\s*(-|–|đến|và|,)\s*(?:{_M})?(\d{{1,2}}){_MONTH_YEAR}",
+            ("tháng",),
+            17,
+            "tvhđc",
+        ),
+        ("tháng",),
+        _month_pair,
+        "sơ kết vào tháng 11 và tháng 12/2026",
+        date(2026, 11, 30),
+    ),
     Phrase(
         _rule("month", rf"\b{_IN}\s+{_MONTH}", ("tháng",), 17, "tvhđc"),
         ("tháng",),
@@ -417,6 +463,21 @@ PHRASES: Final[tuple[Phrase, ...]] = (
         _month,
         "báo cáo tại phiên họp thường kỳ tháng 6 năm 2026",
         date(2026, 6, 30),
+    ),
+    # "trong Quý II - III/2027" (a span: its last quarter), "Quý II và Quý III năm 2027" (two
+    # bounds: the earlier, the later as an alternative)
+    Phrase(
+        _rule(
+            "quarter_pair",
+            rf"\b{_IN}\s+{_Q}({_NUMERAL_Q})\s*(-|–|đến|và|,)\s*(?:{_Q})?({_NUMERAL_Q}){_QUARTER_YEAR}",
+            ("quý ", "quí ", "quy "),
+            17,
+            "tvhđc",
+        ),
+        ("qu",),
+        _quarter_pair,
+        "trong Quý II - III/2026",
+        date(2026, 9, 30),
     ),
     Phrase(
         _rule("quarter", rf"\b(?:{_IN}|trước)\s+{_QUARTER}", ("quý ", "quí ", "quy "), 17, "tvhđc"),
@@ -461,6 +522,15 @@ PHRASES: Final[tuple[Phrase, ...]] = (
         _before_no_year,
         "chậm nhất ngày 20/12",
         date(2026, 12, 20),
+    ),
+    # "phấn đấu đến năm 2030 có 30% …": the year a target is to be reached by (not "định
+    # hướng đến năm 2030", "tầm nhìn đến năm 2045": a horizon)
+    Phrase(
+        _rule("target_year", rf"\bphấn\s+đấu\s+(?:đến|tới)\s+(?:hết\s+)?{_YEAR}", ("năm",), 22, "p"),
+        ("phấn đấu",),
+        _year,
+        "phấn đấu đến năm 2030 có 30% hợp tác xã tham gia liên kết chuỗi",
+        date(2030, 12, 31),
     ),
     Phrase(
         _rule("year", rf"(?<!được giao )\b(?:trong|đến\s+hết|hết|cuối|trước)\s+{_YEAR}", ("năm",), 8, "tđhc"),
@@ -523,13 +593,18 @@ PHRASES: Final[tuple[Phrase, ...]] = (
     Phrase(
         _rule(
             "relative",
-            r"\btrong\s+(?:vòng|thời\s+hạn)?\s*(\d{1,3})\s+ngày(?:\s+làm\s+việc)?,?\s+kể\s+từ\s+ngày\s+(?:ký|ban\s+hành)",
-            ("trong",),
+            r"\b(?:trong\s+(?:vòng|thời\s+hạn)?|chậm\s+nhất(?:\s+là)?|không\s+quá)\s*(\d{1,3})\s+ngày"
+            r"(?:\s+làm\s+việc)?,?\s+kể\s+từ\s+ngày\s+"
+            # "kể từ ngày Kế hoạch (này) được ban hành": the document's own signing
+            r"(?:(?:kế\s+hoạch|văn\s+bản|quyết\s+định|chỉ\s+thị|công\s+văn|thông\s+báo)(?:\s+này)?\s+(?:được\s+)?)?"
+            r"(?:ký|ban\s+hành)",
+            ("trong", "chậm", "không quá"),
             0,
+            "tck",
         ),
         ("từ",),
         _relative,
-        "trong vòng 30 ngày kể từ ngày ký",
+        "chậm nhất 30 ngày kể từ ngày Kế hoạch được ban hành",
         date(2026, 4, 4),
     ),
 )

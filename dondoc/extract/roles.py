@@ -138,6 +138,11 @@ def _subject_at(text: str, toks: Toks, s: int) -> tuple[str, ...]:
             k += 1
         return found.names if found else ()
     bl = read_bodies(text, toks, s, sentence_start=not after_prefix)
+    if bl.names and bl.end + 1 < len(toks) and toks[bl.end].low == "giao":
+        # "Bộ Y tế giao Cục Phòng bệnh theo dõi …": the body given the work does it
+        given = read_bodies(text, toks, bl.end + 1)
+        if given.names:
+            return given.names
     if bl.names and (
         bl.followed_by_verb or _verb_after_aside(toks, bl.end) or _labels_its_item(toks, bl.end)
     ):

@@ -458,7 +458,7 @@ def _visit(
     shared = _shared_fields(block)
     for child in block.children:
         if child.role not in ("item", "para") or (block.role == "root" and child.role == "para"):
-            continue
+            continue  # an unmarked paragraph outside the items is no task (CONVENTIONS rule 3)
         text = child.text
         low = text.lower()
         kids = [c for c in child.children if c.role in ("item", "para")]

@@ -2114,3 +2114,30 @@ def test_bodies_a_reader_joined_from_the_lines_of_one_cell_are_told_apart() -> N
         # a name and its owner stay one body
         (("Văn phòng Ủy ban nhân dân tỉnh",), ("Các ban đảng Tỉnh ủy",)),
     ]
+
+
+def test_the_body_given_the_work_leads_it() -> None:
+    e = _run(
+        """1. Ủy ban nhân dân tỉnh giao Công an tỉnh kiểm tra an toàn phòng cháy tại các chợ.
+2. Ban Quản lý dự án giao thông tỉnh rà soát các công trình chậm tiến độ.
+
+Bộ Y tế giao Cục Phòng bệnh theo dõi, hướng dẫn các địa phương triển khai./.
+"""
+    )
+    # the unmarked closing paragraph stays no task (CONVENTIONS rule 3)
+    assert [t.lead for t in e.tasks] == [("Công an tỉnh",), ("Ban Quản lý dự án giao thông tỉnh",)]
+
+
+def test_two_months_or_quarters_in_running_text() -> None:
+    e = _run(
+        """1. Sở Tài chính sơ kết vào tháng 11 và tháng 12/2026.
+2. Sở Y tế kiểm tra trong Quý II - III/2026.
+3. Sở Tư pháp hoàn thành chậm nhất 30 ngày kể từ ngày Kế hoạch được ban hành.
+"""
+    )
+    # the header dates the plan 05/3/2026
+    assert [(t.deadline.date, t.deadline.alternatives) for t in e.tasks] == [
+        (date(2026, 11, 30), (date(2026, 12, 31),)),
+        (date(2026, 9, 30), ()),
+        (date(2026, 4, 4), ()),
+    ]
