@@ -17,8 +17,12 @@ from dondoc.extract.lines import Line
 from dondoc.extract.markers import find_marker
 from dondoc.extract.spacing import single_spaced
 
+# the State's, the Party's and the Youth Union's ("ĐOÀN TNCS HỒ CHÍ MINH" heads its documents
+# as "ĐẢNG CỘNG SẢN VIỆT NAM" heads the Party's)
 _MOTTO = re.compile(
-    r"CỘNG\s+H[ÒO]A\s+XÃ|ĐẢNG\s+CỘNG|ĐỘC\s+LẬP|Độc\s+lập\s*[-–]|CỘNG\s+SẢN\s+VIỆT|HỘI\s+CHỦ\s+NGHĨA", re.I
+    r"CỘNG\s+H[ÒO]A\s+XÃ|ĐẢNG\s+CỘNG|ĐỘC\s+LẬP|Độc\s+lập\s*[-–]|CỘNG\s+SẢN\s+VIỆT|HỘI\s+CHỦ\s+NGHĨA"
+    r"|ĐOÀN\s+TNCS\s+HỒ\s+CHÍ\s+MINH|ĐOÀN\s+THANH\s+NIÊN\s+CỘNG\s+SẢN\s+HỒ",
+    re.I,
 )
 # the first words of a motto wrapped over two lines ("ĐẢNG / CỘNG SẢN VIỆT NAM")
 _MOTTO_TAIL = re.compile(r"^(?:CỘNG\s+SẢN|HỘI\s+CHỦ\s+NGHĨA|H[ÒO]A\s+XÃ)", re.I)
@@ -143,7 +147,7 @@ def _may_be_motto(text: str) -> bool:
     # every motto pattern holds one of these words: a substring test spares most lines
     # the case-insensitive search (a document without a header is searched to its end)
     low = text.lower()
-    if not ("cộng" in low or "đảng" in low or "độc" in low or "hội" in low):
+    if not ("cộng" in low or "đảng" in low or "độc" in low or "hội" in low or "tncs" in low):
         return False
     m = _MOTTO.search(text)
     # a motto is written in capitals ("ĐẢNG CỘNG SẢN VIỆT NAM"), or is its "Độc lập - …"

@@ -2141,3 +2141,34 @@ def test_two_months_or_quarters_in_running_text() -> None:
         (date(2026, 9, 30), ()),
         (date(2026, 4, 4), ()),
     ]
+
+
+def test_a_youth_union_header_under_its_own_motto() -> None:
+    e = extract(
+        SourceText(
+            """BAN CHẤP HÀNH ĐOÀN TỈNH AN HÒA          ĐOÀN TNCS HỒ CHÍ MINH
+***
+Số: 15-KH/TĐTN-PT                     An Hòa, ngày 20 tháng 5 năm 2027
+
+KẾ HOẠCH
+Tổ chức Chiến dịch Thanh niên tình nguyện hè năm 2027
+
+1. Các huyện đoàn, thành đoàn tổ chức lễ ra quân Chiến dịch vào ngày 05/6/2027.
+"""
+        )
+    )
+    assert (e.meta.type, e.meta.number, e.meta.date) == ("Kế hoạch", "15-KH/TĐTN-PT", date(2027, 5, 20))
+    assert e.meta.issuer is not None and e.meta.issuer.startswith("BAN CHẤP HÀNH ĐOÀN TỈNH AN HÒA")
+
+
+def test_a_figure_reached_so_far_in_the_introduction_bounds_no_task() -> None:
+    e = _run(
+        """Đến hết tháng 6 năm 2026, tỷ lệ giải ngân vốn đầu tư công mới đạt 28,5% kế hoạch, thấp hơn
+cùng kỳ năm 2025. Thủ tướng Chính phủ yêu cầu:
+
+1. Bộ Tài chính tổng hợp tình hình giải ngân.
+2. Bộ Xây dựng hướng dẫn, tháo gỡ vướng mắc về định mức trong tháng 9/2026.
+"""
+    )
+    assert e.meta.default_deadline is None
+    assert [t.deadline.date for t in e.tasks] == [None, date(2026, 9, 30)]
