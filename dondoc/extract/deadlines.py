@@ -30,6 +30,10 @@ _DATE = rf"(?:ngày\s+)?(?:{_DMY}|{_DMY_WORDS})"
 _M = r"tháng\s+"
 _MONTH_YEAR = r"\s*(?:/|-|năm)\s*(\d{4})"  # the year after a month's number
 _MONTH = rf"{_M}(\d{{1,2}}){_MONTH_YEAR}"
+# the first of two months or quarters ("tháng 11 và tháng 12/2027", "Quý II - III/2027"):
+# its number (group 1) and the word that joins them (group 2)
+_JOINER = r"(-|–|đến|và|,)"
+_PAIR_FIRST = rf"(\d{{1,2}})\s*{_JOINER}\s*(?:{_M})?"
 _Q = r"qu[ýíy]\s+"
 # an OCR'd numeral may read "l" for "I" ("Quý Il/2026"), and two serif capitals I that
 # touch as one "H" ("Quý H/2027" for II, "IH" or "HI" for III)
@@ -257,11 +261,6 @@ def _month(m: re.Match[str], doc_date: date | None) -> Resolved:
     return (d, ()) if d else None
 
 
-def _quarter(m: re.Match[str], doc_date: date | None) -> Resolved:
-    d = _last_of_month(int(m.group(2)), _ROMAN_Q[m.group(1).upper().replace("L", "I").replace("H", "II")] * 3)
-    return (d, ()) if d else None
-
-
 _SPAN_WORDS: Final = frozenset({"-", "–", "đến"})
 
 
@@ -275,22 +274,32 @@ def _pair(first: date | None, last: date | None, joiner: str) -> Resolved:
     return first, (last,)
 
 
-def _month_pair(m: re.Match[str], doc_date: date | None) -> Resolved:
+def _month_or_pair(m: re.Match[str], doc_date: date | None) -> Resolved:
+    if m.re.groups < 4:
+        return _month(m, doc_date)  # a cell's own pattern (_CELL_SPANS, _BARE_MONTH): month, year
     year = int(m.group(4))
-    return _pair(_last_of_month(year, int(m.group(1))), _last_of_month(year, int(m.group(3))), m.group(2))
+    last = _last_of_month(year, int(m.group(3)))
+    if m.group(1) is None:
+        return (last, ()) if last else None
+    return _pair(_last_of_month(year, int(m.group(1))), last, m.group(2))
 
 
-def _quarter_number(numeral: str) -> int:
-    return _ROMAN_Q[numeral.upper().replace("L", "I").replace("H", "II")]
+def _quarter_number(numeral: str) -> int | None:
+    return _ROMAN_Q.get(numeral.upper().replace("L", "I").replace("H", "II"))
 
 
-def _quarter_pair(m: re.Match[str], doc_date: date | None) -> Resolved:
-    year = int(m.group(4))
-    try:
-        first, last = _quarter_number(m.group(1)), _quarter_number(m.group(3))
-    except KeyError:
-        return None  # an OCR'd numeral that reads as no quarter
-    return _pair(_last_of_month(year, first * 3), _last_of_month(year, last * 3), m.group(2))
+def _quarter_or_pair(m: re.Match[str], doc_date: date | None) -> Resolved:
+    if m.re.groups < 4:
+        # a cell's own pattern (_CELL_SPANS, _BARE_QUARTER): numeral, year
+        q = _quarter_number(m.group(1))
+        d = _last_of_month(int(m.group(2)), q * 3) if q else None
+        return (d, ()) if d else None
+    year, last_q = int(m.group(4)), _quarter_number(m.group(3))
+    last = _last_of_month(year, last_q * 3) if last_q else None
+    if m.group(1) is None:
+        return (last, ()) if last else None
+    first_q = _quarter_number(m.group(1))
+    return _pair(_last_of_month(year, first_q * 3) if first_q else None, last, m.group(2))
 
 
 def _half(m: re.Match[str], doc_date: date | None) -> Resolved:
@@ -426,27 +435,14 @@ PHRASES: Final[tuple[Phrase, ...]] = (
         "từ ngày 01/4/2026 đến ngày 30/9/2026",
         date(2026, 9, 30),
     ),
-    # "trong tháng 6 - 9/2027" (a span: its last month), "vào tháng 11 và tháng 12/2027"
-    # (two bounds: the earlier, the later as an alternative)
+    # also "trong tháng 6 - 9/2027" (a span: its last month) and "vào tháng 11 và tháng
+    # 12/2027" (two bounds: the earlier, the later as an alternative), in the same pass
     Phrase(
-        _rule(
-            "month_pair",
-            rf"\b{_IN}\s+{_M}(\d{{1,2}})\s*(-|–|đến|và|,)\s*(?:{_M})?(\d{{1,2}}){_MONTH_YEAR}",
-            ("tháng",),
-            17,
-            "tvhđc",
-        ),
+        _rule("month", rf"\b{_IN}\s+{_M}(?:{_PAIR_FIRST})?(\d{{1,2}}){_MONTH_YEAR}", ("tháng",), 17, "tvhđc"),
         ("tháng",),
-        _month_pair,
+        _month_or_pair,
         "sơ kết vào tháng 11 và tháng 12/2026",
         date(2026, 11, 30),
-    ),
-    Phrase(
-        _rule("month", rf"\b{_IN}\s+{_MONTH}", ("tháng",), 17, "tvhđc"),
-        ("tháng",),
-        _month,
-        "hoàn thành trong tháng 6/2026",
-        date(2026, 6, 30),
     ),
     # "báo cáo Chính phủ tại phiên họp thường kỳ tháng 12 năm 2027", "tại cuộc họp giao ban
     # tháng 12 năm 2026": a meeting in that month
@@ -464,26 +460,19 @@ PHRASES: Final[tuple[Phrase, ...]] = (
         "báo cáo tại phiên họp thường kỳ tháng 6 năm 2026",
         date(2026, 6, 30),
     ),
-    # "trong Quý II - III/2027" (a span: its last quarter), "Quý II và Quý III năm 2027" (two
-    # bounds: the earlier, the later as an alternative)
+    # also "trong Quý II - III/2027" (a span: its last quarter) and "Quý II và Quý III năm
+    # 2027" (two bounds: the earlier, the later as an alternative), in the same pass
     Phrase(
         _rule(
-            "quarter_pair",
-            rf"\b{_IN}\s+{_Q}({_NUMERAL_Q})\s*(-|–|đến|và|,)\s*(?:{_Q})?({_NUMERAL_Q}){_QUARTER_YEAR}",
+            "quarter",
+            rf"\b(?:{_IN}|trước)\s+{_Q}(?:({_NUMERAL_Q})\s*{_JOINER}\s*(?:{_Q})?)?({_NUMERAL_Q}){_QUARTER_YEAR}",
             ("quý ", "quí ", "quy "),
             17,
             "tvhđc",
         ),
         ("qu",),
-        _quarter_pair,
+        _quarter_or_pair,
         "trong Quý II - III/2026",
-        date(2026, 9, 30),
-    ),
-    Phrase(
-        _rule("quarter", rf"\b(?:{_IN}|trước)\s+{_QUARTER}", ("quý ", "quí ", "quy "), 17, "tvhđc"),
-        ("qu",),
-        _quarter,
-        "trong Quý III/2026",
         date(2026, 9, 30),
     ),
     Phrase(
@@ -526,7 +515,8 @@ PHRASES: Final[tuple[Phrase, ...]] = (
     # "phấn đấu đến năm 2030 có 30% …": the year a target is to be reached by (not "định
     # hướng đến năm 2030", "tầm nhìn đến năm 2045": a horizon)
     Phrase(
-        _rule("target_year", rf"\bphấn\s+đấu\s+(?:đến|tới)\s+(?:hết\s+)?{_YEAR}", ("năm",), 22, "p"),
+        # anchored on its rare first words, not on "năm" (in nearly every item)
+        _rule("target_year", rf"\bphấn\s+đấu\s+(?:đến|tới)\s+(?:hết\s+)?{_YEAR}", ("phấn đấu",), 0),
         ("phấn đấu",),
         _year,
         "phấn đấu đến năm 2030 có 30% hợp tác xã tham gia liên kết chuỗi",

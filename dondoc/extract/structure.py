@@ -547,10 +547,13 @@ def enclosing_heading(root: Block, index: int) -> str | None:
 
 _PHASE_LINE_WORDS: Final = 10
 _PART_HEADING_WORDS: Final = range(2, 13)
+_PART_HEADING_CHARS: Final = 120
 
 
 def _unnumbered_part(text: str) -> bool:
     """A part heading in capitals without its number ("TỔ CHỨC THỰC HIỆN")."""
+    if len(text) > _PART_HEADING_CHARS or not text.isupper():
+        return False  # the common paragraph: spared the joining below
     flat = " ".join(text.replace("*", " ").split())
     if (
         len(flat.split()) not in _PART_HEADING_WORDS

@@ -22,11 +22,22 @@ from dondoc.extract.deadlines import find_in_text, parse_value, phase_end, tet
         ("từ ngày 11/9/2026 đến ngày 20/9/2026", date(2026, 9, 20)),
         ("nhất là trong dịp Tết Nguyên đán năm 2025", date(2025, 1, 29)),
         ("đến hết năm 2026", date(2026, 12, 31)),
+        # two months or quarters: a span ends with the last; two bounds give the earlier
+        ("trong tháng 6 - 9/2027", date(2027, 9, 30)),
+        ("sơ kết vào tháng 11 và tháng 12/2027", date(2027, 11, 30)),
+        ("trong Quý II - III/2027", date(2027, 9, 30)),
+        ("trong Quý II và Quý III năm 2027", date(2027, 6, 30)),
+        ("trong tháng 12 - 2027", date(2027, 12, 31)),
+        ("phấn đấu đến năm 2030 có 30% hợp tác xã tham gia", date(2030, 12, 31)),
     ],
 )
 def test_find_in_text_phrase_to_last_day(phrase: str, expected: date) -> None:
     found = find_in_text(phrase)
     assert found is not None and found.date == expected
+
+
+def test_a_horizon_is_no_bound() -> None:
+    assert find_in_text("Chiến lược phát triển định hướng đến năm 2030, tầm nhìn đến năm 2045") is None
 
 
 def test_find_in_text_before_day_accepts_the_day_too() -> None:
