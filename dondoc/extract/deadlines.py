@@ -791,11 +791,19 @@ def _recurrence_only(text: str, low: str, written: str) -> Deadline | None:
         for m in _matches(rule, text, low, fast):
             if _NOUN_BEFORE.search(text[max(0, m.start() - 14) : m.start()]):
                 continue  # "chỉ tiêu … nhiệm vụ hằng năm": a kind of task, not this task's rhythm
-            return Deadline(written[m.start() : m.end()].strip(" ,.;"), None, rule.kind)
+            # "trước 16 giờ thứ Sáu hằng tuần": the cycle's cut-off hour is part of its phrase
+            cut = _HOUR_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+            start = m.start() - len(cut.group(0)) if cut else m.start()
+            return Deadline(written[start : m.end()].strip(" ,.;"), None, rule.kind)
     return None
 
 
 _NOUN_BEFORE = re.compile(r"(?:nhiệm vụ|chỉ tiêu|kế hoạch|mục tiêu)\s+$", re.I)
+_HOUR_BEFORE = re.compile(
+    r"\b(?:trước|chậm\s+nhất(?:\s+là)?)\s+\d{1,2}\s*(?:giờ|h)(?:\s*\d{2}(?:\s*phút)?)?"
+    r"(?:,?\s+(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật))?\s+$",
+    re.I,
+)
 
 
 # In running text only unambiguous period words make a task recurring ("báo cáo định kỳ

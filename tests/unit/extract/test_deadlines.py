@@ -36,6 +36,18 @@ def test_find_in_text_phrase_to_last_day(phrase: str, expected: date) -> None:
     assert found is not None and found.date == expected
 
 
+@pytest.mark.parametrize(
+    ("written", "phrase", "cycle"),
+    [
+        ("báo cáo trước 15 giờ hằng ngày.", "trước 15 giờ hằng ngày", "daily"),
+        ("báo cáo về Bộ Y tế trước 16 giờ thứ Sáu hằng tuần.", "trước 16 giờ thứ Sáu hằng tuần", "weekly"),
+    ],
+)
+def test_a_cycles_cut_off_hour_is_part_of_its_phrase(written: str, phrase: str, cycle: str) -> None:
+    found = find_in_text(written)
+    assert found is not None and (found.date, found.text, found.recurrence) == (None, phrase, cycle)
+
+
 def test_a_horizon_is_no_bound() -> None:
     assert find_in_text("Chiến lược phát triển định hướng đến năm 2030, tầm nhìn đến năm 2045") is None
 

@@ -2092,7 +2092,7 @@ tỉnh có mưa to đến rất to. Để chủ động ứng phó, Chủ tịch
     assert e.meta.default_deadline is None
     assert [(t.deadline.date, t.deadline.text) for t in e.tasks] == [
         (None, None),
-        (None, "hằng ngày"),  # a daily rhythm: no date, the phrase kept
+        (None, "trước 15 giờ hằng ngày"),  # a daily rhythm: no date, the phrase and its hour kept
     ]
 
 
