@@ -530,11 +530,11 @@ PHRASES: Final[tuple[Phrase, ...]] = (
         date(2027, 12, 31),
     ),
     Phrase(
-        # "đến ngày D", "hoàn thành (vào) ngày D": that day; "số liệu tính đến ngày D" is the
+        # "đến ngày D", "hoàn thành (vào) ngày D", "đúng ngày D": that day; "số liệu tính đến ngày D" is the
         # date the figures run to, no bound on the work
         _rule(
             "day",
-            rf"\b(?:vào|trong|(?<!tính\s)đến|(?:hoàn\s+thành|xong)(?:\s+vào)?)\s+ngày\s+(?:{_DMY}|{_DMY_WORDS})",
+            rf"\b(?:vào|trong|đúng|(?<!tính\s)đến|(?:hoàn\s+thành|xong)(?:\s+vào)?)\s+ngày\s+(?:{_DMY}|{_DMY_WORDS})",
             ("ngày",),
             15,
             "vtđhx",

@@ -653,7 +653,9 @@ Báo cáo gửi Bộ
     assert rows[0].text.endswith("Chỉ thị của Ban Thường vụ Tỉnh ủy.")
     assert rows[1].deadline.recurrence == "yearly"
     assert {t.section for t in rows} == {"NHIỆM VỤ TRỌNG TÂM"}
-    assert len(e.tasks) == 4  # the item that sends the reader to the annex, and the three rows
+    # the three rows; the item that only sends the reader to the annex is none (CONVENTIONS
+    # rule 1: "A paragraph that only points to tasks listed elsewhere … is not a task")
+    assert len(e.tasks) == 3
 
 
 def test_a_word_per_line_table_with_a_product_column_and_no_partners() -> None:
@@ -2172,3 +2174,19 @@ cùng kỳ năm 2025. Thủ tướng Chính phủ yêu cầu:
     )
     assert e.meta.default_deadline is None
     assert [t.deadline.date for t in e.tasks] == [None, date(2026, 9, 30)]
+
+
+def test_an_item_that_points_to_the_appendix_tasks_is_none_itself() -> None:
+    e = _run(
+        """1. Các sở, ban, ngành theo chức năng, nhiệm vụ được giao triển khai các nhiệm vụ cụ thể tại Phụ
+lục kèm theo Kế hoạch này.
+2. Các đơn vị báo cáo kết quả theo mẫu tại Phụ lục kèm theo trước ngày 15/12/2026.
+"""
+    )
+    # the second uses the appendix's form: a task
+    assert [t.text[:20] for t in e.tasks] == ["Các đơn vị báo cáo k"]
+
+
+def test_an_event_on_its_day_bounds_the_work() -> None:
+    e = _run("1. Sở Giáo dục và Đào tạo khắc phục các điểm trường, bảo đảm khai giảng đúng ngày 05/9/2026.\n")
+    assert [t.deadline.date for t in e.tasks] == [date(2026, 9, 5)]
