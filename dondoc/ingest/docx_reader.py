@@ -261,6 +261,10 @@ def _table_rows(tbl: Element, depth: int = 0) -> list[list[list[str]]]:
 
 
 _NAME_LINE = 80  # longer paragraphs are sentences, not a name each
+# a time cell's second line goes on with its first ("Tháng 6" / "Năm 2027")
+_TIME_WORD = re.compile(
+    r"^(?:năm|tháng|quý|quí|ngày|trước|từ|đến|hằng|hàng|giai\s+đoạn|đợt|chậm\s+nhất)\b", re.I
+)
 
 
 def _joined(paragraphs: list[str]) -> str:
@@ -274,6 +278,7 @@ def _joined(paragraphs: list[str]) -> str:
             and len(nxt) <= _NAME_LINE
             and not prev.endswith((".", ",", ";", ":", "-", "–", "("))
             and nxt[:1].isupper()
+            and _TIME_WORD.match(nxt) is None
         )
         out += ("; " if apart else " ") + nxt
     return out

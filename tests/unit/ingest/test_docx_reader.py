@@ -115,15 +115,17 @@ def test_numbering_tables_and_footnotes_read_as_on_paper() -> None:
 def test_a_cell_naming_one_body_per_paragraph_keeps_them_apart() -> None:
     table = (
         "<w:tbl>"
-        + "<w:tr>" + _tc("STT") + _tc("Nội dung") + _tc("Chủ trì") + _tc("Phối hợp") + "</w:tr>"
+        + "<w:tr>" + _tc("STT") + _tc("Nội dung") + _tc("Chủ trì") + _tc("Phối hợp") + _tc("Thời gian")
+        + "</w:tr>"
         + "<w:tr>" + _tc("1") + _tc("Kiểm tra an toàn thực phẩm tại", "các chợ, bếp ăn tập thể")
-        + _tc("Sở Y tế") + _tc("Sở Công Thương", "Công an tỉnh") + "</w:tr>"
+        + _tc("Sở Y tế") + _tc("Sở Công Thương", "Công an tỉnh") + _tc("Tháng 6", "Năm 2027") + "</w:tr>"
         + "</w:tbl>"
     )  # fmt: skip
     source = read_docx(_docx(_document(table)), name="plan.docx", settings=Settings())
     # a paragraph that runs on (its next one in lower case) is joined with a space
     content = "Kiểm tra an toàn thực phẩm tại các chợ, bếp ăn tập thể"
-    row = f"| 1 | {content} | Sở Y tế | Sở Công Thương; Công an tỉnh |"
+    # a time cell's lines go on with each other ("Tháng 6" / "Năm 2027")
+    row = f"| 1 | {content} | Sở Y tế | Sở Công Thương; Công an tỉnh | Tháng 6 Năm 2027 |"
     assert row in source.text
 
 
