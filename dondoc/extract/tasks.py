@@ -18,7 +18,15 @@ from typing import Final
 
 from dondoc.core.directive import Deadline
 from dondoc.extract import deadlines
-from dondoc.extract.bodies import Toks, _head_at, opens_another_body, read_bodies, starts_with_verb, tokenize
+from dondoc.extract.bodies import (
+    _PLURALS,
+    Toks,
+    _head_at,
+    opens_another_body,
+    read_bodies,
+    starts_with_verb,
+    tokenize,
+)
 from dondoc.extract.fields import label_kind, may_open_label, read_field, split_fields
 from dondoc.extract.footnotes import BRACKET_MARK, Footnote
 from dondoc.extract.lexicon import words
@@ -169,7 +177,7 @@ def _run_on_bodies(piece: str) -> list[str]:
     first = _head_at(toks, 0, sentence_start=True) if len(toks) >= 4 else 0
     if not first:
         return [piece]
-    plurals = words("bodies", "plural_markers")
+    plurals = _PLURALS
     head, plural, start = " ".join(t.low for t in toks[:first]), toks[0].low in plurals, 0
     cuts: list[int] = []
     for i in range(first + 1, len(toks)):
