@@ -84,9 +84,13 @@ _MD_BULLET = re.compile(r"^\s*\*\s+(?=[^\s*])")
 _SPACES = re.compile(r"\s+")
 
 
-def _clean(raw: str) -> tuple[str, int, int, bool]:
-    """Content of a raw line: (text, first content index, end index, bold)."""
-    if not ("*" in raw or "_" in raw or "\\" in raw or "#" in raw or "\f" in raw):
+_MARKUP = ("*", "_", "\\", "#", "\f")
+
+
+def _clean(raw: str, markup: bool = True) -> tuple[str, int, int, bool]:
+    """Content of a raw line: (text, first content index, end index, bold). `markup`: may
+    the line hold a markup character? (False when the whole text holds none.)"""
+    if not (markup and any(c in raw for c in _MARKUP)):
         # the common case: plain text, no markup to strip
         stripped = raw.strip()
         if not stripped:
@@ -132,6 +136,8 @@ def split_lines(text: str) -> list[Line]:
     pos = 0
     i = 0
     in_bold = False
+    # five searches of the whole text, not of each of its lines: most texts have no markup
+    markup = any(c in text for c in _MARKUP)
     # one line at a time, not text.split("\n"): that would copy the whole text at once
     while True:
         nl = text.find("\n", pos)
@@ -139,11 +145,11 @@ def split_lines(text: str) -> list[Line]:
         raw_line = text[pos:end]
         if raw_line.endswith("\r"):
             raw_line = raw_line[:-1]
-        cleaned, first, last, bold = _clean(raw_line)
+        cleaned, first, last, bold = _clean(raw_line, markup)
         # bold means the whole line is bold; a run may span lines
         # ("**7. Các sở, ban, ngành tỉnh,\nỦy ban nhân dân các xã, phường**"), and a bold
         # marker alone ("**1.** Bộ Chính trị …") does not make the line bold
-        has_stars = "**" in raw_line
+        has_stars = markup and "**" in raw_line
         bold = bool(cleaned) and (in_bold or has_stars) and _fully_bold(raw_line.strip(), in_bold)
         if has_stars and raw_line.count("**") % 2:
             in_bold = not in_bold

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dondoc.extract.lines import _clean, mark_noise, split_lines
-from dondoc.extract.spacing import single_spaced
+from dondoc.extract.spacing import one_spaced, single_spaced
 
 _CHARS = "aăâbcdđeêoơuưyÀẾỡỹ0123456789.,:;-()/" + "     \t\xa0\u2009\r"
 _PLAIN = st.text(alphabet=_CHARS, max_size=60)
@@ -68,3 +68,10 @@ def test_single_spaced_refuses_every_other_space_character() -> None:
     others = [chr(c) for c in range(0x110000) if chr(c).isspace() and chr(c) != " "]
     assert others and not any(single_spaced(f"a{c}b") for c in others)
     assert single_spaced("Sở Y tế chủ trì") and not single_spaced("Sở  Y tế")
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PLAIN)
+def test_one_spaced_is_the_plain_collapse(raw: str) -> None:
+    # the shortcut (no split where the text is already single-spaced) against the plain version
+    assert one_spaced(raw) == " ".join(raw.split())
