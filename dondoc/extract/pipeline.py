@@ -15,7 +15,7 @@ from datetime import date
 from dondoc.core.directive import Deadline, DirectiveMeta, Extraction, LegalRef, ReportingRule, Task
 from dondoc.core.span import Span
 from dondoc.core.text import SourceText, TextView
-from dondoc.extract import deadlines
+from dondoc.extract import deadlines, ocr_words
 from dondoc.extract.bodies import clear_text_caches
 from dondoc.extract.footnotes import find_footnotes
 from dondoc.extract.legal_refs import find_legal_refs
@@ -108,7 +108,10 @@ def _place(text: str, kind: str) -> str | None:
 def extract(source: SourceText) -> Extraction:
     clear_text_caches()
     view = source.view
-    text = view.text
+    written = view.text
+    text = ocr_words.repair(written)  # one character for one: the view's offsets stay
+    if text is not written:
+        view = TextView(text, view.anchors)
     lines = split_lines(text)
     footnotes = find_footnotes(lines)
     mark_noise(lines)
@@ -219,7 +222,8 @@ def extract(source: SourceText) -> Extraction:
         default_deadline=default.date if default else None,
         default_deadline_text=default.text if default else None,
     )
-    tasks = tuple(_to_task(i, d, view) for i, d in enumerate(drafts, 1))
+    # the rules read the repaired words; a task shows the source's
+    tasks = tuple(_to_task(i, d, view, _written(d, text, written)) for i, d in enumerate(drafts, 1))
     verdict = judge(meta, tasks)
     meta = replace(meta, is_directive=verdict.is_directive, directive_reasons=verdict.reasons)
     rules: list[Rule] = []
@@ -238,11 +242,18 @@ def _span(start: int, end: int, view: TextView) -> Span:
     return Span(view.source_offset(start), view.source_offset(max(start, end)))
 
 
-def _to_task(n: int, d: Draft, view: TextView) -> Task:
+def _written(d: Draft, repaired: str, written: str) -> str:
+    """The draft's text with the source's letters where the OCR repair changed some."""
+    if repaired is written or repaired[d.start : d.end] == written[d.start : d.end]:
+        return d.text
+    return ocr_words.as_written(d.text, d.start, repaired, written)
+
+
+def _to_task(n: int, d: Draft, view: TextView, text: str) -> Task:
     return Task(
         id=f"t{n}",
         section=d.section,
-        text=d.text,
+        text=text,
         span=_span(d.start, d.end, view),
         lead=tuple(d.lead),
         support=tuple(d.support),

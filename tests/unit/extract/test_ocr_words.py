@@ -1,0 +1,117 @@
+"""OCR's misread tone marks on the words that say who does what (issue #14, shape 7): put
+right as whole phrases, one character for one, and never where the misread copy is itself
+Vietnamese. Made-up sentences; the last test runs the whole extractor on a damaged text."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dondoc.core.contract import to_dict
+from dondoc.core.text import SourceText
+from dondoc.extract import ocr_words
+from dondoc.extract.pipeline import extract
+from tests.support.texts import header
+
+
+def test_misreadings_are_a_hook_read_as_an_acute_or_a_dot_lost() -> None:
+    assert ocr_words.misreadings("chủ trì") == {"chú trì"}
+    assert ocr_words.misreadings("bộ chính trị") == {"bô chính trị", "bộ chính tri", "bô chính tri"}
+    assert ocr_words.misreadings("xã") == set()  # a tilde is not confused
+
+
+def test_the_guarded_phrases_are_put_right_in_any_case() -> None:
+    damaged = "Úy ban nhân dân tính chí đạo; Sở Y tế chú trì, phối hơp với Bô Công an. ỦY BAN; CHÚ TRÌ"
+    assert ocr_words.repair(damaged) == (
+        "Ủy ban nhân dân tỉnh chỉ đạo; Sở Y tế chủ trì, phối hợp với Bộ Công an. ỦY BAN; CHỦ TRÌ"
+    )
+
+
+def test_a_phrase_broken_across_lines_keeps_its_line_break() -> None:
+    damaged = "Úy ban giao Sở Xây dựng chú\ntrì, phối hợp"
+    assert ocr_words.repair(damaged) == "Ủy ban giao Sở Xây dựng chủ\ntrì, phối hợp"
+
+
+def test_a_head_is_put_right_only_before_a_name() -> None:
+    assert ocr_words.repair("Úy ban; Bô Y tế; tính Cần Thơ") == "Ủy ban; Bộ Y tế; tỉnh Cần Thơ"
+    # Vietnamese as written: the Party spirit, an acronym, a lower-case word
+    for text in ("nâng cao tính Đảng", "để tính EBIAT", "giữ vững tính đa dạng", "tính đến hết ngày"):
+        assert ocr_words.repair("Úy ban; " + text) == "Ủy ban; " + text
+
+
+def test_a_text_with_no_sign_of_damage_is_left_whole() -> None:
+    # the repair runs where a common misread copy shows the text's damage ("Úy ban", "cúa")
+    assert ocr_words.repair("Sở Y tế chú trì") == "Sở Y tế chú trì"
+    assert ocr_words.repair("Sở Y tế chú trì cúa") == "Sở Y tế chủ trì của"
+
+
+def test_real_words_are_left_as_written() -> None:
+    for text in ("bảo đảm an toàn tính mạng", "Tính toán chi phí", "chú ý", "Tỉnh ủy chỉ đạo"):
+        assert ocr_words.repair(text) is text
+
+
+_PIECES = (
+    "Úy ban",
+    "tính",
+    "Cần Thơ",
+    "chú trì",
+    "Bô",
+    "Y tế",
+    "của",
+    "cúa",
+    "\n",
+    " ",
+    "  ",
+    "tính Đảng",
+    "ỦY",
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=20))
+def test_a_repair_keeps_every_offset(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    fixed = ocr_words.repair(text)
+    assert len(fixed) == len(text)
+    # only letters change, and only the tone marks the confusions touch
+    assert [c for c in fixed if not c.isalpha()] == [c for c in text if not c.isalpha()]
+
+
+def test_a_scanned_directive_with_misread_marks_is_read_as_its_clean_copy() -> None:
+    body = """Để triển khai có hiệu quả, Ủy ban nhân dân tỉnh yêu cầu:
+
+1. Sở Y tế chủ trì, phối hợp với Bộ Chỉ huy Quân sự tỉnh tổ chức tiêm chủng; hoàn thành trong tháng 10/2026.
+
+2. Giao Sở Xây dựng chủ trì, phối hợp với Công an tỉnh rà soát các công trình.
+
+3. Thủ trưởng các cơ quan chủ động triển khai, báo cáo Ủy ban nhân dân tỉnh trước ngày 15/11/2026.
+"""
+    damaged = (
+        body.replace("Ủy ban", "Úy ban").replace("chủ trì", "chú trì").replace("Công an tỉnh", "Công an tính")
+    )
+    damaged = damaged.replace("Thủ trưởng", "Thú trưởng").replace("chủ động", "chú động")
+    clean = to_dict(extract(SourceText(header() + "\n" + body)))
+    read = to_dict(extract(SourceText(header() + "\n" + damaged)))
+    assert [t["lead"] for t in read["tasks"]] == [t["lead"] for t in clean["tasks"]]
+    assert [t["support"] for t in read["tasks"]] == [t["support"] for t in clean["tasks"]]
+    assert [t["deadline"] for t in read["tasks"]] == [t["deadline"] for t in clean["tasks"]]
+    assert [t["span"] for t in read["tasks"]] == [t["span"] for t in clean["tasks"]]
+    assert clean["tasks"][0]["lead"] == ["Sở Y tế"]
+
+
+def test_a_task_shows_the_words_as_the_source_writes_them() -> None:
+    # the rules read "chủ trì"; the clerk sees the text as scanned, beside the scan
+    body = "1. Giao Sở Xây dựng chú\ntrì, phối hợp với Công an tính rà soát **các công trình** cúa tỉnh.\n"
+    task = to_dict(extract(SourceText(header() + "\n" + body)))["tasks"][0]
+    assert task["text"].startswith(
+        "Giao Sở Xây dựng chú trì, phối hợp với Công an tính rà soát các công trình cúa"
+    )
+    assert task["lead"] == ["Sở Xây dựng"]
+
+
+def test_as_written_gives_back_only_the_changed_letters() -> None:
+    written = "Úy ban giao **Sở Y tế** chú\ntrì; Bô Công an."
+    repaired = ocr_words.repair(written)
+    assert repaired == "Ủy ban giao **Sở Y tế** chủ\ntrì; Bộ Công an."
+    text = "• Sở Y tế chủ trì; Bộ Công an."  # as the reader built it: markup gone, a bullet added
+    assert ocr_words.as_written(text, 12, repaired, written) == "• Sở Y tế chú trì; Bô Công an."
