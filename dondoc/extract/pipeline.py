@@ -223,7 +223,9 @@ def extract(source: SourceText) -> Extraction:
         default_deadline_text=default.text if default else None,
     )
     # the rules read the repaired words; a task shows the source's
-    tasks = tuple(_to_task(i, d, view, _written(d, text, written)) for i, d in enumerate(drafts, 1))
+    tasks = tuple(
+        _to_task(i, d, view, _written(d.text, d.start, d.end, text, written)) for i, d in enumerate(drafts, 1)
+    )
     verdict = judge(meta, tasks)
     meta = replace(meta, is_directive=verdict.is_directive, directive_reasons=verdict.reasons)
     rules: list[Rule] = []
@@ -234,7 +236,9 @@ def extract(source: SourceText) -> Extraction:
         roots = [root] if attached_root is None else [root, attached_root]
         passages += outside_paragraphs(roots, [(d.start, d.end) for d in drafts])
         rules = find_rules(passages, text=text, addressees=ctx.addressees, doc_date=header.date)
-    reporting = tuple(_to_rule(i, r, view) for i, r in enumerate(rules, 1))
+    reporting = tuple(
+        _to_rule(i, r, view, _written(r.text, r.start, r.end, text, written)) for i, r in enumerate(rules, 1)
+    )
     return Extraction(meta, tasks, tuple(_map_ref(r, view) for r in refs), reporting)
 
 
@@ -242,11 +246,11 @@ def _span(start: int, end: int, view: TextView) -> Span:
     return Span(view.source_offset(start), view.source_offset(max(start, end)))
 
 
-def _written(d: Draft, repaired: str, written: str) -> str:
-    """The draft's text with the source's letters where the OCR repair changed some."""
-    if repaired is written or repaired[d.start : d.end] == written[d.start : d.end]:
-        return d.text
-    return ocr_words.as_written(d.text, d.start, repaired, written)
+def _written(text: str, start: int, end: int, repaired: str, written: str) -> str:
+    """A task's or a rule's text with the source's letters where the OCR repair changed some."""
+    if repaired is written or repaired[start:end] == written[start:end]:
+        return text
+    return ocr_words.as_written(text, start, repaired, written)
 
 
 def _to_task(n: int, d: Draft, view: TextView, text: str) -> Task:
@@ -265,11 +269,11 @@ def _to_task(n: int, d: Draft, view: TextView, text: str) -> Task:
     )
 
 
-def _to_rule(n: int, r: Rule, view: TextView) -> ReportingRule:
+def _to_rule(n: int, r: Rule, view: TextView, text: str) -> ReportingRule:
     return ReportingRule(
         id=f"r{n}",
         section=r.section,
-        text=r.text,
+        text=text,
         span=_span(r.start, r.end, view),
         reporters=r.reporters,
         report_to=r.report_to,

@@ -115,3 +115,15 @@ def test_as_written_gives_back_only_the_changed_letters() -> None:
     assert repaired == "Ủy ban giao **Sở Y tế** chủ\ntrì; Bộ Công an."
     text = "• Sở Y tế chủ trì; Bộ Công an."  # as the reader built it: markup gone, a bullet added
     assert ocr_words.as_written(text, 12, repaired, written) == "• Sở Y tế chú trì; Bô Công an."
+
+
+def test_a_reporting_rule_shows_the_words_as_the_source_writes_them() -> None:
+    body = (
+        "II. NHIỆM VỤ\n\n1. Sở Y tế chú trì tổ chức tiêm chủng, hoàn thành trong tháng 10/2026.\n\n"
+        "III. TỔ CHỨC THỰC HIỆN\n\n1. Sở Nội vụ theo dõi, đôn đốc thực hiện Kế hoạch.\n\n"
+        "Trên đây là Kế hoạch cúa Úy ban nhân dân tính; các sở, ban, ngành báo cáo kết quả thực hiện "
+        "Kế hoạch này về Úy ban nhân dân tính trước ngày 15/12/2026 để tổng hợp./.\n"
+    )
+    (rule,) = to_dict(extract(SourceText(header() + "\n" + body)))["reporting"]
+    assert "về Úy ban nhân dân tính trước ngày" in rule["text"]  # as written
+    assert rule["report_to"] == ["Ủy ban nhân dân tỉnh"]  # as the rules read it
