@@ -50,7 +50,7 @@ from dondoc.store.records import (
 )
 
 # what each engine adds beside the mapped tables (migration 0015): not drift
-ENGINE_OBJECTS = frozenset({"search_fts", "tsv", "ix_search_docs_tsv"})
+ENGINE_OBJECTS = frozenset({"search_fts", "tsv", "ix_search_docs_tsv", "ix_search_docs_tsv_id"})
 MAX_TERM = 80  # longer "words" (a pasted hash, a URL's run of letters) are not kept as terms
 
 # the fields of each record that its search entry reads: a change elsewhere (a status, a
@@ -332,11 +332,13 @@ class Match:
 # hold enough: see WINDOWS); below that many matches the ranking is exact.
 POOL = 500
 # PostgreSQL's GIN index yields matches in no order, and reading all of a common word's
-# matches to find the newest costs a second at a million entries. The newest entries are
-# read first, newest first (about 1 µs an entry here): each window (its width, and the
-# fewest matches it must hold to be the pool) is enough when it holds that many, as well
-# as the page; a first window too sparse to promise a page from the wider one means rare
-# words, which the index finds at little cost, as it does when no window is enough
+# matches to find the newest costs a second at a million entries. Its index holds each
+# entry's id beside its words (migration 0020), so the matches among the newest entries
+# (id > the newest id - a window's width) are one intersection in the index, which reads
+# only those: each window (its width, and the fewest matches it must hold to be the pool)
+# is enough when it holds that many, as well as the page; a first window too sparse to
+# promise a page from the wider one means rare words, which the index finds at little
+# cost, as it does when no window is enough
 WINDOWS = ((5000, 100), (20_000, 0))
 
 
@@ -426,9 +428,10 @@ def _sqlite_pool(
 def _postgres_pool(
     conn: Connection, query: Query, narrowed: list[ColumnElement[bool]], size: int, needed: int
 ) -> list[tuple[int, float]]:
-    """(id, ts_rank_cd) of the newest matches: those of the first window of newest
-    entries that holds enough of them (see WINDOWS) and the page (`needed`), at most
-    `size`; else the newest `size` of all matches, from the GIN index."""
+    """(id, ts_rank_cd) of the newest matches: those of the first window of newest ids
+    that holds enough of them (see WINDOWS) and the page (`needed`), at most `size`; else
+    the newest `size` of all matches. Every id in a window is newer than every id outside
+    it, so a window's matches are the newest ones (a filter is applied inside it)."""
     d = SearchDocRecord.__table__
     ts: BindParameter[str] = bindparam("q", query.tsquery())
     tsquery = func.to_tsquery(literal_column("'simple'::regconfig"), ts)
@@ -436,18 +439,13 @@ def _postgres_pool(
     # cover density (words near each other rank higher), divided by 1 + the log of the
     # entry's length (as bm25 does on SQLite: a short unit name beats a long task)
     rank = func.ts_rank_cd(tsv, tsquery, 1)
-    for n, (width, fewest) in enumerate(WINDOWS):
-        recent = (
-            select(d.c.id, literal_column("search_docs.tsv").label("tsv"))
-            .where(*narrowed)
-            .order_by(d.c.id.desc())
-            .limit(width)
-            .subquery("recent")
-        )
+    matching = text("search_docs.tsv @@ to_tsquery('simple'::regconfig, :q)").bindparams(ts)
+    newest = conn.scalar(select(func.max(d.c.id))) if WINDOWS else None
+    for n, (width, fewest) in enumerate(WINDOWS if newest is not None else ()):
         window = (
-            select(recent.c.id, func.ts_rank_cd(recent.c.tsv, tsquery, 1))
-            .where(recent.c.tsv.op("@@")(tsquery))
-            .order_by(recent.c.id.desc())
+            select(d.c.id, rank)
+            .where(matching, d.c.id > newest - width, *narrowed)
+            .order_by(d.c.id.desc())
             .limit(size)
         )
         found = [(int(i), float(r)) for i, r in conn.execute(window)]
@@ -457,6 +455,5 @@ def _postgres_pool(
             return found
         if n == 0 and len(found) * (WINDOWS[-1][0] // width) < needed:
             break  # rare words (the wider window would not fill the page): to the index
-    matching = text("search_docs.tsv @@ to_tsquery('simple'::regconfig, :q)").bindparams(ts)
     everywhere = select(d.c.id, rank).where(matching, *narrowed).order_by(d.c.id.desc()).limit(size)
     return [(int(i), float(r)) for i, r in conn.execute(everywhere)]

@@ -216,7 +216,7 @@ def test_the_windows_of_newest_entries_give_the_newest_matches(
     if demo_store.engine.dialect.name != "postgresql":
         pytest.skip("the windows are PostgreSQL's (FTS5 yields its matches newest first)")
     from dondoc.search.query import parse
-    from dondoc.store.search_index import _postgres_pool
+    from dondoc.store.search_index import _narrowing, _postgres_pool
 
     with demo_store.reading() as s:
         conn = s.connection()
@@ -231,4 +231,12 @@ def test_the_windows_of_newest_entries_give_the_newest_matches(
             monkeypatch.setattr(search_index, "WINDOWS", ((40, 3), (80, 0)))
             narrow = _postgres_pool(conn, query, [], 500, 2)
             newest = sorted(plain, key=lambda p: -p[0])[: len(narrow)]
+            assert sorted(narrow) == sorted(newest), case["q"]
+            # a filter applies inside the window (ids newer than the newest entry's - width)
+            tasks_only = _narrowing(("task",), None, None, None)
+            narrow = _postgres_pool(conn, query, tasks_only, 500, 2)
+            monkeypatch.setattr(search_index, "WINDOWS", ())
+            plain_tasks = _postgres_pool(conn, query, tasks_only, 500, 2)
+            assert {i for i, _ in plain_tasks} <= {i for i, _ in plain}, case["q"]
+            newest = sorted(plain_tasks, key=lambda p: -p[0])[: len(narrow)]
             assert sorted(narrow) == sorted(newest), case["q"]
