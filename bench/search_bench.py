@@ -18,10 +18,13 @@ its filters, --repeat times each after one warm-up, two ways:
 
 Reports p50 and p95 per engine for both and their ratio, and the fill time. `--keep` then
 `--reuse` searches the same PostgreSQL database again without filling it, `--windows`
-tries other windows of newest entries (search_index.WINDOWS). Tried on 2026-12-03 (p50 /
-p95 ms): 5000:100,20000:0 (the code's) 29.5 / 37.1; 3000:60,10000:0 19.0 / 46.5;
-5000:40,15000:0 11.7 / 42.9; 2000:40,8000:0 13.9 / 51.9 (narrower windows send more
-words to the index).
+tries other windows of newest entries (search_index.WINDOWS), `--each` lists every
+query's median. Tried on 2026-12-03, windows read from the rows (p50 / p95 ms):
+5000:100,20000:0 29.5 / 37.1; 3000:60,10000:0 19.0 / 46.5; 5000:40,15000:0 11.7 / 42.9;
+2000:40,8000:0 13.9 / 51.9. On 2026-12-05, windows read inside the GIN index of words
+and ids (migration 0020): 5000:100,20000:0 13.3–13.7 / 20.3–24.7; 5000:100,50000:0
+18.2 / 35.5; 2000:50,20000:0 13.1 / 25.9; 10000:200,50000:0 19.2 / 30.4. A freshly
+filled database carries GIN's pending list until its first VACUUM (see the README).
 """
 
 from __future__ import annotations
