@@ -306,7 +306,7 @@ def read_bodies(
             if enum and nxt < len(toks) and toks[nxt].text[:1].isupper():
                 j = nxt
                 continue
-            if t == "," and _name_goes_on(toks, nxt):
+            if t == "," and (_name_goes_on(toks, nxt) or _name_goes_on_in_lower_case(toks, cur_start, nxt)):
                 j = nxt  # "Sở Văn hóa, Thể thao và Du lịch": one name with a comma in it
                 continue
             if t == ";" or not _continues_group(toks, nxt):
@@ -503,6 +503,40 @@ def _name_goes_on(toks: Toks, i: int) -> bool:
         if not toks[k].text[:1].isalpha() or _is_verb(toks, k) or toks[k].text in _STOP_WORDS:
             return False
     return False
+
+
+_NAME_TAIL_WORDS: Final = 4  # "giáo dục pháp luật" of "Phòng Phổ biến, giáo dục pháp luật"
+_NAME_PROPER_WORDS: Final = 3  # the words of the name "Phổ biến" after its head, before the comma
+_NAME_TAIL_ENDS: Final = frozenset({",", ";", ")", ".", ":"})
+# "… giáo dục pháp luật | chủ trì", "… | phối hợp": the role cues that end a name's tail
+_ROLE_CUES: Final = tuple(
+    tuple(c.lower().split()) for c in (*words("roles", "lead_cues"), *words("roles", "support_cues"))
+)
+
+
+def _name_goes_on_in_lower_case(toks: Toks, start: int, i: int) -> bool:
+    """ "Phòng Phổ biến, giáo dục pháp luật", "Vụ Thi đua, khen thưởng": a unit named by two
+    fields, the second in lower case after a comma. Only after a head and a short capitalised
+    name, for a few words that are no verb, no body and no stop word, and then the phrase
+    ends (a comma, a parenthesis, "chủ trì", "phối hợp", the end of the text)."""
+    head = _head_at(toks, start)
+    proper = toks[start + head : i - 1]
+    if not head or not proper or len(proper) > _NAME_PROPER_WORDS or not proper[0].text[:1].isupper():
+        return False
+    if i >= len(toks) or not toks[i].text[:1].islower():
+        return False
+    for k in range(i, min(len(toks), i + _NAME_TAIL_WORDS + 1)):
+        t = toks[k]
+        if k > i and (
+            t.text in _NAME_TAIL_ENDS
+            or any(tuple(x.low for x in toks[k : k + len(c)]) == c for c in _ROLE_CUES)
+        ):
+            return True
+        if not t.text[:1].islower() or _is_verb(toks, k) or t.text in _STOP_WORDS or t.low in _PLURALS:
+            return False
+        if _head_at(toks, k):
+            return False
+    return len(toks) <= i + _NAME_TAIL_WORDS
 
 
 def _another_body_after_comma(toks: Toks, start: int, comma: int, nxt: int) -> bool:

@@ -27,6 +27,8 @@ _ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _DMY = r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})"
 _DMY_WORDS = r"(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:năm|/|-)\s*(\d{4})"
 _DATE = rf"(?:ngày\s+)?(?:{_DMY}|{_DMY_WORDS})"
+# a day of the week between an hour and its date ("trước 16 giờ 00, thứ Sáu, ngày 14/5/2027")
+_WEEKDAY = r"(?:,?\s+(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật))?"
 _M = r"tháng\s+"
 _MONTH_YEAR = r"\s*(?:/|-|năm)\s*(\d{4})"  # the year after a month's number
 _MONTH = rf"{_M}(\d{{1,2}}){_MONTH_YEAR}"
@@ -390,7 +392,7 @@ PHRASES: Final[tuple[Phrase, ...]] = (
         _rule(
             "hour",
             rf"\b(?:trước|chậm\s+nhất(?:\s+là|\s+vào)?|hạn\s+chót(?:\s+là)?)\s+\d{{1,2}}\s*giờ"
-            rf"(?:\s*\d{{1,2}}(?:\s*phút)?)?,?\s+(?:ngày\s+)?(?:{_DMY}|{_DMY_WORDS})",
+            rf"(?:\s*\d{{1,2}}(?:\s*phút)?)?{_WEEKDAY},?\s+(?:ngày\s+)?(?:{_DMY}|{_DMY_WORDS})",
             ("giờ",),
             24,
             "tch",
@@ -404,7 +406,8 @@ PHRASES: Final[tuple[Phrase, ...]] = (
     Phrase(
         _rule(
             "hour_short",
-            rf"{_BEFORE}\d{{1,2}}\s*h(?:\s*\d{{2}})?(?:\s*phút)?,?\s+(?:ngày\s+)?(?:{_DMY}|{_DMY_WORDS})",
+            rf"{_BEFORE}\d{{1,2}}\s*h(?:\s*\d{{2}})?(?:\s*phút)?{_WEEKDAY},?\s+(?:ngày\s+)?"
+            rf"(?:{_DMY}|{_DMY_WORDS})",
             ("trước", "chậm", "hạn", "không quá"),
             11,
             "xhtck",
@@ -604,6 +607,10 @@ _BY_KIND: Final = {p.rule.kind: p for p in PHRASES}
 _NEEDED: Final = frozenset(w for p in PHRASES for w in p.needs)
 # "hoàn thành … năm 2025" (a year, far after its verb): tried after the others, see find_in_text
 _HOAN_THANH_YEAR = _rule("year", r"hoàn\s+thành\b[^.;:()]{0,80}?\bnăm\s+(\d{4})\b", ("hoàn",), 0)
+# "Để hoàn thành (thắng lợi) các mục tiêu …": a purpose clause, whose year names the goal
+_PURPOSE_GOAL = re.compile(
+    r"\s?để\s+hoàn\s+thành\s+(?:thắng\s+lợi\s+|tốt\s+)?(?:các\s+)?(?:mục\s+tiêu|chỉ\s+tiêu|nhiệm\s+vụ)\b"
+)
 
 
 def _resolve(kind: str, m: re.Match[str], doc_date: date | None) -> _Found | None:
@@ -742,6 +749,8 @@ def find_in_text(text: str, doc_date: date | None = None) -> Deadline | None:
         y = int(m.group(1))
         if any(a < m.end() <= b for a, b in seasons):
             continue  # "hoàn thành trước mùa mưa bão năm 2027": the season's year
+        if _PURPOSE_GOAL.match(low, max(0, m.start() - 4)):
+            continue  # "Để hoàn thành mục tiêu … kế hoạch vốn năm 2027, …": the goal's year
         if not (m.end() > 0 and covered[m.end() - 1]):
             # the phrase is "năm YYYY", in whatever case it is written ("HOÀN THÀNH NĂM 2025")
             year_at = low.rfind("năm", m.start(), m.end())
@@ -800,8 +809,7 @@ def _recurrence_only(text: str, low: str, written: str) -> Deadline | None:
 
 _NOUN_BEFORE = re.compile(r"(?:nhiệm vụ|chỉ tiêu|kế hoạch|mục tiêu)\s+$", re.I)
 _HOUR_BEFORE = re.compile(
-    r"\b(?:trước|chậm\s+nhất(?:\s+là)?)\s+\d{1,2}\s*(?:giờ|h)(?:\s*\d{2}(?:\s*phút)?)?"
-    r"(?:,?\s+(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật))?\s+$",
+    rf"\b(?:trước|chậm\s+nhất(?:\s+là)?)\s+\d{{1,2}}\s*(?:giờ|h)(?:\s*\d{{2}}(?:\s*phút)?)?{_WEEKDAY}\s+$",
     re.I,
 )
 

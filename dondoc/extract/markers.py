@@ -1,5 +1,5 @@
 """Item markers: '1.', '1-', '1/', '2.1.', 'I.', 'a)', 'a/', 'a.', '(i)', '-', '+', '•', 'Điều 3.',
-'Phần I'."""
+'Phần I', 'Thứ nhất,', 'Một là,'."""
 
 from __future__ import annotations
 
@@ -38,6 +38,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("paren", re.compile(r"^\((?:[ivx]{1,4}|\d{1,2}|[a-zđ])\)\.?\s*(?=\S)")),  # "(3)" and "(3)."
     ("dash", re.compile(r"^[-–—]\s*(?=\S)")),
     ("plus", re.compile(r"^\+\s*(?=\S)")),
+    # "Thứ nhất, quán triệt …", "Hai là, tăng cường …": items counted in words, each a paragraph
+    # of a notice or a resolution (never a weekday, "Thứ Hai, ngày …", nor "Năm 2026, …")
+    (
+        "ordinal",
+        re.compile(
+            r"^(?:Thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)"
+            r"|(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)\s+là)\s*[,:]\s+(?!ngày\b)(?=\S)"
+        ),
+    ),
     ("bullet", re.compile(r"^[•·▪◦●✓]\s*(?=\S)")),
 ]
 
@@ -70,7 +79,7 @@ class Marker:
         return f"Marker({self.style!r}, {self.text!r}, {self.length})"
 
 
-_MARKER_FIRST = frozenset("0123456789IVXLC([-–—+•·▪◦●✓PCMĐHNG")
+_MARKER_FIRST = frozenset("0123456789IVXLC([-–—+•·▪◦●✓PCMĐHNGTBS")
 
 
 # OCR drops the dot of "10. Sở Y tế" more often than it reads anything else wrong
@@ -101,6 +110,7 @@ for _style, _pattern in _PATTERNS:
         "dash": "-–—",
         "plus": "+",
         "bullet": "•·▪◦●✓",
+        "ordinal": "TMHBNSC",
     }[_style]
     for _ch in _firsts:
         _BY_FIRST.setdefault(_ch, []).append((_style, _pattern))

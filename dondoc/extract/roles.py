@@ -28,20 +28,25 @@ def _by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str,
 _PREFIX_BY_FIRST: Final = _by_first(_phrases("sentence_openers"))
 _CLAUSE_BY_FIRST: Final = _by_first(_phrases("clause_openers"))
 _TOPIC_OPENERS: Final = _phrases("topic_openers")
+_TOPIC_LABELS: Final = _phrases("topic_labels")
 _SUBJECT_MARKERS: Final = frozenset(words("roles", "subject_markers"))
 _CUE_PARTS: Final = _phrases("assignment_cues")
 CUE_FIRST: Final = frozenset(parts[0] for parts in _CUE_PARTS)  # the first words of the cues
 _CUE_NOUNS: Final = frozenset(words("roles", "assignment_cue_nouns"))
+_CUE_HANDING_ON: Final = frozenset(words("roles", "cue_handing_on"))
 _LEAD_CUE_OPENERS: Final = frozenset(words("roles", "lead_cue_openers"))
 _LEAD_CUES: Final = _phrases("lead_cues")
 _SUPPORT_CUES: Final = _phrases("support_cues")
 _LEAD_BY_FIRST: Final = _by_first(_LEAD_CUES)  # as written, lower case
 _SUPPORT_BY_FIRST: Final = _by_first(tuple(tuple(w.lower() for w in c) for c in _SUPPORT_CUES))
 _SUPPORT_FILLERS: Final = frozenset(w for p in _phrases("support_cue_fillers") for w in p)
+_PASSIVE_AGENTS: Final = frozenset(words("roles", "passive_agents"))
+_PASSIVE_VERBS: Final = _phrases("passive_verbs")
 _ASIDES: Final = _phrases("subject_asides")
 # the first letters, in either case, of the words find_roles looks for: cues, lead and support cues
 _CUE_LETTERS: Final = frozenset(
     "".join(p[0][0] + p[0][0].upper() for p in (*_CUE_PARTS, *_LEAD_CUES, *_SUPPORT_CUES))
+    + "".join(a[0] for a in _PASSIVE_AGENTS)
 )
 
 
@@ -66,6 +71,7 @@ def _starts_with(toks: Toks, i: int, words: tuple[str, ...], *, fold: bool = Fal
 
 
 _TOPIC_LABEL_TOKENS: Final = 8
+_LONG_TOPIC_TOKENS: Final = 40  # "Về …:" may name its topic at length
 _PLURALS_OPENING: Final = frozenset(words("bodies", "plural_markers"))
 
 
@@ -74,7 +80,17 @@ def _sentence_starts(toks: Toks) -> list[int]:
     for k in range(len(toks) - 1):
         if toks[k].text in {".", "!", "?", ";"} and toks[k + 1].text[:1].isupper():
             starts.append(k + 1)
-        elif toks[k].text == ":" and k - starts[-1] <= _TOPIC_LABEL_TOKENS and toks[k + 1].text[:1].isupper():
+        elif (
+            toks[k].text == ":"
+            and toks[k + 1].text[:1].isupper()
+            and (
+                k - starts[-1] <= _TOPIC_LABEL_TOKENS
+                or (
+                    k - starts[-1] <= _LONG_TOPIC_TOKENS
+                    and any(_starts_with(toks, starts[-1], t) for t in _TOPIC_LABELS)
+                )
+            )
+        ):
             starts.append(k + 1)  # "Các nội dung khác: Thủ trưởng các cơ quan …": a topic, then the sentence
         elif toks[k].text == "(" and toks[k + 1].low in _PLURALS_OPENING:
             starts.append(k + 1)  # "… (các chi bộ thực hiện; Văn phòng tổng hợp)": who does it
@@ -195,6 +211,7 @@ def find_roles(text: str) -> Roles:
             continue  # after ";" only a named body opens a new subject ("…; Ủy ban nhân dân các xã …")
         leads.extend(_subject_at(text, toks, s))
     support: list[str] = []
+    supporting: set[str] = set()  # the bodies a clause "X phối hợp" names: no lead
     start_set = set(starts)
     last = len(toks) - 1
     for k, tok in enumerate(toks):
@@ -203,10 +220,13 @@ def find_roles(text: str) -> Roles:
         low = tok.low
         if low in CUE_FIRST and k not in start_set and k > 0:
             n = cue_len(toks, k)
-            if n and toks[k - 1].text in {",", ";", "và", ":", "("}:
+            if n and (toks[k - 1].text in {",", ";", "và", ":", "("} or toks[k - 1].low in _CUE_HANDING_ON):
+                # "…; việc này giao Văn phòng Sở thực hiện": the work just named, handed on
                 leads.extend(read_bodies(text, toks, k + n).names)
         if k >= last:
             continue
+        if low in _PASSIVE_AGENTS and k > 0:
+            leads.extend(_passive_agent(text, toks, k + 1))
         # a dict lookup of the first word spares trying each cue at every word
         if (
             k > 0
@@ -221,13 +241,58 @@ def find_roles(text: str) -> Roles:
             j = k + len(cue)
             while j < len(toks) and toks[j].text in _SUPPORT_FILLERS:
                 j += 1
-            support.extend(read_bodies(text, toks, j).names)
+            named = read_bodies(text, toks, j).names
+            support.extend(named)
+            if not named and _lead_cue_before(toks, k):
+                # "(Sở Y tế chủ trì; Sở Tài chính phối hợp; …)": the bodies before the cue
+                before = _body_before(text, toks, k)
+                support.extend(before)
+                supporting.update(n.lower() for n in before)
     # "…, phối hợp với các cơ quan, đơn vị liên quan triển khai …": a list read after a comma
     # inside the partners' phrase is its tail, not the subject
     partners = [x.lower() for x in support]
-    subj = _dedupe([n for n in subject if not any(n.lower() in p and n.lower() != p for p in partners)])
-    others = tuple(n for n in _dedupe(leads) if n.lower() not in {s.lower() for s in subj})
+    subj = _dedupe(
+        [
+            n
+            for n in subject
+            if not any(n.lower() in p and n.lower() != p for p in partners) and n.lower() not in supporting
+        ]
+    )
+    others = tuple(
+        n
+        for n in _dedupe(leads)
+        if n.lower() not in {s.lower() for s in subj} and n.lower() not in supporting
+    )
     return Roles(subj, others, _dedupe(support))
+
+
+_LEAD_CUE_REACH: Final = 24  # tokens back from "phối hợp" to a "chủ trì" of the same sentence
+
+
+def _lead_cue_before(toks: Toks, k: int) -> bool:
+    """ "Sở Y tế chủ trì, Sở Tài chính phối hợp kiểm tra …", "(X chủ trì; Y phối hợp; …)": a
+    lead cue earlier in the sentence makes the body before "phối hợp" its partner. Not across
+    an assigning cue: "…; đề nghị Ủy ban Mặt trận Tổ quốc tỉnh phối hợp thực hiện" asks that
+    body to act (CONVENTIONS rule 4)."""
+    for j in range(k - 1, max(-1, k - _LEAD_CUE_REACH), -1):
+        if toks[j].text in {".", ":"} or cue_len(toks, j):
+            return False
+        if toks[j].text in _LEAD_BY_FIRST and any(
+            _starts_with(toks, j, c) for c in _LEAD_BY_FIRST[toks[j].text]
+        ):
+            return True
+    return False
+
+
+def _passive_agent(text: str, toks: Toks, i: int) -> tuple[str, ...]:
+    """ "Việc này do Phòng X chủ trì …", "… do Văn phòng Sở thực hiện": the bodies after the
+    agent's word, when a verb that makes them the lead follows them."""
+    if i >= len(toks) or not toks[i].text[:1].isupper():
+        return ()  # "do thiếu vốn", "do lãnh đạo chủ chốt làm tổ trưởng": a cause, a person
+    bl = read_bodies(text, toks, i)
+    if bl.names and any(_starts_with(toks, bl.end, v, fold=True) for v in _PASSIVE_VERBS):
+        return bl.names
+    return ()
 
 
 def _body_before(text: str, toks: Toks, k: int) -> tuple[str, ...]:

@@ -24,7 +24,7 @@ from dondoc.extract.markers import Marker, find_marker
 _TERMINAL = (".", ";", ":", "!", "?", "…", "./.")
 _NUMBERED = (
     "num_dot", "num_dash", "num_paren", "num_slash", "num2", "num3", "roman_num",
-    "letter", "letter_slash", "letter_dot", "letter_dash", "paren", "label_num",
+    "letter", "letter_slash", "letter_dot", "letter_dash", "paren", "label_num", "ordinal",
 )  # fmt: skip
 _OPEN_CLOSE = (("“", "”"), ("(", ")"))
 _TOP_LEVEL = ("part", "article")  # outer to inner

@@ -32,7 +32,7 @@ from dondoc.extract.footnotes import BRACKET_MARK, Footnote
 from dondoc.extract.lexicon import words
 from dondoc.extract.markers import INLINE_ENUM
 from dondoc.extract.review import is_bare_body, review_flags
-from dondoc.extract.roles import CUE_FIRST, _subject_at, cue_len, find_roles
+from dondoc.extract.roles import CUE_FIRST, Roles, _subject_at, cue_len, find_roles
 from dondoc.extract.spacing import one_spaced
 from dondoc.extract.structure import Block, opens_phase
 from dondoc.extract.tables import Row
@@ -222,6 +222,10 @@ def _field_pieces(value: str) -> list[str]:
                 merged[-1] += "," + part  # the group or the name goes on
         pieces.extend(merged)
     return pieces
+
+
+def _names_anyone(roles: Roles) -> bool:
+    return bool(roles.subject or roles.leads)
 
 
 def heading_bodies(text: str) -> tuple[str, ...]:
@@ -520,6 +524,14 @@ def _visit(
             continue
         if _low_starts(low, "non_task_starts") or _low_contains(low, "non_task_contains"):
             continue
+        if (
+            child.marker is not None
+            and child.marker.style == "ordinal"
+            and not kids
+            and not starts_with_verb(text)
+            and not _names_anyone(find_roles(text))
+        ):
+            continue  # "Thứ nhất, vùng lõi nghèo hiện nay là …": a point argued, no instruction
         if (_low_starts(low, "approval_starts") or _praises(low)) and not find_roles(text).leads:
             continue  # agreed or praised, and handed to nobody
         if _low_starts(low, "funding_starts") and _names_no_subject(text):
@@ -531,8 +543,11 @@ def _visit(
         ):
             if child.role == "para" and text.endswith(":"):
                 # "Giao Cục Quản lý Khám, chữa bệnh:" or "… các sở, ngành và Ủy ban nhân dân
-                # các xã triển khai các nhiệm vụ sau:" then items: they are these bodies' tasks
-                introduced = heading_bodies(text) or introduced_bodies(text)
+                # các xã triển khai các nhiệm vụ sau:" then items: they are these bodies' tasks.
+                # The introduction's reading first: "Để …, Thủ tướng Chính phủ yêu cầu các bộ
+                # … thực hiện các nhiệm vụ sau:" names the speaker as its subject, and the
+                # bodies after the cue do the items (CONVENTIONS rule 7)
+                introduced = introduced_bodies(text) or heading_bodies(text)
                 if introduced:
                     inherited_here, source_here = introduced, "introduction"
             continue

@@ -2190,3 +2190,112 @@ lục kèm theo Kế hoạch này.
 def test_an_event_on_its_day_bounds_the_work() -> None:
     e = _run("1. Sở Giáo dục và Đào tạo khắc phục các điểm trường, bảo đảm khai giảng đúng ngày 05/9/2026.\n")
     assert [t.deadline.date for t in e.tasks] == [date(2026, 9, 5)]
+
+
+def test_paragraphs_counted_in_words_are_items_that_take_the_introduction_bodies() -> None:
+    e = _run(
+        """Để hoàn thành mục tiêu đề ra, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu các sở, ngành và địa
+phương tập trung thực hiện các nhiệm vụ sau:
+
+Thứ nhất, rà soát toàn bộ danh mục dự án chậm tiến độ, hoàn thành trong tháng 8/2027.
+
+Thứ hai, các sở, ngành chủ động tháo gỡ vướng mắc thuộc thẩm quyền.
+
+Ba là, kiểm tra việc bố trí vốn đối ứng.
+"""
+    )
+    assert [t.text[:20] for t in e.tasks] == [
+        "rà soát toàn bộ danh",
+        "các sở, ngành chủ độ",
+        "kiểm tra việc bố trí",
+    ]
+    first, second, third = e.tasks
+    # the speaker of the introduction ("Chủ tịch … yêu cầu") is not who does the items
+    assert first.lead == ("các sở, ngành và địa phương",) and third.lead == first.lead
+    assert first.deadline.date == date(2027, 8, 31)
+    assert second.lead == ("các sở, ngành",)
+
+
+def test_points_counted_in_words_that_argue_are_no_tasks() -> None:
+    e = _run(
+        """1. Việc sáp nhập hai chương trình là cần thiết, với các lý do sau:
+Thứ nhất, nguồn lực hiện nay còn phân tán;
+Thứ hai, đối tượng thụ hưởng của hai chương trình trùng nhau;
+2. Sở Tài chính chủ trì tổng hợp phương án sáp nhập.
+"""
+    )
+    assert [t.text[:20] for t in e.tasks] == ["Sở Tài chính chủ trì"]
+
+
+def test_a_weekday_between_the_hour_and_the_day_still_dates_it() -> None:
+    e = _run(
+        """1. Các đơn vị gửi báo cáo về Sở trước 16 giờ 00, thứ Sáu, ngày 14/5/2027 qua hộp thư điện tử.
+2. Các đơn vị nộp hồ sơ chậm nhất 9h30, thứ 2, ngày 17/5/2027.
+"""
+    )
+    assert [t.deadline.date for t in e.tasks] == [date(2027, 5, 14), date(2027, 5, 17)]
+
+
+def test_a_purpose_clause_names_its_goal_year_not_a_bound() -> None:
+    e = _run(
+        """II. NHIỆM VỤ TRỌNG TÂM
+
+Để hoàn thành mục tiêu tăng trưởng kinh tế năm 2027, Ủy ban nhân dân tỉnh yêu cầu các sở, ngành
+thực hiện các nhiệm vụ sau:
+
+1. Rà soát các dự án chậm giải ngân.
+2. Tổ chức đối thoại doanh nghiệp trong quý III/2027.
+"""
+    )
+    assert e.meta.default_deadline is None
+    assert [t.deadline.date for t in e.tasks] == [None, date(2027, 9, 30)]
+
+
+def test_a_long_topic_label_then_the_body_that_acts() -> None:
+    e = _run(
+        """1. Về vướng mắc trong thủ tục cấp giấy phép khai thác cát, sỏi lòng sông trên địa bàn tỉnh:
+Sở Nông nghiệp và Môi trường hướng dẫn các huyện thực hiện theo trình tự rút gọn.
+"""
+    )
+    assert e.tasks[0].lead == ("Sở Nông nghiệp và Môi trường",)
+
+
+def test_a_unit_named_by_two_fields_keeps_its_lower_case_half() -> None:
+    e = _run("- Biên soạn tài liệu tuyên truyền (Phòng Phổ biến, giáo dục pháp luật chủ trì).\n")
+    assert e.tasks[0].lead == ("Phòng Phổ biến, giáo dục pháp luật",)
+    # another body after the comma is one of its own
+    e = _run("- Phòng Kinh tế, các xã kiểm tra an toàn thực phẩm tại các chợ.\n")
+    assert e.tasks[0].lead == ("Phòng Kinh tế", "các xã")
+
+
+def test_the_body_that_coordinates_may_come_before_its_cue() -> None:
+    e = _run(
+        """- Rà soát thủ tục hành chính nội bộ (Văn phòng Sở chủ trì; Phòng Kế hoạch - Tài chính phối hợp;
+hoàn thành trong quý III/2027).
+- Sở Y tế chủ trì, Sở Tài chính phối hợp thực hiện kiểm tra giá thuốc.
+- Sở Công Thương phối hợp với Công an tỉnh kiểm tra thị trường.
+- Sở Nội vụ chủ trì tổ chức hội nghị; đề nghị Ủy ban Mặt trận Tổ quốc tỉnh phối hợp thực hiện.
+"""
+    )
+    first, second, third, fourth = e.tasks
+    assert (first.lead, first.support) == (("Văn phòng Sở",), ("Phòng Kế hoạch - Tài chính",))
+    assert first.deadline.date == date(2027, 9, 30)
+    assert (second.lead, second.support) == (("Sở Y tế",), ("Sở Tài chính",))
+    # "X phối hợp với Y làm …": X still does the work
+    assert (third.lead, third.support) == (("Sở Công Thương",), ("Công an tỉnh",))
+    # a body asked to coordinate is asked to act: it leads (CONVENTIONS rule 4)
+    assert set(fourth.lead) == {"Sở Nội vụ", "Ủy ban Mặt trận Tổ quốc tỉnh"}
+
+
+def test_work_given_in_the_passive_names_its_lead() -> None:
+    e = _run(
+        """- Tổ chức hội nghị sơ kết. Việc này do Văn phòng Sở chủ trì, Thanh tra Sở phối hợp thực hiện.
+- Cập nhật cơ sở dữ liệu. Nhiệm vụ này do Trung tâm Công nghệ thông tin thực hiện hằng tháng.
+- Cập nhật văn bản lên trang thông tin điện tử; việc này giao Văn phòng Sở thực hiện thường xuyên.
+- Thành lập các tổ công tác do lãnh đạo chủ chốt làm tổ trưởng.
+"""
+    )
+    leads = [t.lead for t in e.tasks]
+    assert leads[:3] == [("Văn phòng Sở",), ("Trung tâm Công nghệ thông tin",), ("Văn phòng Sở",)]
+    assert e.tasks[0].support == ("Thanh tra Sở",)
+    assert "lãnh đạo chủ chốt" not in " ".join(leads[3])
