@@ -298,6 +298,11 @@ def _quarter_or_pair(m: re.Match[str], doc_date: date | None) -> Resolved:
         return (d, ()) if d else None
     year, last_q = int(m.group(4)), _quarter_number(m.group(3))
     last = _last_of_month(year, last_q * 3) if last_q else None
+    if m.group(1) is None and last_q and m.group(0)[:5].lower() == "trước":
+        # "trước quý III/2027": before the quarter opens, as "trước tháng 8" (the day before
+        # its first day, that first day as the alternative)
+        first = date(year, last_q * 3 - 2, 1)
+        return first - timedelta(days=1), (first,)
     if m.group(1) is None:
         return (last, ()) if last else None
     first_q = _quarter_number(m.group(1))

@@ -10,6 +10,9 @@ _UPPER = "A-ZĐÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾ�
 
 # the words that name an item by its number ("Hoạt động 1:", "Nhiệm vụ 2.1.")
 _ITEM_LABELS = "Hoạt động|Nhiệm vụ|Giải pháp|Nội dung"
+# bullets of a word processor's symbol fonts: arrows, diamonds, squares, check marks, and the
+# private-use code points of Symbol and Wingdings that some converters keep
+_GLYPHS = "❖➢➤►▶◆◇■□○✔➔\uf076\uf0a7\uf0b7\uf0d8\uf0fc"
 # (style, pattern); order matters: the first match wins.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("part", re.compile(r"^(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+(?:[IVXLC]+|\d+|thứ\s+\w+)\s*[.:\-]?\s+")),
@@ -48,6 +51,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("bullet", re.compile(r"^[•·▪◦●✓]\s*(?=\S)")),
+    # the symbols a word processor's bullets come out as ("❖ Công tác tuyên truyền" over "➢ Sở
+    # … xây dựng …"): each glyph a level of its own (see find_marker), as the writer chose them
+    ("glyph", re.compile(rf"^[{_GLYPHS}]\s*(?=\S)")),
 ]
 
 # Inline enumerations "(i) ... (ii) ..." inside one paragraph.
@@ -79,7 +85,7 @@ class Marker:
         return f"Marker({self.style!r}, {self.text!r}, {self.length})"
 
 
-_MARKER_FIRST = frozenset("0123456789IVXLC([-–—+•·▪◦●✓PCMĐHNGTBS")
+_MARKER_FIRST = frozenset("0123456789IVXLC([-–—+•·▪◦●✓PCMĐHNGTBS" + _GLYPHS)
 
 
 # OCR drops the dot of "10. Sở Y tế" more often than it reads anything else wrong
@@ -111,6 +117,7 @@ for _style, _pattern in _PATTERNS:
         "plus": "+",
         "bullet": "•·▪◦●✓",
         "ordinal": "TMHBNSC",
+        "glyph": _GLYPHS,
     }[_style]
     for _ch in _firsts:
         _BY_FIRST.setdefault(_ch, []).append((_style, _pattern))
@@ -126,12 +133,19 @@ def find_marker(text: str, *, ocr: bool = False) -> Marker | None:
             raw = m.group(0)
             if style == "roman" and not m.group(1):
                 continue
+            if style == "glyph":
+                style = f"glyph{first}"  # "❖" and "➢" nest: one style per glyph
             return Marker(style, raw.strip(), len(raw))
     if ocr:
         m = _OCR_NUMBER.match(text)
         if m:
             return Marker("num_dot", m.group(0).strip() + ".", len(m.group(0)))
     return None
+
+
+def is_unnumbered(style: str) -> bool:
+    """A bullet of any kind: "-", "+", "•", a symbol font's glyph."""
+    return style in ("dash", "plus", "bullet") or style.startswith("glyph")
 
 
 def is_item_start(text: str) -> bool:

@@ -19,7 +19,7 @@ from dondoc.extract.bodies import starts_with_verb, whole_bodies
 from dondoc.extract.fields import label_kind
 from dondoc.extract.lexicon import words
 from dondoc.extract.lines import Line
-from dondoc.extract.markers import Marker, find_marker
+from dondoc.extract.markers import Marker, find_marker, is_unnumbered
 
 _TERMINAL = (".", ";", ":", "!", "?", "…", "./.")
 _NUMBERED = (
@@ -192,9 +192,6 @@ def is_paragraph_per_line(lines: list[Line]) -> bool:
     return sum(1 for n in long_enough if n > 130) / len(long_enough) >= 0.25
 
 
-_UNNUMBERED = ("dash", "plus", "bullet")
-
-
 def _text_follows(lines: list[Line], i: int, ocr: bool) -> bool:
     """The next line is text of its own (not another item), after one blank line at most: a
     heading to open ("**1.**" / "" / "Sở Nội vụ … các nhiệm vụ sau:")."""
@@ -244,7 +241,7 @@ def _segment(lines: list[Line], *, ocr: bool = False) -> list[tuple[Marker | Non
         if marker is None and len(ln.text) <= 6 and ln.text[-1:] in ".)" and _text_follows(lines, i, ocr):
             # a number alone on its line, its heading on the next ("**1.\nGiai đoạn …**")
             bare = find_marker(ln.text + " x", ocr=ocr)
-            if bare is not None and bare.length >= len(ln.text) and bare.style not in _UNNUMBERED:
+            if bare is not None and bare.length >= len(ln.text) and not is_unnumbered(bare.style):
                 marker = Marker(bare.style, bare.text, len(ln.text))
         prev_ends = prev_text.text.rstrip().endswith(_TERMINAL) if prev_text else True
         if marker is not None and not prev_ends and _lower_start(ln.text[marker.length :].lstrip()):

@@ -30,7 +30,7 @@ from dondoc.extract.bodies import (
 from dondoc.extract.fields import label_kind, may_open_label, read_field, split_fields
 from dondoc.extract.footnotes import BRACKET_MARK, Footnote
 from dondoc.extract.lexicon import words
-from dondoc.extract.markers import INLINE_ENUM
+from dondoc.extract.markers import INLINE_ENUM, is_unnumbered
 from dondoc.extract.review import is_bare_body, review_flags
 from dondoc.extract.roles import CUE_FIRST, Roles, _subject_at, cue_len, find_roles
 from dondoc.extract.spacing import one_spaced
@@ -422,9 +422,7 @@ def _descend_end(block: Block) -> int:
 
 def _is_attribute_item(block: Block) -> bool:
     return (
-        block.marker is not None
-        and block.marker.style in ("dash", "plus", "bullet")
-        and read_field(block.text) is not None
+        block.marker is not None and is_unnumbered(block.marker.style) and read_field(block.text) is not None
     )
 
 

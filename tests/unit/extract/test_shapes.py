@@ -2299,3 +2299,31 @@ def test_work_given_in_the_passive_names_its_lead() -> None:
     assert leads[:3] == [("Văn phòng Sở",), ("Trung tâm Công nghệ thông tin",), ("Văn phòng Sở",)]
     assert e.tasks[0].support == ("Thanh tra Sở",)
     assert "lãnh đạo chủ chốt" not in " ".join(leads[3])
+
+
+def test_before_a_quarter_is_before_it_opens() -> None:
+    e = _run(
+        """1. Sở Tài chính trình phương án sắp xếp trước quý III/2027.
+2. Sở Xây dựng hoàn thành kiểm kê trong quý III/2027.
+3. Sở Nội vụ tổng hợp trước Quý I năm 2028.
+"""
+    )
+    assert [t.deadline.date for t in e.tasks] == [date(2027, 6, 30), date(2027, 9, 30), date(2027, 12, 31)]
+
+
+def test_word_processor_glyph_bullets_are_items_and_nest_by_glyph() -> None:
+    e = _run(
+        """II. NHIỆM VỤ, GIẢI PHÁP
+❖ Công tác chỉ đạo, điều hành
+➢ Phòng Kinh tế tham mưu ban hành lịch thời vụ, hoàn thành trước ngày 20/4/2027.
+➢ Ủy ban nhân dân các xã thành lập tổ kiểm tra đồng ruộng.
+❖ Công tác tuyên truyền
+➢ Hội Nông dân huyện tổ chức 10 lớp tập huấn trong tháng 5/2027.
+"""
+    )
+    assert [(t.section, t.lead) for t in e.tasks] == [
+        ("❖ Công tác chỉ đạo, điều hành", ("Phòng Kinh tế",)),
+        ("❖ Công tác chỉ đạo, điều hành", ("Ủy ban nhân dân các xã",)),
+        ("❖ Công tác tuyên truyền", ("Hội Nông dân huyện",)),
+    ]
+    assert [t.deadline.date for t in e.tasks] == [date(2027, 4, 19), None, date(2027, 5, 31)]
