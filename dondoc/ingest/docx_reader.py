@@ -41,6 +41,7 @@ _BULLETS = {
     "•": "•",
     "-": "-",
 }
+_DEEPER_BULLETS = ("+", "•")  # bullets of list levels 1 and 2 or deeper
 
 
 def read_docx(data: bytes, *, name: str, settings: Settings) -> SourceText:
@@ -413,7 +414,9 @@ class _Numbering:
         for deeper in [k for k in self.counters if k[0] == abstract and k[1] > ilvl]:
             del self.counters[deeper]  # a new item restarts its sub-lists
         if fmt == "bullet":
-            return _BULLETS.get(text, "-") + " "
+            # a level of its own for each depth, as the glyphs the writer chose set them apart:
+            # "-" items, "+" under them, "•" deeper (the extractor nests "-", "+", "•")
+            return (_BULLETS.get(text, "-") if ilvl == 0 else _DEEPER_BULLETS[min(ilvl, 2) - 1]) + " "
         if fmt == "none":
             return ""
 

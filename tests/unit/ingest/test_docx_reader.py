@@ -266,6 +266,35 @@ def test_list_instances_of_one_definition_continue_unless_restarted() -> None:
     ]
 
 
+def test_bullet_levels_keep_apart_and_their_items_nest() -> None:
+    """Word draws each bullet level with a glyph of its own ("❖" over "➢", "" over "o"): the
+    text keeps the levels apart ("-", "+", "•"), so the items under a bulleted heading are its."""
+    numbering = f"""<w:numbering {NS}>
+<w:abstractNum w:abstractNumId="3">
+ <w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="\uf076"/></w:lvl>
+ <w:lvl w:ilvl="1"><w:numFmt w:val="bullet"/><w:lvlText w:val="\uf0d8"/></w:lvl>
+ <w:lvl w:ilvl="2"><w:numFmt w:val="bullet"/><w:lvlText w:val="\uf0a7"/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="9"><w:abstractNumId w:val="3"/></w:num>
+</w:numbering>"""
+    body = (
+        _p("Công tác chỉ đạo, điều hành", num=(9, 0))
+        + _p("Phòng Kinh tế tham mưu ban hành lịch thời vụ trong tháng 4/2027.", num=(9, 1))
+        + _p("Ủy ban nhân dân các xã thành lập tổ kiểm tra.", num=(9, 1))
+        + _p("mỗi xã một tổ", num=(9, 2))
+        + _p("Công tác tuyên truyền", num=(9, 0))
+        + _p("Hội Nông dân huyện tổ chức tập huấn.", num=(9, 1))
+    )
+    source = read_docx(_docx(_document(body), numbering=numbering), name="plan.docx", settings=Settings())
+    lines = [ln.strip() for ln in source.text.splitlines() if ln.strip()]
+    assert [ln[:2] for ln in lines] == ["- ", "+ ", "+ ", "• ", "- ", "+ "]
+    from dondoc.extract.pipeline import extract
+
+    tasks = extract(source).tasks
+    assert [(t.section, t.lead) for t in tasks][0] == ("- Công tác chỉ đạo, điều hành", ("Phòng Kinh tế",))
+    assert tasks[-1].section == "- Công tác tuyên truyền" and tasks[-1].lead == ("Hội Nông dân huyện",)
+
+
 @pytest.mark.parametrize(
     "body",
     [
