@@ -291,7 +291,7 @@ def test_bullet_levels_keep_apart_and_their_items_nest() -> None:
     from dondoc.extract.pipeline import extract
 
     tasks = extract(source).tasks
-    assert [(t.section, t.lead) for t in tasks][0] == ("- Công tác chỉ đạo, điều hành", ("Phòng Kinh tế",))
+    assert (tasks[0].section, tasks[0].lead) == ("- Công tác chỉ đạo, điều hành", ("Phòng Kinh tế",))
     assert tasks[-1].section == "- Công tác tuyên truyền" and tasks[-1].lead == ("Hội Nông dân huyện",)
 
 
