@@ -159,6 +159,8 @@ _VERB_NOUN: Final = tuple(words("bodies", "verb_also_noun")[0].split())
 _NOUN_AFTER: Final = frozenset({*_PLURALS, ",", "và"})
 # the first words of a lower-case group's next member after a comma ("sở, ban, ngành")
 _GROUP_GOES_ON: Final = frozenset(words("bodies", "group_members"))
+_KIND_ABBREVIATIONS: Final = frozenset(words("bodies", "group_kind_abbreviations"))
+_EVERY_LEVEL: Final = frozenset(words("bodies", "every_level"))
 _QUALIFIERS: Final = frozenset(words("bodies", "group_qualifiers"))
 # "các đơn vị (có) liên quan": the catch-all body
 _CONCERNED: Final = tuple(words("bodies", "catch_all_word")[0].split())
@@ -287,17 +289,21 @@ def read_bodies(
         if t in {",", ";"}:
             nxt = j + 1
             if (
-                _head_at(toks, nxt)
-                and (
-                    toks[nxt].text[:1].isupper()
-                    or t == ";"
-                    or (
-                        _named(toks, cur_start, j)
-                        # "Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh": one Party head over both
-                        and (toks[nxt].low not in _PLURALS or toks[cur_start].text != _PARTY)
+                (
+                    _head_at(toks, nxt)
+                    and (
+                        toks[nxt].text[:1].isupper()
+                        or t == ";"
+                        or (
+                            _named(toks, cur_start, j)
+                            # "Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh": one Party head over both
+                            and (toks[nxt].low not in _PLURALS or toks[cur_start].text != _PARTY)
+                        )
                     )
                 )
-            ) or (toks[cur_start].text != _PARTY and _another_body_after_comma(toks, cur_start, j, nxt)):
+                or (toks[cur_start].text != _PARTY and _another_body_after_comma(toks, cur_start, j, nxt))
+                or _another_group_after_comma(toks, cur_start, nxt)
+            ):
                 names.append(text[toks[cur_start].start : toks[j - 1].end])
                 cur_start = nxt
                 head_end = nxt + _head_at(toks, nxt)
@@ -539,6 +545,23 @@ def _name_goes_on_in_lower_case(toks: Toks, start: int, i: int) -> bool:
     return len(toks) <= i + _NAME_TAIL_WORDS
 
 
+def _another_group_after_comma(toks: Toks, start: int, nxt: int) -> bool:
+    """ "các chi, đảng bộ cơ sở, các cơ quan, đơn vị": a group that opened with "các" and
+    went on over a comma, then "các" again: a second group, not a third member. (Without
+    the comma inside the first group, dev2 scores lower: "Ủy ban Mặt trận Tổ quốc tỉnh, các
+    tổ chức chính trị - xã hội, …" is annotated as one body with its partner.) Not after "các
+    cấp …": "các cấp ủy đảng, chính quyền, các cơ quan, đơn vị" is the whole political system
+    addressed as one (CONVENTIONS rule 6, the seed's general addressees)."""
+    return (
+        nxt < len(toks)
+        and toks[nxt].low in _PLURALS
+        and toks[start].low in _PLURALS
+        and not (start + 1 < len(toks) and toks[start + 1].low in _EVERY_LEVEL)
+        and any(t.text == "," for t in toks[start : nxt - 1])
+        and bool(_head_at(toks, nxt))
+    )
+
+
 def _another_body_after_comma(toks: Toks, start: int, comma: int, nxt: int) -> bool:
     """After a body with a name of its own ("các Ban của Hội đồng nhân dân tỉnh", "Các phòng
     chuyên môn thuộc Sở"), ", các Tổ đại biểu" is another body, and so is a head of others
@@ -588,6 +611,8 @@ def _continues_group(toks: Toks, i: int) -> bool:
         return False
     if i + 1 < len(toks) and f"{toks[i].low} {toks[i + 1].low}" in _QUALIFIERS:
         return True  # "các đơn vị thuộc, trực thuộc Bộ": one qualifier after another
+    if toks[i].low in _KIND_ABBREVIATIONS:
+        return i + 1 >= len(toks) or not toks[i + 1].text[:1].isupper()
     return bool(_head_at(toks, i)) or toks[i].low in _GROUP_GOES_ON
 
 

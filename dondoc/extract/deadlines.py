@@ -392,6 +392,21 @@ _SOON = ("trước", "chậm", "chót", "không quá")
 
 # In the order they are tried: a later match inside an earlier one is part of it.
 PHRASES: Final[tuple[Phrase, ...]] = (
+    # "… tổng hợp, báo cáo. Thời hạn: 15/8/2027.": a deadline label inside an item's text,
+    # its date bare after the colon (a label on its own line is a field: fields.py)
+    Phrase(
+        _rule(
+            "labelled",
+            rf"\b(?:thời\s+hạn|hạn|thời\s+gian)(?:\s+hoàn\s+thành)?\s*:\s*(?:ngày\s+)?(?:{_DMY}|{_DMY_WORDS})",
+            ("hạn", "hoàn thành"),
+            10,
+            "th",
+        ),
+        ("hạn", "hoàn thành"),
+        _day,
+        "báo cáo kết quả. Thời hạn: 15/8/2026",
+        date(2026, 8, 15),
+    ),
     # "trước 17 giờ ngày 26/11/2026": an hour of that day, so the day itself
     Phrase(
         _rule(

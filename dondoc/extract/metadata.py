@@ -60,7 +60,9 @@ _AUTHORITY = re.compile(r"^(?:(?:T/M|K/T|T/L)\s*\S|(?:TM|KT|TL|TUQ|Q)\s*[.:]\s*\
 _UP = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ"
 _LOW = "a-zàáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ"
 # a personal name: two to five capitalised words ("Nguyễn Văn Hiếu")
-_NAME = re.compile(rf"^[{_UP}][{_LOW}]+(?: [{_UP}][{_LOW}]+){{1,4}}$")
+# a name of one to five words; the first may be the particle that opens many names of the
+# Central Highlands' peoples ("Y Ngọc", "A Pớt"), one letter long
+_NAME = re.compile(rf"^(?:[{_UP}][{_LOW}]+|[AY])(?: [{_UP}][{_LOW}]+){{1,4}}$")
 _ISSUER_HEADS = (
     "ỦY BAN",
     "UỶ BAN",
@@ -106,7 +108,9 @@ _COLUMN_GAP = re.compile(r"\s{3,}")
 # ("**TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH** **Nguyễn Văn An**")
 _BREAK = re.compile(r"<br\s*/?>|(?<=\*\*)\s+(?=\*\*)", re.I)
 # a title in capitals and the signer's name after it, in one line ("… PHÓ CHỦ TỊCH Nguyễn Văn An")
-_TITLE_THEN_NAME = re.compile(rf"^(.*[{_UP}]{{2,}}[.,]?)\s+([{_UP}][{_LOW}]+(?: [{_UP}][{_LOW}]+){{1,4}})$")
+_TITLE_THEN_NAME = re.compile(
+    rf"^(.*[{_UP}]{{2,}}[.,]?)\s+((?:[{_UP}][{_LOW}]+|[AY])(?: [{_UP}][{_LOW}]+){{1,4}})$"
+)
 _NOI_NHAN = re.compile(r"^\s*_*N[ơo]i\s+nh[ậa]n", re.I)
 _CONTEXT_START = re.compile(r"^(Căn cứ|Thực hiện|Ngày|Tại|Sau khi|Trong|Theo)\b")
 

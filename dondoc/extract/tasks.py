@@ -654,6 +654,12 @@ def _phase(heading: str, ctx: Context) -> Deadline | None:
     phase = deadlines.phase_end(flat)
     if phase is not None:
         return phase
+    if len(flat) <= _GROUP_LABEL:
+        # a heading that is only a period ("I. THÁNG 01/2027", "Quý II năm 2027"), as a
+        # table's group row is (_group_bound)
+        value = deadlines.parse_value(flat.rstrip(" :"), ctx.doc_date)
+        if value.date is not None and _only_a_period(flat):
+            return value
     own = deadlines.find_in_text(flat, ctx.doc_date)
     return own if own is not None and own.date is not None else None
 
@@ -988,6 +994,13 @@ def _group_bound(section: str, ctx: Context) -> Deadline | None:
 
 
 _GROUP_LABEL = 40  # a period's label is short; a longer group row is a topic
+_PERIOD_WORDS = re.compile(r"^(?:tháng|quý|quí|năm)\s+\S+(?:\s+năm\s+\d{4})?\s*:?$", re.I)
+
+
+def _only_a_period(heading: str) -> bool:
+    """ "THÁNG 01/2027", "Quý II năm 2027", "Năm 2027": a heading that names a period and
+    nothing else (not "Kế hoạch năm 2027", not "Công tác tháng 3")."""
+    return _PERIOD_WORDS.match(heading) is not None
 
 
 # "Sở X chủ trì; Sở Y phối hợp", "Sở X (chủ trì), các phòng", "Chủ trì: Sở X; phối hợp: Sở Y"

@@ -1427,7 +1427,8 @@ b- Chỉ đạo thanh tra các dự án chậm tiến độ, báo cáo trước 
 """
     )
     first, second, third = e.tasks
-    assert first.lead == ("Các chi, đảng bộ cơ sở, các cơ quan, đơn vị trong huyện",)
+    # two groups, as the gold of tests/golden/madeup/kh-hu-dash.gold.json reads them
+    assert first.lead == ("Các chi, đảng bộ cơ sở", "các cơ quan, đơn vị trong huyện")
     assert first.deadline.date == date(2027, 2, 28)
     assert second.text.startswith("Chỉ đạo rà soát") and third.text.startswith("Chỉ đạo thanh tra")
     assert second.lead == third.lead == ("Đảng ủy Ủy ban nhân dân huyện",)
@@ -2327,3 +2328,78 @@ def test_word_processor_glyph_bullets_are_items_and_nest_by_glyph() -> None:
         ("❖ Công tác tuyên truyền", ("Hội Nông dân huyện",)),
     ]
     assert [t.deadline.date for t in e.tasks] == [date(2027, 4, 19), None, date(2027, 5, 31)]
+
+
+def test_a_heading_that_is_only_a_month_bounds_its_items() -> None:
+    e = _run(
+        """I. THÁNG 01/2027
+1. Ban Chỉ huy Quân sự xã tổ chức giao nhận quân.
+2. Công an xã tuần tra trước ngày 15/01/2027.
+II. Quý II năm 2027
+1. Văn phòng tổng hợp báo cáo.
+III. Công tác tháng 3
+1. Văn phòng lưu trữ hồ sơ.
+"""
+    )
+    dates = [t.deadline.date for t in e.tasks]
+    # "Công tác tháng 3" names a topic, not only a period: no bound
+    assert dates == [date(2027, 1, 31), date(2027, 1, 14), date(2027, 6, 30), None]
+
+
+def test_a_deadline_label_inside_an_item_dates_it() -> None:
+    e = _run(
+        """1. Sở Giáo dục và Đào tạo lựa chọn trường triển khai Chương trình. Thời hạn: 15/8/2026.
+2. Sở Tài chính bố trí kinh phí. Thời hạn hoàn thành: trong tháng 10/2026.
+"""
+    )
+    assert [t.deadline.date for t in e.tasks] == [date(2026, 8, 15), date(2026, 10, 31)]
+
+
+def test_abbreviated_kinds_of_district_go_on_with_their_group() -> None:
+    e = _run(
+        """1. UBND các huyện, TX, TP bố trí cán bộ theo dõi.
+2. Giao Sở GD&ĐT chủ trì, phối hợp Sở YT, UBND các huyện, TX, TP tổ chức kiểm tra.
+"""
+    )
+    first, second = e.tasks
+    assert first.lead == ("UBND các huyện, TX, TP",)
+    assert second.lead == ("Sở GD&ĐT",) and second.support == ("Sở YT", "UBND các huyện, TX, TP")
+
+
+def test_a_second_group_after_a_group_that_went_on_over_commas() -> None:
+    e = _run(
+        """Ban Thường vụ Huyện ủy yêu cầu các chi, đảng bộ cơ sở, các cơ quan, đơn vị thực hiện tốt
+các nội dung sau:
+1. Tuyên truyền sâu rộng Luật Nghĩa vụ quân sự.
+"""
+    )
+    assert e.tasks[0].lead == ("các chi, đảng bộ cơ sở", "các cơ quan, đơn vị")
+    # "các cấp …" addresses every level of the system at once: one addressee
+    e = _run(
+        """Trong quý IV, các cấp ủy đảng, chính quyền, các cơ quan, đơn vị tập trung thực hiện tốt
+các nhiệm vụ sau:
+1. Rà soát các chỉ tiêu chưa đạt.
+"""
+    )
+    assert e.tasks[0].lead == ("các cấp ủy đảng, chính quyền, các cơ quan, đơn vị",)
+
+
+def test_a_signer_whose_name_opens_with_a_one_letter_particle() -> None:
+    e = extract(
+        SourceText(
+            """HUYỆN ỦY ĐẮK HÀ                            ĐẢNG CỘNG SẢN VIỆT NAM
+Số 14-CT/HU                                 Đắk Hà, ngày 05 tháng 8 năm 2027
+
+CHỈ THỊ
+về công tác tuyển quân năm 2028
+
+1. Ủy ban Kiểm tra Huyện ủy kiểm tra, giám sát việc thực hiện.
+
+Nơi nhận:                                     T/M BAN THƯỜNG VỤ
+- Lưu Văn phòng Huyện ủy.                            BÍ THƯ
+
+                                              Y Ngọc
+"""
+        )
+    )
+    assert e.meta.signer == "Y Ngọc"
