@@ -26,6 +26,7 @@ from dondoc.extract.deadlines import find_in_text
 from dondoc.services import fetch, sheets
 from dondoc.services.context import Store, audit_event, require
 from dondoc.services.units import fold_name
+from dondoc.store import search_index
 from dondoc.store.records import (
     AssignmentRecord,
     BodyMentionRecord,
@@ -443,16 +444,18 @@ def import_tasks(
             directive_id,
             after={"file": path.name, "new": len(new), "changed": len(changed), "rows": len(rows)},
         )
-        return Preview(
-            columns,
-            tuple(rows),
-            (),
-            new=len(new),
-            changed=len(changed),
-            unchanged=preview.unchanged,
-            written=True,
-            task_ids=written,
-        )
+    if len(written) >= search_index.BULK:
+        search_index.settle(store.engine)  # committed: a bulk load leaves GIN's pending list long
+    return Preview(
+        columns,
+        tuple(rows),
+        (),
+        new=len(new),
+        changed=len(changed),
+        unchanged=preview.unchanged,
+        written=True,
+        task_ids=written,
+    )
 
 
 def _fill(task: TaskRecord, r: ImportRow) -> None:
