@@ -26,6 +26,7 @@ from dondoc.extract.bodies import (
     read_bodies,
     starts_with_verb,
     tokenize,
+    whole_bodies,
 )
 from dondoc.extract.fields import label_kind, may_open_label, read_field, split_fields
 from dondoc.extract.footnotes import BRACKET_MARK, Footnote
@@ -908,10 +909,24 @@ def _make(
         if inline is not None and read_field(inline.group(1).strip()) is not None:
             fields = split_fields(inline.group(1).strip())
             main_text = (text[: inline.start()] + text[inline.end() :]).strip()
+    if not attrs and not fields and ":" in text:
+        # "… tại các xã. Trách nhiệm: Phòng X chủ trì, Thanh tra Sở phối hợp; thời gian:
+        # tháng 10 - 11/2027.": the fields run on after the item's sentence
+        tail = _field_tail(text)
+        found = split_fields(text[tail:]) if tail is not None else []
+        # who or by when; a product alone is read in place ("… . Sản phẩm: …. (Giao: Bộ X).")
+        if tail is not None and any(kind in ("lead", "support", "deadline") for kind, _ in found):
+            fields = found
+            main_text = text[:tail].rstrip()
     if fields:
         for kind, value in fields:
             value = _VALUE_END.split(value)[0].strip(" ;")
-            if kind == "lead":
+            if kind == "lead" and _CELL_ROLE.search(value):
+                # "Trách nhiệm: Phòng A chủ trì, Thanh tra Sở phối hợp": both roles in one field
+                leads, partners = _roles_in_cell(value)
+                lead.extend(leads)
+                support.extend(partners)
+            elif kind == "lead":
                 lead.extend(split_bodies(value))
             elif kind == "support":
                 support.extend(split_bodies(value))
@@ -919,6 +934,14 @@ def _make(
                 deadline = deadlines.parse_value(value, ctx.doc_date)
             elif kind == "product":
                 product = value.strip(" .")
+    if not lead and not fields and text.rstrip(" .;").endswith(")"):
+        # "Hoàn thiện Đề án …, trình Ủy ban nhân dân tỉnh trong tháng 11/2027 (Sở Nội vụ).":
+        # a closing parenthesis that names bodies and nothing else says who does the item
+        closing = _CLOSING_BODIES.search(text)
+        named = whole_bodies(closing.group(1).strip()) if closing else ()
+        if closing is not None and named:
+            lead.extend(named)
+            main_text = text[: closing.start()].rstrip()
     if product is None and "ản phẩm" in main_text:
         pm = _INLINE_PRODUCT.search(main_text)
         if pm:
@@ -966,6 +989,19 @@ def _make(
         lead_from=lead_from,
         review=review_flags(lead, lead_from, deadline, ocr_confidence=ctx.ocr_confidence),
     )
+
+
+_CLOSING_BODIES = re.compile(r"\(([^()]{3,200})\)[\s.;]*$")
+_TAIL_LABEL = re.compile(r"(?<=\.)\s+([^.;:()]{2,40}):")
+
+
+def _field_tail(text: str) -> int | None:
+    """Where an item's field block begins when it follows the item's sentence on the same
+    line: the first field label after a sentence's end (None: no such label)."""
+    for m in _TAIL_LABEL.finditer(text):
+        if label_kind(m.group(1)) is not None:
+            return m.start(1)
+    return None
 
 
 # a label, not the common noun: "… . Sản phẩm: Nghị định của Chính phủ." / "(sản phẩm: Báo cáo)"

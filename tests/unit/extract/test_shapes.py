@@ -2403,3 +2403,40 @@ Nơi nhận:                                     T/M BAN THƯỜNG VỤ
         )
     )
     assert e.meta.signer == "Y Ngọc"
+
+
+def test_a_closing_parenthesis_of_bodies_names_who_does_the_item() -> None:
+    e = _run(
+        """1. Hoàn thiện Đề án sắp xếp đơn vị sự nghiệp, trình trong tháng 11/2027 (Sở Nội vụ).
+2. Rà soát kế hoạch vốn, xong trước 31/12 (Sở Tài chính, Sở Xây dựng).
+3. Gửi báo cáo về Ủy ban nhân dân tỉnh (qua Sở Tài chính) trước ngày 20/11/2027.
+4. Sở Y tế kiểm tra an toàn thực phẩm (trừ các xã đã kiểm tra).
+"""
+    )
+    leads = [t.lead for t in e.tasks]
+    assert leads[:2] == [("Sở Nội vụ",), ("Sở Tài chính", "Sở Xây dựng")]
+    assert "Sở Tài chính" not in leads[2]  # "(qua Sở Tài chính)": where it is sent, not who does it
+    assert leads[3] == ("Sở Y tế",)
+    assert e.tasks[1].deadline.date == date(2026, 12, 30)
+
+
+def test_fields_that_run_on_after_the_item_sentence() -> None:
+    e = _run(
+        "1.1. Kiểm tra các cơ sở chăn nuôi. Trách nhiệm: Chi cục Bảo vệ môi trường; thời gian: Quý IV/2026.\n"
+        "1.2. Kiểm tra thu gom rác. Trách nhiệm: Phòng Quản lý chất thải chủ trì, Thanh tra Sở phối hợp;"
+        " thời gian: tháng 10 - 11/2026.\n"
+    )
+    first, second = e.tasks
+    assert (first.lead, first.deadline.date) == (("Chi cục Bảo vệ môi trường",), date(2026, 12, 31))
+    assert (second.lead, second.support) == (("Phòng Quản lý chất thải",), ("Thanh tra Sở",))
+    assert second.deadline.date == date(2026, 11, 30)
+
+
+def test_a_heading_over_a_bodys_duties_is_no_field() -> None:
+    e = _run(
+        """III. TỔ CHỨC THỰC HIỆN
+1. Trách nhiệm của Sở Y tế:
+- Hướng dẫn các cơ sở y tế triển khai Kế hoạch.
+"""
+    )
+    assert [(t.text[:20], t.lead) for t in e.tasks] == [("Hướng dẫn các cơ sở ", ("Sở Y tế",))]
