@@ -200,6 +200,12 @@ def _text_follows(lines: list[Line], i: int, ocr: bool) -> bool:
     return nxt is not None and nxt.kind == "text" and find_marker(nxt.text, ocr=ocr) is None
 
 
+def _goes_on_fields(ln: Line, prev: Line | None) -> bool:
+    """ "… Trách nhiệm: Phòng A chủ trì;" / "thời gian: tháng 10/2027.": a label in lower case
+    after a ";" goes on with the fields of the line before (a block wrapped by the page)."""
+    return prev is not None and ln.text[:1].islower() and prev.text.rstrip(" *_").endswith(";")
+
+
 def _opens_field(text: str) -> bool:
     colon = text.find(":", 2, 61)
     if colon < 0:
@@ -284,7 +290,13 @@ def _segment(lines: list[Line], *, ocr: bool = False) -> list[tuple[Marker | Non
             pending_break = True  # "1. Về kiến nghị …:" then its paragraph, without a blank line
         if marker is None and cur and not ln.bold and cur_bold:
             pending_break = True  # a bold heading, then plain text
-        if marker is None and cur and prev_ends and _opens_field(ln.text):
+        if (
+            marker is None
+            and cur
+            and prev_ends
+            and _opens_field(ln.text)
+            and not _goes_on_fields(ln, prev_text)
+        ):
             pending_break = True  # "Đơn vị chủ trì: …" after a full stop: a field line of its own
         if marker is None and cur and prev_ends and ln.text.startswith("("):
             pending_break = True  # "(Chi tiết tại Phụ lục kèm theo)": a note of its own
