@@ -225,7 +225,9 @@ def find_roles(text: str) -> Roles:
                 leads.extend(read_bodies(text, toks, k + n).names)
         if k >= last:
             continue
-        if low in _PASSIVE_AGENTS and k > 0:
+        if low in _PASSIVE_AGENTS and k > 0 and toks[k - 1].low in _CUE_HANDING_ON:
+            # "Việc này do X chủ trì": the work just named; never "các dự án do X thực hiện"
+            # (a clause about the projects, whose doer is not the item's)
             leads.extend(_passive_agent(text, toks, k + 1))
         # a dict lookup of the first word spares trying each cue at every word
         if (

@@ -2294,12 +2294,15 @@ def test_work_given_in_the_passive_names_its_lead() -> None:
 - Cập nhật cơ sở dữ liệu. Nhiệm vụ này do Trung tâm Công nghệ thông tin thực hiện hằng tháng.
 - Cập nhật văn bản lên trang thông tin điện tử; việc này giao Văn phòng Sở thực hiện thường xuyên.
 - Thành lập các tổ công tác do lãnh đạo chủ chốt làm tổ trưởng.
+- Sở Tài chính rà soát các dự án do Ban Quản lý dự án tỉnh thực hiện.
 """
     )
     leads = [t.lead for t in e.tasks]
     assert leads[:3] == [("Văn phòng Sở",), ("Trung tâm Công nghệ thông tin",), ("Văn phòng Sở",)]
     assert e.tasks[0].support == ("Thanh tra Sở",)
     assert "lãnh đạo chủ chốt" not in " ".join(leads[3])
+    # a clause about the projects names who carries them out, not who does the item
+    assert leads[4] == ("Sở Tài chính",)
 
 
 def test_before_a_quarter_is_before_it_opens() -> None:
