@@ -309,18 +309,22 @@ def settle(engine: Engine) -> None:
     the index nor superuser rights, or a standby) only loses speed, with a warning."""
     if engine.dialect.name != "postgresql":
         return
-    with engine.connect() as conn:
-        for name in _GIN_INDEXES:
-            if conn.scalar(text("SELECT to_regclass(:n)"), {"n": name}) is None:
-                continue
-            try:
-                with conn.begin_nested():
-                    conn.execute(text("SELECT gin_clean_pending_list(CAST(:n AS regclass))"), {"n": name})
-            except DBAPIError as exc:
-                log.warning("search: pending list of %s not cleaned (%s)", name, exc.orig)
-        conn.execute(text("ANALYZE search_docs"))
-        conn.execute(text("ANALYZE search_terms"))
-        conn.commit()
+    try:
+        with engine.connect() as conn:
+            for name in _GIN_INDEXES:
+                if conn.scalar(text("SELECT to_regclass(:n)"), {"n": name}) is None:
+                    continue
+                try:
+                    with conn.begin_nested():
+                        conn.execute(text("SELECT gin_clean_pending_list(CAST(:n AS regclass))"), {"n": name})
+                except DBAPIError as exc:
+                    log.warning("search: pending list of %s not cleaned (%s)", name, exc.orig)
+            conn.execute(text("ANALYZE search_docs"))
+            conn.execute(text("ANALYZE search_terms"))
+            conn.commit()
+    except DBAPIError as exc:
+        # the load it follows is committed: a lost connection here costs speed, not data
+        log.warning("search: index not settled (%s)", exc.orig)
 
 
 def fill_if_empty(engine: Engine) -> int:

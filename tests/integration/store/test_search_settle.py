@@ -78,3 +78,14 @@ def test_a_role_that_may_not_settle_only_warns(db_url: str, caplog: pytest.LogCa
             conn.execute(text(f'DROP OWNED BY "{role}"'))
             conn.execute(text(f'DROP ROLE "{role}"'))
         admin.dispose()
+
+
+def test_a_database_out_of_reach_after_the_load_only_warns(caplog: pytest.LogCaptureFixture) -> None:
+    """Settling follows a committed load: a server gone by then costs speed, not an error."""
+    engine = make_engine("postgresql+psycopg://postgres@127.0.0.1:1/test?connect_timeout=2")
+    try:
+        with caplog.at_level("WARNING"):
+            search_index.settle(engine)
+        assert "search: index not settled" in caplog.text
+    finally:
+        engine.dispose()

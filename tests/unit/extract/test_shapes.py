@@ -2423,22 +2423,18 @@ def test_a_closing_parenthesis_of_bodies_names_who_does_the_item() -> None:
     assert e.tasks[1].deadline.date == date(2026, 12, 30)
 
 
-def test_fields_that_run_on_after_the_item_sentence() -> None:
-    e = _run(
-        "1.1. Kiểm tra các cơ sở chăn nuôi. Trách nhiệm: Chi cục Bảo vệ môi trường; thời gian: Quý IV/2026.\n"
-        "1.2. Kiểm tra thu gom rác. Trách nhiệm: Phòng Quản lý chất thải chủ trì, Thanh tra Sở phối hợp;"
-        " thời gian: tháng 10 - 11/2026.\n"
-    )
-    first, second = e.tasks
-    assert (first.lead, first.deadline.date) == (("Chi cục Bảo vệ môi trường",), date(2026, 12, 31))
-    assert (second.lead, second.support) == (("Phòng Quản lý chất thải",), ("Thanh tra Sở",))
-    assert second.deadline.date == date(2026, 11, 30)
-    # the same block wrapped by the page after its ";": the label in lower case goes on with it
-    e = _run(
-        "1.1. Kiểm tra các cơ sở chăn nuôi. Trách nhiệm: Chi cục Bảo vệ môi trường; thời gian: Quý IV/2026.\n"
-        "1.2. Kiểm tra thu gom rác. Trách nhiệm: Phòng Quản lý chất thải chủ trì, Thanh tra Sở phối hợp;\n"
-        "thời gian: tháng 10 - 11/2026.\n"
-    )
+_RUN_ON_FIRST = (
+    "1.1. Kiểm tra các cơ sở chăn nuôi. Trách nhiệm: Chi cục Bảo vệ môi trường; thời gian: Quý IV/2026.\n"
+)
+_RUN_ON_SECOND = (
+    "1.2. Kiểm tra thu gom rác. Trách nhiệm: Phòng Quản lý chất thải chủ trì, Thanh tra Sở phối hợp;"
+)
+
+
+# on one line, and wrapped by the page after its ";" (the label in lower case goes on with it)
+@pytest.mark.parametrize("joint", [" ", "\n"], ids=["one line", "wrapped"])
+def test_fields_that_run_on_after_the_item_sentence(joint: str) -> None:
+    e = _run(_RUN_ON_FIRST + _RUN_ON_SECOND + joint + "thời gian: tháng 10 - 11/2026.\n")
     first, second = e.tasks
     assert (first.lead, first.deadline.date) == (("Chi cục Bảo vệ môi trường",), date(2026, 12, 31))
     assert (second.lead, second.support) == (("Phòng Quản lý chất thải",), ("Thanh tra Sở",))
