@@ -315,6 +315,16 @@ def read_bodies(
             if t == "," and (_name_goes_on(toks, nxt) or _name_goes_on_in_lower_case(toks, cur_start, nxt)):
                 j = nxt  # "Sở Văn hóa, Thể thao và Du lịch": one name with a comma in it
                 continue
+            proper = _proper_name_before_verb(toks, nxt) if t == "," and j > cur_start else 0
+            if proper:
+                # "Đài Truyền hình Việt Nam, Hãng phim Giải Phóng tăng cường …": the last of a
+                # list of bodies is one whose kind the lexicon does not know, a proper name
+                # that runs up to the list's verb
+                names.append(text[toks[cur_start].start : toks[j - 1].end])
+                cur_start = nxt
+                head_end = proper
+                j = proper
+                continue
             if t == ";" or not _continues_group(toks, nxt):
                 break
         elif t == "và" and j > cur_start:
@@ -603,6 +613,21 @@ def opens_another_body(before: str, part: str) -> bool:
             return True  # a body with words of its own: a new one starts
         k += n
     return not prev
+
+
+def _proper_name_before_verb(toks: Toks, i: int) -> int:
+    """After a comma in a list of bodies: the end of a name that opens with a capital and
+    ends with a proper name, which the list's verb follows at once ("…, Hãng phim Giải
+    Phóng tăng cường"), else 0. Text in capitals throughout (a heading) is not read so."""
+    if i >= len(toks) or not toks[i].text[:1].isupper() or _is_verb(toks, i):
+        return 0
+    k = i
+    while k < len(toks) and k - i < 8 and toks[k].text.isalpha() and not toks[k].text.isupper():
+        if k > i and toks[k].text[:1].islower() and _is_verb(toks, k):
+            last = toks[k - 1].text
+            return k if k - i >= 2 and last[:1].isupper() else 0
+        k += 1
+    return 0
 
 
 def _continues_group(toks: Toks, i: int) -> bool:

@@ -224,6 +224,8 @@ def read_header(lines: list[Line], limit: int) -> Header:
                         break
                     k = subject  # a letter's "V/v …" lines (wrapped or not) stand between
             k -= 1
+        if not issuer_lines:
+            issuer_lines = _issuer_below_motto(lines, motto, limit)
     h.issuer = _issuer(issuer_lines)
     # number, date, type, title within the next lines
     window_end = min(limit, motto + 40)
@@ -290,6 +292,31 @@ def read_header(lines: list[Line], limit: int) -> Header:
                 named = f"{named} {place}"  # "Ban Thường vụ Tỉnh ủy" + "Bắc Ninh"
             h.issuer = named
     return h
+
+
+def _issuer_below_motto(lines: list[Line], motto: int, limit: int) -> list[str]:
+    """The issuer's lines in capitals right under the motto, where a copy in one column put
+    the motto first ("ĐẢNG CỘNG SẢN VIỆT NAM" / "TỈNH ỦY PHÚ THỌ" / "*" / "Số 412-TB/TU"):
+    up to the number, the date, the document's kind or a line in ordinary case."""
+    found: list[str] = []
+    for k in range(motto + 1, min(limit, motto + 6)):
+        if not lines[k].is_text:
+            continue
+        t = _unmark(lines[k].text).strip()
+        letters = [c for c in t if c.isalpha()]
+        if not letters:
+            continue  # "*", "_____": the header's rules
+        if _MOTTO.search(t) and not found:
+            continue  # the motto's second line ("Độc lập - Tự do - Hạnh phúc")
+        up = t.upper()
+        if (
+            not all(c.isupper() for c in letters)
+            or _names_number(t)
+            or any(up.startswith(word) for word, _ in _types())
+        ):
+            break
+        found.append(t)
+    return found
 
 
 _FIRST_LINES = 15
@@ -515,7 +542,11 @@ def _title(lines: list[Line], type_line: int, rest: str, limit: int) -> tuple[st
         if upper_run is None:
             upper_run = is_upper
         if upper_run and not is_upper:
-            break
+            if not (parts and t[:1].islower()):
+                break
+            # "KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY" / "về tình hình …": the subject goes on in
+            # ordinary case, to the next blank line
+            upper_run = False
         if not upper_run and parts and _CONTEXT_START.match(t):
             break
         if parts and (find_marker(t) is not None or len(t) > 150 or _KINH_GUI.match(t)):

@@ -82,3 +82,23 @@ def test_recipients_and_signature_side_by_side() -> None:
     )
     assert closing.signer == "Hoàng Giang"
     assert closing.signer_title == "T/M TỈNH ỦY / PHÓ BÍ THƯ THƯỜNG TRỰC"
+
+
+def test_a_one_column_copy_with_the_motto_above_the_issuer() -> None:
+    h = _header(
+        "ĐẢNG CỘNG SẢN VIỆT NAM\nHUYỆN ỦY LẠC SƠN\n*\nSố 35-TB/HU\nLạc Sơn, ngày 04 tháng 6 năm 2027\n\n"
+        "THÔNG BÁO\nKẾT LUẬN CỦA THƯỜNG TRỰC HUYỆN ỦY\nvề công tác phòng, chống thiên tai năm 2027\n\n"
+        "Ngày 02/6/2027, Thường trực Huyện ủy họp.\n"
+    )
+    assert h.issuer == "HUYỆN ỦY LẠC SƠN"
+    assert h.number == "35-TB/HU"
+    # the subject goes on in ordinary case under the title in capitals
+    assert h.title == "KẾT LUẬN CỦA THƯỜNG TRỰC HUYỆN ỦY về công tác phòng, chống thiên tai năm 2027"
+
+
+def test_no_issuer_below_a_motto_that_the_kind_follows() -> None:
+    h = _header(
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nKẾ HOẠCH\nTUYÊN TRUYỀN NĂM 2027\n"
+    )
+    assert h.issuer is None
+    assert h.type == "Kế hoạch"

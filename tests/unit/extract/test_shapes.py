@@ -2449,3 +2449,16 @@ def test_a_heading_over_a_bodys_duties_is_no_field() -> None:
 """
     )
     assert [(t.text[:20], t.lead) for t in e.tasks] == [("Hướng dẫn các cơ sở ", ("Sở Y tế",))]
+
+
+def test_a_list_of_bodies_ending_in_one_of_a_kind_the_lexicon_does_not_know() -> None:
+    e = _run(
+        """1. Đài Truyền hình Việt Nam, Thông tấn xã Việt Nam tăng cường thông tin về mùa mưa bão.
+2. Sở Y tế, Sở Tài chính, Hãng phim Giải Phóng phối hợp sản xuất phim tài liệu.
+3. Sở Y tế, Tổng hợp kết quả và báo cáo.
+"""
+    )
+    leads = [t.lead for t in e.tasks]
+    assert leads[0] == ("Đài Truyền hình Việt Nam", "Thông tấn xã Việt Nam")
+    assert leads[1] == ("Sở Y tế", "Sở Tài chính", "Hãng phim Giải Phóng")
+    assert "Tổng hợp kết quả" not in " ".join(leads[2])  # a capitalised verb opens no name
