@@ -204,6 +204,12 @@ def _head_at(toks: Toks, i: int, *, sentence_start: bool = False) -> int:
         n = _match(toks, i + 1, _GENERIC_HEADS, fold=True)
         return n + 1 if n else 0
     n = _match(toks, i, _HEADS)
+    if not n and len(t) > 1 and t.isupper():
+        # a heading in capitals, "B. CÔNG AN TỈNH", whose head a name follows (never a
+        # signature's title alone, "CHỦ TỊCH")
+        n = _match(toks, i, _HEADS, fold=True)
+        if n and not (i + n < len(toks) and toks[i + n].text.isalpha()):
+            n = 0
     if n:
         if (
             sentence_start
@@ -350,7 +356,7 @@ def read_bodies(
         j += 1
     if j > cur_start:
         names.append(text[toks[cur_start].start : toks[j - 1].end])
-    names = [part for n in names for part in _split_alternatives(n.strip(" ,;")) if part]
+    names = [part for n in names for part in _split_alternatives(_without_alias(n).strip(" ,;")) if part]
     k = _past_time_words(toks, j)
     verb = k < len(toks) and bool(_is_verb(toks, k))
     return BodyList(tuple(names), j, verb)
@@ -370,6 +376,17 @@ def _enumeration_head_before(toks: Toks, start: int, j: int) -> bool:
     if toks[j - 1].text in _ENUM_BEFORE_COLON:
         return True
     return j - 2 >= start and f"{toks[j - 2].text} {toks[j - 1].text}" in _ENUM_BEFORE_COLON
+
+
+_ALIAS: Final = re.compile(
+    r"\s*\(\s*(?:" + "|".join(re.escape(w) for w in words("bodies", "alias_openers")) + r")\b[^()]*\)\s*$",
+    re.I,
+)
+
+
+def _without_alias(name: str) -> str:
+    """The name without the short name a parenthesis gives it ("… (sau đây gọi là X)")."""
+    return _ALIAS.sub("", name) if name.endswith(")") else name
 
 
 def _split_alternatives(name: str) -> list[str]:

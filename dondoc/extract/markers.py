@@ -1,5 +1,5 @@
 """Item markers: '1.', '1-', '1/', '2.1.', 'I.', 'a)', 'a/', 'a.', '(i)', '-', '+', '•', 'Điều 3.',
-'Phần I', 'Thứ nhất,', 'Một là,'."""
+'Phần I', 'Thứ nhất,', 'Một là,', 'A.'."""
 
 from __future__ import annotations
 
@@ -123,8 +123,17 @@ for _style, _pattern in _PATTERNS:
         _BY_FIRST.setdefault(_ch, []).append((_style, _pattern))
 
 
+# "A. SỞ NỘI VỤ", "B. NHIỆM VỤ CỤ THỂ": a part lettered in capitals (NĐ 30's "A.", "B." above
+# "I.", "1."), tried only where a capital has its dot (roman numerals win: "I.", "V.", "X.")
+_UPPER_LETTER = re.compile(rf"^[{_UPPER}]\.\s+(?=[{_UPPER}])")
+
+
 def find_marker(text: str, *, ocr: bool = False) -> Marker | None:
     first = text[:1]
+    if text[1:2] == "." and first.isupper() and first not in "IVXL":
+        m = _UPPER_LETTER.match(text)
+        if m:
+            return Marker("upper_letter", m.group(0).strip(), len(m.group(0)))
     if first not in _MARKER_FIRST and not (first.islower() and text[1:2] in ")/.- "):
         return None  # most lines continue a sentence: no pattern can match them
     for style, pattern in _BY_FIRST.get(first, ()):

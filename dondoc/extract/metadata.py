@@ -470,6 +470,9 @@ def _read_kinh_gui(h: Header, lines: list[Line], limit: int) -> None:
 
 
 _ATTACHED = re.compile(r"^\(?\s*(?:Ban hành\s+)?(?:kèm|Kèm)\s+theo\s+", re.I)
+# an appendix's own line: "PHỤ LỤC", "PHỤ LỤC 2", "PHỤ LỤC SỐ 01", "PHỤ LỤC II"
+_APPENDIX = re.compile(r"^PHỤ\s+LỤC(?:\s+(?:SỐ\s+)?(?:\d{1,2}|[IVX]{1,4}))?$")
+APPENDIX = "Phụ lục"
 
 
 @dataclass
@@ -492,9 +495,12 @@ def find_attachment(lines: list[Line], after: int, limit: int) -> Attachment | N
         if t != t.upper():
             continue  # a type line is in capitals
         found = next(((w, c) for w, c in _types() if t.startswith(w)), None)
-        if found is None or found[0].startswith("PHỤ LỤC"):
+        if found is not None:
+            canonical = found[1]
+        elif _APPENDIX.match(t):
+            canonical = APPENDIX  # "PHỤ LỤC" / its title / "(Kèm theo Kế hoạch số …)"
+        else:
             continue
-        canonical = found[1]
         # the type line must be followed closely by a "kèm theo" line
         near = [k for k in range(i + 1, min(limit, i + 6)) if lines[k].is_text]
         attached = next((k for k in near if _ATTACHED.match(lines[k].text.strip(" *_"))), None)

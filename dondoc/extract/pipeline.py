@@ -21,7 +21,7 @@ from dondoc.extract.footnotes import find_footnotes
 from dondoc.extract.legal_refs import find_legal_refs
 from dondoc.extract.lexicon import words
 from dondoc.extract.lines import Line, mark_noise, split_lines
-from dondoc.extract.metadata import find_attachment, read_closing, read_header
+from dondoc.extract.metadata import APPENDIX, find_attachment, read_closing, read_header
 from dondoc.extract.reporting import Passage, Rule, find_rules, outside_paragraphs
 from dondoc.extract.review import is_bare_group
 from dondoc.extract.structure import Block, build_tree, enclosing_heading
@@ -151,7 +151,8 @@ def extract(source: SourceText) -> Extraction:
     doc_end_offset = lines[limit - 1].end if limit > 0 else len(text)
     refs = find_legal_refs(text, start=doc_start, end=doc_end_offset, exclude=(header.number or "",))
     # a decision that issues a plan: the plan's introduction is the one that addresses the tasks
-    plan = attached_root if attached_root is not None else root
+    # (an appendix's lists are the plan's own tasks: its introduction stays the plan's)
+    plan = attached_root if attached_root is not None and attachment.type != APPENDIX else root  # type: ignore[union-attr]
     intro = _intro(plan)
     default = deadlines.find_in_text(_looking_ahead(intro), header.date) if intro else None
     if default is not None and default.date is None:

@@ -25,6 +25,7 @@ _TERMINAL = (".", ";", ":", "!", "?", "…", "./.")
 _NUMBERED = (
     "num_dot", "num_dash", "num_paren", "num_slash", "num2", "num3", "roman_num",
     "letter", "letter_slash", "letter_dot", "letter_dash", "paren", "label_num", "ordinal",
+    "upper_letter",
 )  # fmt: skip
 _OPEN_CLOSE = (("“", "”"), ("(", ")"))
 _TOP_LEVEL = ("part", "article")  # outer to inner

@@ -139,6 +139,12 @@ def _low_contains(low: str, key: str) -> bool:
     return any(w in low for w in words("structure", key))
 
 
+def _dated(text: str, ctx: Context) -> bool:
+    """Does the text set a date of its own?"""
+    found = deadlines.find_in_text(text, ctx.doc_date)
+    return found is not None and found.date is not None
+
+
 _VALUE_END = re.compile(r"\s(?:[A-ZĐ][\wà-ỹ ]{2,30}):\s")
 _INLINE_FIELDS = re.compile(r"\(([^()]{8,400})\)")
 _PERSON_AFTER = re.compile(r"\s(?:Đồng chí|Thủ trưởng)\b")
@@ -523,6 +529,8 @@ def _visit(
             continue
         if _low_starts(low, "non_task_starts") or _low_contains(low, "non_task_contains"):
             continue
+        if _low_contains(low, "appendix_pointers") and not _dated(text, ctx):
+            continue  # "Các sở, ngành thực hiện các nhiệm vụ cụ thể tại Phụ lục kèm theo."
         if (
             child.marker is not None
             and child.marker.style == "ordinal"
@@ -942,6 +950,15 @@ def _make(
         if closing is not None and named:
             lead.extend(named)
             main_text = text[: closing.start()].rstrip()
+    if not lead and not fields and ("–" in text or "—" in text):
+        # "Cập nhật thủ tục hành chính lên Cổng Dịch vụ công – Văn phòng Sở – thường xuyên.":
+        # the compact form of a plan's list, the work, who does it and by when set off by dashes
+        dashed = _dash_fields(text, ctx)
+        if dashed is not None:
+            main_text, leads, partners, bound = dashed
+            lead.extend(leads)
+            support.extend(partners)
+            deadline = bound
     if product is None and "ản phẩm" in main_text:
         pm = _INLINE_PRODUCT.search(main_text)
         if pm:
@@ -992,6 +1009,33 @@ def _make(
 
 
 _CLOSING_BODIES = re.compile(r"\(([^()]{3,200})\)[\s.;]*$")
+_DASH_SEPARATOR = re.compile(r"\s+[–—]\s+")
+_DASH_PARTS = 4  # the work, who leads (and supports), by when: a longer run is prose
+
+
+def _dash_fields(text: str, ctx: Context) -> tuple[str, list[str], list[str], Deadline | None] | None:
+    """(work, leads, supports, bound) of an item written "work – bodies – bound", where each
+    part after the first is the bodies (roles marked or not) or a time bound and nothing
+    else; None when any part is something else (an en dash inside a sentence)."""
+    parts = _DASH_SEPARATOR.split(text.rstrip(" .;"))
+    if not 2 <= len(parts) <= _DASH_PARTS:
+        return None
+    leads: list[str] = []
+    partners: list[str] = []
+    bound: Deadline | None = None
+    for part in parts[1:]:
+        value = deadlines.parse_value(part, ctx.doc_date)
+        if bound is None and (value.date is not None or value.recurrence is not None):
+            bound = value
+            continue
+        if leads or not whole_bodies(_CELL_ROLE.sub(" ", part).strip(" ,;")):
+            return None
+        leads, partners = _roles_in_cell(part)
+    if not leads:
+        return None
+    return parts[0], leads, partners, bound
+
+
 _TAIL_LABEL = re.compile(r"(?<=\.)\s+([^.;:()]{2,40}):")
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from dondoc.core.directive import Extraction
 from dondoc.core.text import SourceText
+from dondoc.extract.fields import label_kind
 from dondoc.extract.pipeline import extract
 from tests.support.texts import header
 
@@ -2462,3 +2463,81 @@ def test_a_list_of_bodies_ending_in_one_of_a_kind_the_lexicon_does_not_know() ->
     assert leads[0] == ("Đài Truyền hình Việt Nam", "Thông tấn xã Việt Nam")
     assert leads[1] == ("Sở Y tế", "Sở Tài chính", "Hãng phim Giải Phóng")
     assert "Tổng hợp kết quả" not in " ".join(leads[2])  # a capitalised verb opens no name
+
+
+def test_an_appendix_of_lists_under_body_headings_in_capitals() -> None:
+    e = _run(
+        """II. TỔ CHỨC THỰC HIỆN
+1. Giao Sở Nội vụ theo dõi, đôn đốc việc thực hiện Kế hoạch.
+
+Nơi nhận:
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+
+Nguyễn Văn An
+
+PHỤ LỤC
+NHIỆM VỤ CỤ THỂ CỦA CÁC CƠ QUAN, ĐƠN VỊ
+(Kèm theo Kế hoạch số 12/KH-UBND ngày 02/3/2026 của Ủy ban nhân dân tỉnh)
+
+A. SỞ TƯ PHÁP
+1. Rà soát các văn bản quy phạm pháp luật; hoàn thành trong tháng 5/2026.
+B. CÔNG AN TỈNH
+1. Kiểm tra việc chấp hành pháp luật tại các cơ sở kinh doanh.
+"""
+    )
+    got = [(t.text[:12], t.lead, t.section) for t in e.tasks]
+    assert got[1:] == [
+        ("Rà soát các ", ("SỞ TƯ PHÁP",), "A. SỞ TƯ PHÁP"),
+        ("Kiểm tra việ", ("CÔNG AN TỈNH",), "B. CÔNG AN TỈNH"),
+    ]
+    assert e.tasks[1].deadline.date == date(2026, 5, 31)
+
+
+def test_an_item_that_points_to_the_appendix_and_sets_work_of_its_own() -> None:
+    e = _run(
+        "1. Các sở, ngành thực hiện các nhiệm vụ cụ thể tại Phụ lục kèm theo.\n"
+        "2. Các sở, ngành căn cứ nhiệm vụ được giao tại Phụ lục kèm theo, xây dựng kế hoạch của đơn vị, "
+        "báo cáo kết quả trước ngày 15/12/2026.\n"
+    )
+    assert [t.text[:40] for t in e.tasks] == ["Các sở, ngành căn cứ nhiệm vụ được giao "]
+    assert e.tasks[0].deadline.date == date(2026, 12, 14)
+
+
+def test_a_short_name_given_in_a_parenthesis_is_no_part_of_the_body() -> None:
+    e = _run(
+        "1. Ủy ban nhân dân các huyện, thị xã, thành phố (sau đây gọi là Ủy ban nhân dân cấp huyện) "
+        "rà soát thủ tục hành chính.\n"
+        "2. Ủy ban nhân dân cấp huyện niêm yết công khai thủ tục hành chính.\n"
+    )
+    assert [t.lead for t in e.tasks] == [
+        ("Ủy ban nhân dân các huyện, thị xã, thành phố",),
+        ("Ủy ban nhân dân cấp huyện",),
+    ]
+
+
+def test_a_focal_point_field_names_the_lead_but_a_contact_line_does_not() -> None:
+    e = _run(
+        """1. Rà soát, chuẩn hóa cơ sở dữ liệu hộ tịch.
+- Đầu mối: Phòng Hành chính tư pháp.
+- Thời hạn: Quý I/2026.
+"""
+    )
+    assert e.tasks[0].lead == ("Phòng Hành chính tư pháp",)
+    assert e.tasks[0].deadline.date == date(2026, 3, 31)
+    assert label_kind("Đầu mối liên hệ") is None  # a person to call, not who leads
+
+
+def test_the_compact_form_work_dash_bodies_dash_bound() -> None:
+    e = _run(
+        "1. Cập nhật thủ tục hành chính lên Cổng Dịch vụ công quốc gia – Văn phòng Sở – thường xuyên.\n"
+        "2. Kiểm tra việc số hóa tại một số xã – Thanh tra Sở chủ trì, Phòng Hành chính tư pháp phối hợp"
+        " – tháng 9/2026.\n"
+        "3. Sở Y tế kiểm tra an toàn thực phẩm – nhất là tại các chợ đầu mối – trong dịp Tết.\n"
+    )
+    first, second, third = e.tasks
+    assert (first.lead, first.deadline.recurrence) == (("Văn phòng Sở",), "continuous")
+    assert (second.lead, second.support) == (("Thanh tra Sở",), ("Phòng Hành chính tư pháp",))
+    assert second.deadline.date == date(2026, 9, 30)
+    assert third.lead == ("Sở Y tế",)  # dashes around an aside in a sentence: no compact form
