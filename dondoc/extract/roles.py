@@ -42,6 +42,7 @@ _SUPPORT_BY_FIRST: Final = _by_first(tuple(tuple(w.lower() for w in c) for c in 
 _SUPPORT_FILLERS: Final = frozenset(w for p in _phrases("support_cue_fillers") for w in p)
 _PASSIVE_AGENTS: Final = frozenset(words("roles", "passive_agents"))
 _PASSIVE_VERBS: Final = _phrases("passive_verbs")
+_PASSIVE_LEAD_VERBS: Final = _LEAD_CUES  # after a comma, only "do X chủ trì" names the lead
 _ASIDES: Final = _phrases("subject_asides")
 # the first letters, in either case, of the words find_roles looks for: cues, lead and support cues
 _CUE_LETTERS: Final = frozenset(
@@ -229,6 +230,11 @@ def find_roles(text: str) -> Roles:
             # "Việc này do X chủ trì": the work just named; never "các dự án do X thực hiện"
             # (a clause about the projects, whose doer is not the item's)
             leads.extend(_passive_agent(text, toks, k + 1))
+        elif low in _PASSIVE_AGENTS and k > 0 and toks[k - 1].text == ",":
+            # "Rà soát …, hoàn thành trước ngày D, do X chủ trì, phối hợp với Y thực hiện": the
+            # whole item's lead, set off by its comma; only "chủ trì" says so ("…, do X thực
+            # hiện" may tell who did something the item names)
+            leads.extend(_passive_agent(text, toks, k + 1, _PASSIVE_LEAD_VERBS))
         # a dict lookup of the first word spares trying each cue at every word
         if (
             k > 0
@@ -286,13 +292,16 @@ def _lead_cue_before(toks: Toks, k: int) -> bool:
     return False
 
 
-def _passive_agent(text: str, toks: Toks, i: int) -> tuple[str, ...]:
+def _passive_agent(
+    text: str, toks: Toks, i: int, verbs: tuple[tuple[str, ...], ...] | None = None
+) -> tuple[str, ...]:
     """ "Việc này do Phòng X chủ trì …", "… do Văn phòng Sở thực hiện": the bodies after the
-    agent's word, when a verb that makes them the lead follows them."""
+    agent's word, when a verb that makes them the lead follows them (`verbs`: those verbs,
+    the passive's own by default)."""
     if i >= len(toks) or not toks[i].text[:1].isupper():
         return ()  # "do thiếu vốn", "do lãnh đạo chủ chốt làm tổ trưởng": a cause, a person
     bl = read_bodies(text, toks, i)
-    if bl.names and any(_starts_with(toks, bl.end, v, fold=True) for v in _PASSIVE_VERBS):
+    if bl.names and any(_starts_with(toks, bl.end, v, fold=True) for v in verbs or _PASSIVE_VERBS):
         return bl.names
     return ()
 

@@ -2541,3 +2541,32 @@ def test_the_compact_form_work_dash_bodies_dash_bound() -> None:
     assert (second.lead, second.support) == (("Thanh tra Sở",), ("Phòng Hành chính tư pháp",))
     assert second.deadline.date == date(2026, 9, 30)
     assert third.lead == ("Sở Y tế",)  # dashes around an aside in a sentence: no compact form
+
+
+def test_a_work_programmes_items_with_who_prepares_them() -> None:
+    e = _run(
+        """I. CÁC ĐỀ ÁN TRÌNH TỈNH ỦY
+1. Đề án phát triển du lịch sinh thái giai đoạn 2026 - 2030.
+- Cơ quan chuẩn bị: Sở Văn hóa, Thể thao và Du lịch.
+- Thời gian trình: Tháng 02/2028.
+2. Nghị quyết quy định mức chi hỗ trợ cộng tác viên dân số.
+- Cơ quan soạn thảo: Sở Y tế.
+- Thời gian trình: Tháng 3/2028.
+"""
+    )
+    got = [(t.lead, t.deadline.date) for t in e.tasks]
+    assert got == [
+        (("Sở Văn hóa, Thể thao và Du lịch",), date(2028, 2, 29)),
+        (("Sở Y tế",), date(2028, 3, 31)),
+    ]
+
+
+def test_the_items_lead_in_the_passive_after_its_comma() -> None:
+    e = _run(
+        "1. Rà soát nhu cầu nước sinh hoạt của các hộ dân, hoàn thành trước ngày 15/02/2026, do Sở Nông"
+        " nghiệp và Môi trường chủ trì, phối hợp với Ủy ban nhân dân các huyện thực hiện.\n"
+        "2. Sở Tài chính kiểm tra quyết toán các công trình, do Ban Quản lý dự án thực hiện.\n"
+    )
+    first, second = e.tasks
+    assert (first.lead, first.support) == (("Sở Nông nghiệp và Môi trường",), ("Ủy ban nhân dân các huyện",))
+    assert second.lead == ("Sở Tài chính",)  # "…, do X thực hiện" tells who built them
