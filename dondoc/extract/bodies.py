@@ -356,7 +356,13 @@ def read_bodies(
         j += 1
     if j > cur_start:
         names.append(text[toks[cur_start].start : toks[j - 1].end])
-    names = [part for n in names for part in _split_alternatives(_without_alias(n).strip(" ,;")) if part]
+    names = [
+        part
+        for n in names
+        for whole in _without_aside(n)
+        for part in _split_alternatives(whole.strip(" ,;"))
+        if part
+    ]
     k = _past_time_words(toks, j)
     verb = k < len(toks) and bool(_is_verb(toks, k))
     return BodyList(tuple(names), j, verb)
@@ -384,9 +390,28 @@ _ALIAS: Final = re.compile(
 )
 
 
-def _without_alias(name: str) -> str:
-    """The name without the short name a parenthesis gives it ("… (sau đây gọi là X)")."""
-    return _ALIAS.sub("", name) if name.endswith(")") else name
+def _without_aside(name: str) -> list[str]:
+    """The name without the short name a parenthesis gives it ("… (sau đây gọi là X)"), nor
+    the unit inside it that a parenthesis names ("Sở Nội vụ (Ban Thi đua - Khen thưởng)":
+    the body given the work is the Sở; never "(cơ quan thường trực)", a role). A group
+    whose members the parenthesis lists ("các nhà mạng (Viettel Nghệ An, VNPT Nghệ An)")
+    is those members."""
+    if not name.endswith(")"):
+        return [name]
+    cut = _ALIAS.sub("", name)
+    if cut != name:
+        return [cut]
+    opening = name.rfind("(")
+    inner = name[opening + 1 : -1].strip()
+    if opening <= 0 or not inner[:1].isupper():
+        return [name]
+    toks = tokenize(inner)
+    if not _head_at(toks, 0, sentence_start=True):
+        return [name]
+    if name[:opening].split(" ", 1)[0].lower() in _PLURALS:
+        members = read_bodies(inner, toks, 0, sentence_start=True).names
+        return list(members) if members else [name]
+    return [name[:opening].rstrip()]
 
 
 def _split_alternatives(name: str) -> list[str]:

@@ -890,6 +890,24 @@ def phase_end(text: str) -> Deadline | None:
     return Deadline(m.group(0), date(int(m.group(2)), 12, 31))
 
 
+# "Giai đoạn 2 (năm 2028):", "Đợt 1: quý III/2027": a phase heading's period, in brackets or
+# after its colon, that is a period and nothing else
+_BRACKETED = re.compile(r"[(:]\s*([^():]{3,40}?)\s*\)?\s*:?\s*$")
+_PERIOD_ONLY = re.compile(
+    r"^(?:năm\s+\d{4}|(?:tháng|quý|quí)\s+[\dIVX]{1,4}\s*(?:/|\s+năm\s+)\s*\d{4})$", re.I
+)
+
+
+def bracketed_period(heading: str, doc_date: date | None = None) -> Deadline | None:
+    """The bound a phase heading's bracketed period sets ("Giai đoạn 2 (năm 2028):" → 31
+    December 2028), or None."""
+    m = _BRACKETED.search(heading)
+    if m is None or not _PERIOD_ONLY.match(m.group(1)):
+        return None
+    value = parse_value(m.group(1), doc_date)
+    return value if value.date is not None else None
+
+
 def parse_value(value: str, doc_date: date | None = None) -> Deadline:
     """A deadline cell or a 'Thời gian: …' value, read permissively."""
     text = " ".join(value.split()).strip(" .;,")

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from functools import cache
 
-from dondoc.extract.lexicon import words
+from dondoc.extract.lexicon import table, words
 from dondoc.extract.spacing import single_spaced
 
 _EMPHASIS = re.compile(r"[*_]{1,3}")
@@ -221,6 +221,25 @@ def mark_noise(lines: list[Line]) -> None:
                 ln.kind = "noise"
         elif len(text) <= 9 and _PAGE_NUMBER.match(ln.raw) and _is_page_number(lines, ln.index):
             ln.kind = "noise"
+            _mark_running_title(lines, ln.index)
+
+
+def _mark_running_title(lines: list[Line], page: int) -> None:
+    """A page's running title beside its number ("3" / "Kế hoạch số 1520/KH-SYT"), which a
+    short document prints once, so no count of repeats finds it: the document's kind and
+    number alone on the line next to the page number."""
+    for step in (1, -1):
+        near = _neighbour(lines, page, step)
+        if near is not None and near.kind == "text" and _running_title().match(near.text):
+            near.kind = "noise"
+
+
+@cache
+def _running_title() -> re.Pattern[str]:
+    kinds = "|".join(
+        re.escape(k) for k in sorted(set(table("documents", "types").values()), key=len, reverse=True)
+    )
+    return re.compile(rf"^(?:{kinds})\s+số\s*:?\s*\d{{1,5}}[\w./\-]*$", re.I)
 
 
 def _neighbour(lines: list[Line], i: int, step: int) -> Line | None:

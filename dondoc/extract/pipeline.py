@@ -24,7 +24,7 @@ from dondoc.extract.lines import Line, mark_noise, split_lines
 from dondoc.extract.metadata import APPENDIX, find_attachment, read_closing, read_header
 from dondoc.extract.reporting import Passage, Rule, find_rules, outside_paragraphs
 from dondoc.extract.review import is_bare_group
-from dondoc.extract.structure import Block, build_tree, enclosing_heading
+from dondoc.extract.structure import Block, build_tree, enclosing_heading, opens_phase
 from dondoc.extract.tables import (
     find_cell_per_line_tables,
     find_layout_tables,
@@ -70,8 +70,8 @@ def _section_bound(root: Block, doc_date: date | None) -> Deadline | None:
         for child in section.children:
             if child.marker is not None:
                 break
-            if child.role != "para" or not child.text.rstrip().endswith(":"):
-                continue
+            if child.role != "para" or not child.text.rstrip().endswith(":") or opens_phase(child.text):
+                continue  # (a phase's heading bounds its own items: "Giai đoạn 1 (đến hết năm 2027):")
             found = deadlines.find_in_text(_looking_ahead(child.text), doc_date)
             if found is not None and found.date is not None:
                 return found

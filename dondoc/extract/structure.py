@@ -301,6 +301,8 @@ def _segment(lines: list[Line], *, ocr: bool = False) -> list[tuple[Marker | Non
             pending_break = True  # "Đơn vị chủ trì: …" after a full stop: a field line of its own
         if marker is None and cur and prev_ends and ln.text.startswith("("):
             pending_break = True  # "(Chi tiết tại Phụ lục kèm theo)": a note of its own
+        if marker is None and cur and prev_ends and opens_phase(ln.text):
+            pending_break = True  # "Giai đoạn 2 (năm 2028):" after an item's last line
         if marker is None and cur and prev_ends and _may_close(ln.text) and is_closing_text(_ahead(lines, i)):
             pending_break = True  # "Trên đây là…", "UBND thành phố đề nghị các…" after a full stop
         if (
@@ -589,7 +591,7 @@ def opens_phase(text: str) -> bool:
         words("structure", "phase_heads")
     ):
         return False
-    if deadlines.phase_end(flat) is not None:
+    if deadlines.phase_end(flat) is not None or deadlines.bracketed_period(flat) is not None:
         return True
     found = deadlines.find_in_text(flat)
     return found is not None and found.date is not None

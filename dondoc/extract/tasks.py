@@ -139,6 +139,10 @@ def _low_contains(low: str, key: str) -> bool:
     return any(w in low for w in words("structure", key))
 
 
+# a name, then only a telephone number (or two): a contact, never a task
+_CONTACT_LINE = re.compile(r"^[^:;.]{2,100}:\s*(?:\+?[\d(][\d\s.()\-]{6,}\d[\s,;/]*){1,3}\.?$")
+
+
 def _dated(text: str, ctx: Context) -> bool:
     """Does the text set a date of its own?"""
     found = deadlines.find_in_text(text, ctx.doc_date)
@@ -541,6 +545,8 @@ def _visit(
             continue  # "Thứ nhất, vùng lõi nghèo hiện nay là …": a point argued, no instruction
         if (_low_starts(low, "approval_starts") or _praises(low)) and not find_roles(text).leads:
             continue  # agreed or praised, and handed to nobody
+        if not kids and _CONTACT_LINE.match(text):
+            continue  # "Trung tâm Kiểm soát bệnh tật tỉnh: 0232.3822.115.": whom to call
         if _low_starts(low, "funding_starts") and _names_no_subject(text):
             continue  # where the money comes from (CONVENTIONS rule 2)
         if (
@@ -660,7 +666,7 @@ def _phase(heading: str, ctx: Context) -> Deadline | None:
         if not flat.endswith(":") or len(opening) > _OPENING_BOUND:
             return None
         flat = opening
-    phase = deadlines.phase_end(flat)
+    phase = deadlines.phase_end(flat) or deadlines.bracketed_period(flat, ctx.doc_date)
     if phase is not None:
         return phase
     if len(flat) <= _GROUP_LABEL:

@@ -2570,3 +2570,53 @@ def test_the_items_lead_in_the_passive_after_its_comma() -> None:
     first, second = e.tasks
     assert (first.lead, first.support) == (("Sở Nông nghiệp và Môi trường",), ("Ủy ban nhân dân các huyện",))
     assert second.lead == ("Sở Tài chính",)  # "…, do X thực hiện" tells who built them
+
+
+def test_phases_in_brackets_a_running_title_and_an_appendix_of_hotlines() -> None:
+    e = _run(
+        """II. NỘI DUNG
+Giai đoạn 1 (từ nay đến hết năm 2026):
+1. Trung tâm Kiểm soát bệnh tật tỉnh giám sát véc tơ tại các ổ dịch cũ.
+2. Các bệnh viện tuyến tỉnh bố trí khu vực điều trị riêng.
+                                                                                 3
+Kế hoạch số 1520/KH-SYT
+Giai đoạn 2 (năm 2027):
+3. Phòng Nghiệp vụ Y tổng hợp kết quả, báo cáo Giám đốc Sở.
+
+III. TỔ CHỨC THỰC HIỆN
+Thủ trưởng các đơn vị trực thuộc Sở căn cứ Kế hoạch này tổ chức thực hiện.
+
+Nơi nhận:
+- Lưu: VT.
+GIÁM ĐỐC
+
+Hoàng Văn Minh
+
+PHỤ LỤC
+ĐƯỜNG DÂY NÓNG
+(Kèm theo Kế hoạch số 1520/KH-SYT ngày 12/10/2026 của Sở Y tế)
+
+1. Trung tâm Kiểm soát bệnh tật tỉnh: 0232.3822.115.
+2. Bệnh viện đa khoa tỉnh: 0232 3828 555; 0913 456 789.
+"""
+    )
+    got = [(t.text[:20], t.deadline.date) for t in e.tasks]
+    assert got == [
+        ("Trung tâm Kiểm soát ", date(2026, 12, 31)),
+        ("Các bệnh viện tuyến ", date(2026, 12, 31)),  # no running title nor phase read into it
+        ("Phòng Nghiệp vụ Y tổ", date(2027, 12, 31)),  # "(năm 2027)": the second phase's bound
+        ("Thủ trưởng các đơn v", None),  # a phase's bound is not the whole document's
+    ]
+    assert "Kế hoạch số" not in e.tasks[1].text
+
+
+def test_a_unit_a_parenthesis_names_inside_a_body_and_a_groups_members() -> None:
+    e = _run(
+        "1. Giao Sở Nội vụ (Ban Thi đua - Khen thưởng) theo dõi, đề xuất khen thưởng.\n"
+        "2. Sở Y tế phối hợp với các nhà mạng (Viettel Nghệ An, VNPT Nghệ An) nhắn tin tuyên truyền.\n"
+        "3. Giao Phòng Nội vụ (cơ quan thường trực) theo dõi, tổng hợp.\n"
+    )
+    first, second, third = e.tasks
+    assert first.lead == ("Sở Nội vụ",)
+    assert second.support == ("Viettel Nghệ An", "VNPT Nghệ An")
+    assert third.lead[0].startswith("Phòng Nội vụ")  # a role in the parenthesis, no unit
