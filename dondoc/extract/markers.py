@@ -159,3 +159,12 @@ def is_unnumbered(style: str) -> bool:
 
 def is_item_start(text: str) -> bool:
     return find_marker(text) is not None
+
+
+_WRAPPED_RANGE_END = re.compile(r".*\b\d{4}$")
+_WRAPPED_RANGE_START = re.compile(r"^[-–—]\s*\d{4}\b(?![-/.]\d)")
+
+
+def continues_a_range(prev: str, line: str) -> bool:
+    """ "… giai đoạn 2026" / "- 2030 …": a period wrapped at its dash, not a dash item."""
+    return _WRAPPED_RANGE_END.match(prev) is not None and _WRAPPED_RANGE_START.match(line) is not None

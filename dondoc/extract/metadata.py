@@ -14,7 +14,7 @@ from functools import cache
 
 from dondoc.extract.lexicon import table, words
 from dondoc.extract.lines import Line
-from dondoc.extract.markers import find_marker
+from dondoc.extract.markers import continues_a_range, find_marker
 from dondoc.extract.spacing import single_spaced
 
 # the State's, the Party's and the Youth Union's ("ĐOÀN TNCS HỒ CHÍ MINH" heads its documents
@@ -555,7 +555,11 @@ def _title(lines: list[Line], type_line: int, rest: str, limit: int) -> tuple[st
             upper_run = False
         if not upper_run and parts and _CONTEXT_START.match(t):
             break
-        if parts and (find_marker(t) is not None or len(t) > 150 or _KINH_GUI.match(t)):
+        if parts and (
+            (find_marker(t) is not None and not continues_a_range(parts[-1], t))  # "2026" / "- 2027"
+            or len(t) > 150
+            or _KINH_GUI.match(t)
+        ):
             break  # an item or a paragraph: the body has begun (text with no blank lines)
         parts.append(" ".join(_split_cols(ln.raw)) if ln.raw.count("   ") else t)
         k += 1

@@ -19,7 +19,7 @@ from dondoc.extract.bodies import starts_with_verb, whole_bodies
 from dondoc.extract.fields import label_kind
 from dondoc.extract.lexicon import words
 from dondoc.extract.lines import Line
-from dondoc.extract.markers import Marker, find_marker, is_unnumbered
+from dondoc.extract.markers import Marker, continues_a_range, find_marker, is_unnumbered
 
 _TERMINAL = (".", ";", ":", "!", "?", "…", "./.")
 _NUMBERED = (
@@ -262,10 +262,7 @@ def _segment(lines: list[Line], *, ocr: bool = False) -> list[tuple[Marker | Non
             and (
                 _unclosed(cur)
                 or _known_compound(prev_text.text, ln.text, lines)
-                or (
-                    _WRAPPED_RANGE_END.match(prev_text.text) is not None
-                    and _WRAPPED_RANGE_START.match(ln.text) is not None
-                )
+                or continues_a_range(prev_text.text, ln.text)
             )
         ):
             # "“Festival Thăng Long\n- Hà Nội…”": inside a quote, or a name the document
@@ -287,6 +284,7 @@ def _segment(lines: list[Line], *, ocr: bool = False) -> list[tuple[Marker | Non
             and prev_text.text.endswith(":")
             and ln.text[:1].isupper()
             and not _unclosed(cur)  # "(cơ quan phối hợp:" / "Sở Y tế; …)": inside parentheses
+            and not _ends_with_label(prev_text.text)  # "… tại các xã. Trách nhiệm:" / "Phòng A …"
         ):
             pending_break = True  # "1. Về kiến nghị …:" then its paragraph, without a blank line
         if marker is None and cur and not ln.bold and cur_bold:
@@ -336,8 +334,6 @@ def _segment(lines: list[Line], *, ocr: bool = False) -> list[tuple[Marker | Non
 
 # a line ending in a number (a year) and the next opening with a dash and a number: one
 # span of years ("2025 - 2030") that the line wrap cut at its dash
-_WRAPPED_RANGE_END = re.compile(r".*\b\d{4}$")
-_WRAPPED_RANGE_START = re.compile(r"^[-–—]\s*\d{4}\b(?![-/.]\d)")
 
 
 def _bare_marker(cur: list[Line], marker: Marker) -> bool:
@@ -417,7 +413,12 @@ _WHOLE_DOCUMENT = re.compile(
 def _closing_firsts() -> frozenset[str]:
     """The first words a closing paragraph can open with (its listed starts, the issuer's
     names of _ISSUER_ASKS, "Yêu cầu"/"Đề nghị" of _WHOLE_DOCUMENT), lower-cased."""
-    openers = [*words("structure", "closing_starts"), *_ISSUERS, *_ASKS]
+    openers = [
+        *words("structure", "closing_starts"),
+        *words("structure", "closing_offices"),
+        *_ISSUERS,
+        *_ASKS,
+    ]
     return frozenset(w.split()[0].lower() for w in openers)
 
 
@@ -439,12 +440,37 @@ def _ahead(lines: list[Line], i: int, count: int = 3) -> str:
     return " ".join(texts)
 
 
+# "Yêu cầu Thủ trưởng các cơ quan, … nghiêm túc thực hiện./.": the document's last sentence
+# (its end mark "./."), asking everyone to carry out the whole of it; glued to the last item
+# where a PDF keeps no blank line between paragraphs
+_CARRY_OUT_ALL = re.compile(
+    r"^(?:" + "|".join(_ASKS) + r")\s[^.;]{0,240}?\bnghiêm\s+túc\s+(?:triển\s+khai\s+)?thực\s+hiện\s*\./\."
+)
+
+
 def is_closing_text(text: str) -> bool:
     return (
         _starts_with_any(text, words("structure", "closing_starts"))
         or bool(_ISSUER_ASKS.match(text))
         or bool(_WHOLE_DOCUMENT.match(text))
+        or bool(_CARRY_OUT_ALL.match(text))
+        or bool(office_notifies().match(text))
     )
+
+
+@cache
+def office_notifies() -> re.Pattern[str]:
+    """ "Văn phòng Ủy ban nhân dân tỉnh (xin) thông báo …": the office's closing sentence."""
+    offices = "|".join(re.escape(w) for w in words("structure", "closing_offices"))
+    verbs = "|".join(re.escape(w) for w in words("structure", "closing_office_verbs"))
+    return re.compile(rf"^(?:{offices})\b[^.;:]{{0,60}}?\b(?:{verbs})\b", re.I)
+
+
+def _ends_with_label(text: str) -> bool:
+    """Does the line end with a field's label, its value wrapped to the next line ("… tại
+    các xã. Trách nhiệm:", "- Cơ quan chủ trì:")?"""
+    tail = re.split(r"[.;]\s+", text[:-1])[-1].lstrip("-+•* ")
+    return label_kind(tail) is not None
 
 
 def build_tree(lines: list[Line], *, ocr: bool = False) -> Block:

@@ -877,7 +877,13 @@ def _closing_sentence() -> re.Pattern[str]:
     The pattern opens with the stop (not a look-behind): the regex engine skips to the stops."""
     starts = "|".join(re.escape(w) for w in words("structure", "closing_sentences"))
     thanks = "|".join(re.escape(w) for w in words("structure", "closing_phrases"))
-    return re.compile(rf"[.;](\s+((?:{starts})\b.*|[^.;]{{0,80}}?\b(?:{thanks})\b.*))$", re.I | re.S)
+    offices = "|".join(re.escape(w) for w in words("structure", "closing_offices"))
+    verbs = "|".join(re.escape(w) for w in words("structure", "closing_office_verbs"))
+    return re.compile(
+        rf"[.;](\s+((?:{starts})\b.*|(?:{offices})\b[^.;:]{{0,60}}?\b(?:{verbs})\b.*"
+        rf"|[^.;]{{0,80}}?\b(?:{thanks})\b.*))$",
+        re.I | re.S,
+    )
 
 
 # Where a body named above the item speaks in it (a heading "2. Sở Xây dựng:", its field

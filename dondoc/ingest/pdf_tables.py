@@ -61,10 +61,15 @@ def mark_tables(
     k = 0
     while k < len(lines):
         line = lines[k]
-        header = _header_lines(lines, k, rules)
+        header = _header_lines(lines, k, rules, textpage)
         if header:
             for ln in header:
-                ln.runs = [piece for run in ln.runs for piece in _split_at_gaps(run, textpage)]
+                ln.runs = [
+                    piece
+                    for run in ln.runs
+                    for cut in _split_at_rules(run, textpage, rules)
+                    for piece in _split_at_gaps(cut, textpage)
+                ]
             grid = _grid(header)
             if grid is not None:
                 if state.grid is not None and len(state.grid.bounds) == len(grid.bounds):
@@ -109,7 +114,9 @@ def mark_tables(
 _MAX_HEADER_LINES = 4
 
 
-def _header_lines(lines: list[Line], k: int, rules: Rules) -> list[Line]:
+def _header_lines(
+    lines: list[Line], k: int, rules: Rules, textpage: pdfium.PdfTextPage | None = None
+) -> list[Line]:
     """The header row at line k (one line, or more when the labels wrap or the header has a
     second row), or nothing."""
     line = lines[k]
@@ -128,14 +135,41 @@ def _header_lines(lines: list[Line], k: int, rules: Rules) -> list[Line]:
             break
         if not _header_words(nxt):
             break  # a line that names no column of its own is not part of the header
-        if _ruled_off(block, nxt, rules):
-            break  # the rule under the header: the table's first row
+        if _ruled_off(block, nxt, rules) and not _only_labels(nxt):
+            break  # the rule under the header: the table's first row (not a row of labels
+            # alone, "Chủ trì | Phối hợp", under a label its cells did not merge over)
         block.append(nxt)
     text = " ".join(r.text for ln in block for r in ln.runs).lower()
     kinds = {kind for kind, rx in _HEADER_KINDS.items() if rx.search(text)}
+    if len(block) > 1 and not (len(kinds) >= 3 and kinds & {"lead", "deadline"}):
+        # labels wrapped in their cells ("Cơ quan chủ" / "trì chuẩn bị"): read column by column
+        by_column = _column_text(block, textpage, rules)
+        kinds |= {kind for kind, rx in _HEADER_KINDS.items() if rx.search(by_column)}
     if len(kinds) >= 3 and kinds & {"lead", "deadline"}:
         return block
     return []
+
+
+def _column_text(block: list[Line], textpage: pdfium.PdfTextPage | None, rules: Rules) -> str:
+    """A header's labels read down each column, the columns apart: the runs of its lines,
+    cut at drawn rules (where the page's text places them), gathered where they stand over
+    one another."""
+    runs = [
+        piece
+        for ln in block
+        for run in ln.runs
+        for piece in (_split_at_rules(run, textpage, rules) if textpage is not None else [run])
+    ]
+    columns: list[list[Run]] = []
+    for run in sorted(runs, key=lambda r: r.x0):
+        column = next(
+            (c for c in columns if run.x0 < max(r.x1 for r in c) and run.x1 > min(r.x0 for r in c)), None
+        )
+        if column is None:
+            columns.append([run])
+        else:
+            column.append(run)
+    return " | ".join(" ".join(r.text for r in sorted(c, key=lambda r: r.top)) for c in columns).lower()
 
 
 def _ruled_off(block: list[Line], below: Line, rules: Rules) -> bool:
@@ -148,6 +182,11 @@ def _ruled_off(block: list[Line], below: Line, rules: Rules) -> bool:
         block[-1].bottom - 1 <= y <= below.top + 1 and min(x1, right) - max(x0, left) >= (right - left) * 0.6
         for y, x0, x1 in rules.horizontal
     )
+
+
+def _only_labels(line: Line) -> bool:
+    """A line of column labels and nothing else: two kinds or more, every run short."""
+    return _kinds(line) >= 2 and all(len(r.text) < 25 and _kinds(Line(line.page, [r])) for r in line.runs)
 
 
 def _kinds(line: Line) -> int:
@@ -164,7 +203,7 @@ def _grid(header: list[Line]) -> TableGrid | None:
     # "Phối hợp") sets no column: the labels under it do (and name them)
     spans = sorted(
         (
-            (r.x0, r.x1, r.text)
+            (r.x0, r.x1, r.text, i)
             for i, ln in enumerate(header)
             for r in ln.runs
             if _covered(r, header[i + 1 :]) < 2
@@ -173,7 +212,7 @@ def _grid(header: list[Line]) -> TableGrid | None:
     )
     if not spans:
         return None
-    columns: list[list[tuple[float, float, str]]] = []
+    columns: list[list[tuple[float, float, str, int]]] = []
     for span in spans:
         if columns and span[0] < max(s[1] for s in columns[-1]) + 2:
             columns[-1].append(span)
@@ -185,7 +224,8 @@ def _grid(header: list[Line]) -> TableGrid | None:
         (max(s[1] for s in left) + min(s[0] for s in right)) / 2
         for left, right in itertools.pairwise(columns)
     ]
-    header_text = [" ".join(s[2] for s in col) for col in columns]
+    # a label wrapped in its cell reads top line first ("Thời gian" / "hoàn thành")
+    header_text = [" ".join(s[2].strip() for s in sorted(col, key=lambda s: (s[3], s[0]))) for col in columns]
     return TableGrid(bounds, header_text, left=spans[0][0], right=max(s[1] for s in spans))
 
 
@@ -251,6 +291,26 @@ def _spans_merged_cell(run: Run, grid: TableGrid, rules: Rules) -> bool:
     return not any(run.x0 < x < run.x1 and top - 2 <= middle <= bottom + 2 for x, top, bottom in inside)
 
 
+def _split_at_rules(run: Run, textpage: pdfium.PdfTextPage, rules: Rules) -> list[Run]:
+    """A header run over two cells whose labels nearly touch ("Đơn vị chủ trì Đơn vị phối"):
+    cut where a drawn vertical rule runs through it, between two words."""
+    middle = (run.top + run.bottom) / 2
+    through = sorted(
+        x
+        for x, top, bottom in rules.vertical
+        if run.x0 + 1 < x < run.x1 - 1 and top - 2 <= middle <= bottom + 2
+    )
+    if not through:
+        return [run]
+    last_right = run.x0
+    for offset, left, right in _char_lefts(run, textpage):
+        if offset > 0 and left >= through[0] and run.text[offset - 1].isspace():
+            head, *rest = _cut(run, offset, last_right, left)
+            return [head, *(piece for r in rest for piece in _split_at_rules(r, textpage, rules))]
+        last_right = right
+    return [run]
+
+
 def _split_at_gaps(run: Run, textpage: pdfium.PdfTextPage) -> list[Run]:
     """A header run holding two labels set apart ("TT      Nội dung"): cut at wide gaps."""
     chars = list(_char_lefts(run, textpage))
@@ -271,7 +331,19 @@ def _cells(lines: list[Line], grid: TableGrid) -> list[str]:
         for run in ln.runs:
             column = run.column if run.column >= 0 else grid.column(run.x0)
             cells[column].append(" ".join(run.text.split()))
-    return [" ".join(c).replace("|", "/") for c in cells]
+    return [_join_wrapped(c).replace("|", "/") for c in cells]
+
+
+def _join_wrapped(pieces: list[str]) -> str:
+    """A cell's lines joined with spaces, but a symbol wrapped at its hyphen or slash
+    ("Chỉ thị số 21-" / "CT/TU") joined whole again."""
+    out = ""
+    for piece in pieces:
+        if out and out[-1] in "-/" and len(out) > 1 and out[-2].isalnum():
+            out += piece
+        else:
+            out = f"{out} {piece}" if out else piece
+    return out
 
 
 def markdown_rows(lines: list[Line]) -> list[tuple[str, list[Line]]]:

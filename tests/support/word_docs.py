@@ -512,10 +512,74 @@ def kh_tinh_docx_dai(path: Path) -> Path:
     return path
 
 
+_CLOSE_HEAD = ["TT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian trình"]
+_CLOSE_BODY = [
+    [
+        "1",
+        "Đề án phát triển làng nghề gắn với du lịch",
+        "Sở Nông nghiệp và Môi trường",
+        "Sở Công Thương",
+        "Tháng 4/2028",
+    ],
+    ["2", "Quy định mức hỗ trợ xử lý nước thải làng nghề", "Sở Tài chính", "Sở Tư pháp", "Tháng 6/2028"],
+    [
+        "3",
+        "Báo cáo kết quả kiểm tra môi trường các làng nghề",
+        "Thanh tra tỉnh",
+        "Công an tỉnh",
+        "Quý III/2028",
+    ],
+]
+
+
+def ctr_tinh_docx_sat(path: Path) -> Path:
+    """A province's work programme whose task table has five columns of equal width, as Word
+    lays a table out before anyone drags its borders, its labels set left: "Đơn vị chủ trì"
+    and "Đơn vị phối" nearly touch on one line, told apart in the PDF only by the rule
+    between their cells."""
+    doc = _new_document()
+    _plan_header(
+        doc, ["ỦY BAN NHÂN DÂN", "TỈNH HÀ NAM"], "Số: 31/CTr-UBND", "Hà Nam, ngày 08 tháng 01 năm 2028"
+    )
+    _paragraphs(
+        doc,
+        [
+            ("CHƯƠNG TRÌNH", True, True),
+            ("Công tác trọng tâm của Ủy ban nhân dân tỉnh năm 2028", True, True),
+            ("I. CÁC NỘI DUNG TRÌNH ỦY BAN NHÂN DÂN TỈNH", True, False),
+        ],
+    )
+    table = doc.add_table(rows=1 + len(_CLOSE_BODY), cols=5)
+    table.style = "Table Grid"
+    for row, cells in zip(table.rows, [_CLOSE_HEAD, *_CLOSE_BODY], strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
+            _cell_lines(cell, [text], center=False)  # labels set left, as typed: they nearly touch
+    _paragraphs(
+        doc,
+        [
+            ("II. TỔ CHỨC THỰC HIỆN", True, False),
+            (
+                "Văn phòng Ủy ban nhân dân tỉnh theo dõi, đôn đốc các cơ quan chuẩn bị nội dung, "
+                "báo cáo Chủ tịch Ủy ban nhân dân tỉnh trước ngày 25 hằng tháng.",
+                False,
+                False,
+            ),
+        ],
+    )
+    _closing(
+        doc,
+        ["- TT Tỉnh ủy, TT HĐND tỉnh;", "- Các sở, ban, ngành;", "- Lưu: VT, TH."],
+        ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "", "", "Trương Quốc Huy"],
+    )
+    doc.save(str(path))
+    return path
+
+
 WORD_DOCS: dict[str, Callable[[Path], Path]] = {
     "kh-huyen-docx-merge": kh_huyen_docx_merge,
     "kh-xa-docx-khongso": kh_xa_docx_khongso,
     "kh-tinh-docx-2hang": kh_tinh_docx_2hang,
     "kh-so-docx-donvi": kh_so_docx_donvi,
     "kh-tinh-docx-dai": kh_tinh_docx_dai,
+    "ctr-tinh-docx-sat": ctr_tinh_docx_sat,
 }

@@ -102,3 +102,13 @@ def test_no_issuer_below_a_motto_that_the_kind_follows() -> None:
     )
     assert h.issuer is None
     assert h.type == "Kế hoạch"
+
+
+def test_a_title_wrapped_at_the_dash_of_its_period() -> None:
+    h = _header(
+        "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 215/KH-UBND\nHà Tĩnh, ngày 05 tháng 6 năm 2026\n"
+        "KẾ HOẠCH\nTriển khai chuyển đổi số trong giáo dục, giai đoạn 2026\n- 2027\n\n"
+        "I. MỤC ĐÍCH\n"
+    )
+    assert h.title == "Triển khai chuyển đổi số trong giáo dục, giai đoạn 2026 - 2027"

@@ -2620,3 +2620,45 @@ def test_a_unit_a_parenthesis_names_inside_a_body_and_a_groups_members() -> None
     assert first.lead == ("Sở Nội vụ",)
     assert second.support == ("Viettel Nghệ An", "VNPT Nghệ An")
     assert third.lead[0].startswith("Phòng Nội vụ")  # a role in the parenthesis, no unit
+
+
+def test_a_label_at_a_lines_end_goes_on_with_its_value_on_the_next() -> None:
+    e = _run(
+        "1.1. Kiểm tra việc thu gom chất thải rắn tại các xã. Trách nhiệm:\n"
+        "Phòng Quản lý chất thải rắn chủ trì, Thanh tra Sở phối hợp; thời gian: tháng 10 -\n"
+        "11/2026.\n"
+        "1.2. Tổng hợp kết quả kiểm tra, báo cáo Giám đốc Sở.\n"
+    )
+    first = e.tasks[0]
+    assert (first.lead, first.support) == (("Phòng Quản lý chất thải rắn",), ("Thanh tra Sở",))
+    assert first.deadline.date == date(2026, 11, 30)
+    assert len(e.tasks) == 2
+
+
+def test_the_office_that_notifies_closes_but_the_office_given_work_leads() -> None:
+    e = _run(
+        """I. NỘI DUNG
+1. Sở Tài chính bố trí kinh phí.
+II. TỔ CHỨC THỰC HIỆN
+Văn phòng Ủy ban nhân dân tỉnh theo dõi, đôn đốc, báo cáo Chủ tịch Ủy ban nhân dân tỉnh.
+III. CÁC NỘI DUNG KHÁC
+1. Sở Nội vụ rà soát biên chế. Văn phòng Ủy ban nhân dân tỉnh thông báo để các cơ quan biết, thực hiện./.
+"""
+    )
+    assert [t.lead for t in e.tasks] == [
+        ("Sở Tài chính",),
+        ("Văn phòng Ủy ban nhân dân tỉnh",),
+        ("Sở Nội vụ",),
+    ]
+    assert "thông báo" not in e.tasks[2].text
+
+
+def test_the_documents_last_sentence_glued_to_its_last_item_is_no_part_of_it() -> None:
+    e = _run(
+        "1. Sở Tài chính tham mưu bố trí kinh phí hỗ trợ người dân.\n"
+        "2. Sở Xây dựng chỉ đạo các đơn vị cấp nước lắp đặt bồn chứa trước ngày 01/3/2026.\n"
+        "Yêu cầu Thủ trưởng các cơ quan, đơn vị, Chủ tịch Ủy ban nhân dân các huyện,\n"
+        "thành phố nghiêm túc thực hiện./.\n"
+    )
+    assert e.tasks[1].lead == ("Sở Xây dựng",)
+    assert "nghiêm túc" not in e.tasks[1].text

@@ -292,7 +292,8 @@ def test_a_two_row_header_sets_a_column_under_each_label_of_its_second_row() -> 
     assert header == _TWO_ROW_HEADER  # the rule across the table ends it: the row is no label
     grid = _grid(header)
     assert grid is not None
-    assert grid.header == ["STT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Thời gian thành hoàn", "Sản phẩm"]
+    # a label wrapped in its cell reads line by line, top first
+    assert grid.header == ["STT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Thời gian hoàn thành", "Sản phẩm"]
 
 
 def test_a_header_line_under_a_rule_across_the_table_is_its_first_row() -> None:
