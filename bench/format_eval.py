@@ -66,6 +66,8 @@ def _two_columns(doc: Document, lines: list[str], *, left_first: bool) -> None:
         elif parts:
             on_right = _RIGHT_COLUMN.search(parts[0]) and not parts[0].startswith("Số")
             (right if on_right else left).append(parts[0])
+    if left_first and len(right) >= 2:
+        right[-1:-1] = ["", "", ""]  # the space left for the signature above the signer's name
     table = doc.add_table(rows=1, cols=2)
     for cell, column in zip(table.rows[0].cells, (left, right), strict=True):
         paragraph = cell.paragraphs[0]

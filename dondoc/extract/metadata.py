@@ -8,6 +8,7 @@ The closing holds 'Nơi nhận' and the signature block (authority line, title, 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -130,6 +131,22 @@ def _split_cols(raw: str) -> list[str]:
     if single_spaced(text):
         return [text] if text else []  # one column: most lines
     return [p for p in _COLUMN_GAP.split(text) if p]
+
+
+def _right_column(lines: Iterable[Line]) -> str:
+    """The header's right column, line by line: the last column of a line laid out in two,
+    or a line that stands alone far to the right."""
+    parts = []
+    for ln in lines:
+        cols = _split_cols(ln.raw)
+        if len(cols) > 1:
+            parts.append(cols[-1])
+        elif cols and ln.indent >= _RIGHT_INDENT:
+            parts.append(cols[0])
+    return " ".join(parts)
+
+
+_RIGHT_INDENT = 40  # characters: a line this far in stands in the right column
 
 
 def _unmark(text: str) -> str:
@@ -257,6 +274,10 @@ def read_header(lines: list[Line], limit: int) -> Header:
     low = flat.lower()
     # digits only in the groups: the same match on lower-cased text, without IGNORECASE
     dm = _DATE_LOW.search(low) if len(low) == len(flat) else _DATE.search(flat)
+    if dm is None:
+        # a PDF's layout puts the left column's lines between the date's ("Cẩm Thủy, ngày 21
+        # tháng 10 năm" / "V/v triển khai …" / "2027"): the right column read on its own
+        dm = _DATE.search(_right_column(ln for _, ln in joined_lines))
     if dm:
         try:
             h.date = date(int(dm.group(3)), int(dm.group(2)), int(dm.group(1)))

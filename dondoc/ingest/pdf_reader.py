@@ -423,6 +423,7 @@ def _run(group: list[tuple[float, float, float, float]], text: str, height: floa
 
 _EDGE = 0.08  # share of a page's height at top and bottom where running headers and footers sit
 _POINTS_PER_COLUMN = 4.0  # one character column of the text per 4 pt across the page
+_FEW_LINES = 8  # a page with fewer lines sets no left margin of its own
 
 
 def _line_text(line: Line, margin: float = 0.0) -> str:
@@ -471,9 +472,18 @@ def _assemble(lines: list[Line], layout: PageLayout) -> SourceText:
     # each page's left margin: indentation is kept relative to it, in spaces, as
     # pdftotext -layout does (a first-line indent marks a new paragraph)
     margins: dict[int, float] = {}
+    few: list[int] = []
     for page in {ln.page for ln in lines}:
         lefts = sorted(min(r.x0 for r in ln.runs) for ln in lines if ln.page == page)
         margins[page] = lefts[len(lefts) // 10]
+        if len(lefts) < _FEW_LINES:
+            few.append(page)
+    full = sorted(m for p, m in margins.items() if p not in few)
+    for page in few:
+        if full:
+            # a last page that holds only the signer's name (centred in the right column)
+            # sets no margin of its own: the other pages' does
+            margins[page] = min(margins[page], full[len(full) // 2])
     parts: list[str] = []
     pos = 0
     prev: Line | None = None

@@ -321,3 +321,27 @@ def test_a_group_row_merged_across_a_ruled_table_is_one_cell() -> None:
     assert not _spans_merged_cell(touching, grid, rules)
     # a table drawn without rules says nothing: the cut stays
     assert not _spans_merged_cell(group, grid, Rules())
+
+
+def test_a_last_page_holding_only_the_signers_name_keeps_it_in_the_right_column(tmp_path: Path) -> None:
+    page1 = lines_from(800, ["ỦY BAN NHÂN DÂN", "TỈNH AN HÒA"])
+    page1 += [
+        Put("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 300, 800),
+        Put("Độc lập - Tự do - Hạnh phúc", 340, 782),
+        Put("Số: 12/UBND-VX", 60, 760),
+        Put("An Hòa, ngày 21 tháng 10 năm", 320, 760),
+        Put("V/v kiểm tra công tác y tế", 60, 742),  # the left column between the date's lines
+        Put("2027", 400, 742),
+    ]
+    page1 += lines_from(
+        700, ["Kính gửi: Sở Y tế.", "1. Sở Y tế kiểm tra các trạm y tế xã trong tháng 11/2027."]
+    )
+    page1 += [Put("Nơi nhận:", 60, 600), Put("KT. CHỦ TỊCH", 380, 600)]
+    page1 += [Put("- Như trên;", 60, 582), Put("PHÓ CHỦ TỊCH", 380, 582), Put("- Lưu: VT.", 60, 564)]
+    page2 = [Put("Lò Văn Cương", 385, 800)]
+    doc = read_document(make_pdf(tmp_path / "l.pdf", [page1, page2]), Settings())
+    last = doc.source.text.rstrip().splitlines()[-1]
+    assert last.startswith(" " * 40) and last.strip() == "Lò Văn Cương"
+    meta = extract(doc.source).meta
+    assert meta.signer == "Lò Văn Cương"
+    assert meta.date is not None and meta.date.isoformat() == "2027-10-21"
