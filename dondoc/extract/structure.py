@@ -253,6 +253,8 @@ def _segment(lines: list[Line], *, ocr: bool = False) -> list[tuple[Marker | Non
         prev_ends = prev_text.text.rstrip().endswith(_TERMINAL) if prev_text else True
         if marker is not None and not prev_ends and _lower_start(ln.text[marker.length :].lstrip()):
             marker = None  # "việc tìm người\n- người tìm việc": a phrase, not an item
+        if marker is not None and marker.style == "paren" and cur and _goes_on_inline(marker.text, cur):
+            marker = None  # "…; (i) huy động người dân;" / "(ii) kiểm tra …": one item's own list
         if (
             marker is not None
             and marker.style == "dash"
@@ -464,6 +466,20 @@ def office_notifies() -> re.Pattern[str]:
     offices = "|".join(re.escape(w) for w in words("structure", "closing_offices"))
     verbs = "|".join(re.escape(w) for w in words("structure", "closing_office_verbs"))
     return re.compile(rf"^(?:{offices})\b[^.;:]{{0,60}}?\b(?:{verbs})\b", re.I)
+
+
+_ROMAN_BEFORE = {"(ii)": "(i)", "(iii)": "(ii)", "(iv)": "(iii)", "(v)": "(iv)", "(vi)": "(v)"}
+
+
+def _goes_on_inline(marker: str, cur: list[Line]) -> bool:
+    """Does "(ii)" at a line's start go on with a "(i)" written inside the item above (the
+    page wrapped an inline enumeration), rather than open an item of its own?"""
+    before = _ROMAN_BEFORE.get(marker)
+    if before is None:
+        return False
+    inside = " ".join(ln.text for ln in cur)
+    at = inside.find(before)
+    return at > 0 and inside[at - 1] == " "
 
 
 def _ends_with_label(text: str) -> bool:

@@ -2662,3 +2662,18 @@ def test_the_documents_last_sentence_glued_to_its_last_item_is_no_part_of_it() -
     )
     assert e.tasks[1].lead == ("Sở Xây dựng",)
     assert "nghiêm túc" not in e.tasks[1].text
+
+
+def test_an_inline_enumeration_the_page_wrapped_at_its_second_point() -> None:
+    e = _run(
+        "1. Sở Y tế tăng cường giám sát.\n"
+        "2. Các sở, ngành tổ chức chiến dịch diệt lăng quăng, hoàn thành trong tháng 10/2026; (i) huy\n"
+        "động người dân tham gia;\n"
+        "(ii) kiểm tra, xử phạt các hộ gia đình không thực hiện.\n"
+        "3. Giao Sở Tài chính:\n"
+        "(i) Bố trí kinh phí;\n"
+        "(ii) Hướng dẫn thanh quyết toán.\n"
+    )
+    texts = [t.text[:16] for t in e.tasks]
+    assert texts == ["Sở Y tế tăng cườ", "Các sở, ngành tổ", "Bố trí kinh phí;", "Hướng dẫn thanh "]
+    assert "(ii) kiểm tra" in e.tasks[1].text
