@@ -857,7 +857,7 @@ _BULLET_AS_WRITTEN = re.compile(r"[-+•–]\s")
 def _cut_closing(text: str, start: int, end: int, ctx: Context) -> tuple[str, int]:
     """The last item often runs into the closing sentence ("… ./. Văn phòng Chính phủ thông
     báo để … biết, thực hiện"): it is not part of the task."""
-    m = _closing_sentence().search(text)
+    m = _closing_sentence().search(text) if _may_hold_closing(text) else None
     if m is None:
         return text, end
     words_ = m.group(2).split()[:6]
@@ -869,6 +869,23 @@ def _cut_closing(text: str, start: int, end: int, ctx: Context) -> tuple[str, in
         start + len(ctx.text[start : found.start()].rstrip()) if found and found.start() > start else end
     )
     return text[: m.start(1)].rstrip(), new_end
+
+
+def _may_hold_closing(text: str) -> bool:
+    """Can the closing-sentence pattern match? Every branch of it holds one of its words,
+    in whatever case: a substring test spares most texts the pattern's scan (tested
+    against the pattern alone)."""
+    low = text.lower()
+    return any(w in low for w in _closing_words())
+
+
+@cache
+def _closing_words() -> tuple[str, ...]:
+    return tuple(
+        w.lower()
+        for key in ("closing_sentences", "closing_phrases", "closing_offices")
+        for w in words("structure", key)
+    )
 
 
 @cache

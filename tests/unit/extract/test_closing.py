@@ -34,3 +34,25 @@ def test_a_closing_that_names_the_document_wraps_over_lines() -> None:
     )
     assert not is_closing_text(lines[0].text)
     assert is_closing_text(_ahead(lines, 0))
+
+
+def test_the_closing_sentence_words_spare_no_cut(shared_dir: Path) -> None:
+    # a task text without any of the closing sentence's words is spared its pattern: on every
+    # paragraph we hold (and each with a closing sentence glued on), the pattern alone finds
+    # nothing the word test would have spared
+    from dondoc.extract.tasks import _closing_sentence, _may_hold_closing
+
+    paths = [*sorted((shared_dir / "corpus").glob("*/*.txt")), *sorted(MADEUP.glob("*.txt"))]
+    glued = (
+        " Văn phòng Ủy ban nhân dân tỉnh thông báo để các cơ quan biết./.",
+        "; Bộ Y tế trân trọng cảm ơn sự phối hợp của Quý Ủy ban./.",
+        ". TRÊN ĐÂY LÀ KẾ HOẠCH CỦA ỦY BAN NHÂN DÂN TỈNH./.",
+    )
+    found = 0
+    for path in paths:
+        for paragraph in path.read_text(encoding="utf-8").split("\n\n"):
+            for text in (paragraph, *(paragraph.rstrip(" .") + g for g in glued)):
+                if _closing_sentence().search(text) is not None:
+                    found += 1
+                    assert _may_hold_closing(text), (path.name, text[-120:])
+    assert found > 1000
