@@ -52,6 +52,15 @@ def _doc_end(lines: list[Line], after: int) -> int:
     return len(lines)
 
 
+def _lists_no_tasks(title: str | None) -> bool:
+    """Does an appendix's title say it lists something other than work (criteria, scores,
+    forms, names, an outline, targets)?"""
+    low = (title or "").lower()
+    if any(w in low for w in words("structure", "appendix_of_tasks")):
+        return False  # "DANH MỤC NHIỆM VỤ VÀ CHỈ TIÊU …": the work is listed, with its targets
+    return any(w in low for w in words("structure", "appendix_not_tasks"))
+
+
 def _intro(root: Block) -> str:
     parts: list[str] = []
     for child in root.children:
@@ -137,6 +146,8 @@ def extract(source: SourceText) -> Extraction:
     trees = [(root, (header.body_start, body_end))]
     attached_root = None
     attachment = find_attachment(lines, closing.end, limit) if closing.end > 0 else None
+    if attachment is not None and attachment.type == APPENDIX and _lists_no_tasks(attachment.title):
+        attachment = None  # "PHỤ LỤC / TIÊU CHÍ CHẤM ĐIỂM …": criteria, forms, names, not work
     if attachment is not None:
         attached_closing = read_closing(lines, attachment.body_start, limit)
         attached_end = attached_closing.start if attached_closing.start >= 0 else limit
@@ -152,7 +163,8 @@ def extract(source: SourceText) -> Extraction:
     refs = find_legal_refs(text, start=doc_start, end=doc_end_offset, exclude=(header.number or "",))
     # a decision that issues a plan: the plan's introduction is the one that addresses the tasks
     # (an appendix's lists are the plan's own tasks: its introduction stays the plan's)
-    plan = attached_root if attached_root is not None and attachment.type != APPENDIX else root  # type: ignore[union-attr]
+    issues_a_plan = attachment is not None and attachment.type != APPENDIX
+    plan = attached_root if attached_root is not None and issues_a_plan else root
     intro = _intro(plan)
     default = deadlines.find_in_text(_looking_ahead(intro), header.date) if intro else None
     if default is not None and default.date is None:

@@ -2465,10 +2465,8 @@ def test_a_list_of_bodies_ending_in_one_of_a_kind_the_lexicon_does_not_know() ->
     assert "Tổng hợp kết quả" not in " ".join(leads[2])  # a capitalised verb opens no name
 
 
-def test_an_appendix_of_lists_under_body_headings_in_capitals() -> None:
-    e = _run(
-        """II. TỔ CHỨC THỰC HIỆN
-1. Giao Sở Nội vụ theo dõi, đôn đốc việc thực hiện Kế hoạch.
+# the plan's one item, its closing, and an appendix after the signature
+_ITEM_SIGNED = """1. Giao Sở Nội vụ theo dõi, đôn đốc việc thực hiện Kế hoạch.
 
 Nơi nhận:
 - Lưu: VT.
@@ -2478,7 +2476,14 @@ CHỦ TỊCH
 Nguyễn Văn An
 
 PHỤ LỤC
-NHIỆM VỤ CỤ THỂ CỦA CÁC CƠ QUAN, ĐƠN VỊ
+"""
+
+
+def test_an_appendix_of_lists_under_body_headings_in_capitals() -> None:
+    e = _run(
+        "II. TỔ CHỨC THỰC HIỆN\n"
+        + _ITEM_SIGNED
+        + """NHIỆM VỤ CỤ THỂ CỦA CÁC CƠ QUAN, ĐƠN VỊ
 (Kèm theo Kế hoạch số 12/KH-UBND ngày 02/3/2026 của Ủy ban nhân dân tỉnh)
 
 A. SỞ TƯ PHÁP
@@ -2677,3 +2682,16 @@ def test_an_inline_enumeration_the_page_wrapped_at_its_second_point() -> None:
     texts = [t.text[:16] for t in e.tasks]
     assert texts == ["Sở Y tế tăng cườ", "Các sở, ngành tổ", "Bố trí kinh phí;", "Hướng dẫn thanh "]
     assert "(ii) kiểm tra" in e.tasks[1].text
+
+
+def test_an_appendix_of_criteria_lists_no_tasks() -> None:
+    e = _run(
+        _ITEM_SIGNED
+        + """TIÊU CHÍ CHẤM ĐIỂM THI ĐUA
+(Kèm theo Kế hoạch số 12/KH-UBND ngày 02/3/2026 của Ủy ban nhân dân tỉnh)
+
+1. Ban hành kế hoạch thực hiện đúng thời hạn: 10 điểm.
+2. Tổ chức tuyên truyền đến 100% cơ quan, đơn vị: 15 điểm.
+"""
+    )
+    assert [t.text[:20] for t in e.tasks] == ["Giao Sở Nội vụ theo "]
