@@ -139,8 +139,26 @@ def _low_contains(low: str, key: str) -> bool:
     return any(w in low for w in words("structure", key))
 
 
-# a name, then only a telephone number (or two): a contact, never a task
-_CONTACT_LINE = re.compile(r"^[^:;.]{2,100}:\s*(?:\+?[\d(][\d\s.()\-]{6,}\d[\s,;/]*){1,3}\.?$")
+_PHONE_CHARS = frozenset("0123456789 .()-+,;/")
+_PHONE_DIGITS = 8  # the fewest digits of a telephone number
+_PHONE_TAIL = 60  # the longest run of numbers a contact line gives
+
+
+def _contact_line(text: str) -> bool:
+    """A name, then only a telephone number or a few ("Trung tâm Kiểm soát bệnh tật tỉnh:
+    0232.3822.115."): whom to call, never a task. Read character by character, not by a
+    pattern of repeated groups (which a long run of digits would make backtrack)."""
+    name, colon, numbers = text.partition(":")
+    numbers = numbers.strip().rstrip(".")
+    return (
+        bool(colon)
+        and 2 <= len(name) <= 100
+        and ";" not in name
+        and "." not in name
+        and len(numbers) <= _PHONE_TAIL
+        and all(c in _PHONE_CHARS for c in numbers)
+        and sum(c.isdigit() for c in numbers) >= _PHONE_DIGITS
+    )
 
 
 def _dated(text: str, ctx: Context) -> bool:
@@ -545,7 +563,7 @@ def _visit(
             continue  # "Thứ nhất, vùng lõi nghèo hiện nay là …": a point argued, no instruction
         if (_low_starts(low, "approval_starts") or _praises(low)) and not find_roles(text).leads:
             continue  # agreed or praised, and handed to nobody
-        if not kids and _CONTACT_LINE.match(text):
+        if not kids and _contact_line(text):
             continue  # "Trung tâm Kiểm soát bệnh tật tỉnh: 0232.3822.115.": whom to call
         if _low_starts(low, "funding_starts") and _names_no_subject(text):
             continue  # where the money comes from (CONVENTIONS rule 2)

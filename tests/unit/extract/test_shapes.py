@@ -2695,3 +2695,11 @@ def test_an_appendix_of_criteria_lists_no_tasks() -> None:
 """
     )
     assert [t.text[:20] for t in e.tasks] == ["Giao Sở Nội vụ theo "]
+
+
+def test_a_contact_line_is_read_without_a_backtracking_pattern() -> None:
+    from dondoc.extract.tasks import _contact_line
+
+    assert _contact_line("Bệnh viện đa khoa tỉnh: 0232 3828 555; 0913 456 789.")
+    assert not _contact_line("Thực hiện chế độ báo cáo; điện thoại: 0256.3822.115.")
+    assert not _contact_line("Sở Y tế: " + "1 " * 50_000 + "x")  # a hostile run of digits: read once
