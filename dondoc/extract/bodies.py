@@ -321,6 +321,10 @@ def read_bodies(
             if t == "," and (_name_goes_on(toks, nxt) or _name_goes_on_in_lower_case(toks, cur_start, nxt)):
                 j = nxt  # "Sở Văn hóa, Thể thao và Du lịch": one name with a comma in it
                 continue
+            more = _more_places(toks, nxt) if t == "," and _places_of_a_kind(toks, cur_start, j) else 0
+            if more:
+                j = more  # "Các huyện Krông Nô, Đắk Glong hỗ trợ …": one group, its places named
+                continue
             proper = _proper_name_before_verb(toks, nxt) if t == "," and j > cur_start else 0
             if proper:
                 # "Đài Truyền hình Việt Nam, Hãng phim Giải Phóng tăng cường …": the last of a
@@ -382,6 +386,33 @@ def _enumeration_head_before(toks: Toks, start: int, j: int) -> bool:
     if toks[j - 1].text in _ENUM_BEFORE_COLON:
         return True
     return j - 2 >= start and f"{toks[j - 2].text} {toks[j - 1].text}" in _ENUM_BEFORE_COLON
+
+
+def _places_of_a_kind(toks: Toks, start: int, comma: int) -> bool:
+    """Is the name before the comma a plural kind of place and the first of its names ("các
+    huyện Krông Nô", "Ủy ban nhân dân các xã Ea Tul")? The proper names after the comma are
+    more places of that kind, one body with it (as "Ban Thường vụ Huyện ủy, Thị ủy" shares
+    its head, CONVENTIONS rule 8), not bodies of their own."""
+    k = next((n for n in range(comma - 1, start - 1, -1) if toks[n].low in _PLURALS), None)
+    if k is None or k + 2 >= comma or toks[k + 1].text not in _ENUM_BEFORE_COLON:
+        return False
+    return all(t.text[:1].isupper() or t.text == "," for t in toks[k + 2 : comma])
+
+
+def _more_places(toks: Toks, i: int) -> int:
+    """After a comma in a list of places: the end of the next proper name ("Đắk Glong"),
+    which a comma, "và" or the list's verb follows, else 0."""
+    k = i
+    while k < len(toks) and k - i < _PLACE_WORDS and toks[k].text.isalpha() and toks[k].text[:1].isupper():
+        if _head_at(toks, k):
+            return 0  # "…, Sở Y tế": a body of its own
+        k += 1
+    if k == i or (k < len(toks) and toks[k].text not in {",", "và"} and not _is_verb(toks, k)):
+        return 0
+    return k
+
+
+_PLACE_WORDS: Final = 4  # "Cư M'gar", "Thành phố Hồ Chí Minh" is a head, not a place name
 
 
 _ALIAS: Final = re.compile(

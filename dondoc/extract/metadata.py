@@ -414,7 +414,9 @@ def _subject_start(lines: list[Line], k: int) -> int | None:
 # "V/ …": OCR may drop the "v"
 _VV = re.compile(r"^[*_\s]*(?:V/v|V/V|v/v|V/(?=\s)|Về việc)\s*:?\s*(\S.*?)[*_\s]*$")
 # "Kính gửi: …" of a letter; "THỦ TƯỚNG CHÍNH PHỦ điện: …" of a Công điện
-_KINH_GUI = re.compile(r"^(?:Kính\s+gửi|[^:]{3,60}?\s+điện)\s*:\s*(.*)$|^Kính\s+gửi\s+(.*)$", re.I)
+# (OCR may misread its marks: "Kinh gửi", "Kính gứi", "Kính gữi")
+_DEAR = r"K[ií]nh\s+g[ửứữưu]i"
+_KINH_GUI = re.compile(rf"^(?:{_DEAR}|[^:]{{3,60}}?\s+điện)\s*:\s*(.*)$|^{_DEAR}\s+(.*)$", re.I)
 _BARE_PIPE = re.compile(r"^[\s|]*$")
 _LIST_MARK = re.compile(r"^[-–+•~]\s*")  # "~": how OCR often reads a dash
 

@@ -101,10 +101,24 @@ def _telltales() -> tuple[str, ...]:
     return tuple(words("noise", "ocr_damage_signs"))
 
 
+# a letter O read for a zero inside a number: "3O/9/2026", "2O26", "15/1O/2026"
+_LETTER_ZERO = re.compile(r"(\d/?)[Oo](?=\d|/\d)")
+
+
+def _zeros(m: re.Match[str]) -> str:
+    return m.group(1) + "0"
+
+
 def repair(text: str) -> str:
-    """`text` with the guarded phrases' misread copies put right; `text` itself if none."""
-    if not any(sign in text for sign in _telltales()):
-        return text  # no sign of a misread mark: spare the pattern's pass (a tenth of the extraction)
+    """`text` with the guarded phrases' misread copies put right, and a letter O between the
+    digits of a number read as the zero it is; `text` itself if none."""
+    zeroed = _LETTER_ZERO.sub(_zeros, text)
+    # no sign of a misread mark: spare the pattern's pass (a tenth of the extraction)
+    fixed = _put_marks_right(zeroed) if any(sign in zeroed for sign in _telltales()) else zeroed
+    return text if fixed == text else fixed  # the text itself: the caller skips its work
+
+
+def _put_marks_right(text: str) -> str:
     pattern, fix, before_name = _repairs()
 
     def right(m: re.Match[str]) -> str:
@@ -119,8 +133,7 @@ def repair(text: str) -> str:
         parts[::2] = fix[wrong].split(" ")
         return "".join(parts)
 
-    fixed = pattern.sub(right, text)
-    return text if fixed == text else fixed  # the text itself: the caller skips its work
+    return pattern.sub(right, text)
 
 
 def as_written(text: str, start: int, repaired: str, written: str) -> str:

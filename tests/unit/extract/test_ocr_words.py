@@ -127,3 +127,18 @@ def test_a_reporting_rule_shows_the_words_as_the_source_writes_them() -> None:
     (rule,) = to_dict(extract(SourceText(header() + "\n" + body)))["reporting"]
     assert "về Úy ban nhân dân tính trước ngày" in rule["text"]  # as written
     assert rule["report_to"] == ["Ủy ban nhân dân tỉnh"]  # as the rules read it
+
+
+def test_a_letter_o_inside_a_number_is_read_as_a_zero() -> None:
+    assert ocr_words.repair("trước ngày 3O/9/2026") == "trước ngày 30/9/2026"
+    assert ocr_words.repair("ngày 15/1O/2O26") == "ngày 15/10/2026"
+    # a letter beside digits that is no number's part stays as written
+    for text in ("khí CO2, H2O và SO2", "Tổ 1 Ô Môn", "COVID-19", "xã Ô Loan"):
+        assert ocr_words.repair(text) is text
+
+
+def test_a_date_with_a_letter_o_for_a_zero_is_a_deadline() -> None:
+    body = "1. Giao Văn phòng Huyện ủy tổng hợp, báo cáo trước ngày 3O/9/2026.\n"
+    task = to_dict(extract(SourceText(header() + "\n" + body)))["tasks"][0]
+    assert task["deadline"] == "2026-09-29"
+    assert "3O/9/2026" in task["text"]  # the clerk sees the scan's characters

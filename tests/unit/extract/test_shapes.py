@@ -2703,3 +2703,31 @@ def test_a_contact_line_is_read_without_a_backtracking_pattern() -> None:
     assert _contact_line("Bệnh viện đa khoa tỉnh: 0232 3828 555; 0913 456 789.")
     assert not _contact_line("Thực hiện chế độ báo cáo; điện thoại: 0256.3822.115.")
     assert not _contact_line("Sở Y tế: " + "1 " * 50_000 + "x")  # a hostile run of digits: read once
+
+
+def test_a_plural_kind_of_place_with_its_names_is_one_body() -> None:
+    e = _run(
+        "1. Các huyện Krông Nô, Đắk Glong hỗ trợ hộ dân cải tạo nhà sàn.\n"
+        "2. Ủy ban nhân dân các xã Ea Tul, Cư Né và Ea Sin, Sở Y tế tổ chức tiêm phòng.\n"
+        "3. Đài Truyền hình Việt Nam, Hãng phim Giải Phóng tăng cường tuyên truyền.\n"
+    )
+    assert e.tasks[0].lead == ("Các huyện Krông Nô, Đắk Glong",)
+    assert e.tasks[1].lead == ("Ủy ban nhân dân các xã Ea Tul, Cư Né và Ea Sin", "Sở Y tế")
+    assert e.tasks[2].lead == ("Đài Truyền hình Việt Nam", "Hãng phim Giải Phóng")  # bodies of their own
+
+
+def test_a_letters_addressees_under_a_misread_kinh_gui_are_no_tasks() -> None:
+    letter = "HUYỆN ỦY AN HÒA\n*\nSố 145-CV/HU\nĐẢNG CỘNG SẢN VIỆT NAM\nAn Hòa, ngày 03 tháng 6 năm 2026\n"
+    text = (
+        letter
+        + "V/v phòng, chống hạn\n"
+        + (
+            "\nKính gứi:\n- Các chi, đảng bộ cơ sở;\n- Các cơ quan tham mưu, giúp việc Huyện ủy.\n\n"
+            "Ban Thường vụ Huyện ủy yêu cầu:\n"
+            "1. Các chi, đảng bộ cơ sở rà soát diện tích cây trồng thiếu nước.\n"
+            "2. Giao Văn phòng Huyện ủy theo dõi, đôn đốc.\n"
+        )
+    )
+    e = extract(SourceText(text))
+    assert e.meta.addressees == ("Các chi, đảng bộ cơ sở", "Các cơ quan tham mưu, giúp việc Huyện ủy")
+    assert [t.text[:14] for t in e.tasks] == ["Các chi, đảng ", "Giao Văn phòng"]
