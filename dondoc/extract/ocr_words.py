@@ -101,20 +101,43 @@ def _telltales() -> tuple[str, ...]:
     return tuple(words("noise", "ocr_damage_signs"))
 
 
-# a letter O read for a zero inside a number: "3O/9/2026", "2O26", "15/1O/2026"
-_LETTER_ZERO = re.compile(r"(\d/?)[Oo](?=\d|/\d)")
+def zeroed(text: str) -> str:
+    """`text` with a letter O read for a zero inside a number put right ("3O/9/2026",
+    "2O26", "15/1O/2026"): an O after a digit (or a digit and "/") and before a digit (or
+    "/" and a digit). Read letter by letter from each O, not by a pattern over the whole
+    text, which cost a twentieth of the extraction (tests hold it to that pattern)."""
+    out: list[str] | None = None
+    for letter in ("O", "o"):
+        i = text.find(letter)
+        while i >= 0:
+            if _between_digits(text, i):
+                if out is None:
+                    out = list(text)
+                out[i] = "0"
+            i = text.find(letter, i + 1)
+    return text if out is None else "".join(out)
 
 
-def _zeros(m: re.Match[str]) -> str:
-    return m.group(1) + "0"
+def _between_digits(text: str, i: int) -> bool:
+    j = i - 1
+    if j > 0 and text[j] == "/":
+        j -= 1
+    if j < 0 or not "0" <= text[j] <= "9":
+        return False
+    k = i + 1
+    if k < len(text) - 1 and text[k] == "/":
+        k += 1
+    return k < len(text) and "0" <= text[k] <= "9"
 
 
 def repair(text: str) -> str:
     """`text` with the guarded phrases' misread copies put right, and a letter O between the
     digits of a number read as the zero it is; `text` itself if none."""
-    zeroed = _LETTER_ZERO.sub(_zeros, text)
+    zeroed_text = zeroed(text)
     # no sign of a misread mark: spare the pattern's pass (a tenth of the extraction)
-    fixed = _put_marks_right(zeroed) if any(sign in zeroed for sign in _telltales()) else zeroed
+    fixed = (
+        _put_marks_right(zeroed_text) if any(sign in zeroed_text for sign in _telltales()) else zeroed_text
+    )
     return text if fixed == text else fixed  # the text itself: the caller skips its work
 
 

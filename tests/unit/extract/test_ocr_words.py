@@ -4,6 +4,8 @@ Vietnamese. Made-up sentences; the last test runs the whole extractor on a damag
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -142,3 +144,12 @@ def test_a_date_with_a_letter_o_for_a_zero_is_a_deadline() -> None:
     task = to_dict(extract(SourceText(header() + "\n" + body)))["tasks"][0]
     assert task["deadline"] == "2026-09-29"
     assert "3O/9/2026" in task["text"]  # the clerk sees the scan's characters
+
+
+_LETTER_ZERO = re.compile(r"(\d/?)[Oo](?=\d|/\d)")  # the plain reading the letter walk replaces
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="0123456789Oo/ aÔ\n", max_size=40))
+def test_the_letter_walk_reads_as_the_plain_pattern(text: str) -> None:
+    assert ocr_words.zeroed(text) == _LETTER_ZERO.sub(lambda m: m.group(1) + "0", text)
