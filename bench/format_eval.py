@@ -17,6 +17,7 @@ and PDF say little. Needs LibreOffice (`soffice`) on the PATH.
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import shutil
 import subprocess
@@ -153,18 +154,34 @@ def type_in_word(text: str, out: Path) -> Path:
     return out
 
 
-def _score(folder: Path, suffix: str, gold: Path, diff: bool) -> None:
+_WEB_MARKUP = ("**", "<br", "\n|")
+_SCANNED = ("OCR", "scan", "pdftotext")
+
+
+def typed_by_hand(text: str, gold_source: str) -> bool:
+    """Was the made-up directive written as its Word original reads (then its DOCX and PDF
+    are what an office sends), not as a web page's dump (markdown, "|" cells) or as OCR or
+    pdftotext leave a page (typed line by line, those copies say little)?"""
+    return not any(m in text for m in _WEB_MARKUP) and not any(w in gold_source for w in _SCANNED)
+
+
+def _score(folder: Path, suffix: str, golds: dict[str, Path], diff: bool) -> None:
     pred = folder / f"pred-{suffix}"
     pred.mkdir()
     for path in sorted(folder.glob(f"*.{suffix}")):
         document = read_document(path, Settings())
         (pred / f"{path.stem}.json").write_text(to_json(extract(document.source)), encoding="utf-8")
-    dirs = ["--gold", str(gold), "--pred", str(pred)]
     print(f"== from {suffix.upper()}")
-    result = subprocess.run(
-        [sys.executable, str(SHARED / "eval/score.py"), *dirs], capture_output=True, text=True, check=False
-    )
-    print("\n".join(ln for ln in result.stdout.splitlines() if ln.startswith("TOTAL")))
+    for label, gold in golds.items():
+        dirs = ["--gold", str(gold), "--pred", str(pred)]
+        result = subprocess.run(
+            [sys.executable, str(SHARED / "eval/score.py"), *dirs],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        print("\n".join(f"{label}: {ln}" for ln in result.stdout.splitlines() if ln.startswith("TOTAL")))
+    dirs = ["--gold", str(golds["all"]), "--pred", str(pred)]
     if diff:
         subprocess.run([sys.executable, str(SHARED / "eval/diff.py"), *dirs], check=False)
 
@@ -180,11 +197,16 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
-        gold = folder / "gold"
+        gold, typed = folder / "gold", folder / "gold-typed"
         gold.mkdir()
+        typed.mkdir()
         texts = sorted(MADEUP.glob("*.txt"))
         for text in texts:
-            shutil.copy(MADEUP / f"{text.stem}.gold.json", gold)
+            gold_file = MADEUP / f"{text.stem}.gold.json"
+            shutil.copy(gold_file, gold)
+            source = json.loads(gold_file.read_text(encoding="utf-8")).get("source", "")
+            if typed_by_hand(text.read_text(encoding="utf-8"), source):
+                shutil.copy(gold_file, typed)
             shutil.copy(text, folder)
             type_in_word(text.read_text(encoding="utf-8"), folder / f"{text.stem}.docx")
         subprocess.run(
@@ -203,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
             timeout=1800,
         )
         for suffix in ("txt", "docx", "pdf"):
-            _score(folder, suffix, gold, args.diff)
+            _score(folder, suffix, {"all": gold, "typed by hand": typed}, args.diff)
     return 0
 
 

@@ -463,9 +463,18 @@ def is_closing_text(text: str) -> bool:
 @cache
 def office_notifies() -> re.Pattern[str]:
     """ "Văn phòng Ủy ban nhân dân tỉnh (xin) thông báo …": the office's closing sentence."""
-    offices = "|".join(re.escape(w) for w in words("structure", "closing_offices"))
-    verbs = "|".join(re.escape(w) for w in words("structure", "closing_office_verbs"))
-    return re.compile(rf"^(?:{offices})\b[^.;:]{{0,60}}?\b(?:{verbs})\b", re.I)
+
+    def said(offices: str, verbs: str) -> str:
+        names = "|".join(re.escape(w) for w in words("structure", offices))
+        told = "|".join(re.escape(w) for w in words("structure", verbs))
+        return rf"(?:{names})\b[^.;:]{{0,60}}?\b(?:{told})\b"
+
+    either = (
+        said("closing_offices", "closing_office_verbs")
+        + "|"
+        + said("closing_any_office", "closing_any_office_verbs")
+    )
+    return re.compile(rf"^(?:{either})", re.I)
 
 
 _ROMAN_BEFORE = {"(ii)": "(i)", "(iii)": "(ii)", "(iv)": "(iii)", "(v)": "(iv)", "(vi)": "(v)"}

@@ -11,6 +11,8 @@ Every line kept is recorded in a PageLayout, so a span maps back to its page and
 from __future__ import annotations
 
 import io
+import itertools
+import math
 import re
 from collections import Counter
 from pathlib import Path
@@ -484,6 +486,7 @@ def _assemble(lines: list[Line], layout: PageLayout) -> SourceText:
             # a last page that holds only the signer's name (centred in the right column)
             # sets no margin of its own: the other pages' does
             margins[page] = min(margins[page], full[len(full) // 2])
+    pitch = _line_pitch(lines)
     parts: list[str] = []
     pos = 0
     prev: Line | None = None
@@ -493,7 +496,15 @@ def _assemble(lines: list[Line], layout: PageLayout) -> SourceText:
             # a blank line where the page turns, a paragraph gap opens or a table starts or ends
             gap = first.top - prev.bottom
             table_edge = (first.grid is None) != (prev.grid is None)
-            if table_edge or first.page != prev.page or gap > (prev.bottom - prev.top) * 1.2:
+            if (
+                table_edge
+                or first.page != prev.page
+                or gap > (prev.bottom - prev.top) * 1.2
+                or (
+                    _centre(first) - _centre(prev) > pitch * _PARAGRAPH_PITCH
+                    and _line_text(prev).rstrip(" *").endswith(_SENTENCE_ENDS)
+                )
+            ):
                 parts.append("")
                 pos += 1
         if first.grid is None:
@@ -522,6 +533,32 @@ def _assemble(lines: list[Line], layout: PageLayout) -> SourceText:
             pos += len(text) + 1
         prev = block[-1]
     return SourceText("\n".join(parts) + "\n", "pdf")
+
+
+# a paragraph's gap: the next line's centre this much further down than the text's own pitch
+_PARAGRAPH_PITCH = 1.3
+# ... after a line that ends a sentence: a header's lines, spaced as they please, end none
+_SENTENCE_ENDS = (".", ";", ":", "!", "?")
+_PITCH_STEPS = 4  # fewer steps between lines say nothing of the pitch
+
+
+def _centre(line: Line) -> float:
+    return (line.top + line.bottom) / 2
+
+
+def _line_pitch(lines: list[Line]) -> float:
+    """How far apart the centres of a paragraph's lines stand: the lower quartile of the
+    steps between lines that follow one another on a page (paragraph gaps lengthen only
+    some steps). The tops and bottoms of a line's box move with its marks ("ngày 10/5/2027."
+    stands lower than "Công an tỉnh"), its centre less; a paragraph gap of about one blank
+    line, as Word puts after a paragraph, falls under the box's height and only shows in
+    the pitch. Infinite when too few lines say it."""
+    steps = sorted(
+        _centre(b) - _centre(a)
+        for a, b in itertools.pairwise(ln for ln in lines if ln.grid is None)
+        if a.page == b.page and 0 < _centre(b) - _centre(a) < (a.bottom - a.top) * 3
+    )
+    return steps[len(steps) // 4] if len(steps) >= _PITCH_STEPS else math.inf
 
 
 def _add_word_confidences(layout: PageLayout, text: str, pos: int, sources: list[Line]) -> None:

@@ -2731,3 +2731,19 @@ def test_a_letters_addressees_under_a_misread_kinh_gui_are_no_tasks() -> None:
     e = extract(SourceText(text))
     assert e.meta.addressees == ("Các chi, đảng bộ cơ sở", "Các cơ quan tham mưu, giúp việc Huyện ủy")
     assert [t.text[:14] for t in e.tasks] == ["Các chi, đảng ", "Giao Văn phòng"]
+
+
+def test_any_office_that_says_for_whom_it_notifies_closes_the_notice() -> None:
+    e = _run(
+        "II. NHIỆM VỤ THỜI GIAN TỚI\n"
+        "1. Giao phòng Kế hoạch - Tài chính rà soát nhu cầu mua sắm trang thiết bị.\n"
+        "2. Văn phòng Sở thông báo lịch trực Tết cho các phòng trước ngày 20/01/2027.\n"
+        "3. Yêu cầu các phòng, đơn vị thuộc Sở thực hiện chế độ báo cáo hằng tháng.\n\n"
+        "Văn phòng Sở thông báo để các phòng, đơn vị biết, thực hiện./.\n"
+    )
+    assert [t.lead for t in e.tasks] == [
+        ("phòng Kế hoạch - Tài chính",),
+        ("Văn phòng Sở",),  # told to notify: its own task
+        ("các phòng, đơn vị thuộc Sở",),
+    ]
+    assert "biết, thực hiện" not in e.tasks[2].text

@@ -345,3 +345,31 @@ def test_a_last_page_holding_only_the_signers_name_keeps_it_in_the_right_column(
     meta = extract(doc.source).meta
     assert meta.signer == "Lò Văn Cương"
     assert meta.date is not None and meta.date.isoformat() == "2027-10-21"
+
+
+def test_a_paragraph_gap_narrower_than_a_line_is_read_from_the_line_pitch(tmp_path: Path) -> None:
+    # lines 17 pt apart, paragraphs 25 pt: the gap (under a line's box after "10/5/2027.",
+    # whose digits stand low) is no wider than a line, the step between centres is
+    items = [
+        ["- Chỉ đạo Ủy ban nhân dân cấp xã tuyên truyền, vận động nhân dân chấp hành", "pháp luật."],
+        [
+            "- Chỉ đạo Công an cấp huyện tuần tra, kiểm soát, xử lý vi phạm về nồng độ cồn,",
+            "từ ngày 05/3/2027.",
+        ],
+        ["- Tổng hợp kết quả, gửi về Công an tỉnh (qua Phòng Cảnh sát giao thông) trước", "ngày 10/5/2027."],
+        ["Công an tỉnh trân trọng đề nghị Ủy ban nhân dân các huyện quan tâm, phối hợp./."],
+    ]
+    puts, y = [], 780.0
+    for paragraph in items:
+        for line in paragraph:
+            puts.append(Put(line, 60, y, 12))
+            y -= 17
+        y -= 8  # Word's space after a paragraph
+    doc = read_document(make_pdf(tmp_path / "p.pdf", [puts]), Settings())
+    lines = doc.source.text.splitlines()
+    at = next(i for i, ln in enumerate(lines) if ln.strip().startswith("Công an tỉnh trân trọng"))
+    assert lines[at - 1].strip() == ""
+    assert all(ln.strip() for ln in lines[at - 2 : at - 1])
+    # within a paragraph no gap opens: its second line follows its first
+    first = next(i for i, ln in enumerate(lines) if ln.strip().startswith("- Chỉ đạo Công an"))
+    assert lines[first + 1].strip() == "từ ngày 05/3/2027."
