@@ -205,17 +205,20 @@ def read_header(lines: list[Line], limit: int) -> Header:
         issuer_lines = [left[0]]
         for step in (-1, 1):
             k = motto + step
-            while 0 <= k < limit and abs(k - motto) <= 3 and lines[k].is_text:
+            taken = 0
+            while 0 <= k < limit and taken < _ISSUER_LINES and lines[k].is_text:
                 cols = _split_cols(lines[k].raw)
                 first = cols[0] if cols else ""
-                if not first.isupper() or _NUMBER.search(first + "  ") or _NUMBER_ONLY.search(first):
-                    break
                 if len(cols) == 1 and lines[k].indent > len(lines[motto].raw) // 3:
                     # a line of the right column only ("VIỆT NAM" of a motto its cell
-                    # wrapped): the left column may go on below it
+                    # wrapped, "Độc lập - Tự do - Hạnh phúc"): the left column may go on
+                    # below it ("TỈNH HÀ TĨNH" / … / "SỞ NÔNG NGHIỆP VÀ MÔI" / "TRƯỜNG")
                     k += step
                     continue
+                if not first.isupper() or _NUMBER.search(first + "  ") or _NUMBER_ONLY.search(first):
+                    break
                 issuer_lines.insert(0, first) if step < 0 else issuer_lines.append(first)
+                taken += 1
                 k += step
     else:
         k = motto - 1
@@ -260,9 +263,12 @@ def read_header(lines: list[Line], limit: int) -> Header:
             if m and h.number is None and re.search(r"[A-Za-z]", m.group(1)):
                 h.number = _clean_number(m.group(1))
             elif h.number is None and _BARE_SO.match(col_text):
-                # the next line's first column: "1864/SXD-QLCL      Bình Định, ngày …"
-                after = next(((_split_cols(x.raw) or [x.text])[0] for j, x in joined_lines if j > i), "")
-                symbol = _BARE_SYMBOL.match(after)
+                # the next line's first column: "1864/SXD-QLCL      Bình Định, ngày …", or
+                # one below a line of the right column the PDF's layout put between
+                after = [(_split_cols(x.raw) or [x.text])[0] for j, x in joined_lines if j > i][
+                    :_SYMBOL_LINES
+                ]
+                symbol = next((m for m in map(_BARE_SYMBOL.match, after) if m), None)
                 if symbol:
                     h.number = re.sub(r"\s+", "", symbol.group(1))
             elif h.number is None and _NUMBER_ONLY.search(col_text):
@@ -274,10 +280,13 @@ def read_header(lines: list[Line], limit: int) -> Header:
     low = flat.lower()
     # digits only in the groups: the same match on lower-cased text, without IGNORECASE
     dm = _DATE_LOW.search(low) if len(low) == len(flat) else _DATE.search(flat)
-    if dm is None:
+    place = next((ln.text for _, ln in joined_lines if _PLACE_DATE.search(ln.text)), None)
+    if dm is None or (place is not None and not _DATE.search(place)):
         # a PDF's layout puts the left column's lines between the date's ("Cẩm Thủy, ngày 21
         # tháng 10 năm" / "V/v triển khai …" / "2027"): the right column read on its own
-        dm = _DATE.search(_right_column(ln for _, ln in joined_lines))
+        # (when the place's line holds no whole date, a date found further on in the flat
+        # text is a cited document's, not this one's)
+        dm = _DATE.search(_right_column(ln for _, ln in joined_lines)) or dm
     if dm:
         try:
             h.date = date(int(dm.group(3)), int(dm.group(2)), int(dm.group(1)))
@@ -313,6 +322,10 @@ def read_header(lines: list[Line], limit: int) -> Header:
                 named = f"{named} {place}"  # "Ban Thường vụ Tỉnh ủy" + "Bắc Ninh"
             h.issuer = named
     return h
+
+
+_ISSUER_LINES = 3  # an issuer's lines in the left column above or below the motto's
+_SYMBOL_LINES = 3  # lines after a bare "Số:" its symbol may stand on
 
 
 def _issuer_below_motto(lines: list[Line], motto: int, limit: int) -> list[str]:

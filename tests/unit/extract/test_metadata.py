@@ -112,3 +112,31 @@ def test_a_title_wrapped_at_the_dash_of_its_period() -> None:
         "I. MỤC ĐÍCH\n"
     )
     assert h.title == "Triển khai chuyển đổi số trong giáo dục, giai đoạn 2026 - 2027"
+
+
+# A header typed in Word's narrow two-column table, as the PDF reader lays it out: the
+# right column's lines ("VIỆT NAM", "Độc lập …", "2026") fall between the left column's
+_PDF_HEADER = """          ỦY BAN NHÂN DÂN                              CỘNG HÒA XÃ HỘI CHỦ NGHĨA
+                                                                       VIỆT NAM
+              TỈNH HÀ TĨNH
+                                                            Độc lập - Tự do - Hạnh phúc
+     SỞ NÔNG NGHIỆP VÀ MÔI
+                  TRƯỜNG                                Hà Tĩnh, ngày 08 tháng 4 năm
+                       Số:
+                                                                            2026
+              1547/SNNMT-QLĐĐ
+
+V/v rà soát biến động đất đai
+
+Thực hiện Công văn số 2210/UBND-NL1 ngày 02 tháng 4 năm 2025 của Ủy ban nhân dân tỉnh, Sở đề nghị:
+"""
+
+
+def test_a_narrow_header_tables_columns_read_through_the_lines_between_them() -> None:
+    h = _header(_PDF_HEADER)
+    # the issuer's third line wrapped, below a line of the right column
+    assert h.issuer == "ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG"
+    # "Số:" with its symbol two lines down, a line of the right column between
+    assert h.number == "1547/SNNMT-QLĐĐ"
+    # the date's year wrapped below: never the cited letter's whole date further on
+    assert h.date == dt.date(2026, 4, 8)
