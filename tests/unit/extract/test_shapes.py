@@ -2747,3 +2747,20 @@ def test_any_office_that_says_for_whom_it_notifies_closes_the_notice() -> None:
         ("các phòng, đơn vị thuộc Sở",),
     ]
     assert "biết, thực hiện" not in e.tasks[2].text
+
+
+def test_an_item_with_its_fields_on_its_own_line_shares_no_field_line_below() -> None:
+    e = _run(
+        "1. Giao Sở Giáo dục và Đào tạo lựa chọn trường triển khai Chương trình. Thời hạn: 15/8/2027.\n"
+        "2. Sở Tài chính tham mưu bố trí kinh phí đối ứng năm 2028.\n"
+        "Thời hạn hoàn thành: trong tháng 10/2027.\n"
+        "3. Sở Y tế kiểm tra chất lượng sữa.\n"
+        "4. Các trường mầm non tổ chức cho trẻ uống sữa.\n"
+        "Thời hạn: trong tháng 9/2027.\n"
+    )
+    assert [t.deadline.date for t in e.tasks] == [
+        date(2027, 8, 15),
+        date(2027, 10, 31),
+        date(2027, 9, 30),  # a field line after several items governs each back to the last block
+        date(2027, 9, 30),
+    ]
