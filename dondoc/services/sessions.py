@@ -5,6 +5,8 @@ moment it ends (absolute lifetime), the last time it was used (idle lifetime) an
 ended, when and why. Every request looks its id up (one indexed query): ending the row
 — logout, a password change, a disabled user, an admin's "end all sessions" — ends the
 login at once in every server process, and a cookie copied before that opens nothing.
+A login past its lifetime by more than KEEP_ENDED is deleted when someone logs in (the
+audit log keeps when each login started and ended), so the table holds weeks, not years.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from dondoc.errors import DondocError, ErrorCode
@@ -25,6 +27,9 @@ from dondoc.tracking.permissions import Action, Actor
 
 # the last use is written at most this often (a write per request would serialise them)
 TOUCH_EVERY = dt.timedelta(minutes=5)
+# a login this long past its lifetime is deleted: the admin's list and the audit log say
+# all there is to say of it by then
+KEEP_ENDED = dt.timedelta(days=30)
 
 
 def _digest(token: str) -> str:
@@ -77,7 +82,20 @@ def start_session(store: Store, actor: Actor, *, address: str | None, user_agent
         s.add(row)
         s.flush()
         audit_event(s, actor, "session.start", "user", actor.user_id, after={"session": row.id})
+    forget_old(store, now)
     return token
+
+
+def forget_old(store: Store, now: dt.datetime) -> int:
+    """Delete the logins past their lifetime by more than KEEP_ENDED, in a transaction of
+    their own (a login never waits on it); how many. A failure only leaves them for the
+    next login."""
+    try:
+        with store.transaction() as s:
+            result = s.execute(delete(WebSessionRecord).where(WebSessionRecord.expires_at < now - KEEP_ENDED))
+            return int(result.rowcount or 0)  # type: ignore[attr-defined]  # a CursorResult of a DELETE
+    except DondocError:
+        return 0
 
 
 # built once: asked on every request; with the data version (the last audit event), so
@@ -186,7 +204,11 @@ def open_sessions(store: Store, actor: Actor, *, username: str | None = None) ->
     query = (
         select(WebSessionRecord, UserRecord.username)
         .join(UserRecord, UserRecord.id == WebSessionRecord.user_id)
-        .where(WebSessionRecord.ended_at.is_(None), UserRecord.active.is_(True))
+        .where(
+            WebSessionRecord.ended_at.is_(None),
+            WebSessionRecord.expires_at > now,  # the index: never the logins long gone
+            UserRecord.active.is_(True),
+        )
         .order_by(WebSessionRecord.id.desc())
     )
     if username is not None:

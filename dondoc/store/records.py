@@ -115,7 +115,8 @@ class WebSessionRecord(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utc)
     last_seen_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utc)
-    expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    # indexed: logins long past it are deleted (sessions.KEEP_ENDED)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
     ended_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     # logout, password, disabled, ended_by_admin, expired
     end_reason: Mapped[str | None] = mapped_column(String(40))

@@ -66,7 +66,7 @@ def test_cli_follow_up_from_the_command_line(
     dondoc = inproc
     data = tmp_path / "data"
     one_line_error(dondoc(db_url, data, "status"), "E_DATABASE")  # no schema yet
-    assert "schema at revision 0020" in ok(dondoc(db_url, data, "db", "upgrade"))
+    assert "schema at revision 0021" in ok(dondoc(db_url, data, "db", "upgrade"))
     assert "44 units added" in ok(dondoc(db_url, data, "units", "import", str(units_path())))
     ok(
         dondoc(
@@ -288,7 +288,7 @@ def test_issue_13_m6_db_downgrade_needs_a_revision_and_yes(
     assert dondoc(db_url, data, "db", "downgrade").returncode == 2  # no revision: usage
     refused = dondoc(db_url, data, "db", "downgrade", "base")
     assert refused.returncode == 2 and "--yes" in refused.stderr and "all data" in refused.stderr
-    assert ok(dondoc(db_url, data, "db", "current")).strip() == "0020"  # nothing dropped
+    assert ok(dondoc(db_url, data, "db", "current")).strip() == "0021"  # nothing dropped
     assert "schema at revision 0005" in ok(dondoc(db_url, data, "db", "downgrade", "0005", "--yes"))
     assert "schema at revision base" in ok(dondoc(db_url, data, "db", "downgrade", "base", "--yes"))
 

@@ -150,3 +150,39 @@ def test_issue_13_the_last_use_of_a_token_is_recorded_at_most_hourly(store: Stor
     assert users.list_tokens(store, SYSTEM)[0].last_used_at is not None
     hour_later = users.live_token(store, token, now=now + dt.timedelta(hours=1, minutes=1))
     assert hour_later is not None and hour_later.touch
+
+
+def test_logins_long_past_their_lifetime_are_deleted_when_someone_logs_in(store: Store) -> None:
+    """The table holds weeks of logins, not years: a login past its lifetime by more than
+    KEEP_ENDED goes at the next login; the audit log keeps its start and end."""
+    from sqlalchemy import update
+
+    from dondoc.store.records import WebSessionRecord
+
+    alice = make_user(store, "alice", Role.OFFICE)
+    old, ended_lately, open_now = _login(store, alice), _login(store, alice), _login(store, alice)
+    sessions.end_session(store, alice, old)
+    sessions.end_session(store, alice, ended_lately)
+    now = dt.datetime.now(dt.UTC)
+    with store.transaction() as s:
+        long_ago = now - sessions.KEEP_ENDED - dt.timedelta(days=1)
+        s.execute(
+            update(WebSessionRecord)
+            .where(WebSessionRecord.token_sha256 == sessions._digest(old))
+            .values(created_at=long_ago, expires_at=long_ago)
+        )
+        # past its lifetime, never ended, but not long enough ago: kept
+        lately = now - sessions.KEEP_ENDED + dt.timedelta(days=1)
+        s.execute(
+            update(WebSessionRecord)
+            .where(WebSessionRecord.token_sha256 == sessions._digest(ended_lately))
+            .values(expires_at=lately)
+        )
+    _login(store, make_user(store, "bob", Role.OFFICE))
+    with store.reading() as s:
+        kept = set(s.scalars(select(WebSessionRecord.token_sha256)))
+    assert sessions._digest(old) not in kept
+    assert {sessions._digest(ended_lately), sessions._digest(open_now)} <= kept
+    assert _actions(store).count("session.start") == 4 and _actions(store).count("session.end") == 2
+    lines = sessions.open_sessions(store, SYSTEM, username="alice")
+    assert len(lines) == 1  # the open one; the ended ones are no longer listed

@@ -23,7 +23,7 @@ def test_migrations_upgrade_from_empty_match_the_mappings_and_downgrade_cleanly(
     engine = make_engine(db_url)
     assert migrate.current_revision(engine) is None
     migrate.upgrade(engine)
-    assert migrate.current_revision(engine) == migrate.head_revision() == "0020"
+    assert migrate.current_revision(engine) == migrate.head_revision() == "0021"
     # the search's FTS5 table and its shadow tables on SQLite (PostgreSQL adds a column)
     fts = {"search_fts", *(f"search_fts_{s}" for s in ("data", "idx", "docsize", "config"))}
     engine_tables = fts if engine.dialect.name == "sqlite" else set()
