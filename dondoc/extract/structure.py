@@ -293,6 +293,16 @@ def _segment(lines: list[Line], *, ocr: bool = False) -> list[tuple[Marker | Non
             pending_break = True  # a bold heading, then plain text
         if (
             marker is None
+            and cur_marker is not None
+            and len(cur) == 1
+            and not prev_ends
+            and ln.text[:1].isupper()
+            and not (cur_bold and ln.bold)  # "**1. Sở" / "Khoa học và Công nghệ**": one heading
+            and _topic_heading(cur[0], cur_marker, ln, one_per_line)
+        ):
+            pending_break = True  # "3. Công tác kiểm tra" then its paragraph, with no colon
+        if (
+            marker is None
             and cur
             and prev_ends
             and _opens_field(ln.text)
@@ -448,6 +458,31 @@ def _ahead(lines: list[Line], i: int, count: int = 3) -> str:
 _CARRY_OUT_ALL = re.compile(
     r"^(?:" + "|".join(_ASKS) + r")\s[^.;]{0,240}?\bnghiêm\s+túc\s+(?:triển\s+khai\s+)?thực\s+hiện\s*\./\."
 )
+
+
+# the numbers of a plan's own sections ("3.", "2.1."), not a letter or a bullet
+_PLAN_NUMBERS: Final = ("num_dot", "num_dash", "num_paren", "num_slash", "num2", "roman_num")
+_TOPIC_WORDS: Final = 8
+_TOPIC_SHARE: Final = 0.6  # of the next line's length: no line the page wrapped is so short
+
+
+def _topic_heading(line: Line, marker: Marker, nxt: Line, one_per_line: bool) -> bool:
+    """Is a numbered line without a full stop a topic's heading ("3. Công tác kiểm tra"), so
+    that the capitalised line after it opens its paragraph instead of going on with it? A
+    few words with no digit (not a bound, not a name cut by the page), on a line of its own:
+    in text written a paragraph a line, or much shorter than the line after it."""
+    if marker.style not in _PLAN_NUMBERS:
+        return False
+    heading = line.text[marker.length :].strip(" *_")
+    if (
+        not heading
+        or len(heading.split()) > _TOPIC_WORDS
+        or any(c.isdigit() or c in "()" for c in heading)  # a bound, a name's aside cut by the page
+        or starts_with_verb(heading)  # "c) Phối hợp Sở Nội vụ": work, wrapped
+        or whole_bodies(heading)  # "1. Sở Y tế" / its work: a body's heading, read as such already
+    ):
+        return False
+    return one_per_line or len(line.text) < len(nxt.text) * _TOPIC_SHARE
 
 
 def is_closing_text(text: str) -> bool:

@@ -565,8 +565,13 @@ def _visit(
             continue  # agreed or praised, and handed to nobody
         if not kids and _contact_line(text):
             continue  # "Trung tâm Kiểm soát bệnh tật tỉnh: 0232.3822.115.": whom to call
-        if _low_starts(low, "funding_starts") and _names_no_subject(text):
-            continue  # where the money comes from (CONVENTIONS rule 2)
+        if (
+            _low_starts(low, "funding_starts")
+            or (child.marker is None and _low_starts(block.text.strip(" *_").lower(), "funding_starts"))
+        ) and _names_no_subject(text):
+            # where the money comes from (CONVENTIONS rule 2): "Kinh phí: từ nguồn …", or the
+            # paragraph under "III. KINH PHÍ" that names no one ("Từ nguồn ngân sách …")
+            continue
         if (
             not kids
             and child.is_heading()

@@ -2764,3 +2764,49 @@ def test_an_item_with_its_fields_on_its_own_line_shares_no_field_line_below() ->
         date(2027, 9, 30),  # a field line after several items governs each back to the last block
         date(2027, 9, 30),
     ]
+
+
+def test_a_short_numbered_topic_without_a_colon_heads_the_paragraph_under_it() -> None:
+    e = _run(
+        "II. NHIỆM VỤ CỤ THỂ\n"
+        "1. Công tác tuyên truyền\n"
+        "1.1. Sở Văn hóa, Thể thao và Du lịch tổ chức tuyên truyền trong quý I/2027.\n"
+        "2. Công tác kiểm tra\n"
+        "Tổ giúp việc Ban Chỉ đạo chủ trì, phối hợp với Ủy ban Kiểm tra Tỉnh ủy kiểm tra tại 03 đảng bộ; "
+        "hoàn thành trong quý III/2027.\n"
+    )
+    assert [(t.section, t.text[:20]) for t in e.tasks] == [
+        ("1. Công tác tuyên truyền", "Sở Văn hóa, Thể thao"),
+        ("2. Công tác kiểm tra", "Tổ giúp việc Ban Chỉ"),
+    ]
+    assert e.tasks[1].lead == ("Tổ giúp việc Ban Chỉ đạo",)
+
+
+def test_a_wrapped_body_or_work_is_no_topic_heading() -> None:
+    e = _run(
+        "1. Nhiệm vụ của các cơ quan:\n"
+        "a) Phối hợp Sở Nội vụ *(Ban\n"
+        "Thi đua - Khen thưởng) *tiến hành họp xét, đánh giá thi đua của các tập thể, cá nhân.\n"
+        "**2. Sở\n"
+        "Khoa học và Công nghệ**\n"
+        "Là cơ quan thường trực, chủ trì tham mưu Ủy ban nhân dân tỉnh tổng kết Đề án.\n"
+    )
+    assert "Thi đua - Khen thưởng" in e.tasks[0].text
+    assert e.tasks[1].lead == ("Sở Khoa học và Công nghệ",)
+
+
+def test_a_paragraph_under_a_funding_heading_that_names_no_one_is_no_task() -> None:
+    e = _run(
+        "II. NHIỆM VỤ\n"
+        "1. Trung tâm Kiểm soát bệnh tật tỉnh lấy mẫu xét nghiệm nhanh tại các chợ đầu mối.\n"
+        "2. Báo và Phát thanh, Truyền hình Kiên Giang mở chuyên mục về an toàn thực phẩm.\n"
+        "III. KINH PHÍ\n"
+        "Từ nguồn ngân sách sự nghiệp y tế năm 2026 đã được giao cho Sở Y tế.\n"
+        "IV. KINH PHÍ THỰC HIỆN\n"
+        "Sở Tài chính bố trí kinh phí thực hiện Kế hoạch trong dự toán năm 2027.\n"
+    )
+    assert [t.lead for t in e.tasks] == [
+        ("Trung tâm Kiểm soát bệnh tật tỉnh",),
+        ("Báo và Phát thanh, Truyền hình Kiên Giang",),  # a province's merged press: one body
+        ("Sở Tài chính",),  # the funding handed to a body: a task
+    ]
