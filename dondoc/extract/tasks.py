@@ -245,7 +245,8 @@ def _field_pieces(value: str) -> list[str]:
         parts = piece.split(",")
         merged = [parts[0]]
         for part in parts[1:]:
-            if opens_another_body(merged[-1].strip(), part.strip(" .;:")):
+            # (a role's mark is no word of the name: "…, thành phố (phối hợp)")
+            if opens_another_body(merged[-1].strip(), _CELL_ROLE.sub(" ", part).strip(" .;:")):
                 merged.append(part)
             else:
                 merged[-1] += "," + part  # the group or the name goes on

@@ -2810,3 +2810,11 @@ def test_a_paragraph_under_a_funding_heading_that_names_no_one_is_no_task() -> N
         ("Báo và Phát thanh, Truyền hình Kiên Giang",),  # a province's merged press: one body
         ("Sở Tài chính",),  # the funding handed to a body: a task
     ]
+
+
+def test_a_role_mark_after_a_group_with_a_comma_keeps_the_group_whole() -> None:
+    from dondoc.extract.tasks import _roles_in_cell
+
+    cell = "Sở Khoa học và Công nghệ (chủ trì); Ủy ban nhân dân các huyện, thành phố (phối hợp)"
+    assert _roles_in_cell(cell) == (["Sở Khoa học và Công nghệ"], ["Ủy ban nhân dân các huyện, thành phố"])
+    assert _roles_in_cell("Sở Y tế (chủ trì), Sở Tài chính (phối hợp)") == (["Sở Y tế"], ["Sở Tài chính"])
