@@ -280,7 +280,14 @@ def read_header(lines: list[Line], limit: int) -> Header:
     low = flat.lower()
     # digits only in the groups: the same match on lower-cased text, without IGNORECASE
     dm = _DATE_LOW.search(low) if len(low) == len(flat) else _DATE.search(flat)
-    place = next((ln.text for _, ln in joined_lines if _PLACE_DATE.search(ln.text)), None)
+    place = next(
+        (
+            t
+            for t in (ln.text for _, ln in joined_lines)
+            if ("ngày" in t or "NGÀY" in t) and _PLACE_DATE.search(t)
+        ),
+        None,
+    )
     if dm is None or (place is not None and not _DATE.search(place)):
         # a PDF's layout puts the left column's lines between the date's ("Cẩm Thủy, ngày 21
         # tháng 10 năm" / "V/v triển khai …" / "2027"): the right column read on its own

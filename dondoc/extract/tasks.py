@@ -660,7 +660,7 @@ def _shared_fields(block: Block) -> dict[int, list[Block]]:
         own = [c for c in child.children if c.role == "field"]
         if own:
             current = own
-        elif _field_tail(child.text) is not None:
+        elif current and _field_tail(child.text) is not None:
             current = []  # "… . Thời hạn: 15/8/2027.": its own fields, on its line; a block above
         elif current and not any(c.role in ("item", "para") for c in child.children):
             out[id(child)] = current
