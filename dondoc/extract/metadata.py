@@ -491,21 +491,24 @@ def _read_kinh_gui(h: Header, lines: list[Line], limit: int) -> None:
         # an addressee runs on until its ";" or "." (the next line may start with a capital:
         # "- Các Sở, ngành: Công Thương, …, Ban Chỉ huy" / "Bộ đội Biên phòng tỉnh;")
         open_ = bool(first) and not first.rstrip().endswith((";", "."))
+        gap = False  # a blank line since the last addressee: only a marked one goes on after it
         k = i + 1
         while k < limit:
             t = lines[k].text
             if not lines[k].is_text or _BARE_PIPE.match(t):
                 if names and not lines[k].is_text and not _BARE_PIPE.match(lines[k].raw):
                     break
+                gap = gap or not lines[k].raw.strip()
                 k += 1
                 continue
             if _LIST_MARK.match(t):
                 names.append(_LIST_MARK.sub("", t).strip(" ;,."))
-            elif names and (open_ or t[:1].islower()):
+            elif names and not gap and (open_ or t[:1].islower()):
                 names[-1] += " " + t.strip(" ;,.")
             else:
                 break
             open_ = not t.rstrip(" *").endswith((";", "."))
+            gap = False
             k += 1
         h.addressees = tuple(n for n in names if n)
         h.body_start = k

@@ -2818,3 +2818,20 @@ def test_a_role_mark_after_a_group_with_a_comma_keeps_the_group_whole() -> None:
     cell = "Sở Khoa học và Công nghệ (chủ trì); Ủy ban nhân dân các huyện, thành phố (phối hợp)"
     assert _roles_in_cell(cell) == (["Sở Khoa học và Công nghệ"], ["Ủy ban nhân dân các huyện, thành phố"])
     assert _roles_in_cell("Sở Y tế (chủ trì), Sở Tài chính (phối hợp)") == (["Sở Y tế"], ["Sở Tài chính"])
+
+
+def test_a_one_line_kinh_gui_ends_at_the_blank_line_and_cac_cap_uy_points_back_at_it() -> None:
+    letter = (
+        "TỈNH ỦY AN HÒA\nBAN TỔ CHỨC\n*\nSố 215-CV/BTCTU\nV/v chuẩn bị nhân sự cấp ủy\n"
+        "ĐẢNG CỘNG SẢN VIỆT NAM\nAn Hòa, ngày 02 tháng 11 năm 2027\n\n"
+        "Kính gửi: Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy\n\n"
+        "Thực hiện Kế hoạch số 88-KH/TU ngày 15/10/2027 của Ban Thường vụ Tỉnh ủy, Ban Tổ chức Tỉnh ủy "
+        "đề nghị các cấp ủy:\n\n"
+        "1. Rà soát, bổ sung quy hoạch cấp ủy; gửi hồ sơ về Ban Tổ chức Tỉnh ủy trước ngày 30/11/2027.\n"
+        "2. Báo cáo kết quả thực hiện bằng văn bản trong tháng 12/2027.\n"
+    )
+    e = extract(SourceText(letter))
+    addressed = ("Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy",)
+    assert e.meta.addressees == addressed
+    assert [t.lead for t in e.tasks] == [addressed, addressed]
+    assert e.tasks[0].deadline.date == date(2027, 11, 29)
