@@ -540,6 +540,7 @@ _PARAGRAPH_PITCH = 1.3
 # ... after a line that ends a sentence: a header's lines, spaced as they please, end none
 _SENTENCE_ENDS = (".", ";", ":", "!", "?")
 _PITCH_STEPS = 4  # fewer steps between lines say nothing of the pitch
+_BODY_HEIGHT = 0.8  # of the median line's box: a line this tall or taller is the body's
 
 
 def _centre(line: Line) -> float:
@@ -553,10 +554,18 @@ def _line_pitch(lines: list[Line]) -> float:
     stands lower than "Công an tỉnh"), its centre less; a paragraph gap of about one blank
     line, as Word puts after a paragraph, falls under the box's height and only shows in
     the pitch. Infinite when too few lines say it."""
+    text_lines = [ln for ln in lines if ln.grid is None]
+    heights = sorted(ln.bottom - ln.top for ln in text_lines)
+    if not heights:
+        return math.inf
+    # the body's own lines: a footnote's or a small table's, closer set, would shorten it
+    least = heights[len(heights) // 2] * _BODY_HEIGHT
     steps = sorted(
         _centre(b) - _centre(a)
-        for a, b in itertools.pairwise(ln for ln in lines if ln.grid is None)
-        if a.page == b.page and 0 < _centre(b) - _centre(a) < (a.bottom - a.top) * 3
+        for a, b in itertools.pairwise(text_lines)
+        if a.page == b.page
+        and min(a.bottom - a.top, b.bottom - b.top) >= least
+        and 0 < _centre(b) - _centre(a) < (a.bottom - a.top) * 3
     )
     return steps[len(steps) // 4] if len(steps) >= _PITCH_STEPS else math.inf
 

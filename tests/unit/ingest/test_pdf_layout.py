@@ -373,3 +373,25 @@ def test_a_paragraph_gap_narrower_than_a_line_is_read_from_the_line_pitch(tmp_pa
     # within a paragraph no gap opens: its second line follows its first
     first = next(i for i, ln in enumerate(lines) if ln.strip().startswith("- Chỉ đạo Công an"))
     assert lines[first + 1].strip() == "từ ngày 05/3/2027."
+
+
+def test_closely_set_footnotes_do_not_open_gaps_inside_a_paragraph(tmp_path: Path) -> None:
+    # a paragraph whose first line ends a sentence, then five footnote lines in a small font,
+    # set closer: the pitch is the body's, so no gap opens after "… năm 2027."
+    body = [
+        "1. Sở Y tế chủ trì tổ chức tiêm chủng cho trẻ em dưới 5 tuổi trong năm 2027.",
+        "Đồng thời, phối hợp với Ủy ban nhân dân các xã tuyên truyền, vận động người dân",
+        "đưa trẻ đi tiêm đúng lịch; báo cáo kết quả trước ngày 15/12/2027",
+        "2. Sở Tài chính bố trí kinh phí thực hiện trong dự toán ngân sách năm 2027; tham mưu",
+        "Ủy ban nhân dân tỉnh điều chỉnh kinh phí khi cần thiết, bảo đảm tiến độ chung của",
+        "Kế hoạch và các chương trình mục tiêu quốc gia trên địa bàn tỉnh trong năm 2027",
+        "3. Các sở, ban, ngành theo chức năng, nhiệm vụ được giao chủ động triển khai thực hiện",
+        "các nội dung có liên quan của Kế hoạch, bảo đảm hiệu quả, đúng tiến độ đề ra",
+    ]
+    puts = [Put(line, 60, 780 - 17 * k, 12) for k, line in enumerate(body)]
+    notes = [f"{n} Ghi chú số {n} về nguồn số liệu của Sở Y tế năm 2026." for n in range(1, 6)]
+    puts += [Put(line, 60, 200 - 9 * k, 8) for k, line in enumerate(notes)]
+    doc = read_document(make_pdf(tmp_path / "f.pdf", [puts]), Settings())
+    lines = doc.source.text.splitlines()
+    at = next(i for i, ln in enumerate(lines) if ln.strip().startswith("1. Sở Y tế"))
+    assert lines[at + 1].strip().startswith("Đồng thời, phối hợp")
