@@ -114,6 +114,9 @@ _TITLE_THEN_NAME = re.compile(
 )
 _NOI_NHAN = re.compile(r"^\s*_*N[ơo]i\s+nh[ậa]n", re.I)
 _CONTEXT_START = re.compile(r"^(Căn cứ|Thực hiện|Ngày|Tại|Sau khi|Trong|Theo)\b")
+# the first words of a letter's body: an addressee left open ("Kính gửi: Các huyện ủy, …"
+# with no full stop, each paragraph a line as a Word file gives them) goes on no further
+_LETTER_OPENS = re.compile(r"^(?:Căn cứ|Thực hiện|Ngày|Sau khi|Theo|Để|Nhằm)\b")
 
 
 def _left(raw: str) -> str:
@@ -503,7 +506,7 @@ def _read_kinh_gui(h: Header, lines: list[Line], limit: int) -> None:
                 continue
             if _LIST_MARK.match(t):
                 names.append(_LIST_MARK.sub("", t).strip(" ;,."))
-            elif names and not gap and (open_ or t[:1].islower()):
+            elif names and not gap and (open_ or t[:1].islower()) and not _LETTER_OPENS.match(t):
                 names[-1] += " " + t.strip(" ;,.")
             else:
                 break
