@@ -113,10 +113,12 @@ _TITLE_THEN_NAME = re.compile(
     rf"^(.*[{_UP}]{{2,}}[.,]?)\s+((?:[{_UP}][{_LOW}]+|[AY])(?: [{_UP}][{_LOW}]+){{1,4}})$"
 )
 _NOI_NHAN = re.compile(r"^\s*_*N[ơo]i\s+nh[ậa]n", re.I)
-_CONTEXT_START = re.compile(r"^(Căn cứ|Thực hiện|Ngày|Tại|Sau khi|Trong|Theo)\b")
+# the words an introduction's sentence opens with
+_CONTEXT_WORDS = ("Căn cứ", "Thực hiện", "Ngày", "Sau khi", "Theo")
+_CONTEXT_START = re.compile(rf"^({'|'.join((*_CONTEXT_WORDS, 'Tại', 'Trong'))})\b")
 # the first words of a letter's body: an addressee left open ("Kính gửi: Các huyện ủy, …"
 # with no full stop, each paragraph a line as a Word file gives them) goes on no further
-_LETTER_OPENS = re.compile(r"^(?:Căn cứ|Thực hiện|Ngày|Sau khi|Theo|Để|Nhằm)\b")
+_LETTER_OPENS = re.compile(rf"^(?:{'|'.join((*_CONTEXT_WORDS, 'Để', 'Nhằm'))})\b")
 
 
 def _left(raw: str) -> str:

@@ -460,8 +460,8 @@ _CARRY_OUT_ALL = re.compile(
 )
 
 
-# the numbers of a plan's own sections ("3.", "2.1."), not a letter or a bullet
-_PLAN_NUMBERS: Final = ("num_dot", "num_dash", "num_paren", "num_slash", "num2", "roman_num")
+# the numbers of a plan's own sections ("3.", "III.", "2.1."), not a letter or a bullet
+PLAN_NUMBERS: Final = ("num_dot", "num_dash", "num_paren", "num_slash", "num2", "roman", "roman_num")
 _TOPIC_WORDS: Final = 8
 _TOPIC_SHARE: Final = 0.6  # of the next line's length: no line the page wrapped is so short
 
@@ -471,8 +471,8 @@ def _topic_heading(line: Line, marker: Marker, nxt: Line, one_per_line: bool) ->
     that the capitalised line after it opens its paragraph instead of going on with it? A
     few words with no digit (not a bound, not a name cut by the page), on a line of its own:
     in text written a paragraph a line, or much shorter than the line after it."""
-    if marker.style not in _PLAN_NUMBERS:
-        return False
+    if marker.style not in PLAN_NUMBERS or marker.style == "roman":
+        return False  # (a part's "III." heading is told by its capitals, not here)
     heading = line.text[marker.length :].strip(" *_")
     if (
         not heading

@@ -35,7 +35,7 @@ from dondoc.extract.markers import INLINE_ENUM, is_unnumbered
 from dondoc.extract.review import is_bare_body, review_flags
 from dondoc.extract.roles import CUE_FIRST, Roles, _subject_at, cue_len, find_roles
 from dondoc.extract.spacing import one_spaced
-from dondoc.extract.structure import Block, opens_phase
+from dondoc.extract.structure import PLAN_NUMBERS, Block, opens_phase
 from dondoc.extract.tables import Row
 from dondoc.extract.targets import find_targets
 
@@ -601,16 +601,12 @@ def _visit(
         out.append(_leaf(child, section, inherited_here, ctx, attrs, source_here))
 
 
-# the numbers of a plan's own sections ("3.", "III."), not a bullet under an item
-_PLAN_NUMBERS: Final = ("num_dot", "num_dash", "num_paren", "num_slash", "num2", "roman", "roman_num")
-
-
 def period_statement(block: Block) -> str | None:
     """What a numbered "Thời gian thực hiện" heading of a plan says, when it states the
     period of the whole plan ("3. Thời gian thực hiện: Từ nay đến hết năm 2025." or the
     heading then one paragraph): the words after the label; None for any other block. A
     heading that lists rounds or phases (sub-items) is not one statement."""
-    if block.marker is None or block.role != "item" or block.marker.style not in _PLAN_NUMBERS:
+    if block.marker is None or block.role != "item" or block.marker.style not in PLAN_NUMBERS:
         return None
     if not may_open_label(block.text):
         return None  # spares the work below for every heading but a field label's
