@@ -157,10 +157,16 @@ def pending(session: Session, kind: str) -> bool:
 
 def prune(session: Session, kind: str, before: dt.datetime) -> int:
     """Deletes the finished jobs of `kind` that ended before `before` (for kinds nothing
-    else refers to); how many."""
+    else refers to); how many. The newest job of all is kept: SQLite numbers a new row
+    after the largest id left, so deleting the newest would give its id to the next job,
+    and the logs and the audit of the old one would then name another."""
+    newest = select(func.max(JobRecord.id)).scalar_subquery()
     result = session.execute(
         delete(JobRecord).where(
-            JobRecord.kind == kind, JobRecord.state.in_(("done", "failed")), JobRecord.finished_at < before
+            JobRecord.kind == kind,
+            JobRecord.state.in_(("done", "failed")),
+            JobRecord.finished_at < before,
+            JobRecord.id < newest,
         )
     )
     return int(result.rowcount)  # type: ignore[attr-defined]

@@ -439,14 +439,17 @@ class ExtensionRequestRecord(Base):
 # audit actions that move no task between timeliness buckets and rename nothing: a
 # progress report (a claim of completion counts once verified), a claim returned, an
 # extension asked for or withdrawn (only an approval moves a deadline), a password, an
-# API token. Dashboards stay cached through them; the partial index below finds the last
-# other event in one step however many reports came after it (migration 0005 holds the
-# same list: change both together).
+# API token, a user's e-mail address, the day's reminder run and a reminder setting.
+# Dashboards stay cached through them; the partial index below finds the last other event
+# in one step however many reports came after it (the last migration to make the index,
+# 0022, holds the same list: a change needs a new migration).
 BUCKET_NEUTRAL_ACTIONS = (
     "extension.request",
     "extension.withdraw",
     "progress.report",
     "progress.return",
+    "reminders.plan",
+    "reminders.setting",
     "session.end",
     "session.end_all",
     "session.start",
@@ -455,6 +458,7 @@ BUCKET_NEUTRAL_ACTIONS = (
     "user.change_password",
     "user.disable",
     "user.enable",
+    "user.set_email",
 )
 _MOVING = "action NOT IN (" + ", ".join(f"'{a}'" for a in BUCKET_NEUTRAL_ACTIONS) + ")"
 

@@ -288,7 +288,7 @@ def test_issue_13_m6_db_downgrade_needs_a_revision_and_yes(
     assert dondoc(db_url, data, "db", "downgrade").returncode == 2  # no revision: usage
     refused = dondoc(db_url, data, "db", "downgrade", "base")
     assert refused.returncode == 2 and "--yes" in refused.stderr and "all data" in refused.stderr
-    assert ok(dondoc(db_url, data, "db", "current")).strip() == "0021"  # nothing dropped
+    assert ok(dondoc(db_url, data, "db", "current")).strip() == "0022"  # nothing dropped
     assert "schema at revision 0005" in ok(dondoc(db_url, data, "db", "downgrade", "0005", "--yes"))
     assert "schema at revision base" in ok(dondoc(db_url, data, "db", "downgrade", "base", "--yes"))
 

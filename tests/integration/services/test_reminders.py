@@ -14,7 +14,7 @@ from dondoc.errors import DondocError, ErrorCode
 from dondoc.services import progress, reminders, users
 from dondoc.services.channels import sign
 from dondoc.services.context import SYSTEM, Store
-from dondoc.services.dashboards import buckets_as_of
+from dondoc.services.dashboards import BUCKET_NEUTRAL, buckets_as_of
 from dondoc.services.demo import load_demo
 from dondoc.services.followup import followup
 from dondoc.services.progress import Report
@@ -287,3 +287,25 @@ def test_a_webhook_without_its_secret_is_never_called(store: Store) -> None:
     with store.reading() as s:
         states = set(s.scalars(select(OutboxRecord.state).where(OutboxRecord.channel == "webhook")))
     assert states == {"failed"}  # final: trying again cannot help
+
+
+def test_the_days_run_and_its_settings_leave_the_dashboards_cached(store: Store) -> None:
+    """Leaders open their dashboard right after the morning's run: planning the notices,
+    changing a reminder setting or an e-mail address moves no task between buckets, so the
+    cached dashboard stays (its data version is blind to them) and is still right."""
+    load_demo(store)
+    before = buckets_as_of(store, SYSTEM, LATE_7)
+    computed = []
+
+    def dashboard() -> int:
+        computed.append(1)
+        return len(computed)
+
+    assert store.cached("dash", dashboard, ignoring=BUCKET_NEUTRAL) == 1
+    result = reminders.run(store, SYSTEM, day=LATE_7)
+    assert result.state == "done" and result.notices == OVERDUE_ON_LATE_7
+    reminders.set_setting(store, SYSTEM, "template.subject", "Nhắc việc {{ day }} ({{ count }})")
+    users.set_email(store, SYSTEM, username="ct-ca", email="ct-ca@example.vn")
+    assert store.cached_now("dash", ignoring=BUCKET_NEUTRAL) == (True, 1)
+    after = buckets_as_of(store, SYSTEM, LATE_7)
+    assert (after.units, after.totals, after.areas) == (before.units, before.totals, before.areas)

@@ -99,11 +99,25 @@ def test_a_run_queued_too_long_ago_is_dropped_and_old_runs_are_pruned(
     with store.reading() as s:
         assert s.get(ReminderRunRecord, dt.date(2025, 1, 14)) is None
         assert s.get(JobRecord, job_id).state == "done"  # type: ignore[union-attr]
-    with store.transaction() as s:  # a week and a day later, the next check prunes it
+    with store.transaction() as s:  # a week and a day later, the next check prunes it…
         s.get(JobRecord, job_id).finished_at = queue.utcnow() - dt.timedelta(days=8)  # type: ignore[union-attr]
-    assert ReminderSchedule(server, 15, clock=lambda: _at(dt.date(2025, 1, 15), 9)).queue_run() is not None
-    with store.reading() as s:  # the new run's job is the only one (SQLite may reuse the id)
-        assert [j.state for j in s.scalars(select(JobRecord))] == ["queued"]
+    second = ReminderSchedule(server, 15, clock=lambda: _at(dt.date(2025, 1, 15), 9)).queue_run()
+    with store.reading() as s:  # …but for the newest job, kept so that no id is given twice
+        assert [(j.id, j.state) for j in s.scalars(select(JobRecord).order_by(JobRecord.id))] == [
+            (job_id, "done"),
+            (second, "queued"),
+        ]
+    with store.transaction() as s:  # the second run ends as long ago: the first goes
+        job = s.get(JobRecord, second)
+        assert job is not None
+        job.state, job.finished_at = "done", queue.utcnow() - dt.timedelta(days=8)
+    third = ReminderSchedule(server, 15, clock=lambda: _at(dt.date(2025, 1, 16), 9)).queue_run()
+    assert third is not None and second is not None and third > second > job_id
+    with store.reading() as s:
+        assert [(j.id, j.state) for j in s.scalars(select(JobRecord).order_by(JobRecord.id))] == [
+            (second, "done"),
+            (third, "queued"),
+        ]
 
 
 def test_a_failing_run_is_logged_and_the_next_check_tries_again(
