@@ -36,7 +36,10 @@ _DAY = click.DateTime(formats=["%Y-%m-%d"])
 @click.option(
     "--rebuild",
     is_flag=True,
-    help="Index every record again (after a restore), then search if QUERY is given.",
+    help=(
+        "Index every record again (after a restore; it also forgets the words of deleted"
+        " records), then search if QUERY is given."
+    ),
 )
 @as_option
 @click.pass_context

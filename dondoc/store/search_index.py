@@ -265,11 +265,14 @@ def install(target: Any) -> None:
 
 def rebuild(engine: Engine, *, batch: int = 2000) -> int:
     """Index every record again from scratch (after an upgrade, or on the admin's request);
-    returns how many entries were written."""
+    returns how many entries were written. The words kept for typo corrections are made
+    anew too: writes only add to them, so the words of deleted or edited records would
+    otherwise be offered as corrections that find nothing, and the table would only grow."""
     n = 0
     with Session(engine) as s, s.begin():
         conn = s.connection()
         conn.execute(delete(SearchDocRecord))
+        conn.execute(delete(SearchTermRecord))
         for directives in s.scalars(select(DirectiveRecord).execution_options(yield_per=batch)).partitions():
             write(conn, [directive_entry(d) for d in directives])
             n += len(directives)

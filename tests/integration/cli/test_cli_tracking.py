@@ -66,7 +66,7 @@ def test_cli_follow_up_from_the_command_line(
     dondoc = inproc
     data = tmp_path / "data"
     one_line_error(dondoc(db_url, data, "status"), "E_DATABASE")  # no schema yet
-    assert "schema at revision 0021" in ok(dondoc(db_url, data, "db", "upgrade"))
+    assert "schema at revision 0022" in ok(dondoc(db_url, data, "db", "upgrade"))
     assert "44 units added" in ok(dondoc(db_url, data, "units", "import", str(units_path())))
     ok(
         dondoc(

@@ -18,7 +18,14 @@ from dondoc.services.context import SYSTEM, Store
 from dondoc.services.progress import Report
 from dondoc.services.search import Filters
 from dondoc.store import migrate, search_index
-from dondoc.store.records import AssignmentRecord, SearchDocRecord, TaskRecord, UnitAliasRecord, UnitRecord
+from dondoc.store.records import (
+    AssignmentRecord,
+    SearchDocRecord,
+    SearchTermRecord,
+    TaskRecord,
+    UnitAliasRecord,
+    UnitRecord,
+)
 from tests.conftest import _drop_everything
 
 QUERIES = tomllib.loads((Path(__file__).parents[2] / "data" / "search_queries.toml").read_text("utf-8"))[
@@ -173,9 +180,15 @@ def test_the_index_follows_every_write_and_every_rollback(store: Store) -> None:
         with store.reading() as s:
             return {(d.kind, d.ref_id, d.terms) for d in s.scalars(select(SearchDocRecord))}
 
+    def knows(word: str) -> bool:
+        with store.reading() as s:
+            return s.get(SearchTermRecord, word) is not None
+
     kept = entries()
+    assert knows("zalo")  # writes only add words: the deleted report's is still offered
     search_index.rebuild(store.engine)
     assert entries() == kept
+    assert not knows("zalo") and knows("tay")  # a rebuild keeps only the words held
 
 
 def test_task_filters_keep_tasks_and_their_reports(demo_store: Store) -> None:
