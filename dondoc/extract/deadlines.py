@@ -353,7 +353,11 @@ _DURING = re.compile(r"được\s+giao\s+(?:trong\s+)?$", re.I)
 def _year(m: re.Match[str], doc_date: date | None) -> Resolved:
     if _DURING.search(m.string[max(0, m.start() - 20) : m.start()]):
         return None  # "được giao trong năm 2025": the year of the assignment, not a bound
-    return date(int(m.group(1)), 12, 31), ()
+    year = int(m.group(1))
+    if m.group(0)[:5].lower() == "trước":
+        # "trước năm 2027": before the year opens, as "trước tháng 8" and "trước quý III"
+        return date(year - 1, 12, 31), (date(year, 1, 1),)
+    return date(year, 12, 31), ()
 
 
 def _day(m: re.Match[str], doc_date: date | None) -> Resolved:

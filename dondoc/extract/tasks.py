@@ -976,7 +976,7 @@ def _make(
         # who or by when; a product alone is read in place ("… . Sản phẩm: …. (Giao: Bộ X).")
         if tail is not None and any(kind in ("lead", "support", "deadline") for kind, _ in found):
             fields = found
-            main_text = text[:tail].rstrip()
+            main_text = text[:tail].rstrip(" ;,")
     if fields:
         for kind, value in fields:
             value = _VALUE_END.split(value)[0].strip(" ;")
@@ -1087,15 +1087,18 @@ def _dash_fields(text: str, ctx: Context) -> tuple[str, list[str], list[str], De
     return parts[0], leads, partners, bound
 
 
-_TAIL_LABEL = re.compile(r"(?<=\.)\s+([^.;:()]{2,40}):")
+# after a sentence's end, or a clause's ("…; thời gian: tháng 9/2026", "…, thời gian hoàn
+# thành: quý III/2027"): the label holds no comma when a comma opens it
+_TAIL_LABEL = re.compile(r"(?<=[.;])\s+([^.;:()]{2,40}):|(?<=,)\s+([^.;:(),]{2,40}):")
 
 
 def _field_tail(text: str) -> int | None:
     """Where an item's field block begins when it follows the item's sentence on the same
     line: the first field label after a sentence's end (None: no such label)."""
     for m in _TAIL_LABEL.finditer(text):
-        if label_kind(m.group(1)) is not None:
-            return m.start(1)
+        group = 1 if m.group(1) is not None else 2
+        if label_kind(m.group(group)) is not None:
+            return m.start(group)
     return None
 
 

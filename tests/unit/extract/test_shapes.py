@@ -2837,3 +2837,45 @@ def test_a_one_line_kinh_gui_ends_at_the_blank_line_and_cac_cap_uy_points_back_a
         assert e.meta.addressees == addressed
         assert [t.lead for t in e.tasks] == [addressed, addressed]
         assert e.tasks[0].deadline.date == date(2027, 11, 29)
+
+
+def test_a_field_label_after_a_clause_gives_the_items_date() -> None:
+    """ "…; thời gian: tháng 9/2026", "…, thời gian hoàn thành: quý III/2026": the field runs
+    on after a semicolon or a comma, in lower case, as it does after a full stop."""
+    e = _run(
+        """1. Sở Nội vụ rà soát biên chế các cơ quan hành chính; thời gian: tháng 9/2026.
+2. Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo quán triệt Nghị quyết; thời hạn: tháng 10/2026.
+3. Sở Tài chính tổng hợp nhu cầu kinh phí, thời gian hoàn thành: quý III/2026.
+4. Sở Y tế rà soát cơ sở khám bệnh, chữa bệnh, xong trong tháng 11/2026.
+"""
+    )
+    assert [(t.lead, t.deadline.date) for t in e.tasks] == [
+        (("Sở Nội vụ",), date(2026, 9, 30)),
+        (("Đảng ủy Ủy ban nhân dân tỉnh",), date(2026, 10, 31)),
+        (("Sở Tài chính",), date(2026, 9, 30)),
+        (("Sở Y tế",), date(2026, 11, 30)),
+    ]
+
+
+def test_before_a_year_is_the_last_day_of_the_year_before() -> None:
+    """ "trước năm 2028" as "trước tháng 8" and "trước quý III": before the period opens."""
+    e = _run(
+        """1. Sở Xây dựng hoàn thành xóa nhà tạm trước năm 2028.
+2. Sở Xây dựng hoàn thành quy hoạch trước quý III/2027.
+3. Sở Xây dựng hoàn thành đề án trong năm 2027.
+"""
+    )
+    assert [t.deadline.date for t in e.tasks] == [date(2027, 12, 31), date(2027, 6, 30), date(2027, 12, 31)]
+
+
+def test_a_body_ends_before_it_keeps_watch() -> None:
+    """ "Công an tỉnh nắm tình hình …": "nắm" is the body's verb, not a word of its name."""
+    e = _run(
+        """1. Sở Dân tộc và Tôn giáo phối hợp với Công an tỉnh nắm tình hình vùng đồng bào dân tộc thiểu số.
+2. Công an tỉnh nắm chắc tình hình an ninh nông thôn, kịp thời xử lý vụ việc phức tạp.
+"""
+    )
+    assert [(t.lead, t.support) for t in e.tasks] == [
+        (("Sở Dân tộc và Tôn giáo",), ("Công an tỉnh",)),
+        (("Công an tỉnh",), ()),
+    ]
