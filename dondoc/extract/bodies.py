@@ -271,6 +271,9 @@ def read_bodies(
         if depth:
             j += 1
             continue
+        if j == cur_start and (field_end := _steering_name_end(toks, j)):
+            j = head_end = field_end  # "Ban Chỉ đạo phòng, chống tham nhũng, … tỉnh"
+            continue
         inside = (
             (_match(toks, j, _NAME_COMPOUNDS) or _match(toks, j, _NAME_LOCATIVES)) if j > cur_start else 0
         )
@@ -372,6 +375,69 @@ def read_bodies(
     return BodyList(tuple(names), j, verb)
 
 
+_STEERING = _phrases("bodies", "steering_heads")
+_FIELD_OPENERS = _phrases("bodies", "steering_field_openers")
+_TERRITORIES = _phrases("bodies", "steering_territories")
+_ABOUT: Final = frozenset(words("bodies", "steering_field_word"))
+_NOT_FIELDS = _phrases("bodies", "steering_not_fields")
+_FIELD_WORDS: Final = 24  # "phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số"
+_FIELD_JOINS: Final = frozenset({",", "và", "-"})
+_FIELD_STOPS: Final = _STOP_WORDS - _ABOUT  # "về" opens a field; "theo", "trong" end one
+
+
+def _steering_name_end(toks: Toks, i: int) -> int:
+    """Where the name of a steering committee that starts at token i ends, when it names
+    its field ("Ban Chỉ đạo phòng, chống tham nhũng, lãng phí, tiêu cực tỉnh", "Ban Chỉ
+    đạo Trung ương về phát triển khoa học, công nghệ, … và chuyển đổi số"), else 0 and
+    the name is read as any other. The field holds commas, "và" and verbs, which end other
+    names: a territory closes it ("… tiêu cực tỉnh"), or, after "về", the verb that follows
+    a word of the field rather than a comma ("… chuyển đổi số | tổ chức sơ kết")."""
+    head = _match(toks, i, _STEERING)
+    if not head:
+        return 0
+    k = i + head
+    place = _match(toks, k, _TERRITORIES)
+    if place:
+        k += place
+        while k < len(toks) and toks[k].text[:1].isupper() and not _head_at(toks, k):
+            k += 1  # "Ban Chỉ đạo tỉnh Lào Cai về …"
+        if k >= len(toks) or toks[k].low not in _ABOUT or _match(toks, k + 1, _NOT_FIELDS):
+            return 0
+        return _field_end(toks, k + 1, closed_by_place=False)
+    if k < len(toks) and _is_verb(toks, k) and not _match(toks, k, _FIELD_OPENERS):
+        return 0  # "Ban Chỉ đạo chỉ đạo các xã …": the committee's own verb
+    return _field_end(toks, k, closed_by_place=True)
+
+
+def _field_end(toks: Toks, k: int, *, closed_by_place: bool) -> int:
+    """The end of a steering committee's field that starts at token k: after the territory
+    that closes it (closed_by_place), else at the verb after it; 0 when neither comes."""
+    start = k
+    while k < len(toks) and k - start < _FIELD_WORDS:
+        t = toks[k]
+        if t.text in _FIELD_JOINS:
+            k += 1
+            continue
+        if not t.text.isalpha() or not t.text[:1].islower() or t.low in _FIELD_STOPS:
+            break
+        after_word = k > start and toks[k - 1].text not in _FIELD_JOINS
+        if after_word and _is_verb(toks, k):
+            return 0 if closed_by_place else k  # the committee's verb
+        place = _match(toks, k, _TERRITORIES) if closed_by_place and after_word else 0
+        if place and toks[k - 1].low not in _PLURALS:
+            nxt = k + place
+            if nxt >= len(toks) or not toks[nxt].text.isalpha() or not toks[nxt].text[:1].islower():
+                return nxt  # "… tiêu cực tỉnh", "… tiêu cực tỉnh Lào Cai", "… tỉnh."
+            if _is_verb(toks, nxt) or toks[nxt].low in _STOP_WORDS or toks[nxt].low == "và":
+                return nxt
+            # "kinh tế - xã hội": a word of the field, not a commune
+        verb = _match(toks, k, _FIELD_OPENERS) or _is_verb(toks, k)
+        k += verb or 1
+    if not closed_by_place and k > start and k < len(toks) and toks[k].text in {".", ";", ":", "("}:
+        return k
+    return 0
+
+
 # how many more tokens an enumeration after its head may take ("Các Bộ: Tài chính, …")
 _ENUM_WORDS = 60
 
@@ -421,15 +487,21 @@ _ALIAS: Final = re.compile(
 )
 
 
+_ROLE_ASIDE: Final = re.compile(
+    r"\s*\(\s*(?:" + "|".join(re.escape(w) for w in words("bodies", "role_asides")) + r")\b[^()]*\)\s*$",
+    re.I,
+)
+
+
 def _without_aside(name: str) -> list[str]:
-    """The name without the short name a parenthesis gives it ("… (sau đây gọi là X)"), nor
-    the unit inside it that a parenthesis names ("Sở Nội vụ (Ban Thi đua - Khen thưởng)":
-    the body given the work is the Sở; never "(cơ quan thường trực)", a role). A group
-    whose members the parenthesis lists ("các nhà mạng (Viettel Nghệ An, VNPT Nghệ An)")
-    is those members."""
+    """The name without the short name a parenthesis gives it ("… (sau đây gọi là X)") or
+    the role it gives the body ("… (cơ quan thường trực Ban Chỉ đạo)"), nor the unit inside
+    it that a parenthesis names ("Sở Nội vụ (Ban Thi đua - Khen thưởng)": the body given the
+    work is the Sở). A group whose members the parenthesis lists ("các nhà mạng (Viettel
+    Nghệ An, VNPT Nghệ An)") is those members."""
     if not name.endswith(")"):
         return [name]
-    cut = _ALIAS.sub("", name)
+    cut = _ROLE_ASIDE.sub("", _ALIAS.sub("", name))
     if cut != name:
         return [cut]
     opening = name.rfind("(")
@@ -509,6 +581,8 @@ def _stop_pair(toks: Toks, j: int) -> bool:
     return seconds is not None and j + 1 < len(toks) and toks[j + 1].text in seconds
 
 
+_SCOPES = _phrases("bodies", "subject_scopes")
+_BY: Final = "theo"
 _QUALIFIER_WORDS = 14  # the longest "được giao …" clause between a subject and its verb
 
 
@@ -516,6 +590,14 @@ def _past_time_words(toks: Toks, j: int) -> int:
     """Past a time adverbial between a subject and its verb ("Các sở, ngành định kỳ hằng
     năm (trước ngày 10/12) hoặc đột xuất | báo cáo …"); j itself when there is none."""
     k = j
+    if k + 2 < len(toks) and toks[k].low == _BY and _match(toks, k + 1, _SCOPES):
+        # "Các sở, ngành theo thẩm quyền | xử lý …": the scope qualifies the subject
+        verb = next(
+            (n for n in range(k + 2, min(len(toks), k + _QUALIFIER_WORDS)) if _is_verb(toks, n)), None
+        )
+        if verb is not None and not any(t.text in {";", ".", ":", "("} for t in toks[k:verb]):
+            return verb
+        return j
     if k + 2 < len(toks) and toks[k].low == "được" and toks[k + 1].low == "giao":
         # "Các sở, ngành được giao nhiệm vụ tại Phụ lục | chủ động triển khai": the bodies
         # the clause qualifies are the subject of the verb after it

@@ -2879,3 +2879,55 @@ def test_a_body_ends_before_it_keeps_watch() -> None:
         (("Sở Dân tộc và Tôn giáo",), ("Công an tỉnh",)),
         (("Công an tỉnh",), ()),
     ]
+
+
+def test_a_steering_committee_is_named_for_its_field_commas_and_verbs_included() -> None:
+    """ "Ban Chỉ đạo phòng, chống tham nhũng, lãng phí, tiêu cực tỉnh": the field's commas,
+    "và" and verbs are the name's, up to the territory that closes it, or after "về" up to
+    the committee's verb. The committee's own verb right after it stays a verb."""
+    e = _run(
+        """1. Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số tỉnh lập đề án.
+2. Ban Chỉ đạo Trung ương về phòng, chống tham nhũng, lãng phí, tiêu cực chỉ đạo xử lý các vụ việc.
+3. Sở Nội vụ phối hợp với Ban Chỉ đạo cải cách hành chính tỉnh, Sở Tư pháp kiểm tra thủ tục hành chính.
+4. Ban chỉ đạo phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số huyện khẩn trương tổng kết.
+5. Ban Chỉ đạo chỉ đạo các xã rà soát hộ nghèo.
+6. Sở Tài chính báo cáo Ban Chỉ đạo tỉnh về kết quả thực hiện.
+"""
+    )
+    assert [(t.lead, t.support) for t in e.tasks] == [
+        (("Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số tỉnh",), ()),
+        (("Ban Chỉ đạo Trung ương về phòng, chống tham nhũng, lãng phí, tiêu cực",), ()),
+        (("Sở Nội vụ",), ("Ban Chỉ đạo cải cách hành chính tỉnh", "Sở Tư pháp")),
+        (("Ban chỉ đạo phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số huyện",), ()),
+        (("Ban Chỉ đạo",), ()),
+        (("Sở Tài chính",), ()),
+    ]
+
+
+def test_a_role_in_parentheses_is_no_part_of_the_bodys_name() -> None:
+    """ "Sở Khoa học và Công nghệ (cơ quan thường trực Ban Chỉ đạo)": the body is the Sở."""
+    e = _run(
+        """1. Sở Khoa học và Công nghệ (cơ quan thường trực Ban Chỉ đạo) tham mưu xây dựng kế hoạch năm 2027.
+2. Giao Sở Nội vụ (cơ quan đầu mối) chủ trì, phối hợp với Sở Tài chính (cơ quan thường trực) tổng hợp.
+"""
+    )
+    assert [(t.lead, t.support) for t in e.tasks] == [
+        (("Sở Khoa học và Công nghệ",), ()),
+        (("Sở Nội vụ",), ("Sở Tài chính",)),
+    ]
+
+
+def test_a_scope_after_the_subject_leaves_it_the_subject() -> None:
+    """ "Các sở, ngành theo thẩm quyền | xử lý …": "theo" and its scope qualify the subject,
+    whose verb comes after them."""
+    e = _run(
+        """1. Các thành viên Ban Chỉ đạo tỉnh theo lĩnh vực được phân công chủ động triển khai các nhiệm vụ.
+2. Các sở, ngành theo thẩm quyền kịp thời xử lý vi phạm.
+3. Sở Y tế theo dõi tình hình dịch bệnh.
+"""
+    )
+    assert [t.lead for t in e.tasks] == [
+        ("Các thành viên Ban Chỉ đạo tỉnh",),
+        ("Các sở, ngành",),
+        ("Sở Y tế",),
+    ]
