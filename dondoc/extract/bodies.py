@@ -114,6 +114,7 @@ def _phrases(name: str, key: str) -> PhraseIndex:
 # looked up for nearly every token: built once, at import
 _VERBS = _phrases("bodies", "verbs")
 _HEADS = _phrases("bodies", "heads")
+_NAMED_HEADS = _phrases("bodies", "named_heads")
 _GENERIC_HEADS = _phrases("bodies", "generic_heads")
 _NAME_COMPOUNDS = _phrases("bodies", "name_compounds")
 _NAME_LOCATIVES = _phrases("bodies", "name_locatives")
@@ -194,6 +195,15 @@ def _is_verb_folded(toks: Toks, i: int) -> bool:
     return bool(_is_verb(lowered, 0))
 
 
+def _named_head(toks: Toks, i: int) -> int:
+    """Length of a head that starts a body only before a capitalised name ("Trạm Y tế",
+    never "Đội ngũ"), else 0."""
+    n = _match(toks, i, _NAMED_HEADS)
+    if n and i + n < len(toks) and toks[i + n].text[:1].isupper() and toks[i + n].text.isalpha():
+        return n
+    return 0
+
+
 def _head_at(toks: Toks, i: int, *, sentence_start: bool = False) -> int:
     """Length of the body head starting at token i (0 if none)."""
     if i >= len(toks):
@@ -203,7 +213,7 @@ def _head_at(toks: Toks, i: int, *, sentence_start: bool = False) -> int:
     if low in _PLURALS or low in _ALL:
         n = _match(toks, i + 1, _GENERIC_HEADS, fold=True)
         return n + 1 if n else 0
-    n = _match(toks, i, _HEADS)
+    n = _match(toks, i, _HEADS) or _named_head(toks, i)
     if not n and len(t) > 1 and t.isupper():
         # a heading in capitals, "B. CÔNG AN TỈNH", whose head a name follows (never a
         # signature's title alone, "CHỦ TỊCH")
@@ -346,7 +356,7 @@ def read_bodies(
                 j = nxt  # "Văn phòng HĐND và UBND huyện": one office of both
                 continue
             if nxt < len(toks) and (
-                (toks[nxt].text[:1].isupper() and _match(toks, nxt, _HEADS))
+                (toks[nxt].text[:1].isupper() and (_match(toks, nxt, _HEADS) or _named_head(toks, nxt)))
                 # "… Từ Liêm và các đơn vị liên quan": the catch-all is a body of its own
                 or _catch_all(toks, nxt)
             ):

@@ -2931,3 +2931,23 @@ def test_a_scope_after_the_subject_leaves_it_the_subject() -> None:
         ("Các sở, ngành",),
         ("Sở Y tế",),
     ]
+
+
+def test_a_station_a_team_or_a_branch_leads_when_its_name_follows() -> None:
+    """ "Trạm Y tế xã", "Hạt Kiểm lâm", "Đội Quản lý thị trường số 3": heads of a commune's
+    and a field's units, a body only before a capitalised name ("Đội ngũ cán bộ" is none)."""
+    e = _run(
+        """1. Trạm Y tế xã phối hợp với Trường Tiểu học Tân Lập tổ chức tiêm chủng.
+2. Hạt Kiểm lâm khu vực I chủ trì tuần tra bảo vệ rừng.
+3. Đội Quản lý thị trường số 3 kiểm tra các cơ sở kinh doanh.
+4. Sở Công Thương và Chi nhánh Điện lực huyện bảo đảm cấp điện.
+5. Đội ngũ cán bộ, công chức phải nâng cao năng lực.
+"""
+    )
+    assert [(t.lead, t.support) for t in e.tasks] == [
+        (("Trạm Y tế xã",), ("Trường Tiểu học Tân Lập",)),
+        (("Hạt Kiểm lâm khu vực I",), ()),
+        (("Đội Quản lý thị trường số 3",), ()),
+        (("Sở Công Thương", "Chi nhánh Điện lực huyện"), ()),
+        ((), ()),
+    ]
