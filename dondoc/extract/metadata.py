@@ -777,9 +777,29 @@ def _closing_columns(lines: list[Line], noi: int, limit: int, c: Closing) -> Non
             elif recips:
                 recips[-1] += " " + part
         if _NAME.match(sig_parts[-1]):
+            k = _more_recipients(lines, k, min(limit, noi + 60), sig_col, recips)
             break
     c.end = k
     _finish(c, recips, sig_parts)
+
+
+def _more_recipients(lines: list[Line], k: int, limit: int, sig_col: int, recips: list[str]) -> int:
+    """The recipients listed below the signer's name, in the left column alone (a list
+    longer than the signature block beside it), up to a blank line or other text; where
+    the closing ends."""
+    while k < limit and lines[k].is_text and recips:
+        spans = _col_spans(lines[k].raw)
+        if not spans or any(pos >= sig_col - 12 for pos, _ in spans):
+            break
+        part = " ".join(_unmark(p).strip() for _, p in spans)
+        if part.startswith(("-", "–", "+", "•")):
+            recips.append(part.lstrip("-–+• ").strip())
+        elif not recips[-1].rstrip().endswith((";", ".")):
+            recips[-1] += " " + part  # a recipient wrapped over lines
+        else:
+            break
+        k += 1
+    return k
 
 
 def _finish(c: Closing, recips: list[str], sig_parts: list[str]) -> None:

@@ -182,8 +182,10 @@ def _runs(p: Element) -> Iterator[str]:
         if tag == f"{W}t":
             if child.text:
                 yield child.text
-        elif tag in (f"{W}tab", f"{W}br", f"{W}cr"):
+        elif tag == f"{W}tab":
             yield " "
+        elif tag in (f"{W}br", f"{W}cr"):
+            yield "\n"  # a line break: a space in running text, a new line in a cell
         elif tag == f"{W}footnoteReference":
             yield f"[{child.get(f'{W}id')}]"
         else:
@@ -216,6 +218,12 @@ def _paragraph_text(p: Element) -> str:
     return " ".join("".join(_runs(p)).split())
 
 
+def _paragraph_lines(p: Element) -> list[str]:
+    """A cell's paragraph, a line per line break: a signature block typed with breaks
+    ("KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH") keeps its lines apart, as on the page."""
+    return [" ".join(line.split()) for line in "".join(_runs(p)).split("\n")]
+
+
 # tables nested in cells deeper than this are read as their paragraphs, without their
 # grid (a hostile file nests a thousand deep; no document needs more than a few)
 _MAX_TABLE_DEPTH = 8
@@ -226,7 +234,7 @@ def _cell_paragraphs(tc: Element, depth: int = 0) -> list[str]:
     out: list[str] = []
     for block in _blocks(tc):
         if block.tag == f"{W}p":
-            out.append(_paragraph_text(block))
+            out.extend(_paragraph_lines(block))
             out.extend(_text_box_lines(block))
         elif depth < _MAX_TABLE_DEPTH:
             out.extend(text for row in _table_rows(block, depth + 1) for cell in row for text in cell)

@@ -84,6 +84,34 @@ def test_recipients_and_signature_side_by_side() -> None:
     assert closing.signer_title == "T/M TỈNH ỦY / PHÓ BÍ THƯ THƯỜNG TRỰC"
 
 
+def test_recipients_listed_on_below_the_signers_name() -> None:
+    """A list of recipients longer than the signature block beside it runs on below the
+    signer's name, in its column alone, to the blank line."""
+    text = (
+        "Nơi nhận:                                      TM. ỦY BAN NHÂN DÂN\n"
+        "- Bộ Nông nghiệp và Môi trường (để báo cáo);   KT. CHỦ TỊCH\n"
+        "- Thường trực Tỉnh ủy (để báo cáo);            PHÓ CHỦ TỊCH\n"
+        "- Thường trực HĐND tỉnh;                       Nguyễn Thành Sinh\n"
+        "- Các Sở, ban, ngành, đoàn thể, Ủy ban nhân dân\n"
+        "các xã, phường;\n"
+        "- Lưu: VT, KT.\n"
+        "\n"
+        "Phụ lục\n"
+    )
+    lines = split_lines(text)
+    closing = read_closing(lines, 0, len(lines))
+    assert closing.recipients == (
+        "Bộ Nông nghiệp và Môi trường (để báo cáo)",
+        "Thường trực Tỉnh ủy (để báo cáo)",
+        "Thường trực HĐND tỉnh",
+        "Các Sở, ban, ngành, đoàn thể, Ủy ban nhân dân các xã, phường",
+        "Lưu: VT, KT",
+    )
+    assert closing.signer == "Nguyễn Thành Sinh"
+    assert closing.signer_title == "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"
+    assert closing.end == 7
+
+
 def test_a_one_column_copy_with_the_motto_above_the_issuer() -> None:
     h = _header(
         "ĐẢNG CỘNG SẢN VIỆT NAM\nHUYỆN ỦY LẠC SƠN\n*\nSố 35-TB/HU\nLạc Sơn, ngày 04 tháng 6 năm 2027\n\n"

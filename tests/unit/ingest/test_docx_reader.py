@@ -129,6 +129,23 @@ def test_a_cell_naming_one_body_per_paragraph_keeps_them_apart() -> None:
     assert row in source.text
 
 
+def test_a_line_break_in_a_signature_cell_keeps_its_lines_apart() -> None:
+    """ "KT. CHỦ TỊCH<br/>PHÓ CHỦ TỊCH" in one paragraph of the signature cell: two lines, as
+    on the page (a break in running text stays a space)."""
+    signature = "<w:tc><w:p><w:r><w:t>KT. CHỦ TỊCH</w:t><w:br/><w:t>PHÓ CHỦ TỊCH</w:t></w:r></w:p></w:tc>"
+    body = (
+        "<w:tbl><w:tr>" + _tc("Nơi nhận:", "- Sở Y tế;") + signature + "</w:tr></w:tbl>"
+        + '<w:p><w:r><w:t>Sở Y tế chủ trì</w:t><w:br/><w:t>rà soát.</w:t></w:r></w:p>'
+    )  # fmt: skip
+    lines = [
+        ln.rstrip()
+        for ln in read_docx(_docx(_document(body)), name="a.docx", settings=Settings()).text.splitlines()
+    ]
+    assert any(ln.endswith("KT. CHỦ TỊCH") and ln.startswith("Nơi nhận:") for ln in lines)
+    assert any(ln.endswith("PHÓ CHỦ TỊCH") and ln.startswith("- Sở Y tế;") for ln in lines)
+    assert "Sở Y tế chủ trì rà soát." in lines
+
+
 def test_xml_entities_are_refused() -> None:
     evil = '<?xml version="1.0"?><!DOCTYPE w [<!ENTITY x SYSTEM "file:///etc/passwd">]>' + _document(
         _p("&x;")
