@@ -277,7 +277,9 @@ def _read_markdown_table(lines: list[Line], head: int) -> Table | None:
         return None
     used = {head, head + 1}
     rows: list[Row] = []
-    section: str | None = None
+    # its title in capitals above it, as a table read a cell per line: the section of an
+    # appendix's table, which no heading of the body encloses (a Word original's appendix)
+    section: str | None = _title_above(lines, head)
     k = head + 2
     body: list[tuple[Line, list[str]]] = []
     while k < len(lines) and lines[k].raw.lstrip().startswith("|"):
@@ -287,6 +289,8 @@ def _read_markdown_table(lines: list[Line], head: int) -> Table | None:
     while body and (sub := _sub_header_roles(roles, body[0][1], headers)) is not None:
         roles = sub  # "Đơn vị thực hiện" over "Chủ trì | Phối hợp": the second row names them
         body.pop(0)
+    while body and _column_numbers(body[0][1]):
+        body.pop(0)  # "|  | (1) | (2) | (3) |": the columns' numbers under the header
     numbers = [cells[0].rstrip(".") if cells and _STT.match(cells[0]) else "" for _, cells in body]
     group = ""  # the number of the group row whose rows follow ("1" over "1.1")
     for index, (ln, cells) in enumerate(body):
@@ -318,6 +322,20 @@ def _read_markdown_table(lines: list[Line], head: int) -> Table | None:
             if role == "content":
                 row.content_lines.append(ln)
     return Table(roles, [r for r in rows if r.content_lines], used)
+
+
+def _column_numbers(cells: list[str]) -> bool:
+    """A row that numbers the columns ("(1) | (2) | (3)", "1 | 2 | 3 | 4"): every filled
+    cell a number in parentheses, or the filled cells counting up from 1 or 2."""
+    filled = [c for c in cells if c]
+    if len(filled) < _MIN_COLUMNS:
+        return False
+    if all(_COLUMN_INDEX.match(c) for c in filled):
+        return True
+    if not all(c.isdigit() for c in filled):
+        return False
+    first = int(filled[0])
+    return first in (1, 2) and [int(c) for c in filled] == list(range(first, first + len(filled)))
 
 
 # --- one cell per line ---------------------------------------------------------------
@@ -708,7 +726,8 @@ def _title_above(lines: list[Line], head: int) -> str | None:
     """The table's title: the line in capitals just above its header ("MỘT SỐ NHIỆM VỤ
     TRỌNG TÂM CỦA CÁC SỞ, BAN, NGÀNH"), not "PHỤ LỤC" nor the "(Kèm theo …)" line."""
     for ln in reversed(lines[max(0, head - 6) : head]):
-        t = ln.text.strip(" *_")
+        # "NHIỆM VỤ … NĂM 2027 (Kèm theo Kế hoạch số …)": the note run on after the title
+        t = ln.text.strip(" *_").split(" (", 1)[0].strip(" *_")
         letters = [c for c in t if c.isalpha()]
         if ln.kind != "text" or not letters or t.startswith("("):
             continue

@@ -1020,6 +1020,15 @@ def _make(
         # 5): "- Các cơ quan, đơn vị tiếp tục …" / "Đơn vị thực hiện: Các Sở, ngành, …"
         lead = []
     lead_from = "field" if lead else ""
+    if (
+        not lead
+        and roles.subject
+        and inherited
+        and tuple(inherited) != ctx.addressees
+        and _requests(main_text)
+    ):
+        # "2. Sở X: - Yêu cầu các đơn vị … lắp đặt …": the body above asks, the others are asked
+        lead, lead_from = list(inherited), source or "heading"
     if not lead:
         if roles.subject and not (inherited and all(is_bare_body(n) for n in roles.subject)):
             lead, lead_from = list(roles.subject), "own"
@@ -1057,6 +1066,17 @@ def _make(
         lead_from=lead_from,
         review=review_flags(lead, lead_from, deadline, ocr_confidence=ctx.ocr_confidence),
     )
+
+
+@cache
+def _requesting() -> re.Pattern[str]:
+    cues = "|".join(re.escape(w) for w in words("roles", "requesting_cues"))
+    return re.compile(rf"^[\W_]*(?:{cues})\b", re.I)
+
+
+def _requests(text: str) -> bool:
+    """Does the item open with a body's request of others ("Yêu cầu các đơn vị …")?"""
+    return _requesting().match(text) is not None
 
 
 _CLOSING_BODIES = re.compile(r"\(([^()]{3,200})\)[\s.;]*$")

@@ -2951,3 +2951,58 @@ def test_a_station_a_team_or_a_branch_leads_when_its_name_follows() -> None:
         (("Sở Công Thương", "Chi nhánh Điện lực huyện"), ()),
         ((), ()),
     ]
+
+
+def test_an_appendix_tables_title_is_its_section_and_its_column_numbers_no_task() -> None:
+    """A Word appendix read as a markdown table: the title in capitals above it is the
+    section of its rows (as when the table is read a cell per line), and the row numbering
+    its columns "(1) | (2) | …" is no task."""
+    e = _run(
+        """I. NHIỆM VỤ
+1. Sở Nội vụ chủ trì tổng hợp.
+
+PHỤ LỤC
+MỘT SỐ NHIỆM VỤ TRỌNG TÂM NĂM 2027
+(Kèm theo Kế hoạch số 12/KH-UBND ngày 05/3/2026)
+
+| TT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện |
+|---|---|---|---|---|
+|  | (1) | (2) | (3) | (4) |
+| 1 | Rà soát quy hoạch khoáng sản | Sở Nông nghiệp và Môi trường | Sở Xây dựng | Quý II/2027 |
+| 2 | Kiểm tra các mỏ đang khai thác | Sở Công Thương | Công an tỉnh | Quý III/2027 |
+"""
+    )
+    rows = [t for t in e.tasks if t.section == "MỘT SỐ NHIỆM VỤ TRỌNG TÂM NĂM 2027"]
+    assert [(t.lead, t.deadline.date) for t in rows] == [
+        (("Sở Nông nghiệp và Môi trường",), date(2027, 6, 30)),
+        (("Sở Công Thương",), date(2027, 9, 30)),
+    ]
+    assert len(e.tasks) == 3 and not any(t.text.startswith("(") for t in e.tasks)
+    # the note run on after the title on its line, as a PDF's text may read it
+    joined = _run(
+        """PHỤ LỤC
+NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2027 (Kèm theo Kế hoạch số 12/KH-UBND ngày 05/3/2026)
+
+| TT | Tên nhiệm vụ | Cơ quan chủ trì | Thời gian thực hiện |
+|---|---|---|---|
+| 1 | Số hóa hồ sơ thủ tục hành chính | Văn phòng Sở | Quý II/2027 |
+"""
+    )
+    assert [t.section for t in joined.tasks] == ["NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2027"]
+
+
+def test_a_request_under_a_bodys_heading_is_led_by_that_body() -> None:
+    """ "2. Sở X: - Yêu cầu các đơn vị … lắp đặt …": the Sở asks, and leads; without a body
+    above, those asked lead ("Yêu cầu nhà thầu thi công bố trí …")."""
+    e = _run(
+        """1. Sở Nông nghiệp và Môi trường
+- Yêu cầu các đơn vị hoạt động khai thác khoáng sản lắp đặt thiết bị giám sát.
+- Tổ chức rà soát các mỏ khoáng sản.
+2. Yêu cầu các nhà thầu thi công bố trí cán bộ chuyên trách an toàn.
+"""
+    )
+    assert [t.lead for t in e.tasks] == [
+        ("Sở Nông nghiệp và Môi trường",),
+        ("Sở Nông nghiệp và Môi trường",),
+        ("các nhà thầu thi công",),
+    ]
