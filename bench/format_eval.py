@@ -1,6 +1,6 @@
 """How the made-up directives score when they arrive typed in Word or printed to PDF.
 
-    python -m bench.format_eval [--diff] [--keep DIR]
+    python -m bench.format_eval [--diff] [--keep DIR] [--scan]
 
 Each made-up text directive (tests/golden/madeup/) is typed into Word the way an office
 types it (python-docx: the header's two columns in a borderless table, a paragraph per
@@ -12,6 +12,10 @@ here as a drop from text to DOCX (the reader) or from DOCX to PDF (the layout).
 The documents written as a web page's dump (their text in "|" cell lines) or as OCR reads
 a scan have no Word original and are typed as their lines stand: their figures from DOCX
 and PDF say little. Needs LibreOffice (`soffice`) on the PATH.
+
+With --scan, each PDF is also scanned back (its pages rasterised at 150 dpi in grey, as a
+clean office scan, into a PDF with no text layer) and read by dondoc's OCR (Tesseract):
+the drop from PDF to SCAN is what OCR's damage costs the rules.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from pathlib import Path
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
+from PIL import Image
 
 from dondoc.config import Settings
 from dondoc.core.contract import to_json
@@ -165,13 +170,26 @@ def typed_by_hand(text: str, gold_source: str) -> bool:
     return not any(m in text for m in _WEB_MARKUP) and not any(w in gold_source for w in _SCANNED)
 
 
-def _score(folder: Path, suffix: str, golds: dict[str, Path], diff: bool) -> None:
-    pred = folder / f"pred-{suffix}"
+def scan(pdf: Path, out: Path) -> Path:
+    """`pdf` as a scanner gives it back: each page a grey image at 150 dpi (pdftoppm), in a
+    PDF without a text layer, which dondoc reads by OCR."""
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["pdftoppm", "-r", str(_SCAN_DPI), "-gray", str(pdf), f"{tmp}/p"], check=True)
+        pages = [Image.open(p).convert("L") for p in sorted(Path(tmp).glob("p-*.pgm"))]
+        pages[0].save(out, save_all=True, append_images=pages[1:], resolution=_SCAN_DPI)
+    return out
+
+
+_SCAN_DPI = 150
+
+
+def _score(folder: Path, suffix: str, golds: dict[str, Path], diff: bool, label: str = "") -> None:
+    pred = folder / f"pred-{label or suffix}"
     pred.mkdir()
     for path in sorted(folder.glob(f"*.{suffix}")):
         document = read_document(path, Settings())
         (pred / f"{path.stem}.json").write_text(to_json(extract(document.source)), encoding="utf-8")
-    print(f"== from {suffix.upper()}")
+    print(f"== from {(label or suffix).upper()}")
     for label, gold in golds.items():
         dirs = ["--gold", str(gold), "--pred", str(pred)]
         result = subprocess.run(
@@ -190,6 +208,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--diff", action="store_true", help="print diff.py's task-by-task differences")
     parser.add_argument("--keep", type=Path, help="write the DOCX, PDF and extractions here")
+    parser.add_argument(
+        "--scan", action="store_true", help="also score each PDF scanned back (150 dpi, read by OCR)"
+    )
     args = parser.parse_args(argv)
     if shutil.which("soffice") is None:
         print("format_eval: LibreOffice (soffice) is not installed", file=sys.stderr)
@@ -226,6 +247,12 @@ def main(argv: list[str] | None = None) -> int:
         )
         for suffix in ("txt", "docx", "pdf"):
             _score(folder, suffix, {"all": gold, "typed by hand": typed}, args.diff)
+        if args.scan:
+            scans = folder / "scan"
+            scans.mkdir()
+            for t in texts:
+                scan(folder / f"{t.stem}.pdf", scans / f"{t.stem}.pdf")
+            _score(scans, "pdf", {"all": gold, "typed by hand": typed}, args.diff, label="scan")
     return 0
 
 

@@ -37,17 +37,33 @@ _MONTH = rf"{_M}(\d{{1,2}}){_MONTH_YEAR}"
 _JOINER = r"(-|–|đến|và|,)"
 _PAIR_FIRST = rf"(\d{{1,2}})\s*{_JOINER}\s*(?:{_M})?"
 _Q = r"qu[ýíy]\s+"
-# an OCR'd numeral may read "l" for "I" ("Quý Il/2026"), and two serif capitals I that
-# touch as one "H" ("Quý H/2027" for II, "IH" or "HI" for III)
-_NUMERAL_Q = r"(?:iv|lv|[il]{1,3}|h|ih|hi|[1-4])"
+# an OCR'd numeral may read "l" or "1" for "I" ("Quý Il/2026", "quý 11/2027"), and two
+# serif capitals I that touch as one "H" ("Quý H/2027" for II, "IH", "HI" or "IIH" for III)
+_NUMERAL_Q = r"(?:iv|lv|[il1h]{1,3}|[1-4])"
 _QUARTER_YEAR = r"\s*(?:/|-|năm|,)?\s*(?:năm\s+)?(\d{4})"  # the year after a quarter's numeral
 _QUARTER = rf"{_Q}({_NUMERAL_Q}){_QUARTER_YEAR}"
 _HALF = r"(?:6\s+tháng|nửa)\s+(đầu|cuối)\s+năm\s+(\d{4})"
+# each base vowel with any tone mark: a scan's OCR puts a tone on the wrong one or drops it
+_TONES = {
+    base: "[" + base + marks + "]"
+    for base, marks in (
+        ("a", "àáảãạ"), ("ă", "ằắẳẵặ"), ("â", "ầấẩẫậ"), ("e", "èéẻẽẹ"), ("ê", "ềếểễệ"),
+        ("i", "ìíỉĩị"), ("o", "òóỏõọ"), ("ô", "ồốổỗộ"), ("ơ", "ờớởỡợ"), ("u", "ùúủũụ"),
+        ("ư", "ừứửữự"), ("y", "ỳýỷỹỵ"),
+    )
+}  # fmt: skip
+_TONED = {toned: base for base, cls in _TONES.items() for toned in cls.strip("[]")}
+
+
+def _any_tone(word: str) -> str:
+    """A pattern for `word` whatever tone marks its vowels carry ("đinh" matches "Đỉnh")."""
+    return "".join(_TONES.get(_TONED.get(c, c), re.escape(c)) for c in word)
+
+
 # the year's stem and branch ("Đinh Mùi"): the year itself is read from the digits or the date
-_CAN_CHI = (
-    r"(?:giáp|ất|bính|đinh|mậu|kỷ|canh|tân|nhâm|quý)\s+"
-    r"(?:tý|sửu|dần|mão|thìn|tỵ|tị|ngọ|mùi|thân|dậu|tuất|hợi)"
-)
+_STEMS = ("giáp", "ất", "bính", "đinh", "mậu", "kỷ", "canh", "tân", "nhâm", "quý")
+_BRANCHES = ("tý", "sửu", "dần", "mão", "thìn", "tỵ", "tị", "ngọ", "mùi", "thân", "dậu", "tuất", "hợi")
+_CAN_CHI = "(?:" + "|".join(map(_any_tone, _STEMS)) + r")\s+(?:" + "|".join(map(_any_tone, _BRANCHES)) + ")"
 # "Tết Nguyên đán (Đinh Mùi) (năm) 2027", or Tết alone ("trước Tết", "trong dịp Tết"): then
 # the first Tết after the document's date; never "Tết trồng cây", "Tết Trung thu"
 _TET = rf"tết(?:\s+nguyên\s+đán)?(?:\s+{_CAN_CHI})?(?:\s*(?:năm\s+)?(\d{{4}})|(?![\s-]*[\wà-ỹ]))"
@@ -287,7 +303,17 @@ def _month_or_pair(m: re.Match[str], doc_date: date | None) -> Resolved:
 
 
 def _quarter_number(numeral: str) -> int | None:
-    return _ROMAN_Q.get(numeral.upper().replace("L", "I").replace("H", "II"))
+    up = numeral.upper()
+    if up in _ROMAN_Q:
+        return _ROMAN_Q[up]
+    strokes = up.replace("L", "I").replace("1", "I").replace("H", "II")
+    if strokes.strip("I"):
+        return None
+    # "IIH": three strokes read as four, no fourth quarter without its V
+    return min(len(strokes), _STROKES_MAX)
+
+
+_STROKES_MAX = 3
 
 
 def _quarter_or_pair(m: re.Match[str], doc_date: date | None) -> Resolved:

@@ -17,6 +17,7 @@ from dondoc.extract.lexicon import table, words
 from dondoc.extract.lines import Line
 from dondoc.extract.markers import continues_a_range, find_marker
 from dondoc.extract.spacing import single_spaced
+from dondoc.extract.tones import toneless
 
 # the State's, the Party's and the Youth Union's ("ĐOÀN TNCS HỒ CHÍ MINH" heads its documents
 # as "ĐẢNG CỘNG SẢN VIỆT NAM" heads the Party's)
@@ -31,16 +32,16 @@ _MOTTO_HEAD = re.compile(r"^(?:ĐẢNG|CỘNG\s+H[ÒO]A(?:\s+XÃ)?|CỘNG)$", re
 # the symbol runs to a space, unless a "/" or "-" joins the next part ("173 /KH - UBND");
 # two spaces or a cell's end close it as before ("Số: 12/KH-UBND V/v …" from a cell's <br>)
 _NUMBER = re.compile(
-    r"\bS[ốô]\s*:?\s*(\d{1,5}[a-z]?(?:\s*/\s*\d{4})?\s*[-/]?\s*[A-ZĐ][\w\-/&Đ]*(?:\s*[-/]\.?\s*[\w\-/&Đ]+)*)"
+    r"\bS[ốôỐÔ]\s*:?\s*(\d{1,5}[a-z]?(?:\s*/\s*\d{4})?\s*[-/]?\s*[A-ZĐ][\w\-/&Đ]*(?:\s*[-/]\.?\s*[\w\-/&Đ]+)*)"
     r"\s*(?:$|\s|\|)"
 )
-_SPLIT_NUMBER = re.compile(r"(\bS[ốô]\s*:?\s*\d{1,5}[a-z]?)\s{2,}([/-]\s*[A-ZĐ])")
-_NUMBER_ONLY = re.compile(r"\bS[ốô]\s*:?\s*(\d{1,5})\s*$")
+_SPLIT_NUMBER = re.compile(r"(\bS[ốôỐÔ]\s*:?\s*\d{1,5}[a-z]?)\s{2,}([/-]\s*[A-ZĐ])")
+_NUMBER_ONLY = re.compile(r"\bS[ốôỐÔ]\s*:?\s*(\d{1,5})\s*$")
 # "Số:" alone, its number and symbol on the next line ("Số:" / "21/KH-UBND")
-_BARE_SO = re.compile(r"^\s*S[ốô]\s*:?\s*$")
+_BARE_SO = re.compile(r"^\s*S[ốôỐÔ]\s*:?\s*$")
 _BARE_SYMBOL = re.compile(r"^\s*(\d{1,5}[a-z]?\s*/\s*(?:\d{4}\s*/\s*)?[A-ZĐ][\w\-/&Đ]*)\s*$")
 # "Số:      /UBND-KT": a draft or a copy whose number the registry fills in later
-_UNNUMBERED = re.compile(r"^\s*S[ốô]\s*:?\s*[/-]\s*[A-ZĐ][\w\-/&Đ]*\s*$")
+_UNNUMBERED = re.compile(r"^\s*S[ốôỐÔ]\s*:?\s*[/-]\s*[A-ZĐ][\w\-/&Đ]*\s*$")
 
 
 def _clean_number(found: str) -> str:
@@ -50,8 +51,9 @@ def _clean_number(found: str) -> str:
 
 
 def _names_number(text: str) -> bool:
-    """The word every number pattern opens with, as written or as OCR reads it ("Sô:")."""
-    return "Số" in text or "Sô" in text
+    """The word every number pattern opens with, as written or as OCR reads it ("Sô:",
+    "SỐ:")."""
+    return "Số" in text or "Sô" in text or "SỐ" in text or "SÔ" in text
 
 
 _DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I)
@@ -214,6 +216,9 @@ def read_header(lines: list[Line], limit: int) -> Header:
             while 0 <= k < limit and taken < _ISSUER_LINES and lines[k].is_text:
                 cols = _split_cols(lines[k].raw)
                 first = cols[0] if cols else ""
+                if _stray_marks(cols or [lines[k].text]):
+                    k += step  # the rule under the issuer, as OCR reads it (":", "§", "- -")
+                    continue
                 if len(cols) == 1 and lines[k].indent > len(lines[motto].raw) // 3:
                     # a line of the right column only ("VIỆT NAM" of a motto its cell
                     # wrapped, "Độc lập - Tự do - Hạnh phúc"): the left column may go on
@@ -233,7 +238,8 @@ def read_header(lines: list[Line], limit: int) -> Header:
                 t = ln.text.strip()
                 letters = [c for c in t if c.isalpha()]
                 if (
-                    _NUMBER.search(t)
+                    _stray_marks(_split_cols(ln.raw) or [t])
+                    or _NUMBER.search(t)
                     or _NUMBER_ONLY.search(t)
                     or _BARE_SO.match(t)
                     or _BARE_SYMBOL.match(t)
@@ -336,6 +342,15 @@ def read_header(lines: list[Line], limit: int) -> Header:
     return h
 
 
+def _stray_marks(cols: list[str]) -> bool:
+    """A line of a scanned header that holds no words, only the marks OCR reads a rule or a
+    speck as (":", "§", "š  ậ  `", "=  sš  3"): each column two letters or digits at most,
+    and no "Số:" among them."""
+    return all(sum(c.isalnum() for c in col) <= _STRAY_CHARS and not _BARE_SO.match(col) for col in cols)
+
+
+_STRAY_CHARS = 2
+_LETTER = "Công văn"  # the type of a letter (its "V/v …" subject, its symbol)
 _ISSUER_LINES = 3  # an issuer's lines in the left column above or below the motto's
 _SYMBOL_LINES = 3  # lines after a bare "Số:" its symbol may stand on
 
@@ -471,19 +486,26 @@ def _read_letter_subject(h: Header, lines: list[Line], motto: int, end: int) -> 
                 break
             parts.append(first)
             k += 1
-        h.type = "Công văn"
+        h.type = _LETTER
         h.title = " ".join(parts).strip(" *_")
         if i > motto:
             h.body_start = k  # before the motto, the body starts after the motto still
         return
 
 
+_KINH_GUI_REACH = 12  # text lines after the header's that "Kính gửi" may stand on
+
+
 def _read_kinh_gui(h: Header, lines: list[Line], limit: int) -> None:
     """'Kính gửi: …' names whom a letter addresses: they do its tasks that name nobody."""
-    for i in range(h.body_start, min(limit, h.body_start + 12)):
+    seen = 0  # the text lines looked at: a scan's OCR puts a blank line after each
+    for i in range(h.body_start, limit):
         ln = lines[i]
         if not ln.is_text:
             continue
+        seen += 1
+        if seen > _KINH_GUI_REACH:
+            return
         m = _KINH_GUI.match(ln.text)
         if not m:
             if _KINH_GUI.match(_split_cols(ln.raw)[0] if ln.raw.strip() else ""):
@@ -497,11 +519,14 @@ def _read_kinh_gui(h: Header, lines: list[Line], limit: int) -> None:
         # "- Các Sở, ngành: Công Thương, …, Ban Chỉ huy" / "Bộ đội Biên phòng tỉnh;")
         open_ = bool(first) and not first.rstrip().endswith((";", "."))
         gap = False  # a blank line since the last addressee: only a marked one goes on after it
+        # the last addressee ends with ";": the list goes on, over a blank line too (a scan's
+        # OCR sets each "- …;" apart as a paragraph of its own)
+        more = first.rstrip(" *").endswith(";")
         k = i + 1
         while k < limit:
             t = lines[k].text
             if not lines[k].is_text or _BARE_PIPE.match(t):
-                if names and not lines[k].is_text and not _BARE_PIPE.match(lines[k].raw):
+                if names and not more and not lines[k].is_text and not _BARE_PIPE.match(lines[k].raw):
                     break
                 gap = gap or not lines[k].raw.strip()
                 k += 1
@@ -513,6 +538,7 @@ def _read_kinh_gui(h: Header, lines: list[Line], limit: int) -> None:
             else:
                 break
             open_ = not t.rstrip(" *").endswith((";", "."))
+            more = t.rstrip(" *").endswith(";")
             gap = False
             k += 1
         h.addressees = tuple(n for n in names if n)
@@ -576,7 +602,14 @@ def _type_from_symbol(number: str) -> str | None:
     m = re.search(r"[/\-]([A-Za-zĐ]+)", number)
     if m and m.group(1) in symbols:
         return str(symbols[m.group(1)])
+    if _LETTER_SYMBOL.match(number):
+        # "611/UBND-KT": the issuer's and the drafting unit's abbreviations, no type's (NĐ
+        # 30/2020, Phụ lục I: a letter's symbol), when its "V/v" line is lost (a scan's italics)
+        return _LETTER
     return None
+
+
+_LETTER_SYMBOL = re.compile(r"^\d+/[A-Za-zĐđ]+-[A-Za-zĐđ0-9]+$")
 
 
 def _title(lines: list[Line], type_line: int, rest: str, limit: int) -> tuple[str | None, int]:
@@ -815,7 +848,7 @@ def _finish(c: Closing, recips: list[str], sig_parts: list[str]) -> None:
             sig_parts = [*sig_parts[:-1], both.group(1), both.group(2)]
     if sig_parts:
         name = sig_parts[-1] if _NAME.match(sig_parts[-1]) else None
-        c.signer = name
+        c.signer = _surname_put_right(name) if name else None
         title_parts = sig_parts[:-1] if name else sig_parts
         # recipients' tails can spill into the signature column: the title starts at the
         # authority line when there is one
@@ -828,6 +861,28 @@ def _finish(c: Closing, recips: list[str], sig_parts: list[str]) -> None:
             m = re.match(r"^(?:TM|T/M)\s*[.:]?\s*(.+)$", title_parts[0])
             if m:
                 c.authority_issuer = m.group(1).strip()
+
+
+@cache
+def _surnames() -> tuple[frozenset[str], dict[str, str]]:
+    """The surnames, and each by its toneless spelling where that spelling is one surname's."""
+    names = words("documents", "surnames")
+    by_toneless: dict[str, list[str]] = {}
+    for n in names:
+        by_toneless.setdefault(toneless(n), []).append(n)
+    return frozenset(names), {k: v[0] for k, v in by_toneless.items() if len(v) == 1}
+
+
+def _surname_put_right(name: str) -> str:
+    """A signer's name with its surname's tone marks put right when OCR lost or changed them
+    ("Trân Văn Chiến" → "Trần Văn Chiến"); a surname of the list, or one no listed surname
+    spells without its marks, stays as written."""
+    first, _, rest = name.partition(" ")
+    known, by_toneless = _surnames()
+    if first in known or not rest:
+        return name
+    right = by_toneless.get(toneless(first))
+    return f"{right} {rest}" if right else name
 
 
 def _title_heads() -> tuple[str, ...]:

@@ -131,14 +131,20 @@ def _between_digits(text: str, i: int) -> bool:
 
 
 def repair(text: str) -> str:
-    """`text` with the guarded phrases' misread copies put right, and a letter O between the
-    digits of a number read as the zero it is; `text` itself if none."""
+    """`text` with the guarded phrases' misread copies put right, a letter O between the
+    digits of a number read as the zero it is, and the Icelandic eth OCR reads for "Đ"
+    ("21-NQ/ÐU") put back; `text` itself if none."""
     zeroed_text = zeroed(text)
+    if "Ð" in zeroed_text or "ð" in zeroed_text:
+        zeroed_text = zeroed_text.translate(_ETH)  # one letter for one: offsets stay
     # no sign of a misread mark: spare the pattern's pass (a tenth of the extraction)
     fixed = (
         _put_marks_right(zeroed_text) if any(sign in zeroed_text for sign in _telltales()) else zeroed_text
     )
     return text if fixed == text else fixed  # the text itself: the caller skips its work
+
+
+_ETH = str.maketrans({"Ð": "Đ", "ð": "đ"})
 
 
 def _put_marks_right(text: str) -> str:

@@ -38,6 +38,7 @@ from dondoc.extract.spacing import one_spaced
 from dondoc.extract.structure import PLAN_NUMBERS, Block, opens_phase
 from dondoc.extract.tables import Row
 from dondoc.extract.targets import find_targets
+from dondoc.extract.tones import toneless
 
 
 class Draft:
@@ -120,6 +121,17 @@ class Context:
 def _low_starts(low: str, key: str) -> bool:
     """Does the lower-cased text start with one of the words (after an opening quote)?"""
     return low.lstrip('“"(').startswith(words("structure", key))
+
+
+@cache
+def _toneless_words(key: str) -> tuple[str, ...]:
+    return tuple(toneless(w) for w in words("structure", key))
+
+
+def _heading_starts(low: str, key: str) -> bool:
+    """`_low_starts` for a section's heading, also through a tone mark a scan's OCR put
+    wrong ("mục tiểu" for "mục tiêu")."""
+    return _low_starts(low, key) or toneless(low.lstrip('“"(')).startswith(_toneless_words(key))
 
 
 @cache
@@ -529,8 +541,9 @@ def _visit(
             out.append(_leaf(merged, child.heading, inherited_here, ctx, None, source_here))
             continue
         if kids and attrs is None:
-            if (_low_starts(low, "criteria_sections") and not _low_contains(low, "criteria_exceptions")) or (
-                _low_starts(low, "non_task_sections") and not _low_contains(low, "task_section_words")
+            scores = _heading_starts(low, "criteria_sections")
+            if (scores and not _low_contains(low, "criteria_exceptions")) or (
+                _heading_starts(low, "non_task_sections") and not _low_contains(low, "task_section_words")
             ):
                 continue
             bodies: tuple[str, ...] = ()

@@ -1,0 +1,127 @@
+"""A directive as a scan's OCR reads it (bench/format_eval.py --scan found each of these):
+specks under the issuer, a letter's "V/v" line lost to its italics, blank lines between
+the lines of "Kính gửi", "SỐ:" in capitals, an eth for "Đ", tone marks lost or moved on a
+surname, a quarter's numeral or a section's heading, the verb "tổ chức" misread."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dondoc.core.text import SourceText
+from dondoc.extract import ocr_words
+from dondoc.extract.lines import mark_noise, split_lines
+from dondoc.extract.metadata import read_closing, read_header
+from dondoc.extract.pipeline import extract
+
+# the header of a letter as Tesseract lays out its two columns, the rule under the issuer
+# read as specks, the italic "V/v" line as noise
+SCANNED_LETTER = """          ỦY BAN NHÂN DÂN                              CỘNG HÒA XÃ HỘI CHỦ NGHĨA
+                                                                       VIỆT NAM
+                :        §
+              TỈNH BẾN TRE
+                                                            Độc lập - Tự do - Hạnh phúc
+              -
+             SỐ: 611/UBND-KT
+                                                       Bến Tre, ngày 04 tháng 02 năm 2028
+       Viw-dnoritlsắn-rilfp mẩu
+
+        mùa khô năm 2027 - 2028
+
+HỎA TỐC
+
+Kính gửi:
+
+- Các sở: Nông nghiệp và Môi trường, Xây dựng, Tài chính;
+
+- Ủy ban nhân dân các huyện, thành phố.
+
+Để chủ động ứng phó, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:
+
+1. Vận hành các cống ngăn mặn, trữ nước ngọt; báo cáo trước ngày 07/02/2028.
+
+2. Sở Tài chính tham mưu bố trí kinh phí, hoàn thành trong quý 11/2028.
+
+                   Nơi nhận:                                 KT. CHỦ TỊCH
+               - Như trên;                                   PHÓ CHỦ TỊCH
+               - Lưu: VT.
+
+                                                                    Trân Văn Chiến
+"""
+
+
+def test_a_scanned_letters_header_reads_through_its_specks() -> None:
+    lines = split_lines(SCANNED_LETTER)
+    mark_noise(lines)
+    h = read_header(lines, len(lines))
+    assert h.issuer == "ỦY BAN NHÂN DÂN TỈNH BẾN TRE"  # past ":  §" under "ỦY BAN NHÂN DÂN"
+    assert h.number == "611/UBND-KT"  # "SỐ:" in capitals
+    assert h.type == "Công văn"  # "611/UBND-KT" is a letter's symbol, its "V/v" line unread
+    assert h.date == date(2028, 2, 4)
+    assert h.addressees == (
+        "Các sở: Nông nghiệp và Môi trường, Xây dựng, Tài chính",
+        "Ủy ban nhân dân các huyện, thành phố",
+    )
+
+
+def test_a_scanned_letters_addressees_lead_and_none_is_a_task() -> None:
+    e = extract(SourceText(SCANNED_LETTER))
+    assert [t.text[:20] for t in e.tasks] == ["Vận hành các cống ng", "Sở Tài chính tham mư"]
+    assert e.tasks[0].lead == e.meta.addressees
+    assert e.tasks[1].deadline.date == date(2028, 6, 30)  # "quý 11": II, its two I read as ones
+    assert e.meta.signer == "Trần Văn Chiến"  # a surname's grave lost
+
+
+def test_a_symbol_of_a_type_is_no_letter() -> None:
+    text = SCANNED_LETTER.replace("SỐ: 611/UBND-KT", "Số: 611/KH-UBND")
+    lines = split_lines(text)
+    mark_noise(lines)
+    assert read_header(lines, len(lines)).type == "Kế hoạch"
+
+
+def test_a_surname_is_put_right_only_when_it_is_no_surname_itself() -> None:
+    def signer(name: str) -> str | None:
+        text = f"Nơi nhận:\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n{name}\n"
+        lines = split_lines(text)
+        return read_closing(lines, 0, len(lines)).signer
+
+    assert signer("Đỉnh Thị Hồng Minh") == "Đinh Thị Hồng Minh"
+    assert signer("Nguyên Văn Bình") == "Nguyễn Văn Bình"
+    assert signer("Tân Văn Cường") == "Tân Văn Cường"  # no listed surname is "Tân" toneless
+    assert signer("La Văn Dũng") == "La Văn Dũng"  # a surname itself (not "Lã")
+    assert signer("Y Nguôn Byă") == "Y Nguôn Byă"
+
+
+def test_an_eth_is_read_as_d_with_stroke_and_offsets_stay() -> None:
+    written = "Số: 21-NQ/ÐU ngày 10/01/2027 của Ðảng ủy xã"
+    repaired = ocr_words.repair(written)
+    assert repaired == "Số: 21-NQ/ĐU ngày 10/01/2027 của Đảng ủy xã"
+    assert len(repaired) == len(written)
+
+
+def test_a_quarters_numeral_and_a_years_name_read_through_ocr_damage() -> None:
+    body = """I. NHIỆM VỤ
+1. Sở Y tế rà soát cơ sở khám bệnh, hoàn thành trong quý I1/2027.
+2. Sở Tài chính bố trí kinh phí trong Quý II - IIH/2027.
+3. Sở Công Thương bình ổn giá trước Tết Nguyên đán Đỉnh Mùi năm 2027.
+4. Sở Nội vụ sơ kết trong quý IV/2027.
+"""
+    e = extract(SourceText(SCANNED_LETTER.split("Kính gửi")[0] + body))
+    assert [t.deadline.date for t in e.tasks] == [
+        date(2027, 6, 30),
+        date(2027, 9, 30),
+        date(2027, 2, 5),
+        date(2027, 12, 31),
+    ]
+
+
+def test_a_purpose_heading_with_a_tone_misread_holds_no_task() -> None:
+    """ "I. MỤC TIỂU" (a hook OCR put on "TIÊU"): still the plan's targets, no task."""
+    body = """I. MỤC TIỂU
+1. Mục tiêu chung: Nâng cao chất lượng phục vụ người dân, doanh nghiệp.
+2. Phấn đấu 100% hồ sơ được giải quyết đúng hạn.
+II. NHIỆM VỤ
+1. Sở Nội vụ tố chức tập huấn kỹ năng giao tiếp cho công chức, hoàn thành trong quý II/2027.
+"""
+    e = extract(SourceText(SCANNED_LETTER.split("Kính gửi")[0] + body))
+    assert [(t.section, t.lead) for t in e.tasks] == [("II. NHIỆM VỤ", ("Sở Nội vụ",))]
+    assert e.tasks[0].text.startswith("Sở Nội vụ tố chức")  # the text as written
