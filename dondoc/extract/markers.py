@@ -13,10 +13,12 @@ _ITEM_LABELS = "Hoạt động|Nhiệm vụ|Giải pháp|Nội dung"
 # bullets of a word processor's symbol fonts: arrows, diamonds, squares, check marks, and the
 # private-use code points of Symbol and Wingdings that some converters keep
 _GLYPHS = "❖➢➤►▶◆◇■□○✔➔\uf076\uf0a7\uf0b7\uf0d8\uf0fc"
+_OCR_GLYPHS = ">%"
 # (style, pattern); order matters: the first match wins.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("part", re.compile(r"^(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+(?:[IVXLC]+|\d+|thứ\s+\w+)\s*[.:\-]?\s+")),
-    ("article", re.compile(r"^Điều\s+\d+[a-z]?\s*[.:]\s*")),
+    # "Điều 3." (and "Điêu 3.", a scan's OCR losing the grave)
+    ("article", re.compile(r"^Đi[eèéẻẽẹêềếểễệ]u\s+\d+[a-z]?\s*[.:]\s*")),
     (
         "roman_num",
         re.compile(rf"^(?=[IVXL]){_ROMAN}\.\d{{1,2}}\.?\s+(?=[{_UPPER}\w])"),
@@ -54,6 +56,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # the symbols a word processor's bullets come out as ("❖ Công tác tuyên truyền" over "➢ Sở
     # … xây dựng …"): each glyph a level of its own (see find_marker), as the writer chose them
     ("glyph", re.compile(rf"^[{_GLYPHS}]\s*(?=\S)")),
+    # the same glyphs as a scan's OCR reads them ("➢" as ">", "❖" as "%"), a capital after
+    ("ocr_glyph", re.compile(rf"^[{_OCR_GLYPHS}]\s+(?=[{_UPPER}])")),
 ]
 
 # Inline enumerations "(i) ... (ii) ..." inside one paragraph.
@@ -85,7 +89,7 @@ class Marker:
         return f"Marker({self.style!r}, {self.text!r}, {self.length})"
 
 
-_MARKER_FIRST = frozenset("0123456789IVXLC([-–—+•·▪◦●✓PCMĐHNGTBS" + _GLYPHS)
+_MARKER_FIRST = frozenset("0123456789IVXLC([-–—+•·▪◦●✓PCMĐHNGTBS" + _GLYPHS + _OCR_GLYPHS)
 
 
 # OCR drops the dot of "10. Sở Y tế" more often than it reads anything else wrong
@@ -118,6 +122,7 @@ for _style, _pattern in _PATTERNS:
         "bullet": "•·▪◦●✓",
         "ordinal": "TMHBNSC",
         "glyph": _GLYPHS,
+        "ocr_glyph": _OCR_GLYPHS,
     }[_style]
     for _ch in _firsts:
         _BY_FIRST.setdefault(_ch, []).append((_style, _pattern))
@@ -142,7 +147,7 @@ def find_marker(text: str, *, ocr: bool = False) -> Marker | None:
             raw = m.group(0)
             if style == "roman" and not m.group(1):
                 continue
-            if style == "glyph":
+            if style in ("glyph", "ocr_glyph"):
                 style = f"glyph{first}"  # "❖" and "➢" nest: one style per glyph
             return Marker(style, raw.strip(), len(raw))
     if ocr:

@@ -125,3 +125,26 @@ II. NHIỆM VỤ
     e = extract(SourceText(SCANNED_LETTER.split("Kính gửi")[0] + body))
     assert [(t.section, t.lead) for t in e.tasks] == [("II. NHIỆM VỤ", ("Sở Nội vụ",))]
     assert e.tasks[0].text.startswith("Sở Nội vụ tố chức")  # the text as written
+
+
+def test_a_scans_bullet_glyphs_and_article_read_as_ocr_gives_them() -> None:
+    """ "➢" read as ">" and "❖" as "%" open items still; "Điêu 2." (the grave lost) is an
+    article; "Mặt trận Tố quốc" is the Fatherland Front."""
+    body = """QUYẾT NGHỊ:
+Điêu 1. Giao Ủy ban nhân dân tỉnh tổ chức triển khai thực hiện Nghị quyết.
+Điêu 2. Tổ chức thực hiện
+% Công tác tuyên truyền
+> Trung tâm Văn hóa tỉnh xây dựng chuyên mục tuyên truyền.
+> Đề nghị Ủy ban Mặt trận Tố quốc Việt Nam tỉnh vận động nhân dân thực hiện.
+"""
+    e = extract(SourceText(SCANNED_LETTER.split("Kính gửi")[0] + body))
+    # as "Điều" and "❖", "➢" read: an article without items is a task of its own, a
+    # heading keeps its glyph as written
+    assert [(t.section, t.lead) for t in e.tasks] == [
+        (None, ("Ủy ban nhân dân tỉnh",)),
+        ("% Công tác tuyên truyền", ("Trung tâm Văn hóa tỉnh",)),
+        ("% Công tác tuyên truyền", ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",)),
+    ]
+    clean = body.replace("Điêu", "Điều").replace("% ", "❖ ").replace("> ", "➢ ").replace("Tố", "Tổ")
+    as_typed = extract(SourceText(SCANNED_LETTER.split("Kính gửi")[0] + clean))
+    assert [t.lead for t in as_typed.tasks] == [t.lead for t in e.tasks]
