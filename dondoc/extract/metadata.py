@@ -602,14 +602,15 @@ def _type_from_symbol(number: str) -> str | None:
     m = re.search(r"[/\-]([A-Za-zĐ]+)", number)
     if m and m.group(1) in symbols:
         return str(symbols[m.group(1)])
-    if _LETTER_SYMBOL.match(number):
+    letter = _LETTER_SYMBOL.match(number)
+    if letter and letter.group(1) not in words("documents", "other_type_symbols"):
         # "611/UBND-KT": the issuer's and the drafting unit's abbreviations, no type's (NĐ
         # 30/2020, Phụ lục I: a letter's symbol), when its "V/v" line is lost (a scan's italics)
         return _LETTER
     return None
 
 
-_LETTER_SYMBOL = re.compile(r"^\d+/[A-Za-zĐđ]+-[A-Za-zĐđ0-9]+$")
+_LETTER_SYMBOL = re.compile(r"^\d+/([A-Za-zĐđ]+)-[A-Za-zĐđ0-9]+$")
 
 
 def _title(lines: list[Line], type_line: int, rest: str, limit: int) -> tuple[str | None, int]:

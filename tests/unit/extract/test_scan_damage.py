@@ -72,10 +72,14 @@ def test_a_scanned_letters_addressees_lead_and_none_is_a_task() -> None:
 
 
 def test_a_symbol_of_a_type_is_no_letter() -> None:
-    text = SCANNED_LETTER.replace("SỐ: 611/UBND-KT", "Số: 611/KH-UBND")
-    lines = split_lines(text)
-    mark_noise(lines)
-    assert read_header(lines, len(lines)).type == "Kế hoạch"
+    def kind(number: str) -> str | None:
+        lines = split_lines(SCANNED_LETTER.replace("SỐ: 611/UBND-KT", f"Số: {number}"))
+        mark_noise(lines)
+        return read_header(lines, len(lines)).type
+
+    assert kind("611/KH-UBND") == "Kế hoạch"
+    assert kind("12/QC-UBND") is None  # a rule (quy chế): its kind unread, not a letter
+    assert kind("1043/TTg-KTN") == "Công văn"  # the Prime Minister's letter
 
 
 def test_a_surname_is_put_right_only_when_it_is_no_surname_itself() -> None:
