@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import Final
 
 from dondoc.extract.lexicon import table, words
 from dondoc.extract.lines import Line
@@ -603,7 +604,7 @@ def _type_from_symbol(number: str) -> str | None:
     if m and m.group(1) in symbols:
         return str(symbols[m.group(1)])
     letter = _LETTER_SYMBOL.match(number)
-    if letter and letter.group(1) not in words("documents", "other_type_symbols"):
+    if letter and letter.group(1) not in _OTHER_TYPES:
         # "611/UBND-KT": the issuer's and the drafting unit's abbreviations, no type's (NĐ
         # 30/2020, Phụ lục I: a letter's symbol), when its "V/v" line is lost (a scan's italics)
         return _LETTER
@@ -611,6 +612,7 @@ def _type_from_symbol(number: str) -> str | None:
 
 
 _LETTER_SYMBOL = re.compile(r"^\d+/([A-Za-zĐđ]+)-[A-Za-zĐđ0-9]+$")
+_OTHER_TYPES: Final = frozenset(words("documents", "other_type_symbols"))
 
 
 def _title(lines: list[Line], type_line: int, rest: str, limit: int) -> tuple[str | None, int]:
