@@ -3,6 +3,7 @@ in step with every write (and with a rollback), what each user may see, the filt
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import tomllib
 from collections.abc import Iterator
@@ -26,7 +27,7 @@ from dondoc.store.records import (
     UnitAliasRecord,
     UnitRecord,
 )
-from tests.conftest import _drop_everything
+from tests.conftest import own_pg_database
 
 QUERIES = tomllib.loads((Path(__file__).parents[2] / "data" / "search_queries.toml").read_text("utf-8"))[
     "query"
@@ -35,20 +36,20 @@ QUERIES = tomllib.loads((Path(__file__).parents[2] / "data" / "search_queries.to
 
 @pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
 def demo_store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    """The demo loaded once per engine for the query file (read only)."""
+    """The demo loaded once per engine for the query file (read only), on PostgreSQL in a
+    database of its own: the tests of this module that write (the `store` fixture) empty the
+    shared one, and a worker may run them between the query file's tests."""
     tmp = tmp_path_factory.mktemp("search")
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp / 'dondoc.sqlite3'}"
-    else:
-        url = request.getfixturevalue("pg_database")
-        _drop_everything(url)
-    store = Store.open(Settings(database_url=url, data_dir=tmp / "data"))
-    migrate.upgrade(store.engine)
-    demo.load_demo(store)
-    yield store
-    store.engine.dispose()
-    if request.param == "postgresql":
-        _drop_everything(url)
+    with contextlib.ExitStack() as stack:
+        if request.param == "sqlite":
+            url = f"sqlite:///{tmp / 'dondoc.sqlite3'}"
+        else:
+            url = stack.enter_context(own_pg_database(request.getfixturevalue("pg_database"), "search"))
+        store = Store.open(Settings(database_url=url, data_dir=tmp / "data"))
+        migrate.upgrade(store.engine)
+        demo.load_demo(store)
+        yield store
+        store.engine.dispose()
 
 
 def _text(store: Store, hit: search.Hit) -> str:
