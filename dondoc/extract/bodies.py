@@ -281,8 +281,10 @@ def read_bodies(
         if depth:
             j += 1
             continue
-        if j == cur_start and (field_end := _steering_name_end(toks, j)):
-            j = head_end = field_end  # "Ban Chỉ đạo phòng, chống tham nhũng, … tỉnh"
+        if field_end := _steering_name_end(toks, j):
+            # "(Thường trực) Ban Chỉ đạo phòng, chống tham nhũng, … tỉnh": the committee's
+            # field is its name's, at its start or after the office it names
+            j = head_end = field_end
             continue
         inside = (
             (_match(toks, j, _NAME_COMPOUNDS) or _match(toks, j, _NAME_LOCATIVES)) if j > cur_start else 0

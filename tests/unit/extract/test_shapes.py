@@ -2892,6 +2892,7 @@ def test_a_steering_committee_is_named_for_its_field_commas_and_verbs_included()
 4. Ban chỉ đạo phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số huyện khẩn trương tổng kết.
 5. Ban Chỉ đạo chỉ đạo các xã rà soát hộ nghèo.
 6. Sở Tài chính báo cáo Ban Chỉ đạo tỉnh về kết quả thực hiện.
+7. Sở Nội vụ phối hợp với Thường trực Ban Chỉ đạo cải cách hành chính tỉnh, Sở Tư pháp rà soát.
 """
     )
     assert [(t.lead, t.support) for t in e.tasks] == [
@@ -2901,6 +2902,7 @@ def test_a_steering_committee_is_named_for_its_field_commas_and_verbs_included()
         (("Ban chỉ đạo phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số huyện",), ()),
         (("Ban Chỉ đạo",), ()),
         (("Sở Tài chính",), ()),
+        (("Sở Nội vụ",), ("Thường trực Ban Chỉ đạo cải cách hành chính tỉnh", "Sở Tư pháp")),
     ]
 
 
