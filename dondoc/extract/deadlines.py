@@ -21,6 +21,7 @@ from lunar_vn import convert_lunar_to_solar
 from dondoc.core.directive import Deadline
 from dondoc.extract.lexicon import table
 from dondoc.extract.spacing import single_spaced
+from dondoc.extract.tones import any_tone
 
 _ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
@@ -43,27 +44,10 @@ _NUMERAL_Q = r"(?:iv|lv|[il1h]{1,3}|[1-4])"
 _QUARTER_YEAR = r"\s*(?:/|-|năm|,)?\s*(?:năm\s+)?(\d{4})"  # the year after a quarter's numeral
 _QUARTER = rf"{_Q}({_NUMERAL_Q}){_QUARTER_YEAR}"
 _HALF = r"(?:6\s+tháng|nửa)\s+(đầu|cuối)\s+năm\s+(\d{4})"
-# each base vowel with any tone mark: a scan's OCR puts a tone on the wrong one or drops it
-_TONES = {
-    base: "[" + base + marks + "]"
-    for base, marks in (
-        ("a", "àáảãạ"), ("ă", "ằắẳẵặ"), ("â", "ầấẩẫậ"), ("e", "èéẻẽẹ"), ("ê", "ềếểễệ"),
-        ("i", "ìíỉĩị"), ("o", "òóỏõọ"), ("ô", "ồốổỗộ"), ("ơ", "ờớởỡợ"), ("u", "ùúủũụ"),
-        ("ư", "ừứửữự"), ("y", "ỳýỷỹỵ"),
-    )
-}  # fmt: skip
-_TONED = {toned: base for base, cls in _TONES.items() for toned in cls.strip("[]")}
-
-
-def _any_tone(word: str) -> str:
-    """A pattern for `word` whatever tone marks its vowels carry ("đinh" matches "Đỉnh")."""
-    return "".join(_TONES.get(_TONED.get(c, c), re.escape(c)) for c in word)
-
-
 # the year's stem and branch ("Đinh Mùi"): the year itself is read from the digits or the date
 _STEMS = ("giáp", "ất", "bính", "đinh", "mậu", "kỷ", "canh", "tân", "nhâm", "quý")
 _BRANCHES = ("tý", "sửu", "dần", "mão", "thìn", "tỵ", "tị", "ngọ", "mùi", "thân", "dậu", "tuất", "hợi")
-_CAN_CHI = "(?:" + "|".join(map(_any_tone, _STEMS)) + r")\s+(?:" + "|".join(map(_any_tone, _BRANCHES)) + ")"
+_CAN_CHI = "(?:" + "|".join(map(any_tone, _STEMS)) + r")\s+(?:" + "|".join(map(any_tone, _BRANCHES)) + ")"
 # "Tết Nguyên đán (Đinh Mùi) (năm) 2027", or Tết alone ("trước Tết", "trong dịp Tết"): then
 # the first Tết after the document's date; never "Tết trồng cây", "Tết Trung thu"
 _TET = rf"tết(?:\s+nguyên\s+đán)?(?:\s+{_CAN_CHI})?(?:\s*(?:năm\s+)?(\d{{4}})|(?![\s-]*[\wà-ỹ]))"

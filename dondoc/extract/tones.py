@@ -7,10 +7,17 @@ TIÊU", "Trân" for "Trần"); it keeps the marks of a vowel's quality (â, ê, 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # grave, acute, hook, tilde, dot below: the tones, not the marks of a vowel's quality
-_TONE_MARKS = dict.fromkeys(map(ord, "\u0300\u0301\u0309\u0303\u0323"))
+_TONES = "\u0300\u0301\u0309\u0303\u0323"
+_TONE_MARKS = dict.fromkeys(map(ord, _TONES))
+# each base vowel as a class of itself with any tone ("i" → "[iìíỉĩị]")
+_ANY_TONE = {
+    vowel: "[" + vowel + "".join(unicodedata.normalize("NFC", vowel + tone) for tone in _TONES) + "]"
+    for vowel in "aăâeêioôơuưy"
+}
 
 
 def toneless(text: str) -> str:
@@ -18,3 +25,9 @@ def toneless(text: str) -> str:
     if text.isascii():
         return text
     return unicodedata.normalize("NFC", unicodedata.normalize("NFD", text).translate(_TONE_MARKS))
+
+
+def any_tone(word: str) -> str:
+    """A pattern for `word` (lower case) whatever tone marks its vowels carry: "đinh"
+    matches "Đỉnh" (with IGNORECASE)."""
+    return "".join(_ANY_TONE.get(toneless(c), re.escape(c)) for c in word)
