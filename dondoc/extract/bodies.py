@@ -190,9 +190,13 @@ def starts_with_verb(text: str) -> bool:
 
 
 def _is_verb_folded(toks: Toks, i: int) -> bool:
+    return bool(_verb_length_folded(toks, i))
+
+
+def _verb_length_folded(toks: Toks, i: int) -> int:
     # all-capital headings too: "TỔ CHỨC THỰC HIỆN" opens with the verb "tổ chức"
     lowered = tuple(Tok(t.low, t.start, t.end) for t in toks[i : i + 4])
-    return bool(_is_verb(lowered, 0))
+    return _is_verb(lowered, 0)
 
 
 def _named_head(toks: Toks, i: int) -> int:
@@ -223,10 +227,12 @@ def _head_at(toks: Toks, i: int, *, sentence_start: bool = False) -> int:
     if n:
         if (
             sentence_start
-            and _is_verb_folded(toks, i)
+            and _verb_length_folded(toks, i) >= n
             and not (i + n < len(toks) and toks[i + n].text[:1].isupper())
         ):
-            return 0  # "Lãnh đạo thực hiện tốt…" is the verb; "Lãnh đạo Văn phòng Tỉnh ủy" the body
+            # "Lãnh đạo thực hiện tốt…" is the verb; "Lãnh đạo Văn phòng Tỉnh ủy" the body, and
+            # so is a head longer than the verb it opens with ("Thống kê tỉnh | phối hợp …")
+            return 0
         return n
     if sentence_start or t[:1].isupper():
         if not t[:1].isupper():

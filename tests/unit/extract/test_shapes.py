@@ -3008,3 +3008,34 @@ def test_a_request_under_a_bodys_heading_is_led_by_that_body() -> None:
         ("Sở Nông nghiệp và Môi trường",),
         ("các nhà thầu thi công",),
     ]
+
+
+def test_a_body_named_by_its_field_and_territory_leads_before_any_verb() -> None:
+    """ "Thống kê tỉnh" (the 2025 name of a province's statistics office) opens with the verb
+    "thống kê", but the head is longer than the verb: the body, whatever verb follows."""
+    e = _run(
+        """II. NHIỆM VỤ
+1. Thống kê tỉnh phối hợp với Sở Tài chính cung cấp số liệu kịp thời.
+2. Thống kê số liệu về lao động việc làm, báo cáo Sở Nội vụ.
+"""
+    )
+    assert [(t.lead, t.support) for t in e.tasks] == [(("Thống kê tỉnh",), ("Sở Tài chính",)), ((), ())]
+
+
+def test_trinh_and_chong_end_a_body_and_stay_inside_nouns() -> None:
+    """ "Sở Nội vụ | trình …" and "Bộ đội Biên phòng tỉnh | chống buôn lậu": the verbs end the
+    name; "công trình", "chương trình" are nouns inside one."""
+    e = _run(
+        """II. NHIỆM VỤ
+1. Sở Nội vụ trình Ủy ban nhân dân tỉnh đề án sắp xếp đơn vị sự nghiệp trong tháng 5/2027.
+2. Sở Y tế phối hợp Bộ đội Biên phòng tỉnh chống dịch bệnh qua biên giới.
+3. Ban Quản lý dự án các công trình giao thông tỉnh đẩy nhanh tiến độ giải ngân.
+4. Ban Điều hành chương trình mục tiêu quốc gia tỉnh kiểm tra tiến độ các dự án.
+"""
+    )
+    assert [(t.lead, t.support) for t in e.tasks] == [
+        (("Sở Nội vụ",), ()),
+        (("Sở Y tế",), ("Bộ đội Biên phòng tỉnh",)),
+        (("Ban Quản lý dự án các công trình giao thông tỉnh",), ()),
+        (("Ban Điều hành chương trình mục tiêu quốc gia tỉnh",), ()),
+    ]
