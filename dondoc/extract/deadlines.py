@@ -357,6 +357,17 @@ def _before_no_year(m: re.Match[str], doc_date: date | None) -> Resolved:
     return _until(d, m)
 
 
+def _month_no_year(m: re.Match[str], doc_date: date | None) -> Resolved:
+    if doc_date is None:
+        return None
+    month = int(m.group(1))
+    if not 1 <= month <= 12:
+        return None
+    year = doc_date.year if month >= doc_date.month else doc_date.year + 1  # past: next year's
+    d = _last_of_month(year, month)
+    return (d, ()) if d else None
+
+
 _DURING = re.compile(r"được\s+giao\s+(?:trong\s+)?$", re.I)
 
 
@@ -482,6 +493,22 @@ PHRASES: Final[tuple[Phrase, ...]] = (
         "sơ kết vào tháng 11 và tháng 12/2026",
         date(2026, 11, 30),
     ),
+    # "hoàn thành trong tháng 10" without a year: the document's year (or the next, if that
+    # month is already past); never a yearly cycle ("vào tháng 12 hằng năm")
+    Phrase(
+        _rule(
+            "month_no_year",
+            rf"\b{_IN}\s+{_M}(\d{{1,2}})(?!\d)(?!\s*[/.\-–]\s*\d)"
+            r"(?!\s+(?:năm|âm|hằng|hàng|mỗi|các|và|đến|tới|của|trong))",
+            ("tháng",),
+            17,
+            "tvhđc",
+        ),
+        ("tháng",),
+        _month_no_year,
+        "hoàn thành trong tháng 10",
+        date(2026, 10, 31),
+    ),
     # "báo cáo Chính phủ tại phiên họp thường kỳ tháng 12 năm 2027", "tại cuộc họp giao ban
     # tháng 12 năm 2026": a meeting in that month
     Phrase(
@@ -561,7 +588,14 @@ PHRASES: Final[tuple[Phrase, ...]] = (
         date(2030, 12, 31),
     ),
     Phrase(
-        _rule("year", rf"(?<!được giao )\b(?:trong|đến\s+hết|hết|cuối|trước)\s+{_YEAR}", ("năm",), 8, "tđhc"),
+        # "(trong) suốt năm 2027": the work runs through the year
+        _rule(
+            "year",
+            rf"(?<!được giao )\b(?:trong|đến\s+hết|hết|cuối|trước|(?:trong\s+)?suốt)\s+{_YEAR}",
+            ("năm",),
+            11,
+            "tđhcs",
+        ),
         ("năm",),
         _year,
         "đến hết năm 2027",

@@ -276,3 +276,29 @@ def test_the_ocr_repair_shortcut_changes_nothing(shared_dir: Path) -> None:
         for line in [*path.read_text(encoding="utf-8").splitlines(), "lrong quý Il/2026", "TRƯÓC NGÀY"]:
             plain = pattern.sub(lambda m: deadlines._same_case(m.group(0), repairs[m.group(0).lower()]), line)
             assert deadlines.repair_ocr(line) == plain, (path.name, line)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "doc_date", "expected"),
+    [
+        # a month without its year: the document's, or the next when that month is past
+        ("xong trong tháng 10.", date(2026, 3, 5), date(2026, 10, 31)),
+        ("hoàn thành trong tháng 3", date(2026, 3, 5), date(2026, 3, 31)),
+        ("hoàn thành trong tháng 1", date(2026, 3, 5), date(2027, 1, 31)),
+        # the work runs through the year
+        ("tổ chức tuyên truyền trong suốt năm 2026", date(2026, 3, 5), date(2026, 12, 31)),
+        ("mở chuyên mục, suốt năm 2027", date(2026, 3, 5), date(2027, 12, 31)),
+    ],
+)
+def test_a_month_without_its_year_and_a_whole_year(phrase: str, doc_date: date, expected: date) -> None:
+    found = find_in_text(phrase, doc_date)
+    assert found is not None and found.date == expected
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["báo cáo vào tháng 12 hằng năm", "tổ chức vào tháng 3 âm lịch", "tổ chức trong tháng 10 và tháng 11"],
+)
+def test_a_month_in_a_cycle_or_a_pair_without_year_has_no_date(phrase: str) -> None:
+    found = find_in_text(phrase, date(2026, 3, 5))
+    assert found is None or found.date is None
