@@ -360,12 +360,17 @@ def _unclosed(lines: list[Line]) -> bool:
 
 
 def _known_compound(prev: str, line: str, lines: list[Line]) -> bool:
-    tail = prev.split()[-1:] if prev.split() else []
+    tail = prev.split()[-2:]
     head = line.lstrip("-–— ").split()[:2]
-    if not tail or len(head) < 2 or not tail[0][:1].isupper() or not head[0][:1].isupper():
+    if not tail or len(head) < 2 or not head[0][:1].isupper():
         return False
-    pattern = re.compile(rf"{re.escape(tail[0])}\s*[-–—]\s*{re.escape(head[0])}\s+{re.escape(head[1])}")
-    word = tail[0]  # the pattern opens with it: a substring test spares most lines the search
+    if tail[-1][:1].isupper():
+        tail = tail[-1:]  # "Thăng Long | – Hà Nội"
+    elif len(tail) < 2 or not tail[0][:1].isupper():
+        return False  # "Bộ Lao động | - Thương binh và Xã hội": the name's last two words
+    before = r"\s+".join(map(re.escape, tail))
+    pattern = re.compile(rf"{before}\s*[-–—]\s*{re.escape(head[0])}\s+{re.escape(head[1])}")
+    word = tail[-1]  # the pattern holds it: a substring test spares most lines the search
     return any(
         pattern.search(ln.text)
         for ln in lines
@@ -429,6 +434,7 @@ def _closing_firsts() -> frozenset[str]:
         *words("structure", "closing_starts"),
         *words("structure", "closing_offices"),
         *_ISSUERS,
+        *_CLOSING_HEADS,
         *_ASKS,
     ]
     return frozenset(w.split()[0].lower() for w in openers)
@@ -440,7 +446,11 @@ def _may_close(text: str) -> bool:
     return first in _closing_firsts()
 
 
-def _ahead(lines: list[Line], i: int, count: int = 3) -> str:
+# a closing sentence wraps over a few lines of a narrow page
+_CLOSING_LINES: Final = 4
+
+
+def _ahead(lines: list[Line], i: int, count: int = _CLOSING_LINES) -> str:
     """Line i's text and the next few text lines' (a closing sentence wraps: "Yêu cầu Thủ
     trưởng các sở, …" / "thực hiện Chỉ thị này./."), up to a line that opens an item."""
     texts = [lines[i].text]
@@ -457,6 +467,17 @@ def _ahead(lines: list[Line], i: int, count: int = 3) -> str:
 # where a PDF keeps no blank line between paragraphs
 _CARRY_OUT_ALL = re.compile(
     r"^(?:" + "|".join(_ASKS) + r")\s[^.;]{0,240}?\bnghiêm\s+túc\s+(?:triển\s+khai\s+)?thực\s+hiện\s*\./\."
+)
+
+
+# "Ủy ban nhân dân tỉnh yêu cầu Thủ trưởng các sở, ngành và Chủ tịch Ủy ban nhân dân các
+# phường có liên quan khẩn trương triển khai thực hiện./.": the issuer (or its head) asking
+# for the work to be done, in the sentence that ends the document (its end mark "./.")
+_CLOSING_HEADS: Final = ("Chủ tịch",)
+_ASKS_TO_CARRY_OUT = re.compile(
+    r"^(?:(?:" + "|".join((*_ISSUERS, *_CLOSING_HEADS)) + r")[^.;:]{0,80}?\s)?(?:"
+    + "|".join((*_ASKS, *(a.lower() for a in _ASKS)))
+    + r")\s[^.;:]{0,240}?\bthực\s+hiện\b[^.;:]{0,60}?\./\."
 )
 
 
@@ -491,6 +512,7 @@ def is_closing_text(text: str) -> bool:
         or bool(_ISSUER_ASKS.match(text))
         or bool(_WHOLE_DOCUMENT.match(text))
         or bool(_CARRY_OUT_ALL.match(text))
+        or bool(_ASKS_TO_CARRY_OUT.match(text))
         or bool(office_notifies().match(text))
     )
 

@@ -420,6 +420,10 @@ def _read_cell_per_line_table(lines: list[Line], head: int) -> Table | None:
         if not parts:
             break
         groups = _cells_of(parts, cells, roles[1:])
+        if not _cells_fit(groups, roles[1:]):
+            # a sentence of the task's text wrapped onto a line of its own ("…; " | "Lập kế
+            # hoạch …") took a cell's place: cut the row's lines as a word-per-line row's
+            groups = _word_cells(parts, roles[1:]) or groups
         row = Row(number, title, {})
         for role, group in zip(roles[1:], groups, strict=False):
             if role in ("number", "other"):
@@ -669,11 +673,18 @@ def _cells_of(parts: list[Line], cells: int, roles: list[str]) -> list[list[Line
     groups: list[list[Line]] = []
     for part in parts:
         prev = groups[-1][-1].text.rstrip() if groups else ""
-        wrapped = (
-            prev
-            and not prev.endswith((".", ";", ":"))
-            and len(prev) >= _WRAPPED_WIDTH * widest
-            and not _whole_cell(part.text)
+        first = part.text.lstrip()[:1]
+        wrapped = prev and (
+            # the line above stops mid-phrase ("… xong trước ngày" | "01/01/2030", "… và")
+            _UNFINISHED.search(prev) is not None
+            or prev.rsplit(" ", 1)[-1].lower() in _CONNECTIVES
+            or (
+                not prev.endswith((".", ";", ":"))
+                and len(prev) >= _WRAPPED_WIDTH * widest
+                # a cell opens with a capital: a lower-case line that reads as bodies ("các
+                # trường hợp vi phạm.") goes on the wrapped line above it
+                and (first.islower() or not _whole_cell(part.text))
+            )
         )
         if wrapped:
             groups[-1].append(part)
@@ -687,6 +698,20 @@ def _cells_of(parts: list[Line], cells: int, roles: list[str]) -> list[list[Line
     return groups
 
 
+def _cells_fit(groups: list[list[Line]], roles: list[str]) -> bool:
+    """Does each cell hold what its column holds: bodies for chủ trì / phối hợp, a time
+    phrase for the time (an empty cell fits any column)?"""
+    for role, group in zip(roles, groups, strict=False):
+        text = " ".join(g.text for g in group)
+        if not text:
+            continue
+        if role in ("lead", "support") and not _names_bodies(text):
+            return False
+        if role == "deadline" and not _time_cell(text):
+            return False
+    return True
+
+
 def _whole_cell(text: str) -> bool:
     """A line that is a cell of its own: bodies only ("Sở Nông nghiệp và Môi trường"), or a
     short time phrase ("Xong trong Quý II/2026", "Trong năm 2026")."""
@@ -698,6 +723,8 @@ def _whole_cell(text: str) -> bool:
     return value.date is not None or value.recurrence is not None
 
 
+# a line that stops mid-phrase: a comma, or a time phrase's lead-in without its date
+_UNFINISHED = re.compile(r"(?:,|\b(?:trước|đến|từ|chậm nhất|hạn chót)(?:\s+(?:ngày|hết))?)$", re.I)
 # a wrapped line fills most of the row's widest line; a time cell is short
 _WRAPPED_WIDTH = 0.8
 _TIME_CELL_MAX = 40
@@ -719,7 +746,11 @@ def _wraps_on(lines: list[Line], k: int, parts: list[Line], cells: int) -> bool:
         end += 1
         if end - k + len(parts) >= cells * _WRAP_LINES:
             return False
-    return end >= len(lines) or _next_is_row(lines, end)
+    return (
+        end >= len(lines)
+        or _next_is_row(lines, end)
+        or all(ln.kind not in _ROW_KINDS for ln in lines[end:])  # blank lines to the text's end
+    )
 
 
 def _title_above(lines: list[Line], head: int) -> str | None:

@@ -3,16 +3,20 @@ trying every pattern finds."""
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from dondoc.extract.markers import _PATTERNS, Marker, find_marker
+from dondoc.extract.markers import _PATTERNS, _UPPER_LETTER, Marker, find_marker
 
 _LINE = st.text(alphabet="0123456789IVXLCPMĐđabcx()./-–+•: ĐiềuPhầnChươngMụcviiAT", max_size=14)
 
 
 def _every_pattern(text: str) -> Marker | None:
-    """Every pattern, in order, with no look at the first character."""
+    """Every pattern, in order, with no look at the first character. A part lettered in
+    capitals ("A. SỞ NỘI VỤ") is a rule of its own before the table, where no roman
+    numeral ("I.", "V.") stands."""
+    if text[1:2] == "." and text[:1] not in "IVXL" and (m := _UPPER_LETTER.match(text)):
+        return Marker("upper_letter", m.group(0).strip(), len(m.group(0)))
     for style, pattern in _PATTERNS:
         m = pattern.match(text)
         if m and m.end() > 0:
@@ -25,6 +29,7 @@ def _every_pattern(text: str) -> Marker | None:
 
 @settings(max_examples=3000, deadline=None)
 @given(_LINE)
+@example("M. A")  # a capital with its dot: the lettered part's rule, found by this test
 def test_first_character_dispatch_changes_nothing(text: str) -> None:
     assert find_marker(text) == _every_pattern(text)
 

@@ -591,6 +591,81 @@ Trong năm 2026
     assert rows[1].text.endswith("tầm nhìn đến năm 2050.")
 
 
+def test_a_cell_per_line_row_whose_time_cell_or_task_sentence_wraps_onto_a_line() -> None:
+    """A time cell cut after its lead-in ("… xong trước ngày" | "01/01/2030") is one cell; a
+    sentence of the task's text that opens a line after ";" and a lower-case line that reads
+    as bodies ("các trường hợp vi phạm.") are the task's, not the lead's cells."""
+    e = _run(
+        TABLE_HEAD
+        + """1
+Yêu cầu các đơn vị lắp đặt và vận hành hệ thống thông tin, dữ
+liệu về hoạt động khoáng sản theo quy định.
+Sở Nông nghiệp và Môi trường
+Các sở, ngành liên quan
+Hoàn thành đầu tư, lắp đặt và vận hành xong trước ngày
+01/01/2030
+
+2
+Hướng dẫn các tổ chức, cá nhân thực hiện việc đăng ký, đăng
+kiểm các phương tiện sử dụng khai thác cát, sỏi theo quy định;
+Lập kế hoạch tổng kiểm tra các phương tiện thủy, xử lý nghiêm
+các trường hợp vi phạm.
+Sở Xây dựng
+Các sở, ngành, địa phương và các tổ chức hoạt động khai
+thác khoáng sản liên quan
+Thường xuyên
+"""
+    )
+    rows = [t for t in e.tasks if t.text.startswith(("Yêu cầu", "Hướng dẫn"))]
+    assert [(t.lead, t.deadline.date, t.deadline.text) for t in rows] == [
+        (
+            ("Sở Nông nghiệp và Môi trường",),
+            date(2029, 12, 31),
+            "Hoàn thành đầu tư, lắp đặt và vận hành xong trước ngày 01/01/2030",
+        ),
+        (("Sở Xây dựng",), None, "Thường xuyên"),
+    ]
+    assert rows[1].text.endswith("xử lý nghiêm các trường hợp vi phạm.")
+    assert rows[1].support == ("Các sở, ngành, địa phương và các tổ chức hoạt động khai thác khoáng sản liên quan",)
+
+
+def test_the_issuers_closing_request_wrapped_onto_the_last_items_lines_is_no_part_of_it() -> None:
+    """ "Ủy ban nhân dân tỉnh yêu cầu Thủ trưởng các sở, … khẩn trương triển khai thực
+    hiện./." on the lines after the last item (a page that keeps no blank line): the
+    document's closing, not the item's second sentence."""
+    e = _run(
+        """II. NHIỆM VỤ
+1. Sở Công Thương hướng dẫn các doanh nghiệp di dời cơ sở sản xuất.
+2. Giao các sở, ngành liên quan và UBND các phường tăng cường kiểm tra,
+giám sát hoạt động của các doanh nghiệp; xử lý vi phạm theo quy định.
+Ủy ban nhân dân tỉnh yêu cầu Thủ trưởng các sở, ngành và Chủ
+tịch Ủy ban nhân dân các phường có liên quan khẩn trương triển
+khai thực hiện./.
+"""
+    )
+    assert e.tasks[-1].text.endswith("xử lý vi phạm theo quy định.")
+    assert e.tasks[-1].lead == ("các sở, ngành liên quan", "UBND các phường")
+
+
+def test_a_ministrys_name_wrapped_at_its_dash_is_no_bullet() -> None:
+    """ "Bộ Lao động" | "- Thương binh và Xã hội": a name the document writes whole elsewhere,
+    wrapped at its dash, not an item."""
+    e = _run(
+        """Căn cứ Quyết định số
+650/QĐ-LĐTBXH ngày 21 tháng 7 năm 2022 của Bộ trưởng Bộ Lao động
+- Thương binh
+và Xã hội (được điều chỉnh bởi Quyết định số 128/QĐ-LĐTBXH của Bộ trưởng Bộ Lao động - Thương binh và
+Xã hội, phê duyệt Kế hoạch truyền thông);
+
+Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:
+
+II. NHIỆM VỤ
+1. Sở Nội vụ chủ trì tổ chức truyền thông về giảm nghèo.
+"""
+    )
+    assert [t.text[:20] for t in e.tasks] == ["Sở Nội vụ chủ trì tổ"]
+
+
 def test_a_group_head_then_its_members_after_a_colon_is_one_subject() -> None:
     # "Các Bộ, cơ quan: Tài chính, Xây dựng, …" (a head of two words, a long list, a verb
     # only after an aside): the members are the lead, the list read to its end
