@@ -137,6 +137,8 @@ def repair(text: str) -> str:
     zeroed_text = zeroed(text)
     if "Ð" in zeroed_text or "ð" in zeroed_text:
         zeroed_text = zeroed_text.translate(_ETH)  # one letter for one: offsets stay
+    if "lr" in zeroed_text or "Lr" in zeroed_text or "nq" in zeroed_text:
+        zeroed_text = _NO_SUCH_SYLLABLE.sub(_syllable_right, zeroed_text)
     # no sign of a misread mark: spare the pattern's pass (a tenth of the extraction)
     fixed = (
         _put_marks_right(zeroed_text) if any(sign in zeroed_text for sign in _telltales()) else zeroed_text
@@ -145,6 +147,19 @@ def repair(text: str) -> str:
 
 
 _ETH = str.maketrans({"Ð": "Đ", "ð": "đ"})
+
+# Letters OCR misreads into spellings no Vietnamese syllable has: "lr" opening one ("lrong",
+# "Môi lrường": a "t" read as "l") and "nq" closing one ("Đảnq ủy", "tháng" as "thánq": a
+# "g" read as "q"). Put right wherever they stand, one letter for one; never in a symbol
+# written in capitals ("01/NQ-CP").
+_NO_SUCH_SYLLABLE = re.compile(
+    rf"(?<![{_LOWER}{_UPPER}])[lL]r(?=[{_LOWER}])|(?<=[{_LOWER}])nq(?![{_LOWER}{_UPPER}0-9])"
+)
+_SYLLABLE_RIGHT = {"lr": "tr", "Lr": "Tr", "nq": "ng"}
+
+
+def _syllable_right(m: re.Match[str]) -> str:
+    return _SYLLABLE_RIGHT[m.group(0)]
 
 
 def _put_marks_right(text: str) -> str:

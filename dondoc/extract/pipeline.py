@@ -274,12 +274,24 @@ def _to_task(n: int, d: Draft, view: TextView, text: str) -> Task:
         span=_span(d.start, d.end, view),
         lead=tuple(d.lead),
         support=tuple(d.support),
-        deadline=d.deadline,
+        deadline=_deadline_written(d.deadline, d.text, text),
         targets=d.targets,
         product=d.product,
         notes=tuple(d.notes),
         review=tuple(d.review),
     )
+
+
+def _deadline_written(deadline: Deadline, repaired: str, written: str) -> Deadline:
+    """The time phrase as the source writes it ("lrong quý II/2026"), where the OCR repair
+    changed its letters: the task's text gives them back letter for letter."""
+    phrase = deadline.text
+    if not phrase or repaired is written or len(repaired) != len(written):
+        return deadline
+    at = repaired.find(phrase)
+    if at < 0 or written[at : at + len(phrase)] == phrase:
+        return deadline
+    return replace(deadline, text=written[at : at + len(phrase)])
 
 
 def _to_rule(n: int, r: Rule, view: TextView, text: str) -> ReportingRule:

@@ -475,7 +475,9 @@ _CARRY_OUT_ALL = re.compile(
 # for the work to be done, in the sentence that ends the document (its end mark "./.")
 _CLOSING_HEADS: Final = ("Chủ tịch",)
 _ASKS_TO_CARRY_OUT = re.compile(
-    r"^(?:(?:" + "|".join((*_ISSUERS, *_CLOSING_HEADS)) + r")[^.;:]{0,80}?\s)?(?:"
+    r"^(?:(?:"
+    + "|".join((*_ISSUERS, *_CLOSING_HEADS))
+    + r")[^.;:]{0,80}?\s)?(?:"
     + "|".join((*_ASKS, *(a.lower() for a in _ASKS)))
     + r")\s[^.;:]{0,240}?\bthực\s+hiện\b[^.;:]{0,60}?\./\."
 )

@@ -5,6 +5,7 @@ Vietnamese. Made-up sentences; the last test runs the whole extractor on a damag
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -153,3 +154,31 @@ _LETTER_ZERO = re.compile(r"(\d/?)[Oo](?=\d|/\d)")  # the plain reading the lett
 @given(st.text(alphabet="0123456789Oo/ aÔ\n", max_size=40))
 def test_the_letter_walk_reads_as_the_plain_pattern(text: str) -> None:
     assert ocr_words.zeroed(text) == _LETTER_ZERO.sub(lambda m: m.group(1) + "0", text)
+
+
+def test_letters_no_syllable_has_are_put_right_wherever_they_stand() -> None:
+    """No Vietnamese syllable opens with "lr" or closes with "nq": OCR read a "t" and a "g"
+    ("lrong", "Môi lrường", "Đảnq ủy"). Put right with no sign of other damage; a symbol in
+    capitals ("01/NQ-CP") stays."""
+    assert ocr_words.repair("Lrong quý II, Sở Nông nghiệp và Môi lrường chủ trì") == (
+        "Trong quý II, Sở Nông nghiệp và Môi trường chủ trì"
+    )
+    assert ocr_words.repair("Đảnq ủy UBND tỉnh; thánq 5") == "Đảng ủy UBND tỉnh; tháng 5"
+    text = "Nghị quyết 01/NQ-CP; các tỉnh"
+    assert ocr_words.repair(text) is text
+
+
+def test_a_damaged_body_and_time_phrase_are_read_and_shown_as_written() -> None:
+    """ "Đảnq ủy Ủy ban nhân dân tỉnh … lrong quý II/2026": the lead is read, the time
+    phrase is the source's own letters (beside the scan), its date the repaired one's."""
+    body = "1. Đảnq ủy Ủy ban nhân dân tỉnh lãnh đạo rà soát các dự án, hoàn thành lrong quý II/2026.\n"
+    (task,) = extract(SourceText(header() + "\n" + body)).tasks
+    assert task.lead == ("Đảng ủy Ủy ban nhân dân tỉnh",)
+    assert (task.deadline.text, task.deadline.date) == ("hoàn thành lrong quý II/2026", date(2026, 6, 30))
+    assert task.text.startswith("Đảnq ủy")
+
+
+def test_the_group_of_ministries_is_put_right_in_a_damaged_text() -> None:
+    body = "1. Giao Bộ Tài chính chủ trì, phối hợp với các Bô, cơ quan liên quan, Úy ban nhân dân tỉnh.\n"
+    (task,) = extract(SourceText(header() + "\n" + body)).tasks
+    assert task.support[0] == "các Bộ, cơ quan liên quan"

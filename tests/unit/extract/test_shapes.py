@@ -626,7 +626,9 @@ Thường xuyên
         (("Sở Xây dựng",), None, "Thường xuyên"),
     ]
     assert rows[1].text.endswith("xử lý nghiêm các trường hợp vi phạm.")
-    assert rows[1].support == ("Các sở, ngành, địa phương và các tổ chức hoạt động khai thác khoáng sản liên quan",)
+    assert rows[1].support == (
+        "Các sở, ngành, địa phương và các tổ chức hoạt động khai thác khoáng sản liên quan",
+    )
 
 
 def test_the_issuers_closing_request_wrapped_onto_the_last_items_lines_is_no_part_of_it() -> None:
