@@ -501,11 +501,25 @@ def _topic_heading(line: Line, marker: Marker, nxt: Line, one_per_line: bool) ->
         not heading
         or len(heading.split()) > _TOPIC_WORDS
         or any(c.isdigit() or c in "()" for c in heading)  # a bound, a name's aside cut by the page
-        or starts_with_verb(heading)  # "c) Phối hợp Sở Nội vụ": work, wrapped
+        or (
+            starts_with_verb(heading) and not _section_name(heading)
+        )  # "c) Phối hợp Sở Nội vụ": work, wrapped
         or whole_bodies(heading)  # "1. Sở Y tế" / its work: a body's heading, read as such already
     ):
         return False
     return one_per_line or len(line.text) < len(nxt.text) * _TOPIC_SHARE
+
+
+_SECTION_NAME_WORDS: Final = 4
+
+
+def _section_name(heading: str) -> bool:
+    """A short heading named as a part that holds no work ("Đánh giá chung", "Kết quả đạt
+    được"), though it opens with a verb's word: a title, whatever follows it."""
+    low = heading.lower()
+    return len(heading.split()) <= _SECTION_NAME_WORDS and low.startswith(
+        words("structure", "non_task_sections")
+    )
 
 
 def is_closing_text(text: str) -> bool:

@@ -3116,3 +3116,19 @@ def test_trinh_and_chong_end_a_body_and_stay_inside_nouns() -> None:
         (("Ban Quản lý dự án các công trình giao thông tỉnh",), ()),
         (("Ban Điều hành chương trình mục tiêu quốc gia tỉnh",), ()),
     ]
+
+
+def test_a_short_assessment_heading_that_opens_with_a_verbs_word_holds_no_task() -> None:
+    """ "1. Đánh giá chung" (the verb "đánh giá" as a part's name) then the assessment: no
+    task; "3. Đánh giá, tổng kết việc thực hiện" wrapped onto its next line stays one."""
+    e = _run(
+        """1. Đánh giá chung
+Trong 5 tháng đầu năm 2026, tỷ lệ giải ngân vốn đầu tư công của tỉnh đạt 28,5% kế hoạch, cao hơn bình quân cả nước.
+2. Nhiệm vụ thời gian tới
+a) Các chủ đầu tư tập trung đẩy nhanh tiến độ thi công.
+b) Sở Tài chính đánh giá, tổng kết việc thực hiện
+Kế hoạch vào cuối năm 2026.
+"""
+    )
+    assert [t.text[:22] for t in e.tasks] == ["Các chủ đầu tư tập tru", "Sở Tài chính đánh giá,"]
+    assert e.tasks[1].text.endswith("cuối năm 2026.")
