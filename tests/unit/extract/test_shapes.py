@@ -3123,7 +3123,7 @@ def test_a_short_assessment_heading_that_opens_with_a_verbs_word_holds_no_task()
     task; "3. Đánh giá, tổng kết việc thực hiện" wrapped onto its next line stays one."""
     e = _run(
         """1. Đánh giá chung
-Trong 5 tháng đầu năm 2026, tỷ lệ giải ngân vốn đầu tư công của tỉnh đạt 28,5% kế hoạch, cao hơn bình quân cả nước.
+Trong 5 tháng đầu năm 2026, tỷ lệ giải ngân vốn đầu tư công của tỉnh đạt 28,5% kế hoạch, cao hơn cả nước.
 2. Nhiệm vụ thời gian tới
 a) Các chủ đầu tư tập trung đẩy nhanh tiến độ thi công.
 b) Sở Tài chính đánh giá, tổng kết việc thực hiện
