@@ -25,6 +25,8 @@ from dondoc.extract.spacing import single_spaced
 
 # how many of the layout's marks make a directive's layout
 LAYOUT_MARKS_NEEDED = 2
+# ... and how many make it one without a word that assigns work
+FULL_LAYOUT_MARKS = 3
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,10 @@ def judge(meta: DirectiveMeta, tasks: Sequence[Task]) -> Verdict:
     reasons = [*present, f"{len(tasks)} tasks"]
     if assigning:
         reasons.append(f"{assigning} with assignment verbs")
-    else:
-        reasons.append("no assignment verbs")
+        return Verdict(True, tuple(reasons))
+    reasons.append("no assignment verbs")
+    if len(present) < FULL_LAYOUT_MARKS:
+        # two marks alone may be a page's chance lines (a web page's table row read as an
+        # issuer, a date in its references): with nothing assigned, no directive
+        return Verdict(False, (*reasons, "too few layout marks for a text that assigns nothing"))
     return Verdict(True, tuple(reasons))

@@ -91,3 +91,40 @@ def test_cue_search_in_lower_case_agrees_with_the_case_ignoring_pattern(shared_d
         texts.extend(path.read_text(encoding="utf-8").split("\n\n"))
     for t in texts:
         assert _has_cue(t) == _has_cue_plain(t), t[:80]
+
+
+BIOGRAPHY = """# Nguyễn Văn Xuân
+
+| Nhiệm kỳ | 1982 – 1991 |
+| Đảng chính trị | Đảng Cộng sản Việt Nam |
+
+**Nguyễn Văn Xuân** (1920 - 2004) là một chính khách Việt Nam.
+
+## Vinh danh
+
+- Huân chương Hồ Chí Minh
+- Huân chương Quân công hạng Nhất
+
+## Tham khảo
+
+Bản gốc lưu trữ ngày 21 tháng 10 năm 2014. Truy cập ngày 14 tháng 11 năm 2014.
+"""
+
+
+def test_two_chance_layout_marks_and_nothing_assigned_is_not_a_directive() -> None:
+    """A web page whose table row reads as an issuer and whose references give a date has
+    two of the layout's marks by chance: with no word that assigns work, no directive."""
+    meta = extract(SourceText(BIOGRAPHY)).meta
+    assert not meta.is_directive
+    assert meta.directive_reasons[-1] == "too few layout marks for a text that assigns nothing"
+
+
+def test_a_full_layout_without_assignment_words_is_still_a_directive() -> None:
+    """A plan in its full layout whose tasks are table rows with no verb of assignment."""
+    text = header("12/KH-UBND", title="Chuyển đổi số năm 2026") + (
+        "\n| TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian |\n|---|---|---|---|\n"
+        "| 1 | Số hóa hồ sơ hành chính | Sở Nội vụ | Quý II/2026 |\n"
+    )
+    meta = extract(SourceText(text)).meta
+    assert meta.is_directive
+    assert "no assignment verbs" in meta.directive_reasons
