@@ -153,6 +153,7 @@ _STOP_PAIRS: Final = {
     for first in {p.split()[0] for p in words("bodies", "name_stop_pairs")}
 }
 _PLURALS: Final = frozenset(words("bodies", "plural_markers"))  # "các", "những"
+_TOGETHER, _WITH = words("bodies", "together_with")  # "cùng (với)": a joiner of two bodies
 _ALL: Final = frozenset(words("bodies", "all_markers"))  # "mọi"
 _PARTY: Final = words("bodies", "party_head")[0]  # "Đảng"
 # "tổ chức" is a verb and a noun: its first word, and the words after which it is the noun
@@ -174,7 +175,11 @@ def _is_verb(toks: Toks, i: int) -> int:
         nxt = toks[i + 2].low
         prev = toks[i - 1].low if i > 0 else ""
         event = i + 3 < len(toks) and f"{nxt} {toks[i + 3].low}" in _EVENTS
-        if (nxt in _NOUN_AFTER_TO_CHUC and not event) or prev in _NOUN_AFTER:
+        if (nxt in _NOUN_AFTER_TO_CHUC and not event) or (
+            # "các sở, tổ chức chính trị": the noun; "…liên quan, tổ chức khảo sát": a verb
+            # follows, so the verb
+            prev in _NOUN_AFTER and not _match(toks, i + 2, _VERBS)
+        ):
             return 0
     if n == 2 and _match(toks, i + 1, _VERBS) >= 2:
         # its last word starts another verb: "nhà thầu thi công | bố trí" is "bố trí", not
@@ -260,9 +265,9 @@ class BodyList:
 def read_bodies(
     text: str, toks: Toks, i: int, *, sentence_start: bool = False, max_words: int = 36
 ) -> BodyList:
-    """Read a list of body phrases starting at token i."""
+    """Read a list of body phrases starting at token i; each name is at most `max_words`
+    tokens long (the list runs on as long as its names do)."""
     names: list[str] = []
-    start = i
     groups = _fixed_group_spans(text)
     head = _head_at(toks, i, sentence_start=sentence_start)
     if not head:
@@ -272,7 +277,7 @@ def read_bodies(
     j = i
     depth = 0
     enum = False  # "UBND các phường: Ba Đình, Hoàn Kiếm" is one group
-    while j < len(toks) and j - start < max_words:
+    while j < len(toks) and j - cur_start < max_words:
         t = toks[j].text
         if t == "(":
             depth += 1
@@ -373,7 +378,25 @@ def read_bodies(
                 head_end = nxt + _head_at(toks, nxt)
                 j = nxt
                 continue
+        elif t == _TOGETHER and j > cur_start:
+            # "Ủy ban nhân dân các phường cùng (với) các đơn vị có liên quan": "together with"
+            # joins two bodies as "và" does; elsewhere ("các cơ quan cùng cấp") it is the name's
+            nxt = j + 1 + (j + 1 < len(toks) and toks[j + 1].low == _WITH)
+            if nxt < len(toks) and (_head_at(toks, nxt) or _catch_all(toks, nxt)):
+                names.append(text[toks[cur_start].start : toks[j - 1].end])
+                cur_start = nxt
+                head_end = nxt + _head_at(toks, nxt)
+                j = nxt
+                continue
         elif t == ":" and j > cur_start and _enumeration_head_before(toks, cur_start, j):
+            nxt = j + 1
+            if toks[cur_start].low in _PLURALS and toks[cur_start + 1 : j] and _named_body_at(toks, nxt):
+                # "các cơ quan: Sở Công Thương, Sở Xây dựng, …": the words before the colon
+                # announce bodies named whole after it, and are none of their names
+                cur_start = nxt
+                head_end = nxt + _head_at(toks, nxt)
+                j = nxt
+                continue
             enum = True
             max_words += _ENUM_WORDS  # the names listed after it may run long
         elif t in {".", ":", "!", "?", "“", '"', "…"}:
@@ -458,6 +481,12 @@ def _field_end(toks: Toks, k: int, *, closed_by_place: bool) -> int:
 
 # how many more tokens an enumeration after its head may take ("Các Bộ: Tài chính, …")
 _ENUM_WORDS = 60
+
+
+def _named_body_at(toks: Toks, i: int) -> bool:
+    """A body named whole from token i: a capitalised head with its name ("Sở Công Thương"),
+    not a member named by its field alone ("Tài chính" of "Các Bộ: Tài chính, …")."""
+    return i < len(toks) and toks[i].text[:1].isupper() and bool(_match(toks, i, _HEADS))
 
 
 def _enumeration_head_before(toks: Toks, start: int, j: int) -> bool:
@@ -735,11 +764,14 @@ def _another_group_after_comma(toks: Toks, start: int, nxt: int) -> bool:
     tổ chức chính trị - xã hội, …" is annotated as one body with its partner.) Not after "các
     cấp …": "các cấp ủy đảng, chính quyền, các cơ quan, đơn vị" is the whole political system
     addressed as one (CONVENTIONS rule 6, the seed's general addressees)."""
+    if nxt >= len(toks) or toks[nxt].low not in _PLURALS:
+        return False
+    if toks[start].low not in _PLURALS:
+        # "chính quyền địa phương, các cơ quan chức năng": a group named in lower case without
+        # "các", whole before its comma, then "các" opens the next
+        return toks[start].text[:1].islower() and nxt - 1 - start >= 2 and bool(_head_at(toks, nxt))
     return (
-        nxt < len(toks)
-        and toks[nxt].low in _PLURALS
-        and toks[start].low in _PLURALS
-        and not (start + 1 < len(toks) and toks[start + 1].low in _EVERY_LEVEL)
+        not (start + 1 < len(toks) and toks[start + 1].low in _EVERY_LEVEL)
         and any(t.text == "," for t in toks[start : nxt - 1])
         and bool(_head_at(toks, nxt))
     )

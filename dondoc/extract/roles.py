@@ -40,6 +40,7 @@ _SUPPORT_CUES: Final = _phrases("support_cues")
 _LEAD_BY_FIRST: Final = _by_first(_LEAD_CUES)  # as written, lower case
 _SUPPORT_BY_FIRST: Final = _by_first(tuple(tuple(w.lower() for w in c) for c in _SUPPORT_CUES))
 _SUPPORT_FILLERS: Final = frozenset(w for p in _phrases("support_cue_fillers") for w in p)
+_LEAD_CUE_PARTNERS: Final = frozenset(w for p in _phrases("lead_cue_partners") for w in p)
 _PASSIVE_AGENTS: Final = frozenset(words("roles", "passive_agents"))
 _PASSIVE_VERBS: Final = _phrases("passive_verbs")
 _PASSIVE_LEAD_VERBS: Final = _LEAD_CUES  # after a comma, only "do X chủ trì" names the lead
@@ -48,6 +49,7 @@ _ASIDES: Final = _phrases("subject_asides")
 _CUE_LETTERS: Final = frozenset(
     "".join(p[0][0] + p[0][0].upper() for p in (*_CUE_PARTS, *_LEAD_CUES, *_SUPPORT_CUES))
     + "".join(a[0] for a in _PASSIVE_AGENTS)
+    + "".join(w[0] for w in _LEAD_CUE_PARTNERS)
 )
 
 
@@ -242,6 +244,10 @@ def find_roles(text: str) -> Roles:
             and any(_starts_with(toks, k, cue) for cue in _LEAD_BY_FIRST[tok.text])
         ):
             leads.extend(_body_before(text, toks, k))  # as written: "Chủ trì" opens a sentence
+        if low in _LEAD_CUE_PARTNERS and _after_lead_cue(toks, k):
+            j = k + 1 + (k + 1 < len(toks) and toks[k + 1].low in _SUPPORT_FILLERS)
+            support.extend(read_bodies(text, toks, j).names)  # "X chủ trì cùng Y …"
+            continue
         if low not in _SUPPORT_BY_FIRST:
             continue
         cue = next((c for c in _SUPPORT_BY_FIRST[low] if _starts_with(toks, k, c, fold=True)), None)
@@ -272,6 +278,12 @@ def find_roles(text: str) -> Roles:
         if n.lower() not in {s.lower() for s in subj} and n.lower() not in supporting
     )
     return Roles(subj, others, _dedupe(support))
+
+
+def _after_lead_cue(toks: Toks, k: int) -> bool:
+    """Does a lead cue stand right before token k ("chủ trì | cùng", "chủ trì, | cùng với")?"""
+    j = k - 1 - (k > 0 and toks[k - 1].text == ",")
+    return any(j - len(c) + 1 >= 0 and _starts_with(toks, j - len(c) + 1, c) for c in _LEAD_CUES)
 
 
 _LEAD_CUE_REACH: Final = 24  # tokens back from "phối hợp" to a "chủ trì" of the same sentence

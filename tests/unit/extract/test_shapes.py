@@ -3132,3 +3132,42 @@ Kế hoạch vào cuối năm 2026.
     )
     assert [t.text[:22] for t in e.tasks] == ["Các chủ đầu tư tập tru", "Sở Tài chính đánh giá,"]
     assert e.tasks[1].text.endswith("cuối năm 2026.")
+
+
+def test_partners_named_with_cung_giua_and_an_announcing_group() -> None:
+    """ "X chủ trì cùng Y", "… các phường cùng các đơn vị có liên quan, tổ chức …", "phối
+    hợp giữa các cơ quan: Sở A, Sở B", "chính quyền địa phương, các cơ quan chức năng": the
+    partners, each a body of its own; "các cơ quan cùng cấp" is one."""
+    e = _run(
+        """II. NHIỆM VỤ
+1. Bộ Tài chính chủ trì cùng Bộ Xây dựng và các bộ, ngành liên quan rà soát các dự án.
+2. Giao Sở Xây dựng chủ trì, phối hợp với Công an tỉnh, Ủy ban nhân dân các phường, xã, đặc khu cùng các đơn vị có liên quan, tổ chức khảo sát hiện trạng.
+3. Sở Y tế phối hợp với các cơ quan cùng cấp kiểm tra các cơ sở.
+4. Công an tỉnh thường xuyên phối hợp với chính quyền địa phương, các cơ quan chức năng bảo vệ rừng.
+5. Thanh tra tỉnh tăng cường phối hợp giữa các cơ quan: Sở Công Thương, Sở Xây dựng, Công an tỉnh trong công tác kiểm tra.
+6. Sở Y tế cử chuyên viên phối hợp với Ủy ban nhân dân xã, phường thống nhất thời gian, địa điểm.
+"""
+    )
+    assert [t.support for t in e.tasks] == [
+        ("Bộ Xây dựng", "các bộ, ngành liên quan"),
+        ("Công an tỉnh", "Ủy ban nhân dân các phường, xã, đặc khu", "các đơn vị có liên quan"),
+        ("các cơ quan cùng cấp",),
+        ("chính quyền địa phương", "các cơ quan chức năng"),
+        ("Sở Công Thương", "Sở Xây dựng", "Công an tỉnh"),
+        ("Ủy ban nhân dân xã, phường",),
+    ]
+
+
+def test_a_long_list_of_leads_is_read_to_its_end() -> None:
+    """Each body's name is bounded in length, not the list: the eleventh body of a list of
+    leads is read as the first."""
+    bodies = [f"Sở {name}" for name in ("Y tế", "Tư pháp", "Nội vụ", "Xây dựng", "Công Thương")] + [
+        "Viện kiểm sát nhân dân tỉnh",
+        "Tòa án nhân dân tỉnh",
+        "Thuế tỉnh",
+        "Kho bạc Nhà nước khu vực XI",
+        "Ngân hàng Nhà nước khu vực 8",
+        "Chi cục Hải quan khu vực XI",
+    ]
+    e = _run("1. Đề nghị " + ", ".join(bodies) + " phối hợp thực hiện tốt Kế hoạch.\n")
+    assert e.tasks[0].lead == tuple(bodies)
