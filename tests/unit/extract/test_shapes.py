@@ -3141,10 +3141,12 @@ def test_partners_named_with_cung_giua_and_an_announcing_group() -> None:
     e = _run(
         """II. NHIỆM VỤ
 1. Bộ Tài chính chủ trì cùng Bộ Xây dựng và các bộ, ngành liên quan rà soát các dự án.
-2. Giao Sở Xây dựng chủ trì, phối hợp với Công an tỉnh, Ủy ban nhân dân các phường, xã, đặc khu cùng các đơn vị có liên quan, tổ chức khảo sát hiện trạng.
+2. Giao Sở Xây dựng chủ trì, phối hợp với Công an tỉnh, Ủy ban nhân dân các phường, xã,
+đặc khu cùng các đơn vị có liên quan, tổ chức khảo sát hiện trạng.
 3. Sở Y tế phối hợp với các cơ quan cùng cấp kiểm tra các cơ sở.
 4. Công an tỉnh thường xuyên phối hợp với chính quyền địa phương, các cơ quan chức năng bảo vệ rừng.
-5. Thanh tra tỉnh tăng cường phối hợp giữa các cơ quan: Sở Công Thương, Sở Xây dựng, Công an tỉnh trong công tác kiểm tra.
+5. Thanh tra tỉnh tăng cường phối hợp giữa các cơ quan: Sở Công Thương, Sở Xây dựng, Công an
+tỉnh trong công tác kiểm tra.
 6. Sở Y tế cử chuyên viên phối hợp với Ủy ban nhân dân xã, phường thống nhất thời gian, địa điểm.
 """
     )
