@@ -766,13 +766,16 @@ def _another_group_after_comma(toks: Toks, start: int, nxt: int) -> bool:
     addressed as one (CONVENTIONS rule 6, the seed's general addressees)."""
     if nxt >= len(toks) or toks[nxt].low not in _PLURALS:
         return False
-    if toks[start].low not in _PLURALS:
+    # the group's own "các": at its start, or after the head it belongs to ("UBND các xã,
+    # phường, các cơ quan, đơn vị có liên quan")
+    plural = next((p for p in range(start, nxt - 1) if toks[p].low in _PLURALS), None)
+    if plural is None:
         # "chính quyền địa phương, các cơ quan chức năng": a group named in lower case without
         # "các", whole before its comma, then "các" opens the next
         return toks[start].text[:1].islower() and nxt - 1 - start >= 2 and bool(_head_at(toks, nxt))
     return (
-        not (start + 1 < len(toks) and toks[start + 1].low in _EVERY_LEVEL)
-        and any(t.text == "," for t in toks[start : nxt - 1])
+        not (plural + 1 < len(toks) and toks[plural + 1].low in _EVERY_LEVEL)
+        and any(t.text == "," for t in toks[plural : nxt - 1])
         and bool(_head_at(toks, nxt))
     )
 

@@ -472,14 +472,16 @@ _CARRY_OUT_ALL = re.compile(
 
 # "Ủy ban nhân dân tỉnh yêu cầu Thủ trưởng các sở, ngành và Chủ tịch Ủy ban nhân dân các
 # phường có liên quan khẩn trương triển khai thực hiện./.": the issuer (or its head) asking
-# for the work to be done, in the sentence that ends the document (its end mark "./.")
+# for the work to be done, in the sentence that ends the document (its end mark "./.") or
+# that points back at it ("… thực hiện đầy đủ các nội dung chỉ đạo nêu trên")
 _CLOSING_HEADS: Final = ("Chủ tịch",)
 _ASKS_TO_CARRY_OUT = re.compile(
     r"^(?:(?:"
     + "|".join((*_ISSUERS, *_CLOSING_HEADS))
     + r")[^.;:]{0,80}?\s)?(?:"
     + "|".join((*_ASKS, *(a.lower() for a in _ASKS)))
-    + r")\s[^.;:]{0,240}?\bthực\s+hiện\b[^.;:]{0,60}?\./\."
+    + r")\s[^.;:]{0,240}?\bthực\s+hiện\b"
+    + r"(?:[^.;:]{0,60}?\./\.|[^.;:]{0,100}?\b(?:nêu\s+trên|trên\s+đây|nói\s+trên))"
 )
 
 

@@ -3173,3 +3173,29 @@ def test_a_long_list_of_leads_is_read_to_its_end() -> None:
     ]
     e = _run("1. Đề nghị " + ", ".join(bodies) + " phối hợp thực hiện tốt Kế hoạch.\n")
     assert e.tasks[0].lead == tuple(bodies)
+
+
+def test_a_closing_request_that_points_back_at_the_work_is_no_part_of_the_last_item() -> None:
+    """ "Chủ tịch Ủy ban nhân dân tỉnh đề nghị các cơ quan, đơn vị … thực hiện đầy đủ các
+    nội dung chỉ đạo nêu trên …": the closing, though its end mark comes lines later."""
+    e = _run(
+        """1. Sở Y tế rà soát các cơ sở.
+- Trên cơ sở kết quả
+rà soát, Sở Xây dựng chủ trì xây dựng phương án. Thời gian hoàn thành trong tháng 12 năm 2026.
+Chủ tịch Ủy ban nhân dân
+tỉnh đề nghị các cơ quan, đơn vị khẩn trương, nghiêm túc triển khai thực
+hiện đầy đủ các nội dung chỉ đạo nêu trên theo thẩm quyền và quy định pháp
+luật. Trường hợp có khó khăn, vướng mắc trong quá trình thực hiện, đề nghị các
+cơ quan, đơn vị có văn bản báo cáo gửi Sở Xây dựng để tổng hợp, tham mưu, đề
+xuất trình Ủy ban nhân dân tỉnh xem xét./.
+"""
+    )
+    assert e.tasks[-1].lead == ("Sở Xây dựng",)
+    assert e.tasks[-1].text.endswith("trong tháng 12 năm 2026.")
+
+
+def test_a_head_with_its_group_then_another_group_after_a_comma() -> None:
+    """ "UBND các xã, phường, các cơ quan, đơn vị có liên quan": the communes' committees,
+    then the catch-all, two bodies (as "các xã, phường, các cơ quan …" is)."""
+    e = _run("1. Căn cứ Kế hoạch này, UBND các xã, phường, các cơ quan, đơn vị có liên quan triển khai.\n")
+    assert e.tasks[0].lead == ("UBND các xã, phường", "các cơ quan, đơn vị có liên quan")
