@@ -73,6 +73,21 @@ def _starts_with(toks: Toks, i: int, words: tuple[str, ...], *, fold: bool = Fal
     return got == words
 
 
+_OPENERS_FOLDED: Final = tuple(tuple(w.lower() for w in p) for p in _phrases("sentence_openers"))
+
+
+def _past_opener(toks: Toks, s: int) -> int:
+    """After ";", the token past a sentence opener written in lower case, its comma or none
+    ("…; đồng thời UBND phường …"), where a body's name then opens; else s."""
+    for pre in _OPENERS_FOLDED:
+        if _starts_with(toks, s, pre, fold=True):
+            k = s + len(pre)
+            k += k < len(toks) and toks[k].text == ","
+            if k < len(toks) and toks[k].text[:1].isupper() and _head_at(toks, k):
+                return k
+    return s
+
+
 _TOPIC_LABEL_TOKENS: Final = 8
 _LONG_TOPIC_TOKENS: Final = 40  # "Về …:" may name its topic at length
 _PLURALS_OPENING: Final = frozenset(words("bodies", "plural_markers"))
@@ -83,6 +98,8 @@ def _sentence_starts(toks: Toks) -> list[int]:
     for k in range(len(toks) - 1):
         if toks[k].text in {".", "!", "?", ";"} and toks[k + 1].text[:1].isupper():
             starts.append(k + 1)
+        elif toks[k].text == ";" and _past_opener(toks, k + 1) > k + 1:
+            starts.append(k + 1)  # "…; đồng thời UBND phường …": an opener, then the subject
         elif (
             toks[k].text == ":"
             and toks[k + 1].text[:1].isupper()
@@ -210,8 +227,10 @@ def find_roles(text: str) -> Roles:
     subject: tuple[str, ...] = _subject_at(text, toks, 0) if toks else ()
     leads: list[str] = []
     for s in starts[1:]:
-        if toks[s - 1].text == ";" and not _head_at(toks, s):
-            continue  # after ";" only a named body opens a new subject ("…; Ủy ban nhân dân các xã …")
+        if toks[s - 1].text == ";":
+            s = _past_opener(toks, s)  # "…; đồng thời UBND phường Âu Lâu đề xuất …"
+            if not _head_at(toks, s):
+                continue  # after ";" only a named body opens a new subject ("…; Ủy ban nhân dân các xã …")
         leads.extend(_subject_at(text, toks, s))
     support: list[str] = []
     supporting: set[str] = set()  # the bodies a clause "X phối hợp" names: no lead

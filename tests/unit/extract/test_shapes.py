@@ -3199,3 +3199,14 @@ def test_a_head_with_its_group_then_another_group_after_a_comma() -> None:
     then the catch-all, two bodies (as "các xã, phường, các cơ quan …" is)."""
     e = _run("1. Căn cứ Kế hoạch này, UBND các xã, phường, các cơ quan, đơn vị có liên quan triển khai.\n")
     assert e.tasks[0].lead == ("UBND các xã, phường", "các cơ quan, đơn vị có liên quan")
+
+
+def test_a_body_after_a_lower_case_opener_past_a_semicolon_leads_too() -> None:
+    """ "…; đồng thời UBND phường Âu Lâu đề xuất …": a second subject, after its opener written
+    in lower case with no comma (CONVENTIONS rule 4: every sentence's subject leads)."""
+    e = _run(
+        "1. Giao Sở Công Thương chủ trì rà soát hiện trạng cụm công nghiệp, đề xuất phương án di dời"
+        " các doanh nghiệp; đồng thời UBND phường Âu Lâu đề xuất mở rộng cụm công nghiệp lên 75ha.\n"
+        "2. Sở Xây dựng rà soát quy hoạch; đồng thời hướng dẫn các địa phương thực hiện.\n"
+    )
+    assert [t.lead for t in e.tasks] == [("Sở Công Thương", "UBND phường Âu Lâu"), ("Sở Xây dựng",)]
