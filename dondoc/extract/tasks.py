@@ -103,6 +103,9 @@ class Context:
     # the introduction asks its bodies to direct others ("đề nghị UBND các tỉnh chỉ đạo: 1. Sở
     # Y tế …"): they lead each item with the item's own subject (CONVENTIONS rule 17)
     directing: bool = False
+    # the default is a phase's end ("1. Giai đoạn 2025 - 2030" above the items): a hard
+    # date, so it wins over an item's cycle alone ("định kỳ hằng năm", CONVENTIONS rule 11)
+    default_is_phase: bool = False
 
     def masked(self, start: int, end: int) -> str:
         """text[start:end] with citations blanked: a cited document's date is no deadline."""
@@ -516,14 +519,15 @@ def _visit(
             phase = _phase_line(text, ctx)
             if phase is not None:
                 # "Giai đoạn 1: đến hết năm 2027" between the items: it bounds those after it
-                ctx, section = replace(ctx, default=phase), " ".join(text.replace("*", " ").split())
+                ctx = replace(ctx, default=phase, default_is_phase=True)
+                section = " ".join(text.replace("*", " ").split())
                 continue
         attrs = _fold_attributes(child)
         fields = [c for c in child.children if c.role == "field"]
         if kids and attrs is None and fields:
             # a heading's field block governs its sub-items: their lead and time bound
             lead, bound = _field_defaults(fields, ctx)
-            inner = ctx if bound is None else replace(ctx, default=bound)
+            inner = ctx if bound is None else replace(ctx, default=bound, default_is_phase=False)
             named = heading_bodies(text)
             heir, heir_from = (
                 (lead, "field") if lead else (named, "heading") if named else (inherited_here, source_here)
@@ -554,7 +558,7 @@ def _visit(
             if not bodies and child.marker is not None:
                 bodies = _section_bodies(text)
             phase = _phase(text, ctx)
-            inner = ctx if phase is None else replace(ctx, default=phase)
+            inner = ctx if phase is None else replace(ctx, default=phase, default_is_phase=True)
             own = _assigned(child)
             if bodies:
                 _visit(child, child.heading, bodies, inner, out, "heading")
@@ -1139,7 +1143,13 @@ def _field_tail(text: str) -> int | None:
 _INLINE_PRODUCT = re.compile(r"(?:^|[.;(]\s*)[Ss]ản phẩm(?:\s+là)?\s*:\s*([^.;()]{3,160})")
 
 
+# the recurrences that are cycles (not "thường xuyên", "theo kế hoạch", a season or an event)
+_CYCLES: Final = frozenset({"daily", "weekly", "monthly", "quarterly", "yearly", "periodic"})
+
+
 def _effective(own: Deadline | None, ctx: Context) -> Deadline:
+    if own is not None and own.date is None and own.recurrence in _CYCLES and ctx.default_is_phase:
+        return ctx.default or own  # a cycle alone, under a phase: the phase's end
     if own is not None and (own.date is not None or own.recurrence is not None):
         return own
     if ctx.default is not None:

@@ -3210,3 +3210,20 @@ def test_a_body_after_a_lower_case_opener_past_a_semicolon_leads_too() -> None:
         "2. Sở Xây dựng rà soát quy hoạch; đồng thời hướng dẫn các địa phương thực hiện.\n"
     )
     assert [t.lead for t in e.tasks] == [("Sở Công Thương", "UBND phường Âu Lâu"), ("Sở Xây dựng",)]
+
+
+def test_a_cycle_alone_under_a_phase_heading_takes_the_phases_end() -> None:
+    """ "1. Giai đoạn 2026 - 2030" above an item whose only time phrase is a cycle ("định kỳ
+    hằng năm"): the phase's end, a hard date (CONVENTIONS rules 10 and 11); "thường xuyên"
+    stays open-ended."""
+    e = _run(
+        """II. NHIỆM VỤ
+1. Giai đoạn 2026 - 2030
+- Sở Tài chính kiểm tra, đánh giá và điều chỉnh chính sách: định kỳ hằng năm đánh giá tiến độ.
+- Sở Nội vụ theo dõi việc thực hiện, thường xuyên.
+"""
+    )
+    assert [(t.deadline.date, t.deadline.recurrence) for t in e.tasks] == [
+        (date(2030, 12, 31), None),
+        (None, "continuous"),
+    ]
