@@ -107,7 +107,7 @@ class Header:
     addressees: tuple[str, ...] = ()  # "Kính gửi: …" of a letter (công văn)
 
 
-_COLUMN_GAP = re.compile(r"\s{3,}")
+_COLUMN_GAP = re.compile(r"\s*\t\s*|\s{3,}")  # a tab: the cell gap of a table copied as text
 # a line break inside a table cell: "<br>", or one bold run ending where the next begins
 # ("**TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH** **Nguyễn Văn An**")
 _BREAK = re.compile(r"<br\s*/?>|(?<=\*\*)\s+(?=\*\*)", re.I)
@@ -210,7 +210,9 @@ def read_header(lines: list[Line], limit: int) -> Header:
     if len(left) > 1 and not _MOTTO.search(left[0]):
         # two columns side by side: the issuer is the left column of the motto's lines
         # and of the upper-case lines just above and below ("ỦY BAN NHÂN DÂN / THÀNH PHỐ HÀ NỘI")
-        issuer_lines = [left[0]]
+        number_beside = _NUMBER.search(left[0] + "  ") or _NUMBER_ONLY.search(left[0])
+        # the motto's left cell may be the number ("Số: 12/KH-UBND" | "CỘNG HÒA …"), not the issuer
+        issuer_lines = [] if number_beside else [left[0]]
         for step in (-1, 1):
             k = motto + step
             taken = 0
@@ -791,7 +793,16 @@ def _closing_table_row(raw: str, c: Closing) -> None:
 
 
 def _col_spans(raw: str) -> list[tuple[int, str]]:
+    """A line's columns with where each starts: runs of words parted by three spaces or
+    more (a laid-out page); in a line that holds tabs (a table copied as text) each run of
+    tabs parts two cells, and a cell's place is its index in the row, scaled far apart."""
+    if "\t" in raw:
+        cells = re.split(r"\t+", raw)
+        return [(i * _TAB_CELL, c.replace("**", "").strip()) for i, c in enumerate(cells) if c.strip()]
     return [(m.start(), m.group(0).replace("**", "")) for m in re.finditer(r"\S+(?:\s{1,2}\S+)*", raw)]
+
+
+_TAB_CELL = 1000  # a tab-parted cell's place: beyond any laid-out line's width
 
 
 def _closing_columns(lines: list[Line], noi: int, limit: int, c: Closing) -> None:

@@ -168,3 +168,27 @@ def test_a_narrow_header_tables_columns_read_through_the_lines_between_them() ->
     assert h.number == "1547/SNNMT-QLĐĐ"
     # the date's year wrapped below: never the cited letter's whole date further on
     assert h.date == dt.date(2026, 4, 8)
+
+
+def test_a_header_and_closing_whose_cells_are_parted_by_tabs() -> None:
+    """A Word table copied as text: its cells parted by tabs, one per column whatever their
+    width. The motto's left cell is the number, not the issuer; the recipients and the
+    signature block share lines."""
+    from dondoc.core.text import SourceText
+    from dondoc.extract.pipeline import extract
+
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH AN HÒA\nSố: 12/KH-UBND\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n\tAn Hòa, ngày 05 tháng 3 năm 2026\n\n"
+        "KẾ HOẠCH\nTriển khai công tác chuyển đổi số năm 2026\n\n"
+        "1. Sở Tài chính bố trí kinh phí thực hiện Kế hoạch.\n\n"
+        "Nơi nhận:\tKT. CHỦ TỊCH\n- Các sở, ban, ngành;\tPHÓ CHỦ TỊCH\n- Lưu: VT.\n\n\tNguyễn Văn An\n"
+    )
+    meta = extract(SourceText(text)).meta
+    assert (meta.issuer, meta.number, meta.date) == (
+        "ỦY BAN NHÂN DÂN TỈNH AN HÒA",
+        "12/KH-UBND",
+        dt.date(2026, 3, 5),
+    )
+    assert (meta.signer, meta.signer_title) == ("Nguyễn Văn An", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH")
+    assert meta.recipients == ("Các sở, ban, ngành", "Lưu: VT")
