@@ -209,11 +209,13 @@ _MAYBE_OTHER_DIGIT = re.compile("[\u0660-\u1dff\u1f00-\u1fff\u2c00-\U0010ffff]")
 
 
 def _may_hold_time(text: str, low: str) -> bool:
-    """Can a dated pattern match? They all need a digit, a quarter, Tết or a full moon."""
+    """Can a dated pattern match? They all need a digit, a quarter, Tết, a full moon or the
+    year's end."""
     return (
         "qu" in low
         or "tết" in low
         or "rằm" in low
+        or "cuối năm" in low
         or _ASCII_DIGIT.search(text) is not None
         or (not text.isascii() and _MAYBE_OTHER_DIGIT.search(text) is not None)
     )
@@ -357,13 +359,27 @@ def _before_no_year(m: re.Match[str], doc_date: date | None) -> Resolved:
     return _until(d, m)
 
 
+# "báo cáo (định kỳ) 6 tháng và cuối năm": a report each half-year and each year, a cycle
+_CYCLE_BEFORE_YEAR_END = re.compile(r"định\s+kỳ|(?:6|sáu)\s+tháng|hằng|hàng\s+(?:năm|quý|tháng)|quý", re.I)
+
+
+def _year_end(m: re.Match[str], doc_date: date | None) -> Resolved:
+    clause = re.split(r"[.;]", m.string[max(0, m.start() - 80) : m.start()])[-1]
+    if doc_date is None or _CYCLE_BEFORE_YEAR_END.search(clause):
+        return None
+    return date(doc_date.year, 12, 31), ()
+
+
 def _month_no_year(m: re.Match[str], doc_date: date | None) -> Resolved:
     if doc_date is None:
         return None
     month = int(m.group(1))
     if not 1 <= month <= 12:
         return None
-    year = doc_date.year if month >= doc_date.month else doc_date.year + 1  # past: next year's
+    if m.group(0).endswith("nay"):
+        year = doc_date.year  # "tháng 9 năm nay": this year's, as written
+    else:
+        year = doc_date.year if month >= doc_date.month else doc_date.year + 1  # past: next year's
     d = _last_of_month(year, month)
     return (d, ()) if d else None
 
@@ -499,7 +515,7 @@ PHRASES: Final[tuple[Phrase, ...]] = (
         _rule(
             "month_no_year",
             rf"\b{_IN}\s+{_M}(\d{{1,2}})(?!\d)(?!\s*[/.\-–]\s*\d)"
-            r"(?!\s+(?:năm|âm|hằng|hàng|mỗi|các|và|đến|tới|của|trong))",
+            r"(?:\s+năm\s+nay\b|(?!\s+(?:năm|âm|hằng|hàng|mỗi|các|và|đến|tới|của|trong)))",
             ("tháng",),
             17,
             "tvhđc",
@@ -508,6 +524,23 @@ PHRASES: Final[tuple[Phrase, ...]] = (
         _month_no_year,
         "hoàn thành trong tháng 10",
         date(2026, 10, 31),
+    ),
+    # "tổng kết vào cuối năm", "đến cuối năm nay": the end of the document's year (not "cuối
+    # năm học", "cuối năm 2027", a cycle's "cuối năm hằng năm", nor an event's name without
+    # its lead-in: "hội nghị … cuối năm", "kỳ họp cuối năm" are occasions the text leaves undated)
+    Phrase(
+        _rule(
+            "year_end",
+            r"\b(?:vào|đến|trước|trong\s+tháng\s+12|tháng\s+12)\s+cuối\s+năm(?:\s+nay)?"
+            r"(?![\w\d])(?!\s*(?:\d|học|hằng|hàng|sau|tới|trước|tài\s+chính))",
+            ("cuối năm",),
+            18,
+            "vđtc",
+        ),
+        ("cuối năm",),
+        _year_end,
+        "tổ chức tổng kết vào cuối năm",
+        date(2026, 12, 31),
     ),
     # "báo cáo Chính phủ tại phiên họp thường kỳ tháng 12 năm 2027", "tại cuộc họp giao ban
     # tháng 12 năm 2026": a meeting in that month

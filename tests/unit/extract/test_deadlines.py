@@ -302,3 +302,21 @@ def test_a_month_without_its_year_and_a_whole_year(phrase: str, doc_date: date, 
 def test_a_month_in_a_cycle_or_a_pair_without_year_has_no_date(phrase: str) -> None:
     found = find_in_text(phrase, date(2026, 3, 5))
     assert found is None or found.date is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("tổ chức tổng kết vào cuối năm.", date(2026, 12, 31)),
+        ("hoàn thành đến cuối năm nay", date(2026, 12, 31)),
+        ("tổ chức trong tháng 9 năm nay", date(2026, 9, 30)),
+        # an event named for the year's end, a school year, a cycle: no date of their own
+        ("chuẩn bị nội dung hội nghị Ban Chấp hành cuối năm", None),
+        ("báo cáo trước kỳ họp cuối năm của Hội đồng nhân dân", None),
+        ("tổng kết vào cuối năm học 2026-2027", None),
+        ("báo cáo sơ kết 6 tháng và vào cuối năm", None),
+    ],
+)
+def test_the_year_end_and_this_years_month_without_a_number(phrase: str, expected: date | None) -> None:
+    found = find_in_text(phrase, date(2026, 3, 5))
+    assert (found.date if found else None) == expected
