@@ -544,7 +544,9 @@ def _read_kinh_gui(h: Header, lines: list[Line], limit: int) -> None:
             more = t.rstrip(" *").endswith(";")
             gap = False
             k += 1
-        h.addressees = tuple(n for n in names if n)
+        # several on one line, each closed by its ";" ("Kính gửi: Các sở, ban, ngành tỉnh; UBND
+        # các xã, phường."): one addressee each
+        h.addressees = tuple(p.strip(" ;,.") for n in names for p in n.split(";") if p.strip(" ;,."))
         h.body_start = k
         return
 

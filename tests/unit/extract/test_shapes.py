@@ -3227,3 +3227,16 @@ def test_a_cycle_alone_under_a_phase_heading_takes_the_phases_end() -> None:
         (date(2030, 12, 31), None),
         (None, "continuous"),
     ]
+
+
+def test_a_letters_addressees_on_one_line_parted_by_semicolons() -> None:
+    """ "Kính gửi: Các sở, ban, ngành tỉnh; UBND các xã, phường.": two addressees, each a
+    lead of the items the letter asks of them."""
+    text = header("845/UBND-KT", kind="", title="") + (
+        "\nKính gửi: Các sở, ban, ngành tỉnh; UBND các xã, phường.\n\n"
+        "Chủ tịch UBND tỉnh đề nghị các đơn vị:\n"
+        "1. Rà soát khả năng giải ngân của từng dự án, đề xuất điều chuyển vốn trước ngày 31/8/2026.\n"
+    )
+    e = extract(SourceText(text))
+    assert e.meta.addressees == ("Các sở, ban, ngành tỉnh", "UBND các xã, phường")
+    assert e.tasks[0].lead == ("Các sở, ban, ngành tỉnh", "UBND các xã, phường")
