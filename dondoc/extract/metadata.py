@@ -349,7 +349,17 @@ def _stray_marks(cols: list[str]) -> bool:
     """A line of a scanned header that holds no words, only the marks OCR reads a rule or a
     speck as (":", "§", "š  ậ  `", "=  sš  3"): each column two letters or digits at most,
     and no "Số:" among them."""
-    return all(sum(c.isalnum() for c in col) <= _STRAY_CHARS and not _BARE_SO.match(col) for col in cols)
+    return all(
+        sum(c.isalnum() for c in col) <= _STRAY_CHARS
+        and not _BARE_SO.match(col)
+        and not _CAPITAL_WORD.match(col)
+        for col in cols
+    )
+
+
+# a word in capitals of two letters is the issuer's ("ỦY" | "BAN NHÂN DÂN", a cell wrapped
+# after its first word; "BỘ", "SỞ"), never a speck
+_CAPITAL_WORD = re.compile(rf"^\W*[{_UP}]{{2}}\W*$")
 
 
 _STRAY_CHARS = 2

@@ -192,3 +192,14 @@ def test_a_header_and_closing_whose_cells_are_parted_by_tabs() -> None:
     )
     assert (meta.signer, meta.signer_title) == ("Nguyễn Văn An", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH")
     assert meta.recipients == ("Các sở, ban, ngành", "Lưu: VT")
+
+
+def test_an_issuer_cell_wrapped_after_its_first_word() -> None:
+    """ "**ỦY" / "BAN NHÂN DÂN **" / "THÀNH PHỐ …": a two-letter word in capitals on a line of
+    its own is the issuer's first word, not a speck of a scan."""
+    h = _header(
+        "**ỦY\nBAN NHÂN DÂN **\nTHÀNH PHỐ HỒ CHÍ MINH\n--------\n|\n**CỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n"
+        "Độc lập - Tự do - Hạnh phúc\n---------------\n|\nSố: 4085/UBND-ĐT\n"
+        "*Thành phố Hồ Chí Minh, ngày 25 tháng 11 năm 2025*\n"
+    )
+    assert h.issuer == "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH"
