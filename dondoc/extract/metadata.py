@@ -872,6 +872,9 @@ def _finish(c: Closing, recips: list[str], sig_parts: list[str]) -> None:
         both = _TITLE_THEN_NAME.match(sig_parts[-1])
         if both:
             sig_parts = [*sig_parts[:-1], both.group(1), both.group(2)]
+    if len(sig_parts) >= 2 and sig_parts[-2] in _surnames()[0] and _NAME.match(" ".join(sig_parts[-2:])):
+        # "**Bùi" / "Xuân Cường**": the name's cell wrapped after the surname
+        sig_parts = [*sig_parts[:-2], " ".join(sig_parts[-2:])]
     if sig_parts:
         name = sig_parts[-1] if _NAME.match(sig_parts[-1]) else None
         c.signer = _surname_put_right(name) if name else None

@@ -203,3 +203,14 @@ def test_an_issuer_cell_wrapped_after_its_first_word() -> None:
         "*Thành phố Hồ Chí Minh, ngày 25 tháng 11 năm 2025*\n"
     )
     assert h.issuer == "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH"
+
+
+def test_a_signers_name_wrapped_after_the_surname() -> None:
+    """ "**Bùi" / "Xuân Cường**": the name's cell wrapped after its surname, one name."""
+    lines = split_lines(
+        "1. Sở Xây dựng rà soát.\n|\n*Nơi nhận:*\n- Như trên;\n- Lưu: VT.\n|\n"
+        "**KT. CHỦ TỊCH**\nPHÓ CHỦ TỊCH\n**Bùi\nXuân Cường**\n|\n"
+    )
+    mark_noise(lines)
+    c = read_closing(lines, 0, len(lines))
+    assert (c.signer, c.signer_title) == ("Bùi Xuân Cường", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH")
