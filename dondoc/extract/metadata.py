@@ -57,7 +57,8 @@ def _names_number(text: str) -> bool:
     return "Số" in text or "Sô" in text or "SỐ" in text or "SÔ" in text
 
 
-_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I)
+# the date line's words, the spaces between them optional: a PDF's text may drop one ("01năm")
+_DATE = re.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})", re.I)
 _DATE_LOW = re.compile(_DATE.pattern)
 # "TM. CHÍNH PHỦ", "T/M THÀNH ỦY", "KT. BỘ TRƯỞNG", "Q. CHÁNH VĂN PHÒNG"; not "QUYẾT NGHỊ:"
 _AUTHORITY = re.compile(r"^(?:(?:T/M|K/T|T/L)\s*\S|(?:TM|KT|TL|TUQ|Q)\s*[.:]\s*\S|(?:TM|KT|TL|TUQ)\s+[A-ZĐ])")

@@ -214,3 +214,12 @@ def test_a_signers_name_wrapped_after_the_surname() -> None:
     mark_noise(lines)
     c = read_closing(lines, 0, len(lines))
     assert (c.signer, c.signer_title) == ("Bùi Xuân Cường", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH")
+
+
+def test_a_date_line_whose_pdf_text_dropped_a_space() -> None:
+    h = _header(
+        "   UỶ BAN NHÂN DÂN                 CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "    TỈNH LÀO CAI                           Độc lập - Tự do - Hạnh phúc\n"
+        "     Số: 193 /UBND-KT                    Lào Cai, ngày 10 tháng 01năm 2026\n"
+    )
+    assert h.date == dt.date(2026, 1, 10)
