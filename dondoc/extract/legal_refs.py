@@ -21,12 +21,15 @@ _UP = "A-ZĐÂĂÊÔƠƯ"
 # is no letter, digit, "/", "." or "-"): a pattern that opens with a digit lets the regex
 # engine skip to the digits, where one that opens with a look-behind tries every position
 _NUMBER = re.compile(
-    rf"(\d(?<![\w/.\-]\d)\d{{0,4}}[a-z]?(?:/\d{{4}})?(?:\s*[/\-]\s*|/)[{_UP}][\w&]*(?:(?:-\s*\n?\s*|/|-\s)[{_UP}0-9][\w&]*)*)"
+    rf"(\d(?<![\w/.\-]\d)\d{{0,4}}[a-z]?(?:/\d{{4}})?(?:\s*[/\-]\s*|/)[{_UP}][\w&]*(?:(?:-\s*\n?\s*|/|-\s|(?<=&)\s)[{_UP}0-9][\w&]*)*)"
 )
 _GLUED = re.compile(r"^(\d+[a-z]?(?:/\d{4})?/)([A-ZĐ][A-Za-zĐ]*)$")
 _TWO_LETTERS = re.compile(r"[A-Za-zĐđ]{2}")
-_SO_BEFORE = re.compile(r"số\s*:?\s*$")
-_AND_SO_BEFORE = re.compile(r"(?:,|và)\s*số\s*:?\s*$")
+# "số", or "so" as a scan's OCR reads it without its tone ("Chỉ thị so 41-CT/TW")
+_SO_BEFORE = re.compile(r"(?<!\w)s[ốo]\s*:?\s*$")
+_AND_SO_BEFORE = re.compile(r"(?:,|và)\s*s[ốo]\s*:?\s*$")
+# "các văn bản số: 10894/VPCP-CN ngày 8/11/2025, 8563/VPCP-CN ngày 12/9/2025": the list goes on
+_LIST_GOES_ON = re.compile(r"^\s*(?:,|;|và)\s*$")
 _DATE_AFTER = re.compile(
     r"^[\s,]*(?:ngày|ngay)\s+(?:(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))"
 )
@@ -42,7 +45,7 @@ def _kind_patterns() -> tuple[tuple[re.Pattern[str], str, str], ...]:
         parts = str(word).split()
         body = r"\s+".join(re.escape(w) for w in parts)
         # the kind word must sit right before the number: "Nghị định số 146/…", "Kết luận 75-KL/TW"
-        pats.append((re.compile(rf"{body}\s*(?:số\s*:?\s*)?$"), str(canonical), parts[-1]))
+        pats.append((re.compile(rf"{body}\s*(?:s[ốo]\s*:?\s*)?$"), str(canonical), parts[-1]))
     return tuple(pats)
 
 
@@ -88,11 +91,14 @@ def find_legal_refs(
                 break
         if kind is None:
             so = _SO_BEFORE.search(before)
-            if so is None:
+            if so is not None:
+                ref_start = m.start() - len(before) + so.start()
+                if _AND_SO_BEFORE.search(before) and m.start() - last_end < 60:
+                    kind = last_kind
+            elif last_end >= 0 and _LIST_GOES_ON.match(text[last_end : m.start()]):
+                kind = last_kind  # the next number of a list that opened with "số"
+            else:
                 continue
-            ref_start = m.start() - len(before) + so.start()
-            if _AND_SO_BEFORE.search(before) and m.start() - last_end < 60:
-                kind = last_kind
         ref_end = m.end()
         when: date | None = None
         dm = _DATE_AFTER.match(text[m.end() : m.end() + 40])
@@ -104,7 +110,7 @@ def find_legal_refs(
                 ref_end = m.end() + dm.end()
             except ValueError:
                 when = None
-        last_kind, last_end = kind, m.end()
+        last_kind, last_end = kind, ref_end
         key = number_key(number)
         if key in seen:
             continue

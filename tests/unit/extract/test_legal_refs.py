@@ -29,3 +29,21 @@ def test_duplicates_and_own_number_are_dropped() -> None:
 def test_lost_hyphen_is_repaired() -> None:
     assert normalize_number("5969/QĐUBND") == "5969/QĐ-UBND"
     assert normalize_number("92/2009/TT- BTC") == "92/2009/TT-BTC"
+
+
+def test_a_list_of_numbers_after_one_so_and_damaged_symbols() -> None:
+    """ "các văn bản số: A ngày …, B ngày …": B is cited too; "so" is "số" as OCR reads it;
+    a symbol whose "&" a space follows ("QLN& TTBĐS") is one symbol."""
+    text = (
+        "Thực hiện các văn bản số: 10894/VPCP-CN ngày 8/11/2025, 8563/VPCP-CN ngày 12/9/2025 của Văn phòng"
+        " Chính phủ; Chỉ thị so 41-CT/TW ngày 26/12/2024 của Bộ Chính trị; Công văn số 15972/SXD-QLN& TTBĐS"
+        " ngày 14 tháng 11 năm 2025."
+    )
+    refs = find_legal_refs(text)
+    assert [(r.number, r.date) for r in refs] == [
+        ("10894/VPCP-CN", date(2025, 11, 8)),
+        ("8563/VPCP-CN", date(2025, 9, 12)),
+        ("41-CT/TW", date(2024, 12, 26)),
+        ("15972/SXD-QLN&TTBĐS", date(2025, 11, 14)),
+    ]
+    assert refs[2].kind == "Chỉ thị"
