@@ -496,6 +496,10 @@ def _assigned(block: Block) -> tuple[str, ...]:
     return tuple(names)
 
 
+# "giao Sở Y tế …", "giao cho Ban Tổ chức …": work handed to a body named with a capital
+_HANDS_NAMED_BODY: Final = re.compile(r"(?:^|[\s,;:(])[Gg]iao\s+(?:cho\s+)?[A-ZĐ]")
+
+
 def _visit(
     block: Block,
     section: str | None,
@@ -549,6 +553,11 @@ def _visit(
             if (scores and not _low_contains(low, "criteria_exceptions")) or (
                 _heading_starts(low, "non_task_sections") and not _low_contains(low, "task_section_words")
             ):
+                # no tasks here, but an item that hands a named body work ("a) Trên cơ sở kết
+                # quả …, giao Sở Y tế thành lập đoàn kiểm tra …", CONVENTIONS rule 2)
+                held: list[Draft] = []
+                _visit(child, child.heading, (), ctx, held, "")
+                out.extend(d for d in held if _HANDS_NAMED_BODY.search(d.text) and d.lead)
                 continue
             bodies: tuple[str, ...] = ()
             if child.marker is not None and text.rstrip(" *").endswith(":"):
@@ -568,6 +577,8 @@ def _visit(
                 _visit(child, child.heading, inherited_here, inner, out, source_here)
             continue
         if _low_starts(low, "non_task_starts") or _low_contains(low, "non_task_contains"):
+            continue
+        if _low_contains(low, "detail_pointers") and not _HANDS_NAMED_BODY.search(text):
             continue
         if _low_contains(low, "appendix_pointers") and not _dated(text, ctx):
             continue  # "Các sở, ngành thực hiện các nhiệm vụ cụ thể tại Phụ lục kèm theo."

@@ -3240,3 +3240,23 @@ def test_a_letters_addressees_on_one_line_parted_by_semicolons() -> None:
     e = extract(SourceText(text))
     assert e.meta.addressees == ("Các sở, ban, ngành tỉnh", "UBND các xã, phường")
     assert e.tasks[0].lead == ("Các sở, ban, ngành tỉnh", "UBND các xã, phường")
+
+
+def test_an_item_of_a_criteria_section_that_hands_a_named_body_work_is_a_task() -> None:
+    """Inside "3. Tiêu chí đánh giá, xếp loại", "a) Trên cơ sở kết quả …, giao Sở Y tế thành
+    lập đoàn kiểm tra … (Chi tiết theo Phụ lục đính kèm)" is a task; the criterion beside it
+    is not (CONVENTIONS rule 2), nor is an item that only sends the reader to the appendix."""
+    e = _run(
+        """II. NỘI DUNG
+1. Các xã, phường tổ chức chi trả trợ cấp không dùng tiền mặt.
+2. Thực hiện các nội dung thi đua (chi tiết tại Phụ lục kèm theo).
+3. Tiêu chí đánh giá, xếp loại
+a) Trên cơ sở kết quả thực hiện các chỉ tiêu, giao Sở Y tế thành lập đoàn kiểm tra, đánh giá
+kết quả thực hiện (Chi tiết theo Phụ lục đính kèm);
+b) Đạt 100% chỉ tiêu được xếp loại xuất sắc.
+"""
+    )
+    assert [(t.text[:20], t.lead) for t in e.tasks] == [
+        ("Các xã, phường tổ ch", ("Các xã, phường",)),
+        ("Trên cơ sở kết quả t", ("Sở Y tế",)),
+    ]
