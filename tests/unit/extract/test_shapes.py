@@ -3260,3 +3260,8 @@ b) Đạt 100% chỉ tiêu được xếp loại xuất sắc.
         ("Các xã, phường tổ ch", ("Các xã, phường",)),
         ("Trên cơ sở kết quả t", ("Sở Y tế",)),
     ]
+
+
+def test_hop_ends_a_councils_name() -> None:
+    e = _run("1. Hội đồng Thi đua - Khen thưởng tỉnh họp xét, đề nghị khen thưởng trước ngày 15/12/2026.\n")
+    assert e.tasks[0].lead == ("Hội đồng Thi đua - Khen thưởng tỉnh",)
