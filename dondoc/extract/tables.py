@@ -148,9 +148,10 @@ def _read_pipe_table(lines: list[Line], start: int) -> Table | None:
     section: str | None = None
     current: list[list[Line]] = []
     last_number = 0
+    fresh = False  # a section row came since the last task row
 
     def flush() -> None:
-        nonlocal section, last_number
+        nonlocal section, last_number, fresh
         cells = list(current)
         while cells and not cells[-1]:
             cells.pop()
@@ -160,17 +161,18 @@ def _read_pipe_table(lines: list[Line], start: int) -> Table | None:
         texts = [join_parts([x.text for x in c]) for c in cells]
         head = _ROMAN_HEAD.match(texts[0])
         if len(texts) == 1 and head:
-            section = f"{head.group(1)}. {head.group(2)}"
+            section, fresh = f"{head.group(1)}. {head.group(2)}", True
             return
         if _ROMAN_CELL.fullmatch(texts[0]) and len(texts) <= 2:
             section = f"{texts[0].rstrip('.')}. {texts[1]}" if len(texts) == 2 else texts[0]
+            fresh = True
             return
         if not _NUMBER_CELL.fullmatch(texts[0]):
             return
         number = int(texts[0].rstrip("."))
-        if number <= last_number and rows:
-            section = None  # numbering restarted: the heading of this part was lost
-        last_number = number
+        if number <= last_number and rows and not fresh:
+            section = None  # numbering restarted with no section row: this part's heading was lost
+        last_number, fresh = number, False
         row = Row(texts[0].rstrip("."), section, {})
         for role, cell, text in zip(roles, cells, texts, strict=False):
             if role == "content":

@@ -3265,3 +3265,21 @@ b) Đạt 100% chỉ tiêu được xếp loại xuất sắc.
 def test_hop_ends_a_councils_name() -> None:
     e = _run("1. Hội đồng Thi đua - Khen thưởng tỉnh họp xét, đề nghị khen thưởng trước ngày 15/12/2026.\n")
     assert e.tasks[0].lead == ("Hội đồng Thi đua - Khen thưởng tỉnh",)
+
+
+def test_a_web_tables_group_rows_head_their_rows_when_the_numbering_restarts() -> None:
+    """A web page's table, a cell per line between "|" lines: group rows ("I" | "KIỆN TOÀN
+    …", "II" | "TRIỂN KHAI …") head the rows after them, though each group numbers from 1."""
+    # each cell on its line, a "|" line after it; a row ends with an empty cell ("|" twice)
+    cells = [
+        "TT", "Nội dung thực hiện", "Cơ quan chủ trì", "Thời gian hoàn thành", "",
+        "**I**", "**KIỆN TOÀN BỘ MÁY CHỈ ĐẠO**", "",
+        "1", "Tổ chức lại Ban Chỉ huy Phòng thủ dân sự cấp tỉnh", "Bộ Chỉ huy Quân sự tỉnh", "Trước ngày 30/11/2026", "",
+        "**II**", "**TRIỂN KHAI VĂN BẢN QUY PHẠM PHÁP LUẬT**", "",
+        "1", "Hướng dẫn nội dung chi đặc thù", "Sở Tài chính", "Năm 2027", "",
+    ]  # fmt: skip
+    e = _run("|\n" + "".join(f"{c}\n|\n" if c else "|\n" for c in cells))
+    assert [(t.text[:20], t.section, t.lead) for t in e.tasks] == [
+        ("Tổ chức lại Ban Chỉ ", "I. KIỆN TOÀN BỘ MÁY CHỈ ĐẠO", ("Bộ Chỉ huy Quân sự tỉnh",)),
+        ("Hướng dẫn nội dung c", "II. TRIỂN KHAI VĂN BẢN QUY PHẠM PHÁP LUẬT", ("Sở Tài chính",)),
+    ]
