@@ -3274,7 +3274,8 @@ def test_a_web_tables_group_rows_head_their_rows_when_the_numbering_restarts() -
     cells = [
         "TT", "Nội dung thực hiện", "Cơ quan chủ trì", "Thời gian hoàn thành", "",
         "**I**", "**KIỆN TOÀN BỘ MÁY CHỈ ĐẠO**", "",
-        "1", "Tổ chức lại Ban Chỉ huy Phòng thủ dân sự cấp tỉnh", "Bộ Chỉ huy Quân sự tỉnh", "Trước ngày 30/11/2026", "",
+        "1", "Tổ chức lại Ban Chỉ huy Phòng thủ dân sự cấp tỉnh", "Bộ Chỉ huy Quân sự tỉnh",
+        "Trước ngày 30/11/2026", "",
         "**II**", "**TRIỂN KHAI VĂN BẢN QUY PHẠM PHÁP LUẬT**", "",
         "1", "Hướng dẫn nội dung chi đặc thù", "Sở Tài chính", "Năm 2027", "",
     ]  # fmt: skip
