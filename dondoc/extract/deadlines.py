@@ -363,6 +363,18 @@ def _before_no_year(m: re.Match[str], doc_date: date | None) -> Resolved:
 _CYCLE_BEFORE_YEAR_END = re.compile(r"định\s+kỳ|(?:6|sáu)\s+tháng|hằng|hàng\s+(?:năm|quý|tháng)|quý", re.I)
 
 
+_WORK_SPAN_YEARS = 5  # a span of work is short: "(20/11/1982 - 20/11/2024)" is an anniversary
+
+
+def _day_range_end(m: re.Match[str], doc_date: date | None) -> Resolved:
+    first_year = m.group(1)
+    g = m.groups()[-3:]  # the span's last day: the pattern's last date
+    d = _safe_date(int(g[2]), int(g[1]), int(g[0]))
+    if d is None or (first_year is not None and not 0 <= d.year - int(first_year) <= _WORK_SPAN_YEARS):
+        return None
+    return d, ()
+
+
 def _year_end(m: re.Match[str], doc_date: date | None) -> Resolved:
     clause = re.split(r"[.;]", m.string[max(0, m.start() - 80) : m.start()])[-1]
     if doc_date is None or _CYCLE_BEFORE_YEAR_END.search(clause):
@@ -499,6 +511,20 @@ PHRASES: Final[tuple[Phrase, ...]] = (
         _range,
         "từ ngày 01/4/2026 đến ngày 30/9/2026",
         date(2026, 9, 30),
+    ),
+    # "Từ 01/4 - 30/6/2026", "01/4 – 30/6/2026" (a table's time cell): a span of days, its end
+    Phrase(
+        _rule(
+            "dash_range",
+            rf"(?:\btừ\s+)?(?:ngày\s+)?(?<![\d/])\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*(\d{{4}}))?\s*[-–]\s*(?:ngày\s+)?{_DMY}",
+            ("/",),
+            13,
+            "tn0123456789",
+        ),
+        ("/",),
+        _day_range_end,
+        "tổ chức từ 01/4 - 30/6/2026",
+        date(2026, 6, 30),
     ),
     # also "trong tháng 6 - 9/2027" (a span: its last month) and "vào tháng 11 và tháng
     # 12/2027" (two bounds: the earlier, the later as an alternative), in the same pass
@@ -957,7 +983,8 @@ _BARE_YEAR = re.compile(r"^\s*(?:năm\s+)?((?:19|20)\d{2})\s*$", re.I)
 _BARE_QUARTER = re.compile(rf"^\s*{_QUARTER}", re.I)
 _BARE_MONTH = re.compile(rf"^\s*{_MONTH}", re.I)
 _BARE_DATE = re.compile(rf"^\s*{_DATE}", re.I)
-_FROM_ONLY = re.compile(r"^\s*từ\b(?!.*\bđến\b)", re.I)
+# "Từ năm 2026": a start, no end (not "Từ 01/4 - 30/6/2026", a span with its end)
+_FROM_ONLY = re.compile(r"^\s*từ\b(?!.*(?:\bđến\b|\d\s*[-–]\s*(?:ngày\s+)?\d))", re.I)
 
 
 _PHASE = re.compile(r"\bgiai\s+đoạn\s+((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b", re.I)

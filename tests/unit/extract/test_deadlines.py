@@ -320,3 +320,18 @@ def test_a_month_in_a_cycle_or_a_pair_without_year_has_no_date(phrase: str) -> N
 def test_the_year_end_and_this_years_month_without_a_number(phrase: str, expected: date | None) -> None:
     found = find_in_text(phrase, date(2026, 3, 5))
     assert (found.date if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("Từ 01/4 - 30/6/2026", date(2026, 6, 30)),
+        ("01/4 – 30/6/2026", date(2026, 6, 30)),
+        ("từ ngày 01/4/2026 – ngày 30/6/2026", date(2026, 6, 30)),
+        # an anniversary's span of decades is no span of work
+        ("Kỷ niệm 42 năm Ngày Nhà giáo Việt Nam (20/11/1982 - 20/11/2024)", None),
+        ("Từ năm 2026", None),
+    ],
+)
+def test_a_span_of_days_written_with_a_dash(phrase: str, expected: date | None) -> None:
+    assert parse_value(phrase, date(2026, 3, 5)).date == expected
