@@ -277,6 +277,7 @@ def read_bodies(
     j = i
     depth = 0
     enum = False  # "UBND các phường: Ba Đình, Hoàn Kiếm" is one group
+    whole_name = False  # the list ended at a department's whole name ("Sở Tài chính | dự trù")
     while j < len(toks) and j - cur_start < max_words:
         t = toks[j].text
         if t == "(":
@@ -296,6 +297,16 @@ def read_bodies(
             # "(Thường trực) Ban Chỉ đạo phòng, chống tham nhũng, … tỉnh": the committee's
             # field is its name's, at its start or after the office it names
             j = head_end = field_end
+            continue
+        if j == cur_start and (known_end := _department_end(toks, j)):
+            # "Sở Tài chính | dự trù kinh phí": a department named for its field is whole at
+            # the field's end; a territory may follow ("Sở Y tế tỉnh Lào Cai"), no other word
+            j = head_end = _past_territory(toks, known_end)
+            if j < len(toks) and toks[j].text[:1].islower() and toks[j].text not in _AFTER_DEPARTMENT:
+                # the word after it is the sentence's: its verb, unless a word of courtesy
+                # before the verb ("Bộ Y tế | kính đề nghị …": the issuer asks, and is no subject)
+                whole_name = toks[j].low not in _COURTESY
+                break
             continue
         inside = (
             (_match(toks, j, _NAME_COMPOUNDS) or _match(toks, j, _NAME_LOCATIVES)) if j > cur_start else 0
@@ -412,8 +423,35 @@ def read_bodies(
         if part
     ]
     k = _past_time_words(toks, j)
-    verb = k < len(toks) and bool(_is_verb(toks, k))
+    verb = whole_name or (k < len(toks) and bool(_is_verb(toks, k)))
     return BodyList(tuple(names), j, verb)
+
+
+_DEPARTMENT_HEADS: Final = frozenset(words("bodies", "department_heads"))
+_DEPARTMENT_FIELDS = _phrases("bodies", "department_fields")
+# what may follow a department's whole name inside a list: a joiner, a parenthesis
+_AFTER_DEPARTMENT: Final = frozenset({"và", "cùng", "với"})
+_COURTESY: Final = frozenset(words("bodies", "courtesy_words"))
+
+
+def _department_end(toks: Toks, i: int) -> int:
+    """Where a department named for its field ends ("Sở | Tài chính", "Bộ | Nông nghiệp và
+    Môi trường"): after the longest field the lexicon knows, else 0."""
+    if toks[i].text not in _DEPARTMENT_HEADS:
+        return 0
+    n = _match(toks, i + 1, _DEPARTMENT_FIELDS)
+    return i + 1 + n if n else 0
+
+
+def _past_territory(toks: Toks, k: int) -> int:
+    """Past a territory after a name ("tỉnh", "thành phố" and its capitalised name), if any."""
+    n = _match(toks, k, _TERRITORIES)
+    if not n:
+        return k
+    k += n
+    while k < len(toks) and toks[k].text[:1].isupper() and toks[k].text.isalpha() and not _head_at(toks, k):
+        k += 1  # "tỉnh Lào Cai"
+    return k
 
 
 _STEERING = _phrases("bodies", "steering_heads")

@@ -3284,3 +3284,29 @@ def test_a_web_tables_group_rows_head_their_rows_when_the_numbering_restarts() -
         ("Tổ chức lại Ban Chỉ ", "I. KIỆN TOÀN BỘ MÁY CHỈ ĐẠO", ("Bộ Chỉ huy Quân sự tỉnh",)),
         ("Hướng dẫn nội dung c", "II. TRIỂN KHAI VĂN BẢN QUY PHẠM PHÁP LUẬT", ("Sở Tài chính",)),
     ]
+
+
+def test_a_department_named_for_its_field_is_whole_at_the_fields_end() -> None:
+    """ "Sở Tài chính | dự trù kinh phí", "Bộ Nông nghiệp và Môi trường | làm chủ …": a
+    department's name ends with its field, whatever verb (known or not) follows; a territory
+    may close it ("Sở Y tế tỉnh Lào Cai"), and lists go on ("Sở Y tế và Sở Xây dựng")."""
+    e = _run(
+        """II. NHIỆM VỤ
+1. Sở Y tế phối hợp Sở Tài chính dự trù kinh phí tiêm chủng.
+2. Bộ Nông nghiệp và Môi trường làm chủ Chương trình mục tiêu quốc gia.
+3. Sở Y tế tỉnh Lào Cai và Sở Xây dựng đôn đốc các chủ đầu tư.
+4. Sở Y tế phối hợp chặt chẽ Sở Khoa học và Công nghệ đê hỗ trợ doanh nghiệp.
+"""
+    )
+    assert [(t.lead, t.support) for t in e.tasks] == [
+        (("Sở Y tế",), ("Sở Tài chính",)),
+        (("Bộ Nông nghiệp và Môi trường",), ()),
+        (("Sở Y tế tỉnh Lào Cai", "Sở Xây dựng"), ()),
+        (("Sở Y tế",), ("Sở Khoa học và Công nghệ",)),
+    ]
+    # a word of courtesy before the verb: the department asks, the addressees lead
+    letter = _run(
+        "Bộ Y tế kính đề nghị Ủy ban nhân dân các tỉnh chỉ đạo thực hiện một số nội dung sau:\n"
+        "1. Rà soát các cơ sở khám bệnh, chữa bệnh trên địa bàn.\n"
+    )
+    assert letter.tasks[0].lead[0] == "Ủy ban nhân dân các tỉnh"
