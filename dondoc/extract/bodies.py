@@ -302,7 +302,13 @@ def read_bodies(
             # "Sở Tài chính | dự trù kinh phí": a department named for its field is whole at
             # the field's end; a territory may follow ("Sở Y tế tỉnh Lào Cai"), no other word
             j = head_end = _past_territory(toks, known_end)
-            if j < len(toks) and toks[j].text[:1].islower() and toks[j].text not in _AFTER_DEPARTMENT:
+            if (
+                j < len(toks)
+                and toks[j].text[:1].islower()
+                and toks[j].text not in _AFTER_DEPARTMENT
+                # "Sở Y tế các tỉnh, thành phố …", "Sở Tài chính cấp tỉnh": its territories
+                and not (toks[j].low in _TERRITORY_OPENERS and _match(toks, j + 1, _TERRITORIES))
+            ):
                 # the word after it is the sentence's: its verb, unless a word of courtesy
                 # before the verb ("Bộ Y tế | kính đề nghị …": the issuer asks, and is no subject)
                 whole_name = toks[j].low not in _COURTESY
@@ -432,6 +438,7 @@ _DEPARTMENT_FIELDS = _phrases("bodies", "department_fields")
 # what may follow a department's whole name inside a list: a joiner, a parenthesis
 _AFTER_DEPARTMENT: Final = frozenset({"và", "cùng", "với"})
 _COURTESY: Final = frozenset(words("bodies", "courtesy_words"))
+_TERRITORY_OPENERS: Final = frozenset({*words("bodies", "plural_markers"), "cấp"})
 
 
 def _department_end(toks: Toks, i: int) -> int:

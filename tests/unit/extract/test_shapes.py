@@ -3310,3 +3310,6 @@ def test_a_department_named_for_its_field_is_whole_at_the_fields_end() -> None:
         "1. Rà soát các cơ sở khám bệnh, chữa bệnh trên địa bàn.\n"
     )
     assert letter.tasks[0].lead[0] == "Ủy ban nhân dân các tỉnh"
+    # the territories it serves, after the field, are its name's
+    several = _run("1. Sở Y tế các tỉnh, thành phố trực thuộc Trung ương chỉ đạo các cơ sở y tế.\n")
+    assert several.tasks[0].lead == ("Sở Y tế các tỉnh, thành phố trực thuộc Trung ương",)
