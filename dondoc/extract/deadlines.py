@@ -647,10 +647,11 @@ PHRASES: Final[tuple[Phrase, ...]] = (
         date(2030, 12, 31),
     ),
     Phrase(
-        # "(trong) suốt năm 2027": the work runs through the year
+        # "(trong) suốt năm 2027": the work runs through the year; "những tháng cuối năm 2025"
+        # names a period the work is for, no bound
         _rule(
             "year",
-            rf"(?<!được giao )\b(?:trong|đến\s+hết|hết|cuối|trước|(?:trong\s+)?suốt)\s+{_YEAR}",
+            rf"(?<!được giao )(?<!tháng )\b(?:trong|đến\s+hết|hết|cuối|trước|(?:trong\s+)?suốt)\s+{_YEAR}",
             ("năm",),
             11,
             "tđhcs",

@@ -311,6 +311,8 @@ def _segment(lines: list[Line], *, ocr: bool = False) -> list[tuple[Marker | Non
             pending_break = True  # "Đơn vị chủ trì: …" after a full stop: a field line of its own
         if marker is None and cur and prev_ends and ln.text.startswith("("):
             pending_break = True  # "(Chi tiết tại Phụ lục kèm theo)": a note of its own
+        if marker is None and cur and prev_ends and _LOOKING_AHEAD.match(ln.text):
+            pending_break = True  # "… được bảo đảm." / "Trong thời gian tới, Tỉnh …": the work to come
         if marker is None and cur and prev_ends and opens_phase(ln.text):
             pending_break = True  # "Giai đoạn 2 (năm 2028):" after an item's last line
         if marker is None and cur and prev_ends and _may_close(ln.text) and is_closing_text(_ahead(lines, i)):
@@ -483,6 +485,10 @@ _ASKS_TO_CARRY_OUT = re.compile(
     + r")\s[^.;:]{0,240}?\bthực\s+hiện\b"
     + r"(?:[^.;:]{0,60}?\./\.|[^.;:]{0,100}?\b(?:nêu\s+trên|trên\s+đây|nói\s+trên))"
 )
+
+
+# a sentence that turns from what was done to the work to come opens its own paragraph
+_LOOKING_AHEAD: Final = re.compile(r"^(?:Trong\s+)?[Tt]hời\s+gian\s+tới\b")
 
 
 # the numbers of a plan's own sections ("3.", "III.", "2.1."), not a letter or a bullet

@@ -496,6 +496,13 @@ def _assigned(block: Block) -> tuple[str, ...]:
     return tuple(names)
 
 
+def _looks_ahead(text: str) -> bool:
+    """A paragraph that opens on the work to come ("Trong thời gian tới, Tỉnh tổ chức thực
+    hiện …"): under an assessment's heading, the instruction it gives is a task."""
+    low = text.lower().removeprefix("trong ")
+    return low.startswith(tuple(w for w in words("structure", "looking_ahead") if w.startswith("thời gian")))
+
+
 # "giao Sở Y tế …", "giao cho Ban Tổ chức …": work handed to a body named with a capital
 _HANDS_NAMED_BODY: Final = re.compile(r"(?:^|[\s,;:(])[Gg]iao\s+(?:cho\s+)?[A-ZĐ]")
 
@@ -557,7 +564,9 @@ def _visit(
                 # quả …, giao Sở Y tế thành lập đoàn kiểm tra …", CONVENTIONS rule 2)
                 held: list[Draft] = []
                 _visit(child, child.heading, (), ctx, held, "")
-                out.extend(d for d in held if _HANDS_NAMED_BODY.search(d.text) and d.lead)
+                out.extend(
+                    d for d in held if (_HANDS_NAMED_BODY.search(d.text) and d.lead) or _looks_ahead(d.text)
+                )
                 continue
             bodies: tuple[str, ...] = ()
             if child.marker is not None and text.rstrip(" *").endswith(":"):

@@ -3313,3 +3313,23 @@ def test_a_department_named_for_its_field_is_whole_at_the_fields_end() -> None:
     # the territories it serves, after the field, are its name's
     several = _run("1. Sở Y tế các tỉnh, thành phố trực thuộc Trung ương chỉ đạo các cơ sở y tế.\n")
     assert several.tasks[0].lead == ("Sở Y tế các tỉnh, thành phố trực thuộc Trung ương",)
+
+
+def test_a_paragraph_on_the_work_to_come_under_an_assessment_heading_is_a_task() -> None:
+    """Under "I. ĐÁNH GIÁ CHUNG", the paragraph that turns to the work to come ("Trong thời
+    gian tới, Tỉnh tổ chức …"), though the page set no blank line before it, is a task
+    (CONVENTIONS rule 2); "những tháng cuối năm 2026" names a period, no bound."""
+    e = _run(
+        """I. ĐÁNH GIÁ CHUNG
+Biểu dương kết quả của tỉnh trong phát triển kinh tế - xã hội 10 tháng năm 2026. Quốc phòng,
+an ninh được bảo đảm.
+Trong thời gian tới, Tỉnh tổ chức thực hiện nghiêm
+túc nhiệm vụ Trung ương giao; xây dựng kịch bản tăng trưởng cho những tháng cuối năm 2026.
+II. NHIỆM VỤ
+1. Sở Tài chính bố trí vốn.
+"""
+    )
+    assert [(t.text[:20], t.lead, t.deadline.date) for t in e.tasks] == [
+        ("Trong thời gian tới,", ("Tỉnh",), None),
+        ("Sở Tài chính bố trí ", ("Sở Tài chính",), None),
+    ]
