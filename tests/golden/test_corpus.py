@@ -37,16 +37,7 @@ BARS = {
 # dev2 reaches the bars since 2026-12-02 (its held-back part was opened then, after its
 # first-sight score was recorded in the README); support_f1, which has no bar, is held
 # where it stands (a ratchet, raised as rules improve, never lowered).
-DEV2_FLOORS = {**BARS, "support_f1": 0.91}
-FLOORS = {
-    "task_f1": 0.97,
-    "lead_f1": 0.87,
-    "support_f1": 0.91,
-    "deadline_f1": 0.81,
-    "deadline_acc": 0.91,
-    "refs_f1": 0.97,
-    "meta_acc": 0.95,
-}
+DEV2_FLOORS = {**BARS, "support_f1": 0.95}
 FLOORS = {
     "seed": {
         **BARS,
