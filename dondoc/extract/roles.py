@@ -76,9 +76,14 @@ def _starts_with(toks: Toks, i: int, words: tuple[str, ...], *, fold: bool = Fal
 _OPENERS_FOLDED: Final = tuple(tuple(w.lower() for w in p) for p in _phrases("sentence_openers"))
 
 
+_OPENER_FIRSTS: Final = frozenset(p[0] for p in _OPENERS_FOLDED)
+
+
 def _past_opener(toks: Toks, s: int) -> int:
     """After ";", the token past a sentence opener written in lower case, its comma or none
     ("…; đồng thời UBND phường …"), where a body's name then opens; else s."""
+    if s >= len(toks) or toks[s].low not in _OPENER_FIRSTS:
+        return s  # most clauses: no opener's first word, no pattern tried
     for pre in _OPENERS_FOLDED:
         if _starts_with(toks, s, pre, fold=True):
             k = s + len(pre)

@@ -496,6 +496,20 @@ def _assigned(block: Block) -> tuple[str, ...]:
     return tuple(names)
 
 
+def _may_hand_work(block: Block) -> bool:
+    """Can an item under this block hand a named body work or look ahead? A word test on
+    its items' text, before reading them as tasks (reading them all is the reference: the
+    same tasks come out, tests/unit/extract/test_closing.py)."""
+    stack = list(block.children)
+    while stack:
+        b = stack.pop()
+        low = b.text.lower()
+        if "giao" in low or "thời gian tới" in low:
+            return True
+        stack.extend(b.children)
+    return False
+
+
 def _looks_ahead(text: str) -> bool:
     """A paragraph that opens on the work to come ("Trong thời gian tới, Tỉnh tổ chức thực
     hiện …"): under an assessment's heading, the instruction it gives is a task."""
@@ -562,6 +576,8 @@ def _visit(
             ):
                 # no tasks here, but an item that hands a named body work ("a) Trên cơ sở kết
                 # quả …, giao Sở Y tế thành lập đoàn kiểm tra …", CONVENTIONS rule 2)
+                if not _may_hand_work(child):
+                    continue  # spare reading items that can hold neither (most such sections)
                 held: list[Draft] = []
                 _visit(child, child.heading, (), ctx, held, "")
                 out.extend(

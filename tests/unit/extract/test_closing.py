@@ -3,8 +3,12 @@ shortcut, checked against the plain version on every text of the corpus."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
+from dondoc.extract import SOURCE_ENV
 from dondoc.extract.lines import mark_noise, split_lines
 from dondoc.extract.structure import _ahead, _may_close, is_closing_text
 
@@ -56,3 +60,31 @@ def test_the_closing_sentence_words_spare_no_cut(shared_dir: Path) -> None:
                     found += 1
                     assert _may_hold_closing(text), (path.name, text[-120:])
     assert found > 1000
+
+
+def test_the_word_test_before_reading_a_non_task_section_spares_no_task(shared_dir: Path) -> None:
+    """`_may_hand_work` skips reading a purpose or criteria section's items when no word of
+    theirs can hand work on: on every text we hold, reading them all gives the same tasks.
+    Run from source (a compiled module calls its functions directly, past any patch)."""
+    script = f"""
+import sys
+from pathlib import Path
+from dondoc.core.contract import to_json
+from dondoc.core.text import SourceText
+from dondoc.extract import COMPILED, tasks
+from dondoc.extract.pipeline import extract
+assert not COMPILED
+paths = [*sorted(Path({str(shared_dir / "corpus")!r}).glob("*/*.txt"))]
+paths += sorted(Path({str(MADEUP)!r}).glob("*.txt"))
+texts = [p.read_text(encoding="utf-8") for p in paths]
+quick = [to_json(extract(SourceText(t))) for t in texts]
+calls = []
+tasks._may_hand_work = lambda block: calls.append(1) or True
+assert [to_json(extract(SourceText(t))) for t in texts] == quick
+assert len(calls) > 20, len(calls)
+"""
+    env = {**os.environ, SOURCE_ENV: "1"}
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=600
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
