@@ -435,10 +435,10 @@ def read_bodies(
 
 _DEPARTMENT_HEADS: Final = frozenset(words("bodies", "department_heads"))
 _DEPARTMENT_FIELDS = _phrases("bodies", "department_fields")
-# what may follow a department's whole name inside a list: a joiner, a parenthesis
-_AFTER_DEPARTMENT: Final = frozenset({"và", "cùng", "với"})
+# what may follow a department's whole name inside a list: a joiner of two bodies
+_AFTER_DEPARTMENT: Final = frozenset({"và", _TOGETHER, _WITH})
 _COURTESY: Final = frozenset(words("bodies", "courtesy_words"))
-_TERRITORY_OPENERS: Final = frozenset({*words("bodies", "plural_markers"), "cấp"})
+_TERRITORY_OPENERS: Final = frozenset(words("bodies", "department_territory_openers"))
 
 
 def _department_end(toks: Toks, i: int) -> int:
