@@ -376,8 +376,7 @@ def _day_range_end(m: re.Match[str], doc_date: date | None) -> Resolved:
 
 
 def _year_end(m: re.Match[str], doc_date: date | None) -> Resolved:
-    clause = re.split(r"[.;]", m.string[max(0, m.start() - 80) : m.start()])[-1]
-    if doc_date is None or _CYCLE_BEFORE_YEAR_END.search(clause):
+    if doc_date is None or _CYCLE_BEFORE_YEAR_END.search(_clause_before(m.string, m.start())):
         return None
     return date(doc_date.year, 12, 31), ()
 
@@ -809,8 +808,12 @@ def period_phrase(text: str) -> Deadline | None:
 
 def _cycle_before(text: str, start: int) -> bool:
     """A day and month with no year, in a clause that names a cycle: every year's date."""
-    clause = re.split(r"[.;]", text[max(0, start - 80) : start])[-1]
-    return _CYCLE_BEFORE.search(clause) is not None
+    return _CYCLE_BEFORE.search(_clause_before(text, start)) is not None
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The clause that runs up to `start`: back to its ".", ";" or 80 characters."""
+    return re.split(r"[.;]", text[max(0, start - 80) : start])[-1]
 
 
 @cache

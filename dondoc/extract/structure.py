@@ -311,7 +311,7 @@ def _segment(lines: list[Line], *, ocr: bool = False) -> list[tuple[Marker | Non
             pending_break = True  # "Đơn vị chủ trì: …" after a full stop: a field line of its own
         if marker is None and cur and prev_ends and ln.text.startswith("("):
             pending_break = True  # "(Chi tiết tại Phụ lục kèm theo)": a note of its own
-        if marker is None and cur and prev_ends and _LOOKING_AHEAD.match(ln.text):
+        if marker is None and cur and prev_ends and looks_ahead(ln.text) and ln.text[:1].isupper():
             pending_break = True  # "… được bảo đảm." / "Trong thời gian tới, Tỉnh …": the work to come
         if marker is None and cur and prev_ends and opens_phase(ln.text):
             pending_break = True  # "Giai đoạn 2 (năm 2028):" after an item's last line
@@ -488,7 +488,17 @@ _ASKS_TO_CARRY_OUT = re.compile(
 
 
 # a sentence that turns from what was done to the work to come opens its own paragraph
-_LOOKING_AHEAD: Final = re.compile(r"^(?:Trong\s+)?[Tt]hời\s+gian\s+tới\b")
+_LOOKING_AHEAD: Final = re.compile(
+    r"^(?:trong\s+)?(?:"
+    + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words("structure", "work_to_come"))
+    + r")\b",
+    re.I,
+)
+
+
+def looks_ahead(text: str) -> bool:
+    """Does the paragraph open on the work to come ("Trong thời gian tới, Tỉnh …")?"""
+    return _LOOKING_AHEAD.match(text) is not None
 
 
 # the numbers of a plan's own sections ("3.", "III.", "2.1."), not a letter or a bullet

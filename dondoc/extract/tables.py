@@ -624,11 +624,7 @@ def _word_cells(parts: list[Line], roles: list[str]) -> list[list[Line]] | None:
         first = parts[a].text.lstrip()
         if not (first[:1].isupper() or first[:1].isdigit()):
             return False
-        if role in ("lead", "support"):
-            return _names_bodies(" ".join(p.text for p in parts[a:b]))
-        if role == "deadline":
-            return _time_cell(" ".join(p.text for p in parts[a:b]))
-        return True
+        return _holds(role, " ".join(p.text for p in parts[a:b]))
 
     def best(a: int, r: int) -> tuple[int, tuple[int, ...], tuple[int, ...]] | None:
         """(cells filled, cell lengths, cut ends) for parts[a:] in roles[r:], the best cut."""
@@ -703,14 +699,21 @@ def _cells_of(parts: list[Line], cells: int, roles: list[str]) -> list[list[Line
 def _cells_fit(groups: list[list[Line]], roles: list[str]) -> bool:
     """Does each cell hold what its column holds: bodies for chủ trì / phối hợp, a time
     phrase for the time (an empty cell fits any column)?"""
-    for role, group in zip(roles, groups, strict=False):
-        text = " ".join(g.text for g in group)
-        if not text:
-            continue
-        if role in ("lead", "support") and not _names_bodies(text):
-            return False
-        if role == "deadline" and not _time_cell(text):
-            return False
+    return all(
+        _holds(role, text) for role, group in zip(roles, groups, strict=False) if (text := _joined(group))
+    )
+
+
+def _joined(group: list[Line]) -> str:
+    return " ".join(g.text for g in group)
+
+
+def _holds(role: str, text: str) -> bool:
+    """Does a cell's text hold what its column holds (bodies, a time phrase, anything)?"""
+    if role in ("lead", "support"):
+        return _names_bodies(text)
+    if role == "deadline":
+        return _time_cell(text)
     return True
 
 

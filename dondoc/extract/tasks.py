@@ -35,7 +35,7 @@ from dondoc.extract.markers import INLINE_ENUM, is_unnumbered
 from dondoc.extract.review import is_bare_body, review_flags
 from dondoc.extract.roles import CUE_FIRST, Roles, _subject_at, cue_len, find_roles
 from dondoc.extract.spacing import one_spaced
-from dondoc.extract.structure import PLAN_NUMBERS, Block, opens_phase
+from dondoc.extract.structure import PLAN_NUMBERS, Block, looks_ahead, opens_phase
 from dondoc.extract.tables import Row
 from dondoc.extract.targets import find_targets
 from dondoc.extract.tones import toneless
@@ -504,21 +504,21 @@ def _may_hand_work(block: Block) -> bool:
     while stack:
         b = stack.pop()
         low = b.text.lower()
-        if "giao" in low or "thời gian tới" in low:
+        if any(w in low for w in _SECTION_TASK_WORDS):
             return True
         stack.extend(b.children)
     return False
 
 
-def _looks_ahead(text: str) -> bool:
-    """A paragraph that opens on the work to come ("Trong thời gian tới, Tỉnh tổ chức thực
-    hiện …"): under an assessment's heading, the instruction it gives is a task."""
-    low = text.lower().removeprefix("trong ")
-    return low.startswith(tuple(w for w in words("structure", "looking_ahead") if w.startswith("thời gian")))
-
-
 # "giao Sở Y tế …", "giao cho Ban Tổ chức …": work handed to a body named with a capital
-_HANDS_NAMED_BODY: Final = re.compile(r"(?:^|[\s,;:(])[Gg]iao\s+(?:cho\s+)?[A-ZĐ]")
+_HANDING: Final = words("structure", "section_handing_cue")
+_HANDS_NAMED_BODY: Final = re.compile(
+    r"(?:^|[\s,;:(])(?:"
+    + "|".join(re.escape(v) for w in _HANDING for v in (w, w.capitalize()))
+    + r")\s+(?:cho\s+)?[A-ZĐ]"
+)
+# the words without which no item of such a section is a task (the word test before reading it)
+_SECTION_TASK_WORDS: Final = (*_HANDING, *words("structure", "work_to_come"))
 
 
 def _visit(
@@ -581,7 +581,7 @@ def _visit(
                 held: list[Draft] = []
                 _visit(child, child.heading, (), ctx, held, "")
                 out.extend(
-                    d for d in held if (_HANDS_NAMED_BODY.search(d.text) and d.lead) or _looks_ahead(d.text)
+                    d for d in held if (_HANDS_NAMED_BODY.search(d.text) and d.lead) or looks_ahead(d.text)
                 )
                 continue
             bodies: tuple[str, ...] = ()
