@@ -829,9 +829,20 @@ def _another_body_after_comma(toks: Toks, start: int, comma: int, nxt: int) -> b
     """After a body with a name of its own ("các Ban của Hội đồng nhân dân tỉnh", "Các phòng
     chuyên môn thuộc Sở"), ", các Tổ đại biểu" is another body, and so is a head of others
     (", thủ trưởng các đơn vị trực thuộc"); after a bare group ("các sở") the comma goes on
-    with it ("các sở, ban, ngành")."""
-    if nxt >= len(toks) or not any(t.text[:1].isupper() for t in toks[start + 1 : comma]):
+    with it ("các sở, ban, ngành"). After one body, not a group, a kind of body named with a
+    capital (", cơ quan Thi hành án dân sự") is another body too ("Công an tỉnh, cơ quan …")."""
+    if nxt >= len(toks):
         return False
+    if not any(t.text[:1].isupper() for t in toks[start + 1 : comma]):
+        n = _match(toks, nxt, _GENERIC_HEADS)
+        return (
+            bool(n)
+            and toks[start].text[:1].isupper()
+            and nxt + n < len(toks)
+            and toks[nxt + n].text[:1].isupper()
+            and not _match(toks, nxt, _TERRITORIES)
+            and not any(t.low in _PLURALS for t in toks[start:comma])
+        )
     if toks[nxt].low in _PLURALS:
         return bool(_head_at(toks, nxt))
     n = _match(toks, nxt, _GENERIC_HEADS, fold=True)

@@ -44,12 +44,18 @@ _LEAD_CUE_PARTNERS: Final = frozenset(w for p in _phrases("lead_cue_partners") f
 _PASSIVE_AGENTS: Final = frozenset(words("roles", "passive_agents"))
 _PASSIVE_VERBS: Final = _phrases("passive_verbs")
 _PASSIVE_LEAD_VERBS: Final = _LEAD_CUES  # after a comma, only "do X chủ trì" names the lead
+_JOINING: Final = (*(tuple(w.lower() for w in c) for c in _SUPPORT_CUES), *_phrases("joining_verbs"))
+_AGENT_ALTERNATIVES: Final = frozenset(words("roles", "agent_alternatives"))
 _ASIDES: Final = _phrases("subject_asides")
+_AID_VERBS: Final = _phrases("support_aid_verbs")
+_AID_JOINERS: Final = frozenset(words("roles", "support_aid_joiners"))
+_HELPING: Final = _by_first(_phrases("helping_openers"))  # lower case: "Hỗ trợ" is folded
 # the first letters, in either case, of the words find_roles looks for: cues, lead and support cues
 _CUE_LETTERS: Final = frozenset(
     "".join(p[0][0] + p[0][0].upper() for p in (*_CUE_PARTS, *_LEAD_CUES, *_SUPPORT_CUES))
     + "".join(a[0] for a in _PASSIVE_AGENTS)
     + "".join(w[0] for w in _LEAD_CUE_PARTNERS)
+    + "".join(h[0] + h[0].upper() for h in _HELPING)
 )
 
 
@@ -245,6 +251,9 @@ def find_roles(text: str) -> Roles:
         if tok.text[:1] not in _CUE_LETTERS:
             continue  # none of the words below: spare the lower-casing
         low = tok.low
+        if low in _HELPING and (k in start_set or toks[k - 1].text == ";"):
+            # at a sentence's or a clause's start ("…; hỗ trợ Sở Nội vụ rà soát …")
+            support.extend(_helped(text, toks, k))
         if low in CUE_FIRST and k not in start_set and k > 0:
             n = cue_len(toks, k)
             if n and (toks[k - 1].text in {",", ";", "và", ":", "("} or toks[k - 1].low in _CUE_HANDING_ON):
@@ -261,6 +270,12 @@ def find_roles(text: str) -> Roles:
             # whole item's lead, set off by its comma; only "chủ trì" says so ("…, do X thực
             # hiện" may tell who did something the item names)
             leads.extend(_passive_agent(text, toks, k + 1, _PASSIVE_LEAD_VERBS))
+        elif low in _PASSIVE_AGENTS and _joins_in(toks, k):
+            # "…; phối hợp tham gia các đoàn kiểm tra do Sở X chủ trì": the body whose work the
+            # item joins supports it
+            named = _passive_agent(text, toks, k + 1, _PASSIVE_LEAD_VERBS)
+            support.extend(named)
+            supporting.update(n.lower() for n in named)
         # a dict lookup of the first word spares trying each cue at every word
         if (
             k > 0
@@ -280,6 +295,8 @@ def find_roles(text: str) -> Roles:
             while j < len(toks) and toks[j].text in _SUPPORT_FILLERS:
                 j += 1
             named = read_bodies(text, toks, j).names
+            if not named:
+                named = _aided(text, toks, j)  # "phối hợp, hỗ trợ X", "phối hợp và hướng dẫn X"
             support.extend(named)
             if not named and _lead_cue_before(toks, k):
                 # "(Sở Y tế chủ trì; Sở Tài chính phối hợp; …)": the bodies before the cue
@@ -334,12 +351,58 @@ def _passive_agent(
     """ "Việc này do Phòng X chủ trì …", "… do Văn phòng Sở thực hiện": the bodies after the
     agent's word, when a verb that makes them the lead follows them (`verbs`: those verbs,
     the passive's own by default)."""
-    if i >= len(toks) or not toks[i].text[:1].isupper():
-        return ()  # "do thiếu vốn", "do lãnh đạo chủ chốt làm tổ trưởng": a cause, a person
-    bl = read_bodies(text, toks, i)
-    if bl.names and any(_starts_with(toks, bl.end, v, fold=True) for v in verbs or _PASSIVE_VERBS):
-        return bl.names
+    names: list[str] = []
+    while True:
+        if i >= len(toks) or not toks[i].text[:1].isupper():
+            return ()  # "do thiếu vốn", "do lãnh đạo chủ chốt làm tổ trưởng": a cause, a person
+        bl = read_bodies(text, toks, i)
+        if not bl.names:
+            return ()
+        names.extend(bl.names)
+        if bl.end + 1 < len(toks) and toks[bl.end].low in _AGENT_ALTERNATIVES:
+            i = bl.end + 1  # "do Sở Công Thương hoặc Công an tỉnh chủ trì": either may lead
+            continue
+        if any(_starts_with(toks, bl.end, v, fold=True) for v in verbs or _PASSIVE_VERBS):
+            return tuple(names)
+        return ()
+
+
+def _aided(text: str, toks: Toks, j: int) -> tuple[str, ...]:
+    """The bodies after a verb of aid that follows the support cue ("phối hợp | , hỗ trợ
+    Ủy ban nhân dân các xã", "phối hợp | và hướng dẫn các đơn vị")."""
+    if j + 1 >= len(toks) or toks[j].text not in _AID_JOINERS:
+        return ()
+    verb = next((v for v in _AID_VERBS if _starts_with(toks, j + 1, v, fold=True)), None)
+    if verb is None:
+        return ()
+    k = j + 1 + len(verb)
+    while k < len(toks) and toks[k].text in _SUPPORT_FILLERS:
+        k += 1
+    return read_bodies(text, toks, k).names
+
+
+def _helped(text: str, toks: Toks, s: int) -> tuple[str, ...]:
+    """The bodies, named with a capital, that a sentence opening "Hỗ trợ …" helps."""
+    for opener in _HELPING[toks[s].low]:
+        if _starts_with(toks, s, opener, fold=True):
+            j = s + len(opener)
+            if j < len(toks) and toks[j].text[:1].isupper() and _head_at(toks, j):
+                return read_bodies(text, toks, j).names
     return ()
+
+
+_JOINING_REACH = 30  # tokens back from "do" to the verb of joining in, inside its clause
+
+
+def _joins_in(toks: Toks, k: int) -> bool:
+    """Does the clause before the agent's word k join in another body's work ("phối hợp
+    tham gia …", "tham gia các đoàn kiểm tra …")?"""
+    for j in range(k - 1, max(-1, k - 1 - _JOINING_REACH), -1):
+        if toks[j].text in {";", ".", ":"}:
+            return False
+        if any(_starts_with(toks, j, v, fold=True) for v in _JOINING):
+            return True
+    return False
 
 
 def _body_before(text: str, toks: Toks, k: int) -> tuple[str, ...]:

@@ -106,6 +106,10 @@ class Context:
     # the default is a phase's end ("1. Giai đoạn 2025 - 2030" above the items): a hard
     # date, so it wins over an item's cycle alone ("định kỳ hằng năm", CONVENTIONS rule 11)
     default_is_phase: bool = False
+    # the bodies a heading or introduction asks to work with its lead ("3. Bộ Tài chính chủ
+    # trì, phối hợp với các bộ, địa phương liên quan: a) … b) …"): they support each item
+    # that takes its lead from there
+    partners: tuple[str, ...] = ()
 
     def masked(self, start: int, end: int) -> str:
         """text[start:end] with citations blanked: a cited document's date is no deadline."""
@@ -595,6 +599,7 @@ def _visit(
             inner = ctx if phase is None else replace(ctx, default=phase, default_is_phase=True)
             own = _assigned(child)
             if bodies:
+                inner = replace(inner, partners=_partners(text))
                 _visit(child, child.heading, bodies, inner, out, "heading")
             elif own:
                 _visit(child, child.heading, own, inner, out, "assignment")
@@ -640,6 +645,7 @@ def _visit(
                 introduced = introduced_bodies(text) or heading_bodies(text)
                 if introduced:
                     inherited_here, source_here = introduced, "introduction"
+                    ctx = replace(ctx, partners=introduced_partners(text))
             continue
         if block.role == "root" and child.marker is None:
             continue
@@ -652,6 +658,25 @@ def _visit(
             out.extend(drafts)
             continue
         out.append(_leaf(child, section, inherited_here, ctx, attrs, source_here))
+
+
+def _partners(heading: str) -> tuple[str, ...]:
+    """The bodies a heading names to work with its lead."""
+    return find_roles(heading).support
+
+
+def introduced_partners(intro: str) -> tuple[str, ...]:
+    """The bodies the sentence introducing a list names to work with the bodies it makes
+    responsible ("Giao Sở Công Thương chủ trì, phối hợp với Sở Tài chính thực hiện các
+    nhiệm vụ sau:"): the last sentence's, when it ends in ":" as `introduced_bodies` reads."""
+    last = intro.rstrip()
+    if not last.endswith(":"):
+        return ()
+    return find_roles(re.split(r"(?<=[.;])\s+", last)[-1]).support
+
+
+# where an item's lead came from when a heading or an introduction names it
+_FROM_ABOVE: Final = frozenset({"heading", "introduction", "document"})
 
 
 def period_statement(block: Block) -> str | None:
@@ -1099,6 +1124,8 @@ def _make(
         lead.extend(roles.leads)
         lead_from = lead_from or "own"
     support.extend(roles.support)
+    if not support and lead_from in _FROM_ABOVE:
+        support.extend(ctx.partners)
     if deadline is None:
         deadline = (
             _deadline(text, start, end, ctx) if not attrs else deadlines.find_in_text(main_text, ctx.doc_date)

@@ -52,3 +52,49 @@ def test_an_opener_with_nothing_after_it_names_no_subject() -> None:
     # "Đồng thời," at a text's end: the opener and its comma are all there is
     assert find_roles("Đồng thời,").subject == ()
     assert find_roles("Riêng").subject == ()
+
+
+def test_the_body_whose_work_an_item_joins_supports_it() -> None:
+    # CONVENTIONS rule 9: "phối hợp … do X chủ trì" puts X in support; so does joining in
+    # ("tham gia") work led by one body or another
+    roles = find_roles(
+        "Kiểm tra định kỳ các kho; phối hợp tham gia kiểm tra liên ngành định kỳ, đột xuất về an toàn, "
+        "vệ sinh lao động trong hoạt động vật liệu nổ do Sở Công Thương hoặc Công an tỉnh chủ trì."
+    )
+    assert roles.support == ("Sở Công Thương", "Công an tỉnh")
+    assert roles.leads == ()
+    assert find_roles("Tham gia các đoàn kiểm tra do Sở Y tế chủ trì.").support == ("Sở Y tế",)
+    # a clause about the projects, with no joining in, names no partner
+    assert find_roles("Rà soát các dự án do Sở Y tế chủ trì.").support == ()
+
+
+def test_a_sentence_that_helps_a_named_body_makes_it_a_partner() -> None:
+    roles = find_roles(
+        "Hỗ trợ Công an tỉnh, cơ quan Thi hành án dân sự bảo quản, tiêu hủy tang vật theo quy định."
+    )
+    assert roles.support == ("Công an tỉnh", "cơ quan Thi hành án dân sự")
+    assert find_roles("Kiểm tra hồ sơ; hỗ trợ Sở Nội vụ rà soát biên chế.").support == ("Sở Nội vụ",)
+    # help to people or firms named in lower case is the work itself
+    assert find_roles("Hỗ trợ doanh nghiệp tiếp cận vốn vay ưu đãi.").support == ()
+
+
+def test_a_verb_of_aid_after_the_support_cue_still_names_the_partners() -> None:
+    # CONVENTIONS rule 9: "phối hợp, hỗ trợ …"
+    assert find_roles("Sở Y tế phối hợp, hỗ trợ Ủy ban nhân dân các xã kiểm tra.").support == (
+        "Ủy ban nhân dân các xã",
+    )
+    assert find_roles(
+        "Chỉ đạo Công an các phường phối hợp và hướng dẫn Ủy ban nhân dân các phường trong công tác rà soát."
+    ).support == ("Ủy ban nhân dân các phường",)
+    # "và" then a verb that is no aid: the verb's object is no body
+    assert find_roles("Sở Y tế phối hợp và tổ chức thực hiện kiểm tra.").support == ()
+
+
+def test_a_kind_of_body_named_with_a_capital_after_one_body_is_another_body() -> None:
+    assert find_roles("Công an tỉnh, cơ quan Thi hành án dân sự kiểm tra.").subject == (
+        "Công an tỉnh",
+        "cơ quan Thi hành án dân sự",
+    )
+    # a group's members, and a body's territories, go on over the comma
+    assert find_roles("Các bộ, cơ quan Trung ương kiểm tra.").subject == ("Các bộ, cơ quan Trung ương",)
+    assert find_roles("Ủy ban nhân dân xã, thị trấn kiểm tra.").subject == ("Ủy ban nhân dân xã, thị trấn",)

@@ -3333,3 +3333,32 @@ II. NHIỆM VỤ
         ("Trong thời gian tới,", ("Tỉnh",), None),
         ("Sở Tài chính bố trí ", ("Sở Tài chính",), None),
     ]
+
+
+def test_the_partners_a_heading_or_introduction_names_support_the_items_it_leads() -> None:
+    e = _run(
+        """UBND tỉnh giao Sở Công Thương chủ trì, phối hợp với Sở Tài chính thực hiện các nhiệm vụ sau:
+1. Rà soát các dự án điện mặt trời.
+2. Kiểm tra các cửa hàng xăng dầu.
+3. Bộ phận một cửa tiếp nhận hồ sơ.
+"""
+    )
+    assert [(t.lead, t.support) for t in e.tasks] == [
+        (("Sở Công Thương",), ("Sở Tài chính",)),
+        (("Sở Công Thương",), ("Sở Tài chính",)),
+        (("Bộ phận một cửa",), ()),  # its own subject: none of the introduction's partners
+    ]
+    e = _run(
+        """III. TỔ CHỨC THỰC HIỆN
+1. Sở Tài chính chủ trì, phối hợp với các sở, địa phương liên quan:
+a) Đôn đốc các doanh nghiệp chi trả kịp thời.
+b) Xử lý theo thẩm quyền các kiến nghị.
+2. Sở Y tế:
+a) Kiểm tra các cơ sở khám bệnh.
+"""
+    )
+    assert [(t.lead, t.support) for t in e.tasks] == [
+        (("Sở Tài chính",), ("các sở, địa phương liên quan",)),
+        (("Sở Tài chính",), ("các sở, địa phương liên quan",)),
+        (("Sở Y tế",), ()),
+    ]
