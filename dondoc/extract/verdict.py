@@ -64,6 +64,7 @@ def _word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
+_NOT_DIRECTIVE_TYPES = frozenset(words("documents", "not_directive_types"))
 _CUES = tuple(" ".join(cue.lower().split()) for cue in words("documents", "assignment_cues"))
 
 
@@ -89,6 +90,10 @@ def judge(meta: DirectiveMeta, tasks: Sequence[Task]) -> Verdict:
         if tasks:
             reasons.append(f"{len(tasks)} task-like items, but not in an administrative layout")
         return Verdict(False, tuple(reasons))
+    if meta.type in _NOT_DIRECTIVE_TYPES:
+        # a "TỜ TRÌNH" that proposes who would do what, a "GIẤY MỜI" that asks an office to
+        # prepare the hall: written in the layout, but they hand no one the work to track
+        return Verdict(False, (*present, f"a {meta.type} assigns no work"))
     if not tasks:
         return Verdict(False, (*present, "no tasks found"))
     reasons = [*present, f"{len(tasks)} tasks"]

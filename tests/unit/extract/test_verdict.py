@@ -6,6 +6,7 @@ from pathlib import Path
 
 from dondoc.core.text import SourceText
 from dondoc.extract.pipeline import extract
+from dondoc.web.text import directive_reason
 from tests.support.texts import header
 
 DIRECTIVE = (
@@ -128,3 +129,33 @@ def test_a_full_layout_without_assignment_words_is_still_a_directive() -> None:
     meta = extract(SourceText(text)).meta
     assert meta.is_directive
     assert "no assignment verbs" in meta.directive_reasons
+
+
+def test_a_submission_or_an_invitation_in_full_layout_is_not_a_directive() -> None:
+    # a Tờ trình proposes who would do what, a Giấy mời asks an office to prepare a meeting:
+    # both in the layout, both with words that assign, neither hands work to track
+    body = """
+Ủy ban nhân dân tỉnh kính trình Hội đồng nhân dân tỉnh xem xét, ban hành Nghị quyết như sau:
+1. Giao Sở Giáo dục và Đào tạo chủ trì tổ chức thực hiện sau khi Nghị quyết được thông qua.
+2. Sở Tài chính bố trí kinh phí thực hiện chính sách.
+
+Nơi nhận:
+- HĐND tỉnh;
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+
+Nguyễn Văn An
+"""
+    for number, kind in (("88/TTr-UBND", "TỜ TRÌNH"), ("90/GM-UBND", "GIẤY MỜI")):
+        e = extract(SourceText(header(number, kind=kind, title="Về chính sách hỗ trợ giáo viên") + body))
+        assert not e.meta.is_directive, kind
+        assert e.meta.directive_reasons[-1] == f"a {e.meta.type} assigns no work"
+        # the review page says why in Vietnamese
+        assert directive_reason(e.meta.directive_reasons[-1]).endswith("là loại văn bản không giao nhiệm vụ")
+    # the same words under a plan's kind are a directive
+    e = extract(SourceText(header("88/KH-UBND", title="Về chính sách hỗ trợ giáo viên") + body))
+    assert e.meta.is_directive
+    # the kind read from the symbol when the kind's line is lost
+    e = extract(SourceText(header("90/GM-UBND", kind="", title="") + body))
+    assert e.meta.type == "Giấy mời" and not e.meta.is_directive
