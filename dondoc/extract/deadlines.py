@@ -395,6 +395,29 @@ def _month_no_year(m: re.Match[str], doc_date: date | None) -> Resolved:
     return (d, ()) if d else None
 
 
+def _this_or_next(doc_date: date, month: int, as_written: bool) -> int:
+    """The year of a month named without one: the document's ("năm nay" as written, or the
+    month still to come), else the next."""
+    return doc_date.year if as_written or month >= doc_date.month else doc_date.year + 1
+
+
+def _quarter_no_year(m: re.Match[str], doc_date: date | None) -> Resolved:
+    q = _quarter_number(m.group(1))
+    if doc_date is None or q is None:
+        return None
+    month = q * 3
+    d = _last_of_month(_this_or_next(doc_date, month, m.group(0).endswith("nay")), month)
+    return (d, ()) if d else None
+
+
+def _half_no_year(m: re.Match[str], doc_date: date | None) -> Resolved:
+    if doc_date is None:
+        return None
+    month = 6 if m.group(1).lower() == "đầu" else 12
+    d = _last_of_month(_this_or_next(doc_date, month, m.group(0).endswith("nay")), month)
+    return (d, ()) if d else None
+
+
 _DURING = re.compile(r"được\s+giao\s+(?:trong\s+)?$", re.I)
 
 
@@ -603,6 +626,38 @@ PHRASES: Final[tuple[Phrase, ...]] = (
         ("tháng", "nửa"),
         _half,
         "trong 6 tháng đầu năm 2026",
+        date(2026, 6, 30),
+    ),
+    # "hoàn thành trong quý III", "trong quý IV năm nay": as a month without its year (rule
+    # 10: a quarter's last day); never "quý I hằng năm", "quý II và quý III", "quý I/2027"
+    Phrase(
+        _rule(
+            "quarter_no_year",
+            rf"\b{_IN}\s+{_Q}(iv|i{{1,3}}|[1-4])(?!\w)"
+            rf"(?!\s*[/.\-–,]\s*(?:\d|qu[ýíy]|(?:{_NUMERAL_Q}|v)(?!\w)))"
+            rf"(?:\s+năm\s+nay\b|(?!\s+(?:năm|hằng|hàng|mỗi|các|và|đến|tới|của|trong|hoặc)))",
+            ("quý ", "quí ", "quy "),
+            17,
+            "tvhđc",
+        ),
+        ("qu",),
+        _quarter_no_year,
+        "hoàn thành trong quý III",
+        date(2026, 9, 30),
+    ),
+    # "hoàn thành trong 6 tháng đầu năm (nay)": the document's half-year, after a lead-in only
+    # ("sơ kết 6 tháng đầu năm" names a review, "báo cáo 6 tháng và cuối năm" is a cycle)
+    Phrase(
+        _rule(
+            "half_no_year",
+            rf"\b{_IN}\s+(?:6\s+tháng|nửa)\s+(đầu|cuối)\s+năm(?:\s+nay\b|(?![\w\d])(?!\s*(?:\d|học|hằng|hàng|sau|tới|trước|tài\s+chính|và)))",
+            ("tháng", "nửa"),
+            19,  # "hoàn thành trong 6 | tháng"
+            "tvhđc",
+        ),
+        ("tháng", "nửa"),
+        _half_no_year,
+        "hoàn thành trong 6 tháng đầu năm",
         date(2026, 6, 30),
     ),
     Phrase(
@@ -1020,6 +1075,9 @@ def bracketed_period(heading: str, doc_date: date | None = None) -> Deadline | N
     return value if value.date is not None else None
 
 
+_BARE_NO_YEAR = re.compile(r"^(?:qu[ýíy]|tháng|6\s+tháng|nửa|cuối\s+năm)(?!\w)", re.I)
+
+
 def parse_value(value: str, doc_date: date | None = None) -> Deadline:
     """A deadline cell or a 'Thời gian: …' value, read permissively."""
     text = " ".join(value.split()).strip(" .;,")
@@ -1047,6 +1105,12 @@ def parse_value(value: str, doc_date: date | None = None) -> Deadline:
     strict = find_in_text(text, doc_date)
     if strict and strict.date:
         return Deadline(text, strict.date, None, strict.alternatives)
+    if _BARE_NO_YEAR.match(text):
+        # "Quý III", "Tháng 10 năm nay", "6 tháng đầu năm", "Cuối năm": a period without its
+        # year, read as the same words after a lead-in are in a sentence
+        inside = find_in_text("vào " + text, doc_date)
+        if inside is not None and inside.date is not None and (inside.text or "").endswith(text):
+            return Deadline(text, inside.date, None, inside.alternatives)
     m = _BARE_RANGE.search(text)
     if m:
         return Deadline(text, date(int(m.group(2)), 12, 31))

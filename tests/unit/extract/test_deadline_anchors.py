@@ -68,6 +68,9 @@ _PHRASES = (
     "từ nay đến tháng 9/2026",
     "từ tháng 10/2026 đến quý II/2027",
     "trước Rằm tháng Giêng",
+    "hoàn thành trong quý III",
+    "trong quý IV năm nay",
+    "hoàn thành trong 6 tháng đầu năm nay",
 )
 _CASES: tuple[Callable[[str], str], ...] = (str, str.upper, str.capitalize, str.lower)
 _CASED = st.sampled_from(_CASES)

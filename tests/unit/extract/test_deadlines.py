@@ -335,3 +335,47 @@ def test_the_year_end_and_this_years_month_without_a_number(phrase: str, expecte
 )
 def test_a_span_of_days_written_with_a_dash(phrase: str, expected: date | None) -> None:
     assert parse_value(phrase, date(2026, 3, 5)).date == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        # a quarter or a half-year without its year, after a lead-in: the document's (rule 10),
+        # or the next year's when it is already past
+        ("hoàn thành trong quý III.", date(2026, 9, 30)),
+        ("Hoàn thành trong quý I. Việc này giao Văn phòng.", date(2026, 3, 31)),
+        ("triển khai trong quý 4", date(2026, 12, 31)),
+        ("hoàn thành trong 6 tháng đầu năm.", date(2026, 6, 30)),
+        ("hoàn thành trong 6 tháng cuối năm nay", date(2026, 12, 31)),
+        ("trong quý I năm nay", date(2026, 3, 31)),
+        # a cycle, two quarters, a review's name, a school year: no date of their own
+        ("báo cáo trong quý I hằng năm", None),
+        ("tổ chức trong quý II và quý III", None),
+        ("báo cáo sơ kết 6 tháng đầu năm", None),
+        ("hoàn thành trong 6 tháng đầu năm học", None),
+    ],
+)
+def test_a_quarter_or_half_year_without_its_year(phrase: str, expected: date | None) -> None:
+    found = find_in_text(phrase, date(2026, 3, 5))
+    assert (found.date if found else None) == expected
+
+
+def test_a_past_quarter_without_its_year_is_next_years() -> None:
+    found = find_in_text("hoàn thành trong quý I", date(2026, 10, 5))
+    assert found is not None and found.date == date(2027, 3, 31)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Quý III", date(2026, 9, 30)),
+        ("Tháng 10 năm nay", date(2026, 10, 31)),
+        ("6 tháng đầu năm", date(2026, 6, 30)),
+        ("Cuối năm", date(2026, 12, 31)),
+        ("Tháng 2", date(2027, 2, 28)),  # already past in March: next year's
+        ("Quý I hằng năm", None),
+        ("Quý II và quý III", None),
+    ],
+)
+def test_a_time_cell_without_its_year(value: str, expected: date | None) -> None:
+    assert parse_value(value, date(2026, 3, 5)).date == expected
