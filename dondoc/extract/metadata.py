@@ -189,6 +189,19 @@ def _may_be_motto(text: str) -> bool:
     return found.isupper() or found.startswith("Độc") or len(text.strip("*_ #")) <= _MOTTO_LINE
 
 
+def _joined_at_motto(cols: list[str]) -> list[str]:
+    """OCR and some copies join the two columns with one space ("ĐẢNG BỘ TỈNH X ĐẢNG CỘNG
+    SẢN VIỆT NAM", "TỈNH AN HÒA Độc lập - Tự do - Hạnh phúc"): the issuer's column is what
+    stands before the motto, in capitals."""
+    if len(cols) != 1:
+        return cols
+    m = _MOTTO.search(cols[0])
+    before = cols[0][: m.start()].strip(" *_") if m else ""
+    if m is None or not before or not before.isupper():
+        return cols
+    return [before, cols[0][m.start() :]]
+
+
 def read_header(lines: list[Line], limit: int) -> Header:
     h = Header()
     motto = next((i for i, ln in enumerate(lines[:limit]) if ln.is_text and _may_be_motto(ln.text)), None)
@@ -200,14 +213,7 @@ def read_header(lines: list[Line], limit: int) -> Header:
             motto = prev
     # issuer: upper-case lines right before the motto (or left of it)
     issuer_lines: list[str] = []
-    left = _split_cols(lines[motto].raw)
-    if len(left) == 1:
-        # OCR and some copies join the two columns with one space ("ĐẢNG BỘ TỈNH X ĐẢNG
-        # CỘNG SẢN VIỆT NAM"): the issuer is what stands before the motto
-        m = _MOTTO.search(left[0])
-        before = left[0][: m.start()].strip(" *_") if m else ""
-        if before and before.isupper():
-            left = [before, left[0][m.start() :]]  # type: ignore[union-attr]
+    left = _joined_at_motto(_split_cols(lines[motto].raw))
     if len(left) > 1 and not _MOTTO.search(left[0]):
         # two columns side by side: the issuer is the left column of the motto's lines
         # and of the upper-case lines just above and below ("ỦY BAN NHÂN DÂN / THÀNH PHỐ HÀ NỘI")
@@ -218,7 +224,7 @@ def read_header(lines: list[Line], limit: int) -> Header:
             k = motto + step
             taken = 0
             while 0 <= k < limit and taken < _ISSUER_LINES and lines[k].is_text:
-                cols = _split_cols(lines[k].raw)
+                cols = _joined_at_motto(_split_cols(lines[k].raw))
                 first = cols[0] if cols else ""
                 if _stray_marks(cols or [lines[k].text]):
                     k += step  # the rule under the issuer, as OCR reads it (":", "§", "- -")
@@ -739,6 +745,9 @@ def read_closing(lines: list[Line], body_start: int, limit: int) -> Closing:
         # pdftotext -layout: recipients on the left, the signature block on the right
         _closing_columns(lines, noi, limit, c)
         return c
+    if noi is not None:
+        # "Nơi nhận: TM. ỦY BAN NHÂN DÂN": the two columns joined by one space
+        sig_parts.extend(_unmark(p).strip() for p in _joined_at_signature([lines[noi].text])[1:])
     while k < limit:
         ln = lines[k]
         if not ln.is_text:
@@ -746,7 +755,7 @@ def read_closing(lines: list[Line], body_start: int, limit: int) -> Closing:
                 sig_started = True
             k += 1
             continue
-        cols = _split_cols(ln.raw) or [ln.text]
+        cols = _joined_at_signature(_split_cols(ln.raw) or [ln.text])
         first = _unmark(cols[0]).strip()
         right = cols[1:] if len(cols) > 1 else []
         if not sig_started and first.startswith(("-", "–", "+", "•")):
@@ -778,6 +787,30 @@ def read_closing(lines: list[Line], body_start: int, limit: int) -> Closing:
         k += 1
     _finish(c, recips, sig_parts)
     return c
+
+
+def _joined_at_signature(cols: list[str]) -> list[str]:
+    """A line of the closing whose two columns a copy joined with one space ("- Các sở,
+    ban, ngành; KT. CHỦ TỊCH", "Nơi nhận: TM. ỦY BAN NHÂN DÂN"): the recipients' part, to
+    its ";", "." or "Nơi nhận:", then the signature's, a title in capitals."""
+    if len(cols) != 1:
+        return cols
+    text = cols[0]
+    for m in _RECIPIENT_END.finditer(text):
+        rest = _unmark(text[m.end() :]).strip()
+        letters = [ch for ch in rest if ch.isalpha()]
+        if (
+            rest
+            # the recipients' part is written in ordinary case ("KT. CHỦ TỊCH" is one title)
+            and any(ch.islower() for ch in text[: m.end()])
+            and all(ch.isupper() for ch in letters)
+            and (_AUTHORITY.match(rest) or rest.startswith(_title_heads()))
+        ):
+            return [text[: m.end()].rstrip(), text[m.end() :].strip()]
+    return cols
+
+
+_RECIPIENT_END = re.compile(r"(?:[;.]|N[ơo]i\s+nh[ậa]n\s*:\**)\s")
 
 
 def _table_cell_start(text: str) -> str:

@@ -223,3 +223,34 @@ def test_a_date_line_whose_pdf_text_dropped_a_space() -> None:
         "     Số: 193 /UBND-KT                    Lào Cai, ngày 10 tháng 01năm 2026\n"
     )
     assert h.date == dt.date(2026, 1, 10)
+
+
+def test_columns_a_copy_joined_with_one_space() -> None:
+    # text copied from a PDF viewer: each line's two columns joined by a single space
+    text = (
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "TỈNH AN HÒA Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 125/KH-UBND An Hòa, ngày 05 tháng 3 năm 2026\n"
+        "\n"
+        "KẾ HOẠCH\n"
+        "Triển khai công tác chuyển đổi số năm 2026\n"
+        "\n"
+        "1. Sở Tài chính bố trí kinh phí thực hiện Kế hoạch.\n"
+        "\n"
+        "Nơi nhận: TM. ỦY BAN NHÂN DÂN\n"
+        "- Các sở, ban, ngành; KT. CHỦ TỊCH\n"
+        "- UBND các huyện, thành phố; PHÓ CHỦ TỊCH\n"
+        "- Lưu: VT, KT.\n"
+        "\n"
+        "Nguyễn Văn An\n"
+    )
+    h = _header(text)
+    assert h.issuer == "ỦY BAN NHÂN DÂN TỈNH AN HÒA"
+    assert h.number == "125/KH-UBND"
+    lines = split_lines(text)
+    mark_noise(lines)
+    c = read_closing(lines, 8, len(lines))
+    assert c.signer == "Nguyễn Văn An"
+    assert c.signer_title == "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"
+    # a recipient's own capitals ("VT, KT") stay its own
+    assert c.recipients == ("Các sở, ban, ngành", "UBND các huyện, thành phố", "Lưu: VT, KT")
