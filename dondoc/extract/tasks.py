@@ -407,9 +407,11 @@ def _named_by_heading(text: str) -> tuple[str, ...]:
     if not name or len(name.split()) > _BODY_HEADING_MAX_WORDS or starts_with_verb(name):
         return ()
     toks = tokenize(name)
-    if not _head_at(toks, 0, sentence_start=True):
+    head = _head_at(toks, 0, sentence_start=True)
+    if not head:
         return ()
-    padded = f" {low} "
+    # the words after the head ("Tổ công tác": a head that holds "công tác", no topic word)
+    padded = f" {name[toks[head - 1].end :].lower()} "
     if any(f" {w} " in padded for w in words("structure", "body_heading_stops")):
         return ()
     return (name,)
@@ -622,6 +624,14 @@ def _visit(
             continue  # "Thứ nhất, vùng lõi nghèo hiện nay là …": a point argued, no instruction
         if (_low_starts(low, "approval_starts") or _praises(low)) and not find_roles(text).leads:
             continue  # agreed or praised, and handed to nobody
+        if (
+            child.marker is not None
+            and child.marker.style == "article"
+            and not kids
+            and _low_starts(low, "enacting_starts")
+            and not find_roles(text).leads
+        ):
+            continue  # "Điều 1. Thành lập Tổ công tác …": the decision's own act
         if not kids and _contact_line(text):
             continue  # "Trung tâm Kiểm soát bệnh tật tỉnh: 0232.3822.115.": whom to call
         if (

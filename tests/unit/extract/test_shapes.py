@@ -3362,3 +3362,24 @@ a) Kiểm tra các cơ sở khám bệnh.
         (("Sở Tài chính",), ("các sở, địa phương liên quan",)),
         (("Sở Y tế",), ()),
     ]
+
+
+def test_a_decisions_act_is_no_task_and_its_bodys_duties_are_its_tasks() -> None:
+    e = extract(
+        SourceText(
+            header("512/QĐ-UBND", kind="QUYẾT ĐỊNH", title="Về việc thành lập Tổ công tác đặc biệt")
+            + """
+QUYẾT ĐỊNH:
+
+Điều 1. Thành lập Tổ công tác đặc biệt của tỉnh gồm các thành viên sau: ông Nguyễn Văn A, Tổ trưởng.
+Điều 2. Nhiệm vụ của Tổ công tác
+1. Rà soát, đôn đốc tiến độ các dự án trọng điểm, báo cáo Chủ tịch UBND tỉnh trước ngày 30/6/2026.
+2. Sở Tài chính là cơ quan thường trực, giúp Tổ công tác tổng hợp tình hình.
+Điều 3. Quyết định này có hiệu lực kể từ ngày ký.
+"""
+        )
+    )
+    assert [(t.text[:20], t.lead) for t in e.tasks] == [
+        ("Rà soát, đôn đốc tiế", ("Tổ công tác",)),  # "Tổ công tác" is a head, "công tác" no topic
+        ("Sở Tài chính là cơ q", ("Sở Tài chính",)),
+    ]
