@@ -410,6 +410,17 @@ def _quarter_no_year(m: re.Match[str], doc_date: date | None) -> Resolved:
     return (d, ()) if d else None
 
 
+def _phase_span(m: re.Match[str], doc_date: date | None) -> Resolved:
+    first, last = int(m.group(1)), int(m.group(2))
+    if not 0 <= last - first <= _WORK_SPAN_YEARS or _AND_AFTER_ANY.match(m.string, m.end()):
+        return None
+    if _clause_before(m.string, m.start()).strip(" *_-–+•:,()"):
+        # "… kế hoạch đầu tư công trong giai đoạn …", "chuyển nguồn … sang thực hiện trong
+        # giai đoạn …": the period of a thing named, not the bound of the sentence's work
+        return None
+    return date(last, 12, 31), ()
+
+
 def _half_no_year(m: re.Match[str], doc_date: date | None) -> Resolved:
     if doc_date is None:
         return None
@@ -659,6 +670,23 @@ PHRASES: Final[tuple[Phrase, ...]] = (
         _half_no_year,
         "hoàn thành trong 6 tháng đầu năm",
         date(2026, 6, 30),
+    ),
+    # "Trong giai đoạn 2026 - 2030, …" or "Thực hiện trong giai đoạn 2026 - 2030" opening a
+    # sentence: the work's period, its end (rule 10); never a plan or a programme named for
+    # its period ("xây dựng kế hoạch đầu tư công trong giai đoạn 2026 - 2030", rule 12)
+    Phrase(
+        _rule(
+            "phase_span",
+            r"\b(?:(?:thực\s+hiện|hoàn\s+thành|triển\s+khai)\s+)?trong\s+giai\s+đoạn\s+"
+            r"((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})(?!\d)",
+            ("giai đoạn",),
+            26,
+            "thtg",
+        ),
+        ("giai đoạn",),
+        _phase_span,
+        "đúng hạn. Thực hiện trong giai đoạn 2026 - 2030",  # at a sentence's start
+        date(2030, 12, 31),
     ),
     Phrase(
         _rule("tet", rf"\b(?:trong|trước|dịp|vào|nhân)\s+(?:dịp\s+)?{_TET}", ("tết",), 10, "tdvn"),

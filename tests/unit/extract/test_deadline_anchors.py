@@ -71,6 +71,7 @@ _PHRASES = (
     "hoàn thành trong quý III",
     "trong quý IV năm nay",
     "hoàn thành trong 6 tháng đầu năm nay",
+    "thực hiện trong giai đoạn 2026 - 2030",
 )
 _CASES: tuple[Callable[[str], str], ...] = (str, str.upper, str.capitalize, str.lower)
 _CASED = st.sampled_from(_CASES)

@@ -379,3 +379,22 @@ def test_a_past_quarter_without_its_year_is_next_years() -> None:
 )
 def test_a_time_cell_without_its_year(value: str, expected: date | None) -> None:
     assert parse_value(value, date(2026, 3, 5)).date == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        # the sentence's work runs through a phase named by its years: its end (rule 10)
+        ("Thực hiện trong giai đoạn 2026-2030.", date(2030, 12, 31)),
+        ("Trong giai đoạn 2026 - 2030, bảo đảm xây dựng các trạm phát sóng.", date(2030, 12, 31)),
+        ("Rà soát hồ sơ. Triển khai trong giai đoạn 2026 - 2028.", date(2028, 12, 31)),
+        # a thing named for its period (rule 12), an anniversary, an open end: no bound
+        ("Xây dựng kế hoạch đầu tư công trong giai đoạn 2026 - 2030.", None),
+        ("chuyển nguồn kinh phí sang thực hiện trong giai đoạn 2026 - 2030.", None),
+        ("Trong giai đoạn 1945 - 2025, Đảng bộ đã lãnh đạo", None),
+        ("Triển khai trong giai đoạn 2026 - 2030 và những năm tiếp theo.", None),
+    ],
+)
+def test_a_phase_opening_the_sentence_bounds_its_work(phrase: str, expected: date | None) -> None:
+    found = find_in_text(phrase, date(2026, 3, 5))
+    assert (found.date if found else None) == expected
