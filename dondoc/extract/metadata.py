@@ -861,19 +861,41 @@ def _closing_columns(lines: list[Line], noi: int, limit: int, c: Closing) -> Non
         k += 1
         if not ln.is_text:
             continue
-        for pos, part in _col_spans(ln.raw):
-            part = _unmark(part).strip()
-            if pos >= sig_col - 12:
-                sig_parts.append(part)
-            elif part.startswith(("-", "–", "+", "•")):
-                recips.append(part.lstrip("-–+• ").strip())
-            elif recips:
-                recips[-1] += " " + part
+        tail = _name_tail(ln.raw, _NAME_WORDS - 1)
+        if tail and sig_parts[-1] in _surnames()[0]:
+            # "Hoàng" / "Giang", "Nguyễn" / "Thành Sinh": the name wrapped after its surname,
+            # its last words pushed to the line's start
+            sig_parts[-1] += " " + tail
+        else:
+            for pos, part in _col_spans(ln.raw):
+                part = _unmark(part).strip()
+                if pos >= sig_col - 12:
+                    sig_parts.append(part)
+                elif part.startswith(("-", "–", "+", "•")):
+                    recips.append(part.lstrip("-–+• ").strip())
+                elif recips:
+                    recips[-1] += " " + part
         if _NAME.match(sig_parts[-1]):
+            nxt = next((j for j in range(k, min(limit, k + 2)) if lines[j].is_text), None)
+            tail = _name_tail(lines[nxt].raw) if nxt is not None else None
+            if nxt is not None and tail and len(sig_parts[-1].split()) < _NAME_WORDS:
+                # "Nguyễn Thành" / "Sinh": a name wrapped before its last word
+                sig_parts[-1] += " " + tail
+                k = nxt + 1
             k = _more_recipients(lines, k, min(limit, noi + 60), sig_col, recips)
             break
     c.end = k
     _finish(c, recips, sig_parts)
+
+
+_NAME_WORDS = 4  # a Vietnamese name wrapped before its last word has at most this many
+
+
+def _name_tail(raw: str, words_: int = 1) -> str | None:
+    """A line of capitalised words and nothing else, at most `words_` of them ("Sinh",
+    "Thành Sinh"): the last words of a name wrapped over lines."""
+    text = " ".join(_unmark(raw).split())
+    return text if re.fullmatch(rf"[{_UP}][{_LOW}]+(?: [{_UP}][{_LOW}]+){{0,{words_ - 1}}}", text) else None
 
 
 def _more_recipients(lines: list[Line], k: int, limit: int, sig_col: int, recips: list[str]) -> int:

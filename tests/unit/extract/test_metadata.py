@@ -254,3 +254,26 @@ def test_columns_a_copy_joined_with_one_space() -> None:
     assert c.signer_title == "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"
     # a recipient's own capitals ("VT, KT") stay its own
     assert c.recipients == ("Các sở, ban, ngành", "UBND các huyện, thành phố", "Lưu: VT, KT")
+
+
+def test_a_signers_name_wrapped_in_a_laid_out_closing() -> None:
+    """A narrow page wraps the right column's name: its last words land on the next line,
+    at the line's start or in the column."""
+    for name_lines, signer in (
+        ("                                         Nguyễn Thành\nSinh\n", "Nguyễn Thành Sinh"),
+        ("                                         Nguyễn\nThành Sinh\n", "Nguyễn Thành Sinh"),
+        ("                                         Hoàng\nGiang\n\nPHỤ LỤC\n", "Hoàng Giang"),
+    ):
+        lines = split_lines(
+            "1. Sở Xây dựng rà soát.\n"
+            "Nơi nhận:                                KT. CHỦ TỊCH\n"
+            "- Như trên;                              PHÓ CHỦ TỊCH\n"
+            "- Lưu: VT, KT.\n\n" + name_lines
+        )
+        mark_noise(lines)
+        c = read_closing(lines, 0, len(lines))
+        assert (c.signer, c.signer_title, c.recipients) == (
+            signer,
+            "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH",
+            ("Như trên", "Lưu: VT, KT"),
+        )
