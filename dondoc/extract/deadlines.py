@@ -838,11 +838,13 @@ _AND_AFTER_ANY = re.compile(_YEARS_AFTER, re.I)
 _CYCLE_BEFORE = re.compile(r"\b(?:định\s+kỳ|hằng\s+năm|hàng\s+năm)\b", re.I)
 
 
-def _recurrence_after(text: str, end: int) -> tuple[str, int] | None:
+def _recurrence_after(text: str, end: int, *, cycles: bool = True) -> tuple[str, int] | None:
     """A period word right after a date ("trước ngày 01/6 và 15/11 hằng năm") or the years
-    after it ("giai đoạn 2026-2030 và những năm tiếp theo"): (name, its end)."""
+    after it ("giai đoạn 2026-2030 và những năm tiếp theo"): (name, its end). Without
+    `cycles`, only the years after it: a phase's cycle ("Trong giai đoạn 2027 - 2028, định
+    kỳ hằng tháng …") is how often the work recurs inside it, the phase its bound."""
     tail = text[end : end + 40]
-    for rule in _RECURRENCE[:4]:
+    for rule in _RECURRENCE[:4] if cycles else ():
         m = rule.folded.search(tail)
         # "…; định kỳ hằng tháng báo cáo" opens a clause of its own (CONVENTIONS rule 11)
         if m and m.start() < 12 and not any(c in tail[: m.start()] for c in ";."):
@@ -951,7 +953,7 @@ def find_in_text(text: str, doc_date: date | None = None) -> Deadline | None:
             if f is None:
                 continue
             covered[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
-            rec = _recurrence_after(text, m.end())
+            rec = _recurrence_after(text, m.end(), cycles=kind != "phase_span")
             if rec is None and kind.startswith("before_no_year") and _cycle_before(text, m.start()):
                 rec = ("yearly", m.end())
             if rec:

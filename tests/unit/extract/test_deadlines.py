@@ -388,6 +388,8 @@ def test_a_time_cell_without_its_year(value: str, expected: date | None) -> None
         ("Thực hiện trong giai đoạn 2026-2030.", date(2030, 12, 31)),
         ("Trong giai đoạn 2026 - 2030, bảo đảm xây dựng các trạm phát sóng.", date(2030, 12, 31)),
         ("Rà soát hồ sơ. Triển khai trong giai đoạn 2026 - 2028.", date(2028, 12, 31)),
+        # a cycle inside the phase says how often, the phase by when (rule 11)
+        ("Trong giai đoạn 2027 - 2028, định kỳ hằng tháng làm việc với nhà đầu tư.", date(2028, 12, 31)),
         # a thing named for its period (rule 12), an anniversary, an open end: no bound
         ("Xây dựng kế hoạch đầu tư công trong giai đoạn 2026 - 2030.", None),
         ("chuyển nguồn kinh phí sang thực hiện trong giai đoạn 2026 - 2030.", None),
