@@ -3383,3 +3383,17 @@ QUYẾT ĐỊNH:
         ("Rà soát, đôn đốc tiế", ("Tổ công tác",)),  # "Tổ công tác" is a head, "công tác" no topic
         ("Sở Tài chính là cơ q", ("Sở Tài chính",)),
     ]
+
+
+def test_a_guidances_topics_and_slogans_are_no_tasks() -> None:
+    e = _run(
+        """II. NỘI DUNG TUYÊN TRUYỀN
+1. Tầm vóc và ý nghĩa lịch sử của cuộc Tổng tiến công và nổi dậy mùa Xuân năm 1975.
+2. Những thành tựu to lớn của đất nước sau 50 năm thống nhất.
+III. KHẨU HIỆU TUYÊN TRUYỀN
+1. Nhiệt liệt chào mừng 50 năm Ngày giải phóng miền Nam, thống nhất đất nước!
+IV. TỔ CHỨC THỰC HIỆN
+1. Các huyện ủy căn cứ Hướng dẫn xây dựng kế hoạch tuyên truyền, hoàn thành trước ngày 30/3/2026.
+"""
+    )
+    assert [t.lead for t in e.tasks] == [("Các huyện ủy",)]
