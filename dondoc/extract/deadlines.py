@@ -838,16 +838,25 @@ _AND_AFTER_ANY = re.compile(_YEARS_AFTER, re.I)
 _CYCLE_BEFORE = re.compile(r"\b(?:định\s+kỳ|hằng\s+năm|hàng\s+năm)\b", re.I)
 
 
-def _recurrence_after(text: str, end: int, *, cycles: bool = True) -> tuple[str, int] | None:
+_YEAR_DIGITS = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def _recurrence_after(
+    text: str, end: int, *, cycles: bool = True, dated: bool = False
+) -> tuple[str, int] | None:
     """A period word right after a date ("trước ngày 01/6 và 15/11 hằng năm") or the years
     after it ("giai đoạn 2026-2030 và những năm tiếp theo"): (name, its end). Without
     `cycles`, only the years after it: a phase's cycle ("Trong giai đoạn 2027 - 2028, định
-    kỳ hằng tháng …") is how often the work recurs inside it, the phase its bound."""
+    kỳ hằng tháng …") is how often the work recurs inside it, the phase its bound. A `dated`
+    bound (its year written) then "và hằng năm" is a first time, then a cycle: its date holds
+    (rule 11), as "trước ngày 30/6/2026; định kỳ hằng tháng …" does."""
     tail = text[end : end + 40]
     for rule in _RECURRENCE[:4] if cycles else ():
         m = rule.folded.search(tail)
         # "…; định kỳ hằng tháng báo cáo" opens a clause of its own (CONVENTIONS rule 11)
         if m and m.start() < 12 and not any(c in tail[: m.start()] for c in ";."):
+            if dated and tail[: m.start()].strip().lower().startswith(("và", ",")):
+                continue  # "tháng 12/2026 và hằng năm": December 2026 first
             return rule.kind, end + m.end()
     after = _AND_AFTER.match(tail)
     if after:
@@ -953,7 +962,9 @@ def find_in_text(text: str, doc_date: date | None = None) -> Deadline | None:
             if f is None:
                 continue
             covered[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
-            rec = _recurrence_after(text, m.end(), cycles=kind != "phase_span")
+            rec = _recurrence_after(
+                text, m.end(), cycles=kind != "phase_span", dated=_YEAR_DIGITS.search(m.group(0)) is not None
+            )
             if rec is None and kind.startswith("before_no_year") and _cycle_before(text, m.start()):
                 rec = ("yearly", m.end())
             if rec:
@@ -1105,6 +1116,7 @@ def bracketed_period(heading: str, doc_date: date | None = None) -> Deadline | N
     return value if value.date is not None else None
 
 
+_FIRST_THEN = re.compile(r"^(.+?)(?:\s*,|\s+và)\s*$", re.I)
 _BARE_NO_YEAR = re.compile(r"^(?:qu[ýíy]|tháng|6\s+tháng|nửa|cuối\s+năm)(?!\w)", re.I)
 
 
@@ -1114,7 +1126,14 @@ def parse_value(value: str, doc_date: date | None = None) -> Deadline:
     if not text:
         return Deadline()
     for rule in _RECURRENCE:
-        if rule.folded.search(text):
+        cycle = rule.folded.search(text)
+        if cycle:
+            first = _FIRST_THEN.match(text[: cycle.start()])
+            if first and _YEAR_DIGITS.search(first.group(1)):
+                # "Tháng 12/2026 và hằng năm": a first time, then a cycle; its date holds (rule 11)
+                once = parse_value(first.group(1), doc_date)
+                if once.date is not None:
+                    return Deadline(text, once.date, None, once.alternatives)
             return Deadline(text, None, rule.kind)
     if _AND_AFTER_ANY.search(text):
         return Deadline(text, None, "open_ended")  # "… và những năm tiếp theo": no last day

@@ -400,3 +400,37 @@ def test_a_time_cell_without_its_year(value: str, expected: date | None) -> None
 def test_a_phase_opening_the_sentence_bounds_its_work(phrase: str, expected: date | None) -> None:
     found = find_in_text(phrase, date(2026, 3, 5))
     assert (found.date if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a first time with its year, then a cycle: the first time is the bound (rule 11)
+        ("Tổ chức trong tháng 12/2026 và hằng năm.", date(2026, 12, 31)),
+        ("trước 30/6/2026 và định kỳ hằng năm", date(2026, 6, 29)),
+        # no year: the cycle's own day; a year then the cycle with no joiner: each year's date
+        ("vào tháng 12 hằng năm", None),
+        ("trước ngày 01/6 và 15/11 hằng năm", None),
+        ("trước ngày 15/12/2026 hằng năm", None),
+    ],
+)
+def test_a_dated_first_time_then_a_cycle_keeps_its_date(text: str, expected: date | None) -> None:
+    found = find_in_text(text, date(2026, 3, 5))
+    assert (found.date if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected", "recurrence"),
+    [
+        ("Tháng 12/2026 và hằng năm", date(2026, 12, 31), None),
+        ("Quý IV/2026, hằng năm", date(2026, 12, 31), None),
+        ("Tháng 12 hằng năm", None, "yearly"),
+        ("Từ năm 2026 và hằng năm", None, "yearly"),
+        ("Quý IV/2026 và những năm tiếp theo", None, "open_ended"),
+    ],
+)
+def test_a_time_cell_with_a_first_time_then_a_cycle(
+    value: str, expected: date | None, recurrence: str | None
+) -> None:
+    found = parse_value(value, date(2026, 3, 5))
+    assert (found.date, found.recurrence) == (expected, recurrence)
