@@ -12,8 +12,12 @@ _UPPER = "A-ZĐÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾ�
 _ITEM_LABELS = "Hoạt động|Nhiệm vụ|Giải pháp|Nội dung"
 # bullets of a word processor's symbol fonts: arrows, diamonds, squares, check marks, and the
 # private-use code points of Symbol and Wingdings that some converters keep
-_GLYPHS = "❖➢➤►▶◆◇■□○✔➔\uf076\uf0a7\uf0b7\uf0d8\uf0fc"
+_GLYPHS = "❖➢➤►▶◆◇■□○✔➔»→⇒⮚➣\uf076\uf0a7\uf0b7\uf0d8\uf0fc"
 _OCR_GLYPHS = ">%"
+# the same bullets as text copied out of Word or a PDF shows them when the symbol font is
+# lost: Courier's "o" of a second level, Wingdings' arrow as "Ø", square as "§", check as
+# "ü" (none of them a Vietnamese word), a capital after
+_FONT_GLYPHS = "oØ§ü"
 # (style, pattern); order matters: the first match wins.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("part", re.compile(r"^(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+(?:[IVXLC]+|\d+|thứ\s+\w+)\s*[.:\-]?\s+")),
@@ -58,6 +62,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("glyph", re.compile(rf"^[{_GLYPHS}]\s*(?=\S)")),
     # the same glyphs as a scan's OCR reads them ("➢" as ">", "❖" as "%"), a capital after
     ("ocr_glyph", re.compile(rf"^[{_OCR_GLYPHS}]\s+(?=[{_UPPER}])")),
+    ("font_glyph", re.compile(rf"^[{_FONT_GLYPHS}]\s+(?=[{_UPPER}])")),
 ]
 
 # Inline enumerations "(i) ... (ii) ..." inside one paragraph.
@@ -89,7 +94,7 @@ class Marker:
         return f"Marker({self.style!r}, {self.text!r}, {self.length})"
 
 
-_MARKER_FIRST = frozenset("0123456789IVXLC([-–—+•·▪◦●✓PCMĐHNGTBS" + _GLYPHS + _OCR_GLYPHS)
+_MARKER_FIRST = frozenset("0123456789IVXLC([-–—+•·▪◦●✓PCMĐHNGTBS" + _GLYPHS + _OCR_GLYPHS + _FONT_GLYPHS)
 
 
 # OCR drops the dot of "10. Sở Y tế" more often than it reads anything else wrong
@@ -123,6 +128,7 @@ for _style, _pattern in _PATTERNS:
         "ordinal": "TMHBNSC",
         "glyph": _GLYPHS,
         "ocr_glyph": _OCR_GLYPHS,
+        "font_glyph": _FONT_GLYPHS,
     }[_style]
     for _ch in _firsts:
         _BY_FIRST.setdefault(_ch, []).append((_style, _pattern))
@@ -147,7 +153,7 @@ def find_marker(text: str, *, ocr: bool = False) -> Marker | None:
             raw = m.group(0)
             if style == "roman" and not m.group(1):
                 continue
-            if style in ("glyph", "ocr_glyph"):
+            if style in ("glyph", "ocr_glyph", "font_glyph"):
                 style = f"glyph{first}"  # "❖" and "➢" nest: one style per glyph
             return Marker(style, raw.strip(), len(raw))
     if ocr:

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from dondoc.extract.markers import _PATTERNS, _UPPER_LETTER, Marker, find_marker
 
-_LINE = st.text(alphabet="0123456789IVXLCPMĐđabcx()./-–+•: ĐiềuPhầnChươngMụcviiAT", max_size=14)
+_LINE = st.text(alphabet="0123456789IVXLCPMĐđabcx()./-–+•: ĐiềuPhầnChươngMụcviiATo»Ø§ü➢>S", max_size=14)
 
 
 def _every_pattern(text: str) -> Marker | None:
@@ -23,6 +23,8 @@ def _every_pattern(text: str) -> Marker | None:
             raw = m.group(0)
             if style == "roman" and not m.group(1):
                 continue
+            if style in ("glyph", "ocr_glyph", "font_glyph"):
+                style = f"glyph{text[:1]}"  # a level per glyph
             return Marker(style, raw.strip(), len(raw))
     return None
 
@@ -58,7 +60,10 @@ def test_markers_of_every_style() -> None:
         "+ Sở Y tế": "plus",
         "• Sở Y tế": "bullet",
     }
+    # a word processor's bullets, also as text copied without its symbol font shows them
+    cases |= {f"{g} Sở Y tế": f"glyph{g}" for g in "➢»→o\uf0b7Ø§ü"}
     for text, style in cases.items():
         found = find_marker(text)
         assert found is not None and found.style == style, text
     assert find_marker("Các sở, ban, ngành") is None
+    assert find_marker("o tiếp tục") is None  # the letter "o" before a lower-case word: no bullet
