@@ -606,6 +606,10 @@ def _visit(
             elif own:
                 _visit(child, child.heading, own, inner, out, "assignment")
             else:
+                if child.marker is not None and text.rstrip(" *").endswith(":"):
+                    # "a) Chỉ đạo các ngân hàng … phối hợp với Sở Y tế …, cụ thể như sau:": a
+                    # parent that names no lead may name the partners of the work below it
+                    inner = replace(inner, partners=_partners(text) or inner.partners)
                 _visit(child, child.heading, inherited_here, inner, out, source_here)
             continue
         if _low_starts(low, "non_task_starts") or _low_contains(low, "non_task_contains"):
@@ -1134,8 +1138,8 @@ def _make(
         lead.extend(roles.leads)
         lead_from = lead_from or "own"
     support.extend(roles.support)
-    if not support and lead_from in _FROM_ABOVE:
-        support.extend(ctx.partners)
+    if lead_from in _FROM_ABOVE:
+        support.extend(ctx.partners)  # with the item's own partners, if it names any
     if deadline is None:
         deadline = (
             _deadline(text, start, end, ctx) if not attrs else deadlines.find_in_text(main_text, ctx.doc_date)

@@ -3397,3 +3397,20 @@ IV. TỔ CHỨC THỰC HIỆN
 """
     )
     assert [t.lead for t in e.tasks] == [("Các huyện ủy",)]
+
+
+def test_a_parent_that_names_only_partners_hands_them_to_its_sub_items() -> None:
+    e = _run(
+        """III. TỔ CHỨC THỰC HIỆN
+1. Ngân hàng Nhà nước chi nhánh tỉnh
+a) Chỉ đạo các ngân hàng thương mại phối hợp với Sở Y tế triển khai chi trả qua tài khoản, cụ thể như sau:
+- Cử chuyên viên phối hợp với Ủy ban nhân dân các xã hỗ trợ người dân mở tài khoản;
+- Ký kết hợp đồng chi trả với đơn vị quản lý.
+b) Đề xuất khen thưởng các ngân hàng có thành tích tiêu biểu.
+"""
+    )
+    assert [(t.lead, t.support) for t in e.tasks] == [
+        (("Ngân hàng Nhà nước chi nhánh tỉnh",), ("Ủy ban nhân dân các xã", "Sở Y tế")),
+        (("Ngân hàng Nhà nước chi nhánh tỉnh",), ("Sở Y tế",)),
+        (("Ngân hàng Nhà nước chi nhánh tỉnh",), ()),  # outside the parent: no partner
+    ]
