@@ -143,7 +143,7 @@ def extract(source: SourceText) -> Extraction:
     body_end = closing.start if closing.start >= 0 else limit
     body = [ln for ln in lines[header.body_start : body_end] if ln.index not in in_tables]
     ocr = source.ocr_confidence is not None
-    root = build_tree(body, ocr=ocr)
+    root = build_tree(body, ocr=ocr, issuer=header.issuer)
     trees = [(root, (header.body_start, body_end))]
     attached_root = None
     attachment = find_attachment(lines, closing.end, limit) if closing.end > 0 else None

@@ -215,7 +215,46 @@ def _opens_field(text: str) -> bool:
     return label_kind(text[:colon]) is not None
 
 
-def _segment(lines: list[Line], *, ocr: bool = False) -> list[tuple[Marker | None, list[Line], bool]]:
+def hands_on_follow_up(text: str, issuer: str | None) -> bool:
+    """Does the paragraph open with the document's issuer handing on the follow-up of the
+    whole of it ("Bộ Y tế giao Cục Phòng bệnh theo dõi, hướng dẫn …", "Ủy ban nhân dân tỉnh
+    giao Sở Nội vụ theo dõi, đôn đốc …")? The issuer's words as its header reads them, to
+    the place's name ("ỦY BAN NHÂN DÂN TỈNH LÀO CAI" → "Ủy ban nhân dân tỉnh")."""
+    if not issuer:
+        return False
+    said = text.split()
+    own = issuer.lower().split()
+    k = 0
+    while k < min(len(said), len(own)) and said[k].lower() == own[k]:
+        k += 1
+    if k < _ISSUER_WORDS or k >= len(said) or said[k].lower() not in _HANDING_ON:
+        return False
+    sentence = re.split(r"[.;]", text, maxsplit=1)[0].lower()
+    return any(v in sentence for v in _FOLLOW_UP)
+
+
+_ISSUER_WORDS: Final = 2  # "Bộ Y tế", "Ủy ban nhân dân tỉnh": at least the kind of body
+_HANDING_ON: Final = frozenset(words("structure", "section_handing_cue"))
+_FOLLOW_UP: Final = words("structure", "follow_up_verbs")
+
+
+def _ends_body(lines: list[Line], i: int) -> bool:
+    """Is line i the body's last paragraph: after it only the lines it wraps onto (before
+    its full stop, or in lower case) and the courtesy ("Trân trọng./.")?"""
+    ended = lines[i].text.rstrip().endswith(_TERMINAL)
+    for ln in lines[i + 1 :]:
+        if ln.kind != "text":
+            continue
+        t = ln.text.strip(" *_")
+        if ended and not (t[:1].islower() or t.lower().startswith(words("structure", "courtesy_closings"))):
+            return False
+        ended = t.endswith(_TERMINAL)
+    return True
+
+
+def _segment(
+    lines: list[Line], *, ocr: bool = False, issuer: str | None = None
+) -> list[tuple[Marker | None, list[Line], bool]]:
     """Group lines into units: one item or one unmarked paragraph each."""
     double = is_double_spaced(lines)
     one_per_line = is_paragraph_per_line(lines)
@@ -317,6 +356,14 @@ def _segment(lines: list[Line], *, ocr: bool = False) -> list[tuple[Marker | Non
             pending_break = True  # "Giai đoạn 2 (năm 2028):" after an item's last line
         if marker is None and cur and prev_ends and _may_close(ln.text) and is_closing_text(_ahead(lines, i)):
             pending_break = True  # "Trên đây là…", "UBND thành phố đề nghị các…" after a full stop
+        if (
+            marker is None
+            and cur
+            and prev_ends
+            and hands_on_follow_up(ln.text, issuer)
+            and _ends_body(lines, i)
+        ):
+            pending_break = True  # "Bộ Y tế giao Cục … theo dõi …" closing a Word file's letter
         if (
             marker is None
             and cur
@@ -589,13 +636,14 @@ def _ends_with_label(text: str) -> bool:
     return label_kind(tail) is not None
 
 
-def build_tree(lines: list[Line], *, ocr: bool = False) -> Block:
-    """The item tree; `ocr` tolerates what OCR does to markers ("10 Sở Y tế" for "10.")."""
+def build_tree(lines: list[Line], *, ocr: bool = False, issuer: str | None = None) -> Block:
+    """The item tree; `ocr` tolerates what OCR does to markers ("10 Sở Y tế" for "10."); the
+    `issuer` as its header reads it tells its own closing paragraph."""
     root = Block(None, [], role="root")
     stack: list[Block] = [root]
     assignment_labels = words("structure", "assignment_labels")
     closed = False
-    for marker, unit_lines, paragraph in _segment(lines, ocr=ocr):
+    for marker, unit_lines, paragraph in _segment(lines, ocr=ocr, issuer=issuer):
         block = Block(marker, unit_lines, bold=unit_lines[0].bold)
         if marker is not None:
             closed = False
@@ -646,7 +694,17 @@ def build_tree(lines: list[Line], *, ocr: bool = False) -> Block:
             root.children.append(block)
             stack.append(block)
             continue
-        if top is root or closed or (is_closing_text(text) and top is not root):
+        if (
+            top is root
+            or closed
+            or (is_closing_text(text) and top is not root)
+            or (
+                top.marker is not None
+                and not top.is_heading()  # under "III. TỔ CHỨC THỰC HIỆN" it is that part's work
+                and hands_on_follow_up(text, issuer)
+                and _ends_body(lines, lines.index(unit_lines[-1]))
+            )
+        ):
             block.role = "closing" if top is not root else "para"
             block.parent = root
             root.children.append(block)

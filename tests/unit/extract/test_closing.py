@@ -8,9 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+from dondoc.core.text import SourceText
 from dondoc.extract import SOURCE_ENV
 from dondoc.extract.lines import mark_noise, split_lines
+from dondoc.extract.pipeline import extract
 from dondoc.extract.structure import _ahead, _may_close, is_closing_text
+from tests.support.texts import header
 
 MADEUP = Path(__file__).resolve().parents[2] / "golden" / "madeup"
 
@@ -88,3 +91,27 @@ assert len(calls) > 20, len(calls)
         [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=600
     )
     assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_the_issuers_follow_up_paragraph_after_the_last_item_is_its_closing() -> None:
+    # a Word file's letter: a paragraph a line, no blank line between the last item and the
+    # issuer handing on the follow-up of the whole letter (CONVENTIONS rule 3: no task)
+    head = header("512/BYT-DP", kind="", title="").replace("ỦY BAN NHÂN DÂN\nTỈNH AN HÒA", "BỘ Y TẾ")
+    body = (
+        "Bộ Y tế đề nghị Ủy ban nhân dân các tỉnh chỉ đạo thực hiện:\n"
+        "a) Giám sát chặt chẽ các ổ dịch.\n"
+        "b) Báo cáo tình hình dịch bệnh về Bộ Y tế (qua Cục Phòng bệnh) trước 16 giờ thứ Sáu hằng tuần.\n"
+        "Bộ Y tế giao Cục Phòng bệnh theo dõi, hướng dẫn các địa phương triển khai; tổng hợp, báo cáo\n"
+        "Lãnh đạo Bộ định kỳ hằng tháng.\n"
+        "Trân trọng./.\n"
+    )
+    e = extract(SourceText(head + body))
+    assert e.meta.issuer == "BỘ Y TẾ"
+    assert [t.lead for t in e.tasks] == [("Ủy ban nhân dân các tỉnh",), ("Ủy ban nhân dân các tỉnh",)]
+    assert e.tasks[-1].text.endswith("hằng tuần.")
+    # another body's words in the last item's paragraph stay the item's ("Ủy ban nhân dân
+    # tỉnh giao …" in the Ministry's letter is no closing of the Ministry's)
+    e = extract(
+        SourceText(head + body.replace("Bộ Y tế giao Cục Phòng bệnh", "Ủy ban nhân dân tỉnh giao Sở Y tế"))
+    )
+    assert "Sở Y tế" in e.tasks[-1].lead
