@@ -160,13 +160,14 @@ def type_in_word(text: str, out: Path) -> Path:
 
 
 _WEB_MARKUP = ("**", "<br", "\n|")
-_SCANNED = ("OCR", "scan", "pdftotext")
+_SCANNED = ("OCR", "scan", "pdftotext", "PDF viewer")
 
 
 def typed_by_hand(text: str, gold_source: str) -> bool:
     """Was the made-up directive written as its Word original reads (then its DOCX and PDF
-    are what an office sends), not as a web page's dump (markdown, "|" cells) or as OCR or
-    pdftotext leave a page (typed line by line, those copies say little)?"""
+    are what an office sends), not as a web page's dump (markdown, "|" cells) or as OCR,
+    pdftotext or a PDF viewer's copy leave a page (typed line by line, those copies say
+    little)?"""
     return not any(m in text for m in _WEB_MARKUP) and not any(w in gold_source for w in _SCANNED)
 
 
