@@ -277,3 +277,17 @@ def test_a_signers_name_wrapped_in_a_laid_out_closing() -> None:
             "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH",
             ("Như trên", "Lưu: VT, KT"),
         )
+
+
+def test_a_title_then_the_introduction_with_no_blank_line() -> None:
+    """A PDF keeps no blank line under a sentence-case title: the introduction's "Để …" or
+    "Nhằm …" opens the body, not a third line of the title."""
+    for opening in ("Để chủ động phòng ngừa cháy, nổ", "Nhằm chủ động phòng ngừa cháy, nổ"):
+        h = _header(
+            "ỦY BAN NHÂN DÂN\nXÃ TÂN PHÚ\nSố: 03/CT-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nTân Phú, ngày 05 tháng 01 năm 2027\n\nCHỈ THỊ\n"
+            "Về tăng cường công tác phòng cháy, chữa cháy mùa khô năm 2027\n"
+            f"{opening} trong mùa khô năm 2027, Chủ tịch Ủy ban\n"
+            "nhân dân xã yêu cầu các ban, ngành thực hiện tốt các nội dung sau:\n"
+        )
+        assert h.title == "Về tăng cường công tác phòng cháy, chữa cháy mùa khô năm 2027"
