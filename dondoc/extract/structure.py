@@ -376,6 +376,10 @@ def _segment(
             pending_break = True  # "13. Tổng Công ty Điện lực\nChủ trì, xây dựng…": heading, then text
         if pending_break and marker is None and cur_marker is not None and _bare_marker(cur, cur_marker):
             pending_break = False  # "**1.**", a blank line, then the heading it numbers
+        if pending_break and marker is None and cur and not prev_ends and ln.text[:1].isdigit():
+            # "… tổ chức lễ ra quân vào ngày" / a blank line or a page break / "05/6/2027.":
+            # a sentence cut before its number, which opens no paragraph
+            pending_break = False
         if marker is not None or (pending_break and cur) or not cur:
             if cur:
                 units.append((cur_marker, cur, cur_paragraph))

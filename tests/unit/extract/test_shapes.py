@@ -3414,3 +3414,62 @@ b) Đề xuất khen thưởng các ngân hàng có thành tích tiêu biểu.
         (("Ngân hàng Nhà nước chi nhánh tỉnh",), ("Sở Y tế",)),
         (("Ngân hàng Nhà nước chi nhánh tỉnh",), ()),  # outside the parent: no partner
     ]
+
+
+# a made-up plan typed into Word and printed to PDF (bench/format_eval.py), as dondoc's PDF
+# reader gives its text back: item 1's date on a paragraph of its own
+_CUT_BEFORE_DATE = """   BAN CHẤP HÀNH ĐOÀN TỈNH                                 ĐOÀN TNCS HỒ CHÍ MINH
+                BẮC GIANG
+                                                      Bắc Giang, ngày 20 tháng 5 năm 2027
+                       ***
+
+          Số: 152-KH/TĐTN-PT
+
+                                             KẾ HOẠCH
+Tổ chức Chiến dịch Thanh niên tình nguyện hè năm 2027
+
+Thực hiện Kế hoạch số 88-KH/TWĐTN-PT ngày 10/4/2027 của Ban Bí thư Trung
+ương Đoàn, Ban Thường vụ Tỉnh đoàn xây dựng Kế hoạch tổ chức Chiến dịch
+Thanh niên tình nguyện hè năm 2027 như sau:
+
+I. MỤC ĐÍCH, YÊU CẦU
+Phát huy vai trò xung kích của đoàn viên, thanh niên trong xây dựng nông thôn
+mới, bảo vệ môi trường.
+
+II. NỘI DUNG
+1. Các huyện đoàn, thành đoàn, đoàn trực thuộc tổ chức lễ ra quân Chiến dịch
+đồng loạt vào ngày
+
+05/6/2027.
+
+2. Đoàn Trường Đại học Nông - Lâm Bắc Giang tổ chức 10 đội hình sinh viên tình
+nguyện về các xã khó khăn; thời gian từ ngày 01/7 đến ngày 31/7/2027.
+
+3. Ban Phong trào Tỉnh đoàn chủ trì, phối hợp với Hội Liên hiệp Thanh niên Việt
+Nam tỉnh tổ chức Ngày hội hiến máu tình nguyện "Giọt hồng hè" trong tháng
+7/2027.
+
+III. TỔ CHỨC THỰC HIỆN
+Các cơ sở đoàn báo cáo kết quả về Tỉnh đoàn (qua Ban Phong trào) trước ngày
+20/8/2027.
+
+                   Nơi nhận:                              TM. BAN THƯỜNG VỤ TỈNH
+                                                                           ĐOÀN
+         - Trung ương Đoàn (b/c);
+                                                                      PHÓ BÍ THƯ
+       - Thường trực Tỉnh ủy (b/c);
+
+                - Lưu: VP, PT.
+
+                                                                    Nguyễn Thị Mai
+"""
+
+
+def test_a_sentence_cut_before_its_date_by_a_blank_line_goes_on() -> None:
+    # a PDF's page (or a Word paragraph) breaks "… vào ngày" from "05/6/2027.": no new
+    # paragraph opens on a number after a sentence left open
+    e = extract(SourceText(_CUT_BEFORE_DATE))
+    assert [(t.lead, t.deadline.date) for t in e.tasks][:2] == [
+        (("Các huyện đoàn, thành đoàn, đoàn trực thuộc",), date(2027, 6, 5)),
+        (("Đoàn Trường Đại học Nông - Lâm Bắc Giang",), date(2027, 7, 31)),
+    ]
