@@ -162,6 +162,14 @@ def _subject_at(text: str, toks: Toks, s: int) -> tuple[str, ...]:
         bl = read_bodies(text, toks, s + len(topic))
         if bl.names and bl.end < len(toks) and toks[bl.end].text == ":":
             return bl.names
+    label = next((t for t in _TOPIC_LABELS if _starts_with(toks, s, t)), None)
+    if label is not None:
+        # "Về công tác truyền thông: Sở Văn hóa … chỉ đạo …": the topic, then the sentence
+        # whose subject is the item's own
+        end = min(len(toks) - 1, s + _LONG_TOPIC_TOKENS)
+        colon = next((k for k in range(s + len(label), end) if toks[k].text in {":", ".", ";"}), None)
+        if colon is not None and toks[colon].text == ":" and toks[colon + 1].text[:1].isupper():
+            return _subject_at(text, toks, colon + 1)
     if any(_starts_with(toks, s, c) for c in _CLAUSE_BY_FIRST.get(toks[s].text if s < len(toks) else "", ())):
         # "Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, Bộ Tài chính tổng hợp…": the
         # subject is the list closest to the verb, so a later comma wins for the same verb

@@ -98,3 +98,12 @@ def test_a_kind_of_body_named_with_a_capital_after_one_body_is_another_body() ->
     # a group's members, and a body's territories, go on over the comma
     assert find_roles("Các bộ, cơ quan Trung ương kiểm tra.").subject == ("Các bộ, cơ quan Trung ương",)
     assert find_roles("Ủy ban nhân dân xã, thị trấn kiểm tra.").subject == ("Ủy ban nhân dân xã, thị trấn",)
+
+
+def test_a_topic_label_then_a_sentence_with_its_own_subject() -> None:
+    roles = find_roles(
+        "Về công tác truyền thông: Sở Văn hóa, Thể thao và Du lịch chỉ đạo các cơ quan báo chí tuyên truyền."
+    )
+    assert roles.subject == ("Sở Văn hóa, Thể thao và Du lịch",)
+    # a label whose sentence names nobody leaves no subject ("Về kinh phí: bố trí …")
+    assert find_roles("Về kinh phí: Bố trí từ nguồn ngân sách tỉnh.").subject == ()

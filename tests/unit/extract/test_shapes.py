@@ -3473,3 +3473,13 @@ def test_a_sentence_cut_before_its_date_by_a_blank_line_goes_on() -> None:
         (("Các huyện đoàn, thành đoàn, đoàn trực thuộc",), date(2027, 6, 5)),
         (("Đoàn Trường Đại học Nông - Lâm Bắc Giang",), date(2027, 7, 31)),
     ]
+
+
+def test_an_item_that_names_its_own_subject_after_a_topic_keeps_only_its_own() -> None:
+    e = _run(
+        """Ủy ban nhân dân tỉnh yêu cầu các sở, ngành, địa phương thực hiện các nội dung sau:
+1. Tăng cường kiểm tra việc chấp hành pháp luật về an toàn thực phẩm.
+2. Về công tác truyền thông: Sở Văn hóa, Thể thao và Du lịch chỉ đạo các cơ quan báo chí tuyên truyền.
+"""
+    )
+    assert [t.lead for t in e.tasks] == [("các sở, ngành, địa phương",), ("Sở Văn hóa, Thể thao và Du lịch",)]
