@@ -37,7 +37,7 @@ BARS = {
 # dev2 reaches the bars since 2026-12-02 (its held-back part was opened then, after its
 # first-sight score was recorded in the README); support_f1, which has no bar, is held
 # where it stands (a ratchet, raised as rules improve, never lowered).
-DEV2_FLOORS = {**BARS, "support_f1": 0.95}
+DEV2_FLOORS = {**BARS, "support_f1": 0.97}
 FLOORS = {
     "seed": {
         **BARS,
