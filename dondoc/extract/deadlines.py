@@ -933,8 +933,30 @@ def _same_case(written: str, repaired: str) -> str:
     return repaired.capitalize() if written[:1].isupper() else repaired
 
 
-def find_in_text(text: str, doc_date: date | None = None) -> Deadline | None:
-    """The earliest explicit time bound in a task's text, or None."""
+def reading_date(doc_date: date | None, work_year: int | None) -> date | None:
+    """The date a phrase without its year is read from: the document's, or the first day of
+    the year its work is for when that is the next one (a plan for 2027 signed in December
+    2026: its "Quý IV", "tháng 12", "cuối năm" are 2027's)."""
+    if doc_date is not None and work_year is not None and work_year == doc_date.year + 1:
+        return date(work_year, 1, 1)
+    return doc_date
+
+
+def title_year(title: str | None) -> int | None:
+    """The one year a document's title names ("Kế hoạch công tác năm 2027", "Chương trình
+    công tác quý I/2027"), or None (no year, several, a span of years)."""
+    years = {int(y) for y in _YEAR_DIGITS.findall(title or "")}
+    return years.pop() if len(years) == 1 else None
+
+
+# the phrases counted from the document's signing, whatever year its work is for
+_FROM_SIGNING: Final = frozenset({"relative"})
+
+
+def find_in_text(text: str, doc_date: date | None = None, work_year: int | None = None) -> Deadline | None:
+    """The earliest explicit time bound in a task's text, or None. `work_year`: the year the
+    document's work is for, when its title names one (see `reading_date`)."""
+    read_from = reading_date(doc_date, work_year)
     written = text
     low = text.lower()
     text = repair_ocr(text, low)
@@ -958,7 +980,7 @@ def find_in_text(text: str, doc_date: date | None = None) -> Deadline | None:
         for m in _matches(rule, text, low, fast):
             if covered[m.start()]:
                 continue
-            f = _resolve(kind, m, doc_date)
+            f = _resolve(kind, m, doc_date if kind in _FROM_SIGNING else read_from)
             if f is None:
                 continue
             covered[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
@@ -1120,8 +1142,10 @@ _FIRST_THEN = re.compile(r"^(.+?)(?:\s*,|\s+và)\s*$", re.I)
 _BARE_NO_YEAR = re.compile(r"^(?:qu[ýíy]|tháng|6\s+tháng|nửa|cuối\s+năm)(?!\w)", re.I)
 
 
-def parse_value(value: str, doc_date: date | None = None) -> Deadline:
-    """A deadline cell or a 'Thời gian: …' value, read permissively."""
+def parse_value(value: str, doc_date: date | None = None, work_year: int | None = None) -> Deadline:
+    """A deadline cell or a 'Thời gian: …' value, read permissively (`work_year`: see
+    `find_in_text`)."""
+    read_from = reading_date(doc_date, work_year)
     text = " ".join(value.split()).strip(" .;,")
     if not text:
         return Deadline()
@@ -1131,7 +1155,7 @@ def parse_value(value: str, doc_date: date | None = None) -> Deadline:
             first = _FIRST_THEN.match(text[: cycle.start()])
             if first and _YEAR_DIGITS.search(first.group(1)):
                 # "Tháng 12/2026 và hằng năm": a first time, then a cycle; its date holds (rule 11)
-                once = parse_value(first.group(1), doc_date)
+                once = parse_value(first.group(1), doc_date, work_year)
                 if once.date is not None:
                     return Deadline(text, once.date, None, once.alternatives)
             return Deadline(text, None, rule.kind)
@@ -1142,22 +1166,22 @@ def parse_value(value: str, doc_date: date | None = None) -> Deadline:
     label = _ROUND_LABEL.match(text)
     if label and label.end() < len(text):
         # "Đợt 1: tháng 4/2027": the round's own bound
-        return replace(parse_value(text[label.end() :], doc_date), text=text)
+        return replace(parse_value(text[label.end() :], doc_date, work_year), text=text)
     for pattern, kind in _CELL_SPANS:
         m = pattern.match(text)
         if m:
             # "Quý I - II/2027", "tháng 01-02/2027", "Tháng 12/2026 - 01/2027", "T3/2027":
             # a span of work ends with its last period (CONVENTIONS rule 10, "từ X đến Y")
-            f = _resolve(kind, m, doc_date)
+            f = _resolve(kind, m, read_from)
             if f:
                 return Deadline(text, f.when)
-    strict = find_in_text(text, doc_date)
+    strict = find_in_text(text, doc_date, work_year)
     if strict and strict.date:
         return Deadline(text, strict.date, None, strict.alternatives)
     if _BARE_NO_YEAR.match(text):
         # "Quý III", "Tháng 10 năm nay", "6 tháng đầu năm", "Cuối năm": a period without its
         # year, read as the same words after a lead-in are in a sentence
-        inside = find_in_text("vào " + text, doc_date)
+        inside = find_in_text("vào " + text, doc_date, work_year)
         if inside is not None and inside.date is not None and (inside.text or "").endswith(text):
             return Deadline(text, inside.date, None, inside.alternatives)
     m = _BARE_RANGE.search(text)
@@ -1166,7 +1190,7 @@ def parse_value(value: str, doc_date: date | None = None) -> Deadline:
     for pattern, kind in ((_BARE_QUARTER, "quarter"), (_BARE_MONTH, "month"), (_BARE_DATE, "day")):
         m = pattern.match(text)
         if m:
-            f = _resolve(kind, m, doc_date)
+            f = _resolve(kind, m, read_from)
             if f:
                 return Deadline(text, f.when)
     m = _BARE_YEAR.match(text)

@@ -167,7 +167,8 @@ def extract(source: SourceText) -> Extraction:
     issues_a_plan = attachment is not None and attachment.type != APPENDIX
     plan = attached_root if attached_root is not None and issues_a_plan else root
     intro = _intro(plan)
-    default = deadlines.find_in_text(_looking_ahead(intro), header.date) if intro else None
+    work_year = deadlines.title_year(header.title)
+    default = deadlines.find_in_text(_looking_ahead(intro), header.date, work_year) if intro else None
     if default is not None and default.date is None:
         default = None
     if default is None:
@@ -182,6 +183,7 @@ def extract(source: SourceText) -> Extraction:
         addressees_from="document" if introduced else "addressees",
         directing=bool(introduced) and asks_to_direct(intro),
         partners=introduced_partners(intro) if introduced else (),
+        work_year=work_year,
         ocr_confidence=source.ocr_confidence,
         doc_date=header.date,
         default=default,

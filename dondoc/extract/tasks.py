@@ -110,6 +110,9 @@ class Context:
     # trì, phối hợp với các bộ, địa phương liên quan: a) … b) …"): they support each item
     # that takes its lead from there
     partners: tuple[str, ...] = ()
+    # the year the document's work is for, when its title names one ("Kế hoạch công tác năm
+    # 2027"): a phrase without its year is read in it (deadlines.reading_date)
+    work_year: int | None = None
 
     def masked(self, start: int, end: int) -> str:
         """text[start:end] with citations blanked: a cited document's date is no deadline."""
@@ -182,7 +185,7 @@ def _contact_line(text: str) -> bool:
 
 def _dated(text: str, ctx: Context) -> bool:
     """Does the text set a date of its own?"""
-    found = deadlines.find_in_text(text, ctx.doc_date)
+    found = deadlines.find_in_text(text, ctx.doc_date, ctx.work_year)
     return found is not None and found.date is not None
 
 
@@ -460,7 +463,7 @@ def _deadline(text: str, start: int, end: int, ctx: Context) -> Deadline | None:
     masked = ctx.masked(start, end) if end - start >= len(text) - 5 else text
     if "*" in masked:
         masked = _EMPHASIS.sub("", masked)
-    return deadlines.find_in_text(one_spaced(masked), ctx.doc_date)
+    return deadlines.find_in_text(one_spaced(masked), ctx.doc_date, ctx.work_year)
 
 
 def _descend_end(block: Block) -> int:
@@ -763,7 +766,7 @@ def _field_defaults(fields: list[Block], ctx: Context) -> tuple[tuple[str, ...],
         if kind == "lead":
             lead.extend(split_bodies(_VALUE_END.split(value)[0]))
         elif kind == "deadline" and bound is None:
-            parsed = deadlines.parse_value(value, ctx.doc_date)
+            parsed = deadlines.parse_value(value, ctx.doc_date, ctx.work_year)
             bound = parsed if parsed.date is not None or parsed.recurrence is not None else None
     return tuple(lead), bound
 
@@ -786,10 +789,10 @@ def _phase(heading: str, ctx: Context) -> Deadline | None:
     if len(flat) <= _GROUP_LABEL:
         # a heading that is only a period ("I. THÁNG 01/2027", "Quý II năm 2027"), as a
         # table's group row is (_group_bound)
-        value = deadlines.parse_value(flat.rstrip(" :"), ctx.doc_date)
+        value = deadlines.parse_value(flat.rstrip(" :"), ctx.doc_date, ctx.work_year)
         if value.date is not None and _only_a_period(flat):
             return value
-    own = deadlines.find_in_text(flat, ctx.doc_date)
+    own = deadlines.find_in_text(flat, ctx.doc_date, ctx.work_year)
     return own if own is not None and own.date is not None else None
 
 
@@ -1082,7 +1085,7 @@ def _make(
             elif kind == "support":
                 support.extend(split_bodies(value))
             elif kind == "deadline" and deadline is None:
-                deadline = deadlines.parse_value(value, ctx.doc_date)
+                deadline = deadlines.parse_value(value, ctx.doc_date, ctx.work_year)
             elif kind == "product":
                 product = value.strip(" .")
     if not lead and not fields and text.rstrip(" .;").endswith(")"):
@@ -1142,7 +1145,9 @@ def _make(
         support.extend(ctx.partners)  # with the item's own partners, if it names any
     if deadline is None:
         deadline = (
-            _deadline(text, start, end, ctx) if not attrs else deadlines.find_in_text(main_text, ctx.doc_date)
+            _deadline(text, start, end, ctx)
+            if not attrs
+            else deadlines.find_in_text(main_text, ctx.doc_date, ctx.work_year)
         )
     deadline = _effective(deadline, ctx)
     lead = _unique(lead)
@@ -1189,7 +1194,7 @@ def _dash_fields(text: str, ctx: Context) -> tuple[str, list[str], list[str], De
     partners: list[str] = []
     bound: Deadline | None = None
     for part in parts[1:]:
-        value = deadlines.parse_value(part, ctx.doc_date)
+        value = deadlines.parse_value(part, ctx.doc_date, ctx.work_year)
         if bound is None and (value.date is not None or value.recurrence is not None):
             bound = value
             continue
@@ -1241,7 +1246,7 @@ def _group_bound(section: str, ctx: Context) -> Deadline | None:
     """A table's group row that is a period ("I | THÁNG 01/2027", "Quý II/2027", "Giai đoạn
     2026 - 2030") bounds the rows under it, as a phase heading does (CONVENTIONS rule 10)."""
     label = _GROUP_MARK.sub("", section, count=1)
-    value = deadlines.parse_value(label, ctx.doc_date)
+    value = deadlines.parse_value(label, ctx.doc_date, ctx.work_year)
     if value.date is not None and len(label) <= _GROUP_LABEL:
         return value
     return _phase(section, ctx)
@@ -1303,10 +1308,10 @@ def tasks_from_rows(rows: list[Row], ctx: Context, heading: str | None = None) -
         lead = [_PERSON_AFTER.split(x)[0] for x in lead]
         support = marked_support + split_bodies(row.cells.get("support", ""))
         dl_text = row.cells.get("deadline")
-        deadline = deadlines.parse_value(dl_text, ctx.doc_date) if dl_text else None
+        deadline = deadlines.parse_value(dl_text, ctx.doc_date, ctx.work_year) if dl_text else None
         note = row.cells.get("note")
         if note and (deadline is None or deadline.date is None):
-            deadline = deadlines.find_in_text(note, ctx.doc_date) or deadline
+            deadline = deadlines.find_in_text(note, ctx.doc_date, ctx.work_year) or deadline
         if (deadline is None or (deadline.date is None and deadline.recurrence is None)) and section:
             deadline = _group_bound(section, ctx) or deadline
         lead = _unique(lead)

@@ -434,3 +434,23 @@ def test_a_time_cell_with_a_first_time_then_a_cycle(
 ) -> None:
     found = parse_value(value, date(2026, 3, 5))
     assert (found.date, found.recurrence) == (expected, recurrence)
+
+
+def test_phrases_without_their_year_in_a_plan_for_the_next_year() -> None:
+    # a plan for 2027 signed on 20 December 2026: its "quý IV", "cuối năm", "trước ngày
+    # 15/12" are 2027's; a span counted from the signing stays counted from it
+    signed = date(2026, 12, 20)
+    assert deadlines.title_year("Công tác cải cách hành chính năm 2027") == 2027
+    assert deadlines.title_year("Giai đoạn 2026 - 2030") is None
+    for text, expected in (
+        ("hoàn thành trong quý IV", date(2027, 12, 31)),
+        ("tổng kết vào cuối năm", date(2027, 12, 31)),
+        ("báo cáo trước ngày 15/12", date(2027, 12, 14)),
+        ("trong vòng 30 ngày kể từ ngày ký", date(2027, 1, 19)),
+    ):
+        found = find_in_text(text, signed, 2027)
+        assert found is not None and found.date == expected, text
+    assert parse_value("Tháng 12", signed, 2027).date == date(2027, 12, 31)
+    # a plan for its own year, or a title's year long past, changes nothing
+    assert find_in_text("hoàn thành trong quý IV", date(2027, 1, 5), 2027).date == date(2027, 12, 31)  # type: ignore[union-attr]
+    assert find_in_text("hoàn thành trong quý IV", signed, 2020).date == date(2026, 12, 31)  # type: ignore[union-attr]

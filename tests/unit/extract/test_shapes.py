@@ -3483,3 +3483,23 @@ def test_an_item_that_names_its_own_subject_after_a_topic_keeps_only_its_own() -
 """
     )
     assert [t.lead for t in e.tasks] == [("các sở, ngành, địa phương",), ("Sở Văn hóa, Thể thao và Du lịch",)]
+
+
+def test_a_plan_for_next_year_reads_its_periods_without_a_year_in_that_year() -> None:
+    text = header("321/KH-UBND", title="Công tác cải cách hành chính năm 2027").replace(
+        "ngày 05 tháng 3 năm 2026", "ngày 20 tháng 12 năm 2026"
+    )
+    e = extract(
+        SourceText(
+            text
+            + """
+1. Sở Nội vụ kiểm tra công tác cải cách hành chính, hoàn thành trong quý IV.
+2. Các sở, ngành xây dựng kế hoạch của đơn vị trong vòng 30 ngày kể từ ngày ký.
+
+| STT | Nội dung | Cơ quan chủ trì | Thời gian |
+|---|---|---|---|
+| 1 | Đánh giá chỉ số cải cách hành chính | Sở Nội vụ | Tháng 12 |
+"""
+        )
+    )
+    assert [t.deadline.date for t in e.tasks] == [date(2027, 12, 31), date(2027, 1, 19), date(2027, 12, 31)]
