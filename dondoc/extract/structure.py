@@ -220,8 +220,8 @@ def hands_on_follow_up(text: str, issuer: str | None) -> bool:
     whole of it ("Bộ Y tế giao Cục Phòng bệnh theo dõi, hướng dẫn …", "Ủy ban nhân dân tỉnh
     giao Sở Nội vụ theo dõi, đôn đốc …")? The issuer's words as its header reads them, to
     the place's name ("ỦY BAN NHÂN DÂN TỈNH LÀO CAI" → "Ủy ban nhân dân tỉnh")."""
-    if not issuer:
-        return False
+    if not issuer or text[:1].lower() != issuer[:1].lower():
+        return False  # most lines: not the issuer's name, no split
     said = text.split()
     own = issuer.lower().split()
     k = 0
