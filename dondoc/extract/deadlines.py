@@ -382,32 +382,23 @@ def _year_end(m: re.Match[str], doc_date: date | None) -> Resolved:
 
 
 def _month_no_year(m: re.Match[str], doc_date: date | None) -> Resolved:
+    month = int(m.group(1))
+    return _month_end_no_year(m, doc_date, month) if 1 <= month <= 12 else None
+
+
+def _month_end_no_year(m: re.Match[str], doc_date: date | None, month: int) -> Resolved:
+    """The last day of a month a phrase names without its year: in the document's year when
+    the phrase says "năm nay" or the month is still to come, else in the next."""
     if doc_date is None:
         return None
-    month = int(m.group(1))
-    if not 1 <= month <= 12:
-        return None
-    if m.group(0).endswith("nay"):
-        year = doc_date.year  # "tháng 9 năm nay": this year's, as written
-    else:
-        year = doc_date.year if month >= doc_date.month else doc_date.year + 1  # past: next year's
-    d = _last_of_month(year, month)
+    this_year = m.group(0).endswith("nay") or month >= doc_date.month
+    d = _last_of_month(doc_date.year if this_year else doc_date.year + 1, month)
     return (d, ()) if d else None
-
-
-def _this_or_next(doc_date: date, month: int, as_written: bool) -> int:
-    """The year of a month named without one: the document's ("năm nay" as written, or the
-    month still to come), else the next."""
-    return doc_date.year if as_written or month >= doc_date.month else doc_date.year + 1
 
 
 def _quarter_no_year(m: re.Match[str], doc_date: date | None) -> Resolved:
     q = _quarter_number(m.group(1))
-    if doc_date is None or q is None:
-        return None
-    month = q * 3
-    d = _last_of_month(_this_or_next(doc_date, month, m.group(0).endswith("nay")), month)
-    return (d, ()) if d else None
+    return _month_end_no_year(m, doc_date, q * 3) if q is not None else None
 
 
 def _phase_span(m: re.Match[str], doc_date: date | None) -> Resolved:
@@ -422,11 +413,7 @@ def _phase_span(m: re.Match[str], doc_date: date | None) -> Resolved:
 
 
 def _half_no_year(m: re.Match[str], doc_date: date | None) -> Resolved:
-    if doc_date is None:
-        return None
-    month = 6 if m.group(1).lower() == "đầu" else 12
-    d = _last_of_month(_this_or_next(doc_date, month, m.group(0).endswith("nay")), month)
-    return (d, ()) if d else None
+    return _month_end_no_year(m, doc_date, 6 if m.group(1).lower() == "đầu" else 12)
 
 
 _DURING = re.compile(r"được\s+giao\s+(?:trong\s+)?$", re.I)

@@ -119,12 +119,13 @@ _TITLE_THEN_NAME = re.compile(
 _NOI_NHAN = re.compile(r"^\s*_*N[ơo]i\s+nh[ậa]n", re.I)
 # the words an introduction's sentence opens with
 _CONTEXT_WORDS = ("Căn cứ", "Thực hiện", "Ngày", "Sau khi", "Theo")
-# (and "Để …", "Nhằm …": an introduction that opens on its purpose, which a PDF may keep with
-# no blank line under the title)
-_CONTEXT_START = re.compile(rf"^({'|'.join((*_CONTEXT_WORDS, 'Tại', 'Trong', 'Để', 'Nhằm'))})\b")
+# an introduction that opens on its purpose ("Để …", "Nhằm …"), which a PDF may keep with no
+# blank line under the title
+_PURPOSE_WORDS = ("Để", "Nhằm")
+_CONTEXT_START = re.compile(rf"^({'|'.join((*_CONTEXT_WORDS, 'Tại', 'Trong', *_PURPOSE_WORDS))})\b")
 # the first words of a letter's body: an addressee left open ("Kính gửi: Các huyện ủy, …"
 # with no full stop, each paragraph a line as a Word file gives them) goes on no further
-_LETTER_OPENS = re.compile(rf"^(?:{'|'.join((*_CONTEXT_WORDS, 'Để', 'Nhằm'))})\b")
+_LETTER_OPENS = re.compile(rf"^(?:{'|'.join((*_CONTEXT_WORDS, *_PURPOSE_WORDS))})\b")
 
 
 def _left(raw: str) -> str:

@@ -236,6 +236,7 @@ def hands_on_follow_up(text: str, issuer: str | None) -> bool:
 _ISSUER_WORDS: Final = 2  # "Bộ Y tế", "Ủy ban nhân dân tỉnh": at least the kind of body
 _HANDING_ON: Final = frozenset(words("structure", "section_handing_cue"))
 _FOLLOW_UP: Final = words("structure", "follow_up_verbs")
+_COURTESY: Final = words("structure", "courtesy_closings")
 
 
 def _ends_body(lines: list[Line], i: int) -> bool:
@@ -246,7 +247,7 @@ def _ends_body(lines: list[Line], i: int) -> bool:
         if ln.kind != "text":
             continue
         t = ln.text.strip(" *_")
-        if ended and not (t[:1].islower() or t.lower().startswith(words("structure", "courtesy_closings"))):
+        if ended and not (t[:1].islower() or t.lower().startswith(_COURTESY)):
             return False
         ended = t.endswith(_TERMINAL)
     return True
