@@ -25,7 +25,8 @@ from dondoc.extract.tones import any_tone
 
 _ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
-_DMY = r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})"
+# also "15/6 năm 2026": a day and month in figures, the year in words
+_DMY = r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*(?:[/.\-]|\s+năm\s+)\s*(\d{4})"
 _DMY_WORDS = r"(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:năm|/|-)\s*(\d{4})"
 _DATE = rf"(?:ngày\s+)?(?:{_DMY}|{_DMY_WORDS})"
 # a day of the week between an hour and its date ("trước 16 giờ 00, thứ Sáu, ngày 14/5/2027")
@@ -43,7 +44,8 @@ _Q = r"qu[ýíy]\s+"
 _NUMERAL_Q = r"(?:iv|lv|[il1h]{1,3}|[1-4])"
 _QUARTER_YEAR = r"\s*(?:/|-|năm|,)?\s*(?:năm\s+)?(\d{4})"  # the year after a quarter's numeral
 _QUARTER = rf"{_Q}({_NUMERAL_Q}){_QUARTER_YEAR}"
-_HALF = r"(?:6\s+tháng|nửa)\s+(đầu|cuối)\s+năm\s+(\d{4})"
+_SIX_MONTHS = r"(?:0?6\s+tháng|sáu\s+tháng|nửa)"  # "6 tháng", "06 tháng", "sáu tháng", "nửa"
+_HALF = rf"{_SIX_MONTHS}\s+(đầu|cuối)\s+năm\s+(\d{{4}})"
 # the year's stem and branch ("Đinh Mùi"): the year itself is read from the digits or the date
 _STEMS = ("giáp", "ất", "bính", "đinh", "mậu", "kỷ", "canh", "tân", "nhâm", "quý")
 _BRANCHES = ("tý", "sửu", "dần", "mão", "thìn", "tỵ", "tị", "ngọ", "mùi", "thân", "dậu", "tuất", "hợi")
@@ -52,6 +54,9 @@ _CAN_CHI = "(?:" + "|".join(map(any_tone, _STEMS)) + r")\s+(?:" + "|".join(map(a
 # the first Tết after the document's date; never "Tết trồng cây", "Tết Trung thu"
 _TET = rf"tết(?:\s+nguyên\s+đán)?(?:\s+{_CAN_CHI})?(?:\s*(?:năm\s+)?(\d{{4}})|(?![\s-]*[\wà-ỹ]))"
 _YEAR = r"năm\s+(\d{4})"
+# after a month without its year: not a cycle's ("tháng 12 hằng năm"), a lunar month's, another
+# period's or a span's ("tháng 11 và tháng 12/2027")
+_NOT_A_CYCLE = r"(?!\s+(?:năm|âm|hằng|hàng|mỗi|các|và|đến|tới|của|trong))"
 _LUNAR_MONTH = r"(\d{1,2}|[Gg]iêng|[Cc]hạp)"
 # "ngày 10 tháng 3 âm lịch năm 2025", "ngày 10/3 (âm lịch)", "Rằm tháng Giêng năm 2026"
 _LUNAR = (
@@ -386,6 +391,27 @@ def _month_no_year(m: re.Match[str], doc_date: date | None) -> Resolved:
     return _month_end_no_year(m, doc_date, month) if 1 <= month <= 12 else None
 
 
+# the last day a part of a month allows: its first ten days ("đầu", "thượng tuần"), its middle
+# ("giữa": the 15th, as a reader dates it), its second ten days ("trung tuần"); "hạ tuần", the
+# last ten, ends with the month
+_MONTH_PART_DAY: Final = {"đầu": 10, "thượng": 10, "giữa": 15, "trung": 20}
+
+
+def _month_part(m: re.Match[str], doc_date: date | None) -> Resolved:
+    month = int(m.group(2))
+    if not 1 <= month <= 12:
+        return None
+    if m.group(3):
+        last = _last_of_month(int(m.group(3)), month)
+    else:
+        end = _month_end_no_year(m, doc_date, month)
+        last = end[0] if end else None
+    if last is None:
+        return None
+    day = _MONTH_PART_DAY.get(m.group(1).split()[0].lower())
+    return (last if day is None else last.replace(day=day)), ()
+
+
 def _month_end_no_year(m: re.Match[str], doc_date: date | None, month: int) -> Resolved:
     """The last day of a month a phrase names without its year: in the document's year when
     the phrase says "năm nay" or the month is still to come, else in the next."""
@@ -546,6 +572,22 @@ PHRASES: Final[tuple[Phrase, ...]] = (
         "tổ chức từ 01/4 - 30/6/2026",
         date(2026, 6, 30),
     ),
+    # "vào giữa tháng 6/2026", "đầu tháng 7", "trung tuần tháng 8/2027": a part of a month,
+    # the last day that part allows (see _month_part); without a year, as "trong tháng 10"
+    Phrase(
+        _rule(
+            "month_part",
+            rf"\b(?:{_IN}\s+)?(đầu|giữa|thượng\s+tuần|trung\s+tuần|hạ\s+tuần)\s+{_M}(\d{{1,2}})(?!\d)"
+            rf"(?:{_MONTH_YEAR}|(?!\s*[/.\-–]\s*\d)(?:\s+năm\s+nay\b|{_NOT_A_CYCLE}))",
+            ("tháng",),
+            30,  # "hoàn thành trong trung tuần | tháng"
+            "tvhđcg",
+        ),
+        ("tháng",),
+        _month_part,
+        "tổ chức vào giữa tháng 6/2026",
+        date(2026, 6, 15),
+    ),
     # also "trong tháng 6 - 9/2027" (a span: its last month) and "vào tháng 11 và tháng
     # 12/2027" (two bounds: the earlier, the later as an alternative), in the same pass
     Phrase(
@@ -560,8 +602,7 @@ PHRASES: Final[tuple[Phrase, ...]] = (
     Phrase(
         _rule(
             "month_no_year",
-            rf"\b{_IN}\s+{_M}(\d{{1,2}})(?!\d)(?!\s*[/.\-–]\s*\d)"
-            r"(?:\s+năm\s+nay\b|(?!\s+(?:năm|âm|hằng|hàng|mỗi|các|và|đến|tới|của|trong)))",
+            rf"\b{_IN}\s+{_M}(\d{{1,2}})(?!\d)(?!\s*[/.\-–]\s*\d)(?:\s+năm\s+nay\b|{_NOT_A_CYCLE})",
             ("tháng",),
             17,
             "tvhđc",
@@ -620,7 +661,7 @@ PHRASES: Final[tuple[Phrase, ...]] = (
         date(2026, 9, 30),
     ),
     Phrase(
-        _rule("half", rf"\b(?:trong\s+)?{_HALF}", ("tháng", "nửa"), 8, "t6n"),
+        _rule("half", rf"\b(?:trong\s+)?{_HALF}", ("tháng", "nửa"), 10, "t06sn"),
         ("tháng", "nửa"),
         _half,
         "trong 6 tháng đầu năm 2026",
@@ -648,9 +689,9 @@ PHRASES: Final[tuple[Phrase, ...]] = (
     Phrase(
         _rule(
             "half_no_year",
-            rf"\b{_IN}\s+(?:6\s+tháng|nửa)\s+(đầu|cuối)\s+năm(?:\s+nay\b|(?![\w\d])(?!\s*(?:\d|học|hằng|hàng|sau|tới|trước|tài\s+chính|và)))",
+            rf"\b{_IN}\s+{_SIX_MONTHS}\s+(đầu|cuối)\s+năm(?:\s+nay\b|(?![\w\d])(?!\s*(?:\d|học|hằng|hàng|sau|tới|trước|tài\s+chính|và)))",
             ("tháng", "nửa"),
-            19,  # "hoàn thành trong 6 | tháng"
+            21,  # "hoàn thành trong sáu | tháng"
             "tvhđc",
         ),
         ("tháng", "nửa"),

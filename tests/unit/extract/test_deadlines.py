@@ -454,3 +454,33 @@ def test_phrases_without_their_year_in_a_plan_for_the_next_year() -> None:
     # a plan for its own year, or a title's year long past, changes nothing
     assert find_in_text("hoàn thành trong quý IV", date(2027, 1, 5), 2027).date == date(2027, 12, 31)  # type: ignore[union-attr]
     assert find_in_text("hoàn thành trong quý IV", signed, 2020).date == date(2026, 12, 31)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        # a day and month in figures, the year in words
+        ("tổ chức trước ngày 15/6 năm 2026", date(2026, 6, 14)),
+        ("báo cáo chậm nhất ngày 20/11 năm 2026", date(2026, 11, 20)),
+        # a half-year written "06 tháng", "sáu tháng"
+        ("triển khai xong trong 06 tháng đầu năm 2026", date(2026, 6, 30)),
+        ("hoàn thành trong sáu tháng cuối năm 2026", date(2026, 12, 31)),
+        ("hoàn thành trong 06 tháng đầu năm", date(2026, 6, 30)),
+        # a part of a month: the last day that part allows
+        ("tổ chức vào giữa tháng 6/2026", date(2026, 6, 15)),
+        ("triển khai vào đầu tháng 7 năm 2026", date(2026, 7, 10)),
+        ("hoàn thành trong thượng tuần tháng 5/2026", date(2026, 5, 10)),
+        ("hoàn thành trong trung tuần tháng 4/2026", date(2026, 4, 20)),
+        ("hoàn thành trong hạ tuần tháng 4/2026", date(2026, 4, 30)),
+        ("sơ kết vào đầu tháng 7", date(2026, 7, 10)),
+        ("sơ kết vào đầu tháng 2", date(2027, 2, 10)),
+    ],
+)
+def test_other_ways_of_writing_a_day_a_half_year_and_a_part_of_a_month(phrase: str, expected: date) -> None:
+    found = find_in_text(phrase, date(2026, 3, 5))
+    assert found is not None and found.date == expected, found
+
+
+def test_a_part_of_a_month_in_a_cycle_has_no_date() -> None:
+    found = find_in_text("tổ chức vào đầu tháng 12 hằng năm", date(2026, 3, 5))
+    assert found is not None and (found.date, found.recurrence) == (None, "yearly")
