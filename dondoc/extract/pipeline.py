@@ -26,10 +26,12 @@ from dondoc.extract.reporting import Passage, Rule, find_rules, outside_paragrap
 from dondoc.extract.review import is_bare_group
 from dondoc.extract.structure import Block, build_tree, enclosing_heading, opens_phase
 from dondoc.extract.tables import (
+    find_bare_pipe_tables,
     find_cell_per_line_tables,
     find_layout_tables,
     find_markdown_tables,
     find_pipe_tables,
+    find_tab_tables,
 )
 from dondoc.extract.tasks import (
     Context,
@@ -133,6 +135,8 @@ def extract(source: SourceText) -> Extraction:
         t
         for t in find_pipe_tables(lines[:limit])
         + find_markdown_tables(lines[:limit])
+        + find_tab_tables(lines[:limit])
+        + find_bare_pipe_tables(lines[:limit])
         + find_layout_tables(lines[:limit])
         + find_cell_per_line_tables(lines[:limit])
         if t.rows or t.line_indexes

@@ -260,33 +260,105 @@ def _heads_children(numbers: list[str], index: int) -> bool:
     return bool(own) and following.startswith(f"{own}.")
 
 
+def _md_row(raw: str) -> bool:
+    return raw.lstrip().startswith("|")
+
+
+_BARE_PIPES_MIN = 2  # "Nội dung | Chủ trì | Thời gian": three cells, no outer pipes
+
+
+def _bare_pipe_row(raw: str) -> bool:
+    return raw.count("|") >= _BARE_PIPES_MIN
+
+
 def _opens_markdown_table(lines: list[Line], i: int) -> bool:
+    """A "|" header row over its "|---|" rule; or, typed or copied as text without the rule,
+    one whose cells name a task table's columns over another "|" row."""
     if not lines[i].text.startswith("|"):
         return False  # (a line whose raw text opens with "|" keeps it first once cleaned)
     raw = lines[i].raw
-    return raw.lstrip().startswith("|") and raw.count("|") >= 4 and bool(_MD_RULE.match(lines[i + 1].raw))
+    if not (_md_row(raw) and raw.count("|") >= 4):
+        return False
+    under = lines[i + 1].raw
+    return bool(_MD_RULE.match(under)) or (_md_row(under) and _task_columns(table_roles(_md_cells(raw))))
 
 
 def find_markdown_tables(lines: list[Line]) -> list[Table]:
     return _scan(lines, _opens_markdown_table, _read_markdown_table)
 
 
+def _opens_bare_pipe_table(lines: list[Line], i: int) -> bool:
+    """Cells parted by "|" without the outer pipes ("STT | Nội dung | Chủ trì | Thời gian"),
+    as a table typed as text: a header naming a task table's columns over such a row."""
+    raw = lines[i].raw
+    if _md_row(raw) or not (_bare_pipe_row(raw) and _bare_pipe_row(lines[i + 1].raw)):
+        return False
+    return _task_columns(table_roles(_md_cells(raw)))
+
+
+def find_bare_pipe_tables(lines: list[Line]) -> list[Table]:
+    return _scan(lines, _opens_bare_pipe_table, _read_bare_pipe_table)
+
+
+def _read_bare_pipe_table(lines: list[Line], head: int) -> Table | None:
+    return _read_cell_rows(lines, head, _md_cells, _bare_pipe_row)
+
+
+# --- tab-separated tables: a table copied from a word processor or a spreadsheet ---------
+
+_TAB_CELLS_MIN = 3
+
+
+def _tab_cells(raw: str) -> list[str]:
+    return [c.strip().strip("*").strip() for c in raw.strip("\r\n").split("\t")]
+
+
+def _tab_row(raw: str) -> bool:
+    return "\t" in raw.strip()
+
+
+def _opens_tab_table(lines: list[Line], i: int) -> bool:
+    """A header of cells parted by tabs that names a task table's columns, over a row parted
+    the same way (each row one line, as a copy of a table pastes)."""
+    raw = lines[i].raw
+    if raw.strip().count("\t") < _TAB_CELLS_MIN - 1 or not _tab_row(lines[i + 1].raw):
+        return False
+    return _task_columns(table_roles(_tab_cells(raw)))
+
+
+def find_tab_tables(lines: list[Line]) -> list[Table]:
+    return _scan(lines, _opens_tab_table, _read_tab_table)
+
+
+def _read_tab_table(lines: list[Line], head: int) -> Table | None:
+    return _read_cell_rows(lines, head, _tab_cells, _tab_row)
+
+
 def _read_markdown_table(lines: list[Line], head: int) -> Table | None:
-    headers = _md_cells(lines[head].raw)
+    return _read_cell_rows(lines, head, _md_cells, _md_row)
+
+
+def _read_cell_rows(
+    lines: list[Line], head: int, cells_of: Callable[[str], list[str]], in_table: Callable[[str], bool]
+) -> Table | None:
+    """A table whose rows are lines of cells (`cells_of` a raw line, while `in_table`) under
+    a header at `head` and, if there is one, its "|---|" rule."""
+    headers = cells_of(lines[head].raw)
     roles = table_roles(headers)
     notes = {k for k, h in enumerate(headers) if " ".join(h.lower().split()) in _NOTE_HEADS}
     if "content" not in roles:
         return None
-    used = {head, head + 1}
+    ruled = bool(_MD_RULE.match(lines[head + 1].raw))
+    used = {head, head + 1} if ruled else {head}
     rows: list[Row] = []
     # its title in capitals above it, as a table read a cell per line: the section of an
     # appendix's table, which no heading of the body encloses (a Word original's appendix)
     section: str | None = _title_above(lines, head)
-    k = head + 2
+    k = head + 2 if ruled else head + 1
     body: list[tuple[Line, list[str]]] = []
-    while k < len(lines) and lines[k].raw.lstrip().startswith("|"):
+    while k < len(lines) and in_table(lines[k].raw):
         used.add(k)
-        body.append((lines[k], _md_cells(lines[k].raw)))
+        body.append((lines[k], cells_of(lines[k].raw)))
         k += 1
     while body and (sub := _sub_header_roles(roles, body[0][1], headers)) is not None:
         roles = sub  # "Đơn vị thực hiện" over "Chủ trì | Phối hợp": the second row names them

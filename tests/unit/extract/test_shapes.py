@@ -3,6 +3,7 @@ a shape, never for a document). Every test runs the whole extractor."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pytest
@@ -3503,3 +3504,50 @@ def test_a_plan_for_next_year_reads_its_periods_without_a_year_in_that_year() ->
         )
     )
     assert [t.deadline.date for t in e.tasks] == [date(2027, 12, 31), date(2027, 1, 19), date(2027, 12, 31)]
+
+
+_TASK_ROWS = [
+    ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"],
+    ["1", "Xây dựng cơ sở dữ liệu đất đai", "Sở Nông nghiệp và Môi trường", "Sở Tài chính", "Quý III/2026"],
+    [
+        "2",
+        "Rà soát thủ tục hành chính liên thông",
+        "Văn phòng UBND tỉnh",
+        "Các sở, ngành",
+        "Giữa tháng 9/2026",
+    ],
+]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        lambda cells: "| " + " | ".join(cells) + " |",  # pipes, typed without the "|---|" rule
+        lambda cells: " | ".join(cells),  # pipes between the cells only
+        lambda cells: "\t".join(cells),  # a table copied from a word processor or a spreadsheet
+    ],
+    ids=["pipes-without-rule", "bare-pipes", "tabs"],
+)
+def test_a_task_table_typed_or_pasted_as_text(row: Callable[[list[str]], str]) -> None:
+    table = "\n".join(row(cells) for cells in _TASK_ROWS)
+    e = _run(f"Ủy ban nhân dân tỉnh giao nhiệm vụ cụ thể như sau:\n\n{table}\n")
+    got = [(t.text, t.lead, t.support, t.deadline.date) for t in e.tasks]
+    assert got == [
+        (
+            "Xây dựng cơ sở dữ liệu đất đai",
+            ("Sở Nông nghiệp và Môi trường",),
+            ("Sở Tài chính",),
+            date(2026, 9, 30),
+        ),
+        (
+            "Rà soát thủ tục hành chính liên thông",
+            ("Văn phòng UBND tỉnh",),
+            ("Các sở, ngành",),
+            date(2026, 9, 15),
+        ),
+    ]
+
+
+def test_pipes_in_a_line_that_names_no_task_columns_are_text() -> None:
+    e = _run("1. Sở Y tế công bố đường dây nóng | 1900 9095 | hoạt động 24/7 trong tháng 5/2026.\n")
+    assert [t.lead for t in e.tasks] == [("Sở Y tế",)]
