@@ -105,4 +105,8 @@ def judge(meta: DirectiveMeta, tasks: Sequence[Task]) -> Verdict:
         # two marks alone may be a page's chance lines (a web page's table row read as an
         # issuer, a date in its references): with nothing assigned, no directive
         return Verdict(False, (*reasons, "too few layout marks for a text that assigns nothing"))
+    if not meta.addressees and not any(t.lead or t.support for t in tasks):
+        # a notice in full layout whose items state facts ("Số lượng cần tuyển: 05 chỉ tiêu",
+        # "Địa điểm nhận hồ sơ: …"): no word assigns, and no item names a body to do it
+        return Verdict(False, (*reasons, "no item names who is to act"))
     return Verdict(True, tuple(reasons))

@@ -159,3 +159,51 @@ Nguyễn Văn An
     # the kind read from the symbol when the kind's line is lost
     e = extract(SourceText(header("90/GM-UBND", kind="", title="") + body))
     assert e.meta.type == "Giấy mời" and not e.meta.is_directive
+
+
+_CLOSING = """
+Nơi nhận:
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+
+Nguyễn Văn Tư
+"""
+
+
+def test_a_notice_whose_items_state_facts_and_name_no_one_is_not_a_directive() -> None:
+    # a recruitment notice in full layout: its numbered items are facts, none assigns work
+    # and none names a body to do it
+    text = header("12/TB-UBND", kind="THÔNG BÁO", title="Tuyển dụng viên chức năm 2026") + (
+        """
+Ủy ban nhân dân xã thông báo tuyển dụng viên chức năm 2026 như sau:
+
+1. Số lượng cần tuyển: 05 chỉ tiêu, trong đó giáo viên mầm non 03 chỉ tiêu.
+
+2. Hồ sơ đăng ký dự tuyển gồm: Phiếu đăng ký dự tuyển theo mẫu; bản sao văn bằng, chứng chỉ.
+
+3. Địa điểm nhận hồ sơ: trụ sở xã, trong giờ hành chính.
+"""
+        + _CLOSING
+    )
+    e = extract(SourceText(text))
+    assert not e.meta.is_directive
+    assert e.meta.directive_reasons[-1] == "no item names who is to act"
+    assert directive_reason(e.meta.directive_reasons[-1]) == "không mục nào nêu cơ quan, đơn vị thực hiện"
+
+
+def test_an_award_decision_hands_no_work() -> None:
+    # "Tiền thưởng … chi từ nguồn quỹ …" is where the money comes from (CONVENTIONS rule 2)
+    text = header("1520/QĐ-UBND", kind="QUYẾT ĐỊNH", title="Về việc tặng Bằng khen") + (
+        """
+Điều 1. Tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 05 tập thể và 12 cá nhân (có danh sách kèm theo).
+
+Điều 2. Tiền thưởng kèm theo Bằng khen thực hiện theo quy định hiện hành, do Sở Tài chính chi từ nguồn quỹ thi đua, khen thưởng của tỉnh.
+
+Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nội vụ và các cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.
+"""
+        + _CLOSING
+    )
+    e = extract(SourceText(text))
+    assert e.tasks == ()
+    assert not e.meta.is_directive
