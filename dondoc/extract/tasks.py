@@ -183,6 +183,22 @@ def _contact_line(text: str) -> bool:
     )
 
 
+# "Tổng thu ngân sách nhà nước trên địa bàn: 12.500 tỷ đồng.", "Tỷ lệ hộ nghèo: dưới 1,5%": a
+# label and a figure, with up to three words of its unit
+_FIGURE = re.compile(
+    r"[^:\d]{3,120}:\s*(?:(?:khoảng|trên|dưới|đạt|tăng|giảm|còn)\s+)?\d[\d.,]*\s*"
+    r"(?:%|[^\W\d_]+(?:\s+[^\W\d_]+){0,2})?\s*\.?",
+    re.I,
+)
+
+
+def _states_a_figure(text: str) -> bool:
+    """An item that is only a figure under its label (a budget's totals, a target's value),
+    no verb first: what was decided or aimed at, never work handed to a body (a labelled
+    "Lắp đặt mới trạm 5G: 35 trạm" opens with its work and stays a task)."""
+    return _FIGURE.fullmatch(text.strip()) is not None and not starts_with_verb(text)
+
+
 def _dated(text: str, ctx: Context) -> bool:
     """Does the text set a date of its own?"""
     found = deadlines.find_in_text(text, ctx.doc_date, ctx.work_year)
@@ -641,6 +657,8 @@ def _visit(
             continue  # "Điều 1. Thành lập Tổ công tác …": the decision's own act
         if not kids and _contact_line(text):
             continue  # "Trung tâm Kiểm soát bệnh tật tỉnh: 0232.3822.115.": whom to call
+        if not kids and _states_a_figure(text) and not find_roles(text).leads:
+            continue  # "Tổng chi ngân sách địa phương: 15.200 tỷ đồng.": a figure decided
         if (
             _low_starts(low, "funding_starts")
             or (child.marker is None and _low_starts(block.text.strip(" *_").lower(), "funding_starts"))

@@ -3551,3 +3551,20 @@ def test_a_task_table_typed_or_pasted_as_text(row: Callable[[list[str]], str]) -
 def test_pipes_in_a_line_that_names_no_task_columns_are_text() -> None:
     e = _run("1. Sở Y tế công bố đường dây nóng | 1900 9095 | hoạt động 24/7 trong tháng 5/2026.\n")
     assert [t.lead for t in e.tasks] == [("Sở Y tế",)]
+
+
+def test_figures_under_an_approving_article_are_no_tasks() -> None:
+    e = _run(
+        """Điều 1. Thông qua dự toán ngân sách địa phương năm 2027 như sau:
+1. Tổng thu ngân sách nhà nước trên địa bàn: 12.500 tỷ đồng.
+2. Tỷ lệ hộ nghèo cuối năm: dưới 1,5%.
+
+Điều 2. Tổ chức thực hiện
+1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này.
+2. Lắp đặt mới trạm 5G: 35 trạm.
+"""
+    )
+    assert [t.text for t in e.tasks] == [
+        "Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này.",
+        "Lắp đặt mới trạm 5G: 35 trạm.",
+    ]

@@ -198,9 +198,9 @@ def test_an_award_decision_hands_no_work() -> None:
         """
 Điều 1. Tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 05 tập thể và 12 cá nhân (có danh sách kèm theo).
 
-Điều 2. Tiền thưởng kèm theo Bằng khen thực hiện theo quy định hiện hành, do Sở Tài chính chi từ nguồn quỹ thi đua, khen thưởng của tỉnh.
+Điều 2. Tiền thưởng kèm theo Bằng khen do Sở Tài chính chi từ nguồn quỹ thi đua của tỉnh.
 
-Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nội vụ và các cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.
+Điều 3. Giám đốc Sở Nội vụ và các cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành./.
 """
         + _CLOSING
     )
