@@ -3568,3 +3568,13 @@ def test_figures_under_an_approving_article_are_no_tasks() -> None:
         "Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này.",
         "Lắp đặt mới trạm 5G: 35 trạm.",
     ]
+
+
+def test_giao_cho_and_an_alias_named_for_the_rest_of_the_text() -> None:
+    e = _run(
+        """1. Giao cho Công an tỉnh chủ trì bảo đảm an ninh, trật tự tại các điểm tổ chức sự kiện.
+2. Giao nhiệm vụ cho Sở Y tế tổ chức tiêm chủng mở rộng.
+3. Ủy ban nhân dân các xã, phường (sau đây gọi chung là Ủy ban nhân dân cấp xã) xây dựng kế hoạch triển khai.
+"""
+    )
+    assert [t.lead for t in e.tasks] == [("Công an tỉnh",), ("Sở Y tế",), ("Ủy ban nhân dân các xã, phường",)]
