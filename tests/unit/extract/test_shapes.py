@@ -3578,3 +3578,16 @@ def test_giao_cho_and_an_alias_named_for_the_rest_of_the_text() -> None:
 """
     )
     assert [t.lead for t in e.tasks] == [("Công an tỉnh",), ("Sở Y tế",), ("Ủy ban nhân dân các xã, phường",)]
+
+
+def test_a_conclusions_assessment_of_the_months_so_far_is_no_task() -> None:
+    e = _run(
+        """1. Trong 10 tháng năm 2026, kinh tế của tỉnh tiếp tục phát triển; thu ngân sách đạt 85%. Tuy
+nhiên, giải ngân vốn đầu tư công còn chậm.
+
+2. Nhiệm vụ trọng tâm từ nay đến cuối năm 2026:
+
+2.1. Đảng đoàn Hội đồng nhân dân tỉnh lãnh đạo chuẩn bị tốt nội dung kỳ họp cuối năm.
+"""
+    )
+    assert [t.lead for t in e.tasks] == [("Đảng đoàn Hội đồng nhân dân tỉnh",)]
