@@ -3591,3 +3591,21 @@ nhiên, giải ngân vốn đầu tư công còn chậm.
 """
     )
     assert [t.lead for t in e.tasks] == [("Đảng đoàn Hội đồng nhân dân tỉnh",)]
+
+
+def test_bodies_written_with_abbreviated_heads_and_a_capitalised_collective() -> None:
+    e = _run(
+        """1. UBMTTQVN tỉnh và các tổ chức CT-XH tăng cường tuyên truyền.
+2. BCH Quân sự tỉnh, BCH Bộ đội Biên phòng tỉnh bảo đảm an ninh biên giới.
+3. BQL các KCN tỉnh hướng dẫn doanh nghiệp thực hiện.
+4. VP UBND tỉnh theo dõi, tổng hợp.
+5. Các Sở, Ban, Ngành, UBND các xã, phường triển khai thực hiện.
+"""
+    )
+    assert [t.lead for t in e.tasks] == [
+        ("UBMTTQVN tỉnh và các tổ chức CT-XH",),
+        ("BCH Quân sự tỉnh", "BCH Bộ đội Biên phòng tỉnh"),
+        ("BQL các KCN tỉnh",),
+        ("VP UBND tỉnh",),
+        ("Các Sở, Ban, Ngành", "UBND các xã, phường"),
+    ]
