@@ -32,7 +32,9 @@ _DATE = rf"(?:ngày\s+)?(?:{_DMY}|{_DMY_WORDS})"
 # a day of the week between an hour and its date ("trước 16 giờ 00, thứ Sáu, ngày 14/5/2027")
 _WEEKDAY = r"(?:,?\s+(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật))?"
 _M = r"tháng\s+"
-_MONTH_YEAR = r"\s*(?:/|-|năm)\s*(\d{4})"  # the year after a month's number
+_MONTH_YEAR = (
+    r"\s*(?:/|-|năm|\.(?=\d{4}))\s*(\d{4})"  # the year after a month's number ("12/2026", "12.2026")
+)
 _MONTH = rf"{_M}(\d{{1,2}}){_MONTH_YEAR}"
 # the first of two months or quarters ("tháng 11 và tháng 12/2027", "Quý II - III/2027"):
 # its number (group 1) and the word that joins them (group 2)
@@ -54,6 +56,8 @@ _CAN_CHI = "(?:" + "|".join(map(any_tone, _STEMS)) + r")\s+(?:" + "|".join(map(a
 # the first Tết after the document's date; never "Tết trồng cây", "Tết Trung thu"
 _TET = rf"tết(?:\s+nguyên\s+đán)?(?:\s+{_CAN_CHI})?(?:\s*(?:năm\s+)?(\d{{4}})|(?![\s-]*[\wà-ỹ]))"
 _YEAR = r"năm\s+(\d{4})"
+# the last year of a span after its first ("năm 2026 - 2027"): group 2 of a year's pattern
+_LAST_YEAR = r"(?:\s*[-–]\s*((?:19|20)\d{2})(?!\d))?"
 # after a month without its year: not a cycle's ("tháng 12 hằng năm"), a lunar month's, another
 # period's or a span's ("tháng 11 và tháng 12/2027")
 _NOT_A_CYCLE = r"(?!\s+(?:năm|âm|hằng|hàng|mỗi|các|và|đến|tới|của|trong))"
@@ -391,10 +395,10 @@ def _month_no_year(m: re.Match[str], doc_date: date | None) -> Resolved:
     return _month_end_no_year(m, doc_date, month) if 1 <= month <= 12 else None
 
 
-# the last day a part of a month allows: its first ten days ("đầu", "thượng tuần"), its middle
-# ("giữa": the 15th, as a reader dates it), its second ten days ("trung tuần"); "hạ tuần", the
-# last ten, ends with the month
-_MONTH_PART_DAY: Final = {"đầu": 10, "thượng": 10, "giữa": 15, "trung": 20}
+# the last day a part of a month allows: its first week ("tuần đầu"), its first ten days
+# ("đầu", "thượng tuần"), its middle ("giữa": the 15th, as a reader dates it), its second ten
+# days ("trung tuần"); "hạ tuần", the last ten, ends with the month
+_MONTH_PART_DAY: Final = {"tuần": 7, "đầu": 10, "thượng": 10, "giữa": 15, "trung": 20}
 
 
 def _month_part(m: re.Match[str], doc_date: date | None) -> Resolved:
@@ -449,6 +453,8 @@ def _year(m: re.Match[str], doc_date: date | None) -> Resolved:
     if _DURING.search(m.string[max(0, m.start() - 20) : m.start()]):
         return None  # "được giao trong năm 2025": the year of the assignment, not a bound
     year = int(m.group(1))
+    if m.re.groups >= 2 and m.group(2) and int(m.group(2)) > year:
+        year = int(m.group(2))  # "trong năm 2026 - 2027": a span ends with its last year
     if m.group(0)[:5].lower() == "trước":
         # "trước năm 2027": before the year opens, as "trước tháng 8" and "trước quý III"
         return date(year - 1, 12, 31), (date(year, 1, 1),)
@@ -483,11 +489,11 @@ EXAMPLE_DATE = date(2026, 3, 5)
 # "hoàn thành trước", "chậm nhất (là|vào) (đến)", "hạn chót (là)": the lead-ins of a last day
 _BEFORE = (
     r"(?:xong\s+|hoàn\s+thành\s+)?"
-    r"(?:trước|chậm\s+nhất(?:\s+là|\s+vào)?(?:\s+đến)?|hạn\s+chót(?:\s+là)?|không\s+quá)\s+"
+    r"(?:trước|chậm\s+nhất(?:\s+là|\s+vào)?(?:\s+đến)?|hạn\s+chót(?:\s+là)?|không\s+(?:quá|muộn\s+hơn|chậm\s+hơn))\s+"
 )
 # "trong", "vào", "hoàn thành (trong)", "đến (hết)", "hết", "cuối": the lead-ins of a period's end
 _IN = r"(?:trong|vào|hoàn\s+thành(?:\s+trong)?|đến\s+hết|đến|hết|cuối)"
-_SOON = ("trước", "chậm", "chót", "không quá")
+_SOON = ("trước", "chậm", "chót", "không quá", "không muộn")
 
 # In the order they are tried: a later match inside an earlier one is part of it.
 PHRASES: Final[tuple[Phrase, ...]] = (
@@ -496,12 +502,12 @@ PHRASES: Final[tuple[Phrase, ...]] = (
     Phrase(
         _rule(
             "labelled",
-            rf"\b(?:thời\s+hạn|hạn|thời\s+gian)(?:\s+hoàn\s+thành)?\s*:\s*(?:ngày\s+)?(?:{_DMY}|{_DMY_WORDS})",
-            ("hạn", "hoàn thành"),
+            rf"\b(?:thời\s+hạn|hạn(?:\s+cuối|\s+chót)?|thời\s+gian)(?:\s+hoàn\s+thành)?\s*:\s*(?:ngày\s+)?(?:{_DMY}|{_DMY_WORDS})",
+            ("hạn", "hoàn thành", "thời gian"),
             10,
             "th",
         ),
-        ("hạn", "hoàn thành"),
+        ("hạn", "hoàn thành", "thời gian"),
         _day,
         "báo cáo kết quả. Thời hạn: 15/8/2026",
         date(2026, 8, 15),
@@ -527,7 +533,7 @@ PHRASES: Final[tuple[Phrase, ...]] = (
             "hour_short",
             rf"{_BEFORE}\d{{1,2}}\s*h(?:\s*\d{{2}})?(?:\s*phút)?{_WEEKDAY},?\s+(?:ngày\s+)?"
             rf"(?:{_DMY}|{_DMY_WORDS})",
-            ("trước", "chậm", "hạn", "không quá"),
+            ("trước", "chậm", "hạn", "không quá", "không muộn"),
             11,
             "xhtck",
         ),
@@ -539,7 +545,9 @@ PHRASES: Final[tuple[Phrase, ...]] = (
         date(2026, 3, 26),
     ),
     Phrase(
-        _rule("before", rf"{_BEFORE}{_DATE}", ("trước", "chậm", "hạn", "không quá"), 11, "xhtck"),
+        _rule(
+            "before", rf"{_BEFORE}{_DATE}", ("trước", "chậm", "hạn", "không quá", "không muộn"), 11, "xhtck"
+        ),
         _SOON,
         _before,
         "hoàn thành trước ngày 15/3/2026",
@@ -577,10 +585,10 @@ PHRASES: Final[tuple[Phrase, ...]] = (
     Phrase(
         _rule(
             "month_part",
-            rf"\b(?:{_IN}\s+)?(đầu|giữa|thượng\s+tuần|trung\s+tuần|hạ\s+tuần)\s+{_M}(\d{{1,2}})(?!\d)"
+            rf"\b(?:{_IN}\s+)?(tuần\s+đầu|đầu|giữa|thượng\s+tuần|trung\s+tuần|hạ\s+tuần)\s+(?:của\s+)?{_M}(\d{{1,2}})(?!\d)"
             rf"(?:{_MONTH_YEAR}|(?!\s*[/.\-–]\s*\d)(?:\s+năm\s+nay\b|{_NOT_A_CYCLE}))",
             ("tháng",),
-            30,  # "hoàn thành trong trung tuần | tháng"
+            34,  # "hoàn thành trong tuần đầu của | tháng"
             "tvhđcg",
         ),
         ("tháng",),
@@ -737,9 +745,9 @@ PHRASES: Final[tuple[Phrase, ...]] = (
         _rule(
             "before_no_year",
             rf"{_BEFORE}(?:ngày\s+)?(\d{{1,2}})\s*/\s*(\d{{1,2}})(?!\s*[/.\-]\s*\d)(?!\d)(?!\s+(?:năm|âm))",
-            ("trước", "chậm", "hạn"),
+            ("trước", "chậm", "hạn", "không quá", "không muộn"),
             11,
-            "xhtc",
+            "xhtck",
         ),
         _SOON,
         _before_no_year,
@@ -761,14 +769,31 @@ PHRASES: Final[tuple[Phrase, ...]] = (
         # names a period the work is for, no bound
         _rule(
             "year",
-            rf"(?<!được giao )(?<!tháng )\b(?:trong|đến\s+hết|hết|cuối|trước|(?:trong\s+)?suốt)\s+{_YEAR}",
+            rf"(?<!được giao )(?<!tháng )\b(?:trong|đến\s+hết|hết|cuối|trước|(?:trong\s+)?suốt)\s+"
+            rf"(?:(?:các|0?2|hai|0?3|ba)\s+)?{_YEAR}{_LAST_YEAR}",
             ("năm",),
-            11,
+            15,  # "trong các | năm"
             "tđhcs",
         ),
         ("năm",),
         _year,
         "đến hết năm 2027",
+        date(2027, 12, 31),
+    ),
+    # "… báo cáo. Thời gian thực hiện: 2026 - 2027.", "Tiến độ: năm 2027": a time label inside
+    # an item's text, its year or its years bare after the colon (rule 10: a span, its end)
+    Phrase(
+        _rule(
+            "labelled_years",
+            rf"\b(?:thời\s+gian(?:\s+thực\s+hiện)?|thời\s+hạn|tiến\s+độ)\s*:\s*(?:(?:trong\s+)?(?:các\s+)?năm\s+)?"
+            rf"((?:19|20)\d{{2}}){_LAST_YEAR}(?![\d/])",
+            ("thời gian", "thời hạn", "tiến độ"),
+            0,
+            "t",
+        ),
+        ("thời gian", "thời hạn", "tiến độ"),
+        _year,
+        "báo cáo kết quả. Thời gian thực hiện: 2026 - 2027",
         date(2027, 12, 31),
     ),
     Phrase(
@@ -813,9 +838,9 @@ PHRASES: Final[tuple[Phrase, ...]] = (
         _rule(
             "before_no_year_words",
             rf"{_BEFORE}(?:ngày\s+)?(\d{{1,2}})\s+tháng\s+(\d{{1,2}})(?!\s*(?:năm|/|-)\s*\d)(?!\d)(?!\s+âm)",
-            ("trước", "chậm", "hạn"),
+            ("trước", "chậm", "hạn", "không quá", "không muộn"),
             11,
-            "xhtc",
+            "xhtck",
         ),
         _SOON,
         _before_no_year,

@@ -474,6 +474,22 @@ def test_phrases_without_their_year_in_a_plan_for_the_next_year() -> None:
         ("hoàn thành trong hạ tuần tháng 4/2026", date(2026, 4, 30)),
         ("sơ kết vào đầu tháng 7", date(2026, 7, 10)),
         ("sơ kết vào đầu tháng 2", date(2027, 2, 10)),
+        ("hoàn thành trong tuần đầu của tháng 12/2026", date(2026, 12, 7)),
+        # a month and year parted by a full stop
+        ("hoàn thành trong tháng 12.2026", date(2026, 12, 31)),
+        # "not later than" allows the day itself
+        ("nộp báo cáo không muộn hơn ngày 15/12/2026", date(2026, 12, 15)),
+        ("nộp báo cáo không chậm hơn ngày 15/12/2026", date(2026, 12, 15)),
+        ("nộp báo cáo không muộn hơn ngày 15/12", date(2026, 12, 15)),
+        # a label inside the item's text, its date or years bare after the colon
+        ("tổng hợp, báo cáo. Hạn cuối: 31/12/2026", date(2026, 12, 31)),
+        ("tổ chức hội nghị. Thời gian: 15/8/2026", date(2026, 8, 15)),
+        ("báo cáo kết quả. Thời gian thực hiện: 2026 - 2027", date(2027, 12, 31)),
+        ("triển khai mô hình. Tiến độ: năm 2027", date(2027, 12, 31)),
+        # a span of years after a lead-in ends with its last year
+        ("hoàn thành trong năm 2026 - 2027", date(2027, 12, 31)),
+        ("tổ chức thực hiện trong 02 năm 2026 - 2027", date(2027, 12, 31)),
+        ("thực hiện trong các năm 2026 - 2027", date(2027, 12, 31)),
     ],
 )
 def test_other_ways_of_writing_a_day_a_half_year_and_a_part_of_a_month(phrase: str, expected: date) -> None:
@@ -481,6 +497,8 @@ def test_other_ways_of_writing_a_day_a_half_year_and_a_part_of_a_month(phrase: s
     assert found is not None and found.date == expected, found
 
 
-def test_a_part_of_a_month_in_a_cycle_has_no_date() -> None:
+def test_a_part_of_a_month_in_a_cycle_and_years_opening_onto_the_next_have_no_date() -> None:
     found = find_in_text("tổ chức vào đầu tháng 12 hằng năm", date(2026, 3, 5))
     assert found is not None and (found.date, found.recurrence) == (None, "yearly")
+    found = find_in_text("triển khai trong năm 2026-2027 và các năm tiếp theo", date(2026, 3, 5))
+    assert found is not None and (found.date, found.recurrence) == (None, "open_ended")
