@@ -15,7 +15,7 @@ from functools import cache
 from typing import Final
 
 from dondoc.extract import deadlines
-from dondoc.extract.bodies import starts_with_verb, whole_bodies
+from dondoc.extract.bodies import read_bodies, starts_with_verb, tokenize, whole_bodies
 from dondoc.extract.fields import label_kind
 from dondoc.extract.lexicon import words
 from dondoc.extract.lines import Line
@@ -572,12 +572,24 @@ def _topic_heading(line: Line, marker: Marker, nxt: Line, one_per_line: bool) ->
         or len(heading.split()) > _TOPIC_WORDS
         or any(c.isdigit() or c in "()" for c in heading)  # a bound, a name's aside cut by the page
         or (
-            starts_with_verb(heading) and not _section_name(heading)
+            starts_with_verb(heading) and not _section_name(heading) and not _own_subject_below(heading, nxt)
         )  # "c) Phối hợp Sở Nội vụ": work, wrapped
         or whole_bodies(heading)  # "1. Sở Y tế" / its work: a body's heading, read as such already
     ):
         return False
     return one_per_line or len(line.text) < len(nxt.text) * _TOPIC_SHARE
+
+
+def _own_subject_below(heading: str, nxt: Line) -> bool:
+    """ "1. Đẩy mạnh tuyên truyền, nâng cao nhận thức" over "Các cấp ủy, tổ chức đảng … tổ
+    chức quán triệt …": a title worded as work, then a sentence with a subject of its own, so
+    the title names the topic. A wrapped line never ends so cleanly: its last word joins it to
+    the next ("c) Phối hợp với" / "Sở Nội vụ hướng dẫn …")."""
+    if heading.rstrip(" *_").split()[-1].lower() in _CONNECTIVES or heading.rstrip()[-1:] in ",;:-":
+        return False
+    toks = tokenize(nxt.text)
+    found = read_bodies(nxt.text, toks, 0, sentence_start=True)
+    return bool(found.names) and found.followed_by_verb
 
 
 _SECTION_NAME_WORDS: Final = 4

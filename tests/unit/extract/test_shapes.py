@@ -3609,3 +3609,23 @@ def test_bodies_written_with_abbreviated_heads_and_a_capitalised_collective() ->
         ("VP UBND tỉnh",),
         ("Các Sở, Ban, Ngành", "UBND các xã, phường"),
     ]
+
+
+def test_a_title_worded_as_work_over_a_sentence_with_its_own_subject() -> None:
+    e = _run(
+        """II. NHIỆM VỤ, GIẢI PHÁP
+1. Đẩy mạnh tuyên truyền, nâng cao nhận thức
+Các cấp ủy, tổ chức đảng, chính quyền tổ chức quán triệt sâu rộng Nghị quyết; hoàn thành trong quý I/2027.
+
+2. Phối hợp với
+Sở Nội vụ hướng dẫn các xã sắp xếp bộ máy.
+
+3. Ủy ban nhân dân huyện cụ thể hóa Chương trình thành kế hoạch.
+"""
+    )
+    first, second, third = e.tasks
+    assert first.section == "1. Đẩy mạnh tuyên truyền, nâng cao nhận thức"
+    assert first.text.startswith("Các cấp ủy") and first.lead == ("Các cấp ủy, tổ chức đảng, chính quyền",)
+    # a line cut after "với" goes on with the next: one item, partnered with Sở Nội vụ
+    assert second.text.startswith("Phối hợp với Sở Nội vụ")
+    assert third.lead == ("Ủy ban nhân dân huyện",)
