@@ -21,9 +21,11 @@ from dondoc.extract.spacing import single_spaced
 from dondoc.extract.tones import toneless
 
 # the State's, the Party's and the Youth Union's ("ĐOÀN TNCS HỒ CHÍ MINH" heads its documents
-# as "ĐẢNG CỘNG SẢN VIỆT NAM" heads the Party's)
+# as "ĐẢNG CỘNG SẢN VIỆT NAM" heads the Party's), also wrapped after its first word ("CỘNG" /
+# "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
 _MOTTO = re.compile(
-    r"CỘNG\s+H[ÒO]A\s+XÃ|ĐẢNG\s+CỘNG|ĐỘC\s+LẬP|Độc\s+lập\s*[-–]|CỘNG\s+SẢN\s+VIỆT|HỘI\s+CHỦ\s+NGHĨA"
+    r"CỘNG\s+H[ÒO]A\s+XÃ|ĐẢNG\s+CỘNG|ĐỘC\s+LẬP|Độc\s+lập\s*[-–]|CỘNG\s+SẢN\s+VIỆT|H[ÒO]A\s+XÃ\s+HỘI"
+    r"|HỘI\s+CH[ỦÚ]\s+NGHĨA"  # (a scan may read the hook of "CHỦ" as an acute)
     r"|ĐOÀN\s+TNCS\s+HỒ\s+CHÍ\s+MINH|ĐOÀN\s+THANH\s+NIÊN\s+CỘNG\s+SẢN\s+HỒ",
     re.I,
 )

@@ -152,3 +152,25 @@ def test_a_scans_bullet_glyphs_and_article_read_as_ocr_gives_them() -> None:
     clean = body.replace("Điêu", "Điều").replace("% ", "❖ ").replace("> ", "➢ ").replace("Tố", "Tổ")
     as_typed = extract(SourceText(SCANNED_LETTER.split("Kính gửi")[0] + clean))
     assert [t.lead for t in as_typed.tasks] == [t.lead for t in e.tasks]
+
+
+def test_a_motto_wrapped_after_its_first_word_with_a_misread_hook_is_no_part_of_the_issuer() -> None:
+    text = """ỦY BAN NHÂN DÂN
+TỈNH AN HÒA
+CỘNG
+HÒA XÃ HỘI CHÚ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 12/UBND-KT
+An Hòa, ngày 05 tháng 3 năm 2026
+
+Kính gửi: Ủy ban nhân dân các xã.
+
+1. Chủ tịch Ủy ban nhân dân các tính, thành phố chỉ đạo rà soát hộ nghèo cúa địa phương.
+"""
+    e = extract(SourceText(text))
+    assert e.meta.issuer == "ỦY BAN NHÂN DÂN TỈNH AN HÒA"
+    # "các tính, thành phố": the provinces, their hook read as an acute, put right in place
+    # in a text the scan damaged elsewhere too ("cúa")
+    assert e.tasks[0].lead == ("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố",)
+    # ... never "các tính năng" (features)
+    assert ocr_words.repair("rà soát các tính năng của phần mềm") == "rà soát các tính năng của phần mềm"
