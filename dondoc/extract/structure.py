@@ -564,9 +564,13 @@ def _topic_heading(line: Line, marker: Marker, nxt: Line, one_per_line: bool) ->
     that the capitalised line after it opens its paragraph instead of going on with it? A
     few words with no digit (not a bound, not a name cut by the page), on a line of its own:
     in text written a paragraph a line, or much shorter than the line after it."""
+    heading = line.text[marker.length :].strip(" *_")
+    if marker.style == "article":
+        # "Điều 1. Phạm vi điều chỉnh" over "Quy chế này quy định …": an article's title on a
+        # line of its own, a few words with no stop, however long the paragraph under it
+        return bool(heading) and len(heading.split()) <= _TOPIC_WORDS and heading[-1] not in ".;:,"
     if marker.style not in PLAN_NUMBERS or marker.style == "roman":
         return False  # (a part's "III." heading is told by its capitals, not here)
-    heading = line.text[marker.length :].strip(" *_")
     if (
         not heading
         or len(heading.split()) > _TOPIC_WORDS

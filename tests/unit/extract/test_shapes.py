@@ -3629,3 +3629,35 @@ Sở Nội vụ hướng dẫn các xã sắp xếp bộ máy.
     # a line cut after "với" goes on with the next: one item, partnered with Sở Nội vụ
     assert second.text.startswith("Phối hợp với Sở Nội vụ")
     assert third.lead == ("Ủy ban nhân dân huyện",)
+
+
+def test_a_regulation_issued_with_a_decision_its_scope_articles_no_tasks() -> None:
+    closing = "\nNơi nhận:\n- Như Điều 2;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nTrần Văn Nam\n"
+    e = extract(
+        SourceText(
+            header("25/2026/QĐ-UBND", kind="QUYẾT ĐỊNH", title="Ban hành Quy chế quản lý dữ liệu")
+            + """
+Điều 1. Ban hành kèm theo Quyết định này Quy chế quản lý cơ sở dữ liệu dùng chung.
+
+Điều 2. Thủ trưởng các cơ quan, đơn vị liên quan chịu trách nhiệm thi hành Quyết định này./.
+"""
+            + closing
+            + """
+QUY CHẾ
+Quản lý cơ sở dữ liệu dùng chung
+(Ban hành kèm theo Quyết định số 25/2026/QĐ-UBND ngày 05/3/2026 của UBND tỉnh)
+
+Điều 1. Phạm vi điều chỉnh
+Quy chế này quy định việc quản lý, khai thác cơ sở dữ liệu dùng chung của tỉnh.
+
+Điều 2. Trách nhiệm của Sở Khoa học và Công nghệ
+1. Chủ trì xây dựng, vận hành cơ sở dữ liệu dùng chung.
+2. Hướng dẫn các cơ quan kết nối dữ liệu; hoàn thành trước ngày 30/6/2027.
+"""
+        )
+    )
+    assert [(t.text[:20], t.lead) for t in e.tasks] == [
+        ("Chủ trì xây dựng, vậ", ("Sở Khoa học và Công nghệ",)),
+        ("Hướng dẫn các cơ qua", ("Sở Khoa học và Công nghệ",)),
+    ]
+    assert e.tasks[1].deadline.date == date(2027, 6, 29)
