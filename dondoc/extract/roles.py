@@ -10,7 +10,18 @@ from __future__ import annotations
 
 from typing import Final, final
 
-from dondoc.extract.bodies import _VERBS, BodyList, Toks, _head_at, _is_verb, _match, read_bodies, tokenize
+from dondoc.extract.bodies import (
+    _HEADS,
+    _VERBS,
+    BodyList,
+    Toks,
+    _head_at,
+    _is_verb,
+    _match,
+    _named_head,
+    read_bodies,
+    tokenize,
+)
 from dondoc.extract.lexicon import words
 
 
@@ -104,7 +115,7 @@ _LONG_TOPIC_TOKENS: Final = 40  # "Về …:" may name its topic at length
 _PLURALS_OPENING: Final = frozenset(words("bodies", "plural_markers"))
 
 
-def _sentence_starts(toks: Toks) -> list[int]:
+def _sentence_starts(text: str, toks: Toks) -> list[int]:
     starts = [0]
     for k in range(len(toks) - 1):
         if toks[k].text in {".", "!", "?", ";"} and toks[k + 1].text[:1].isupper():
@@ -125,7 +136,27 @@ def _sentence_starts(toks: Toks) -> list[int]:
             starts.append(k + 1)  # "Các nội dung khác: Thủ trưởng các cơ quan …": a topic, then the sentence
         elif toks[k].text == "(" and toks[k + 1].low in _PLURALS_OPENING:
             starts.append(k + 1)  # "… (các chi bộ thực hiện; Văn phòng tổng hợp)": who does it
+        elif (
+            toks[k].text in _DASHES
+            and k > starts[-1]
+            and toks[k + 1].text[:1].isupper()
+            and not _head_at(toks, starts[-1])
+            and _acts(text, toks, k + 1)
+        ):
+            starts.append(k + 1)  # "Tuyên truyền … - Trung tâm Kiểm soát bệnh tật tỉnh thực hiện"
     return starts
+
+
+_DASHES: Final = frozenset({"-", "–", "—"})
+
+
+def _acts(text: str, toks: Toks, k: int) -> bool:
+    """Do bodies open at k, followed by their verb (the work's doer after a dash, the work
+    before it), rather than the second half of a name ("Phòng Văn hóa - Xã hội")? A named
+    body's head, never a common word capitalised ("Xã hội")."""
+    if not (_match(toks, k, _HEADS) or _named_head(toks, k)):
+        return False
+    return read_bodies(text, toks, k).followed_by_verb
 
 
 def cue_len(toks: Toks, i: int) -> int:
@@ -242,7 +273,7 @@ def _dedupe(names: list[str]) -> tuple[str, ...]:
 
 def find_roles(text: str) -> Roles:
     toks = tokenize(text)
-    starts = _sentence_starts(toks)
+    starts = _sentence_starts(text, toks)
     subject: tuple[str, ...] = _subject_at(text, toks, 0) if toks else ()
     leads: list[str] = []
     for s in starts[1:]:

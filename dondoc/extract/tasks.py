@@ -1106,13 +1106,16 @@ def _make(
                 deadline = deadlines.parse_value(value, ctx.doc_date, ctx.work_year)
             elif kind == "product":
                 product = value.strip(" .")
-    if not lead and not fields and text.rstrip(" .;").endswith(")"):
-        # "Hoàn thiện Đề án …, trình Ủy ban nhân dân tỉnh trong tháng 11/2027 (Sở Nội vụ).":
-        # a closing parenthesis that names bodies and nothing else says who does the item
+    if not lead and not fields and text.rstrip(" .;").endswith((")", "]")):
+        # "Hoàn thiện Đề án …, trình Ủy ban nhân dân tỉnh trong tháng 11/2027 (Sở Nội vụ).",
+        # "… (Văn phòng Sở; tháng 12/2027)", "… [Sở Giáo dục và Đào tạo, quý II/2027]": a
+        # closing parenthesis that names who does the item, by when, and nothing else
         closing = _CLOSING_BODIES.search(text)
-        named = whole_bodies(closing.group(1).strip()) if closing else ()
-        if closing is not None and named:
-            lead.extend(named)
+        in_paren = _paren_fields(closing.group(1).strip(), ctx) if closing else None
+        if closing is not None and in_paren is not None:
+            lead.extend(in_paren[0])
+            support.extend(in_paren[1])
+            deadline = in_paren[2]
             main_text = text[: closing.start()].rstrip()
     if not lead and not fields and ("–" in text or "—" in text):
         # "Cập nhật thủ tục hành chính lên Cổng Dịch vụ công – Văn phòng Sở – thường xuyên.":
@@ -1196,7 +1199,51 @@ def _requests(text: str) -> bool:
     return _requesting().match(text) is not None
 
 
-_CLOSING_BODIES = re.compile(r"\(([^()]{3,200})\)[\s.;]*$")
+_CLOSING_BODIES = re.compile(r"[(\[]([^()\[\]]{3,200})[)\]][\s.;]*$")
+# a time bound that stands alone in the parenthesis: a day, a month or a quarter ("(tháng
+# 6/2027)"), never a bare year, which names what the item is about ("Nghị quyết số 12 (năm
+# 2025)", "(giai đoạn 2021 - 2025)")
+_PAREN_TIME = re.compile(r"tháng|quý|ngày|\d/\d|hằng|hàng|định kỳ", re.I)
+_YEARS = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def _paren_fields(
+    inner: str, ctx: Context
+) -> tuple[tuple[str, ...], tuple[str, ...], Deadline | None] | None:
+    """(leads, supports, bound) of an item's closing parenthesis that holds only who does it
+    and by when ("Văn phòng Sở; tháng 12/2027", "Thanh tra Sở chủ trì, Phòng Y phối hợp",
+    "tháng 6/2027"); None when it holds anything else."""
+    parts = [p.strip() for p in inner.split(";") if p.strip()]
+    if len(parts) == 1 and "," in inner:
+        head, _, tail = inner.rpartition(",")
+        if deadlines.parse_value(tail.strip(), ctx.doc_date, ctx.work_year).date is not None:
+            parts = [head.strip(), tail.strip()]  # "Sở Giáo dục và Đào tạo, quý II/2027"
+    leads: tuple[str, ...] = ()
+    partners: tuple[str, ...] = ()
+    bound: Deadline | None = None
+    for part in parts:
+        value = deadlines.parse_value(part, ctx.doc_date, ctx.work_year)
+        if bound is None and (value.date is not None or value.recurrence is not None):
+            bound = value
+            continue
+        if leads or not whole_bodies(_CELL_ROLE.sub(" ", part).strip(" ,;")):
+            return None
+        found_leads, found_partners = _roles_in_cell(part)
+        leads, partners = tuple(found_leads), tuple(found_partners)
+    if not leads and (bound is None or not _dates_the_work(inner, bound, ctx)):
+        return None
+    return leads, partners, bound
+
+
+def _dates_the_work(inner: str, bound: Deadline, ctx: Context) -> bool:
+    """Is a time alone in an item's closing parenthesis its bound? A day, a month or a
+    quarter still to come, never an event's span ("(20/11/1982 - 20/11/2026)": a day's
+    anniversary) nor a bare year (the year of the thing named)."""
+    if not _PAREN_TIME.search(inner) or len(set(_YEARS.findall(inner))) > 1:
+        return False
+    return bound.date is None or ctx.doc_date is None or bound.date >= ctx.doc_date
+
+
 _DASH_SEPARATOR = re.compile(r"\s+[–—]\s+")
 _DASH_PARTS = 4  # the work, who leads (and supports), by when: a longer run is prose
 

@@ -3661,3 +3661,27 @@ Quy chế này quy định việc quản lý, khai thác cơ sở dữ liệu d�
         ("Hướng dẫn các cơ qua", ("Sở Khoa học và Công nghệ",)),
     ]
     assert e.tasks[1].deadline.date == date(2027, 6, 29)
+
+
+def test_who_and_by_when_in_a_closing_parenthesis_or_after_a_dash() -> None:
+    e = _run(
+        """1. Đánh giá kết quả thực hiện Kế hoạch (Văn phòng Sở; tháng 12/2026).
+2. Rà soát quy hoạch mạng lưới trường học (Sở Giáo dục và Đào tạo, quý II/2026).
+3. Tổ chức hội nghị sơ kết [Sở Nội vụ; tháng 6/2026].
+4. Tổ chức hội nghị tổng kết (tháng 11/2026).
+5. Tuyên truyền phòng, chống dịch bệnh - Trung tâm Kiểm soát bệnh tật tỉnh thực hiện, thường xuyên.
+6. Tổ chức kỷ niệm Ngày Nhà giáo Việt Nam (20/11/1982 - 20/11/2026).
+7. Phòng Văn hóa - Xã hội tổ chức tập huấn.
+"""
+    )
+    got = [(t.lead, t.deadline.date) for t in e.tasks]
+    assert got == [
+        (("Văn phòng Sở",), date(2026, 12, 31)),
+        (("Sở Giáo dục và Đào tạo",), date(2026, 6, 30)),
+        (("Sở Nội vụ",), date(2026, 6, 30)),
+        ((), date(2026, 11, 30)),
+        (("Trung tâm Kiểm soát bệnh tật tỉnh",), None),
+        # an anniversary's span names the day, it bounds no work
+        ((), None),
+        (("Phòng Văn hóa - Xã hội",), None),
+    ]
