@@ -467,7 +467,26 @@ def _day(m: re.Match[str], doc_date: date | None) -> Resolved:
 
 
 def _relative(m: re.Match[str], doc_date: date | None) -> Resolved:
-    return (doc_date + timedelta(days=int(m.group(1))), ()) if doc_date is not None else None
+    """So many days, working days (Monday to Friday), weeks or months from the signing."""
+    if doc_date is None:
+        return None
+    n, unit = int(m.group(1)), m.group(2).lower()
+    if unit == "tháng":
+        month = doc_date.month - 1 + n
+        year, month = doc_date.year + month // 12, month % 12 + 1
+        return date(year, month, min(doc_date.day, calendar.monthrange(year, month)[1])), ()
+    if unit == "tuần":
+        return doc_date + timedelta(weeks=n), ()
+    if m.group(3):  # "10 ngày làm việc": weekends not counted
+        d, left = doc_date, n
+        while left:
+            d += timedelta(days=1)
+            left -= d.weekday() < _SATURDAY
+        return d, ()
+    return doc_date + timedelta(days=n), ()
+
+
+_SATURDAY: Final = 5
 
 
 @dataclass(frozen=True)
@@ -850,11 +869,11 @@ PHRASES: Final[tuple[Phrase, ...]] = (
     Phrase(
         _rule(
             "relative",
-            r"\b(?:trong\s+(?:vòng|thời\s+hạn)?|chậm\s+nhất(?:\s+là)?|không\s+quá)\s*(\d{1,3})\s+ngày"
-            r"(?:\s+làm\s+việc)?,?\s+kể\s+từ\s+ngày\s+"
+            r"\b(?:trong\s+(?:vòng|thời\s+hạn)?|chậm\s+nhất(?:\s+là)?|không\s+quá)\s*(\d{1,3})\s+(ngày|tuần|tháng)"
+            r"(\s+làm\s+việc)?,?\s+kể\s+từ\s+ngày\s+"
             # "kể từ ngày Kế hoạch (này) được ban hành": the document's own signing
             r"(?:(?:kế\s+hoạch|văn\s+bản|quyết\s+định|chỉ\s+thị|công\s+văn|thông\s+báo)(?:\s+này)?\s+(?:được\s+)?)?"
-            r"(?:ký|ban\s+hành)",
+            r"(?:ký(?:\s+ban\s+hành)?|ban\s+hành)",
             ("trong", "chậm", "không quá"),
             0,
             "tck",

@@ -490,6 +490,10 @@ def test_phrases_without_their_year_in_a_plan_for_the_next_year() -> None:
         ("hoàn thành trong năm 2026 - 2027", date(2027, 12, 31)),
         ("tổ chức thực hiện trong 02 năm 2026 - 2027", date(2027, 12, 31)),
         ("thực hiện trong các năm 2026 - 2027", date(2027, 12, 31)),
+        # counted from the signing (Thursday 5 March 2026): working days skip the weekends
+        ("báo cáo trong thời hạn 10 ngày làm việc kể từ ngày ký", date(2026, 3, 19)),
+        ("hoàn thành trong vòng 02 tháng kể từ ngày ký ban hành", date(2026, 5, 5)),
+        ("hoàn thành trong 2 tuần kể từ ngày ký", date(2026, 3, 19)),
     ],
 )
 def test_other_ways_of_writing_a_day_a_half_year_and_a_part_of_a_month(phrase: str, expected: date) -> None:
