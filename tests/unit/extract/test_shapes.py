@@ -3685,3 +3685,20 @@ def test_who_and_by_when_in_a_closing_parenthesis_or_after_a_dash() -> None:
         ((), None),
         (("Phòng Văn hóa - Xã hội",), None),
     ]
+
+
+def test_partners_named_with_su_phoi_hop_cua_and_a_market_watch_named_by_its_field() -> None:
+    e = _run(
+        """1. Sở Y tế chủ trì, với sự phối hợp của Sở Tài chính, tổ chức kiểm tra các cơ sở y tế.
+2. Sở Công Thương phối hợp cùng Quản lý thị trường tỉnh kiểm tra hàng hóa.
+3. Công an tỉnh cùng Bộ Chỉ huy Quân sự tỉnh tuần tra bảo đảm an ninh.
+4. Sở Nội vụ xây dựng mạng lưới cộng tác viên với sự tham gia của các tổ chức chính trị - xã hội.
+"""
+    )
+    assert [(t.lead, t.support) for t in e.tasks] == [
+        (("Sở Y tế",), ("Sở Tài chính",)),
+        (("Sở Công Thương",), ("Quản lý thị trường tỉnh",)),
+        (("Công an tỉnh", "Bộ Chỉ huy Quân sự tỉnh"), ()),
+        # who a network is made of, not who supports the work
+        (("Sở Nội vụ",), ()),
+    ]
