@@ -214,6 +214,11 @@ def _subject_at(text: str, toks: Toks, s: int) -> tuple[str, ...]:
                     # "Căn cứ kế hoạch này, Giám đốc các Sở, Thủ trưởng các ngành, UBND các xã
                     # tổ chức …": a lead-in that names no body ends at its first comma
                     return bl.names
+                if found is None and not bl.names and _is_verb(toks, k + 1):
+                    # "Căn cứ chức năng, nhiệm vụ, chỉ đạo các cơ sở …, các trường … lồng ghép
+                    # …": the sentence goes on with its verb, no subject of its own; the
+                    # bodies after a later comma are whom it directs
+                    break
                 if bl.names and bl.followed_by_verb:
                     if found is not None and found.end != bl.end:
                         break

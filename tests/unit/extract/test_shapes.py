@@ -3702,3 +3702,23 @@ def test_partners_named_with_su_phoi_hop_cua_and_a_market_watch_named_by_its_fie
         # who a network is made of, not who supports the work
         (("Sở Nội vụ",), ()),
     ]
+
+
+def test_more_verbs_end_a_subject_and_a_lead_in_then_a_verb_has_no_subject_of_its_own() -> None:
+    e = _run(
+        """1. Ủy ban nhân dân huyện lồng ghép nội dung phòng, chống thiên tai vào kế hoạch phát triển.
+2. Đài Khí tượng thủy văn tỉnh dự báo, cảnh báo kịp thời diễn biến thời tiết.
+3. Các cơ quan báo chí đưa tin đầy đủ về kết quả thực hiện.
+
+4. Sở Giáo dục và Đào tạo:
+Căn cứ chức năng, nhiệm vụ, chỉ đạo các trường phổ thông, các cơ sở giáo dục nghề nghiệp lồng ghép
+nội dung giáo dục giới tính.
+"""
+    )
+    assert [t.lead for t in e.tasks] == [
+        ("Ủy ban nhân dân huyện",),
+        ("Đài Khí tượng thủy văn tỉnh",),
+        ("Các cơ quan báo chí",),
+        # the heading's body directs; whom it directs do not displace it (CONVENTIONS rule 7)
+        ("Sở Giáo dục và Đào tạo",),
+    ]
