@@ -120,6 +120,7 @@ _NAME_COMPOUNDS = _phrases("bodies", "name_compounds")
 _NAME_LOCATIVES = _phrases("bodies", "name_locatives")
 _JOINT_OFFICE = _phrases("bodies", "joint_office_heads")
 _JOINT_OWNERS = _phrases("bodies", "joint_owners")
+_NOT_HEADS = _phrases("bodies", "not_heads")
 
 
 def _match(toks: Toks, i: int, phrases: PhraseIndex, *, fold: bool = False) -> int:
@@ -217,6 +218,8 @@ def _head_at(toks: Toks, i: int, *, sentence_start: bool = False) -> int:
     """Length of the body head starting at token i (0 if none)."""
     if i >= len(toks):
         return 0
+    if toks[i].low in _NOT_HEADS.by_first and _match(toks, i, _NOT_HEADS, fold=True):
+        return 0  # "Hội nghị …", "Trường hợp …": a common word, no body
     t = toks[i].text
     low = toks[i].low
     if low in _PLURALS or low in _ALL:

@@ -3722,3 +3722,14 @@ nội dung giáo dục giới tính.
         # the heading's body directs; whom it directs do not displace it (CONVENTIONS rule 7)
         ("Sở Giáo dục và Đào tạo",),
     ]
+
+
+def test_common_words_that_open_with_a_heads_word_name_no_body() -> None:
+    e = _run(
+        """1. Hội nghị tổ chức vào ngày 15/12/2026 tại Hội trường tỉnh.
+2. Trường hợp phát hiện sai sót thì báo cáo ngay.
+3. Trường Chính trị tỉnh tổ chức bồi dưỡng lý luận chính trị.
+4. Quỹ Đầu tư phát triển tỉnh bố trí vốn cho dự án.
+"""
+    )
+    assert [t.lead for t in e.tasks] == [(), (), ("Trường Chính trị tỉnh",), ("Quỹ Đầu tư phát triển tỉnh",)]
