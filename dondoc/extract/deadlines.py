@@ -1195,6 +1195,8 @@ def phase_end(text: str) -> Deadline | None:
 # "Giai đoạn 2 (năm 2028):", "Đợt 1: quý III/2027": a phase heading's period, in brackets or
 # after its colon, that is a period and nothing else
 _BRACKETED = re.compile(r"[(:]\s*([^():]{3,40}?)\s*\)?\s*:?\s*$")
+# ... or in brackets before the phase's name ("Giai đoạn 2 (quý III/2026): Triển khai")
+_IN_BRACKETS = re.compile(r"\(\s*([^()]{3,40}?)\s*\)")
 _PERIOD_ONLY = re.compile(
     r"^(?:năm\s+\d{4}|(?:tháng|quý|quí)\s+[\dIVX]{1,4}\s*(?:/|\s+năm\s+)\s*\d{4})$", re.I
 )
@@ -1204,10 +1206,14 @@ def bracketed_period(heading: str, doc_date: date | None = None) -> Deadline | N
     """The bound a phase heading's bracketed period sets ("Giai đoạn 2 (năm 2028):" → 31
     December 2028), or None."""
     m = _BRACKETED.search(heading)
-    if m is None or not _PERIOD_ONLY.match(m.group(1)):
-        return None
-    value = parse_value(m.group(1), doc_date)
-    return value if value.date is not None else None
+    periods = [m.group(1)] if m is not None else []
+    periods += [b.group(1) for b in _IN_BRACKETS.finditer(heading)]
+    for period in periods:
+        if _PERIOD_ONLY.match(period):
+            value = parse_value(period, doc_date)
+            if value.date is not None:
+                return value
+    return None
 
 
 _FIRST_THEN = re.compile(r"^(.+?)(?:\s*,|\s+và)\s*$", re.I)

@@ -425,6 +425,8 @@ def _named_by_heading(text: str) -> tuple[str, ...]:
             break
     if not name or len(name.split()) > _BODY_HEADING_MAX_WORDS or starts_with_verb(name):
         return ()
+    if name.endswith((".", ";")):
+        return ()  # "1. Sở Nội vụ tổng hợp kết quả, báo cáo …." over sub-items: a sentence, no name
     toks = tokenize(name)
     head = _head_at(toks, 0, sentence_start=True)
     if not head:

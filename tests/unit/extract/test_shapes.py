@@ -3733,3 +3733,21 @@ def test_common_words_that_open_with_a_heads_word_name_no_body() -> None:
 """
     )
     assert [t.lead for t in e.tasks] == [(), (), ("Trường Chính trị tỉnh",), ("Quỹ Đầu tư phát triển tỉnh",)]
+
+
+def test_a_phase_dated_in_brackets_before_its_name_and_a_parent_that_is_a_sentence() -> None:
+    e = _run(
+        """III. TIẾN ĐỘ THỰC HIỆN
+1. Giai đoạn 2 (quý III/2026): Triển khai
+- Các xã, phường tổ chức thực hiện.
+
+2. Sở Nội vụ tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh.
+- Lập danh sách đối tượng.
+- Gửi Sở Tài chính thẩm định.
+"""
+    )
+    assert [(t.lead, t.deadline.date) for t in e.tasks] == [
+        (("Các xã, phường",), date(2026, 9, 30)),
+        (("Sở Nội vụ",), None),
+        (("Sở Nội vụ",), None),
+    ]
