@@ -521,7 +521,8 @@ PHRASES: Final[tuple[Phrase, ...]] = (
     Phrase(
         _rule(
             "labelled",
-            rf"\b(?:thời\s+hạn|hạn(?:\s+cuối|\s+chót)?|thời\s+gian)(?:\s+hoàn\s+thành)?\s*:\s*(?:ngày\s+)?(?:{_DMY}|{_DMY_WORDS})",
+            rf"\b(?:(?:thời\s+hạn|hạn(?:\s+cuối|\s+chót)?|thời\s+gian)(?:\s+hoàn\s+thành)?|hoàn\s+thành)\s*:\s*"
+            rf"(?:ngày\s+)?(?:{_DMY}|{_DMY_WORDS})",
             ("hạn", "hoàn thành", "thời gian"),
             10,
             "th",

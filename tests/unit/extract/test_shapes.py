@@ -3751,3 +3751,17 @@ def test_a_phase_dated_in_brackets_before_its_name_and_a_parent_that_is_a_senten
         (("Sở Nội vụ",), None),
         (("Sở Nội vụ",), None),
     ]
+
+
+def test_labels_chiu_trach_nhiem_and_hoan_thanh_inside_an_item() -> None:
+    e = _run(
+        """1. Hoàn thiện thể chế
+1.1 Rà soát các văn bản của tỉnh. **Chịu trách nhiệm:** Sở Tư pháp. **Thời hạn:** Quý II/2026.
+1.2 Thu hút chuyên gia công nghệ thông tin.
+Chủ trì: Sở Nội vụ. Phối hợp: Sở Tài chính. Hoàn thành: 31/12/2026.
+"""
+    )
+    assert [(t.lead, t.support, t.deadline.date) for t in e.tasks] == [
+        (("Sở Tư pháp",), (), date(2026, 6, 30)),
+        (("Sở Nội vụ",), ("Sở Tài chính",), date(2026, 12, 31)),
+    ]
