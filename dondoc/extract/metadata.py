@@ -61,6 +61,11 @@ def _names_number(text: str) -> bool:
 
 # the date line's words, the spaces between them optional: a PDF's text may drop one ("01năm")
 _DATE = re.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})", re.I)
+# the dateline in figures ("Hà Nội, ngày 05/3/2026"): only after its place, as a cited
+# document's date is written the same way ("Báo cáo số 12/BC-SCT ngày 04/6/2026")
+_PLACE_DATE_FIGURES = re.compile(
+    r"(?:^|\|)\s*[A-ZĐ][^,|\d]{1,30},\s*ngày\s*(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{4})\b", re.I
+)
 _DATE_LOW = re.compile(_DATE.pattern)
 # "TM. CHÍNH PHỦ", "T/M THÀNH ỦY", "KT. BỘ TRƯỞNG", "Q. CHÁNH VĂN PHÒNG"; not "QUYẾT NGHỊ:"
 _AUTHORITY = re.compile(r"^(?:(?:T/M|K/T|T/L)\s*\S|(?:TM|KT|TL|TUQ|Q)\s*[.:]\s*\S|(?:TM|KT|TL|TUQ)\s+[A-ZĐ])")
@@ -325,6 +330,13 @@ def read_header(lines: list[Line], limit: int) -> Header:
             h.date = date(int(dm.group(3)), int(dm.group(2)), int(dm.group(1)))
         except ValueError:
             h.date = None
+    else:
+        short = next(filter(None, (_PLACE_DATE_FIGURES.search(ln.text) for _, ln in joined_lines)), None)
+        if short is not None:
+            try:
+                h.date = date(int(short.group(4)), int(short.group(3)), int(short.group(1)))
+            except ValueError:
+                h.date = None
     for i, ln in joined_lines:
         if i <= motto:
             continue
@@ -922,6 +934,15 @@ def _more_recipients(lines: list[Line], k: int, limit: int, sig_col: int, recips
     return k
 
 
+@cache
+def _signature_mark() -> re.Pattern[str]:
+    """ "(Đã ký)", "(Đã ký và đóng dấu)" in a signature's lines: where the signature was."""
+    marks = "|".join(
+        re.escape(m) for m in sorted(words("documents", "signature_marks"), key=len, reverse=True)
+    )
+    return re.compile(rf"\s*\(\s*(?:{marks})\s*\)", re.I)
+
+
 def _finish(c: Closing, recips: list[str], sig_parts: list[str]) -> None:
     c.recipients = tuple(r.rstrip(" ,;.") for r in recips if r.rstrip(" ,;."))
     if sig_parts and not _NAME.match(sig_parts[-1]):
@@ -945,7 +966,9 @@ def _finish(c: Closing, recips: list[str], sig_parts: list[str]) -> None:
         first_auth = next((i for i, p in enumerate(title_parts) if _AUTHORITY.match(p.strip())), None)
         if first_auth:
             title_parts = title_parts[first_auth:]
-        title_parts = _merge_title(title_parts)
+        title_parts = [
+            t for t in (_signature_mark().sub("", p).strip() for p in _merge_title(title_parts)) if t
+        ]
         c.signer_title = " / ".join(title_parts) if title_parts else None
         if title_parts:
             m = re.match(r"^(?:TM|T/M)\s*[.:]?\s*(.+)$", title_parts[0])

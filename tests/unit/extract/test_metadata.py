@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from dondoc.core.text import SourceText
 from dondoc.extract.lines import mark_noise, split_lines
 from dondoc.extract.metadata import read_closing, read_header
+from dondoc.extract.pipeline import extract
 
 
 def _header(text: str):  # type: ignore[no-untyped-def]
@@ -291,3 +293,19 @@ def test_a_title_then_the_introduction_with_no_blank_line() -> None:
             "nhân dân xã yêu cầu các ban, ngành thực hiện tốt các nội dung sau:\n"
         )
         assert h.title == "Về tăng cường công tác phòng cháy, chữa cháy mùa khô năm 2027"
+
+
+def test_a_dateline_in_figures_and_a_signature_marked_as_signed() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH AN HÒA\nSố: 21/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nAn Hòa, ngày 05/3/2026\n\nKẾ HOẠCH\nPhát triển hạ tầng số\n\n"
+        "Xét Báo cáo số 12/BC-SCT ngày 04/6/2025 của Sở Công Thương.\n"
+        "1. Sở Y tế chủ trì tổ chức tiêm chủng.\n\nNơi nhận:\n- Lưu: VT.\n"
+        "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n(Đã ký)\n\nNguyễn Văn An\n"
+    )
+    meta = extract(SourceText(text)).meta
+    assert meta.date == dt.date(2026, 3, 5)
+    assert (meta.signer, meta.signer_title) == ("Nguyễn Văn An", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH")
+    # without its place, a date in figures is a cited document's, never the document's own
+    unnumbered = text.replace("An Hòa, ngày 05/3/2026\n", "")
+    assert extract(SourceText(unnumbered)).meta.date is None
