@@ -47,3 +47,8 @@ def test_a_list_of_numbers_after_one_so_and_damaged_symbols() -> None:
         ("15972/SXD-QLN&TTBĐS", date(2025, 11, 14)),
     ]
     assert refs[2].kind == "Chỉ thị"
+
+
+def test_a_regulation_is_a_kind_of_its_own() -> None:
+    refs = find_legal_refs("Thực hiện Quy chế số 04-QC/TU ngày 01/02/2026 của Tỉnh ủy về công tác dân vận.")
+    assert [(r.kind, r.number) for r in refs] == [("Quy chế", "04-QC/TU")]
