@@ -672,6 +672,12 @@ def build_tree(lines: list[Line], *, ocr: bool = False, issuer: str | None = Non
             idx = next((k for k in range(len(stack) - 1, 0, -1) if _style(stack[k]) == style), None)
             if idx is not None:
                 del stack[idx:]
+            elif style == "roman" and _part_heading(unit_lines[0].text[marker.length :]):
+                # "II. TỔ CHỨC THỰC HIỆN" after the items of a section that had no "I.": a part
+                # of the plan in capitals, never inside the item before it; it closes the items
+                # open, not the parts ("A.", "Phần I", "Điều 1") above it
+                while len(stack) > 1 and _style(stack[-1]) not in (*_TOP_LEVEL, "upper_letter"):
+                    stack.pop()
             elif style in _TOP_LEVEL:
                 # an article or a part is never inside an item, even when the previous
                 # one was lost (a scan misread "Điều 1."): it closes what is open
@@ -761,6 +767,12 @@ def build_tree(lines: list[Line], *, ocr: bool = False, issuer: str | None = Non
         top.add_lines(unit_lines)
     _forget_parents(root)
     return root
+
+
+def _part_heading(text: str) -> bool:
+    """A part's name in capitals ("TỔ CHỨC THỰC HIỆN", "NHIỆM VỤ VÀ GIẢI PHÁP")."""
+    name = text.strip(" *_:.")
+    return len(name) > 3 and name.isupper()
 
 
 def enclosing_heading(root: Block, index: int) -> str | None:

@@ -78,7 +78,7 @@ def test_a_symbol_of_a_type_is_no_letter() -> None:
         return read_header(lines, len(lines)).type
 
     assert kind("611/KH-UBND") == "Kế hoạch"
-    assert kind("12/QC-UBND") is None  # a rule (quy chế): its kind unread, not a letter
+    assert kind("12/QC-UBND") == "Quy chế"  # a rule, read from its symbol: not a letter
     assert kind("1043/TTg-KTN") == "Công văn"  # the Prime Minister's letter
 
 

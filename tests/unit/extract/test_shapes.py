@@ -3765,3 +3765,22 @@ Chủ trì: Sở Nội vụ. Phối hợp: Sở Tài chính. Hoàn thành: 31/12
         (("Sở Tư pháp",), (), date(2026, 6, 30)),
         (("Sở Nội vụ",), ("Sở Tài chính",), date(2026, 12, 31)),
     ]
+
+
+def test_a_roman_part_heading_after_a_bulleted_item_closes_it() -> None:
+    # the section before it has no "I.": the part is new to the tree, yet never a sub-item of
+    # the last bullet, which stays a task
+    e = _run(
+        """2. Sở Xây dựng hướng dẫn các địa phương thực hiện.
+- Tổ chức kiểm tra định kỳ.
+- Kiểm tra các công trình.
+
+II. TỔ CHỨC THỰC HIỆN
+1. Sở Nội vụ theo dõi.
+"""
+    )
+    assert [(t.section, t.text) for t in e.tasks] == [
+        ("2. Sở Xây dựng hướng dẫn các địa phương thực hiện.", "Tổ chức kiểm tra định kỳ."),
+        ("2. Sở Xây dựng hướng dẫn các địa phương thực hiện.", "Kiểm tra các công trình."),
+        ("II. TỔ CHỨC THỰC HIỆN", "Sở Nội vụ theo dõi."),
+    ]
