@@ -29,6 +29,7 @@ _NUMBERED = (
 )  # fmt: skip
 _OPEN_CLOSE = (("“", "”"), ("(", ")"))
 _TOP_LEVEL = ("part", "article")  # outer to inner
+_PARTS = ("part", "article", "upper_letter")  # what a plan's roman part heading stays inside
 # a line opening with an assigning cue ("Giao …", "Đề nghị …"), capitalised as a sentence is
 _CUE_START: Final = re.compile(
     r"^(?:" + "|".join(re.escape(c.capitalize()) for c in words("roles", "assignment_cues")) + r")\s"
@@ -676,7 +677,7 @@ def build_tree(lines: list[Line], *, ocr: bool = False, issuer: str | None = Non
                 # "II. TỔ CHỨC THỰC HIỆN" after the items of a section that had no "I.": a part
                 # of the plan in capitals, never inside the item before it; it closes the items
                 # open, not the parts ("A.", "Phần I", "Điều 1") above it
-                while len(stack) > 1 and _style(stack[-1]) not in (*_TOP_LEVEL, "upper_letter"):
+                while len(stack) > 1 and _style(stack[-1]) not in _PARTS:
                     stack.pop()
             elif style in _TOP_LEVEL:
                 # an article or a part is never inside an item, even when the previous

@@ -435,7 +435,9 @@ def _named_by_heading(text: str) -> tuple[str, ...]:
     padded = f" {name[toks[head - 1].end :].lower()} "
     if any(f" {w} " in padded for w in words("structure", "body_heading_stops")):
         return ()
-    return (name,)
+    # "Trách nhiệm của các sở, ban, ngành, Ủy ban nhân dân các xã, phường": two bodies
+    several = whole_bodies(name)
+    return several if len(several) > 1 else (name,)
 
 
 def _unique(names: list[str]) -> list[str]:
