@@ -3784,3 +3784,18 @@ II. TỔ CHỨC THỰC HIỆN
         ("2. Sở Xây dựng hướng dẫn các địa phương thực hiện.", "Kiểm tra các công trình."),
         ("II. TỔ CHỨC THỰC HIỆN", "Sở Nội vụ theo dõi."),
     ]
+
+
+def test_a_responsibility_heading_that_names_two_bodies() -> None:
+    e = _run(
+        """Điều 5. Trách nhiệm của các sở, ban, ngành, Ủy ban nhân dân các xã, phường
+1. Cập nhật dữ liệu thuộc phạm vi quản lý vào cơ sở dữ liệu dùng chung.
+
+Điều 6. Trách nhiệm của các tổ chức, doanh nghiệp hoạt động trong lĩnh vực viễn thông
+1. Bảo đảm hạ tầng kết nối.
+"""
+    )
+    assert [t.lead for t in e.tasks] == [
+        ("các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"),
+        ("các tổ chức, doanh nghiệp hoạt động trong lĩnh vực viễn thông",),
+    ]
