@@ -1222,8 +1222,20 @@ def _paren_fields(
         head, _, tail = inner.rpartition(",")
         if deadlines.parse_value(tail.strip(), ctx.doc_date, ctx.work_year).date is not None:
             parts = [head.strip(), tail.strip()]  # "Sở Giáo dục và Đào tạo, quý II/2027"
-    leads: tuple[str, ...] = ()
-    partners: tuple[str, ...] = ()
+    found = _who_and_when(parts, ctx)
+    if found is None:
+        return None
+    leads, partners, bound = found
+    if not leads and (bound is None or not _dates_the_work(inner, bound, ctx)):
+        return None
+    return tuple(leads), tuple(partners), bound
+
+
+def _who_and_when(parts: list[str], ctx: Context) -> tuple[list[str], list[str], Deadline | None] | None:
+    """(leads, supports, bound) of parts each of which is the bodies (roles marked or not)
+    or a time bound, at most one of each; None when a part is anything else."""
+    leads: list[str] = []
+    partners: list[str] = []
     bound: Deadline | None = None
     for part in parts:
         value = deadlines.parse_value(part, ctx.doc_date, ctx.work_year)
@@ -1232,10 +1244,7 @@ def _paren_fields(
             continue
         if leads or not whole_bodies(_CELL_ROLE.sub(" ", part).strip(" ,;")):
             return None
-        found_leads, found_partners = _roles_in_cell(part)
-        leads, partners = tuple(found_leads), tuple(found_partners)
-    if not leads and (bound is None or not _dates_the_work(inner, bound, ctx)):
-        return None
+        leads, partners = _roles_in_cell(part)
     return leads, partners, bound
 
 
@@ -1259,19 +1268,10 @@ def _dash_fields(text: str, ctx: Context) -> tuple[str, list[str], list[str], De
     parts = _DASH_SEPARATOR.split(text.rstrip(" .;"))
     if not 2 <= len(parts) <= _DASH_PARTS:
         return None
-    leads: list[str] = []
-    partners: list[str] = []
-    bound: Deadline | None = None
-    for part in parts[1:]:
-        value = deadlines.parse_value(part, ctx.doc_date, ctx.work_year)
-        if bound is None and (value.date is not None or value.recurrence is not None):
-            bound = value
-            continue
-        if leads or not whole_bodies(_CELL_ROLE.sub(" ", part).strip(" ,;")):
-            return None
-        leads, partners = _roles_in_cell(part)
-    if not leads:
+    found = _who_and_when(parts[1:], ctx)
+    if found is None or not found[0]:
         return None
+    leads, partners, bound = found
     return parts[0], leads, partners, bound
 
 
