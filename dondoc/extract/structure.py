@@ -22,6 +22,7 @@ from dondoc.extract.lines import Line
 from dondoc.extract.markers import Marker, continues_a_range, find_marker, is_unnumbered
 
 _TERMINAL = (".", ";", ":", "!", "?", "…", "./.")
+_SENTENCE_ENDS = (".", ":", "!", "?", "…")  # after which a line in lower case opens a new unit
 _NUMBERED = (
     "num_dot", "num_dash", "num_paren", "num_slash", "num2", "num3", "roman_num",
     "letter", "letter_slash", "letter_dot", "letter_dash", "paren", "label_num", "ordinal",
@@ -381,6 +382,17 @@ def _segment(
         if pending_break and marker is None and cur and not prev_ends and ln.text[:1].isdigit():
             # "… tổ chức lễ ra quân vào ngày" / a blank line or a page break / "05/6/2027.":
             # a sentence cut before its number, which opens no paragraph
+            pending_break = False
+        if (
+            pending_break
+            and marker is None
+            and cur
+            and _lower_start(ln.text)
+            and prev_text is not None
+            and not prev_text.text.rstrip(" *_").endswith(_SENTENCE_ENDS)
+        ):
+            # "… đến cán bộ, đảng viên và Nhân dân;" / a PDF's paragraph spacing / "hoàn thành
+            # trong quý I/2027.": no paragraph opens in lower case, after a clause's ";" or none
             pending_break = False
         if marker is not None or (pending_break and cur) or not cur:
             if cur:

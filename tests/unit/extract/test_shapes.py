@@ -3799,3 +3799,21 @@ def test_a_responsibility_heading_that_names_two_bodies() -> None:
         ("các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"),
         ("các tổ chức, doanh nghiệp hoạt động trong lĩnh vực viễn thông",),
     ]
+
+
+def test_a_line_in_lower_case_after_a_blank_goes_on_with_the_clause_above() -> None:
+    # a PDF's paragraph spacing set a blank line inside the sentence, after its ";"
+    e = _run(
+        """1. Đẩy mạnh tuyên truyền, nâng cao nhận thức
+
+Các cấp ủy, tổ chức đảng, chính quyền tổ chức quán triệt sâu rộng Nghị quyết;
+
+hoàn thành trong quý I/2026.
+
+2. Sở Tài chính bố trí kinh phí.
+"""
+    )
+    assert [(t.text[:20], t.deadline.date) for t in e.tasks] == [
+        ("Các cấp ủy, tổ chức ", date(2026, 3, 31)),
+        ("Sở Tài chính bố trí ", None),
+    ]
