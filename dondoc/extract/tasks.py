@@ -1115,7 +1115,7 @@ def _make(
         # "… (Văn phòng Sở; tháng 12/2027)", "… [Sở Giáo dục và Đào tạo, quý II/2027]": a
         # closing parenthesis that names who does the item, by when, and nothing else
         closing = _CLOSING_BODIES.search(text)
-        in_paren = _paren_fields(closing.group(1).strip(), ctx) if closing else None
+        in_paren = _paren_fields(closing.group(1).strip(), text[: closing.start()], ctx) if closing else None
         if closing is not None and in_paren is not None:
             lead.extend(in_paren[0])
             support.extend(in_paren[1])
@@ -1209,10 +1209,12 @@ _CLOSING_BODIES = re.compile(r"[(\[]([^()\[\]]{3,200})[)\]][\s.;]*$")
 # 2025)", "(giai đoạn 2021 - 2025)")
 _PAREN_TIME = re.compile(r"tháng|quý|ngày|\d/\d|hằng|hàng|định kỳ", re.I)
 _YEARS = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+# a cycle's word right before the parenthesis: what follows is the cycle's cut-off
+_CYCLE_BEFORE_PAREN = re.compile(r"(?:(?:hằng|hàng|mỗi)\s+(?:năm|quý|tháng|tuần|ngày)|định\s+kỳ)\s*$", re.I)
 
 
 def _paren_fields(
-    inner: str, ctx: Context
+    inner: str, before: str, ctx: Context
 ) -> tuple[tuple[str, ...], tuple[str, ...], Deadline | None] | None:
     """(leads, supports, bound) of an item's closing parenthesis that holds only who does it
     and by when ("Văn phòng Sở; tháng 12/2027", "Thanh tra Sở chủ trì, Phòng Y phối hợp",
@@ -1226,7 +1228,7 @@ def _paren_fields(
     if found is None:
         return None
     leads, partners, bound = found
-    if not leads and (bound is None or not _dates_the_work(inner, bound, ctx)):
+    if not leads and (bound is None or not _dates_the_work(inner, before, bound, ctx)):
         return None
     return tuple(leads), tuple(partners), bound
 
@@ -1248,11 +1250,17 @@ def _who_and_when(parts: list[str], ctx: Context) -> tuple[list[str], list[str],
     return leads, partners, bound
 
 
-def _dates_the_work(inner: str, bound: Deadline, ctx: Context) -> bool:
+def _dates_the_work(inner: str, before: str, bound: Deadline, ctx: Context) -> bool:
     """Is a time alone in an item's closing parenthesis its bound? A day, a month or a
     quarter still to come, never an event's span ("(20/11/1982 - 20/11/2026)": a day's
-    anniversary) nor a bare year (the year of the thing named)."""
+    anniversary) nor a bare year (the year of the thing named); never a cycle's cut-off
+    ("… hằng năm (trước ngày 15 tháng 11)"), nor where the item states its own bound."""
     if not _PAREN_TIME.search(inner) or len(set(_YEARS.findall(inner))) > 1:
+        return False
+    if _CYCLE_BEFORE_PAREN.search(before):
+        return False
+    own = deadlines.find_in_text(before, ctx.doc_date, ctx.work_year)
+    if own is not None and (own.date is not None or own.recurrence is not None):
         return False
     return bound.date is None or ctx.doc_date is None or bound.date >= ctx.doc_date
 

@@ -3817,3 +3817,14 @@ hoàn thành trong quý I/2026.
         ("Các cấp ủy, tổ chức ", date(2026, 3, 31)),
         ("Sở Tài chính bố trí ", None),
     ]
+
+
+def test_a_cycles_cut_off_in_brackets_is_no_bound_and_the_items_own_bound_wins() -> None:
+    e = _run(
+        """1. Các sở, ban, ngành xây dựng kế hoạch, xong trong tháng 4/2026. Định kỳ báo cáo kết quả
+hằng năm (trước ngày 15 tháng 11).
+2. Tổ chức hội nghị sơ kết trong tháng 6/2026 (tháng 7/2026).
+3. Tổ chức hội nghị tổng kết (tháng 11/2026).
+"""
+    )
+    assert [t.deadline.date for t in e.tasks] == [date(2026, 4, 30), date(2026, 6, 30), date(2026, 11, 30)]
