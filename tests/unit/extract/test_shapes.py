@@ -2162,6 +2162,18 @@ còn chậm, chưa đáp ứng yêu cầu.
     assert [t.lead for t in e.tasks] == [("Phòng Tài nguyên và Môi trường",)]
 
 
+def test_an_assessment_slow_against_requirements_asks_nothing() -> None:
+    """"so với yêu cầu", "tương xứng với yêu cầu": a requirement as a noun, no one asked."""
+    e = _run(
+        """1. Thời gian qua, các địa phương đã tích cực triển khai công tác giải phóng mặt bằng, tuy
+nhiên tiến độ còn chậm so với yêu cầu.
+2. Năm 2026, các xã đã hoàn thành kế hoạch; tuy nhiên, chất lượng chưa tương xứng với yêu cầu.
+3. Phòng Tài nguyên và Môi trường thẩm định giá đất trong tháng 4/2027.
+"""
+    )
+    assert [t.lead for t in e.tasks] == [("Phòng Tài nguyên và Môi trường",)]
+
+
 def test_a_forecast_in_the_introduction_bounds_no_task() -> None:
     e = _run(
         """Theo tin của Đài Khí tượng Thủy văn tỉnh, từ đêm nay đến ngày 18/10/2026 trên địa bàn
