@@ -44,7 +44,8 @@ _Q = r"qu[ýíy]\s+"
 # an OCR'd numeral may read "l" or "1" for "I" ("Quý Il/2026", "quý 11/2027"), and two
 # serif capitals I that touch as one "H" ("Quý H/2027" for II, "IH", "HI" or "IIH" for III)
 _NUMERAL_Q = r"(?:iv|lv|[il1h]{1,3}|[1-4])"
-_QUARTER_YEAR = r"\s*(?:/|-|năm|,)?\s*(?:năm\s+)?(\d{4})"  # the year after a quarter's numeral
+# the year after a quarter's numeral ("Quý II/2027", "quý II năm 2027", "quý IV.2026")
+_QUARTER_YEAR = r"\s*(?:/|-|năm|,|\.(?=\d{4}))?\s*(?:năm\s+)?(\d{4})"
 _QUARTER = rf"{_Q}({_NUMERAL_Q}){_QUARTER_YEAR}"
 _SIX_MONTHS = r"(?:0?6\s+tháng|sáu\s+tháng|nửa)"  # "6 tháng", "06 tháng", "sáu tháng", "nửa"
 _HALF = rf"{_SIX_MONTHS}\s+(đầu|cuối)\s+năm\s+(\d{{4}})"
@@ -426,6 +427,24 @@ def _month_end_no_year(m: re.Match[str], doc_date: date | None, month: int) -> R
     return (d, ()) if d else None
 
 
+def _year_part(m: re.Match[str], doc_date: date | None) -> Resolved:
+    """The last day a part of a year or a quarter allows, as a reader dates it: the start of
+    a year ("đầu năm") its first quarter, its middle ("giữa năm") its first half; the start
+    of a quarter ("đầu quý III") its first month, its middle ("giữa quý") the middle of its
+    second month, as "giữa tháng" is the 15th."""
+    early = m.group(1).lower() == "đầu"
+    if m.group(2):
+        end = _last_of_month(int(m.group(2)), 3 if early else 6)
+        return (end, ()) if end else None
+    q = _quarter_number(m.group(3))
+    if q is None:
+        return None
+    last = _last_of_month(int(m.group(4)), q * 3 - (2 if early else 1))
+    if last is None:
+        return None
+    return (last if early else last.replace(day=15)), ()
+
+
 def _quarter_no_year(m: re.Match[str], doc_date: date | None) -> Resolved:
     q = _quarter_number(m.group(1))
     return _month_end_no_year(m, doc_date, q * 3) if q is not None else None
@@ -673,6 +692,26 @@ PHRASES: Final[tuple[Phrase, ...]] = (
         "báo cáo tại phiên họp thường kỳ tháng 6 năm 2026",
         date(2026, 6, 30),
     ),
+    # "vào đầu năm 2027", "giữa năm 2026", "đầu quý III/2026": a part of a year or a quarter,
+    # the last day that part allows (see _year_part)
+    Phrase(
+        _rule(
+            "year_part",
+            # never a start ("từ đầu năm 2026", "đầu năm 2026 đến nay": what was done since),
+            # nor a half-year's words ("6 tháng đầu năm 2027", "nửa đầu năm": _HALF), nor a
+            # session or a conference ("kỳ họp giữa năm 2027": an event the text does not date)
+            r"\b(?<!từ )(?<!tháng )(?<!nửa )(?<!họp )(?<!nghị )"
+            rf"(?:{_IN}\s+)?(đầu|giữa)\s+(?:năm\s+(\d{{4}})\b|{_Q}({_NUMERAL_Q}){_QUARTER_YEAR}\b)"
+            r"(?!\s*(?:đến|tới)\s+nay)",
+            ("đầu ", "giữa "),
+            17,
+            "tvhđcg",
+        ),
+        ("đầu", "giữa"),
+        _year_part,
+        "tổ chức vào đầu quý III/2026",
+        date(2026, 7, 31),
+    ),
     # also "trong Quý II - III/2027" (a span: its last quarter) and "Quý II và Quý III năm
     # 2027" (two bounds: the earlier, the later as an alternative), in the same pass
     Phrase(
@@ -783,6 +822,22 @@ PHRASES: Final[tuple[Phrase, ...]] = (
         _year,
         "phấn đấu đến năm 2030 có 30% hợp tác xã tham gia liên kết chuỗi",
         date(2030, 12, 31),
+    ),
+    # "trong các năm 2026, 2027", "trong hai năm 2026 và 2027": the years listed, the work's
+    # span: its end, as "trong các năm 2026 - 2027"
+    Phrase(
+        _rule(
+            "years_listed",
+            r"\b(?:trong|đến\s+hết|hết|(?:trong\s+)?suốt)\s+(?:các|0?2|hai|0?3|ba)\s+năm\s+((?:19|20)\d{2})"
+            r"\s*(?:,|và)\s*((?:19|20)\d{2})(?![\d/])",
+            ("năm",),
+            15,
+            "tđhs",
+        ),
+        ("năm",),
+        _year,
+        "tổ chức các hoạt động trong các năm 2026, 2027",
+        date(2027, 12, 31),
     ),
     Phrase(
         # "(trong) suốt năm 2027": the work runs through the year; "những tháng cuối năm 2025"
@@ -1083,7 +1138,33 @@ def find_in_text(text: str, doc_date: date | None = None, work_year: int | None 
         return Deadline(phrase, best.when, None, best.alternatives)
     if recurring:
         return Deadline(recurring[0], None, recurring[1])
-    return _recurrence_only(text, low, written) or _season(text, low, written)
+    return _recurrence_only(text, low, written) or _season(text, low, written) or _undated(text, written)
+
+
+# A bound the text gives no last day for (CONVENTIONS rule 11: null date, phrase kept): a start
+# that opens onto the years after it ("từ Quý IV/2026 và các năm tiếp theo", "từ năm 2026 trở
+# đi"), and a time counted from an event it does not date ("trong vòng 15 ngày kể từ ngày nhận
+# được văn bản", "sau 10 ngày kể từ khi kết thúc đợt kiểm tra"); the signing is dated: "relative")
+_OPEN_START = re.compile(
+    rf"\b(?:từ\s+)?(?:năm\s+\d{{4}}|{_Q}{_NUMERAL_Q}{_QUARTER_YEAR}|{_M}\d{{1,2}}\s*/\s*\d{{4}})"
+    rf"\s*(?:{_YEARS_AFTER}|(?<=\d)\s+trở\s+đi)\b",
+    re.I,
+)
+_FROM_EVENT = re.compile(
+    r"\b(?:trong(?:\s+vòng|\s+thời\s+hạn)?|chậm\s+nhất(?:\s+là)?|không\s+quá|sau)\s*\d{1,3}\s+(?:ngày|tuần|tháng)"
+    r"(?:\s+làm\s+việc)?,?\s+(?:kể\s+)?từ\s+(?:ngày|khi)\s+[^.;,()]{1,60}",
+    re.I,
+)
+
+
+def _undated(text: str, written: str) -> Deadline | None:
+    m = _OPEN_START.search(text)
+    if m is not None:
+        return Deadline(written[m.start() : m.end()], None, "open_ended")
+    m = _FROM_EVENT.search(text)
+    if m is not None:
+        return Deadline(written[m.start() : m.end()].rstrip(), None, EVENT)
+    return None
 
 
 # "trước mùa mưa bão năm 2027", "trước vụ Đông Xuân 2026 - 2027": a season, whose days

@@ -494,6 +494,16 @@ def test_phrases_without_their_year_in_a_plan_for_the_next_year() -> None:
         ("báo cáo trong thời hạn 10 ngày làm việc kể từ ngày ký", date(2026, 3, 19)),
         ("hoàn thành trong vòng 02 tháng kể từ ngày ký ban hành", date(2026, 5, 5)),
         ("hoàn thành trong 2 tuần kể từ ngày ký", date(2026, 3, 19)),
+        # a part of a year or of a quarter: the last day it allows
+        ("hoàn thành đầu năm 2027", date(2027, 3, 31)),
+        ("tổ chức hội chợ vào giữa năm 2026", date(2026, 6, 30)),
+        ("triển khai tiêm chủng đầu quý III/2026", date(2026, 7, 31)),
+        ("tổ chức vào giữa quý II năm 2026", date(2026, 5, 15)),
+        # a quarter and its year parted by a full stop
+        ("thời gian thực hiện: trong quý IV.2026", date(2026, 12, 31)),
+        # years listed, not spanned with a dash
+        ("tổ chức các hoạt động trong các năm 2026, 2027", date(2027, 12, 31)),
+        ("thực hiện trong hai năm 2026 và 2027", date(2027, 12, 31)),
     ],
 )
 def test_other_ways_of_writing_a_day_a_half_year_and_a_part_of_a_month(phrase: str, expected: date) -> None:
@@ -506,3 +516,53 @@ def test_a_part_of_a_month_in_a_cycle_and_years_opening_onto_the_next_have_no_da
     assert found is not None and (found.date, found.recurrence) == (None, "yearly")
     found = find_in_text("triển khai trong năm 2026-2027 và các năm tiếp theo", date(2026, 3, 5))
     assert found is not None and (found.date, found.recurrence) == (None, "open_ended")
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "đánh giá kết quả từ đầu năm 2026 đến nay",
+        "kể từ đầu năm 2026, tình hình có nhiều chuyển biến",
+        "tổng hợp số liệu 6 tháng đầu năm 2026",  # a half-year's figures, not its start
+        "trình Hội đồng nhân dân tỉnh tại kỳ họp giữa năm 2027",  # a session, undated
+    ],
+)
+def test_a_start_a_half_year_or_a_session_is_no_part_of_a_year(phrase: str) -> None:
+    found = find_in_text(phrase, date(2026, 3, 5))
+    assert found is None or found.date not in (date(2026, 3, 31), date(2027, 6, 30)), found
+
+
+@pytest.mark.parametrize(
+    ("phrase", "said", "recurrence"),
+    [
+        # a start that opens onto the years after it (CONVENTIONS rule 11)
+        (
+            "thực hiện từ Quý IV/2026 và các năm tiếp theo",
+            "từ Quý IV/2026 và các năm tiếp theo",
+            "open_ended",
+        ),
+        ("bố trí kinh phí năm 2027 và những năm tiếp theo", "năm 2027 và những năm tiếp theo", "open_ended"),
+        ("triển khai từ năm 2026 trở đi", "từ năm 2026 trở đi", "open_ended"),
+        # counted from an event the text does not date
+        (
+            "báo cáo trong vòng 15 ngày kể từ ngày nhận được văn bản hướng dẫn",
+            "trong vòng 15 ngày kể từ ngày nhận được văn bản hướng dẫn",
+            "event",
+        ),
+        (
+            "sau 10 ngày kể từ khi kết thúc đợt kiểm tra, báo cáo",
+            "sau 10 ngày kể từ khi kết thúc đợt kiểm tra",
+            "event",
+        ),
+    ],
+)
+def test_bounds_without_a_last_day_keep_their_words(phrase: str, said: str, recurrence: str) -> None:
+    found = find_in_text(phrase, date(2026, 3, 5))
+    assert found is not None and (found.text, found.date, found.recurrence) == (said, None, recurrence)
+
+
+def test_a_hard_date_wins_over_a_bound_without_a_last_day() -> None:
+    found = find_in_text(
+        "hoàn thành trước 30/6/2026; sau 10 ngày kể từ khi kết thúc, báo cáo", date(2026, 3, 5)
+    )
+    assert found is not None and found.date == date(2026, 6, 29)

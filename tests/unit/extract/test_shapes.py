@@ -2163,7 +2163,7 @@ còn chậm, chưa đáp ứng yêu cầu.
 
 
 def test_an_assessment_slow_against_requirements_asks_nothing() -> None:
-    """"so với yêu cầu", "tương xứng với yêu cầu": a requirement as a noun, no one asked."""
+    """ "so với yêu cầu", "tương xứng với yêu cầu": a requirement as a noun, no one asked."""
     e = _run(
         """1. Thời gian qua, các địa phương đã tích cực triển khai công tác giải phóng mặt bằng, tuy
 nhiên tiến độ còn chậm so với yêu cầu.
