@@ -54,6 +54,7 @@ _SUPPORT_FILLERS: Final = frozenset(w for p in _phrases("support_cue_fillers") f
 _LEAD_CUE_PARTNERS: Final = frozenset(w for p in _phrases("lead_cue_partners") for w in p)
 _PASSIVE_AGENTS: Final = frozenset(words("roles", "passive_agents"))
 _PASSIVE_VERBS: Final = _phrases("passive_verbs")
+_WORK_NOUNS: Final = frozenset(words("roles", "work_nouns"))  # "Việc …": the work as a noun
 _PASSIVE_LEAD_VERBS: Final = _LEAD_CUES  # after a comma, only "do X chủ trì" names the lead
 _JOINING: Final = (*(tuple(w.lower() for w in c) for c in _SUPPORT_CUES), *_phrases("joining_verbs"))
 _AGENT_ALTERNATIVES: Final = frozenset(words("roles", "agent_alternatives"))
@@ -122,6 +123,8 @@ def _sentence_starts(text: str, toks: Toks) -> list[int]:
             starts.append(k + 1)
         elif toks[k].text == ";" and _past_opener(toks, k + 1) > k + 1:
             starts.append(k + 1)  # "…; đồng thời UBND phường …": an opener, then the subject
+        elif toks[k].text == "," and toks[k + 1].low in _OPENER_FIRSTS and _opens_a_clause(text, toks, k + 1):
+            starts.append(k + 1)  # "Tiếp tục …, trong đó Văn phòng UBND tỉnh hướng dẫn …": its own subject
         elif (
             toks[k].text == ":"
             and toks[k + 1].text[:1].isupper()
@@ -148,6 +151,14 @@ def _sentence_starts(text: str, toks: Toks) -> list[int]:
 
 
 _DASHES: Final = frozenset({"-", "–", "—"})
+
+
+def _opens_a_clause(text: str, toks: Toks, k: int) -> bool:
+    """After a comma, an opener in lower case then bodies and their verb ("…, trong đó Văn
+    phòng UBND tỉnh hướng dẫn …", "…, đồng thời Sở Tài chính bố trí …"): a clause with its own
+    subject; never an opener before a noun ("…, trong đó chú trọng …")."""
+    j = _past_opener(toks, k)
+    return j > k and read_bodies(text, toks, j).followed_by_verb
 
 
 def _acts(text: str, toks: Toks, k: int) -> bool:
@@ -282,7 +293,7 @@ def find_roles(text: str) -> Roles:
     subject: tuple[str, ...] = _subject_at(text, toks, 0) if toks else ()
     leads: list[str] = []
     for s in starts[1:]:
-        if toks[s - 1].text == ";":
+        if toks[s - 1].text in {";", ","}:
             s = _past_opener(toks, s)  # "…; đồng thời UBND phường Âu Lâu đề xuất …"
             if not _head_at(toks, s):
                 continue  # after ";" only a named body opens a new subject ("…; Ủy ban nhân dân các xã …")
@@ -314,6 +325,10 @@ def find_roles(text: str) -> Roles:
             # whole item's lead, set off by its comma; only "chủ trì" says so ("…, do X thực
             # hiện" may tell who did something the item names)
             leads.extend(_passive_agent(text, toks, k + 1, _PASSIVE_LEAD_VERBS))
+        elif low in _PASSIVE_AGENTS and _of_the_work(toks, starts, k):
+            # "Việc đánh giá, xếp loại … do Sở Nội vụ chủ trì thực hiện": the sentence names the
+            # work as a noun, and the body after "do" is the one that does it
+            leads.extend(_passive_agent(text, toks, k + 1))
         elif low in _PASSIVE_AGENTS and _joins_in(toks, k):
             # "…; phối hợp tham gia các đoàn kiểm tra do Sở X chủ trì": the body whose work the
             # item joins supports it
@@ -363,6 +378,12 @@ def find_roles(text: str) -> Roles:
         if n.lower() not in {s.lower() for s in subj} and n.lower() not in supporting
     )
     return Roles(subj, others, _dedupe(support))
+
+
+def _of_the_work(toks: Toks, starts: list[int], k: int) -> bool:
+    """Does the sentence holding token k open with the work named as a noun ("Việc …")?"""
+    s = max(x for x in starts if x <= k)
+    return toks[s].low in _WORK_NOUNS and s < k
 
 
 def _after_lead_cue(toks: Toks, k: int) -> bool:

@@ -107,3 +107,29 @@ def test_a_topic_label_then_a_sentence_with_its_own_subject() -> None:
     assert roles.subject == ("Sở Văn hóa, Thể thao và Du lịch",)
     # a label whose sentence names nobody leaves no subject ("Về kinh phí: bố trí …")
     assert find_roles("Về kinh phí: Bố trí từ nguồn ngân sách tỉnh.").subject == ()
+
+
+def test_a_clause_after_a_comma_with_its_own_subject_names_a_lead() -> None:
+    """ "…, trong đó X hướng dẫn …", "…, đồng thời X bố trí …": X acts; never an opener before
+    a noun ("…, trong đó chú trọng …")."""
+    roles = find_roles(
+        "Tiếp tục chỉ đạo thực hiện tốt cơ chế một cửa, trong đó Văn phòng Ủy ban nhân dân tỉnh hướng dẫn "
+        "Trung tâm Phục vụ hành chính công tỉnh tiếp nhận hồ sơ trực tuyến."
+    )
+    assert (roles.subject, roles.leads) == ((), ("Văn phòng Ủy ban nhân dân tỉnh",))
+    roles = find_roles("Rà soát thủ tục hành chính, đồng thời Sở Tài chính bố trí kinh phí thực hiện.")
+    assert roles.leads == ("Sở Tài chính",)
+    roles = find_roles("Tăng cường tuyên truyền, trong đó chú trọng Cổng thông tin điện tử tỉnh.")
+    assert (roles.subject, roles.leads) == ((), ())
+
+
+def test_the_work_named_as_a_noun_then_who_does_it() -> None:
+    roles = find_roles(
+        "Việc đánh giá, xếp loại chỉ số cải cách hành chính do Sở Nội vụ chủ trì thực hiện, "
+        "hoàn thành trước ngày 15/12/2026."
+    )
+    assert roles.leads == ("Sở Nội vụ",)
+    roles = find_roles("Việc kiểm tra các công trình do Ban Quản lý dự án tỉnh thực hiện.")
+    assert roles.leads == ("Ban Quản lý dự án tỉnh",)
+    # a project another body carries out, inside an item whose work is not named as a noun
+    assert find_roles("Đẩy nhanh tiến độ các dự án do Sở Xây dựng thực hiện.").leads == ()
