@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-from PIL import Image
+from PIL import Image, ImageDraw
 
 from dondoc.core.layout import turned_frame
 from dondoc.errors import DondocError, ErrorCode
@@ -310,6 +310,7 @@ def _read_image(path: Path, width: float, height: float, scale: float, languages
         with _saved(cleaned) as clean_path:
             tsv = _tesseract_tsv(clean_path, languages, "3")
     words = _tsv_words(tsv)
+    words = _with_missed_lines(cleaned if cleaned is not None else path, words, tables, languages)
     cells: dict[tuple[int, int, int], list[_Word]] = {}
     free: list[_Word] = []
     for word in words:
@@ -326,6 +327,113 @@ def _read_image(path: Path, width: float, height: float, scale: float, languages
     if cleaned is not None:
         _reread_numbers(cleaned, tables, page_tables)
     return OcrPage(lines, width, height, _skew(tsv), tables=page_tables, ruled=ruled and not tables)
+
+
+# Ink Tesseract's page layout skipped: a header's "Số: 12/CT-TTg" between the short rules
+# under the issuer went unread on made-up scans (5 of 122), and with it the number. A band of
+# ink no word covers, as tall as a line of text and several times wider, is read on its own.
+_MISSED_MIN_HEIGHT = 0.6  # of the page's median word height: not a rule, a dot or a dash
+_MISSED_MAX_HEIGHT = 2.5  # ... nor a stamp, a signature or a picture
+_MISSED_MIN_WIDTH = 2.0  # the band's width to its height: a word or more, not a speck
+_MISSED_MIN_CONFIDENCE = 70.0  # a word read there is kept when Tesseract is this sure of it
+_MISSED_MAX_BANDS = 8  # a page with more is no page of text with a line left out
+_MISSED_PAD = 0.3  # of the median height, around a word's box: its marks above and below
+_GUESS_CONFIDENCE = 30.0  # a word read less surely is a guess: its ink is read again
+_RULE_HEIGHT = 0.25  # of the median height: a guess no taller is a rule read as letters
+_MISSED_NEIGHBOUR = 1.5  # of the median height: a confident word this near on its row is its line's
+
+
+def _with_missed_lines(
+    image_or_path: Image.Image | Path, words: list[_Word], tables: list[ocr_tables.Table], languages: str
+) -> list[_Word]:
+    """The page's words with those of the lines Tesseract's layout analysis left out (or
+    read as a guess it gives no confidence to: "~-.,Ô" for "Số: 12/CT-TTg"), read one band
+    at a time; a guess the band's reading replaces is dropped."""
+    if not words:
+        return words
+    heights = sorted(w[4] - w[2] for w in words)
+    line = heights[len(heights) // 2]
+    if line < 4:
+        return words
+    try:
+        if isinstance(image_or_path, Image.Image):
+            grey = image_or_path.convert("L")
+        else:
+            with Image.open(image_or_path) as image:
+                grey = image.convert("L")
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return words
+    ink = ocr_tables.ink_of(grey)
+    draw = ImageDraw.Draw(ink)
+    pad = line * _MISSED_PAD
+    for w in words:
+        if w[5] >= _GUESS_CONFIDENCE:
+            draw.rectangle((w[1] - pad, w[2] - pad, w[3] + pad, w[4] + pad), fill=0)
+    for t in tables:
+        draw.rectangle((t.left, t.top, t.right, t.bottom), fill=0)
+    bands = _ink_bands(ink, line)
+    if len(bands) > _MISSED_MAX_BANDS:
+        return words
+    found: list[_Word] = []
+    replaced: list[tuple[int, int, int, int]] = []
+    margin = round(line * 0.5)
+    for n, (left, top, right, bottom) in enumerate(bands):
+        if any(
+            top <= (w[2] + w[4]) / 2 <= bottom
+            and min(abs(w[1] - right), abs(left - w[3])) < line * _MISSED_NEIGHBOUR
+            for w in words
+            if w[5] >= _GUESS_CONFIDENCE
+        ):
+            continue  # a word inside a line read around it: re-read alone, it reads worse
+        box = (max(0, left - margin), max(0, top - margin), right + margin, bottom + margin)
+        with _saved(grey.crop(box)) as crop:
+            read = _tsv_words(_tesseract_tsv(crop, languages, "7"))
+        kept = [
+            (text, x0 + box[0], y0 + box[1], x1 + box[0], y1 + box[1], confidence, ("missed", str(n), "1"))
+            for text, x0, y0, x1, y1, confidence, _ in read
+            if confidence >= _MISSED_MIN_CONFIDENCE and any(c.isalnum() for c in text)
+        ]
+        if kept:
+            found.extend(kept)
+            replaced.append(box)
+    # a guess gives way to the reading of its band, and a guess no taller than a rule is a
+    # rule read as letters ("Nnng" for the "-------" under the issuer)
+    guesses = [
+        w
+        for w in words
+        if w[5] < _GUESS_CONFIDENCE
+        and (
+            w[4] - w[2] < _RULE_HEIGHT * line
+            or any(b[0] <= (w[1] + w[3]) / 2 <= b[2] and b[1] <= (w[2] + w[4]) / 2 <= b[3] for b in replaced)
+        )
+    ]
+    return [w for w in words if w not in guesses] + found
+
+
+def _ink_bands(ink: Image.Image, line: float) -> list[tuple[int, int, int, int]]:
+    """The boxes of the bands of rows holding ink, each as tall as a line of text."""
+    width, height = ink.size
+    rows = ink.resize((1, height), Image.Resampling.BOX).tobytes()  # a byte a row: its mean ink
+    bands: list[tuple[int, int, int, int]] = []
+    y = 0
+    while y < height:
+        if not rows[y]:
+            y += 1
+            continue
+        start = y
+        while y < height and rows[y]:
+            y += 1
+        box = ink.crop((0, start, width, y)).getbbox()
+        if box is None:
+            continue
+        left, _, right, _ = box
+        tall = y - start
+        if (
+            _MISSED_MIN_HEIGHT * line <= tall <= _MISSED_MAX_HEIGHT * line
+            and right - left >= _MISSED_MIN_WIDTH * tall
+        ):
+            bands.append((left, start, right, y))
+    return bands
 
 
 def _tesseract_tsv(path: Path, languages: str, psm: str, *extra: str) -> str:
@@ -480,8 +588,19 @@ def _tsv_words(tsv: str) -> list[_Word]:
             continue
         left, top, w, h = (float(c) for c in cols[6:10])
         key = (cols[2], cols[3], cols[4])
-        out.append((blank_controls(cols[11]), left, top, left + w, top + h, float(cols[10]), key))
+        out.append((_one_d(blank_controls(cols[11])), left, top, left + w, top + h, float(cols[10]), key))
     return out
+
+
+# Tesseract reads a "Đ" now and then as that letter and the Icelandic eth side by side
+# ("118/CĐÐ-TTg", "45-CTr/ÐĐU"): one letter, read twice; no word writes an eth
+_D_TWICE = re.compile("[ĐÐ]*Ð[ĐÐ]*|[đð]*ð[đð]*")
+
+
+def _one_d(word: str) -> str:
+    if "Ð" not in word and "ð" not in word:
+        return word
+    return _D_TWICE.sub(lambda m: "Đ" if m.group(0)[0] in "ĐÐ" else "đ", word)
 
 
 def _cell_of(tables: list[ocr_tables.Table], word: _Word) -> tuple[int, int, int] | None:

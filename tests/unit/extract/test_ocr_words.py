@@ -182,3 +182,12 @@ def test_the_group_of_ministries_is_put_right_in_a_damaged_text() -> None:
     body = "1. Giao Bộ Tài chính chủ trì, phối hợp với các Bô, cơ quan liên quan, Úy ban nhân dân tỉnh.\n"
     (task,) = extract(SourceText(header() + "\n" + body)).tasks
     assert task.support[0] == "các Bộ, cơ quan liên quan"
+
+
+def test_a_directive_kind_with_its_hook_read_as_an_acute_is_its_kind() -> None:
+    """ "CHÍ THỊ" (a scan's reading of "CHỈ THỊ") is no word: the header's kind is read."""
+    text = header(number="12/CT-UBND", kind="CHÍ THỊ", title="Về tăng cường phòng cháy")
+    body = "\n1. Công an tỉnh kiểm tra an toàn phòng cháy tại các chợ.\n"
+    meta = extract(SourceText(text + body)).meta
+    assert (meta.type, meta.number) == ("Chỉ thị", "12/CT-UBND")
+    assert ocr_words.repair("Thực hiện Chí thị số 12/CT-UBND") == "Thực hiện Chỉ thị số 12/CT-UBND"
