@@ -233,11 +233,16 @@ def read_header(lines: list[Line], limit: int) -> Header:
         for step in (-1, 1):
             k = motto + step
             taken = 0
-            while 0 <= k < limit and taken < _ISSUER_LINES and lines[k].is_text:
+            while 0 <= k < limit and taken < _ISSUER_LINES and lines[k].kind in {"text", "noise"}:
+                if lines[k].kind == "noise":
+                    k += step  # a speck OCR read as a figure ("5"), taken for a page's number
+                    continue
                 cols = _joined_at_motto(_split_cols(lines[k].raw))
                 first = cols[0] if cols else ""
-                if _stray_marks(cols or [lines[k].text]):
-                    k += step  # the rule under the issuer, as OCR reads it (":", "§", "- -")
+                if _stray_marks(cols or [lines[k].text]) or (len(cols) > 1 and _stray_marks(cols[:1])):
+                    # the rule under the issuer, as OCR reads it (":", "§", "- -"), alone or
+                    # beside the motto's next line (": ,:" | "VIỆT NAM")
+                    k += step
                     continue
                 if len(cols) == 1 and lines[k].indent > len(lines[motto].raw) // 3:
                     # a line of the right column only ("VIỆT NAM" of a motto its cell
@@ -245,7 +250,9 @@ def read_header(lines: list[Line], limit: int) -> Header:
                     # below it ("TỈNH HÀ TĨNH" / … / "SỞ NÔNG NGHIỆP VÀ MÔI" / "TRƯỜNG")
                     k += step
                     continue
-                if not first.isupper() or _NUMBER.search(first + "  ") or _NUMBER_ONLY.search(first):
+                if not first.isupper():
+                    first = _caps_before_dateline(first)
+                if not first or _NUMBER.search(first + "  ") or _NUMBER_ONLY.search(first):
                     break
                 issuer_lines.insert(0, first) if step < 0 else issuer_lines.append(first)
                 taken += 1
@@ -367,6 +374,19 @@ def read_header(lines: list[Line], limit: int) -> Header:
                 named = f"{named} {place}"  # "Ban Thường vụ Tỉnh ủy" + "Bắc Ninh"
             h.issuer = named
     return h
+
+
+def _caps_before_dateline(text: str) -> str:
+    """The issuer's words in capitals before the dateline a scan's line ran them into
+    ("ĐẢNG ỦY XÃ TÂN THẠNH ĐÔNG Tân Thạnh Đông, ngày 28 tháng 12"), else ""."""
+    words = text.split()
+    k = 0
+    while k < len(words) and words[k].isupper():
+        k += 1
+    rest = " ".join(words[k:])
+    if k == 0 or not rest[:1].isupper() or rest.isupper() or not _PLACE_DATE.search(rest):
+        return ""
+    return " ".join(words[:k])
 
 
 def _stray_marks(cols: list[str]) -> bool:

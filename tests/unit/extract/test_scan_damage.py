@@ -174,3 +174,56 @@ Kính gửi: Ủy ban nhân dân các xã.
     assert e.tasks[0].lead == ("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố",)
     # ... never "các tính năng" (features)
     assert ocr_words.repair("rà soát các tính năng của phần mềm") == "rà soát các tính năng của phần mềm"
+
+
+def _scanned_header(*issuer_block: str) -> str:
+    return (
+        "\n".join(issuer_block)
+        + """
+             Số: 1432/UBND-NN
+                                                       Tuy An, ngày 03 tháng 9 năm 2027
+                                             KẾ HOẠCH
+Phòng, chống thiên tai năm 2027
+
+1. Phòng Nông nghiệp và Môi trường rà soát các hồ chứa trước ngày 30/9/2027.
+"""
+    )
+
+
+def test_a_scanned_issuer_reads_past_specks_beside_the_motto_and_a_speck_read_as_a_figure() -> None:
+    """The rule under the issuer read as specks on the motto's second line (": ,:" |
+    "VIỆT NAM"), or as a lone figure ("5", taken for a page's number): the issuer's next
+    line is still its own."""
+    beside = _scanned_header(
+        "        UBND TỈNH KON TUM                              CỘNG HÒA XÃ HỘI CHỦ NGHĨA",
+        "                      : ,:                                             VIỆT NAM",
+        "                   SỞ Y TẾ",
+        "                                                            Độc lập - Tự do - Hạnh phúc",
+    )
+    assert extract(SourceText(beside)).meta.issuer in {"SỞ Y TẾ", "UBND TỈNH KON TUM SỞ Y TẾ"}
+    figure = _scanned_header(
+        "          ỦY BAN NHÂN DÂN                              CỘNG HÒA XÃ HỘI CHỦ NGHĨA",
+        "                                                                       VIỆT NAM",
+        "                    5",
+        "             HUYỆN TUY AN",
+        "                                                            Độc lập - Tự do - Hạnh phúc",
+    )
+    assert extract(SourceText(figure)).meta.issuer == "ỦY BAN NHÂN DÂN HUYỆN TUY AN"
+
+
+def test_an_issuer_line_run_into_the_dateline_keeps_its_words_in_capitals() -> None:
+    text = """      ĐẢNG BỘ HUYỆN CỦ CHI                                ĐẢNG CỘNG SẢN VIỆT NAM
+ĐẢNG ỦY XÃ TÂN THẠNH ĐÔNG Tân Thạnh Đông, ngày 28 tháng 12
+                                                                         năm 2026
+                        +»
+
+                Số 45-CTr/ĐU
+
+CHƯƠNG TRÌNH
+Công tác quý I năm 2027
+
+1. Các chi bộ tổ chức sinh hoạt chuyên đề trong tháng 1/2027.
+"""
+    meta = extract(SourceText(text)).meta
+    assert meta.issuer in {"ĐẢNG ỦY XÃ TÂN THẠNH ĐÔNG", "ĐẢNG BỘ HUYỆN CỦ CHI ĐẢNG ỦY XÃ TÂN THẠNH ĐÔNG"}
+    assert (meta.number, meta.date) == ("45-CTr/ĐU", date(2026, 12, 28))
