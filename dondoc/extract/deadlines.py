@@ -1309,6 +1309,10 @@ def parse_value(value: str, doc_date: date | None = None, work_year: int | None 
     text = " ".join(value.split()).strip(" .;,")
     if not text:
         return Deadline()
+    repaired = repair_ocr(text)
+    if repaired is not text:
+        # "thường xuyển" (OCR): read as its words put right, shown as written
+        return replace(parse_value(repaired, doc_date, work_year), text=text)
     for rule in _RECURRENCE:
         cycle = rule.folded.search(text)
         if cycle:

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from dondoc.core.directive import Deadline
 from dondoc.extract import deadlines
 from dondoc.extract.deadlines import find_in_text, parse_value, phase_end, tet
 
@@ -566,3 +567,11 @@ def test_a_hard_date_wins_over_a_bound_without_a_last_day() -> None:
         "hoàn thành trước 30/6/2026; sau 10 ngày kể từ khi kết thúc, báo cáo", date(2026, 3, 5)
     )
     assert found is not None and found.date == date(2026, 6, 29)
+
+
+def test_a_time_value_damaged_by_ocr_is_read_as_its_words_put_right() -> None:
+    """A field's or a dash part's value reads through OCR's misread time words, and keeps
+    the words as written ("thường xuyển": the continuous bound of "thường xuyên")."""
+    assert parse_value("Thường xuyển") == Deadline("Thường xuyển", None, "continuous")
+    found = parse_value("lrong quý II/2026", date(2026, 3, 5))
+    assert (found.text, found.date) == ("lrong quý II/2026", date(2026, 6, 30))
