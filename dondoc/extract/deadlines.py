@@ -703,7 +703,7 @@ PHRASES: Final[tuple[Phrase, ...]] = (
             r"\b(?<!từ )(?<!tháng )(?<!nửa )(?<!họp )(?<!nghị )"
             rf"(?:{_IN}\s+)?(đầu|giữa)\s+(?:năm\s+(\d{{4}})\b|{_Q}({_NUMERAL_Q}){_QUARTER_YEAR}\b)"
             r"(?!\s*(?:đến|tới)\s+nay)",
-            ("đầu ", "giữa "),
+            ("đầu năm ", "giữa năm ", "đầu qu", "giữa qu"),
             17,
             "tvhđcg",
         ),
@@ -830,7 +830,7 @@ PHRASES: Final[tuple[Phrase, ...]] = (
             "years_listed",
             r"\b(?:trong|đến\s+hết|hết|(?:trong\s+)?suốt)\s+(?:các|0?2|hai|0?3|ba)\s+năm\s+((?:19|20)\d{2})"
             r"\s*(?:,|và)\s*((?:19|20)\d{2})(?![\d/])",
-            ("năm",),
+            ("các năm ", "hai năm ", "ba năm ", "2 năm ", "3 năm "),
             15,
             "tđhs",
         ),
@@ -1138,7 +1138,7 @@ def find_in_text(text: str, doc_date: date | None = None, work_year: int | None 
         return Deadline(phrase, best.when, None, best.alternatives)
     if recurring:
         return Deadline(recurring[0], None, recurring[1])
-    return _recurrence_only(text, low, written) or _season(text, low, written) or _undated(text, written)
+    return _recurrence_only(text, low, written) or _season(text, low, written) or _undated(text, low, written)
 
 
 # A bound the text gives no last day for (CONVENTIONS rule 11: null date, phrase kept): a start
@@ -1157,12 +1157,16 @@ _FROM_EVENT = re.compile(
 )
 
 
-def _undated(text: str, written: str) -> Deadline | None:
-    m = _OPEN_START.search(text)
-    if m is not None:
+def _undated(text: str, low: str, written: str) -> Deadline | None:
+    # the words each pattern cannot match without, looked for first (in a text spaced one
+    # way only): most texts hold none, and a pattern with no word to start from is tried at
+    # every character
+    spaced = not single_spaced(text)
+    if (spaced or "tiếp theo" in low or "trở đi" in low or "năm sau" in low or "năm tới" in low) and (
+        m := _OPEN_START.search(text)
+    ):
         return Deadline(written[m.start() : m.end()], None, "open_ended")
-    m = _FROM_EVENT.search(text)
-    if m is not None:
+    if (spaced or "từ ngày" in low or "từ khi" in low) and (m := _FROM_EVENT.search(text)):
         return Deadline(written[m.start() : m.end()].rstrip(), None, EVENT)
     return None
 

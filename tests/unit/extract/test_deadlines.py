@@ -575,3 +575,20 @@ def test_a_time_value_damaged_by_ocr_is_read_as_its_words_put_right() -> None:
     assert parse_value("Thường xuyển") == Deadline("Thường xuyển", None, "continuous")
     found = parse_value("lrong quý II/2026", date(2026, 3, 5))
     assert (found.text, found.date) == ("lrong quý II/2026", date(2026, 6, 30))
+
+
+def test_the_undated_bounds_shortcut_changes_nothing(shared_dir: Path) -> None:
+    # _undated looks for the words its patterns cannot match without before trying them:
+    # checked against the plain searches, line by line, on the whole corpus and made-up lines
+    made_up = [
+        "thực hiện từ Quý IV/2026 và các năm tiếp theo",
+        "triển khai từ năm 2026 trở đi",
+        "báo cáo trong vòng 15 ngày kể từ ngày nhận được văn bản",
+        "sau 10 ngày kể  từ khi kết thúc đợt kiểm tra",  # spaced twice: no shortcut
+    ]
+    for path in sorted((shared_dir / "corpus").glob("*/*.txt")):
+        for line in [*path.read_text(encoding="utf-8").splitlines(), *made_up]:
+            m = deadlines._OPEN_START.search(line) or deadlines._FROM_EVENT.search(line)
+            got = deadlines._undated(line, line.lower(), line)
+            assert (got is None) == (m is None), (path.name, line)
+            assert got is None or m is None or got.text == line[m.start() : m.end()].rstrip(), line
