@@ -1277,6 +1277,11 @@ def _dash_fields(text: str, ctx: Context) -> tuple[str, list[str], list[str], De
     if not 2 <= len(parts) <= _DASH_PARTS:
         return None
     found = _who_and_when(parts[1:], ctx)
+    if (found is None or not found[0]) and " - " in parts[-1]:
+        # "… – Văn phòng Sở - trước ngày 10/12/2028": a scan read the last dash as a hyphen
+        last = parts[-1].rsplit(" - ", 1)
+        if len(parts) + 1 <= _DASH_PARTS:
+            found = _who_and_when([*parts[1:-1], *last], ctx)
     if found is None or not found[0]:
         return None
     leads, partners, bound = found

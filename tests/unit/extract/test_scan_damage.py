@@ -12,6 +12,7 @@ from dondoc.extract import ocr_words
 from dondoc.extract.lines import mark_noise, split_lines
 from dondoc.extract.metadata import read_closing, read_header
 from dondoc.extract.pipeline import extract
+from tests.support.texts import header
 
 # the header of a letter as Tesseract lays out its two columns, the rule under the issuer
 # read as specks, the italic "V/v" line as noise
@@ -227,3 +228,15 @@ Công tác quý I năm 2027
     meta = extract(SourceText(text)).meta
     assert meta.issuer in {"ĐẢNG ỦY XÃ TÂN THẠNH ĐÔNG", "ĐẢNG BỘ HUYỆN CỦ CHI ĐẢNG ỦY XÃ TÂN THẠNH ĐÔNG"}
     assert (meta.number, meta.date) == ("45-CTr/ĐU", date(2026, 12, 28))
+
+
+def test_an_items_last_dash_read_as_a_hyphen_still_parts_its_fields() -> None:
+    """ "work – who – by when", the scan reading its last dash as "-": the fields are read;
+    a hyphen inside a name's last part stays in the name ("Sở Tài chính - Kế hoạch")."""
+    body = """II. NHIỆM VỤ CỤ THỂ
+5. Tổng kết, đánh giá kết quả thực hiện, báo cáo Ủy ban nhân dân tỉnh — Văn phòng Sở - trước ngày 10/12/2028.
+6. Rà soát quy hoạch kinh tế - xã hội — Phòng Tài chính - Kế hoạch.
+"""
+    first, second = extract(SourceText(header() + "\n" + body)).tasks
+    assert (first.lead, first.deadline.date) == (("Văn phòng Sở",), date(2028, 12, 9))
+    assert second.lead == ("Phòng Tài chính - Kế hoạch",)
