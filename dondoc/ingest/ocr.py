@@ -386,8 +386,11 @@ def _with_missed_lines(
         ):
             continue  # a word inside a line read around it: re-read alone, it reads worse
         box = (max(0, left - margin), max(0, top - margin), right + margin, bottom + margin)
-        with _saved(grey.crop(box)) as crop:
-            read = _tsv_words(_tesseract_tsv(crop, languages, "7"))
+        try:
+            with _saved(grey.crop(box)) as crop:
+                read = _tsv_words(_tesseract_tsv(crop, languages, "7"))
+        except DondocError:
+            continue  # a second look that fails loses nothing the first reading has
         kept = [
             (text, x0 + box[0], y0 + box[1], x1 + box[0], y1 + box[1], confidence, ("missed", str(n), "1"))
             for text, x0, y0, x1, y1, confidence, _ in read

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from dondoc.errors import DondocError, ErrorCode
 from dondoc.ingest import ocr
 from tests.support.scanmake import TwoColumns, _Pen, _two_columns
 
@@ -58,3 +59,20 @@ def test_the_page_read_with_its_missed_lines_holds_each_word_once(tmp_path: Path
     assert read.count("Số:") == 1 and read.count("12/CT-TTg") == 1
     drawn = {w for line in (*_HEADER.left, *_HEADER.right) for w in line.split()}
     assert set(read) <= drawn
+
+
+def test_a_second_look_that_fails_keeps_the_first_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, _ = _page(tmp_path)
+    words = [
+        w for w in ocr._tsv_words(ocr._tesseract_tsv(path, "vie", "3")) if w[0] not in {"Số:", "12/CT-TTg"}
+    ]
+
+    def fails(*args: object) -> str:
+        raise DondocError(ErrorCode.INPUT_CORRUPT, name="band", kind="image", detail="tesseract failed")
+
+    monkeypatch.setattr(ocr, "_tesseract_tsv", fails)
+    assert ocr._with_missed_lines(path, words, [], "vie") == [
+        w for w in words if w[5] >= 30 or w[4] - w[2] >= 10
+    ]
