@@ -73,6 +73,7 @@ def test_a_second_look_that_fails_keeps_the_first_reading(
         raise DondocError(ErrorCode.INPUT_CORRUPT, name="band", kind="image", detail="tesseract failed")
 
     monkeypatch.setattr(ocr, "_tesseract_tsv", fails)
-    assert ocr._with_missed_lines(path, words, [], "vie") == [
-        w for w in words if w[5] >= 30 or w[4] - w[2] >= 10
-    ]
+    kept = ocr._with_missed_lines(path, words, [], "vie")
+    confident = [w for w in words if w[5] >= ocr._GUESS_CONFIDENCE]
+    assert [w for w in kept if w[5] >= ocr._GUESS_CONFIDENCE] == confident
+    assert not any(w[6][0] == "missed" for w in kept)
