@@ -296,7 +296,7 @@ def find_roles(text: str) -> Roles:
         if toks[s - 1].text in {";", ","}:
             s = _past_opener(toks, s)  # "…; đồng thời UBND phường Âu Lâu đề xuất …"
             if not _head_at(toks, s):
-                continue  # after ";" only a named body opens a new subject ("…; Ủy ban nhân dân các xã …")
+                continue  # after ";" (or an opener's ",") only a named body opens a new subject
         leads.extend(_subject_at(text, toks, s))
     support: list[str] = []
     supporting: set[str] = set()  # the bodies a clause "X phối hợp" names: no lead
