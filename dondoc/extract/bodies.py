@@ -541,8 +541,16 @@ def _enumeration_head_before(toks: Toks, start: int, j: int) -> bool:
     """Does the name ending before token j end with a head that a list of names follows
     ("UBND các phường: Ba Đình, …", "Các Bộ, cơ quan: Tài chính, …")? A head may be two
     words ("cơ quan"), so the last two tokens are tried too. The head is plural ("các
-    tỉnh:"); "Công an tỉnh: Kiểm soát …" names one body, then its item."""
+    tỉnh:"); "Công an tỉnh: Kiểm soát …" names one body, then its item. A verb after the
+    colon ("Ủy ban nhân dân các xã: tăng cường kiểm tra …") starts the item, not a list;
+    a field that reads as a verb and is listed ("Các Sở: Xây dựng, Y tế") is a member."""
     if not any(t.low in _PLURALS for t in toks[start:j]):
+        return False
+    verb = _verb_length_folded(toks, j + 1) if j + 1 < len(toks) else 0
+    if verb and (
+        toks[j + 1].text[:1].islower()
+        or (j + 1 + verb < len(toks) and toks[j + 1 + verb].text not in {",", ";", ".", "và"})
+    ):
         return False
     if toks[j - 1].text in _ENUM_BEFORE_COLON:
         return True

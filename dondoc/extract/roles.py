@@ -17,6 +17,7 @@ from dondoc.extract.bodies import (
     Toks,
     _head_at,
     _is_verb,
+    _is_verb_folded,
     _match,
     _named_head,
     read_bodies,
@@ -40,7 +41,8 @@ _PREFIX_BY_FIRST: Final = _by_first(_phrases("sentence_openers"))
 _CLAUSE_BY_FIRST: Final = _by_first(_phrases("clause_openers"))
 _TOPIC_OPENERS: Final = _phrases("topic_openers")
 _TOPIC_LABELS: Final = _phrases("topic_labels")
-_SUBJECT_MARKERS: Final = frozenset(words("roles", "subject_markers"))
+_SUBJECT_MARKERS: Final = _phrases("subject_markers")
+_TOPIC_AGENT_WORDS: Final = _phrases("topic_agent_words")
 _CUE_PARTS: Final = _phrases("assignment_cues")
 CUE_FIRST: Final = frozenset(parts[0] for parts in _CUE_PARTS)  # the first words of the cues
 _CUE_NOUNS: Final = frozenset(words("roles", "assignment_cue_nouns"))
@@ -194,8 +196,10 @@ def _subject_at(text: str, toks: Toks, s: int) -> tuple[str, ...]:
             s += len(pre) + 1
             after_prefix = True  # "Đồng thời, cấp uỷ, chính quyền cơ sở phải…": lower case is fine
             break
-    if s + 1 < len(toks) and toks[s].text in _SUBJECT_MARKERS and toks[s + 1].text[:1].isupper():
-        s += 1  # "Riêng Phòng Tài chính - Kế hoạch …": the body singled out is the subject
+    marker = next((m for m in _SUBJECT_MARKERS if _starts_with(toks, s, m)), None)
+    singled = marker is not None and s + len(marker) < len(toks) and toks[s + len(marker)].text[:1].isupper()
+    if marker is not None and singled:
+        s += len(marker)  # "Riêng Phòng Tài chính - Kế hoạch …": the body singled out is the subject
     cue = cue_len(toks, s)
     if cue:
         return read_bodies(text, toks, s + cue).names
@@ -203,6 +207,11 @@ def _subject_at(text: str, toks: Toks, s: int) -> tuple[str, ...]:
     if topic is not None:
         bl = read_bodies(text, toks, s + len(topic))
         if bl.names and bl.end < len(toks) and toks[bl.end].text == ":":
+            return bl.names
+        k = _past_comma(toks, bl.end) if bl.names else 0
+        if k and any(_starts_with(toks, k, w, fold=True) for w in _TOPIC_AGENT_WORDS):
+            # "Đối với các địa phương có nguồn thu lớn, chủ động xây dựng …": the bodies the
+            # sentence is about act themselves; after "Đối với X, xử lý …" X is what is acted on
             return bl.names
     label = next((t for t in _TOPIC_LABELS if _starts_with(toks, s, t)), None)
     if label is not None:
@@ -249,7 +258,24 @@ def _subject_at(text: str, toks: Toks, s: int) -> tuple[str, ...]:
         bl.followed_by_verb or _verb_after_aside(toks, bl.end) or _labels_its_item(toks, bl.end)
     ):
         return bl.names
+    k = _past_comma(toks, bl.end) if singled and bl.names else 0
+    if k and _is_verb_folded(toks, k):
+        return bl.names  # "Riêng Sở Y tế, hoàn thành …", "Về phía Sở Tài chính, cần …"
     return ()
+
+
+_QUALIFIER_TOKENS: Final = 12  # "các địa phương có nguồn thu từ tiền sử dụng đất lớn,"
+
+
+def _past_comma(toks: Toks, end: int) -> int:
+    """After bodies that end at `end`: the token past their comma (a short qualifier of
+    theirs may come first, no clause ending between), else 0."""
+    for k in range(end, min(len(toks) - 1, end + _QUALIFIER_TOKENS)):
+        if toks[k].text in {".", ";", ":", "(", "?", "!"}:
+            return 0
+        if toks[k].text == ",":
+            return k + 1
+    return 0
 
 
 def _labels_its_item(toks: Toks, end: int) -> bool:

@@ -133,3 +133,37 @@ def test_the_work_named_as_a_noun_then_who_does_it() -> None:
     assert roles.leads == ("Ban Quản lý dự án tỉnh",)
     # a project another body carries out, inside an item whose work is not named as a noun
     assert find_roles("Đẩy nhanh tiến độ các dự án do Sở Xây dựng thực hiện.").leads == ()
+
+
+def test_a_plural_place_head_then_a_colon_and_a_verb_opens_the_item_not_a_list() -> None:
+    """ "UBND các phường: Ba Đình, …" lists places; "UBND các xã, phường: tăng cường …" names
+    the body, then its work (the colon and the verb were read into its name)."""
+    roles = find_roles("Ủy ban nhân dân các xã, phường: tăng cường kiểm tra hoạt động khai thác cát.")
+    assert roles.subject == ("Ủy ban nhân dân các xã, phường",)
+    roles = find_roles("Đối với Ủy ban nhân dân các xã: Tăng cường kiểm tra hoạt động khai thác cát.")
+    assert roles.subject == ("Ủy ban nhân dân các xã",)
+    # a field that reads as a verb, listed, is one of the names
+    assert find_roles("Các Sở: Xây dựng, Y tế kiểm tra an toàn công trình.").subject == (
+        "Các Sở: Xây dựng, Y tế",
+    )
+    assert find_roles("UBND các phường: Ba Đình, Hoàn Kiếm tăng cường kiểm tra.").subject == (
+        "UBND các phường: Ba Đình, Hoàn Kiếm",
+    )
+
+
+def test_a_body_singled_out_then_a_comma_is_the_subject() -> None:
+    """ "Riêng X, …", "Về phía X, …": X acts; "Đối với X, …" only when X acts itself
+    ("chủ động …"), since other verbs there act on X ("Đối với các cơ quan chậm báo cáo, phê
+    bình …")."""
+    assert find_roles("Riêng Sở Y tế, hoàn thành việc đấu thầu thuốc.").subject == ("Sở Y tế",)
+    assert find_roles("Về phía Sở Tài chính, cần sớm tham mưu bố trí kinh phí.").subject == ("Sở Tài chính",)
+    assert find_roles("Riêng năm 2026, các sở tập trung giải ngân vốn.").subject == ("các sở",)
+    roles = find_roles(
+        "Đối với các địa phương có nguồn thu từ tiền sử dụng đất lớn, chủ động xây dựng phương án điều hành."
+    )
+    assert roles.subject == ("các địa phương có nguồn thu",)
+    roles = find_roles(
+        "Đối với người đứng đầu cơ quan, đơn vị để xảy ra tham nhũng, phải xử lý trách nhiệm theo quy định."
+    )
+    assert roles.subject == ()
+    assert find_roles("Về phía doanh nghiệp, cần chủ động đổi mới công nghệ.").subject == ()
