@@ -338,6 +338,9 @@ def read_bodies(
         if t == "," and any(a <= toks[j].start < b for a, b in groups):
             j += 1
             continue
+        if t == "," and (shared := _shared_organ(toks, cur_start, j)):
+            j = shared  # "Ban Thường vụ Huyện ủy, Thị ủy": one organ's head over both committees
+            continue
         if t in {",", ";"}:
             nxt = j + 1
             if (
@@ -535,6 +538,33 @@ def _named_body_at(toks: Toks, i: int) -> bool:
     """A body named whole from token i: a capitalised head with its name ("Sở Công Thương"),
     not a member named by its field alone ("Tài chính" of "Các Bộ: Tài chính, …")."""
     return i < len(toks) and toks[i].text[:1].isupper() and bool(_match(toks, i, _HEADS))
+
+
+_COMMITTEES: Final = frozenset(tuple(c.split()) for c in words("bodies", "party_committees"))
+
+
+def _committee_at(toks: Toks, i: int) -> int:
+    """Length of a Party committee's kind at token i ("Huyện ủy"), else 0."""
+    if i + 1 < len(toks) and (toks[i].text, toks[i + 1].text) in _COMMITTEES:
+        return 2
+    return 0
+
+
+def _shared_organ(toks: Toks, start: int, comma: int) -> int:
+    """After "<organ> <committee>," another committee's kind alone ("Ban Thường vụ Huyện
+    ủy, Thị ủy, Thành ủy"): the organ's head is shared, one body (CONVENTIONS rule 8). The
+    end of that kind, unless a place's name follows it; else 0. Committees named by their
+    places ("Huyện ủy Bảo Thắng, Huyện ủy Bảo Yên") and a committee on its own before the
+    comma ("Tỉnh ủy, Thành ủy") are not shared."""
+    if comma - start < 3 or not _committee_at(toks, comma - 2):
+        return 0
+    n = _committee_at(toks, comma + 1)
+    if not n:
+        return 0
+    end = comma + 1 + n
+    if end < len(toks) and toks[end].text[:1].isupper():
+        return 0  # "…, Thị ủy Sa Pa": a committee of its own, named by its place
+    return end
 
 
 def _enumeration_head_before(toks: Toks, start: int, j: int) -> bool:

@@ -167,3 +167,25 @@ def test_a_body_singled_out_then_a_comma_is_the_subject() -> None:
     )
     assert roles.subject == ()
     assert find_roles("Về phía doanh nghiệp, cần chủ động đổi mới công nghệ.").subject == ()
+
+
+def test_an_organ_of_two_party_committees_is_one_body() -> None:
+    """CONVENTIONS rule 8: "Ban Thường vụ Tỉnh ủy, Thành ủy" (one head shared by two kinds)."""
+    assert find_roles("Ban Thường vụ Huyện ủy, Thị ủy lãnh đạo triển khai.").subject == (
+        "Ban Thường vụ Huyện ủy, Thị ủy",
+    )
+    assert find_roles("Thường trực Tỉnh ủy, Thành ủy, Đảng ủy chỉ đạo rà soát.").subject == (
+        "Thường trực Tỉnh ủy, Thành ủy, Đảng ủy",
+    )
+    roles = find_roles("Ban Thường vụ Huyện ủy, Thị ủy và Ủy ban nhân dân tỉnh lãnh đạo.")
+    assert roles.subject == ("Ban Thường vụ Huyện ủy, Thị ủy", "Ủy ban nhân dân tỉnh")
+    # committees named by their places, or on their own, are bodies of their own
+    assert find_roles("Ban Thường vụ Huyện ủy Bảo Thắng, Huyện ủy Bảo Yên chỉ đạo.").subject == (
+        "Ban Thường vụ Huyện ủy Bảo Thắng",
+        "Huyện ủy Bảo Yên",
+    )
+    assert find_roles("Ban Thường vụ Huyện ủy, Thị ủy Sa Pa lãnh đạo.").subject == (
+        "Ban Thường vụ Huyện ủy",
+        "Thị ủy Sa Pa",
+    )
+    assert find_roles("Tỉnh ủy, Thành ủy chỉ đạo rà soát.").subject == ("Tỉnh ủy", "Thành ủy")
