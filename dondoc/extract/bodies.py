@@ -731,6 +731,15 @@ def _past_time_words(toks: Toks, j: int) -> int:
         if verb is not None and not any(t.text in {";", ".", ":", "("} for t in toks[k:verb]):
             return verb
         return j
+    if k + 3 < len(toks) and toks[k].text == "," and toks[k + 1].low == _BY and _match(toks, k + 2, _SCOPES):
+        # "Các đơn vị thuộc Bộ, theo chức năng, nhiệm vụ được giao, | hướng dẫn …": the scope
+        # set off by commas, then the verb right after the closing one
+        for n in range(k + 3, min(len(toks), k + _QUALIFIER_WORDS)):
+            if toks[n].text in {";", ".", ":", "("}:
+                break
+            if toks[n - 1].text == "," and _is_verb(toks, n):
+                return n
+        return j
     if k + 2 < len(toks) and toks[k].low == "được" and toks[k + 1].low == "giao":
         # "Các sở, ngành được giao nhiệm vụ tại Phụ lục | chủ động triển khai": the bodies
         # the clause qualifies are the subject of the verb after it

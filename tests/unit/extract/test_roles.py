@@ -189,3 +189,20 @@ def test_an_organ_of_two_party_committees_is_one_body() -> None:
         "Thị ủy Sa Pa",
     )
     assert find_roles("Tỉnh ủy, Thành ủy chỉ đạo rà soát.").subject == ("Tỉnh ủy", "Thành ủy")
+
+
+def test_a_scope_set_off_by_commas_between_the_subject_and_its_verb() -> None:
+    roles = find_roles(
+        "Các đơn vị thuộc Bộ, theo chức năng, nhiệm vụ được giao, hướng dẫn, kiểm tra việc thực hiện."
+    )
+    assert roles.subject == ("Các đơn vị thuộc Bộ",)
+    assert find_roles("Sở Y tế, theo thẩm quyền, xử lý nghiêm vi phạm.").subject == ("Sở Y tế",)
+    # no verb after the scope's comma: no subject
+    assert find_roles("Các đơn vị thuộc Bộ, theo chức năng, nhiệm vụ được giao.").subject == ()
+
+
+def test_universities_named_as_a_group() -> None:
+    assert find_roles("Các đại học, học viện, trường đại học rà soát chuẩn chương trình.").subject == (
+        "Các đại học, học viện, trường đại học",
+    )
+    assert find_roles("Nâng cao chất lượng giáo dục đại học và sau đại học.").subject == ()
