@@ -29,13 +29,14 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from dondoc import metrics
 from dondoc.errors import DondocError, ErrorCode
 from dondoc.services import file_gc
 from dondoc.services.context import Store
-from dondoc.store import queue
+from dondoc.store import queue, search_index
 from dondoc.store.queue import Claimed
 
 log = logging.getLogger("dondoc.jobs")
@@ -49,6 +50,10 @@ CHANNEL = "dondoc_jobs"
 COLLECT_SECONDS = 3600.0
 _last_collection = 0.0
 _COLLECTION_GUARD = threading.Lock()
+# the search's typo-correction words no entry holds any more are forgotten this often, once
+# per process (a day's deletions and edits; the pass reads every word, so not hourly)
+PRUNE_TERMS_SECONDS = 24 * 3600.0
+_last_pruning = 0.0
 
 _HANDLERS: dict[str, Handler] = {}
 # the modules whose import registers the handlers (a worker process imports them all)
@@ -161,15 +166,26 @@ class Worker:
             log.warning("jobs %s lost their worker: queued again", ", ".join(map(str, lost)))
 
     def _collect(self) -> None:
-        global _last_collection
+        global _last_collection, _last_pruning
         with _COLLECTION_GUARD:
             if time.monotonic() - _last_collection < COLLECT_SECONDS and _last_collection:
                 return
             _last_collection = time.monotonic()
+            prune = not _last_pruning or time.monotonic() - _last_pruning >= PRUNE_TERMS_SECONDS
+            if prune:
+                _last_pruning = time.monotonic()
         try:
             file_gc.collect_orphans(self.store)
         except (DondocError, OSError) as exc:
             log.warning("collecting orphan files: %s", exc)
+        if prune:
+            try:
+                gone = search_index.prune_terms(self.store.engine)
+            except SQLAlchemyError as exc:  # housekeeping: the next day's pass tries again
+                log.warning("pruning the search's words: %s", exc)
+            else:
+                if gone:
+                    log.info("search: %d words no entry holds were forgotten", gone)
 
     def _run(self, job: Claimed) -> None:
         started = time.monotonic()

@@ -299,6 +299,56 @@ def rebuild(engine: Engine, *, batch: int = 2000) -> int:
 
 log = logging.getLogger(__name__)
 
+# Is a word in some entry? Asked of each engine's own index, so that a word is kept exactly
+# when a search for it finds something. SQLite: an FTS5 phrase of the word (quoted, so no
+# word is read as the query language); PostgreSQL: the GIN-indexed tsvector, with a query the
+# word gives lexemes for (one that gives none matches nothing, and is kept: never dropped for
+# what the engine cannot tell).
+_HELD_SQLITE = text(
+    "DELETE FROM search_terms WHERE term IN :batch AND NOT EXISTS (SELECT 1 FROM search_fts "
+    "WHERE search_fts MATCH '\"' || replace(search_terms.term, '\"', '\"\"') || '\"')"
+).bindparams(bindparam("batch", expanding=True))
+_HELD_POSTGRES = text(
+    "DELETE FROM search_terms WHERE term IN :batch "
+    "AND numnode(phraseto_tsquery('simple'::regconfig, search_terms.term)) > 0 "
+    "AND NOT EXISTS (SELECT 1 FROM search_docs "
+    "WHERE search_docs.tsv @@ phraseto_tsquery('simple'::regconfig, search_terms.term))"
+).bindparams(bindparam("batch", expanding=True))
+PRUNE_BATCH = 500
+
+
+def prune_terms(engine: Engine, *, batch: int = PRUNE_BATCH) -> int:
+    """Forgets the typo-correction words no entry holds any more (a deleted or edited
+    record's): writes only add words, so without this they would be offered as
+    corrections that find nothing, and the table would only grow. Returns how many went.
+
+    A batch of words is checked and deleted in one short transaction that no writer noting
+    words can overlap: SQLite has one writer at a time (BEGIN IMMEDIATE); on PostgreSQL the
+    batch locks `search_terms` against inserts first, which also waits for the writers that
+    noted words and have not committed, so their entries are seen. A word being written
+    anew is therefore never lost: noted after the batch, it is inserted again."""
+    removed = 0
+    after = ""
+    statement = _HELD_POSTGRES if engine.dialect.name == "postgresql" else _HELD_SQLITE
+    while True:
+        with engine.connect() as conn:
+            words = list(
+                conn.scalars(
+                    select(SearchTermRecord.term)
+                    .where(SearchTermRecord.term > after)
+                    .order_by(SearchTermRecord.term)
+                    .limit(batch)
+                )
+            )
+        if not words:
+            return removed
+        after = words[-1]
+        with engine.begin() as conn:
+            if engine.dialect.name == "postgresql":
+                conn.execute(text("LOCK TABLE search_terms IN SHARE ROW EXCLUSIVE MODE"))
+            removed += conn.execute(statement, {"batch": words}).rowcount or 0
+
+
 # a load at least this large leaves GIN's pending list long enough to slow searches (README)
 BULK = 1000
 _GIN_INDEXES = ("ix_search_docs_tsv_id", "ix_search_docs_tsv")

@@ -255,6 +255,30 @@ def test_stored_files_nothing_refers_to_are_collected_once_a_day_old(queued: Sto
     assert file_gc.collect_orphans(queued) == []
 
 
+def test_a_workers_housekeeping_forgets_search_words_once_a_day(
+    queued: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dondoc.store.records import SearchTermRecord
+
+    def held(word: str) -> bool:
+        with queued.reading() as s:
+            return s.get(SearchTermRecord, word) is not None
+
+    load_demo(queued)
+    with queued.transaction() as s:
+        s.add(SearchTermRecord(term="zlatkovo"))  # a deleted record's word
+    monkeypatch.setattr(jobs, "_last_collection", 0.0)
+    monkeypatch.setattr(jobs, "_last_pruning", 0.0)
+    jobs.Worker(queued, ("default",)).run_once()
+    assert not held("zlatkovo") and held("ubnd")
+    # within the day, the next housekeeping (an hour on) leaves the words alone
+    with queued.transaction() as s:
+        s.add(SearchTermRecord(term="zlatkovo"))
+    monkeypatch.setattr(jobs, "_last_collection", 0.0)
+    jobs.Worker(queued, ("default",)).run_once()
+    assert held("zlatkovo")
+
+
 def test_in_process_workers_leave_when_idle_and_come_back_with_the_next_job(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -192,6 +192,39 @@ def test_the_index_follows_every_write_and_every_rollback(store: Store) -> None:
     assert not knows("zalo") and knows("tay")  # a rebuild keeps only the words held
 
 
+def test_pruning_forgets_exactly_the_words_no_entry_holds(store: Store) -> None:
+    """The workers' housekeeping prunes the typo-correction words: those of deleted and
+    edited records go, every word an entry holds stays (the same words a rebuild keeps)."""
+    demo.load_demo(store)
+    office = users.actor_by_name(store, "vanphong")
+    with store.reading() as s:
+        task = s.scalars(select(TaskRecord).order_by(TaskRecord.id)).first()
+        assert task is not None
+    review.edit_task(store, office, task.id, {"text": "Khảo sát bến phà Zlatkovo trước Tết"})
+    review.edit_task(store, office, task.id, {"text": "Khảo sát bến phà Vàm Cống trước Tết"})
+    with store.transaction() as s:
+        # a quote is no query syntax to either engine, a letter no entry's folded words hold
+        s.add_all([SearchTermRecord(term='q"x'), SearchTermRecord(term="đ")])
+
+    def words() -> set[str]:
+        with store.reading() as s:
+            return set(s.scalars(select(SearchTermRecord.term)))
+
+    before = words()
+    assert "zlatkovo" in before
+    forgotten = search_index.prune_terms(store.engine, batch=37)  # many batches, one word per edge
+    after = words()
+    assert "zlatkovo" not in after and {"vam", "cong", "khao", "sat"} <= after
+    assert not {'q"x', "đ"} & after
+    assert forgotten == len(before - after)
+    # what is left is what a rebuild from the entries keeps, and pruning again finds nothing
+    search_index.rebuild(store.engine)
+    assert words() == after
+    assert search_index.prune_terms(store.engine) == 0
+    # a word typed with a one-letter typo is no longer corrected to a word that finds nothing
+    assert not search.search(store, SYSTEM, "zlatkovp").corrections
+
+
 def test_task_filters_keep_tasks_and_their_reports(demo_store: Store) -> None:
     only = search.search(demo_store, SYSTEM, "thanh pho", Filters(unit_code="CT-CA"), limit=100)
     assert only.hits and {h.kind for h in only.hits} <= {"task", "progress"}
