@@ -351,6 +351,17 @@ def _tet(m: re.Match[str], doc_date: date | None) -> Resolved:
     return (d - timedelta(days=1), (d,)) if m.group(0).lower().startswith("trước") else (d, ())
 
 
+def _new_year(m: re.Match[str], doc_date: date | None) -> Resolved:
+    if m.group(1):
+        d = date(int(m.group(1)), 1, 1)
+    elif doc_date is None:
+        return None
+    else:
+        d = date(doc_date.year + 1, 1, 1)  # the coming one: 1 January is past once the year began
+    # "trước Tết Dương lịch": New Year's Eve (CONVENTIONS rule 10: "trước ngày D" → D − 1)
+    return (d - timedelta(days=1), (d,)) if m.group(0).lower().startswith("trước") else (d, ())
+
+
 def _lunar_day(m: re.Match[str], doc_date: date | None) -> Resolved:
     g = m.groups()
     d = _lunar(g, doc_date, rằm=g[3] is not None)
@@ -789,6 +800,21 @@ PHRASES: Final[tuple[Phrase, ...]] = (
         _tet,
         "trước Tết Nguyên đán năm 2027",
         date(2027, 2, 5),
+    ),
+    # "trước Tết Dương lịch 2027": the solar New Year, 1 January (the lunar Tết above never
+    # takes a word after "Tết"); without its year, the next one after the document's date
+    Phrase(
+        _rule(
+            "new_year",
+            r"\b(?:trong|trước|dịp|vào|nhân)\s+(?:dịp\s+)?tết\s+dương\s+lịch(?:\s*(?:năm\s+)?(\d{4}))?",
+            ("tết",),
+            10,
+            "tdvn",
+        ),
+        ("tết",),
+        _new_year,
+        "tổ chức trước Tết Dương lịch 2027",
+        date(2026, 12, 31),
     ),
     Phrase(
         _rule(

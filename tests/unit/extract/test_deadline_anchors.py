@@ -58,6 +58,7 @@ _PHRASES = (
     "trong ngày 20/11/2025",
     "dịp Tết Nguyên đán 2025",
     "trong Tết Nguyên đán Bính Ngọ 2026",
+    "trước dịp Tết Dương lịch năm 2026",
     "đến ngày 5 tháng giêng âm lịch",
     "vào ngày 15/8 (âm lịch) 2025",
     "trong dịp rằm tháng chạp",

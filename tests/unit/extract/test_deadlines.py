@@ -592,3 +592,13 @@ def test_the_undated_bounds_shortcut_changes_nothing(shared_dir: Path) -> None:
             got = deadlines._undated(line, line.lower(), line)
             assert (got is None) == (m is None), (path.name, line)
             assert got is None or m is None or got.text == line[m.start() : m.end()].rstrip(), line
+
+
+def test_the_solar_new_year_is_the_first_of_january() -> None:
+    """ "Tết Dương lịch" is 1 January ("trước" it: New Year's Eve, rule 10), never the lunar Tết."""
+    found = find_in_text("Tổ chức các hoạt động trước Tết Dương lịch 2027.", date(2026, 11, 5))
+    assert found is not None and (found.date, found.alternatives) == (date(2026, 12, 31), (date(2027, 1, 1),))
+    found = find_in_text("Tổ chức vào dịp Tết Dương lịch.", date(2026, 11, 5))
+    assert found is not None and found.date == date(2027, 1, 1)
+    # a holiday named, no bound set
+    assert find_in_text("Bố trí trực trong kỳ nghỉ Tết Dương lịch.", date(2026, 11, 5)) is None
