@@ -407,10 +407,21 @@ def _month_no_year(m: re.Match[str], doc_date: date | None) -> Resolved:
     return _month_end_no_year(m, doc_date, month) if 1 <= month <= 12 else None
 
 
-# the last day a part of a month allows: its first week ("tuần đầu"), its first ten days
-# ("đầu", "thượng tuần"), its middle ("giữa": the 15th, as a reader dates it), its second ten
-# days ("trung tuần"); "hạ tuần", the last ten, ends with the month
-_MONTH_PART_DAY: Final = {"tuần": 7, "đầu": 10, "thượng": 10, "giữa": 15, "trung": 20}
+# the last day a part of a month allows: its first ten days ("đầu", "thượng tuần"), its
+# middle ("giữa": the 15th, as a reader dates it), its second ten days ("trung tuần"); "hạ
+# tuần", the last ten, ends with the month. A week counts seven days from the first ("tuần
+# đầu" the 7th, "tuần thứ hai" the 14th …); "tuần cuối" ends with the month
+_MONTH_PART_DAY: Final = {"đầu": 10, "thượng": 10, "giữa": 15, "trung": 20}
+_WEEK_OF_MONTH: Final = {"đầu": 1, "nhất": 1, "1": 1, "hai": 2, "2": 2, "ba": 3, "3": 3, "tư": 4, "4": 4}
+
+
+def _part_day(part: str) -> int | None:
+    """The last day of the month's part `part` allows, None for the month's end."""
+    words = part.lower().split()
+    if words[0] == "tuần":
+        week = _WEEK_OF_MONTH.get(words[-1])
+        return None if week is None else 7 * week
+    return _MONTH_PART_DAY.get(words[0])
 
 
 def _month_part(m: re.Match[str], doc_date: date | None) -> Resolved:
@@ -424,7 +435,7 @@ def _month_part(m: re.Match[str], doc_date: date | None) -> Resolved:
         last = end[0] if end else None
     if last is None:
         return None
-    day = _MONTH_PART_DAY.get(m.group(1).split()[0].lower())
+    day = _part_day(m.group(1))
     return (last if day is None else last.replace(day=day)), ()
 
 
@@ -635,10 +646,11 @@ PHRASES: Final[tuple[Phrase, ...]] = (
     Phrase(
         _rule(
             "month_part",
-            rf"\b(?:{_IN}\s+)?(tuần\s+đầu|đầu|giữa|thượng\s+tuần|trung\s+tuần|hạ\s+tuần)\s+(?:của\s+)?{_M}(\d{{1,2}})(?!\d)"
+            rf"\b(?:{_IN}\s+)?(tuần\s+(?:đầu|cuối|thứ\s+(?:nhất|hai|ba|tư|[1-4]))"
+            rf"|đầu|giữa|thượng\s+tuần|trung\s+tuần|hạ\s+tuần)\s+(?:của\s+)?{_M}(\d{{1,2}})(?!\d)"
             rf"(?:{_MONTH_YEAR}|(?!\s*[/.\-–]\s*\d)(?:\s+năm\s+nay\b|{_NOT_A_CYCLE}))",
             ("tháng",),
-            34,  # "hoàn thành trong tuần đầu của | tháng"
+            36,  # "hoàn thành trong tuần thứ nhất của | tháng"
             "tvhđcg",
         ),
         ("tháng",),

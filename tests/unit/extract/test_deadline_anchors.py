@@ -59,6 +59,7 @@ _PHRASES = (
     "dịp Tết Nguyên đán 2025",
     "trong Tết Nguyên đán Bính Ngọ 2026",
     "trước dịp Tết Dương lịch năm 2026",
+    "hoàn thành trong tuần thứ nhất của tháng 8/2026",
     "đến ngày 5 tháng giêng âm lịch",
     "vào ngày 15/8 (âm lịch) 2025",
     "trong dịp rằm tháng chạp",

@@ -602,3 +602,18 @@ def test_the_solar_new_year_is_the_first_of_january() -> None:
     assert found is not None and found.date == date(2027, 1, 1)
     # a holiday named, no bound set
     assert find_in_text("Bố trí trực trong kỳ nghỉ Tết Dương lịch.", date(2026, 11, 5)) is None
+
+
+def test_a_week_of_a_month_ends_seven_days_on_for_each_week() -> None:
+    """ "tuần đầu" the 7th (as before), "tuần thứ hai" the 14th, "tuần thứ 3" the 21st,
+    "tuần cuối" the month's end: a part of a month is read as the last day it allows."""
+    doc = date(2026, 3, 5)
+    for phrase, day in (
+        ("trong tuần đầu tháng 7/2026", date(2026, 7, 7)),
+        ("trong tuần thứ hai của tháng 7/2026", date(2026, 7, 14)),
+        ("hoàn thành trong tuần thứ nhất của tháng 8/2026", date(2026, 8, 7)),
+        ("vào tuần thứ 3 tháng 9/2026", date(2026, 9, 21)),
+        ("vào tuần cuối tháng 7/2026", date(2026, 7, 31)),
+    ):
+        found = find_in_text(f"Tổ chức hội nghị {phrase}.", doc)
+        assert found is not None and (found.text, found.date) == (phrase, day), phrase
