@@ -2,7 +2,7 @@
 
 Usage: python bench/search_bench.py [--engine sqlite|postgresql|both] [--tasks 1000000]
        [--repeat 5] [--pg-url URL] [--keep] [--reuse] [--windows 5000:100,20000:0] [--each]
-       [--unsettled]
+       [--unsettled] [--stale N]
 
 Fills a migrated, empty database (SQLite in a temporary folder, or a throwaway PostgreSQL
 database) with --tasks task entries written through the index's own writer, their texts
@@ -176,8 +176,12 @@ def bench(url: str, args: argparse.Namespace, tmp: Path) -> dict[str, object]:
         full += _time(lambda q=q: _bare(store, q, pool=None), 1)
         worst.append((statistics.median(times), q))
     # the workers' daily pass over the typo-correction words: every word checked against the
-    # index (none is stale after a fill: this is the pass's whole cost, nothing deleted)
-    with store.engine.connect() as conn:
+    # index; --stale adds words no entry holds (a deleted record's), which the pass forgets
+    rnd = random.Random(11)
+    stale = {"".join(rnd.choice("bcdfghklmnpqrstvx") for _ in range(9)) for _ in range(args.stale)}
+    with store.engine.begin() as conn:
+        if stale:
+            conn.execute(text("INSERT INTO search_terms (term) VALUES (:t)"), [{"t": t} for t in stale])
         words = conn.execute(text("SELECT count(*) FROM search_terms")).scalar() or 0
     started = time.perf_counter()
     forgotten = search_index.prune_terms(store.engine)
@@ -207,6 +211,7 @@ def main() -> None:
     ap.add_argument("--reuse", action="store_true", help="search the kept PostgreSQL database, unfilled")
     ap.add_argument("--each", action="store_true", help="list every query's median, slowest first")
     ap.add_argument("--unsettled", action="store_true", help="search straight after the fill, unsettled")
+    ap.add_argument("--stale", type=int, default=0, help="words no entry holds, for the pruning to forget")
     ap.add_argument("--windows", help="PostgreSQL's windows to try, as WIDTH:FEWEST,… (default: the code's)")
     args = ap.parse_args()
     if args.windows:

@@ -19,6 +19,7 @@ from typing import Final
 from lunar_vn import convert_lunar_to_solar
 
 from dondoc.core.directive import Deadline
+from dondoc.core.workdays import WorkCalendar
 from dondoc.extract.lexicon import table
 from dondoc.extract.spacing import single_spaced
 from dondoc.extract.tones import any_tone
@@ -508,7 +509,9 @@ def _day(m: re.Match[str], doc_date: date | None) -> Resolved:
 
 
 def _relative(m: re.Match[str], doc_date: date | None) -> Resolved:
-    """So many days, working days (Monday to Friday), weeks or months from the signing."""
+    """So many days, working days, weeks or months from the signing. Working days are the
+    statutory calendar's (weekends, public holidays with Tết by the lunar calendar, days off
+    in lieu): an office's own bridge days are not known to the text."""
     if doc_date is None:
         return None
     n, unit = int(m.group(1)), m.group(2).lower()
@@ -518,16 +521,12 @@ def _relative(m: re.Match[str], doc_date: date | None) -> Resolved:
         return date(year, month, min(doc_date.day, calendar.monthrange(year, month)[1])), ()
     if unit == "tuần":
         return doc_date + timedelta(weeks=n), ()
-    if m.group(3):  # "10 ngày làm việc": weekends not counted
-        d, left = doc_date, n
-        while left:
-            d += timedelta(days=1)
-            left -= d.weekday() < _SATURDAY
-        return d, ()
+    if m.group(3):  # "10 ngày làm việc": weekends and holidays not counted
+        return _STATUTORY.add_working_days(doc_date, n), ()
     return doc_date + timedelta(days=n), ()
 
 
-_SATURDAY: Final = 5
+_STATUTORY: Final = WorkCalendar()
 
 
 @dataclass(frozen=True)

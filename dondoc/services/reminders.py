@@ -32,6 +32,7 @@ from sqlalchemy import Select, exists, func, insert, select
 from sqlalchemy.orm import Session, aliased
 
 from dondoc import metrics
+from dondoc.core.workdays import WorkCalendar
 from dondoc.errors import DondocError, ErrorCode
 from dondoc.services.channels import Channel, DeliveryError, EmailChannel, Outgoing, WebhookChannel
 from dondoc.services.context import Store, audit_event, require
@@ -56,7 +57,6 @@ from dondoc.store.records import (
 from dondoc.tracking.permissions import Action, Actor, Role
 from dondoc.tracking.reminders import Audience, Due, Kind, Notice, Policy, plan
 from dondoc.tracking.timeliness import TaskHistory, check_plausible, deadline_in_force
-from dondoc.tracking.workdays import WorkCalendar
 
 # Vietnam keeps one offset all year (no daylight saving): the sending hours are in it
 VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")

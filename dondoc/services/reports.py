@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dondoc.core.workdays import WorkCalendar
 from dondoc.errors import DondocError, ErrorCode
 from dondoc.reports import docx, pdf, xlsx
 from dondoc.reports.layout import abbreviation, authority, place_of
@@ -30,7 +31,6 @@ from dondoc.tracking.timeliness import (
     Bucket,
     check_plausible,
 )
-from dondoc.tracking.workdays import WorkCalendar
 
 FORMATS = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 
-from dondoc.tracking.workdays import WorkCalendar
+from dondoc.core.workdays import WorkCalendar
 
 
 class Audience(IntEnum):

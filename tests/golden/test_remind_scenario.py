@@ -22,12 +22,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from dondoc.core.workdays import WorkCalendar
 from dondoc.services import users
 from dondoc.services.context import SYSTEM, Store
 from dondoc.services.demo import load_demo
 from dondoc.services.schedule import ReminderSchedule
 from dondoc.store.records import NotificationRecord, OutboxRecord, UserRecord
-from dondoc.tracking.workdays import WorkCalendar
 from tests.golden.report import text_diff
 from tests.support.receivers import smtp_server
 

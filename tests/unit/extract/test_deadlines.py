@@ -617,3 +617,14 @@ def test_a_week_of_a_month_ends_seven_days_on_for_each_week() -> None:
     ):
         found = find_in_text(f"Tổ chức hội nghị {phrase}.", doc)
         assert found is not None and (found.text, found.date) == (phrase, day), phrase
+
+
+def test_working_days_from_the_signing_skip_the_statutory_holidays() -> None:
+    """ "10 ngày làm việc kể từ ngày ký" signed Monday 1 February 2027: Tết (5–9 February,
+    its weekend days made up on the 10th and 11th) is no working day, so the tenth falls on
+    Monday 22 February (weekends alone would give the 15th)."""
+    found = find_in_text("Báo cáo trong thời hạn 10 ngày làm việc kể từ ngày ký.", date(2027, 2, 1))
+    assert found is not None and found.date == date(2027, 2, 22)
+    # 30 April and 1 May 2026 (a Thursday and a Friday)
+    found = find_in_text("Báo cáo trong vòng 03 ngày làm việc kể từ ngày ký.", date(2026, 4, 29))
+    assert found is not None and found.date == date(2026, 5, 6)

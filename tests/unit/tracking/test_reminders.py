@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dondoc.core.workdays import WorkCalendar
 from dondoc.tracking.reminders import (
     Audience,
     Due,
@@ -19,7 +20,6 @@ from dondoc.tracking.reminders import (
     reminder_on,
     window,
 )
-from dondoc.tracking.workdays import WorkCalendar
 
 D = dt.date
 CAL = WorkCalendar()

@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dondoc.tracking.workdays import WorkCalendar, public_holidays
+from dondoc.core.workdays import WorkCalendar, public_holidays
 
 D = dt.date
 CAL = WorkCalendar()

@@ -5,7 +5,9 @@ takes away (the Prime Minister's yearly decisions that bridge a holiday and move
 Saturday).
 
 Reminders are sent on working days only, and an office may count due dates in working
-days ("trong 05 ngày làm việc"); both ask this calendar.
+days ("trong 05 ngày làm việc"); both ask this calendar, and so does the extractor, which
+reads "10 ngày làm việc kể từ ngày ký" by the statutory calendar (no office's corrections).
+Pure: the value types' layer, so that the extraction core may use it.
 """
 
 from __future__ import annotations
