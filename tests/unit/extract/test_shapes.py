@@ -3840,3 +3840,17 @@ hằng năm (trước ngày 15 tháng 11).
 """
     )
     assert [t.deadline.date for t in e.tasks] == [date(2026, 4, 30), date(2026, 6, 30), date(2026, 11, 30)]
+
+
+def test_approvals_worded_thong_nhat_chu_truong_or_chap_thuan_are_no_tasks() -> None:
+    e = _run(
+        """1. Thống nhất chủ trương đầu tư dự án đường ven biển theo đề xuất của Sở Xây dựng.
+2. Thống nhất phương án bố trí vốn; giao Sở Tài chính chủ trì tham mưu trước ngày 15/7/2026.
+3. Chấp thuận chủ trương cho Công ty Cổ phần Thái Bình khảo sát địa điểm.
+4. Thống nhất sử dụng phần mềm quản lý văn bản dùng chung trong toàn tỉnh.
+"""
+    )
+    # an approval hands work on only where it names who does it; "thống nhất sử dụng …"
+    # (use one way throughout) is an instruction, not an approval
+    assert [t.text[:22] for t in e.tasks] == ["Thống nhất phương án b", "Thống nhất sử dụng phầ"]
+    assert e.tasks[0].lead == ("Sở Tài chính",)
