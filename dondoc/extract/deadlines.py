@@ -220,13 +220,14 @@ _MAYBE_OTHER_DIGIT = re.compile("[\u0660-\u1dff\u1f00-\u1fff\u2c00-\U0010ffff]")
 
 
 def _may_hold_time(text: str, low: str) -> bool:
-    """Can a dated pattern match? They all need a digit, a quarter, Tết, a full moon or the
-    year's end."""
+    """Can a dated pattern match? They all need a digit, a quarter, Tết, a full moon, the
+    year's end or this year."""
     return (
         "qu" in low
         or "tết" in low
         or "rằm" in low
         or "cuối năm" in low
+        or "năm nay" in low
         or _ASCII_DIGIT.search(text) is not None
         or (not text.isascii() and _MAYBE_OTHER_DIGIT.search(text) is not None)
     )
@@ -401,6 +402,10 @@ def _year_end(m: re.Match[str], doc_date: date | None) -> Resolved:
     if doc_date is None or _CYCLE_BEFORE_YEAR_END.search(_clause_before(m.string, m.start())):
         return None
     return date(doc_date.year, 12, 31), ()
+
+
+def _this_year(m: re.Match[str], doc_date: date | None) -> Resolved:
+    return (date(doc_date.year, 12, 31), ()) if doc_date is not None else None
 
 
 def _month_no_year(m: re.Match[str], doc_date: date | None) -> Resolved:
@@ -696,6 +701,15 @@ PHRASES: Final[tuple[Phrase, ...]] = (
         ("cuối năm",),
         _year_end,
         "tổ chức tổng kết vào cuối năm",
+        date(2026, 12, 31),
+    ),
+    # "hoàn thành trong năm nay", "đến hết năm nay", "trong suốt năm nay": the year the
+    # document is signed in ends the work (read from the signing, as "năm nay" says)
+    Phrase(
+        _rule("this_year", rf"\b(?:{_IN}|trong\s+(?:cả|suốt))\s+năm\s+nay\b", ("năm nay",), 18, "tvhđc"),
+        ("năm nay",),
+        _this_year,
+        "hoàn thành trong năm nay",
         date(2026, 12, 31),
     ),
     # "báo cáo Chính phủ tại phiên họp thường kỳ tháng 12 năm 2027", "tại cuộc họp giao ban
@@ -1115,7 +1129,7 @@ def title_year(title: str | None) -> int | None:
 
 
 # the phrases counted from the document's signing, whatever year its work is for
-_FROM_SIGNING: Final = frozenset({"relative"})
+_FROM_SIGNING: Final = frozenset({"relative", "this_year"})
 
 
 def find_in_text(text: str, doc_date: date | None = None, work_year: int | None = None) -> Deadline | None:
@@ -1296,7 +1310,10 @@ _ROUND_LABEL = re.compile(r"^(?:đợt|giai\s+đoạn|bước)\s+\d{1,2}\s*[:.)\
 
 
 _BARE_RANGE = re.compile(r"\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b")
-_BARE_YEAR = re.compile(r"^\s*(?:năm\s+)?((?:19|20)\d{2})\s*$", re.I)
+_BARE_YEAR = re.compile(r"^\s*(?:(?:cả|trong|suốt)\s+)?(?:năm\s+)?((?:19|20)\d{2})\s*$", re.I)
+# "Cả năm", "Trong năm", "Suốt năm (nay)": a cell for work that runs the whole year of the
+# plan, which ends it (CONVENTIONS rule 10: a year → its last day)
+_WHOLE_YEAR = re.compile(r"^\s*(?:cả|trong|suốt)\s+năm(?:\s+nay)?\s*$", re.I)
 _BARE_QUARTER = re.compile(rf"^\s*{_QUARTER}", re.I)
 _BARE_MONTH = re.compile(rf"^\s*{_MONTH}", re.I)
 _BARE_DATE = re.compile(rf"^\s*{_DATE}", re.I)
@@ -1401,4 +1418,6 @@ def parse_value(value: str, doc_date: date | None = None, work_year: int | None 
     m = _BARE_YEAR.match(text)
     if m:
         return Deadline(text, date(int(m.group(1)), 12, 31))
+    if _WHOLE_YEAR.match(text) and read_from is not None:
+        return Deadline(text, date(read_from.year, 12, 31))
     return Deadline(text, None, None)

@@ -60,6 +60,7 @@ _PHRASES = (
     "trong Tết Nguyên đán Bính Ngọ 2026",
     "trước dịp Tết Dương lịch năm 2026",
     "hoàn thành trong tuần thứ nhất của tháng 8/2026",
+    "hoàn thành trong suốt năm nay",
     "đến ngày 5 tháng giêng âm lịch",
     "vào ngày 15/8 (âm lịch) 2025",
     "trong dịp rằm tháng chạp",

@@ -628,3 +628,19 @@ def test_working_days_from_the_signing_skip_the_statutory_holidays() -> None:
     # 30 April and 1 May 2026 (a Thursday and a Friday)
     found = find_in_text("Báo cáo trong vòng 03 ngày làm việc kể từ ngày ký.", date(2026, 4, 29))
     assert found is not None and found.date == date(2026, 5, 6)
+
+
+def test_this_year_and_a_whole_year_cell_end_with_the_year() -> None:
+    """ "hoàn thành trong năm nay" is the signing year's end (it was left undated); a cell
+    "Cả năm", "Trong năm", "Suốt năm" the plan's year's, "Cả năm 2026" its own year's."""
+    found = find_in_text("Sở Y tế hoàn thành trong năm nay.", date(2026, 1, 15))
+    assert found is not None and (found.text, found.date) == ("hoàn thành trong năm nay", date(2026, 12, 31))
+    found = find_in_text("Duy trì đến hết năm nay.", date(2026, 1, 15))
+    assert found is not None and found.date == date(2026, 12, 31)
+    # the year named, not bounding anything
+    assert find_in_text("Tăng 5% so với cùng kỳ; kết quả năm nay đạt khá.", date(2026, 1, 15)) is None
+    for cell in ("Cả năm", "Trong năm", "Suốt năm"):
+        assert parse_value(cell, date(2026, 1, 15)).date == date(2026, 12, 31), cell
+        # a plan for next year, signed in December: that year's
+        assert parse_value(cell, date(2026, 12, 10), 2027).date == date(2027, 12, 31), cell
+    assert parse_value("Cả năm 2026", date(2026, 1, 15)).date == date(2026, 12, 31)
