@@ -51,12 +51,26 @@ def is_bare_group(names: tuple[str, ...] | list[str]) -> bool:
     return bool(parts) and all(is_bare_body(x) for x in parts)
 
 
+def names_a_person(name: str) -> bool:
+    """ "Đồng chí Phan Trung Bá", "Nguyễn Văn A - Phó Chủ tịch UBND tỉnh": a person where a
+    body is expected. A dash inside a body's name that joins two fields ("Phòng Văn hóa - Xã
+    hội") names no one, unless a title follows it."""
+    if any(w in name for w in words("bodies", "person_marks")):
+        return True
+    if " - " not in name:
+        return False
+    after = name.split(" - ", 1)[1]
+    if any(after.startswith(t) for t in words("bodies", "person_titles")):
+        return True
+    return not any(name.startswith(h + " ") for h in words("bodies", "dashed_name_heads"))
+
+
 def lead_flags(lead: list[str], lead_from: str) -> list[str]:
     if not lead:
         return ["lead: none found"]
     if lead_from in INHERITED:
         return [INHERITED[lead_from]]
-    if any(" - " in n or any(w in n for w in words("bodies", "person_marks")) for n in lead):
+    if any(names_a_person(n) for n in lead):
         return ["lead: names a person, not a body"]
     if any(is_bare_body(n) for n in lead):
         return ["lead: a bare word, not a body's name"]
