@@ -317,6 +317,12 @@ def read_bodies(
                 whole_name = toks[j].low not in _COURTESY
                 break
             continue
+        if j >= head_end and _after_the_country(toks, cur_start, j):
+            # "Ngân hàng Nhà nước Việt Nam | điều hành …": a national body's name ends with the
+            # country's; the lower-case word after it is the sentence's, whether or not the
+            # verb list knows it ("điều hành", "quản lý" sit inside lower-case names)
+            whole_name = toks[j].low not in _COURTESY
+            break
         inside = (
             (_match(toks, j, _NAME_COMPOUNDS) or _match(toks, j, _NAME_LOCATIVES)) if j > cur_start else 0
         )
@@ -437,6 +443,25 @@ def read_bodies(
     k = _past_time_words(toks, j)
     verb = whole_name or (k < len(toks) and bool(_is_verb(toks, k)))
     return BodyList(tuple(names), j, verb)
+
+
+_COUNTRY: Final = tuple(words("bodies", "country_name")[0].split())
+_AFTER_COUNTRY: Final = frozenset(words("bodies", "after_country_name"))
+
+
+def _after_the_country(toks: Toks, start: int, j: int) -> bool:
+    """Is token j a lower-case word right after a capitalised name that ends with the
+    country's ("Bảo hiểm xã hội Việt Nam | chỉ đạo", "Ngân hàng Nhà nước Việt Nam | điều
+    hành"), other than the words that go on with such a name ("chi nhánh", "tại", "và")?"""
+    n = len(_COUNTRY)
+    return (
+        j - n > start
+        and j < len(toks)
+        and toks[j].text[:1].islower()
+        and toks[j].text.isalpha()
+        and tuple(t.text for t in toks[j - n : j]) == _COUNTRY
+        and toks[j].low not in _AFTER_COUNTRY
+    )
 
 
 _DEPARTMENT_HEADS: Final = frozenset(words("bodies", "department_heads"))

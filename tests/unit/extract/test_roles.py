@@ -206,3 +206,26 @@ def test_universities_named_as_a_group() -> None:
         "Các đại học, học viện, trường đại học",
     )
     assert find_roles("Nâng cao chất lượng giáo dục đại học và sau đại học.").subject == ()
+
+
+def test_a_national_bodys_name_ends_with_the_countrys() -> None:
+    """ "Ngân hàng Nhà nước Việt Nam | điều hành …": the lower-case word after the country's
+    name is the verb, even one the verb list leaves out because it sits inside lower-case
+    names ("điều hành", "quản lý")."""
+    assert find_roles("Ngân hàng Nhà nước Việt Nam điều hành chính sách tiền tệ.").subject == (
+        "Ngân hàng Nhà nước Việt Nam",
+    )
+    roles = find_roles(
+        "Bộ Tài chính chủ trì, phối hợp với Ngân hàng Nhà nước Việt Nam điều hành chính sách tài khóa."
+    )
+    assert roles.support == ("Ngân hàng Nhà nước Việt Nam",)
+    assert find_roles("Bảo hiểm xã hội Việt Nam quản lý chặt chẽ quỹ.").subject == (
+        "Bảo hiểm xã hội Việt Nam",
+    )
+    # the words that go on with such a name
+    assert find_roles(
+        "Ngân hàng Nhà nước Việt Nam chi nhánh Khu vực 8 chỉ đạo các tổ chức tín dụng."
+    ).subject == ("Ngân hàng Nhà nước Việt Nam chi nhánh Khu vực 8",)
+    assert find_roles("Ủy ban Mặt trận Tổ quốc Việt Nam xã Tân Phú vận động nhân dân.").subject == (
+        "Ủy ban Mặt trận Tổ quốc Việt Nam xã Tân Phú",
+    )
