@@ -317,10 +317,11 @@ def read_bodies(
                 whole_name = toks[j].low not in _COURTESY
                 break
             continue
-        if j >= head_end and _after_the_country(toks, cur_start, j):
-            # "Ngân hàng Nhà nước Việt Nam | điều hành …": a national body's name ends with the
-            # country's; the lower-case word after it is the sentence's, whether or not the
-            # verb list knows it ("điều hành", "quản lý" sit inside lower-case names)
+        if j >= head_end and _after_a_closing_place(toks, cur_start, j):
+            # "Ngân hàng Nhà nước Việt Nam | điều hành …", "Công an tỉnh | quản lý …": a body's
+            # name ends with its country or territory; the lower-case word after it is the
+            # sentence's, whether or not the verb list knows it ("điều hành", "quản lý",
+            # "đào tạo" sit inside lower-case names, so the list leaves them out)
             whole_name = toks[j].low not in _COURTESY
             break
         inside = (
@@ -447,21 +448,34 @@ def read_bodies(
 
 _COUNTRY: Final = tuple(words("bodies", "country_name")[0].split())
 _AFTER_COUNTRY: Final = frozenset(words("bodies", "after_country_name"))
+_NOT_OWNER: Final = frozenset(words("bodies", "territory_not_owner"))
 
 
-def _after_the_country(toks: Toks, start: int, j: int) -> bool:
-    """Is token j a lower-case word right after a capitalised name that ends with the
-    country's ("Bảo hiểm xã hội Việt Nam | chỉ đạo", "Ngân hàng Nhà nước Việt Nam | điều
-    hành"), other than the words that go on with such a name ("chi nhánh", "tại", "và")?"""
+def _after_a_closing_place(toks: Toks, start: int, j: int) -> bool:
+    """Is token j a lower-case word right after a name that ends with its country ("Bảo
+    hiểm xã hội Việt Nam | chỉ đạo") or its territory ("Công an tỉnh | quản lý", "Ủy ban
+    nhân dân huyện Chư Sê | quản lý"), other than the words that go on with such a name
+    ("chi nhánh", "khóa", "và")?"""
+    if j >= len(toks) or not toks[j].text[:1].islower() or not toks[j].text.isalpha():
+        return False
+    if toks[j].low in _AFTER_COUNTRY or toks[j].low in _STOP_WORDS or _stop_pair(toks, j):
+        return False  # a word that goes on with the name, or one that ends it as usual ("theo")
     n = len(_COUNTRY)
-    return (
-        j - n > start
-        and j < len(toks)
-        and toks[j].text[:1].islower()
-        and toks[j].text.isalpha()
-        and tuple(t.text for t in toks[j - n : j]) == _COUNTRY
-        and toks[j].low not in _AFTER_COUNTRY
-    )
+    if j - n > start and tuple(t.text for t in toks[j - n : j]) == _COUNTRY:
+        return True
+    k = j
+    while k - 1 > start and toks[k - 1].text[:1].isupper() and toks[k - 1].text.isalpha():
+        k -= 1  # the territory's name: "huyện | Chư Sê"
+    for size in (1, 2):
+        if k - size > start and _match(toks, k - size, _TERRITORIES) == size:
+            if toks[k - size - 1].low in _NOT_OWNER:
+                return False  # "do tỉnh | quản lý": by whom, not whose name
+            if any(t.low in _PLURALS for t in toks[start:k]):
+                # "UBND các phường, xã | diễn ra sự kiện": a set of places, which a clause
+                # after it qualifies as often as a verb follows; known verbs still end it
+                return False
+            return k == j or toks[k - size].text[:1].islower()
+    return False
 
 
 _DEPARTMENT_HEADS: Final = frozenset(words("bodies", "department_heads"))

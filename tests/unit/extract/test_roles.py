@@ -229,3 +229,28 @@ def test_a_national_bodys_name_ends_with_the_countrys() -> None:
     assert find_roles("Ủy ban Mặt trận Tổ quốc Việt Nam xã Tân Phú vận động nhân dân.").subject == (
         "Ủy ban Mặt trận Tổ quốc Việt Nam xã Tân Phú",
     )
+
+
+def test_a_bodys_name_ends_with_its_territory() -> None:
+    """ "Công an tỉnh | quản lý …", "Ủy ban nhân dân huyện Chư Sê | quản lý …": after the
+    territory that closes a name, a lower-case word is the verb (the verb list leaves out
+    "quản lý", "đào tạo", "thanh tra", which sit inside lower-case names)."""
+    for sentence, body in (
+        ("Công an tỉnh quản lý chặt chẽ vũ khí, vật liệu nổ.", "Công an tỉnh"),
+        ("Ủy ban nhân dân huyện Chư Sê quản lý chặt chẽ đất đai.", "Ủy ban nhân dân huyện Chư Sê"),
+        ("Trường Chính trị tỉnh đào tạo cán bộ cơ sở.", "Trường Chính trị tỉnh"),
+        ("Bộ Chỉ huy Quân sự tỉnh huấn luyện lực lượng dân quân.", "Bộ Chỉ huy Quân sự tỉnh"),
+        # what goes on with such a name: a term of office, a compound, a qualifier
+        ("Hội đồng nhân dân tỉnh khóa XVI giám sát việc thực hiện.", "Hội đồng nhân dân tỉnh khóa XVI"),
+        ("Bảo hiểm xã hội tỉnh chi trả kịp thời.", "Bảo hiểm xã hội tỉnh"),
+        (
+            "Các doanh nghiệp nhà nước do tỉnh quản lý rà soát lao động.",
+            "Các doanh nghiệp nhà nước do tỉnh quản lý",
+        ),
+    ):
+        assert find_roles(sentence).subject == (body,), sentence
+    # a set of places is qualified after it as often as a verb follows: only a known verb ends it
+    # (CONVENTIONS rule 8: "A và B" as one body or two scores the same)
+    assert find_roles("UBND các phường, xã diễn ra sự kiện và đơn vị sự kiện phối hợp.").subject == (
+        "UBND các phường, xã diễn ra sự kiện và đơn vị sự kiện",
+    )
