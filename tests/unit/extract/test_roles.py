@@ -254,3 +254,16 @@ def test_a_bodys_name_ends_with_its_territory() -> None:
     assert find_roles("UBND các phường, xã diễn ra sự kiện và đơn vị sự kiện phối hợp.").subject == (
         "UBND các phường, xã diễn ra sự kiện và đơn vị sự kiện",
     )
+
+
+def test_more_verbs_of_field_work_end_a_subject() -> None:
+    for sentence, body in (
+        ("Công an các xã, phường truy quét tội phạm ma túy.", "Công an các xã, phường"),
+        ("Các đơn vị quản lý công trình nạo vét kênh mương.", "Các đơn vị quản lý công trình"),
+        (
+            "Ủy ban nhân dân các xã ven biển cưỡng chế tháo dỡ công trình vi phạm.",
+            "Ủy ban nhân dân các xã ven biển",
+        ),
+        ("Bộ đội Biên phòng tỉnh đấu tranh, trấn áp tội phạm buôn lậu.", "Bộ đội Biên phòng tỉnh"),
+    ):
+        assert find_roles(sentence).subject == (body,), sentence
