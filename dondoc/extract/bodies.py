@@ -460,6 +460,8 @@ def _after_a_closing_place(toks: Toks, start: int, j: int) -> bool:
         return False
     if toks[j].low in _AFTER_COUNTRY or toks[j].low in _STOP_WORDS or _stop_pair(toks, j):
         return False  # a word that goes on with the name, or one that ends it as usual ("theo")
+    if j + 1 < len(toks) and toks[j + 1].text in {",", ";", ".", ":", "và"}:
+        return False  # one word, then the list goes on: no verb ("… Việt Nam tính, …", OCR's "tỉnh")
     n = len(_COUNTRY)
     if j - n > start and tuple(t.text for t in toks[j - n : j]) == _COUNTRY:
         return True

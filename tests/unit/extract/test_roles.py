@@ -267,3 +267,16 @@ def test_more_verbs_of_field_work_end_a_subject() -> None:
         ("Bộ đội Biên phòng tỉnh đấu tranh, trấn áp tội phạm buôn lậu.", "Bộ đội Biên phòng tỉnh"),
     ):
         assert find_roles(sentence).subject == (body,), sentence
+
+
+def test_one_word_then_the_list_going_on_is_no_verb_after_a_closing_place() -> None:
+    # a scan's "tính" for "tỉnh" after the country's name: the list of bodies goes on
+    roles = find_roles(
+        "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tính, Viện kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh "
+        "tăng cường công tác bảo vệ bí mật nhà nước."
+    )
+    assert roles.subject == (
+        "Ủy ban Mặt trận Tổ quốc Việt Nam tính",
+        "Viện kiểm sát nhân dân tỉnh",
+        "Tòa án nhân dân tỉnh",
+    )
