@@ -577,15 +577,17 @@ PHRASES: Final[tuple[Phrase, ...]] = (
         "báo cáo kết quả. Thời hạn: 15/8/2026",
         date(2026, 8, 15),
     ),
-    # "trước 17 giờ ngày 26/11/2026": an hour of that day, so the day itself
+    # "trước 17 giờ ngày 26/11/2026": an hour of that day, so the day itself; an occasion's
+    # hour ("tham dự vào lúc 8 giờ ngày 20/11/2026") the same (CONVENTIONS rule 10: an event
+    # "ngày D" → D)
     Phrase(
         _rule(
             "hour",
-            rf"\b(?:trước|chậm\s+nhất(?:\s+là|\s+vào)?|hạn\s+chót(?:\s+là)?)\s+\d{{1,2}}\s*giờ"
+            rf"\b(?:trước|chậm\s+nhất(?:\s+là|\s+vào)?|hạn\s+chót(?:\s+là)?|(?:vào\s+)?lúc)\s+\d{{1,2}}\s*giờ"
             rf"(?:\s*\d{{1,2}}(?:\s*phút)?)?{_WEEKDAY},?\s+(?:ngày\s+)?(?:{_DMY}|{_DMY_WORDS})",
             ("giờ",),
             24,
-            "tch",
+            "tchvl",
         ),
         ("giờ",),
         _day,

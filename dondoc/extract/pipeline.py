@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
+from typing import Final
 
 from dondoc.core.directive import Deadline, DirectiveMeta, Extraction, LegalRef, ReportingRule, Task
 from dondoc.core.span import Span
@@ -39,6 +40,7 @@ from dondoc.extract.tasks import (
     asks_to_direct,
     introduced_bodies,
     introduced_partners,
+    letter_requests,
     past_markers,
     stated_period,
     tasks_from_rows,
@@ -117,6 +119,10 @@ def _place(text: str, kind: str) -> str | None:
     return max(counts, key=lambda k: counts[k]) if counts else None
 
 
+# the kinds of document whose paragraphs may each be a request, when they hold no items
+_LETTERS: Final = frozenset(words("structure", "letter_kinds"))
+
+
 def extract(source: SourceText) -> Extraction:
     clear_text_caches()
     view = source.view
@@ -188,6 +194,7 @@ def extract(source: SourceText) -> Extraction:
         directing=bool(introduced) and asks_to_direct(intro),
         partners=introduced_partners(intro) if introduced else (),
         work_year=work_year,
+        issuer=header.issuer,
         ocr_confidence=source.ocr_confidence,
         doc_date=header.date,
         default=default,
@@ -213,6 +220,8 @@ def extract(source: SourceText) -> Extraction:
             tree = next((r for r, (a, b) in trees if a <= first < b), None)
             heading = enclosing_heading(tree, first) if tree is not None else None
             drafts.extend(tasks_from_rows(t.rows, ctx, heading))
+    if not drafts and header.type in _LETTERS:
+        drafts = letter_requests(root, ctx)  # a letter of paragraphs: its requests
 
     issuer = header.issuer
     if issuer is None and closing.authority_issuer:

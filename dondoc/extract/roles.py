@@ -313,6 +313,36 @@ def _dedupe(names: list[str]) -> tuple[str, ...]:
     return tuple(seen)
 
 
+def asked_by_subject(text: str, subject: str) -> tuple[str, ...] | None:
+    """ "(Để …,) Sở Tài chính (kính) đề nghị các cơ quan, đơn vị đánh giá …": the bodies the
+    sentence's subject asks, right after its cue (empty when the cue names none, "đề nghị
+    Quý cơ quan …"); None when no cue follows the subject's name."""
+    at = text.find(subject)
+    if at < 0:
+        return None
+    toks = tokenize(text)
+    end = at + len(subject)
+    k = next((i for i, t in enumerate(toks) if t.start >= end), len(toks))
+    k += k < len(toks) and toks[k].low in _COURTESY_WORDS
+    n = cue_len(toks, k)
+    if not n:
+        return None
+    return read_bodies(text, toks, k + n).names
+
+
+def asked_at_cue(text: str) -> tuple[str, ...] | None:
+    """The bodies after the text's first assigning cue ("… kính đề nghị Quý cơ quan cử …":
+    none named, the letter's addressees are meant), None without a cue."""
+    toks = tokenize(text)
+    for k, tok in enumerate(toks):
+        if tok.low in CUE_FIRST and (n := cue_len(toks, k)):
+            return read_bodies(text, toks, k + n).names
+    return None
+
+
+_COURTESY_WORDS: Final = frozenset(words("bodies", "courtesy_words"))
+
+
 def find_roles(text: str) -> Roles:
     toks = tokenize(text)
     starts = _sentence_starts(text, toks)
@@ -337,8 +367,13 @@ def find_roles(text: str) -> Roles:
             support.extend(_helped(text, toks, k))
         if low in CUE_FIRST and k not in start_set and k > 0:
             n = cue_len(toks, k)
-            if n and (toks[k - 1].text in {",", ";", "và", ":", "("} or toks[k - 1].low in _CUE_HANDING_ON):
-                # "…; việc này giao Văn phòng Sở thực hiện": the work just named, handed on
+            if n and (
+                toks[k - 1].text in {",", ";", "và", ":", "("}
+                or toks[k - 1].low in _CUE_HANDING_ON
+                or toks[k - 1].low in _COURTESY_WORDS
+            ):
+                # "…; việc này giao Văn phòng Sở thực hiện": the work just named, handed on;
+                # "Sở Tài chính kính đề nghị Sở Xây dựng cử …": the body asked with courtesy
                 leads.extend(read_bodies(text, toks, k + n).names)
         if k >= last:
             continue

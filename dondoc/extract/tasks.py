@@ -32,8 +32,16 @@ from dondoc.extract.fields import label_kind, may_open_label, read_field, split_
 from dondoc.extract.footnotes import BRACKET_MARK, Footnote
 from dondoc.extract.lexicon import words
 from dondoc.extract.markers import INLINE_ENUM, is_unnumbered
-from dondoc.extract.review import is_bare_body, review_flags
-from dondoc.extract.roles import CUE_FIRST, Roles, _subject_at, cue_len, find_roles
+from dondoc.extract.review import is_bare_body, is_bare_group, review_flags
+from dondoc.extract.roles import (
+    CUE_FIRST,
+    Roles,
+    _subject_at,
+    asked_at_cue,
+    asked_by_subject,
+    cue_len,
+    find_roles,
+)
 from dondoc.extract.spacing import one_spaced
 from dondoc.extract.structure import PLAN_NUMBERS, Block, looks_ahead, opens_phase
 from dondoc.extract.tables import Row
@@ -113,6 +121,9 @@ class Context:
     # the year the document's work is for, when its title names one ("Kế hoạch công tác năm
     # 2027"): a phrase without its year is read in it (deadlines.reading_date)
     work_year: int | None = None
+    # the issuing body as its header reads ("ỦY BAN NHÂN DÂN TỈNH X SỞ TÀI CHÍNH"): when it
+    # asks in an item ("Sở Tài chính đề nghị các đơn vị …"), the asked lead (rule 7)
+    issuer: str | None = None
 
     def masked(self, start: int, end: int) -> str:
         """text[start:end] with citations blanked: a cited document's date is no deadline."""
@@ -514,6 +525,42 @@ def tasks_from_tree(root: Block, ctx: Context) -> list[Draft]:
     out: list[Draft] = []
     _visit(root, None, (), ctx, out)
     return out
+
+
+def letter_requests(root: Block, ctx: Context) -> list[Draft]:
+    """A letter with no items, whose paragraphs ask its addressees to act ("…, Sở Tài chính
+    đề nghị các cơ quan, đơn vị đánh giá …, gửi báo cáo về Sở trước ngày 10/11/2026"): each
+    such paragraph is a task (the request a clerk follows up), led by the bodies it asks or
+    the letter's addressees. Only for a document whose tree and tables gave no task: where a
+    letter has items, its unmarked paragraphs stay no tasks (CONVENTIONS rule 3). A closing
+    that asks only that the letter be carried out ("Nhận được Công văn này, đề nghị các đơn
+    vị khẩn trương triển khai thực hiện") names no work of its own."""
+    out: list[Draft] = []
+    for child in root.children:
+        if child.role != "para" or child.children:
+            continue
+        text = child.text
+        low = text.lower()
+        if not any(c in low for c in _REQUEST_CUES) or _low_starts(low, "letter_closing_starts"):
+            continue
+        roles = find_roles(text)
+        asked = asked_by_subject(text, roles.subject[0]) if roles.subject else asked_at_cue(text)
+        if not roles.leads and asked is None:
+            continue  # no one is asked
+        if _only_carry_out(low):
+            continue
+        out.append(_leaf(child, None, ctx.addressees, ctx, None, ctx.addressees_from))
+    return out
+
+
+_REQUEST_CUES: Final = ("đề nghị", "yêu cầu", "giao ")
+
+
+def _only_carry_out(low: str) -> bool:
+    """ "… đề nghị các đơn vị khẩn trương triển khai thực hiện./.": the letter carried out,
+    no work named (its last clause is one of the lexicon's execution phrases)."""
+    tail = low.rstrip(" ./").rsplit(",", 1)[-1].strip()
+    return any(tail.endswith(p) for p in words("structure", "carry_out_endings"))
 
 
 def _assigned(block: Block) -> tuple[str, ...]:
@@ -1149,6 +1196,15 @@ def _make(
     ):
         # "2. Sở X: - Yêu cầu các đơn vị … lắp đặt …": the body above asks, the others are asked
         lead, lead_from = list(inherited), source or "heading"
+    if not lead and roles.subject and _is_issuer(roles.subject, ctx.issuer):
+        # "Sở Tài chính đề nghị các cơ quan, đơn vị đánh giá …" in the Sở's own letter: the
+        # issuer asks, the asked lead (CONVENTIONS rule 7); "các đơn vị", "Quý cơ quan" are
+        # whom the letter is addressed to (rule 5)
+        asked = asked_by_subject(main_text, roles.subject[0])
+        if asked and not is_bare_group(asked):
+            lead, lead_from = list(asked), "own"
+        elif asked is not None and ctx.addressees:
+            lead, lead_from = list(ctx.addressees), ctx.addressees_from
     if not lead:
         if roles.subject and not (inherited and all(is_bare_body(n) for n in roles.subject)):
             lead, lead_from = list(roles.subject), "own"
@@ -1190,6 +1246,24 @@ def _make(
         lead_from=lead_from,
         review=review_flags(lead, lead_from, deadline, ocr_confidence=ctx.ocr_confidence),
     )
+
+
+def _is_issuer(subject: tuple[str, ...], issuer: str | None) -> bool:
+    """Is the subject the issuing body ("Sở Tài chính" of "ỦY BAN NHÂN DÂN TỈNH X SỞ TÀI
+    CHÍNH", "UBND tỉnh" of "ỦY BAN NHÂN DÂN TỈNH X")?"""
+    if not issuer or len(subject) != 1:
+        return False
+    return _plain_name(subject[0]) in _plain_name(issuer)
+
+
+def _plain_name(name: str) -> str:
+    low = " ".join(name.lower().replace("uỷ", "ủy").split())
+    for short, full in _ABBREVIATED_HEADS:
+        low = low.replace(short, full)
+    return low
+
+
+_ABBREVIATED_HEADS: Final = (("ubnd", "ủy ban nhân dân"), ("hđnd", "hội đồng nhân dân"))
 
 
 @cache

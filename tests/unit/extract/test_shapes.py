@@ -3854,3 +3854,83 @@ def test_approvals_worded_thong_nhat_chu_truong_or_chap_thuan_are_no_tasks() -> 
     # (use one way throughout) is an instruction, not an approval
     assert [t.text[:22] for t in e.tasks] == ["Thống nhất phương án b", "Thống nhất sử dụng phầ"]
     assert e.tasks[0].lead == ("Sở Tài chính",)
+
+
+_LETTER = """ỦY BAN NHÂN DÂN
+TỈNH AN HÒA
+SỞ TÀI CHÍNH
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 3120/STC-QLNS
+V/v báo cáo tình hình thực hiện dự toán năm 2026
+An Hòa, ngày 25 tháng 10 năm 2026
+
+Kính gửi:
+- Các sở, ban, ngành tỉnh;
+- Ủy ban nhân dân các xã, phường.
+
+{body}
+
+Rất mong nhận được sự phối hợp của các cơ quan, đơn vị./.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT, QLNS.
+KT. GIÁM ĐỐC
+PHÓ GIÁM ĐỐC
+Đinh Văn Hùng
+"""
+
+
+def test_a_letter_of_paragraphs_has_its_request_as_a_task() -> None:
+    """A letter with no items whose paragraph asks its addressees to act: that request is
+    the task a clerk follows up (it gave no task, and the letter was judged no directive)."""
+    e = extract(
+        SourceText(
+            _LETTER.format(
+                body="Thực hiện Công văn số 11250/BTC-NSNN ngày 20/10/2026 của Bộ Tài chính, để có cơ sở "
+                "tổng hợp, Sở Tài chính đề nghị các cơ quan, đơn vị đánh giá tình hình thực hiện dự toán "
+                "năm 2026, gửi báo cáo về Sở Tài chính trước ngày 10/11/2026."
+            )
+        )
+    )
+    assert e.meta.is_directive
+    (task,) = e.tasks
+    # the issuer asks "các cơ quan, đơn vị": the letter's addressees (CONVENTIONS rules 5, 7)
+    assert task.lead == ("Các sở, ban, ngành tỉnh", "Ủy ban nhân dân các xã, phường")
+    assert task.deadline.date == date(2026, 11, 9)
+    # a named body asked leads; an occasion's hour dates it
+    e = extract(
+        SourceText(
+            _LETTER.format(
+                body="Để chuẩn bị Hội nghị tổng kết, Sở Tài chính kính đề nghị Sở Xây dựng cử 01 lãnh đạo "
+                "tham dự Hội nghị vào lúc 8 giờ ngày 20/11/2026 tại Hội trường Sở."
+            )
+        )
+    )
+    (task,) = e.tasks
+    assert task.lead == ("Sở Xây dựng",) and task.deadline.date == date(2026, 11, 20)
+
+
+def test_a_letter_that_only_asks_to_be_carried_out_or_informs_has_no_task() -> None:
+    for body in (
+        "Nhận được Công văn này, đề nghị các đơn vị khẩn trương triển khai thực hiện./.",
+        "Sở Tài chính thông báo lịch tiếp công dân tháng 12/2026: sáng thứ Hai hằng tuần tại trụ sở Sở.",
+        "Để triển khai Quyết định số 12/QĐ-UBND, đề nghị các cơ quan, đơn vị nghiêm túc thực hiện.",
+    ):
+        e = extract(SourceText(_LETTER.format(body=body)))
+        assert e.tasks == () and not e.meta.is_directive, body
+
+
+def test_the_issuer_asking_in_an_item_hands_the_lead_to_whom_it_asks() -> None:
+    """CONVENTIONS rule 7: "X yêu cầu / đề nghị Y …" with X the issuer itself: Y leads; any
+    other X leads itself."""
+    e = extract(
+        SourceText(
+            _LETTER.format(
+                body="1. Sở Tài chính đề nghị Sở Xây dựng cung cấp số liệu giải ngân trước ngày 05/12/2026.\n"
+                "2. Sở Y tế đề nghị Ủy ban nhân dân các xã rà soát đối tượng được hỗ trợ."
+            )
+        )
+    )
+    assert [t.lead for t in e.tasks] == [("Sở Xây dựng",), ("Sở Y tế",)]
