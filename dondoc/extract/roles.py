@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Final, final
 
 from dondoc.extract.bodies import (
+    _COURTESY,
     _HEADS,
     _VERBS,
     BodyList,
@@ -323,7 +324,7 @@ def asked_by_subject(text: str, subject: str) -> tuple[str, ...] | None:
     toks = tokenize(text)
     end = at + len(subject)
     k = next((i for i, t in enumerate(toks) if t.start >= end), len(toks))
-    k += k < len(toks) and toks[k].low in _COURTESY_WORDS
+    k += k < len(toks) and toks[k].low in _COURTESY
     n = cue_len(toks, k)
     if not n:
         return None
@@ -338,9 +339,6 @@ def asked_at_cue(text: str) -> tuple[str, ...] | None:
         if tok.low in CUE_FIRST and (n := cue_len(toks, k)):
             return read_bodies(text, toks, k + n).names
     return None
-
-
-_COURTESY_WORDS: Final = frozenset(words("bodies", "courtesy_words"))
 
 
 def find_roles(text: str) -> Roles:
@@ -370,7 +368,7 @@ def find_roles(text: str) -> Roles:
             if n and (
                 toks[k - 1].text in {",", ";", "và", ":", "("}
                 or toks[k - 1].low in _CUE_HANDING_ON
-                or toks[k - 1].low in _COURTESY_WORDS
+                or toks[k - 1].low in _COURTESY
             ):
                 # "…; việc này giao Văn phòng Sở thực hiện": the work just named, handed on;
                 # "Sở Tài chính kính đề nghị Sở Xây dựng cử …": the body asked with courtesy

@@ -30,7 +30,7 @@ from dondoc.extract.bodies import (
 )
 from dondoc.extract.fields import label_kind, may_open_label, read_field, split_fields
 from dondoc.extract.footnotes import BRACKET_MARK, Footnote
-from dondoc.extract.lexicon import words
+from dondoc.extract.lexicon import table, words
 from dondoc.extract.markers import INLINE_ENUM, is_unnumbered
 from dondoc.extract.review import is_bare_body, is_bare_group, review_flags
 from dondoc.extract.roles import (
@@ -553,7 +553,7 @@ def letter_requests(root: Block, ctx: Context) -> list[Draft]:
     return out
 
 
-_REQUEST_CUES: Final = ("đề nghị", "yêu cầu", "giao ")
+_REQUEST_CUES: Final = words("roles", "assignment_cues")  # looked for before any reading
 
 
 def _only_carry_out(low: str) -> bool:
@@ -1257,13 +1257,11 @@ def _is_issuer(subject: tuple[str, ...], issuer: str | None) -> bool:
 
 
 def _plain_name(name: str) -> str:
-    low = " ".join(name.lower().replace("uỷ", "ủy").split())
-    for short, full in _ABBREVIATED_HEADS:
-        low = low.replace(short, full)
-    return low
-
-
-_ABBREVIATED_HEADS: Final = (("ubnd", "ủy ban nhân dân"), ("hđnd", "hội đồng nhân dân"))
+    """Lower case, heads spelled out, no tone marks ("Uỷ ban" and "Ủy ban" alike)."""
+    low = name.lower()
+    for short, full in table("bodies", "head_abbreviations").items():
+        low = low.replace(short, str(full))
+    return " ".join(toneless(low).split())
 
 
 @cache
