@@ -317,18 +317,20 @@ def _dedupe(names: list[str]) -> tuple[str, ...]:
 def asked_by_subject(text: str, subject: str) -> tuple[str, ...] | None:
     """ "(Để …,) Sở Tài chính (kính) đề nghị các cơ quan, đơn vị đánh giá …": the bodies the
     sentence's subject asks, right after its cue (empty when the cue names none, "đề nghị
-    Quý cơ quan …"); None when no cue follows the subject's name."""
-    at = text.find(subject)
-    if at < 0:
-        return None
+    Quý cơ quan …"); None when no cue follows the subject's name. Each place the name stands
+    is tried: a lead-in may name the subject before it speaks ("Thực hiện Công văn của Sở
+    Tài chính, Sở Tài chính đề nghị …")."""
     toks = tokenize(text)
-    end = at + len(subject)
-    k = next((i for i, t in enumerate(toks) if t.start >= end), len(toks))
-    k += k < len(toks) and toks[k].low in _COURTESY
-    n = cue_len(toks, k)
-    if not n:
-        return None
-    return read_bodies(text, toks, k + n).names
+    at = text.find(subject)
+    while at >= 0:
+        end = at + len(subject)
+        k = next((i for i, t in enumerate(toks) if t.start >= end), len(toks))
+        k += k < len(toks) and toks[k].low in _COURTESY
+        n = cue_len(toks, k)
+        if n:
+            return read_bodies(text, toks, k + n).names
+        at = text.find(subject, end)
+    return None
 
 
 def asked_at_cue(text: str) -> tuple[str, ...] | None:

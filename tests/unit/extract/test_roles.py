@@ -280,3 +280,11 @@ def test_one_word_then_the_list_going_on_is_no_verb_after_a_closing_place() -> N
         "Viện kiểm sát nhân dân tỉnh",
         "Tòa án nhân dân tỉnh",
     )
+
+
+def test_whom_the_subject_asks_is_read_where_the_subject_speaks() -> None:
+    from dondoc.extract.roles import asked_by_subject
+
+    text = "Thực hiện Công văn của Sở Tài chính, Sở Tài chính đề nghị Sở Xây dựng cung cấp số liệu."
+    assert asked_by_subject(text, "Sở Tài chính") == ("Sở Xây dựng",)
+    assert asked_by_subject("Sở Tài chính tổng hợp số liệu.", "Sở Tài chính") is None
