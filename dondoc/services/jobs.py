@@ -51,9 +51,11 @@ COLLECT_SECONDS = 3600.0
 _last_collection = 0.0
 _COLLECTION_GUARD = threading.Lock()
 # the search's typo-correction words no entry holds any more are forgotten this often, once
-# per process (a day's deletions and edits; the pass reads every word, so not hourly)
+# per process (a day's deletions and edits; the pass reads every word, so not hourly). The
+# first pass comes a day after the process starts, never at its start: a worker restarted
+# after a crash would otherwise hold up the writes noting words while it reads them all
 PRUNE_TERMS_SECONDS = 24 * 3600.0
-_last_pruning = 0.0
+_last_pruning = time.monotonic()
 
 _HANDLERS: dict[str, Handler] = {}
 # the modules whose import registers the handlers (a worker process imports them all)
@@ -171,7 +173,7 @@ class Worker:
             if time.monotonic() - _last_collection < COLLECT_SECONDS and _last_collection:
                 return
             _last_collection = time.monotonic()
-            prune = not _last_pruning or time.monotonic() - _last_pruning >= PRUNE_TERMS_SECONDS
+            prune = time.monotonic() - _last_pruning >= PRUNE_TERMS_SECONDS
             if prune:
                 _last_pruning = time.monotonic()
         try:

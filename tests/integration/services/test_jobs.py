@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import threading
+import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -268,7 +269,7 @@ def test_a_workers_housekeeping_forgets_search_words_once_a_day(
     with queued.transaction() as s:
         s.add(SearchTermRecord(term="zlatkovo"))  # a deleted record's word
     monkeypatch.setattr(jobs, "_last_collection", 0.0)
-    monkeypatch.setattr(jobs, "_last_pruning", 0.0)
+    monkeypatch.setattr(jobs, "_last_pruning", time.monotonic() - jobs.PRUNE_TERMS_SECONDS)  # a day on
     jobs.Worker(queued, ("default",)).run_once()
     assert not held("zlatkovo") and held("ubnd")
     # within the day, the next housekeeping (an hour on) leaves the words alone
