@@ -216,6 +216,10 @@ def read_header(lines: list[Line], limit: int) -> Header:
     h = Header()
     motto = next((i for i, ln in enumerate(lines[:limit]) if ln.is_text and _may_be_motto(ln.text)), None)
     if motto is None:
+        # a copy that dropped the motto column but kept the issuer's: its number line stands
+        # where the motto would, and the header is read around it as around the motto
+        motto = _number_under_issuer(lines, limit)
+    if motto is None:
         return _header_without_motto(lines, limit)
     if _MOTTO_TAIL.match(lines[motto].text.strip("*_ ")):
         prev = next((k for k in range(motto - 1, max(-1, motto - 4), -1) if lines[k].is_text), None)
@@ -438,6 +442,27 @@ def _issuer_below_motto(lines: list[Line], motto: int, limit: int) -> list[str]:
 
 
 _FIRST_LINES = 15
+
+
+def _number_under_issuer(lines: list[Line], limit: int) -> int | None:
+    """The number line ("Số: 120/KH-UBND", "Số 12-CT/TU") of a header without its motto,
+    when only the issuer's lines in capitals stand above it ("ỦY BAN NHÂN DÂN" / "TỈNH HÀ
+    NAM" / "Số: …" / "Hà Nam, ngày …" / "KẾ HOẠCH"), else None: a text that merely opens with
+    capitals and a "Số" is no header."""
+    above: list[str] = []
+    for i in [i for i in range(limit) if lines[i].is_text][:_FIRST_LINES]:
+        t = _unmark(lines[i].text).strip()
+        if _names_number(t):
+            number = _NUMBER.search(t + "  ")
+            named = (number is not None and re.search(r"[A-Za-z]", number.group(1))) or _BARE_SO.match(t)
+            return i if named and above and above[0].upper().startswith(_ISSUER_HEADS) else None
+        letters = [c for c in t if c.isalpha()]
+        if not letters:
+            continue  # the rule under the issuer ("*", "-----")
+        if not all(c.isupper() for c in letters) or any(t == word for word, _ in _types()):
+            return None  # a sentence, or a kind before any number (the web copy's layout)
+        above.append(t)
+    return None
 
 
 def _header_without_motto(lines: list[Line], limit: int) -> Header:

@@ -309,3 +309,44 @@ def test_a_dateline_in_figures_and_a_signature_marked_as_signed() -> None:
     # without its place, a date in figures is a cited document's, never the document's own
     unnumbered = text.replace("An Hòa, ngày 05/3/2026\n", "")
     assert extract(SourceText(unnumbered)).meta.date is None
+
+
+def test_a_copy_without_the_motto_is_read_around_its_number_line() -> None:
+    """A copy that dropped the motto's column keeps the issuer's: the number line stands
+    where the motto would, and the rest is read as under a motto (a plan, and a letter
+    whose kind its subject and symbol give)."""
+    plan = _header(
+        "ỦY BAN NHÂN DÂN\nTỈNH AN HÒA\n-------\nSố: 120/KH-UBND\nAn Hòa, ngày 10 tháng 3 năm 2027\n\n"
+        "KẾ HOẠCH\nTriển khai chuyển đổi số năm 2027\n\nI. MỤC ĐÍCH, YÊU CẦU\n"
+    )
+    assert (plan.issuer, plan.number, plan.date, plan.type, plan.title) == (
+        "ỦY BAN NHÂN DÂN TỈNH AN HÒA",
+        "120/KH-UBND",
+        dt.date(2027, 3, 10),
+        "Kế hoạch",
+        "Triển khai chuyển đổi số năm 2027",
+    )
+    letter = _header(
+        "TỈNH ỦY AN HÒA\n*\nSố 45-CV/TU\nV/v chuẩn bị sơ kết\nAn Hòa, ngày 2 tháng 4 năm 2027\n\n"
+        "Kính gửi: Các huyện ủy, thị ủy.\n"
+    )
+    assert (letter.issuer, letter.number, letter.date, letter.type) == (
+        "TỈNH ỦY AN HÒA",
+        "45-CV/TU",
+        dt.date(2027, 4, 2),
+        "Công văn",
+    )
+
+
+def test_capitals_and_a_so_in_a_text_that_is_no_header_are_not_read_as_one() -> None:
+    """Only issuer's lines in capitals may stand above the number line: a news page's
+    heading, a sentence or a kind before the number leave the header unread."""
+    for text in (
+        "TIN TỨC SỰ KIỆN\nSố: 12/KH-UBND\nAn Hòa, ngày 10 tháng 3 năm 2027\n",
+        "Ủy ban nhân dân tỉnh vừa ban hành kế hoạch.\nSố: 120/KH-UBND\n",
+    ):
+        h = _header(text)
+        assert (h.issuer, h.number, h.type) == (None, None, None), text
+    # a web copy's layout (the kind right under the issuer) is read as such, from the kind
+    web = _header("ỦY BAN NHÂN DÂN TỈNH AN HÒA\nKẾ HOẠCH\nSố: 120/KH-UBND\nTriển khai …\n")
+    assert (web.issuer, web.type) == ("ỦY BAN NHÂN DÂN TỈNH AN HÒA", "Kế hoạch")
