@@ -22,7 +22,7 @@ from dondoc.core.directive import Deadline
 from dondoc.core.workdays import WorkCalendar
 from dondoc.extract.lexicon import table
 from dondoc.extract.spacing import single_spaced
-from dondoc.extract.tones import any_tone
+from dondoc.extract.tones import any_tone, toneless
 
 _ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
@@ -56,7 +56,7 @@ _BRANCHES = ("tý", "sửu", "dần", "mão", "thìn", "tỵ", "tị", "ngọ", 
 _CAN_CHI = "(?:" + "|".join(map(any_tone, _STEMS)) + r")\s+(?:" + "|".join(map(any_tone, _BRANCHES)) + ")"
 # "Tết Nguyên đán (Đinh Mùi) (năm) 2027", or Tết alone ("trước Tết", "trong dịp Tết"): then
 # the first Tết after the document's date; never "Tết trồng cây", "Tết Trung thu"
-_TET = rf"tết(?:\s+nguyên\s+đán)?(?:\s+{_CAN_CHI})?(?:\s*(?:năm\s+)?(\d{{4}})|(?![\s-]*[\wà-ỹ]))"
+_TET = rf"tết(?:\s+nguyên\s+đán)?(?:\s+({_CAN_CHI}))?(?:\s*(?:năm\s+)?(\d{{4}})|(?![\s-]*[\wà-ỹ]))"
 _YEAR = r"năm\s+(\d{4})"
 # the last year of a span after its first ("năm 2026 - 2027"): group 2 of a year's pattern
 _LAST_YEAR = r"(?:\s*[-–]\s*((?:19|20)\d{2})(?!\d))?"
@@ -64,10 +64,12 @@ _LAST_YEAR = r"(?:\s*[-–]\s*((?:19|20)\d{2})(?!\d))?"
 # period's or a span's ("tháng 11 và tháng 12/2027")
 _NOT_A_CYCLE = r"(?!\s+(?:năm|âm|hằng|hàng|mỗi|các|và|đến|tới|của|trong))"
 _LUNAR_MONTH = r"(\d{1,2}|[Gg]iêng|[Cc]hạp)"
-# "ngày 10 tháng 3 âm lịch năm 2025", "ngày 10/3 (âm lịch)", "Rằm tháng Giêng năm 2026"
+# "ngày 10 tháng 3 âm lịch năm 2025", "ngày 10/3 (âm lịch)", "Rằm tháng Giêng năm 2026",
+# "mùng 6 tháng Giêng", "ngày 23 tháng Chạp năm Bính Ngọ" (a month named so is the lunar one)
 _LUNAR = (
-    rf"(?:ngày\s+(\d{{1,2}})\s*(?:tháng\s+|/){_LUNAR_MONTH}|[Rr]ằm\s+tháng\s+{_LUNAR_MONTH})"
-    r"\s*(?:\(\s*)?(âm\s+lịch)?(?:\s*\))?(?:\s*(?:năm\s+)?(\d{4}))?"
+    rf"(?:(?:ngày\s+(?:m[ùồ]ng\s+)?|m[ùồ]ng\s+)(\d{{1,2}})\s*(?:tháng\s+|/){_LUNAR_MONTH}"
+    rf"|[Rr]ằm\s+tháng\s+{_LUNAR_MONTH})"
+    rf"\s*(?:\(\s*)?(âm\s+lịch)?(?:\s*\))?(?:\s*(?:năm\s+)?(\d{{4}})|\s*năm\s+({_CAN_CHI}))?"
 )
 
 
@@ -170,18 +172,69 @@ def tet(year: int) -> date | None:
 _LUNAR_MONTH_NAMES = {"giêng": 1, "chạp": 12}
 
 
+def can_chi_year(name: str, near: date) -> int | None:
+    """The year a stem and branch name ("Đinh Mùi" → 2027), the one of the sixty-year cycle
+    from the year before `near` on; None for a name that is no such pair."""
+    words = name.lower().split()
+    if len(words) != 2:
+        return None
+    stem, branch = _cycle_index(words[0], _STEM_INDEX), _cycle_index(words[1], _BRANCH_INDEX)
+    if stem is None or branch is None:
+        return None
+    # Giáp Tý is a year whose number ends in 4 and is 4 more than a multiple of 12 (1984)
+    return next(
+        (y for y in range(near.year - 1, near.year + 59) if (y - 4) % 10 == stem and (y - 4) % 12 == branch),
+        None,
+    )
+
+
+def _cycle_index(word: str, index: dict[str, int]) -> int | None:
+    """A stem's or branch's place in its cycle, as written, else by its letters alone when
+    they name one only (a scan's "Dinh" is "Đinh"'s; "Ty" is "Tý" or "Tỵ", so neither)."""
+    if word in index:
+        return index[word]
+    bare = toneless(word)
+    places = {i for w, i in index.items() if toneless(w) == bare}
+    return places.pop() if len(places) == 1 else None
+
+
+_STEM_INDEX: Final = {w: i for i, w in enumerate(_STEMS)}
+# "tỵ" and "tị" are one branch, the sixth
+_BRANCH_INDEX: Final = {w: i - (i > 5) for i, w in enumerate(_BRANCHES)}
+
+
 def _lunar(g: tuple[str | None, ...], doc_date: date | None, *, rằm: bool) -> date | None:
-    """(cue, day, month, rằm-month, âm lịch, year) → the solar date of that lunar day."""
-    _, day, month, full_moon_month, lunar_word, year = g
-    if not rằm and not lunar_word:
-        return None  # a plain "ngày 10/3" is solar: the "day" pattern reads it
+    """(cue, day, month, rằm-month, âm lịch, year, stem and branch) → the solar date of that
+    lunar day; without a year, the coming one after the document's date."""
+    _, day, month, full_moon_month, lunar_word, year, named = g
     raw_month = full_moon_month if rằm else month
     if raw_month is None:
         return None
-    m = _LUNAR_MONTH_NAMES.get(raw_month.lower()) or int(raw_month)
+    m = _LUNAR_MONTH_NAMES.get(raw_month.lower())
+    if not rằm and not lunar_word and m is None:
+        return None  # a plain "ngày 10/3" is solar: the "day" pattern reads it
+    m = m or int(raw_month)
     d = 15 if rằm else int(day or 0)
-    y = int(year) if year else (doc_date.year if doc_date else None)
-    if y is None or not (1 <= m <= 12 and 1 <= d <= 30 and 1900 <= y <= 2100):
+    if not (1 <= m <= 12 and 1 <= d <= 30):
+        return None
+    if year:
+        return _lunar_to_solar(d, m, int(year))
+    if doc_date is None:
+        return None
+    if named:
+        y = can_chi_year(named, doc_date)
+        return _lunar_to_solar(d, m, y) if y else None
+    # the lunar year still running early in a solar year ("trước 23 tháng Chạp" written in
+    # January) or the one that began in it
+    for y in (doc_date.year - 1, doc_date.year, doc_date.year + 1):
+        found = _lunar_to_solar(d, m, y)
+        if found is not None and found >= doc_date:
+            return found
+    return None
+
+
+def _lunar_to_solar(d: int, m: int, y: int) -> date | None:
+    if not 1900 <= y <= 2100:
         return None
     try:
         result: date = convert_lunar_to_solar(d, m, y, 0)
@@ -339,10 +392,13 @@ def _half(m: re.Match[str], doc_date: date | None) -> Resolved:
 
 
 def _tet(m: re.Match[str], doc_date: date | None) -> Resolved:
-    if m.group(1):
-        d = tet(int(m.group(1)))
+    named, year = m.group(1), m.group(2)
+    if year:
+        d = tet(int(year))
     elif doc_date is None:
         return None
+    elif named and (y := can_chi_year(named, doc_date)):
+        d = tet(y)  # "Tết Nguyên đán Đinh Mùi": the year its name gives
     else:
         d = tet(doc_date.year)  # the coming Tết: this year's, or next year's once it is past
         if d is not None and d < doc_date:
@@ -845,9 +901,13 @@ PHRASES: Final[tuple[Phrase, ...]] = (
     ),
     Phrase(
         _rule(
-            "lunar", rf"\b(trước|trong|vào|dịp|đến|nhân)\s+(?:dịp\s+)?{_LUNAR}", ("ngày", "rằm"), 10, "tvdđn"
+            "lunar",
+            rf"\b(trước|trong|vào|dịp|đến|nhân)\s+(?:dịp\s+|hết\s+)?{_LUNAR}",
+            ("ngày", "rằm", "mùng", "mồng"),
+            10,
+            "tvdđn",
         ),
-        ("âm lịch", "rằm"),
+        ("âm lịch", "rằm", "tháng giêng", "tháng chạp"),
         _lunar_day,
         "trước Rằm tháng Giêng năm 2027",
         date(2027, 2, 19),

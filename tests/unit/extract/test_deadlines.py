@@ -644,3 +644,83 @@ def test_this_year_and_a_whole_year_cell_end_with_the_year() -> None:
         # a plan for next year, signed in December: that year's
         assert parse_value(cell, date(2026, 12, 10), 2027).date == date(2027, 12, 31), cell
     assert parse_value("Cả năm 2026", date(2026, 1, 15)).date == date(2026, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("text", "signed", "expected", "written"),
+    [
+        # a month named so ("tháng Giêng", "tháng Chạp") is the lunar one, "âm lịch" or not
+        (
+            "Hoàn thành trước ngày 23 tháng Chạp.",
+            date(2026, 11, 10),
+            date(2027, 1, 29),
+            "trước ngày 23 tháng Chạp",
+        ),
+        # written in January, the lunar year still running is the one meant
+        (
+            "Hoàn thành trước ngày 23 tháng Chạp.",
+            date(2027, 1, 10),
+            date(2027, 1, 29),
+            "trước ngày 23 tháng Chạp",
+        ),
+        (
+            "Mở cửa trở lại vào mùng 6 tháng Giêng.",
+            date(2026, 12, 1),
+            date(2027, 2, 11),
+            "vào mùng 6 tháng Giêng",
+        ),
+        (
+            "Trực từ ngày 23 tháng Chạp đến hết mùng 6 tháng Giêng.",
+            date(2026, 12, 1),
+            date(2027, 2, 11),
+            "đến hết mùng 6 tháng Giêng",
+        ),
+        # the year by its stem and branch: Bính Ngọ is 2026, Đinh Mùi 2027
+        (
+            "Xong trước ngày 23 tháng Chạp năm Bính Ngọ.",
+            date(2026, 11, 10),
+            date(2027, 1, 29),
+            "trước ngày 23 tháng Chạp năm Bính Ngọ",
+        ),
+        (
+            "Xong trước Rằm tháng Giêng năm Đinh Mùi.",
+            date(2026, 11, 10),
+            date(2027, 2, 19),
+            "trước Rằm tháng Giêng năm Đinh Mùi",
+        ),
+        # a Tết named by its year's stem and branch is that year's, even when already past
+        (
+            "Bình ổn giá trước Tết Nguyên đán Đinh Mùi.",
+            date(2027, 3, 1),
+            date(2027, 2, 5),
+            "trước Tết Nguyên đán Đinh Mùi",
+        ),
+        # a lunar date without a year: the coming one ("Rằm tháng Giêng" written in December)
+        ("Hoàn thành trước Rằm tháng Giêng.", date(2026, 12, 1), date(2027, 2, 19), "trước Rằm tháng Giêng"),
+    ],
+)
+def test_lunar_months_by_name_and_years_by_stem_and_branch(
+    text: str, signed: date, expected: date, written: str
+) -> None:
+    found = find_in_text(text, signed)
+    assert found is not None and (found.date, found.text) == (expected, written)
+
+
+def test_a_solar_day_and_month_stay_solar() -> None:
+    """Only a month named so, "âm lịch" or "Rằm" make a date lunar: "mùng" before a month in
+    figures reads as the solar day it usually is in a directive only with "âm lịch"."""
+    assert find_in_text("Báo cáo trước ngày 10/3.", date(2027, 1, 1)) == Deadline(
+        "trước ngày 10/3", date(2027, 3, 9), None, (date(2027, 3, 10),)
+    )
+    assert find_in_text("Khai mạc vào mùng 2 tháng 9.", date(2027, 1, 1)) is None
+
+
+def test_can_chi_year_finds_the_year_of_the_cycle_from_the_year_before() -> None:
+    assert deadlines.can_chi_year("Giáp Thìn", date(2024, 6, 1)) == 2024
+    assert deadlines.can_chi_year("Ất Tỵ", date(2025, 1, 1)) == 2025
+    assert deadlines.can_chi_year("ất tị", date(2025, 1, 1)) == 2025
+    assert deadlines.can_chi_year("Bính Ngọ", date(2027, 1, 1)) == 2026  # the year before still
+    assert deadlines.can_chi_year("Đinh Mùi", date(2026, 12, 1)) == 2027
+    assert deadlines.can_chi_year("Quý Hợi", date(2026, 1, 1)) == 2043
+    assert deadlines.can_chi_year("Đinh Tý", date(2026, 1, 1)) is None  # no such pair
+    assert deadlines.can_chi_year("Nguyên đán", date(2026, 1, 1)) is None
