@@ -54,14 +54,18 @@ def is_bare_group(names: tuple[str, ...] | list[str]) -> bool:
 def names_a_person(name: str) -> bool:
     """ "Đồng chí Phan Trung Bá", "Nguyễn Văn A - Phó Chủ tịch UBND tỉnh": a person where a
     body is expected. A dash inside a body's name that joins two fields ("Phòng Văn hóa - Xã
-    hội") names no one, unless a title follows it."""
+    hội", "các đoàn thể chính trị - xã hội") names no one, unless a title follows it."""
     if any(w in name for w in words("bodies", "person_marks")):
         return True
     if " - " not in name:
         return False
-    after = name.split(" - ", 1)[1]
+    before, after = name.split(" - ", 1)
     if any(after.startswith(t) for t in words("bodies", "person_titles")):
         return True
+    if before.split()[-1:] and before.split()[-1][:1].islower() and after[:1].islower() and "," not in name:
+        # "các đoàn thể chính trị - xã hội tỉnh": two fields in lower case, no one's name (a
+        # list run on past it, "… - xã hội, các xã, phường", stays doubted)
+        return False
     return not any(name.startswith(h + " ") for h in words("bodies", "dashed_name_heads"))
 
 
