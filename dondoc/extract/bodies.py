@@ -399,7 +399,12 @@ def read_bodies(
                 j = nxt  # "Văn phòng HĐND và UBND huyện": one office of both
                 continue
             if nxt < len(toks) and (
-                (toks[nxt].text[:1].isupper() and (_match(toks, nxt, _HEADS) or _named_head(toks, nxt)))
+                (
+                    toks[nxt].text[:1].isupper()
+                    and (_match(toks, nxt, _HEADS) or _named_head(toks, nxt))
+                    # "… đê điều và Phòng, chống thiên tai": the field, not the office "Phòng"
+                    and not _match(toks, nxt, _NOT_HEADS, fold=True)
+                )
                 # "… Từ Liêm và các đơn vị liên quan": the catch-all is a body of its own
                 or _catch_all(toks, nxt)
             ):

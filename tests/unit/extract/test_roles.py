@@ -288,3 +288,37 @@ def test_whom_the_subject_asks_is_read_where_the_subject_speaks() -> None:
     text = "Thực hiện Công văn của Sở Tài chính, Sở Tài chính đề nghị Sở Xây dựng cung cấp số liệu."
     assert asked_by_subject(text, "Sở Tài chính") == ("Sở Xây dựng",)
     assert asked_by_subject("Sở Tài chính tổng hợp số liệu.", "Sở Tài chính") is None
+
+
+def test_work_handed_to_a_deputy_by_name() -> None:
+    """A conclusion hands work to a deputy minister or vice-chair by title and name: the
+    person leads (as "Phó Thủ tướng … chỉ đạo" does); a mention after "báo cáo" leads nothing."""
+    assert find_roles("Giao Thứ trưởng Trần Văn Bình chỉ đạo các đơn vị liên quan kiểm tra.").subject == (
+        "Thứ trưởng Trần Văn Bình",
+    )
+    assert find_roles("Giao Phó Chủ tịch Ủy ban nhân dân tỉnh Nguyễn Văn An chỉ đạo xử lý.").subject == (
+        "Phó Chủ tịch Ủy ban nhân dân tỉnh Nguyễn Văn An",
+    )
+    assert find_roles("Sở Y tế báo cáo Phó Chủ tịch Ủy ban nhân dân tỉnh phụ trách.").subject == ("Sở Y tế",)
+
+
+def test_the_field_phong_chong_inside_a_name_is_no_office() -> None:
+    """ "Phòng, chống" (prevention and control) in a name, capitalised or not, is its field:
+    not the office "Phòng" after "và", and its comma does not end the name."""
+    roles = find_roles(
+        "Vụ Kế hoạch - Tài chính chủ trì, phối hợp với Cục Quản lý đê điều và Phòng, chống thiên tai tham mưu."
+    )
+    assert (roles.subject, roles.support) == (
+        ("Vụ Kế hoạch - Tài chính",),
+        ("Cục Quản lý đê điều và Phòng, chống thiên tai",),
+    )
+    for name in (
+        "Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh",
+        "Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn tỉnh",
+    ):
+        assert find_roles(f"{name} chỉ đạo ứng phó.").subject == (name,)
+    # the office "Phòng" after "và" still starts a body of its own
+    assert find_roles("Sở Nội vụ và Phòng Nội vụ các huyện tăng cường kiểm tra.").subject == (
+        "Sở Nội vụ",
+        "Phòng Nội vụ các huyện",
+    )
