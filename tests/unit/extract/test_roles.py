@@ -306,7 +306,8 @@ def test_the_field_phong_chong_inside_a_name_is_no_office() -> None:
     """ "Phòng, chống" (prevention and control) in a name, capitalised or not, is its field:
     not the office "Phòng" after "và", and its comma does not end the name."""
     roles = find_roles(
-        "Vụ Kế hoạch - Tài chính chủ trì, phối hợp với Cục Quản lý đê điều và Phòng, chống thiên tai tham mưu."
+        "Vụ Kế hoạch - Tài chính chủ trì, phối hợp với Cục Quản lý đê điều và Phòng, chống thiên tai "
+        "tham mưu."
     )
     assert (roles.subject, roles.support) == (
         ("Vụ Kế hoạch - Tài chính",),
