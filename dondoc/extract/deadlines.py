@@ -1427,6 +1427,10 @@ def parse_value(value: str, doc_date: date | None = None, work_year: int | None 
     `find_in_text`)."""
     read_from = reading_date(doc_date, work_year)
     text = " ".join(value.split()).strip(" .;,")
+    while text.endswith(")") and text.count(")") > text.count("("):
+        # the close of the parenthesis the value stood in ("(Sở Y tế chủ trì; thời gian:
+        # tháng 9/2027)"), none of its own
+        text = text[:-1].rstrip(" .;,")
     if not text:
         return Deadline()
     repaired = repair_ocr(text)

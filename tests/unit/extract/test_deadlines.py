@@ -724,3 +724,10 @@ def test_can_chi_year_finds_the_year_of_the_cycle_from_the_year_before() -> None
     assert deadlines.can_chi_year("Quý Hợi", date(2026, 1, 1)) == 2043
     assert deadlines.can_chi_year("Đinh Tý", date(2026, 1, 1)) is None  # no such pair
     assert deadlines.can_chi_year("Nguyên đán", date(2026, 1, 1)) is None
+
+
+def test_a_value_keeps_no_close_of_the_parenthesis_it_stood_in() -> None:
+    """ "(Sở Y tế chủ trì; thời gian: tháng 9/2027)": the value is "tháng 9/2027"; a
+    parenthesis of its own stays ("Quý III (dự kiến)")."""
+    assert parse_value("tháng 9/2027)", date(2027, 3, 1)) == Deadline("tháng 9/2027", date(2027, 9, 30))
+    assert parse_value("Quý III/2027 (dự kiến)", date(2027, 3, 1)).text == "Quý III/2027 (dự kiến)"
