@@ -30,6 +30,8 @@ _ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _DMY = r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*(?:[/.\-]|\s+năm\s+)\s*(\d{4})"
 _DMY_WORDS = r"(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:năm|/|-)\s*(\d{4})"
 _DATE = rf"(?:ngày\s+)?(?:{_DMY}|{_DMY_WORDS})"
+# the part of the day after an hour ("7 giờ sáng", "2 giờ chiều")
+_DAYTIME = r"(?:\s+(?:sáng|trưa|chiều|tối))?"
 # a day of the week between an hour and its date ("trước 16 giờ 00, thứ Sáu, ngày 14/5/2027")
 _WEEKDAY = r"(?:,?\s+(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật))?"
 _M = r"tháng\s+"
@@ -639,8 +641,8 @@ PHRASES: Final[tuple[Phrase, ...]] = (
     Phrase(
         _rule(
             "hour",
-            rf"\b(?:trước|chậm\s+nhất(?:\s+là|\s+vào)?|hạn\s+chót(?:\s+là)?|(?:vào\s+)?lúc)\s+\d{{1,2}}\s*giờ"
-            rf"(?:\s*\d{{1,2}}(?:\s*phút)?)?{_WEEKDAY},?\s+(?:ngày\s+)?(?:{_DMY}|{_DMY_WORDS})",
+            rf"\b(?:trước|chậm\s+nhất(?:\s+là|\s+vào)?|hạn\s+chót(?:\s+là)?|(?:vào\s+)?lúc|vào)\s+\d{{1,2}}\s*giờ"
+            rf"(?:\s*\d{{1,2}}(?:\s*phút)?)?{_DAYTIME}{_WEEKDAY},?\s+(?:ngày\s+)?(?:{_DMY}|{_DMY_WORDS})",
             ("giờ",),
             24,
             "tchvl",
@@ -1422,6 +1424,13 @@ _FIRST_THEN = re.compile(r"^(.+?)(?:\s*,|\s+và)\s*$", re.I)
 _BARE_NO_YEAR = re.compile(r"^(?:qu[ýíy]|tháng|6\s+tháng|nửa|cuối\s+năm)(?!\w)", re.I)
 
 
+# an hour before the day a value names ("14 giờ 00,", "lúc 8h30", "07 giờ 30 phút, thứ Hai,")
+_HOUR_FIRST = re.compile(
+    rf"(?:(?:vào\s+)?lúc\s+)?\d{{1,2}}\s*(?:giờ|h)(?:\s*\d{{1,2}}(?:\s*phút)?)?{_DAYTIME}{_WEEKDAY}\s*,?\s*(?=\S)",
+    re.I,
+)
+
+
 def parse_value(value: str, doc_date: date | None = None, work_year: int | None = None) -> Deadline:
     """A deadline cell or a 'Thời gian: …' value, read permissively (`work_year`: see
     `find_in_text`)."""
@@ -1451,6 +1460,13 @@ def parse_value(value: str, doc_date: date | None = None, work_year: int | None 
         return Deadline(text, None, "open_ended")  # "… và những năm tiếp theo": no last day
     if _FROM_ONLY.match(text):
         return Deadline(text, None, None)
+    hour = _HOUR_FIRST.match(text)
+    if hour and hour.end() < len(text):
+        # "14 giờ 00, ngày 15/5/2027 (thứ Bảy)", "14h00, ngày 15/5/2027": a meeting's hour, then
+        # its day
+        day = parse_value(text[hour.end() :], doc_date, work_year)
+        if day.date is not None:
+            return Deadline(text, day.date, None, day.alternatives)
     label = _ROUND_LABEL.match(text)
     if label and label.end() < len(text):
         # "Đợt 1: tháng 4/2027": the round's own bound

@@ -731,3 +731,32 @@ def test_a_value_keeps_no_close_of_the_parenthesis_it_stood_in() -> None:
     parenthesis of its own stays ("Quý III (dự kiến)")."""
     assert parse_value("tháng 9/2027)", date(2027, 3, 1)) == Deadline("tháng 9/2027", date(2027, 9, 30))
     assert parse_value("Quý III/2027 (dự kiến)", date(2027, 3, 1)).text == "Quý III/2027 (dự kiến)"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("14 giờ 00, ngày 15/5/2027 (thứ Bảy)", date(2027, 5, 15)),
+        ("14h00, ngày 15/5/2027", date(2027, 5, 15)),
+        ("07 giờ 30 phút, thứ Hai, ngày 17/5/2027", date(2027, 5, 17)),
+        ("lúc 8h30 ngày 15 tháng 5 năm 2027", date(2027, 5, 15)),
+        ("7 giờ sáng, ngày 15/5/2027", date(2027, 5, 15)),
+        ("14 giờ 00", None),  # an hour alone names no day
+    ],
+)
+def test_a_value_that_opens_with_an_hour_is_read_for_its_day(value: str, expected: date | None) -> None:
+    """ "Thời gian: 14 giờ 00, ngày 15/5/2027": a meeting's hour, then its day."""
+    assert parse_value(value, date(2027, 5, 10)).date == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Tổ chức vào 08 giờ 00 ngày 15 tháng 5 năm 2027.", "vào 08 giờ 00 ngày 15 tháng 5 năm 2027"),
+        ("Có mặt vào 7 giờ sáng ngày 15/5/2027.", "vào 7 giờ sáng ngày 15/5/2027"),
+        ("Khai mạc vào 14 giờ 00, ngày 15/5/2027 (thứ Bảy).", "vào 14 giờ 00, ngày 15/5/2027"),
+    ],
+)
+def test_an_occasions_hour_after_vao_gives_its_day(text: str, written: str) -> None:
+    found = find_in_text(text, date(2027, 5, 10))
+    assert found is not None and (found.date, found.text) == (date(2027, 5, 15), written)
