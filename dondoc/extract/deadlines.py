@@ -275,12 +275,13 @@ _MAYBE_OTHER_DIGIT = re.compile("[\u0660-\u1dff\u1f00-\u1fff\u2c00-\U0010ffff]")
 
 
 def _may_hold_time(text: str, low: str) -> bool:
-    """Can a dated pattern match? They all need a digit, a quarter, Tết, a full moon, the
-    year's end or this year."""
+    """Can a dated pattern match? They all need a digit, a quarter, Tết or its eve, a full
+    moon, the year's end or this year."""
     return (
         "qu" in low
         or "tết" in low
         or "rằm" in low
+        or "giao thừa" in low
         or "cuối năm" in low
         or "năm nay" in low
         or _ASCII_DIGIT.search(text) is not None
@@ -409,6 +410,17 @@ def _tet(m: re.Match[str], doc_date: date | None) -> Resolved:
         return None
     # "trước Tết": the eve, or Tết itself
     return (d - timedelta(days=1), (d,)) if m.group(0).lower().startswith("trước") else (d, ())
+
+
+def _new_years_eve(m: re.Match[str], doc_date: date | None) -> Resolved:
+    """ "vào đêm Giao thừa (Tết Nguyên đán Đinh Mùi)": the last day of the lunar year, the eve
+    of the Tết the words name or the coming one."""
+    found = _tet(m, doc_date)
+    if found is None:
+        return None
+    tet_day = found[1][0] if found[1] else found[0]
+    eve = tet_day - timedelta(days=1)
+    return (eve - timedelta(days=1), (eve,)) if m.group(0).lower().startswith("trước") else (eve, ())
 
 
 def _new_year(m: re.Match[str], doc_date: date | None) -> Resolved:
@@ -884,6 +896,21 @@ PHRASES: Final[tuple[Phrase, ...]] = (
         ("tết",),
         _tet,
         "trước Tết Nguyên đán năm 2027",
+        date(2027, 2, 5),
+    ),
+    # "vào đêm Giao thừa", "trước thời khắc Giao thừa Tết Nguyên đán Đinh Mùi": the eve of Tết
+    Phrase(
+        _rule(
+            "new_years_eve",
+            rf"\b(?:trong|trước|vào|dịp|nhân)\s+(?:(?:đêm|thời\s+khắc|dịp|lúc)\s+)?giao\s+thừa"
+            rf"(?:\s+tết(?:\s+nguyên\s+đán)?)?(?:\s+({_CAN_CHI}))?(?:\s*(?:năm\s+)?(\d{{4}}))?",
+            ("giao thừa",),
+            18,
+            "tdvn",
+        ),
+        ("giao thừa",),
+        _new_years_eve,
+        "bắn pháo hoa vào đêm Giao thừa Tết Nguyên đán năm 2027",
         date(2027, 2, 5),
     ),
     # "trước Tết Dương lịch 2027": the solar New Year, 1 January (the lunar Tết above never

@@ -760,3 +760,19 @@ def test_a_value_that_opens_with_an_hour_is_read_for_its_day(value: str, expecte
 def test_an_occasions_hour_after_vao_gives_its_day(text: str, written: str) -> None:
     found = find_in_text(text, date(2027, 5, 10))
     assert found is not None and (found.date, found.text) == (date(2027, 5, 15), written)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "alternatives"),
+    [
+        # the eve of Tết Đinh Mùi (6 February 2027), the coming one after the signing
+        ("Bắn pháo hoa vào thời khắc Giao thừa.", date(2027, 2, 5), ()),
+        ("Trực vào đêm Giao thừa Tết Nguyên đán Đinh Mùi.", date(2027, 2, 5), ()),
+        ("Hoàn thành trước Giao thừa.", date(2027, 2, 4), (date(2027, 2, 5),)),
+    ],
+)
+def test_new_years_eve_is_the_day_before_tet(
+    text: str, expected: date, alternatives: tuple[date, ...]
+) -> None:
+    found = find_in_text(text, date(2026, 12, 18))
+    assert found is not None and (found.date, found.alternatives) == (expected, alternatives)
