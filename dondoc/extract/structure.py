@@ -329,6 +329,7 @@ def _segment(
             and ln.text[:1].isupper()
             and not _unclosed(cur)  # "(cơ quan phối hợp:" / "Sở Y tế; …)": inside parentheses
             and not _ends_with_label(prev_text.text)  # "… tại các xã. Trách nhiệm:" / "Phòng A …"
+            and not _examples_follow(prev_text.text)  # "… sản xuất thông minh như:" / "Giám sát …"
         ):
             pending_break = True  # "1. Về kiến nghị …:" then its paragraph, without a blank line
         if marker is None and cur and not ln.bold and cur_bold:
@@ -661,6 +662,17 @@ def _goes_on_inline(marker: str, cur: list[Line]) -> bool:
     inside = " ".join(ln.text for ln in cur)
     at = inside.find(before)
     return at > 0 and inside[at - 1] == " "
+
+
+_EXAMPLES: Final = words("structure", "examples_colon")
+_LIST_FOLLOWS: Final = words("structure", "list_colon")
+
+
+def _examples_follow(text: str) -> bool:
+    """Does the line end with "such as:" ("… giải pháp IoT như:"), the examples of its own
+    sentence to follow on the next line, not a paragraph or a list ("… như sau:")?"""
+    low = text.lower().rstrip(" *_")
+    return low.endswith(_EXAMPLES) and not low.endswith(_LIST_FOLLOWS)
 
 
 def _ends_with_label(text: str) -> bool:

@@ -3934,3 +3934,30 @@ def test_the_issuer_asking_in_an_item_hands_the_lead_to_whom_it_asks() -> None:
         )
     )
     assert [t.lead for t in e.tasks] == [("Sở Xây dựng",), ("Sở Y tế",)]
+
+
+def test_examples_after_nhu_colon_go_on_with_their_own_sentence() -> None:
+    """ "… giải pháp IoT như:" wrapped, its examples on the next line in capitals: one item,
+    not a heading over a task; "… như sau:" still announces what follows it."""
+    e = _run(
+        """I. NHIỆM VỤ
+
+1. Các doanh nghiệp trong khu công nghiệp
+
+- Chủ động cung cấp thông tin về nhu cầu sử dụng hạ tầng.
+
+- Khuyến khích các doanh nghiệp ứng dụng
+thiết bị và giải pháp IoT trong sản xuất thông minh như:
+Giám sát môi trường, năng lượng, an ninh, logistics nhằm nâng cao hiệu quả
+hoạt động.
+
+2. Sở Khoa học và Công nghệ thực hiện các nội dung như sau:
+Rà soát, đánh giá hạ tầng hiện có.
+"""
+    )
+    assert [(t.text[:26], t.section) for t in e.tasks] == [
+        ("Chủ động cung cấp thông ti", "1. Các doanh nghiệp trong khu công nghiệp"),
+        ("Khuyến khích các doanh ngh", "1. Các doanh nghiệp trong khu công nghiệp"),
+        ("Rà soát, đánh giá hạ tầng ", "2. Sở Khoa học và Công nghệ thực hiện các nội dung như sau:"),
+    ]
+    assert e.tasks[1].text.endswith("nâng cao hiệu quả hoạt động.")
