@@ -65,6 +65,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("font_glyph", re.compile(rf"^[{_FONT_GLYPHS}]\s+(?=[{_UPPER}])")),
 ]
 
+# "Phần thứ ba", "PHẦN II", "Chương 1" alone on its line, the part's title on the next
+_PART_ALONE = re.compile(
+    r"^(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+(?:[IVXLC]+|\d+|(?:thứ|THỨ)\s+\w+)\s*[.:]?$"
+)
+
+
+def part_alone(text: str) -> bool:
+    """Is the line a part's label with nothing after it ("Phần thứ hai" / "NHIỆM VỤ NĂM 2027")?"""
+    return text[:1] in "PCM" and _PART_ALONE.match(text.strip(" *_")) is not None
+
+
 # Inline enumerations "(i) ... (ii) ..." inside one paragraph.
 INLINE_ENUM = re.compile(r"(?:(?<=\s)|^)\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)\s+")
 

@@ -19,7 +19,7 @@ from dondoc.extract.bodies import read_bodies, starts_with_verb, tokenize, whole
 from dondoc.extract.fields import label_kind
 from dondoc.extract.lexicon import words
 from dondoc.extract.lines import Line
-from dondoc.extract.markers import Marker, continues_a_range, find_marker, is_unnumbered
+from dondoc.extract.markers import Marker, continues_a_range, find_marker, is_unnumbered, part_alone
 
 _TERMINAL = (".", ";", ":", "!", "?", "…", "./.")
 _SENTENCE_ENDS = (".", ":", "!", "?", "…")  # after which a line in lower case opens a new unit
@@ -292,6 +292,9 @@ def _segment(
             bare = find_marker(ln.text + " x", ocr=ocr)
             if bare is not None and bare.length >= len(ln.text) and not is_unnumbered(bare.style):
                 marker = Marker(bare.style, bare.text, len(ln.text))
+        if marker is None and part_alone(ln.text) and _text_follows(lines, i, ocr):
+            # "Phần thứ ba" alone on its line, its title on the next ("TỔ CHỨC THỰC HIỆN")
+            marker = Marker("part", ln.text.strip(" *_"), len(ln.text))
         prev_ends = prev_text.text.rstrip().endswith(_TERMINAL) if prev_text else True
         if marker is not None and not prev_ends and _lower_start(ln.text[marker.length :].lstrip()):
             marker = None  # "việc tìm người\n- người tìm việc": a phrase, not an item

@@ -323,3 +323,13 @@ def test_the_field_phong_chong_inside_a_name_is_no_office() -> None:
         "Sở Nội vụ",
         "Phòng Nội vụ các huyện",
     )
+
+
+def test_a_telecom_groups_provincial_unit_and_its_network_work() -> None:
+    """ "Viễn thông An Hòa" is a body before its name (never "hạ tầng viễn thông"); "phủ sóng",
+    "ngầm hóa" end a subject as verbs."""
+    assert find_roles("Viễn thông An Hòa phủ sóng 5G tại trung tâm các huyện.").subject == (
+        "Viễn thông An Hòa",
+    )
+    assert find_roles("Điện lực An Hòa ngầm hóa lưới điện trung tâm.").subject == ("Điện lực An Hòa",)
+    assert find_roles("Phát triển hạ tầng viễn thông thụ động dùng chung.").subject == ()

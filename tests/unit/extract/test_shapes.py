@@ -3961,3 +3961,25 @@ Rà soát, đánh giá hạ tầng hiện có.
         ("Rà soát, đánh giá hạ tầng ", "2. Sở Khoa học và Công nghệ thực hiện các nội dung như sau:"),
     ]
     assert e.tasks[1].text.endswith("nâng cao hiệu quả hoạt động.")
+
+
+def test_a_part_label_alone_on_its_line_opens_the_part_titled_below_it() -> None:
+    """ "Phần thứ ba" / "TỔ CHỨC THỰC HIỆN": the part's label alone, its title on the next
+    line; not a paragraph run on into the last item of the part before."""
+    e = _run(
+        """Phần thứ hai
+NHIỆM VỤ NĂM 2027
+1. Sở Nội vụ số hóa hồ sơ cán bộ, công chức; hoàn thành trong năm 2027.
+
+PHẦN THỨ BA
+TỔ CHỨC THỰC HIỆN
+1. Sở Tài chính bố trí kinh phí thực hiện.
+"""
+    )
+    assert [(t.text, t.section) for t in e.tasks] == [
+        (
+            "Sở Nội vụ số hóa hồ sơ cán bộ, công chức; hoàn thành trong năm 2027.",
+            "Phần thứ hai NHIỆM VỤ NĂM 2027",
+        ),
+        ("Sở Tài chính bố trí kinh phí thực hiện.", "PHẦN THỨ BA TỔ CHỨC THỰC HIỆN"),
+    ]
