@@ -333,3 +333,12 @@ def test_a_telecom_groups_provincial_unit_and_its_network_work() -> None:
     )
     assert find_roles("Điện lực An Hòa ngầm hóa lưới điện trung tâm.").subject == ("Điện lực An Hòa",)
     assert find_roles("Phát triển hạ tầng viễn thông thụ động dùng chung.").subject == ()
+
+
+def test_a_role_in_brackets_after_a_body_is_no_body() -> None:
+    """ "Sở Tài chính phối hợp với Sở Y tế (cơ quan chủ trì) …": "cơ quan chủ trì" tells the
+    role of the body before the bracket; the subject leads (CONVENTIONS rule 9)."""
+    roles = find_roles("Sở Tài chính phối hợp với Sở Y tế (cơ quan chủ trì) xây dựng định mức.")
+    assert (roles.subject, roles.leads, roles.support) == (("Sở Tài chính",), (), ("Sở Y tế",))
+    roles = find_roles("Xây dựng định mức (Sở Y tế chủ trì, Sở Tài chính phối hợp).")
+    assert (roles.leads, roles.support) == (("Sở Y tế",), ("Sở Tài chính",))
