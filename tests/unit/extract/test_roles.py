@@ -342,3 +342,17 @@ def test_a_role_in_brackets_after_a_body_is_no_body() -> None:
     assert (roles.subject, roles.leads, roles.support) == (("Sở Tài chính",), (), ("Sở Y tế",))
     roles = find_roles("Xây dựng định mức (Sở Y tế chủ trì, Sở Tài chính phối hợp).")
     assert (roles.leads, roles.support) == (("Sở Y tế",), ("Sở Tài chính",))
+
+
+def test_a_commission_named_for_two_fields_with_a_comma() -> None:
+    """ "Ban Chính sách, chiến lược Trung ương": the comma is inside the name (as in "Hội đồng
+    Thi đua, Khen thưởng"), before "chủ trì" and in a list after "Giao"."""
+    assert find_roles("Ban Chính sách, chiến lược Trung ương chủ trì, phối hợp theo dõi.").subject == (
+        "Ban Chính sách, chiến lược Trung ương",
+    )
+    assert find_roles(
+        "Giao Ban Tổ chức Trung ương, Ban Chính sách, chiến lược Trung ương đề xuất."
+    ).subject == (
+        "Ban Tổ chức Trung ương",
+        "Ban Chính sách, chiến lược Trung ương",
+    )
