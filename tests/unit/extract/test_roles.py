@@ -356,3 +356,11 @@ def test_a_commission_named_for_two_fields_with_a_comma() -> None:
         "Ban Tổ chức Trung ương",
         "Ban Chính sách, chiến lược Trung ương",
     )
+
+
+def test_a_residential_groups_head_leads() -> None:
+    """ "Tổ trưởng tổ dân phố" (as "Trưởng thôn") is the head of a body, named for it."""
+    assert find_roles("Trưởng thôn, Tổ trưởng tổ dân phố tuyên truyền, vận động nhân dân.").subject == (
+        "Trưởng thôn",
+        "Tổ trưởng tổ dân phố",
+    )
