@@ -147,6 +147,15 @@ _RECURRENCE = [
     _rule("continuous", r"\bthường\s+xuyên\b", ("thường",), 0),
     _rule("as_planned", r"\btheo\s+kế\s+hoạch(?:\s+riêng)?\b", ("theo",), 0),
     _rule("periodic", r"\bđịnh\s+kỳ\b", ("định",), 0),
+    # a cell's frequency ("06 tháng/lần", "01 lần/năm"): read in cells only (parse_value), as
+    # in a sentence it may count a target ("ít nhất 02 lần/tuần")
+    _rule(
+        "periodic",
+        r"\b\d{1,2}\s*(?:tháng|quý|năm|tuần|ngày)\s*/\s*lần\b|\blần\s*/\s*(?:tháng|quý|năm|tuần|ngày)\b",
+        ("lần",),
+        12,
+        "0123456789l",
+    ),
 ]
 
 
@@ -1376,6 +1385,15 @@ _FREE_RECURRENCE = [
         0,
     ),
     _rule("periodic", r"\bđịnh\s+kỳ\b", ("định",), 0),
+    # a cell's frequency ("06 tháng/lần", "01 lần/năm"): read in cells only (parse_value), as
+    # in a sentence it may count a target ("ít nhất 02 lần/tuần")
+    _rule(
+        "periodic",
+        r"\b\d{1,2}\s*(?:tháng|quý|năm|tuần|ngày)\s*/\s*lần\b|\blần\s*/\s*(?:tháng|quý|năm|tuần|ngày)\b",
+        ("lần",),
+        12,
+        "0123456789l",
+    ),
 ]
 
 
@@ -1397,7 +1415,7 @@ _CELL_SPANS: Final = (
     (re.compile(r"^T\s?(\d{1,2})\s*/\s*(\d{4})$"), "month"),
     (re.compile(r"^Q\s?([1-4])\s*/\s*(\d{4})$"), "quarter"),
 )
-_ROUND_LABEL = re.compile(r"^(?:đợt|giai\s+đoạn|bước)\s+\d{1,2}\s*[:.)\-–]\s*", re.I)
+_ROUND_LABEL = re.compile(r"^(?:đợt|lần|giai\s+đoạn|bước)\s+\d{1,2}\s*[:.)\-–]\s*", re.I)
 
 
 _BARE_RANGE = re.compile(r"\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b")
@@ -1408,6 +1426,10 @@ _WHOLE_YEAR = re.compile(r"^\s*(?:cả|trong|suốt)\s+năm(?:\s+nay)?\s*$", re.
 _BARE_QUARTER = re.compile(rf"^\s*{_QUARTER}", re.I)
 _BARE_MONTH = re.compile(rf"^\s*{_MONTH}", re.I)
 _BARE_DATE = re.compile(rf"^\s*{_DATE}", re.I)
+# a day and month alone in a cell ("31/12", "Ngày 30/6"), its year the plan's
+_BARE_DAY_MONTH = re.compile(r"^\s*(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})\s*$", re.I)
+# a month and year alone in a cell ("12/2027", "06/2027")
+_BARE_MONTH_YEAR = re.compile(r"^\s*(\d{1,2})\s*/\s*((?:19|20)\d{2})\s*$")
 # "Từ năm 2026": a start, no end (not "Từ 01/4 - 30/6/2026", a span with its end)
 _FROM_ONLY = re.compile(r"^\s*từ\b(?!.*(?:\bđến\b|\d\s*[-–]\s*(?:ngày\s+)?\d))", re.I)
 
@@ -1491,9 +1513,9 @@ def parse_value(value: str, doc_date: date | None = None, work_year: int | None 
     if hour and hour.end() < len(text):
         # "14 giờ 00, ngày 15/5/2027 (thứ Bảy)", "14h00, ngày 15/5/2027": a meeting's hour, then
         # its day
-        day = parse_value(text[hour.end() :], doc_date, work_year)
-        if day.date is not None:
-            return Deadline(text, day.date, None, day.alternatives)
+        on = parse_value(text[hour.end() :], doc_date, work_year)
+        if on.date is not None:
+            return Deadline(text, on.date, None, on.alternatives)
     label = _ROUND_LABEL.match(text)
     if label and label.end() < len(text):
         # "Đợt 1: tháng 4/2027": the round's own bound
@@ -1524,6 +1546,20 @@ def parse_value(value: str, doc_date: date | None = None, work_year: int | None 
             f = _resolve(kind, m, read_from)
             if f:
                 return Deadline(text, f.when)
+    m = _BARE_MONTH_YEAR.match(text)
+    if m:
+        last = _last_of_month(int(m.group(2)), int(m.group(1)))
+        if last is not None:
+            return Deadline(text, last)
+    m = _BARE_DAY_MONTH.match(text)
+    if m and read_from is not None:
+        # "31/12", "Ngày 30/6": a day of the plan's year (the next one's, if already past)
+        dd, mm = int(m.group(1)), int(m.group(2))
+        d = _safe_date(read_from.year, mm, dd)
+        if d is not None and d < read_from:
+            d = _safe_date(read_from.year + 1, mm, dd)
+        if d is not None:
+            return Deadline(text, d)
     m = _BARE_YEAR.match(text)
     if m:
         return Deadline(text, date(int(m.group(1)), 12, 31))

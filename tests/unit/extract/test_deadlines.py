@@ -776,3 +776,33 @@ def test_new_years_eve_is_the_day_before_tet(
 ) -> None:
     found = find_in_text(text, date(2026, 12, 18))
     assert found is not None and (found.date, found.alternatives) == (expected, alternatives)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected", "recurrence"),
+    [
+        # a day and month alone: the plan's year, or the next once past
+        ("31/12", date(2027, 12, 31), None),
+        ("Ngày 30/6", date(2027, 6, 30), None),
+        ("15/1", date(2028, 1, 15), None),
+        # a month and year alone
+        ("12/2027", date(2027, 12, 31), None),
+        ("06/2027", date(2027, 6, 30), None),
+        ("13/2027", None, None),
+        # a frequency in a cell is a cycle
+        ("06 tháng/lần", None, "periodic"),
+        ("01 lần/năm", None, "periodic"),
+        # a round counted as "Lần N:" bounds as "Đợt N:" does
+        ("Lần 1: tháng 3/2027", date(2027, 3, 31), None),
+    ],
+)
+def test_cells_of_figures_alone_and_frequencies(
+    value: str, expected: date | None, recurrence: str | None
+) -> None:
+    found = parse_value(value, date(2027, 2, 1))
+    assert (found.date, found.recurrence) == (expected, recurrence)
+
+
+def test_a_frequency_in_a_sentence_is_no_cycle() -> None:
+    """ "ít nhất 02 lần/tuần" in an item counts a target; only a cell's frequency is a cycle."""
+    assert find_in_text("Tuyên truyền trên loa truyền thanh ít nhất 02 lần/tuần.", date(2027, 2, 1)) is None
