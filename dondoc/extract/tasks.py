@@ -165,7 +165,10 @@ def past_markers() -> re.Pattern[str]:
 def _praises(low: str) -> bool:
     """ "Đánh giá cao Bộ X đã chủ động …": praise of what was done (not "Biểu dương, khen
     thưởng kịp thời các tập thể …", an instruction to commend)."""
-    return _low_starts(low, "praise_starts") and past_markers().search(low) is not None
+    return _low_starts(low, "praise_starts") and (
+        past_markers().search(low) is not None
+        or (_low_contains(low, "praised_merits") and not _low_contains(low, "praise_then_asks"))
+    )
 
 
 def _low_contains(low: str, key: str) -> bool:

@@ -3983,3 +3983,22 @@ TỔ CHỨC THỰC HIỆN
         ),
         ("Sở Tài chính bố trí kinh phí thực hiện.", "PHẦN THỨ BA TỔ CHỨC THỰC HIỆN"),
     ]
+
+
+def test_a_refusal_and_praise_of_effort_are_no_tasks() -> None:
+    """ "Không đồng ý …" decides as an approval does, a task only where it hands work on;
+    praise of the effort itself ("sự nỗ lực") is none, unless it asks for more."""
+    e = _run(
+        """1. Không đồng ý đề xuất điều chỉnh quy hoạch của Ủy ban nhân dân huyện.
+2. Không đồng ý đề xuất của huyện; giao Sở Xây dựng hướng dẫn huyện điều chỉnh phương án.
+3. Ghi nhận và đánh giá cao sự nỗ lực của Sở Y tế trong công tác phòng, chống dịch.
+4. Đánh giá cao tinh thần trách nhiệm của lực lượng Công an, đề nghị tiếp tục phát huy.
+5. Biểu dương, khen thưởng kịp thời các tập thể, cá nhân có thành tích xuất sắc.
+"""
+    )
+    assert [t.text[:22] for t in e.tasks] == [
+        "Không đồng ý đề xuất c",
+        "Đánh giá cao tinh thần",
+        "Biểu dương, khen thưởn",
+    ]
+    assert e.tasks[0].lead == ("Sở Xây dựng",)
