@@ -592,6 +592,22 @@ def _day(m: re.Match[str], doc_date: date | None) -> Resolved:
     return (d, ()) if d else None
 
 
+def _holiday_days(m: re.Match[str], doc_date: date | None) -> Resolved:
+    """ "trong dịp lễ 30/4 và 01/5/2027": the occasion's last day, its year written or the
+    document's (the next, once past); the first day a reader may take too."""
+    first_day, first_month, day, month, year = m.groups()
+    y = int(year) if year else (doc_date.year if doc_date else None)
+    if y is None:
+        return None
+    last = _safe_date(y, int(month), int(day))
+    if last is not None and not year and doc_date is not None and last < doc_date:
+        last = _safe_date(y + 1, int(month), int(day))
+    if last is None:
+        return None
+    first = _safe_date(last.year, int(first_month), int(first_day)) if first_day and first_month else None
+    return (last, (first,)) if first is not None and first < last else (last, ())
+
+
 def _relative(m: re.Match[str], doc_date: date | None) -> Resolved:
     """So many days, working days, weeks or months from the signing. Working days are the
     statutory calendar's (weekends, public holidays with Tết by the lunar calendar, days off
@@ -632,11 +648,15 @@ EXAMPLE_DATE = date(2026, 3, 5)
 # "hoàn thành trước", "chậm nhất (là|vào) (đến)", "hạn chót (là)": the lead-ins of a last day
 _BEFORE = (
     r"(?:xong\s+|hoàn\s+thành\s+)?"
-    r"(?:trước|chậm\s+nhất(?:\s+là|\s+vào)?(?:\s+đến)?|hạn\s+chót(?:\s+là)?|không\s+(?:quá|muộn\s+hơn|chậm\s+hơn))\s+"
+    r"(?:trước|(?:chậm|muộn)\s+nhất(?:\s+là|\s+vào)?(?:\s+đến)?|hạn\s+chót(?:\s+là)?"
+    r"|không\s+(?:quá|muộn\s+hơn|chậm\s+hơn))\s+"
 )
 # "trong", "vào", "hoàn thành (trong)", "đến (hết)", "hết", "cuối": the lead-ins of a period's end
 _IN = r"(?:trong|vào|hoàn\s+thành(?:\s+trong)?|đến\s+hết|đến|hết|cuối)"
-_SOON = ("trước", "chậm", "chót", "không quá", "không muộn")
+_SOON = ("trước", "chậm", "chót", "không quá", "không muộn", "muộn nhất")
+# the words every match of a phrase led in by _BEFORE holds, and the letters it may open with
+_BEFORE_ANCHORS = ("trước", "chậm", "hạn", "không quá", "không muộn", "muộn nhất")
+_BEFORE_FIRSTS = "xhtckm"
 
 # In the order they are tried: a later match inside an earlier one is part of it.
 PHRASES: Final[tuple[Phrase, ...]] = (
@@ -679,9 +699,9 @@ PHRASES: Final[tuple[Phrase, ...]] = (
             "hour_short",
             rf"{_BEFORE}\d{{1,2}}\s*h(?:\s*\d{{2}})?(?:\s*phút)?{_WEEKDAY},?\s+(?:ngày\s+)?"
             rf"(?:{_DMY}|{_DMY_WORDS})",
-            ("trước", "chậm", "hạn", "không quá", "không muộn"),
+            _BEFORE_ANCHORS,
             11,
-            "xhtck",
+            _BEFORE_FIRSTS,
         ),
         # its lead-in's words, already looked for by "before" (ten searches for "0h"…"9h"
         # cost 3 % of a pass over the corpus; the anchored scan is as quick either way)
@@ -691,9 +711,7 @@ PHRASES: Final[tuple[Phrase, ...]] = (
         date(2026, 3, 26),
     ),
     Phrase(
-        _rule(
-            "before", rf"{_BEFORE}{_DATE}", ("trước", "chậm", "hạn", "không quá", "không muộn"), 11, "xhtck"
-        ),
+        _rule("before", rf"{_BEFORE}{_DATE}", _BEFORE_ANCHORS, 11, _BEFORE_FIRSTS),
         _SOON,
         _before,
         "hoàn thành trước ngày 15/3/2026",
@@ -907,6 +925,21 @@ PHRASES: Final[tuple[Phrase, ...]] = (
         "trước Tết Nguyên đán năm 2027",
         date(2027, 2, 5),
     ),
+    # "trong dịp lễ 30/4 và 01/5/2027", "vào dịp nghỉ lễ 2/9": a holiday named by its days
+    Phrase(
+        _rule(
+            "holiday",
+            r"\b(?:trong|vào|nhân)\s+dịp\s+(?:nghỉ\s+)?(?:lễ\s+)?(?:(\d{1,2})\s*/\s*(\d{1,2})\s*(?:và|,|-|–)\s*)?"
+            r"(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?(?![\d/])",
+            ("dịp",),
+            6,
+            "tvn",
+        ),
+        ("dịp",),
+        _holiday_days,
+        "trực trong dịp lễ 30/4 và 01/5/2026",
+        date(2026, 5, 1),
+    ),
     # "vào đêm Giao thừa", "trước thời khắc Giao thừa Tết Nguyên đán Đinh Mùi": the eve of Tết
     Phrase(
         _rule(
@@ -955,9 +988,9 @@ PHRASES: Final[tuple[Phrase, ...]] = (
         _rule(
             "before_no_year",
             rf"{_BEFORE}(?:ngày\s+)?(\d{{1,2}})\s*/\s*(\d{{1,2}})(?!\s*[/.\-]\s*\d)(?!\d)(?!\s+(?:năm|âm))",
-            ("trước", "chậm", "hạn", "không quá", "không muộn"),
+            _BEFORE_ANCHORS,
             11,
-            "xhtck",
+            _BEFORE_FIRSTS,
         ),
         _SOON,
         _before_no_year,
@@ -1064,9 +1097,9 @@ PHRASES: Final[tuple[Phrase, ...]] = (
         _rule(
             "before_no_year_words",
             rf"{_BEFORE}(?:ngày\s+)?(\d{{1,2}})\s+tháng\s+(\d{{1,2}})(?!\s*(?:năm|/|-)\s*\d)(?!\d)(?!\s+âm)",
-            ("trước", "chậm", "hạn", "không quá", "không muộn"),
+            _BEFORE_ANCHORS,
             11,
-            "xhtck",
+            _BEFORE_FIRSTS,
         ),
         _SOON,
         _before_no_year,

@@ -806,3 +806,32 @@ def test_cells_of_figures_alone_and_frequencies(
 def test_a_frequency_in_a_sentence_is_no_cycle() -> None:
     """ "ít nhất 02 lần/tuần" in an item counts a target; only a cell's frequency is a cycle."""
     assert find_in_text("Tuyên truyền trên loa truyền thanh ít nhất 02 lần/tuần.", date(2027, 2, 1)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hoàn thành muộn nhất ngày 30/11/2027.", date(2027, 11, 30)),
+        ("Báo cáo muộn nhất là ngày 15/12/2027.", date(2027, 12, 15)),
+        ("Gửi muộn nhất ngày 20/12.", date(2027, 12, 20)),
+    ],
+)
+def test_muon_nhat_bounds_as_cham_nhat_does(text: str, expected: date) -> None:
+    """ "muộn nhất" (at the latest) allows the day itself, as "chậm nhất" does."""
+    found = find_in_text(text, date(2027, 2, 1))
+    assert found is not None and (found.date, found.alternatives) == (expected, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "alternatives"),
+    [
+        ("Trực trong dịp lễ 30/4 và 01/5/2027.", date(2027, 5, 1), (date(2027, 4, 30),)),
+        ("Bảo đảm trật tự vào dịp nghỉ lễ 2/9.", date(2027, 9, 2), ()),
+        ("Trực trong dịp 30/4 - 1/5.", date(2027, 5, 1), (date(2027, 4, 30),)),
+    ],
+)
+def test_a_holiday_named_by_its_days_ends_on_its_last(
+    text: str, expected: date, alternatives: tuple[date, ...]
+) -> None:
+    found = find_in_text(text, date(2027, 4, 22))
+    assert found is not None and (found.date, found.alternatives) == (expected, alternatives)
