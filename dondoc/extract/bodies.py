@@ -452,6 +452,7 @@ def read_bodies(
 
 
 _COUNTRY: Final = tuple(words("bodies", "country_name")[0].split())
+_VERBS_INSIDE_NAMES = _phrases("bodies", "verbs_inside_names")
 _AFTER_COUNTRY: Final = frozenset(words("bodies", "after_country_name"))
 _NOT_OWNER: Final = frozenset(words("bodies", "territory_not_owner"))
 
@@ -479,8 +480,9 @@ def _after_a_closing_place(toks: Toks, start: int, j: int) -> bool:
                 return False  # "do tỉnh | quản lý": by whom, not whose name
             if any(t.low in _PLURALS for t in toks[start:k]):
                 # "UBND các phường, xã | diễn ra sự kiện": a set of places, which a clause
-                # after it qualifies as often as a verb follows; known verbs still end it
-                return False
+                # after it qualifies as often as a verb follows; known verbs still end it, and
+                # so do the verbs names hold, right after the set ("các xã | quản lý …")
+                return k == j and bool(_match(toks, j, _VERBS_INSIDE_NAMES))
             return k == j or toks[k - size].text[:1].islower()
     return False
 

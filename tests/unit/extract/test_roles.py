@@ -364,3 +364,18 @@ def test_a_residential_groups_head_leads() -> None:
         "Trưởng thôn",
         "Tổ trưởng tổ dân phố",
     )
+
+
+def test_a_verb_names_hold_ends_a_set_of_places() -> None:
+    """ "quản lý", "điều hành", "đào tạo" sit inside lower-case names ("Ban quản lý dự án"), so
+    the verb list leaves them out; right after a set of places they are the verb. A qualifier
+    after the set ("các xã biên giới") still leaves the subject to the known verbs."""
+    assert find_roles("Ủy ban nhân dân các xã, phường quản lý chặt chẽ đất đai.").subject == (
+        "Ủy ban nhân dân các xã, phường",
+    )
+    assert find_roles("Ủy ban nhân dân các huyện điều hành ngân sách.").subject == (
+        "Ủy ban nhân dân các huyện",
+    )
+    assert find_roles("Ban quản lý dự án các huyện quản lý chất lượng công trình.").subject == (
+        "Ban quản lý dự án các huyện",
+    )
