@@ -30,6 +30,8 @@ _ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _DMY = r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*(?:[/.\-]|\s+năm\s+)\s*(\d{4})"
 _DMY_WORDS = r"(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:năm|/|-)\s*(\d{4})"
 _DATE = rf"(?:ngày\s+)?(?:{_DMY}|{_DMY_WORDS})"
+# a day of the week before its date ("vào thứ Sáu, ngày 15/6/2027", "vào Chủ nhật ngày …")
+_ON_WEEKDAY = r"(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s*,?\s+)?"
 # the part of the day after an hour ("7 giờ sáng", "2 giờ chiều")
 _DAYTIME = r"(?:\s+(?:sáng|trưa|chiều|tối))?"
 # a day of the week between an hour and its date ("trước 16 giờ 00, thứ Sáu, ngày 14/5/2027")
@@ -852,9 +854,9 @@ PHRASES: Final[tuple[Phrase, ...]] = (
     Phrase(
         _rule(
             "quarter",
-            rf"\b(?:{_IN}|trước)\s+{_Q}(?:({_NUMERAL_Q})\s*{_JOINER}\s*(?:{_Q})?)?({_NUMERAL_Q}){_QUARTER_YEAR}",
+            rf"\b(?:{_IN}|trước)\s+(?:các\s+)?{_Q}(?:({_NUMERAL_Q})\s*{_JOINER}\s*(?:{_Q})?)?({_NUMERAL_Q}){_QUARTER_YEAR}",
             ("quý ", "quí ", "quy "),
-            17,
+            22,
             "tvhđc",
         ),
         ("qu",),
@@ -1060,9 +1062,10 @@ PHRASES: Final[tuple[Phrase, ...]] = (
         # date the figures run to, no bound on the work
         _rule(
             "day",
-            rf"\b(?:vào|trong|đúng|(?<!tính\s)đến|(?:hoàn\s+thành|xong)(?:\s+vào)?)\s+ngày\s+(?:{_DMY}|{_DMY_WORDS})",
+            rf"\b(?:vào|trong|đúng|(?<!tính\s)đến|(?:hoàn\s+thành|xong)(?:\s+vào)?)\s+{_ON_WEEKDAY}ngày\s+"
+            rf"(?:{_DMY}|{_DMY_WORDS})",
             ("ngày",),
-            15,
+            31,
             "vtđhx",
         ),
         ("ngày",),

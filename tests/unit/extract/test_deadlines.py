@@ -835,3 +835,16 @@ def test_a_holiday_named_by_its_days_ends_on_its_last(
 ) -> None:
     found = find_in_text(text, date(2027, 4, 22))
     assert found is not None and (found.date, found.alternatives) == (expected, alternatives)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tổ chức trong các quý II, III/2027.", date(2027, 6, 30)),
+        ("Tổ chức vào thứ Sáu, ngày 15/6/2027.", date(2027, 6, 15)),
+        ("Hoàn thành vào Chủ nhật ngày 17/6/2027.", date(2027, 6, 17)),
+    ],
+)
+def test_quarters_after_cac_and_a_weekday_before_the_date(text: str, expected: date) -> None:
+    found = find_in_text(text, date(2027, 3, 1))
+    assert found is not None and found.date == expected
