@@ -38,9 +38,14 @@ LOW_OCR_CONFIDENCE = 80.0
 
 
 def is_bare_body(name: str) -> bool:
-    """ "tổ chức", "các đơn vị": a generic word read as a body, no body's name."""
+    """ "tổ chức", "các đơn vị", "các đơn vị nêu trên": a generic word read as a body (or
+    pointing back at the bodies named above), no body's name."""
     name = " ".join(name.lower().split())
     name = name[4:] if name.startswith("các ") else name
+    for back in words("bodies", "back_references"):
+        if name.endswith(" " + back):
+            name = name[: -len(back) - 1]
+            break
     return name in words("bodies", "bare_bodies")
 
 

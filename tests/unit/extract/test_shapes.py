@@ -4002,3 +4002,18 @@ def test_a_refusal_and_praise_of_effort_are_no_tasks() -> None:
         "Biểu dương, khen thưởn",
     ]
     assert e.tasks[0].lead == ("Sở Xây dựng",)
+
+
+def test_the_units_named_above_are_the_letters_addressees() -> None:
+    """ "giao các đơn vị nêu trên thực hiện các nội dung sau:" points back at the Kính gửi
+    list: its items are led by the addressees (CONVENTIONS rule 5), as "các đơn vị" are."""
+    e = extract(
+        SourceText(
+            _LETTER.format(
+                body="Sở Tài chính đề nghị các đơn vị nêu trên thực hiện các nội dung sau:\n"
+                "1. Rà soát dự toán năm 2026, hoàn thành trước ngày 10/11/2026.\n"
+                "2. Báo cáo kết quả về Sở Tài chính trước ngày 20/11/2026."
+            )
+        )
+    )
+    assert [t.lead for t in e.tasks] == [("Các sở, ban, ngành tỉnh", "Ủy ban nhân dân các xã, phường")] * 2
