@@ -52,8 +52,17 @@ def is_bare_body(name: str) -> bool:
 def is_bare_group(names: tuple[str, ...] | list[str]) -> bool:
     """ "các đơn vị", "các cơ quan, đơn vị": names that only point back at whom a letter
     addresses, no body of their own."""
+    if names and all(_points_back(n) for n in names):
+        return True  # "các Sở, ngành nêu trên": whoever the letter named above
     parts = [x for n in names for x in re.split(r",|\s+và\s+", n) if x.strip()]
     return bool(parts) and all(is_bare_body(x) for x in parts)
+
+
+def _points_back(name: str) -> bool:
+    """ "các Sở, ngành nêu trên", "các cơ quan có tên tại Kính gửi": a plural group that points
+    back at the bodies named above."""
+    low = " ".join(name.lower().split())
+    return low.startswith("các ") and any(low.endswith(" " + b) for b in words("bodies", "back_references"))
 
 
 def names_a_person(name: str) -> bool:

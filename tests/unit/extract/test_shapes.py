@@ -4017,3 +4017,23 @@ def test_the_units_named_above_are_the_letters_addressees() -> None:
         )
     )
     assert [t.lead for t in e.tasks] == [("Các sở, ban, ngành tỉnh", "Ủy ban nhân dân các xã, phường")] * 2
+
+
+def test_groups_pointing_back_at_the_addressees_by_other_words() -> None:
+    """ "các Sở, ngành nêu trên", "các cơ quan có tên tại Kính gửi": the addressees; "các sở,
+    ngành" with no word pointing back stays the group the sentence names."""
+    for asked, lead in (
+        ("các Sở, ngành nêu trên", ("Các sở, ban, ngành tỉnh", "Ủy ban nhân dân các xã, phường")),
+        ("các cơ quan có tên tại Kính gửi", ("Các sở, ban, ngành tỉnh", "Ủy ban nhân dân các xã, phường")),
+        ("các sở, ngành", ("các sở, ngành",)),
+    ):
+        e = extract(
+            SourceText(
+                _LETTER.format(
+                    body=f"Sở Tài chính đề nghị {asked} thực hiện các nội dung sau:\n"
+                    "1. Rà soát dự toán năm 2026, hoàn thành trước ngày 10/11/2026.\n"
+                    "2. Báo cáo kết quả về Sở Tài chính trước ngày 20/11/2026."
+                )
+            )
+        )
+        assert [t.lead for t in e.tasks] == [lead] * 2, asked
