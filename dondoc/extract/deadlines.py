@@ -1278,7 +1278,12 @@ def find_in_text(text: str, doc_date: date | None = None, work_year: int | None 
     if text is not written:
         low = text.lower()
     if not _may_hold_time(text, low):
-        return _recurrence_only(text, low, written) or _season(text, low, written)  # spare the dated patterns
+        # spare the dated patterns
+        return (
+            _recurrence_only(text, low, written)
+            or _season(text, low, written)
+            or _occasion(text, low, written)
+        )
     found: list[_Found] = []
     # the characters already part of a match: a later match starting inside one is part
     # of it (a flag per character, not a list of spans to search: a text of thousands of
@@ -1325,7 +1330,12 @@ def find_in_text(text: str, doc_date: date | None = None, work_year: int | None 
         return Deadline(phrase, best.when, None, best.alternatives)
     if recurring:
         return Deadline(recurring[0], None, recurring[1])
-    return _recurrence_only(text, low, written) or _season(text, low, written) or _undated(text, low, written)
+    return (
+        _recurrence_only(text, low, written)
+        or _season(text, low, written)
+        or _undated(text, low, written)
+        or _occasion(text, low, written)
+    )
 
 
 # A bound the text gives no last day for (CONVENTIONS rule 11: null date, phrase kept): a start
@@ -1370,6 +1380,23 @@ _SEASON = re.compile(
     re.I,
 )
 EVENT = "event"  # a Deadline.recurrence: the bound is an occasion the text does not date
+
+# "trước kỳ họp thứ 5 của Hội đồng nhân dân tỉnh", "trước ngày khai giảng năm học mới",
+# "trước khi tổ chức Hội nghị": an occasion the text does not date bounds the task
+# (CONVENTIONS rule 11: null date, phrase kept; the document's default does not replace it)
+_OCCASION = re.compile(
+    r"\btrước\s+(?:khi\s+)?(?:(?:tổ\s+chức|diễn\s+ra|bắt\s+đầu|khai\s+mạc|bước\s+vào)\s+)?(?:ngày\s+)?"
+    r"(?:kỳ\s+họp|phiên\s+họp|hội\s+nghị|đại\s+hội|lễ\s+khai\s+giảng|khai\s+giảng|năm\s+học\s+mới)\b"
+    r"[^.;,()]{0,60}",
+    re.I,
+)
+
+
+def _occasion(text: str, low: str, written: str) -> Deadline | None:
+    m = _OCCASION.search(text) if "trước" in low else None
+    if m is None:
+        return None
+    return Deadline(written[m.start() : m.end()].rstrip(), None, EVENT)
 
 
 def _season(text: str, low: str, written: str) -> Deadline | None:

@@ -848,3 +848,24 @@ def test_a_holiday_named_by_its_days_ends_on_its_last(
 def test_quarters_after_cac_and_a_weekday_before_the_date(text: str, expected: date) -> None:
     found = find_in_text(text, date(2027, 3, 1))
     assert found is not None and found.date == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        (
+            "Trình trước kỳ họp thứ 5 của Hội đồng nhân dân tỉnh.",
+            "trước kỳ họp thứ 5 của Hội đồng nhân dân tỉnh",
+        ),
+        ("Hoàn thành trước ngày khai giảng năm học mới.", "trước ngày khai giảng năm học mới"),
+        ("Hoàn thành trước Đại hội Đảng bộ tỉnh lần thứ XXI.", "trước Đại hội Đảng bộ tỉnh lần thứ XXI"),
+        ("Chuẩn bị trước khi tổ chức Hội nghị.", "trước khi tổ chức Hội nghị"),
+    ],
+)
+def test_an_occasion_the_text_does_not_date_is_kept_undated(text: str, written: str) -> None:
+    """CONVENTIONS rule 11: an event whose date the text does not give bounds the task with
+    no date, its phrase kept (so the document's default does not replace it); a date beside
+    it still wins ("trước kỳ họp cuối năm 2027")."""
+    assert find_in_text(text, date(2027, 2, 1)) == Deadline(written, None, deadlines.EVENT)
+    found = find_in_text("Trình trước kỳ họp cuối năm 2027.", date(2027, 2, 1))
+    assert found is not None and found.date == date(2027, 12, 31)
