@@ -1448,15 +1448,6 @@ _FREE_RECURRENCE = [
         0,
     ),
     _rule("periodic", r"\bđịnh\s+kỳ\b", ("định",), 0),
-    # a cell's frequency ("06 tháng/lần", "01 lần/năm"): read in cells only (parse_value), as
-    # in a sentence it may count a target ("ít nhất 02 lần/tuần")
-    _rule(
-        "periodic",
-        r"\b\d{1,2}\s*(?:tháng|quý|năm|tuần|ngày)\s*/\s*lần\b|\blần\s*/\s*(?:tháng|quý|năm|tuần|ngày)\b",
-        ("lần",),
-        12,
-        "0123456789l",
-    ),
 ]
 
 

@@ -806,6 +806,8 @@ def test_cells_of_figures_alone_and_frequencies(
 def test_a_frequency_in_a_sentence_is_no_cycle() -> None:
     """ "ít nhất 02 lần/tuần" in an item counts a target; only a cell's frequency is a cycle."""
     assert find_in_text("Tuyên truyền trên loa truyền thanh ít nhất 02 lần/tuần.", date(2027, 2, 1)) is None
+    # nor beside the words that let the cycles of running text be tried ("thường xuyên")
+    assert find_in_text("Kiểm tra thường xuyên, ít nhất 02 lần/tuần tại các chợ.", date(2027, 2, 1)) is None
 
 
 @pytest.mark.parametrize(
