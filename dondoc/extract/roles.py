@@ -25,6 +25,7 @@ from dondoc.extract.bodies import (
     tokenize,
 )
 from dondoc.extract.lexicon import words
+from dondoc.extract.review import is_bare_body
 
 
 def _phrases(key: str) -> tuple[tuple[str, ...], ...]:
@@ -543,16 +544,7 @@ def _body_before(text: str, toks: Toks, k: int) -> tuple[str, ...]:
             continue
         bl = read_bodies(text, toks, j)
         if bl.names and bl.end == k:
-            if toks[j - 1].text == "(" and j > 0 and all(_is_bare(n) for n in bl.names):
+            if j > 0 and toks[j - 1].text == "(" and all(is_bare_body(n) for n in bl.names):
                 return ()  # "Sở Y tế (cơ quan chủ trì)": the role of the body before it, no body
             return bl.names
     return ()
-
-
-_BARE_BODIES: Final = frozenset(words("bodies", "bare_bodies"))
-
-
-def _is_bare(name: str) -> bool:
-    """ "cơ quan", "các đơn vị": a generic word, no body's name (as review.is_bare_body)."""
-    low = " ".join(name.lower().split())
-    return low.removeprefix("các ") in _BARE_BODIES
