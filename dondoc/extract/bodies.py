@@ -350,6 +350,9 @@ def read_bodies(
             continue
         if t in {",", ";"}:
             nxt = j + 1
+            if t == "," and enum and _member_named_by_a_head(toks, nxt):
+                j = nxt  # "Các Bộ: Quốc phòng, Công an, …": a member whose field is a head's word
+                continue
             if (
                 (
                     _head_at(toks, nxt)
@@ -449,6 +452,22 @@ def read_bodies(
     k = _past_time_words(toks, j)
     verb = whole_name or (k < len(toks) and bool(_is_verb(toks, k)))
     return BodyList(tuple(names), j, verb)
+
+
+def _member_named_by_a_head(toks: Toks, i: int) -> bool:
+    """In an enumeration after a colon ("Các Bộ: Quốc phòng, Công an"), is the member at
+    token i a head's word and nothing more ("Công an"), not a body named whole after it
+    ("Ủy ban nhân dân các tỉnh")?"""
+    n = _match(toks, i, _HEADS)
+    if not n or not toks[i].text[:1].isupper():
+        return False
+    k = i + n
+    return (
+        k >= len(toks)
+        or toks[k].text in {",", ";", ".", ")"}
+        or toks[k].low == "và"
+        or bool(_is_verb(toks, k))
+    )
 
 
 _COUNTRY: Final = tuple(words("bodies", "country_name")[0].split())

@@ -379,3 +379,22 @@ def test_a_verb_names_hold_ends_a_set_of_places() -> None:
     assert find_roles("Ban quản lý dự án các huyện quản lý chất lượng công trình.").subject == (
         "Ban quản lý dự án các huyện",
     )
+
+
+def test_an_enumerations_member_may_be_a_heads_word() -> None:
+    """ "Các Bộ: Quốc phòng, Công an": "Công an" is a member named by its field, as "Quốc
+    phòng" is, not a body of its own; a body named whole after it ("Ủy ban nhân dân các tỉnh
+    ven biển", "Công an tỉnh") still is."""
+    assert find_roles("Các Bộ: Quốc phòng, Công an chỉ đạo lực lượng sẵn sàng hỗ trợ.").subject == (
+        "Các Bộ: Quốc phòng, Công an",
+    )
+    assert find_roles(
+        "Các Bộ: Quốc phòng, Công an, Ủy ban nhân dân các tỉnh ven biển chỉ đạo ứng phó."
+    ).subject == (
+        "Các Bộ: Quốc phòng, Công an",
+        "Ủy ban nhân dân các tỉnh ven biển",
+    )
+    assert find_roles("Các Sở: Y tế, Tài chính, Công an tỉnh phối hợp thực hiện.").subject == (
+        "Các Sở: Y tế, Tài chính",
+        "Công an tỉnh",
+    )
