@@ -453,14 +453,18 @@ def _lunar_day(m: re.Match[str], doc_date: date | None) -> Resolved:
     return (d - timedelta(days=1), (d,)) if g[0].lower() == "trước" else (d, ())
 
 
+def _coming(month: int, day: int, after: date) -> date | None:
+    """A day and month written without a year: in `after`'s year, or the next once past."""
+    d = _safe_date(after.year, month, day)
+    if d is not None and d < after:
+        d = _safe_date(after.year + 1, month, day)  # already past: next year's
+    return d
+
+
 def _before_no_year(m: re.Match[str], doc_date: date | None) -> Resolved:
     if doc_date is None:
         return None
-    day, month = int(m.group(1)), int(m.group(2))
-    d = _safe_date(doc_date.year, month, day)
-    if d is not None and d < doc_date:
-        d = _safe_date(doc_date.year + 1, month, day)  # already past: next year's
-    return _until(d, m)
+    return _until(_coming(int(m.group(2)), int(m.group(1)), doc_date), m)
 
 
 # "báo cáo (định kỳ) 6 tháng và cuối năm": a report each half-year and each year, a cycle
@@ -598,12 +602,12 @@ def _holiday_days(m: re.Match[str], doc_date: date | None) -> Resolved:
     """ "trong dịp lễ 30/4 và 01/5/2027": the occasion's last day, its year written or the
     document's (the next, once past); the first day a reader may take too."""
     first_day, first_month, day, month, year = m.groups()
-    y = int(year) if year else (doc_date.year if doc_date else None)
-    if y is None:
+    if year:
+        last = _safe_date(int(year), int(month), int(day))
+    elif doc_date is not None:
+        last = _coming(int(month), int(day), doc_date)
+    else:
         return None
-    last = _safe_date(y, int(month), int(day))
-    if last is not None and not year and doc_date is not None and last < doc_date:
-        last = _safe_date(y + 1, int(month), int(day))
     if last is None:
         return None
     first = _safe_date(last.year, int(first_month), int(first_day)) if first_day and first_month else None
@@ -1608,10 +1612,7 @@ def parse_value(value: str, doc_date: date | None = None, work_year: int | None 
     m = _BARE_DAY_MONTH.match(text)
     if m and read_from is not None:
         # "31/12", "Ngày 30/6": a day of the plan's year (the next one's, if already past)
-        dd, mm = int(m.group(1)), int(m.group(2))
-        d = _safe_date(read_from.year, mm, dd)
-        if d is not None and d < read_from:
-            d = _safe_date(read_from.year + 1, mm, dd)
+        d = _coming(int(m.group(2)), int(m.group(1)), read_from)
         if d is not None:
             return Deadline(text, d)
     m = _BARE_YEAR.match(text)

@@ -444,13 +444,19 @@ def _issuer_below_motto(lines: list[Line], motto: int, limit: int) -> list[str]:
 _FIRST_LINES = 15
 
 
+def _first_text_lines(lines: list[Line], limit: int) -> list[int]:
+    """The indices of the header's first lines of text, where a header without its motto is
+    looked for."""
+    return [i for i in range(limit) if lines[i].is_text][:_FIRST_LINES]
+
+
 def _number_under_issuer(lines: list[Line], limit: int) -> int | None:
     """The number line ("Số: 120/KH-UBND", "Số 12-CT/TU") of a header without its motto,
     when only the issuer's lines in capitals stand above it ("ỦY BAN NHÂN DÂN" / "TỈNH HÀ
     NAM" / "Số: …" / "Hà Nam, ngày …" / "KẾ HOẠCH"), else None: a text that merely opens with
     capitals and a "Số" is no header."""
     above: list[str] = []
-    for i in [i for i in range(limit) if lines[i].is_text][:_FIRST_LINES]:
+    for i in _first_text_lines(lines, limit):
         t = _unmark(lines[i].text).strip()
         if _names_number(t):
             number = _NUMBER.search(t + "  ")
@@ -470,7 +476,7 @@ def _header_without_motto(lines: list[Line], limit: int) -> Header:
     "**CÔNG ĐIỆN**" / title): among the first lines, a kind alone on its line right under an
     issuer's line in capitals. Anything else is no header."""
     h = Header()
-    first = [i for i in range(limit) if lines[i].is_text][:_FIRST_LINES]
+    first = _first_text_lines(lines, limit)
     for pos, i in enumerate(first):
         t = _unmark(lines[i].text).strip()
         kind = next((c for w, c in _types() if t == w), None)

@@ -42,11 +42,14 @@ def is_bare_body(name: str) -> bool:
     pointing back at the bodies named above), no body's name."""
     name = " ".join(name.lower().split())
     name = name[4:] if name.startswith("các ") else name
-    for back in words("bodies", "back_references"):
-        if name.endswith(" " + back):
-            name = name[: -len(back) - 1]
-            break
-    return name in words("bodies", "bare_bodies")
+    back = _back_reference(name)
+    return (name[: -len(back) - 1] if back else name) in words("bodies", "bare_bodies")
+
+
+def _back_reference(low: str) -> str | None:
+    """The words that end a lower-cased name and point back at the bodies named above
+    ("… nêu trên", "… có tên tại kính gửi"), if any."""
+    return next((b for b in words("bodies", "back_references") if low.endswith(" " + b)), None)
 
 
 def is_bare_group(names: tuple[str, ...] | list[str]) -> bool:
@@ -62,7 +65,7 @@ def _points_back(name: str) -> bool:
     """ "các Sở, ngành nêu trên", "các cơ quan có tên tại Kính gửi": a plural group that points
     back at the bodies named above."""
     low = " ".join(name.lower().split())
-    return low.startswith("các ") and any(low.endswith(" " + b) for b in words("bodies", "back_references"))
+    return low.startswith("các ") and _back_reference(low) is not None
 
 
 def names_a_person(name: str) -> bool:
