@@ -30,12 +30,13 @@ _ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _DMY = r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*(?:[/.\-]|\s+năm\s+)\s*(\d{4})"
 _DMY_WORDS = r"(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:năm|/|-)\s*(\d{4})"
 _DATE = rf"(?:ngày\s+)?(?:{_DMY}|{_DMY_WORDS})"
+_NAMED_WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)"
 # a day of the week before its date ("vào thứ Sáu, ngày 15/6/2027", "vào Chủ nhật ngày …")
-_ON_WEEKDAY = r"(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s*,?\s+)?"
+_ON_WEEKDAY = rf"(?:{_NAMED_WEEKDAY}\s*,?\s+)?"
 # the part of the day after an hour ("7 giờ sáng", "2 giờ chiều")
 _DAYTIME = r"(?:\s+(?:sáng|trưa|chiều|tối))?"
 # a day of the week between an hour and its date ("trước 16 giờ 00, thứ Sáu, ngày 14/5/2027")
-_WEEKDAY = r"(?:,?\s+(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật))?"
+_WEEKDAY = rf"(?:,?\s+{_NAMED_WEEKDAY})?"
 _M = r"tháng\s+"
 _MONTH_YEAR = (
     r"\s*(?:/|-|năm|\.(?=\d{4}))\s*(\d{4})"  # the year after a month's number ("12/2026", "12.2026")
@@ -503,7 +504,18 @@ def _month_no_year(m: re.Match[str], doc_date: date | None) -> Resolved:
 # tuần", the last ten, ends with the month. A week counts seven days from the first ("tuần
 # đầu" the 7th, "tuần thứ hai" the 14th …); "tuần cuối" ends with the month
 _MONTH_PART_DAY: Final = {"đầu": 10, "thượng": 10, "giữa": 15, "trung": 20}
-_WEEK_OF_MONTH: Final = {"đầu": 1, "nhất": 1, "1": 1, "hai": 2, "2": 2, "ba": 3, "3": 3, "tư": 4, "4": 4}
+_WEEK_OF_MONTH: Final = {
+    "đầu": 1,
+    "tiên": 1,
+    "nhất": 1,
+    "1": 1,
+    "hai": 2,
+    "2": 2,
+    "ba": 3,
+    "3": 3,
+    "tư": 4,
+    "4": 4,
+}
 
 
 def _part_day(part: str) -> int | None:
@@ -513,6 +525,38 @@ def _part_day(part: str) -> int | None:
         week = _WEEK_OF_MONTH.get(words[-1])
         return None if week is None else 7 * week
     return _MONTH_PART_DAY.get(words[0])
+
+
+# a weekday by its name or number ("thứ Bảy", "thứ 7", "Chủ nhật"): Monday is 0, as date.weekday()
+_WEEKDAY_NUMBER: Final = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5, "nhật": 6}
+
+
+def _weekday_of_month(m: re.Match[str], doc_date: date | None) -> Resolved:
+    """ "(vào) ngày Chủ nhật cuối cùng của tháng 3/2027", "thứ Bảy đầu tiên của tháng 6":
+    that day, counted in the month (the first, second … or last such weekday)."""
+    month = int(m.group(3))
+    if not 1 <= month <= 12:
+        return None
+    if m.group(4):
+        last = _last_of_month(int(m.group(4)), month)
+    else:
+        end = _month_end_no_year(m, doc_date, month)
+        last = end[0] if end else None
+    if last is None:
+        return None
+    name = m.group(1).lower().split()[-1]
+    weekday = _WEEKDAY_NUMBER.get(name, int(name) - 2 if name.isdigit() else -1)
+    which = m.group(2).lower().split()
+    if weekday < 0:
+        return None
+    if which[0] == "cuối":
+        return last - timedelta(days=(last.weekday() - weekday) % 7), ()
+    week = _WEEK_OF_MONTH.get(which[-1])
+    if week is None:
+        return None
+    first = last.replace(day=1)
+    day = first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (week - 1))
+    return (day, ()) if day.month == month else None
 
 
 def _month_part(m: re.Match[str], doc_date: date | None) -> Resolved:
@@ -755,7 +799,7 @@ PHRASES: Final[tuple[Phrase, ...]] = (
     Phrase(
         _rule(
             "month_part",
-            rf"\b(?:{_IN}\s+)?(tuần\s+(?:đầu|cuối|thứ\s+(?:nhất|hai|ba|tư|[1-4]))"
+            rf"\b(?:{_IN}\s+)?(tuần\s+(?:đầu(?:\s+tiên)?|cuối(?:\s+cùng)?|thứ\s+(?:nhất|hai|ba|tư|[1-4]))"
             rf"|đầu|giữa|thượng\s+tuần|trung\s+tuần|hạ\s+tuần)\s+(?:của\s+)?{_M}(\d{{1,2}})(?!\d)"
             rf"(?:{_MONTH_YEAR}|(?!\s*[/.\-–]\s*\d)(?:\s+năm\s+nay\b|{_NOT_A_CYCLE}))",
             ("tháng",),
@@ -766,6 +810,23 @@ PHRASES: Final[tuple[Phrase, ...]] = (
         _month_part,
         "tổ chức vào giữa tháng 6/2026",
         date(2026, 6, 15),
+    ),
+    # "vào ngày Chủ nhật cuối cùng của tháng 3/2027", "thứ Bảy đầu tiên của tháng 6": a
+    # weekday counted in a month, that day (see _weekday_of_month)
+    Phrase(
+        _rule(
+            "weekday_of_month",
+            rf"\b(?:{_IN}\s+)?(?:ngày\s+)?(thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s+"
+            rf"(đầu\s+tiên|cuối(?:\s+cùng)?|thứ\s+(?:nhất|hai|ba|tư|[1-4]))\s+(?:của\s+|trong\s+)?{_M}(\d{{1,2}})(?!\d)"
+            rf"(?:{_MONTH_YEAR}|(?!\s*[/.\-–]\s*\d)(?:\s+năm\s+nay\b|{_NOT_A_CYCLE}))",
+            ("tháng",),
+            48,  # "hoàn thành trong ngày Chủ nhật cuối cùng của | tháng"
+            "tvhđcgn",
+        ),
+        ("tháng",),
+        _weekday_of_month,
+        "ra quân vào ngày Chủ nhật cuối cùng của tháng 3/2026",
+        date(2026, 3, 29),
     ),
     # also "trong tháng 6 - 9/2027" (a span: its last month) and "vào tháng 11 và tháng
     # 12/2027" (two bounds: the earlier, the later as an alternative), in the same pass
@@ -1066,8 +1127,8 @@ PHRASES: Final[tuple[Phrase, ...]] = (
         # date the figures run to, no bound on the work
         _rule(
             "day",
-            rf"\b(?:vào|trong|đúng|(?<!tính\s)đến|(?:hoàn\s+thành|xong)(?:\s+vào)?)\s+{_ON_WEEKDAY}ngày\s+"
-            rf"(?:{_DMY}|{_DMY_WORDS})",
+            rf"\b(?:vào|trong|đúng|(?<!tính\s)đến|(?:hoàn\s+thành|xong)(?:\s+vào)?)\s+"
+            rf"(?:{_ON_WEEKDAY}ngày\s+|ngày\s+{_NAMED_WEEKDAY}\s*,?\s+(?:ngày\s+)?)(?:{_DMY}|{_DMY_WORDS})",
             ("ngày",),
             31,
             "vtđhx",

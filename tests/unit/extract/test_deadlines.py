@@ -871,3 +871,25 @@ def test_an_occasion_the_text_does_not_date_is_kept_undated(text: str, written: 
     assert find_in_text(text, date(2027, 2, 1)) == Deadline(written, None, deadlines.EVENT)
     found = find_in_text("Trình trước kỳ họp cuối năm 2027.", date(2027, 2, 1))
     assert found is not None and found.date == date(2027, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ra quân vào ngày Chủ nhật cuối cùng của tháng 3/2027.", date(2027, 3, 28)),
+        ("Tổ chức vào thứ Bảy đầu tiên của tháng 6/2027.", date(2027, 6, 5)),
+        ("Tổ chức vào thứ 7 thứ hai của tháng 7.", date(2027, 7, 10)),
+        ("Tổ chức vào Chủ nhật cuối tháng 8/2027.", date(2027, 8, 29)),
+        ("Tổ chức vào tuần đầu tiên của tháng 4/2027.", date(2027, 4, 7)),
+        ("Hoàn thành trong tuần cuối cùng của tháng 5/2027.", date(2027, 5, 31)),
+        ("Tổ chức Ngày hội vào ngày Chủ nhật, 12/12/2027.", date(2027, 12, 12)),
+        ("Tổ chức vào ngày thứ Sáu 10/12/2027.", date(2027, 12, 10)),
+    ],
+)
+def test_a_weekday_counted_in_a_month_and_a_weekday_named_after_ngay(text: str, expected: date) -> None:
+    """A day named by its weekday's place in a month ("the last Sunday of March") is that
+    day; "tuần đầu tiên" is "tuần đầu"; "ngày Chủ nhật, 12/12/2027" names the date after."""
+    found = find_in_text(text, date(2027, 3, 1))
+    assert found is not None and found.date == expected
+    cycle = find_in_text("Duy trì vào Chủ nhật cuối cùng của tháng hằng tháng.", date(2027, 3, 1))
+    assert cycle is not None and (cycle.text, cycle.date) == ("hằng tháng", None)
