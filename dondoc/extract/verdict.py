@@ -64,6 +64,16 @@ def _word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
+# a blank to fill in: a run of dots, an ellipsis or underscores
+_PLACEHOLDER = re.compile(r"\.{3,}|…|_{3,}")
+_TEMPLATE_ISSUERS = tuple(words("documents", "template_issuer_words"))
+
+
+def _is_template(issuer: str) -> bool:
+    """An issuer's lines left blank, or named by a form's placeholder."""
+    return _PLACEHOLDER.search(issuer) is not None or any(w in issuer.upper() for w in _TEMPLATE_ISSUERS)
+
+
 _NOT_DIRECTIVE_TYPES = frozenset(words("documents", "not_directive_types"))
 _CUES = tuple(" ".join(cue.lower().split()) for cue in words("documents", "assignment_cues"))
 
@@ -90,6 +100,11 @@ def judge(meta: DirectiveMeta, tasks: Sequence[Task]) -> Verdict:
         if tasks:
             reasons.append(f"{len(tasks)} task-like items, but not in an administrative layout")
         return Verdict(False, tuple(reasons))
+    if meta.issuer is not None and _is_template(meta.issuer):
+        # a form to fill in ("ĐẢNG BỘ ........ / CHI BỘ ........", "UBND XÃ ……"), as legal
+        # sites print under "Mẫu kế hoạch …": issued by no one, however it reads. A draft
+        # names its issuer and leaves only its number and date blank: still a directive
+        return Verdict(False, (*present, "a template: its issuer is left blank"))
     if meta.type in _NOT_DIRECTIVE_TYPES:
         # a "TỜ TRÌNH" that proposes who would do what, a "GIẤY MỜI" that asks an office to
         # prepare the hall: written in the layout, but they hand no one the work to track

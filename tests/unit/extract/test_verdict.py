@@ -207,3 +207,39 @@ def test_an_award_decision_hands_no_work() -> None:
     e = extract(SourceText(text))
     assert e.tasks == ()
     assert not e.meta.is_directive
+
+
+_FORM_BODY = """
+Đề nghị các đơn vị triển khai thực hiện các nội dung sau:
+1. Tổ chức quán triệt văn bản đến cán bộ, công chức.
+2. Giao Văn phòng báo cáo kết quả trước ngày ...
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+"""
+
+
+def test_a_form_to_fill_in_is_not_a_directive() -> None:
+    """Legal sites print forms ("Mẫu kế hoạch …", NĐ 30's appendix) in the full layout, with
+    items that assign: issued by no one. Their issuer is a blank or a placeholder's name; a
+    draft that names its issuer and leaves its number and date blank is still a directive."""
+    blanks = "ĐẢNG BỘ ................          ĐẢNG CỘNG SẢN VIỆT NAM\nCHI BỘ ............\nSố: ....-KH/CB\n"
+    placeholder = (
+        "TÊN CQ, TC CHỦ QUẢN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "TÊN CƠ QUAN, TỔ CHỨC          Độc lập - Tự do - Hạnh phúc\nSố: .../...-...\n"
+    )
+    for issuer in (blanks, placeholder):
+        e = extract(
+            SourceText(issuer + "..., ngày ... tháng ... năm ...\n\nKẾ HOẠCH\nVề việc ...\n" + _FORM_BODY)
+        )
+        assert not e.meta.is_directive, issuer
+        assert e.meta.directive_reasons[-1] == "a template: its issuer is left blank"
+        assert directive_reason(e.meta.directive_reasons[-1]).startswith("là mẫu văn bản")
+    draft = (
+        "ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "TỈNH HÀ NAM          Độc lập - Tự do - Hạnh phúc\n"
+        "Số:      /KH-UBND          Hà Nam, ngày    tháng    năm 2027\n\nDỰ THẢO\nKẾ HOẠCH\nVề việc tuyên truyền\n"
+    )
+    e = extract(SourceText(draft + _FORM_BODY))
+    assert e.meta.issuer == "ỦY BAN NHÂN DÂN TỈNH HÀ NAM" and e.meta.is_directive
