@@ -239,7 +239,8 @@ def test_a_form_to_fill_in_is_not_a_directive() -> None:
     draft = (
         "ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
         "TỈNH HÀ NAM          Độc lập - Tự do - Hạnh phúc\n"
-        "Số:      /KH-UBND          Hà Nam, ngày    tháng    năm 2027\n\nDỰ THẢO\nKẾ HOẠCH\nVề việc tuyên truyền\n"
+        "Số:      /KH-UBND          Hà Nam, ngày    tháng    năm 2027\n\n"
+        "DỰ THẢO\nKẾ HOẠCH\nVề việc tuyên truyền\n"
     )
     e = extract(SourceText(draft + _FORM_BODY))
     assert e.meta.issuer == "ỦY BAN NHÂN DÂN TỈNH HÀ NAM" and e.meta.is_directive
