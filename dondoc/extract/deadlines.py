@@ -484,6 +484,11 @@ def _day_range_end(m: re.Match[str], doc_date: date | None) -> Resolved:
     return d, ()
 
 
+def _last_of_days(m: re.Match[str], doc_date: date | None) -> Resolved:
+    d = _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    return (d, ()) if d is not None else None
+
+
 def _year_end(m: re.Match[str], doc_date: date | None) -> Resolved:
     if doc_date is None or _CYCLE_BEFORE_YEAR_END.search(_clause_before(m.string, m.start())):
         return None
@@ -793,6 +798,23 @@ PHRASES: Final[tuple[Phrase, ...]] = (
         _day_range_end,
         "tổ chức từ 01/4 - 30/6/2026",
         date(2026, 6, 30),
+    ),
+    # "trong 02 ngày 11 và 12/6/2027", "vào các ngày 11, 12 và 13/6/2027", "từ ngày 11 - 13/6/2027":
+    # an occasion over days of one month, its last day
+    Phrase(
+        _rule(
+            "days_of_month",
+            rf"\b(?:(?:vào|trong|từ)\s+(?:(?:các|\d{{1,2}}|hai|ba)\s+)?|(?:các|hai|ba)\s+)ngày\s+"
+            rf"\d{{1,2}}(?:\s*(?:,|và|-|–)\s*\d{{1,2}})*\s*(?:,|và|-|–)\s*(\d{{1,2}})"
+            rf"\s*(?:/\s*|\s+tháng\s+)(\d{{1,2}})\s*(?:/|-|\s+năm\s+)\s*(\d{{4}})",
+            ("ngày",),
+            14,  # "trong các | ngày", "vào 02 | ngày"
+            "vtchb",
+        ),
+        ("ngày",),
+        _last_of_days,
+        "tổ chức vào các ngày 11, 12 và 13/6/2026",
+        date(2026, 6, 13),
     ),
     # "vào giữa tháng 6/2026", "đầu tháng 7", "trung tuần tháng 8/2027": a part of a month,
     # the last day that part allows (see _month_part); without a year, as "trong tháng 10"

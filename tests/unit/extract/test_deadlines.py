@@ -893,3 +893,23 @@ def test_a_weekday_counted_in_a_month_and_a_weekday_named_after_ngay(text: str, 
     assert found is not None and found.date == expected
     cycle = find_in_text("Duy trì vào Chủ nhật cuối cùng của tháng hằng tháng.", date(2027, 3, 1))
     assert cycle is not None and (cycle.text, cycle.date) == ("hằng tháng", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tổ chức kỳ thi trong 02 ngày 11 và 12/6/2027.", date(2027, 6, 12)),
+        ("Tổ chức vào các ngày 11, 12 và 13/6/2027.", date(2027, 6, 13)),
+        ("Tổ chức trong hai ngày 11-12/6/2027.", date(2027, 6, 12)),
+        ("Diễn ra từ ngày 11 - 13/6/2027.", date(2027, 6, 13)),
+        ("Tổ chức vào các ngày 11, 12 tháng 6 năm 2027.", date(2027, 6, 12)),
+    ],
+)
+def test_an_occasion_over_days_of_one_month_ends_on_its_last(text: str, expected: date) -> None:
+    found = find_in_text(text, date(2027, 3, 1))
+    assert found is not None and found.date == expected
+    # a document's number before its date is no count of days
+    assert (
+        find_in_text("Theo Kế hoạch số 5 ngày 11, 12/6/2027 của Ủy ban nhân dân tỉnh.", date(2027, 3, 1))
+        is None
+    )
