@@ -804,9 +804,9 @@ PHRASES: Final[tuple[Phrase, ...]] = (
     Phrase(
         _rule(
             "days_of_month",
-            rf"\b(?:(?:vào|trong|từ)\s+(?:(?:các|\d{{1,2}}|hai|ba)\s+)?|(?:các|hai|ba)\s+)ngày\s+"
-            rf"\d{{1,2}}(?:\s*(?:,|và|-|–)\s*\d{{1,2}})*\s*(?:,|và|-|–)\s*(\d{{1,2}})"
-            rf"\s*(?:/\s*|\s+tháng\s+)(\d{{1,2}})\s*(?:/|-|\s+năm\s+)\s*(\d{{4}})",
+            r"\b(?:(?:vào|trong|từ)\s+(?:(?:các|\d{1,2}|hai|ba)\s+)?|(?:các|hai|ba)\s+)ngày\s+"
+            r"\d{1,2}(?:\s*(?:,|và|-|–)\s*\d{1,2})*\s*(?:,|và|-|–)\s*(\d{1,2})"
+            r"\s*(?:/\s*|\s+tháng\s+)(\d{1,2})\s*(?:/|-|\s+năm\s+)\s*(\d{4})",
             ("ngày",),
             14,  # "trong các | ngày", "vào 02 | ngày"
             "vtchb",
