@@ -514,12 +514,21 @@ def _is_attribute_item(block: Block) -> bool:
     )
 
 
+_LETTERED: Final = ("letter", "letter_slash", "letter_dot", "letter_dash", "paren")
+
+
 def _fold_attributes(block: Block) -> list[Block] | None:
     kids = [c for c in block.children if c.role in ("item", "para")]
     if not kids or block.marker is None or block.marker.style in ("roman", "part", "article"):
         return None
     attrs = [c for c in kids if _is_attribute_item(c)]
     if len(attrs) >= 2 and len(attrs) >= len(kids) - 1:
+        return kids
+    # "1. Lễ mít tinh" / "a) Thời gian: …" / "b) Địa điểm: …" / "c) Đơn vị chủ trì: …": lettered
+    # sub-items that are every one a field describe the item above, which is the task
+    if len(kids) >= 2 and all(
+        c.marker is not None and c.marker.style in _LETTERED and read_field(c.text) is not None for c in kids
+    ):
         return kids
     return None
 

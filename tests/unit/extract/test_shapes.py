@@ -4037,3 +4037,29 @@ def test_groups_pointing_back_at_the_addressees_by_other_words() -> None:
             )
         )
         assert [t.lead for t in e.tasks] == [lead] * 2, asked
+
+
+def test_lettered_field_lines_describe_the_item_above() -> None:
+    """An event plan's item whose lettered sub-items are each a field ("a) Thời gian: …",
+    "b) Địa điểm: …", "d) Đơn vị chủ trì: …") is one task with those attributes (CONVENTIONS
+    rule 1); lettered sub-items that are tasks stay tasks."""
+    e = _run(
+        """II. NỘI DUNG HOẠT ĐỘNG
+1. Lễ mít tinh kỷ niệm
+a) Thời gian: 7 giờ 30, ngày 15/5/2026.
+b) Địa điểm: Quảng trường tỉnh.
+c) Thành phần: Lãnh đạo tỉnh, đại diện các sở, ngành.
+d) Đơn vị chủ trì: Sở Văn hóa, Thể thao và Du lịch; đơn vị phối hợp: Tỉnh đoàn, Công an tỉnh.
+2. Hoạt động tuyên truyền
+a) Sở Thông tin và Truyền thông hướng dẫn các cơ quan báo chí tuyên truyền trong tháng 5/2026.
+b) Thời gian: trong tháng 5/2026.
+"""
+    )
+    first = e.tasks[0]
+    assert first.text.startswith("Lễ mít tinh kỷ niệm")
+    assert (first.lead, first.support, first.deadline.date) == (
+        ("Sở Văn hóa, Thể thao và Du lịch",),
+        ("Tỉnh đoàn", "Công an tỉnh"),
+        date(2026, 5, 15),
+    )
+    assert [t.text[:30] for t in e.tasks[1:]] == ["Sở Thông tin và Truyền thông h"]
