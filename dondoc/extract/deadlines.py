@@ -1621,6 +1621,17 @@ _HOUR_FIRST = re.compile(
 )
 
 
+_CLOCK = r"\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?"
+# "7 giờ 30 - 8 giờ 00: Đón tiếp đại biểu", "14h00: Khai mạc": a running order's line
+_AGENDA_LINE = re.compile(rf"(?:từ\s+)?{_CLOCK}(?:\s*(?:-|–|đến)\s*{_CLOCK})?{_DAYTIME}\s*:", re.I)
+
+
+def opens_with_a_time_of_day(text: str) -> bool:
+    """Does `text` open with a time of day or a span of them, then a colon? A ceremony's or a
+    conference's running order ("7 giờ 30 - 8 giờ 00: Đón tiếp đại biểu"), never a task."""
+    return _AGENDA_LINE.match(text.lstrip(" *_")) is not None
+
+
 def parse_value(value: str, doc_date: date | None = None, work_year: int | None = None) -> Deadline:
     """A deadline cell or a 'Thời gian: …' value, read permissively (`work_year`: see
     `find_in_text`)."""

@@ -718,6 +718,8 @@ def _visit(
             and not find_roles(text).leads
         ):
             continue  # "Điều 1. Thành lập Tổ công tác …": the decision's own act
+        if not kids and deadlines.opens_with_a_time_of_day(text) and not find_roles(text).leads:
+            continue  # "7 giờ 30 - 8 giờ 00: Đón tiếp đại biểu.": a ceremony's running order
         if not kids and _contact_line(text):
             continue  # "Trung tâm Kiểm soát bệnh tật tỉnh: 0232.3822.115.": whom to call
         if not kids and _states_a_figure(text) and not find_roles(text).leads:

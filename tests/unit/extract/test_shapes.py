@@ -4063,3 +4063,19 @@ b) Thời gian: trong tháng 5/2026.
         date(2026, 5, 15),
     )
     assert [t.text[:30] for t in e.tasks[1:]] == ["Sở Thông tin và Truyền thông h"]
+
+
+def test_a_ceremonys_running_order_holds_no_tasks() -> None:
+    """The lines of a running order open with a time of day ("7 giờ 30 - 8 giờ 00: Đón tiếp
+    đại biểu"): what happens when at the ceremony, handed to no one."""
+    e = _run(
+        """III. CHƯƠNG TRÌNH BUỔI LỄ
+- 7 giờ 30 - 8 giờ 00: Đón tiếp đại biểu.
+- 8 giờ 00 - 8 giờ 15: Chương trình văn nghệ chào mừng.
+- 14h00: Bế mạc.
+IV. PHÂN CÔNG NHIỆM VỤ
+1. Văn phòng Ủy ban nhân dân tỉnh chuẩn bị hội trường, âm thanh, ánh sáng.
+2. Sở Y tế bố trí đội cấp cứu túc trực từ 7 giờ 00: có mặt tại hội trường.
+"""
+    )
+    assert [t.text[:20] for t in e.tasks] == ["Văn phòng Ủy ban nhâ", "Sở Y tế bố trí đội c"]
