@@ -526,6 +526,8 @@ _WEEK_OF_MONTH: Final = {
 def _part_day(part: str) -> int | None:
     """The last day of the month's part `part` allows, None for the month's end."""
     words = part.lower().split()
+    if words[0] == "nửa":  # "nửa đầu tháng": its first half, to the 15th; "nửa cuối": the month
+        return 15 if words[-1] == "đầu" else None
     if words[0] == "tuần":
         week = _WEEK_OF_MONTH.get(words[-1])
         return None if week is None else 7 * week
@@ -822,11 +824,11 @@ PHRASES: Final[tuple[Phrase, ...]] = (
         _rule(
             "month_part",
             rf"\b(?:{_IN}\s+)?(tuần\s+(?:đầu(?:\s+tiên)?|cuối(?:\s+cùng)?|thứ\s+(?:nhất|hai|ba|tư|[1-4]))"
-            rf"|đầu|giữa|thượng\s+tuần|trung\s+tuần|hạ\s+tuần)\s+(?:của\s+)?{_M}(\d{{1,2}})(?!\d)"
+            rf"|nửa\s+(?:đầu|cuối)|đầu|giữa|thượng\s+tuần|trung\s+tuần|hạ\s+tuần)\s+(?:của\s+)?{_M}(\d{{1,2}})(?!\d)"
             rf"(?:{_MONTH_YEAR}|(?!\s*[/.\-–]\s*\d)(?:\s+năm\s+nay\b|{_NOT_A_CYCLE}))",
             ("tháng",),
             36,  # "hoàn thành trong tuần thứ nhất của | tháng"
-            "tvhđcg",
+            "tvhđcgn",
         ),
         ("tháng",),
         _month_part,

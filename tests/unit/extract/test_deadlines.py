@@ -913,3 +913,17 @@ def test_an_occasion_over_days_of_one_month_ends_on_its_last(text: str, expected
         find_in_text("Theo Kế hoạch số 5 ngày 11, 12/6/2027 của Ủy ban nhân dân tỉnh.", date(2027, 3, 1))
         is None
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hoàn thành bảo dưỡng trong nửa đầu tháng 4/2027.", date(2027, 4, 15)),
+        ("Tổ chức vào nửa cuối tháng 5/2027.", date(2027, 5, 31)),
+        ("Bảo dưỡng các tổ máy, nửa đầu tháng 4/2027.", date(2027, 4, 15)),
+    ],
+)
+def test_half_of_a_month(text: str, expected: date) -> None:
+    """ "nửa đầu tháng" is the month's first half, to the 15th (not "đầu tháng", the 10th)."""
+    found = find_in_text(text, date(2027, 3, 1))
+    assert found is not None and found.date == expected
