@@ -802,6 +802,8 @@ def read_closing(lines: list[Line], body_start: int, limit: int) -> Closing:
         None,
     )
     if noi is None and auth is None:
+        auth = _bare_signature(lines, body_start, limit)
+    if noi is None and auth is None:
         return c
     c.start = min(x for x in (noi, auth) if x is not None)
     # recipients: '- ' lines after 'Nơi nhận' (left column only)
@@ -1047,6 +1049,37 @@ def _surname_put_right(name: str) -> str:
         return name
     right = by_toneless.get(toneless(first))
     return f"{right} {rest}" if right else name
+
+
+_BARE_TITLE_LINE = 40  # the longest a signer's own title runs ("PHÓ CHỦ TỊCH THƯỜNG TRỰC")
+_NAME_WITHIN = 4  # text lines from the title to the name ("(Đã ký)", "(Đã ký và đóng dấu)")
+
+
+def _bare_signature(lines: list[Line], body_start: int, limit: int) -> int | None:
+    """The line of a signer's own title ("BỘ TRƯỞNG", "CHỦ TỊCH", "GIÁM ĐỐC") when a copy
+    lost the recipients' column and the title has no "TM."/"KT.": the title, then the
+    signer's name, and then no more of the body (only an attached document's capitals)."""
+    for i in range(limit - 1, body_start, -1):
+        ln = lines[i]
+        if not ln.is_text:
+            continue
+        text = _unmark(ln.text).strip()
+        if not (_NAME.match(text) or _signature_mark().fullmatch(text)):
+            if text.isupper():
+                continue  # an attached plan's kind and title, or its appendix's
+            return None  # the body runs to the end: no signature there
+        if not _NAME.match(text):
+            continue
+        above = [k for k in range(max(body_start, i - _NAME_WITHIN), i) if lines[k].is_text]
+        for k in reversed(above):
+            title = _unmark(lines[k].text).strip()
+            if _signature_mark().fullmatch(title):
+                continue
+            if len(title) <= _BARE_TITLE_LINE and title.isupper() and title.startswith(_title_heads()):
+                return k
+            return None
+        return None
+    return None
 
 
 def _title_heads() -> tuple[str, ...]:

@@ -8,6 +8,7 @@ from dondoc.core.text import SourceText
 from dondoc.extract.lines import mark_noise, split_lines
 from dondoc.extract.metadata import read_closing, read_header
 from dondoc.extract.pipeline import extract
+from tests.support.texts import header
 
 
 def _header(text: str):  # type: ignore[no-untyped-def]
@@ -350,3 +351,21 @@ def test_capitals_and_a_so_in_a_text_that_is_no_header_are_not_read_as_one() -> 
     # a web copy's layout (the kind right under the issuer) is read as such, from the kind
     web = _header("ỦY BAN NHÂN DÂN TỈNH AN HÒA\nKẾ HOẠCH\nSố: 120/KH-UBND\nTriển khai …\n")
     assert (web.issuer, web.type) == ("ỦY BAN NHÂN DÂN TỈNH AN HÒA", "Kế hoạch")
+
+
+def test_a_signers_own_title_without_recipients_closes_the_body() -> None:
+    """A copy that lost the recipients' column ends on the signer's own title ("BỘ TRƯỞNG",
+    no "TM."/"KT.") and name: that is the signature, not the last item's tail."""
+    body = (
+        header("05/CT-BCT", kind="CHỈ THỊ", title="Về cung ứng điện")
+        + "\n1. Tập đoàn Điện lực Việt Nam bảo đảm cung ứng điện trong mùa khô.\n"
+        + "2. Cục Điều tiết điện lực báo cáo Bộ trưởng trong tháng 6.\n\n"
+    )
+    for closing in ("BỘ TRƯỞNG\n\n\nNguyễn Hồng Diên\n", "GIÁM ĐỐC\n(Đã ký)\nTrần Văn Bình\n"):
+        e = extract(SourceText(body + closing))
+        name = closing.rstrip().rsplit("\n", 1)[-1]
+        assert (e.meta.signer, e.meta.signer_title) == (name, closing.split("\n", 1)[0])
+        assert e.tasks[-1].text == "Cục Điều tiết điện lực báo cáo Bộ trưởng trong tháng 6."
+    # a heading in capitals in the body, with items after it, is no signature
+    e = extract(SourceText(body.replace("2. Cục", "GIÁM ĐỐC SỞ\nNguyễn Văn An\n2. Cục")))
+    assert e.meta.signer is None
