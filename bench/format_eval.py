@@ -1,6 +1,6 @@
 """How the made-up directives score when they arrive typed in Word or printed to PDF.
 
-    python -m bench.format_eval [--diff] [--keep DIR] [--scan]
+    python -m bench.format_eval [--diff] [--keep DIR] [--scan] [--office]
 
 Each made-up text directive (tests/golden/madeup/) is typed into Word the way an office
 types it (python-docx: the header's two columns in a borderless table, a paragraph per
@@ -31,7 +31,10 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+from docx.text.paragraph import Paragraph
 from PIL import Image
 
 from dondoc.config import Settings
@@ -93,12 +96,53 @@ def _ruled_table(doc: Document, rows: list[list[str]]) -> None:
             cell.text = text
 
 
-def type_in_word(text: str, out: Path) -> Path:
-    """The text directive as a DOCX, typed as its lines and paragraphs stand."""
+def _page_number(doc: Document) -> None:
+    """A page number centred at the top of every page but the first (NĐ 30/2020)."""
+    section = doc.sections[0]
+    section.different_first_page_header_footer = True
+    paragraph = section.header.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        else:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        run._r.append(element)
+
+
+def _office_style(paragraph: Paragraph, text: str) -> None:
+    """A paragraph as an office lays a directive out (NĐ 30/2020): its body justified with a
+    first-line indent, 6 pt after; headings ("I. …", "1. Về …:", a part's label) bold."""
+    fmt = paragraph.paragraph_format
+    fmt.space_after = Pt(6)
+    fmt.line_spacing = 1.15
+    if paragraph.alignment == WD_ALIGN_PARAGRAPH.CENTER:
+        for run in paragraph.runs:
+            run.bold = True
+        return
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    fmt.first_line_indent = Cm(1)
+    if _HEADING.match(text) or (text.isupper() and len(text) < 80):
+        for run in paragraph.runs:
+            run.bold = True
+
+
+_HEADING = re.compile(r"^(?:[IVX]+\.|Phần thứ)\s|^\d{1,2}\.\s+Về\b")
+
+
+def type_in_word(text: str, out: Path, *, office: bool = False) -> Path:
+    """The text directive as a DOCX, typed as its lines and paragraphs stand (`office`: laid
+    out as an office does, justified, indented, bold headings and page numbers)."""
     lines = text.splitlines()
     doc = Document()
     doc.styles["Normal"].font.name = "Times New Roman"  # type: ignore[attr-defined]
-    doc.styles["Normal"].font.size = Pt(13)  # type: ignore[attr-defined]
+    doc.styles["Normal"].font.size = Pt(14 if office else 13)  # type: ignore[attr-defined]
+    if office:
+        _page_number(doc)
     kind_at = next(
         (i for i, ln in enumerate(lines[:15]) if ln.strip().startswith(_KINDS) and ln.strip().isupper()),
         # a letter: its header runs to "Kính gửi" (the subject line "V/v …" under its number)
@@ -155,6 +199,20 @@ def type_in_word(text: str, out: Path) -> Path:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         prev = lines[i].rstrip()
         i += 1
+    if office:
+        for paragraph in doc.paragraphs:
+            if paragraph.text.strip():
+                _office_style(paragraph, paragraph.text.strip())
+        # the header's and the closing's columns in 12 pt bold, as NĐ 30 sets them (in the
+        # body's 14 pt, the motto would wrap in its half of the page)
+        for table in doc.tables[:1] + doc.tables[-1:]:
+            if table.style is not None and table.style.name == "Table Grid":
+                continue
+            for cell in table._cells:
+                for paragraph in cell.paragraphs:
+                    for run in paragraph.runs:
+                        run.font.size = Pt(12)
+                        run.bold = run.text.isupper() or None
     doc.save(str(out))
     return out
 
@@ -212,6 +270,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--scan", action="store_true", help="also score each PDF scanned back (150 dpi, read by OCR)"
     )
+    parser.add_argument(
+        "--office",
+        action="store_true",
+        help="lay each DOCX out as an office does (justified, indented, bold headings, page numbers)",
+    )
     args = parser.parse_args(argv)
     if shutil.which("soffice") is None:
         print("format_eval: LibreOffice (soffice) is not installed", file=sys.stderr)
@@ -230,7 +293,7 @@ def main(argv: list[str] | None = None) -> int:
             if typed_by_hand(text.read_text(encoding="utf-8"), source):
                 shutil.copy(gold_file, typed)
             shutil.copy(text, folder)
-            type_in_word(text.read_text(encoding="utf-8"), folder / f"{text.stem}.docx")
+            type_in_word(text.read_text(encoding="utf-8"), folder / f"{text.stem}.docx", office=args.office)
         subprocess.run(
             [
                 "soffice",

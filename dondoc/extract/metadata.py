@@ -354,7 +354,9 @@ def read_header(lines: list[Line], limit: int) -> Header:
         t = ln.text.strip()
         up = t.upper()
         for word, canonical in _types():
-            if up.startswith(word) and (t == up or len(t) <= len(word) + 2):
+            # in capitals, or the kind alone ("Kế hoạch"), capitalised: never a wrapped
+            # sentence's last words at a line's start ("quy định." under "… theo")
+            if up.startswith(word) and (t == up or (len(t) <= len(word) + 2 and t[:1].isupper())):
                 h.type = canonical
                 h.title, h.body_start = _title(lines, i, t[len(word) :].strip(), window_end)
                 break

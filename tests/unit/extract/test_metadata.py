@@ -369,3 +369,22 @@ def test_a_signers_own_title_without_recipients_closes_the_body() -> None:
     # a heading in capitals in the body, with items after it, is no signature
     e = extract(SourceText(body.replace("2. Cục", "GIÁM ĐỐC SỞ\nNguyễn Văn An\n2. Cục")))
     assert e.meta.signer is None
+
+
+def test_a_wrapped_sentences_last_words_are_no_kind_line() -> None:
+    """A letter has no kind line; a page that wraps "… theo" / "quy định." puts a kind's words
+    at a line's start, in lower case: no kind, and the items before it are read."""
+    text = (
+        "BỘ Y TẾ\nSố: 6210/BYT-DP\nV/v phòng, chống sốt xuất huyết\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Hà Nội, ngày 22 tháng 9 năm 2026\n\n"
+        "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.\n\n"
+        "Bộ Y tế đề nghị Ủy ban nhân dân các tỉnh, thành phố chỉ đạo:\n"
+        "1. Sở Y tế tăng cường giám sát, phát hiện sớm ổ dịch.\n"
+        "2. Bố trí kinh phí, vật tư, hóa chất cho công tác phòng, chống dịch theo\n"
+        "quy định.\n"
+        "3. Báo cáo kết quả về Bộ Y tế trước ngày 30/11/2026.\n"
+    )
+    e = extract(SourceText(text))
+    assert e.meta.type == "Công văn"
+    assert [t.text[:12] for t in e.tasks] == ["Sở Y tế tăng", "Bố trí kinh ", "Báo cáo kết "]
