@@ -48,7 +48,20 @@ MADEUP = Path(__file__).resolve().parents[1] / "tests" / "golden" / "madeup"
 _MARKER = re.compile(
     r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)/-]|[a-zđ][).]|[IVXL]+\.|[-+•–*❖➢]|\(\w{1,4}\)|Điều \d+)"
 )
-_KINDS = ("KẾ HOẠCH", "CHỈ THỊ", "THÔNG BÁO", "CÔNG ĐIỆN", "NGHỊ QUYẾT", "QUYẾT ĐỊNH", "CHƯƠNG TRÌNH")
+_KINDS = (
+    "KẾ HOẠCH",
+    "CHỈ THỊ",
+    "THÔNG BÁO",
+    "CÔNG ĐIỆN",
+    "NGHỊ QUYẾT",
+    "QUYẾT ĐỊNH",
+    "CHƯƠNG TRÌNH",
+    "KẾT LUẬN",
+    "HƯỚNG DẪN",
+    "CÔNG VĂN",
+    "ĐỀ ÁN",
+    "QUY ĐỊNH",
+)
 _RIGHT_COLUMN = re.compile(r"CỘNG HÒA|Độc lập|ĐẢNG CỘNG SẢN|ngày \d")
 _WRAPPED = 60  # a line this long or longer was wrapped by the page: the next one goes on with it
 _LETTER_BODY = ("Kính gửi", "HỎA TỐC", "KHẨN", "THƯỢNG KHẨN")

@@ -186,6 +186,17 @@ def is_double_spaced(lines: list[Line]) -> bool:
 _RUN_ON_LINES = 5
 
 
+# a line this much of the page's width or more was filled and wrapped by the page
+_FULL_LINE = 0.85
+
+
+def _line_width(lines: list[Line]) -> int:
+    """The width a printed page's lines fill (indent included): the ninth decile of the text
+    lines' widths, so that a few overlong lines do not set it."""
+    widths = sorted(ln.indent + len(ln.text) for ln in lines if ln.is_text)
+    return widths[len(widths) * 9 // 10] if widths else 0
+
+
 def is_paragraph_per_line(lines: list[Line]) -> bool:
     """Text that was not hard-wrapped (from DOCX or a web page): many lines are longer than
     any printed line, so each line is a whole paragraph."""
@@ -261,6 +272,7 @@ def _segment(
     """Group lines into units: one item or one unmarked paragraph each."""
     double = is_double_spaced(lines)
     one_per_line = is_paragraph_per_line(lines)
+    width = _line_width(lines)
     # (marker, lines, opens a paragraph: after a blank line, or a line that is a paragraph)
     units: list[tuple[Marker | None, list[Line], bool]] = []
     paragraph = False
@@ -315,6 +327,19 @@ def _segment(
             # "“Festival Thăng Long\n- Hà Nội…”": inside a quote, or a name the document
             # also writes on one line ("Thăng Long – Hà Nội"); "nhiệm kỳ 2025\n- 2030, …":
             # a span of years wrapped at its dash: a wrapped phrase, not an item
+            marker = None
+        if (
+            marker is not None
+            and is_unnumbered(marker.style)
+            and cur
+            and prev_text is not None
+            and not prev_ends
+            and ln.indent + 3 <= cur[0].indent
+            and prev_text.indent + len(prev_text.text) >= _FULL_LINE * width
+        ):
+            # a printed page whose paragraphs open indented: "       2. Tập huấn … công chức Tư
+            # pháp" / "- Hộ tịch cấp xã …" at the margin is the full line's wrap, not a bullet
+            # (the page's own bullets stand indented as its paragraphs do)
             marker = None
         indented = prev_text is not None and ln.indent >= prev_text.indent + 3
         if marker is None and cur and prev_ends and indented:

@@ -4079,3 +4079,25 @@ IV. PHÂN CÔNG NHIỆM VỤ
 """
     )
     assert [t.text[:20] for t in e.tasks] == ["Văn phòng Ủy ban nhâ", "Sở Y tế bố trí đội c"]
+
+
+def test_a_dash_at_the_margin_under_an_indented_paragraph_is_its_wrap() -> None:
+    """A printed page opens each paragraph indented and wraps its lines at the margin: a line
+    at the margin that starts with a dash after a full line goes on with the paragraph
+    ("… công chức Tư pháp" / "- Hộ tịch cấp xã …"); the page's bullets stand indented."""
+    e = _run(
+        "II. NHIỆM VỤ CỤ THỂ\n"
+        "       1. Sở Tư pháp tập huấn kỹ năng sử dụng phần mềm hộ tịch cho công chức Tư pháp\n"
+        "- Hộ tịch cấp xã, hoàn thành trước ngày 30/4/2026.\n"
+        "       2. Văn phòng Sở tổng kết, đánh giá kết quả thực hiện, báo cáo Ủy ban nhân dân tỉnh\n"
+        "– trước ngày 10/12/2026.\n"
+        "       3. Thanh tra Sở kiểm tra việc số hóa:\n"
+        "       - Tại các xã, phường trong tháng 9/2026.\n"
+        "       - Tại các cơ quan chuyên môn trong tháng 10/2026.\n"
+    )
+    assert [(t.text[:25], t.deadline.date) for t in e.tasks] == [
+        ("Sở Tư pháp tập huấn kỹ nă", date(2026, 4, 29)),
+        ("Văn phòng Sở tổng kết, đá", date(2026, 12, 9)),
+        ("Tại các xã, phường trong ", date(2026, 9, 30)),
+        ("Tại các cơ quan chuyên mô", date(2026, 10, 31)),
+    ]
