@@ -37,6 +37,7 @@ _HEADER_KINDS = {
 }
 _ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*|[IVX]{1,5}|[a-zđ])[.)]?$")
 _EDGE = 0.08  # share of the page height at top and bottom where running headers sit
+_PAGE_NUMBER = re.compile(r"^\W*\d{1,3}\W*$")  # "2", "- 2 -", "(2)"
 
 
 @dataclass
@@ -107,7 +108,11 @@ def mark_tables(
                     piece for run in line.runs for piece in _split_at_bounds(run, grid, textpage, rules)
                 ]
                 line.grid = grid
-        prev = line
+        at_edge = line.top < height * _EDGE or line.bottom > height * (1 - _EDGE)
+        if not (at_edge and _PAGE_NUMBER.match(" ".join(r.text for r in line.runs))):
+            # a page's number is no row: the gap to the next line is measured from the
+            # table's last line, not from "2" at the page's top
+            prev = line
         k += 1
 
 
