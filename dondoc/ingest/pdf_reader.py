@@ -32,9 +32,11 @@ from dondoc.ingest.pdf_tables import TableState, mark_tables, markdown_rows, pag
 
 _DIGITS = re.compile(r"\d+")
 _LETTER = re.compile(r"[^\W\d_]")
-# fewer letters than this in a page's own content: no text layer (a last page holding only
-# the signature block still has more)
+# fewer letters than this over a page's image: no text layer, only a stamp's words (an
+# e-signature's "Ký bởi: …"); a page without an image is text however little it holds (a
+# last page with the signer's name alone)
 _MIN_LETTERS = 20
+_PAGE_IMAGE = 0.25  # the share of a page an image covers to be the page's scan
 _PAGE_NUMBER = re.compile(r"^\s*[-–]?\s*\d{1,3}\s*[-–]?\s*$")
 
 
@@ -64,7 +66,8 @@ def read_pdf(
             width, height = page.get_size()
             layout.page_sizes.append((width, height))
             textpage = page.get_textpage()
-            if len(_LETTER.findall(textpage.get_text_range())) < _MIN_LETTERS:
+            letters = len(_LETTER.findall(textpage.get_text_range()))
+            if letters == 0 or (letters < _MIN_LETTERS and _holds_a_page_image(page, width, height)):
                 # a scan: its page content is an image (an e-signature stamp drawn over
                 # it does not make a text layer); OCR reads it below. A page with nothing
                 # drawn on it at all is blank: nothing to read
@@ -112,6 +115,15 @@ def read_pdf(
         encoding = "pdf+ocr" if confidence is not None else "pdf"
         source = SourceText(source.text, encoding, ocr_confidence=confidence, notes=tuple(notes))
     return source, layout
+
+
+def _holds_a_page_image(page: pdfium.PdfPage, width: float, height: float) -> bool:
+    """Does an image cover a good part of the page (a scan under a stamp's few words)?"""
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        left, bottom, right, top = obj.get_bounds()
+        if (right - left) * (top - bottom) >= _PAGE_IMAGE * width * height:
+            return True
+    return False
 
 
 def _page(pdf: pdfium.PdfDocument, index: int, name: str) -> pdfium.PdfPage:

@@ -45,3 +45,11 @@ def test_a_pdf_page_whose_layer_lost_its_marks_goes_to_ocr(tmp_path: Path) -> No
     assert err.value.code is ErrorCode.NO_TEXT_LAYER
     read = read_document(_pdf(tmp_path, MARKED), Settings(ocr=False))
     assert "Nghị quyết số 12-NQ/TU" in read.source.text
+
+
+def test_a_page_of_a_few_words_is_judged_by_its_letters() -> None:
+    """A last page with the signer's name alone has too few words to count common ones:
+    its letters judge it (a legacy font's copy keeps neither its letters nor its marks)."""
+    assert page_reads_as_vietnamese("2\nĐinh Văn Lâm")
+    assert not page_reads_as_vietnamese("§inh V¨n L©m")
+    assert not page_reads_as_vietnamese("Nguyen Van A")  # no mark to tell it: OCR reads it
