@@ -369,7 +369,7 @@ def _segment(
             and not prev_ends
             and ln.text[:1].isupper()
             and not (cur_bold and ln.bold)  # "**1. Sở" / "Khoa học và Công nghệ**": one heading
-            and _topic_heading(cur[0], cur_marker, ln, one_per_line)
+            and _topic_heading(cur[0], cur_marker, lines, i, one_per_line, width)
         ):
             pending_break = True  # "3. Công tác kiểm tra" then its paragraph, with no colon
         if (
@@ -599,13 +599,18 @@ def looks_ahead(text: str) -> bool:
 PLAN_NUMBERS: Final = ("num_dot", "num_dash", "num_paren", "num_slash", "num2", "roman", "roman_num")
 _TOPIC_WORDS: Final = 8
 _TOPIC_SHARE: Final = 0.6  # of the next line's length: no line the page wrapped is so short
+_TOPIC_SHARE_OF_PAGE: Final = 0.8  # of the page's full line, when the next line is one
 
 
-def _topic_heading(line: Line, marker: Marker, nxt: Line, one_per_line: bool) -> bool:
+def _topic_heading(
+    line: Line, marker: Marker, lines: list[Line], i: int, one_per_line: bool, width: int = 0
+) -> bool:
     """Is a numbered line without a full stop a topic's heading ("3. Công tác kiểm tra"), so
     that the capitalised line after it opens its paragraph instead of going on with it? A
     few words with no digit (not a bound, not a name cut by the page), on a line of its own:
-    in text written a paragraph a line, or much shorter than the line after it."""
+    in text written a paragraph a line, or much shorter than the line after it or than the
+    page's full lines (`width`: a page that wrapped the paragraph below fills its lines)."""
+    nxt = lines[i]
     heading = line.text[marker.length :].strip(" *_")
     if marker.style == "article":
         # "Điều 1. Phạm vi điều chỉnh" over "Quy chế này quy định …": an article's title on a
@@ -618,23 +623,33 @@ def _topic_heading(line: Line, marker: Marker, nxt: Line, one_per_line: bool) ->
         or len(heading.split()) > _TOPIC_WORDS
         or any(c.isdigit() or c in "()" for c in heading)  # a bound, a name's aside cut by the page
         or (
-            starts_with_verb(heading) and not _section_name(heading) and not _own_subject_below(heading, nxt)
+            starts_with_verb(heading)
+            and not _section_name(heading)
+            # (the sentence below read on over the page's wrap: "… và các tổ" / "chức CT-XH tổ chức …")
+            and not _own_subject_below(heading, _ahead(lines, i, _SUBJECT_LINES))
         )  # "c) Phối hợp Sở Nội vụ": work, wrapped
         or whole_bodies(heading)  # "1. Sở Y tế" / its work: a body's heading, read as such already
     ):
         return False
-    return one_per_line or len(line.text) < len(nxt.text) * _TOPIC_SHARE
+    return (
+        one_per_line
+        or len(line.text) < len(nxt.text) * _TOPIC_SHARE
+        or line.indent + len(line.text) < width * _TOPIC_SHARE_OF_PAGE <= nxt.indent + len(nxt.text)
+    )
 
 
-def _own_subject_below(heading: str, nxt: Line) -> bool:
+_SUBJECT_LINES: Final = 3  # lines a sentence's subject and its verb may wrap over
+
+
+def _own_subject_below(heading: str, below: str) -> bool:
     """ "1. Đẩy mạnh tuyên truyền, nâng cao nhận thức" over "Các cấp ủy, tổ chức đảng … tổ
     chức quán triệt …": a title worded as work, then a sentence with a subject of its own, so
     the title names the topic. A wrapped line never ends so cleanly: its last word joins it to
     the next ("c) Phối hợp với" / "Sở Nội vụ hướng dẫn …")."""
     if heading.rstrip(" *_").split()[-1].lower() in _CONNECTIVES or heading.rstrip()[-1:] in ",;:-":
         return False
-    toks = tokenize(nxt.text)
-    found = read_bodies(nxt.text, toks, 0, sentence_start=True)
+    toks = tokenize(below)
+    found = read_bodies(below, toks, 0, sentence_start=True)
     return bool(found.names) and found.followed_by_verb
 
 

@@ -4101,3 +4101,21 @@ def test_a_dash_at_the_margin_under_an_indented_paragraph_is_its_wrap() -> None:
         ("Tại các xã, phường trong ", date(2026, 9, 30)),
         ("Tại các cơ quan chuyên mô", date(2026, 10, 31)),
     ]
+
+
+def test_a_topic_heading_over_a_paragraph_a_printed_page_wrapped() -> None:
+    """A numbered topic's title on its own line, then its paragraph as a page wraps it (lines
+    filled to the margin, the subject's verb on the next line): the title is the section,
+    the paragraph the task, as in text written a paragraph a line."""
+    e = _run(
+        "       1. Đẩy mạnh tuyên truyền, nâng cao nhận thức\n"
+        "       Các cấp ủy, tổ chức đảng, chính quyền, Mặt trận Tổ quốc huyện và các tổ\n"
+        "chức chính trị - xã hội tổ chức quán triệt sâu rộng Nghị quyết đến cán bộ,\n"
+        "đảng viên và Nhân dân; hoàn thành trong quý I/2026.\n"
+        "       2. Ủy ban nhân dân huyện cụ thể hóa Chương trình thành kế hoạch, đề\n"
+        "án; hoàn thành trước ngày 31/3/2026.\n"
+    )
+    first = e.tasks[0]
+    assert first.section == "1. Đẩy mạnh tuyên truyền, nâng cao nhận thức"
+    assert first.text.startswith("Các cấp ủy, tổ chức đảng")
+    assert first.deadline.date == date(2026, 3, 31)
