@@ -328,19 +328,16 @@ def _segment(
             # also writes on one line ("Thăng Long – Hà Nội"); "nhiệm kỳ 2025\n- 2030, …":
             # a span of years wrapped at its dash: a wrapped phrase, not an item
             marker = None
-        if (
-            marker is not None
-            and is_unnumbered(marker.style)
-            and cur
+        # a printed page whose paragraphs open indented: a line at the margin under a full
+        # line is that line's wrap (the page's own items and paragraphs stand indented)
+        wrapped_on = (
+            bool(cur)
             and prev_text is not None
-            and not prev_ends
             and ln.indent + 3 <= cur[0].indent
             and prev_text.indent + len(prev_text.text) >= _FULL_LINE * width
-        ):
-            # a printed page whose paragraphs open indented: "       2. Tập huấn … công chức Tư
-            # pháp" / "- Hộ tịch cấp xã …" at the margin is the full line's wrap, not a bullet
-            # (the page's own bullets stand indented as its paragraphs do)
-            marker = None
+        )
+        if marker is not None and is_unnumbered(marker.style) and wrapped_on and not prev_ends:
+            marker = None  # "       2. Tập huấn … công chức Tư pháp" / "- Hộ tịch cấp xã …"
         indented = prev_text is not None and ln.indent >= prev_text.indent + 3
         if marker is None and cur and prev_ends and indented:
             pending_break = True  # an indented first line after a full stop opens a paragraph
@@ -355,6 +352,7 @@ def _segment(
             and prev_text is not None
             and prev_text.text.endswith(":")
             and ln.text[:1].isupper()
+            and not wrapped_on  # "- Về đề nghị … ấp Phước Thuận:" / "Thường trực Huyện ủy ghi nhận …"
             and not _unclosed(cur)  # "(cơ quan phối hợp:" / "Sở Y tế; …)": inside parentheses
             and not _ends_with_label(prev_text.text)  # "… tại các xã. Trách nhiệm:" / "Phòng A …"
             and not _examples_follow(prev_text.text)  # "… sản xuất thông minh như:" / "Giám sát …"

@@ -4119,3 +4119,18 @@ def test_a_topic_heading_over_a_paragraph_a_printed_page_wrapped() -> None:
     assert first.section == "1. Đẩy mạnh tuyên truyền, nâng cao nhận thức"
     assert first.text.startswith("Các cấp ủy, tổ chức đảng")
     assert first.deadline.date == date(2026, 3, 31)
+
+
+def test_a_colon_at_the_end_of_a_full_printed_line_opens_no_paragraph() -> None:
+    """ "- Về đề nghị … ấp Phước Thuận:" where the page happened to wrap, and "Thường trực
+    Huyện ủy ghi nhận, giao …" at the margin below: one item, not a heading and its task."""
+    e = _run(
+        "3. Về các kiến nghị của xã\n"
+        "       - Đề nghị Ủy ban nhân dân huyện chỉ đạo Phòng Tài chính - Kế hoạch cân\n"
+        "đối, bố trí vốn xây dựng trường mầm non xã trong năm 2026.\n"
+        "       - Về đề nghị hỗ trợ kinh phí xây dựng nhà văn hóa ấp Phước Thuận:\n"
+        "Thường trực Huyện ủy ghi nhận, giao Ủy ban nhân dân huyện xem xét, giải quyết\n"
+        "theo quy định.\n"
+    )
+    assert [t.text[:30] for t in e.tasks] == ["Đề nghị Ủy ban nhân dân huyện ", "Về đề nghị hỗ trợ kinh phí xây"]
+    assert e.tasks[1].section == "3. Về các kiến nghị của xã"
