@@ -4132,5 +4132,5 @@ def test_a_colon_at_the_end_of_a_full_printed_line_opens_no_paragraph() -> None:
         "Thường trực Huyện ủy ghi nhận, giao Ủy ban nhân dân huyện xem xét, giải quyết\n"
         "theo quy định.\n"
     )
-    assert [t.text[:30] for t in e.tasks] == ["Đề nghị Ủy ban nhân dân huyện ", "Về đề nghị hỗ trợ kinh phí xây"]
+    assert [t.text[:20] for t in e.tasks] == ["Đề nghị Ủy ban nhân ", "Về đề nghị hỗ trợ ki"]
     assert e.tasks[1].section == "3. Về các kiến nghị của xã"
