@@ -340,7 +340,9 @@ def _segment(
             marker = None  # "       2. Tập huấn … công chức Tư pháp" / "- Hộ tịch cấp xã …"
         indented = prev_text is not None and ln.indent >= prev_text.indent + 3
         if marker is None and cur and prev_ends and indented:
-            pending_break = True  # an indented first line after a full stop opens a paragraph
+            # an indented first line after a full stop opens a paragraph, as a blank line does
+            pending_break = True
+            paragraph = True
         if marker is None and cur and not ln.text.isupper() and cur_upper:
             pending_break = True  # "III. TỔ CHỨC THỰC HIỆN" then its first paragraph
         if marker is None and cur and prev_ends and one_per_line:

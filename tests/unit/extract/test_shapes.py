@@ -4134,3 +4134,20 @@ def test_a_colon_at_the_end_of_a_full_printed_line_opens_no_paragraph() -> None:
     )
     assert [t.text[:20] for t in e.tasks] == ["Đề nghị Ủy ban nhân ", "Về đề nghị hỗ trợ ki"]
     assert e.tasks[1].section == "3. Về các kiến nghị của xã"
+
+
+def test_an_indented_paragraph_after_a_full_stop_is_a_paragraph_as_after_a_blank_line() -> None:
+    """On a printed page a paragraph opens indented, with no blank line above it: the closing
+    sentence under the last item ("Các ban, ngành … nghiêm túc thực hiện Chỉ thị này./.") is
+    the document's, not more of that item (its bodies are no leads of it)."""
+    e = _run(
+        "       Hai là, Công an xã chủ trì kiểm tra an toàn phòng cháy, chữa cháy tại các cơ sở\n"
+        "kinh doanh xăng dầu; hoàn thành trước ngày 15/3/2026.\n"
+        "       Ba là, Trưởng các ấp thành lập tổ liên gia an toàn phòng cháy, chữa\n"
+        "cháy; duy trì hoạt động thường xuyên.\n"
+        "       Các ban, ngành, đoàn thể xã và Trưởng các ấp nghiêm túc thực hiện\n"
+        "Chỉ thị này./.\n"
+    )
+    last = e.tasks[-1]
+    assert last.text.endswith("duy trì hoạt động thường xuyên.")
+    assert last.lead == ("Trưởng các ấp",)
