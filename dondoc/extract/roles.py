@@ -8,6 +8,7 @@ apart: when a task has one, it does not inherit its parent's or the introduction
 
 from __future__ import annotations
 
+import re
 from typing import Final, final
 
 from dondoc.extract.bodies import (
@@ -65,6 +66,10 @@ _AGENT_ALTERNATIVES: Final = frozenset(words("roles", "agent_alternatives"))
 _ASIDES: Final = _phrases("subject_asides")
 _AID_VERBS: Final = _phrases("support_aid_verbs")
 _AID_JOINERS: Final = frozenset(words("roles", "support_aid_joiners"))
+# "… (phối hợp)" right after a body's name: its part in the work (bodies.toml)
+_SUPPORT_ASIDE: Final = re.compile(
+    r"\s*\(\s*(?:" + "|".join(map(re.escape, words("bodies", "support_asides"))) + r")\s*\)"
+)
 _HELPING: Final = _by_first(_phrases("helping_openers"))  # lower case: "Hỗ trợ" is folded
 # the first letters, in either case, of the words find_roles looks for: cues, lead and support cues
 _CUE_LETTERS: Final = frozenset(
@@ -85,6 +90,24 @@ class Roles:
         self.subject = subject  # bodies that open the first sentence
         self.leads = leads  # other leads found in the text
         self.support = support
+
+
+_COPULA: Final = words("roles", "copula")[0]  # "là"
+_ROLE_NOUNS: Final = _phrases("role_nouns")  # "cơ quan", "đơn vị"
+
+
+def _before_role_noun(toks: Toks, k: int) -> int:
+    """Where "X là cơ quan | phối hợp" ends its body: before "là cơ quan" (else at k)."""
+    for noun in _ROLE_NOUNS:
+        at = k - len(noun)
+        if at > 1 and toks[at - 1].low == _COPULA and _starts_with(toks, at, noun, fold=True):
+            return at - 1
+    return k
+
+
+def _partner_by_aside(text: str, name: str) -> bool:
+    at = text.find(name)
+    return at >= 0 and _SUPPORT_ASIDE.match(text, at + len(name)) is not None
 
 
 def _starts_with(toks: Toks, i: int, words: tuple[str, ...], *, fold: bool = False) -> bool:
@@ -397,13 +420,18 @@ def find_roles(text: str) -> Roles:
             named = _passive_agent(text, toks, k + 1, _PASSIVE_LEAD_VERBS)
             support.extend(named)
             supporting.update(n.lower() for n in named)
+        elif low in _PASSIVE_AGENTS and k > 0 and not subject:
+            # "Xây dựng đề án vị trí việc làm do Sở Nội vụ chủ trì, phối hợp với …": an item
+            # with no subject of its own names who leads its work by "do X chủ trì"
+            leads.extend(_passive_agent(text, toks, k + 1, _PASSIVE_LEAD_VERBS))
         # a dict lookup of the first word spares trying each cue at every word
         if (
             k > 0
             and tok.text in _LEAD_BY_FIRST
             and any(_starts_with(toks, k, cue) for cue in _LEAD_BY_FIRST[tok.text])
         ):
-            leads.extend(_body_before(text, toks, k))  # as written: "Chủ trì" opens a sentence
+            # as written: "Chủ trì" opens a sentence; "X là cơ quan chủ trì": X
+            leads.extend(_body_before(text, toks, _before_role_noun(toks, k)))
         if low in _LEAD_CUE_PARTNERS and _after_lead_cue(toks, k):
             j = k + 1 + (k + 1 < len(toks) and toks[k + 1].low in _SUPPORT_FILLERS)
             support.extend(read_bodies(text, toks, j).names)  # "X chủ trì cùng Y …"
@@ -420,10 +448,16 @@ def find_roles(text: str) -> Roles:
                 named = _aided(text, toks, j)  # "phối hợp, hỗ trợ X", "phối hợp và hướng dẫn X"
             support.extend(named)
             if not named and _lead_cue_before(toks, k):
-                # "(Sở Y tế chủ trì; Sở Tài chính phối hợp; …)": the bodies before the cue
-                before = _body_before(text, toks, k)
+                # "(Sở Y tế chủ trì; Sở Tài chính phối hợp; …)": the bodies before the cue;
+                # "X là cơ quan chủ trì, Y là cơ quan phối hợp": before its role's noun
+                before = _body_before(text, toks, _before_role_noun(toks, k))
                 support.extend(before)
                 supporting.update(n.lower() for n in before)
+    if "phối hợp)" in text:
+        # "Sở Y tế (chủ trì), Sở Tài chính (phối hợp) xây dựng …": a partner by its aside
+        asides = [n for n in (*subject, *leads) if _partner_by_aside(text, n)]
+        support.extend(asides)
+        supporting.update(n.lower() for n in asides)
     # "…, phối hợp với các cơ quan, đơn vị liên quan triển khai …": a list read after a comma
     # inside the partners' phrase is its tail, not the subject
     partners = [x.lower() for x in support]

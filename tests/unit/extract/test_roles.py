@@ -398,3 +398,32 @@ def test_an_enumerations_member_may_be_a_heads_word() -> None:
         "Các Sở: Y tế, Tài chính",
         "Công an tỉnh",
     )
+
+
+def test_an_item_without_a_subject_names_its_lead_by_do_x_chu_tri() -> None:
+    """ "<work> do X chủ trì": X leads the item's work; "tham gia / phối hợp … do X chủ trì"
+    joins X's work (X supports, CONVENTIONS rule 9); "do X làm chủ đầu tư" names no lead."""
+    roles = find_roles(
+        "Xây dựng đề án vị trí việc làm do Sở Nội vụ chủ trì, phối hợp với các sở, ngành thực hiện."
+    )
+    assert (roles.subject, roles.leads, roles.support) == ((), ("Sở Nội vụ",), ("các sở, ngành",))
+    joined = find_roles("Tham gia các đoàn kiểm tra do Sở Y tế chủ trì.")
+    assert (joined.leads, joined.support) == ((), ("Sở Y tế",))
+    assert find_roles("Đẩy nhanh tiến độ các dự án do Sở Xây dựng làm chủ đầu tư.").leads == ()
+    # a subject of its own keeps the item's lead
+    own = find_roles("Sở Tài chính thẩm định các dự án do Sở Xây dựng chủ trì.")
+    assert (own.subject, own.leads) == (("Sở Tài chính",), ())
+
+
+def test_a_bodys_part_said_in_brackets_or_by_la_co_quan() -> None:
+    roles = find_roles("Sở Y tế (chủ trì), Sở Tài chính (phối hợp) xây dựng phương án mua sắm.")
+    assert (roles.subject + roles.leads, roles.support) == (("Sở Y tế",), ("Sở Tài chính",))
+    roles = find_roles(
+        "Sở Giao thông vận tải là cơ quan chủ trì, Công an tỉnh là cơ quan phối hợp triển khai kế hoạch."
+    )
+    assert (roles.subject + roles.leads, roles.support) == (("Sở Giao thông vận tải",), ("Công an tỉnh",))
+
+
+def test_the_customs_named_by_its_territory() -> None:
+    roles = find_roles("Cục Thuế tỉnh, Hải quan tỉnh tăng cường chống thất thu ngân sách.")
+    assert roles.subject == ("Cục Thuế tỉnh", "Hải quan tỉnh")
