@@ -110,6 +110,11 @@ _MARKER_FIRST = frozenset("0123456789IVXLC([-–—+•·▪◦●✓PCMĐHNGTBS
 
 # OCR drops the dot of "10. Sở Y tế" more often than it reads anything else wrong
 _OCR_NUMBER = re.compile(rf"^\d{{1,2}}\s+(?=[{_UPPER}])")
+# a part's Roman numeral as OCR reads a bold serif one: two capitals I that touch read as
+# "H" ("H. NỘI DUNG THỰC HIỆN" for II, "HI." or "IH." for III), an I read as "l"; only before
+# a heading in capitals, where a letter item ("H. Về …") never stands
+_OCR_ROMAN = re.compile(rf"^(H|HI|IH|Il|lI|Ill|IlI|lII)\s*\.\s+(?=[{_UPPER}]{{2,}}\b)")
+_OCR_ROMAN_READ = {"H": "II", "HI": "III", "IH": "III"}
 
 
 # The patterns that can match a line starting with a given character, in their order:
@@ -152,6 +157,14 @@ _UPPER_LETTER = re.compile(rf"^[{_UPPER}]\.\s+(?=[{_UPPER}])")
 
 def find_marker(text: str, *, ocr: bool = False) -> Marker | None:
     first = text[:1]
+    if (
+        ocr
+        and first in "HIl"
+        and (m := _OCR_ROMAN.match(text)) is not None
+        and _caps_heading(text[m.end() :])
+    ):
+        numeral = _OCR_ROMAN_READ.get(m.group(1), m.group(1).replace("l", "I"))
+        return Marker("roman", numeral + ".", len(m.group(0)))
     if text[1:2] == "." and first.isupper() and first not in "IVXL":
         m = _UPPER_LETTER.match(text)
         if m:
@@ -172,6 +185,12 @@ def find_marker(text: str, *, ocr: bool = False) -> Marker | None:
         if m:
             return Marker("num_dot", m.group(0).strip() + ".", len(m.group(0)))
     return None
+
+
+def _caps_heading(text: str) -> bool:
+    """A heading in capitals: its letters (a few at least) all upper case."""
+    letters = [c for c in text[:40] if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
 def is_unnumbered(style: str) -> bool:

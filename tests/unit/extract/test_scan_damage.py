@@ -240,3 +240,23 @@ def test_an_items_last_dash_read_as_a_hyphen_still_parts_its_fields() -> None:
     first, second = extract(SourceText(header() + "\n" + body)).tasks
     assert (first.lead, first.deadline.date) == (("Văn phòng Sở",), date(2028, 12, 9))
     assert second.lead == ("Phòng Tài chính - Kế hoạch",)
+
+
+def test_a_bold_roman_numeral_read_as_h_opens_its_part() -> None:
+    """Tesseract reads a bold serif "II." as "H." and "III." as "HI.": before a heading in
+    capitals, in a scan's text, they are the parts' numerals (their items are read); a letter
+    item "H. Về …" stays one."""
+    body = (
+        "I. MỤC ĐÍCH, YÊU CẦU\nNâng cao ý thức bảo vệ môi trường của nhân dân.\n"
+        "H. NỘI DUNG THỰC HIỆN\n"
+        "a. Tổ chức lễ phát động Tết trồng cây tại Trung tâm văn hóa xã vào ngày 20/02/2026.\n"
+        "b. Trồng mới 2.000 cây xanh trên các tuyến đường liên thôn, hoàn thành trước ngày 31/3/2026.\n"
+        "HI. PHÂN CÔNG NHIỆM VỤ\n"
+        "a. Đoàn Thanh niên xã chủ trì ra quân trồng cây trên tuyến đường thanh niên.\n"
+    )
+    e = extract(SourceText(header() + body, "pdf+ocr", ocr_confidence=90.0))
+    assert [(t.text[:20], t.deadline.date) for t in e.tasks] == [
+        ("Tổ chức lễ phát động", date(2026, 2, 20)),
+        ("Trồng mới 2.000 cây ", date(2026, 3, 30)),
+        ("Đoàn Thanh niên xã c", None),
+    ]
