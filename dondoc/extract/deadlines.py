@@ -142,10 +142,18 @@ def _matches(rule: _Rule, text: str, low: str, fast: bool) -> list[re.Match[str]
 
 
 _RECURRENCE = [
-    _rule("monthly", r"\b(?:hằng|hàng)\s+tháng\b", ("hằng", "hàng"), 0),
-    _rule("quarterly", r"\b(?:hằng|hàng)\s+quý\b", ("hằng", "hàng"), 0),
-    _rule("yearly", r"\b(?:hằng|hàng)\s+năm\b", ("hằng", "hàng"), 0),
-    _rule("weekly", r"\b(?:hằng|hàng)\s+tuần\b", ("hằng", "hàng"), 0),
+    # "hằng tháng", "mỗi tháng (một lần)"
+    _rule("monthly", r"\b(?:hằng|hàng|(?<!bình\s)mỗi)\s+tháng\b", ("hằng", "hàng", "mỗi"), 0, "hm"),
+    # ... and a quarter's last month ("trước ngày 20 của tháng cuối quý", "cuối mỗi quý")
+    _rule(
+        "quarterly",
+        r"\b(?:hằng|hàng|(?<!bình\s)mỗi)\s+quý\b|\btháng\s+cuối\s+(?:của\s+)?(?:mỗi\s+)?quý\b",
+        ("hằng", "hàng", "mỗi", "tháng cuối"),
+        0,
+        "hmt",
+    ),
+    _rule("yearly", r"\b(?:hằng|hàng|(?<!bình\s)mỗi)\s+năm\b", ("hằng", "hàng", "mỗi"), 0, "hm"),
+    _rule("weekly", r"\b(?:hằng|hàng|(?<!bình\s)mỗi)\s+tuần\b", ("hằng", "hàng", "mỗi"), 0, "hm"),
     _rule("daily", r"\b(?:hằng|hàng)\s+ngày\b", ("hằng", "hàng"), 0),
     _rule("continuous", r"\bthường\s+xuyên\b", ("thường",), 0),
     _rule("as_planned", r"\btheo\s+kế\s+hoạch(?:\s+riêng)?\b", ("theo",), 0),
@@ -1201,14 +1209,15 @@ PHRASES: Final[tuple[Phrase, ...]] = (
     Phrase(
         _rule(
             "relative",
-            r"\b(?:trong\s+(?:vòng|thời\s+hạn)?|chậm\s+nhất(?:\s+là)?|không\s+quá)\s*(\d{1,3})\s+(ngày|tuần|tháng)"
-            r"(\s+làm\s+việc)?,?\s+kể\s+từ\s+ngày\s+"
+            # "chậm nhất (là) sau 15 ngày", "sau 15 ngày kể từ …": within that time
+            r"\b(?:(?:trong\s+(?:vòng|thời\s+hạn)?|chậm\s+nhất(?:\s+là)?|không\s+quá)\s*(?:sau\s+)?|sau\s+)"
+            r"(\d{1,3})\s+(ngày|tuần|tháng)(\s+làm\s+việc)?,?\s+kể\s+từ\s+ngày\s+"
             # "kể từ ngày Kế hoạch (này) được ban hành": the document's own signing
             r"(?:(?:kế\s+hoạch|văn\s+bản|quyết\s+định|chỉ\s+thị|công\s+văn|thông\s+báo)(?:\s+này)?\s+(?:được\s+)?)?"
             r"(?:ký(?:\s+ban\s+hành)?|ban\s+hành)",
-            ("trong", "chậm", "không quá"),
+            ("trong", "chậm", "không quá", "sau"),
             0,
-            "tck",
+            "tcks",
         ),
         ("từ",),
         _relative,
@@ -1503,7 +1512,14 @@ def _season_years(text: str, low: str) -> list[tuple[int, int]]:
 
 
 def _recurrence_only(text: str, low: str, written: str) -> Deadline | None:
-    if "hằng" not in low and "hàng" not in low and "định kỳ" not in low and "thường xuyên" not in low:
+    if (
+        "hằng" not in low
+        and "hàng" not in low
+        and "định kỳ" not in low
+        and "thường xuyên" not in low
+        and "mỗi" not in low
+        and "cuối quý" not in low
+    ):
         return None  # none of the period words: spare the patterns
     fast = _fast(text, low)
     for rule in _FREE_RECURRENCE:

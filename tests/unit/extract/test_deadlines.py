@@ -927,3 +927,35 @@ def test_half_of_a_month(text: str, expected: date) -> None:
     """ "nửa đầu tháng" is the month's first half, to the 15th (not "đầu tháng", the 10th)."""
     found = find_in_text(text, date(2027, 3, 1))
     assert found is not None and found.date == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "recurrence"),
+    [
+        ("Báo cáo kết quả mỗi tháng một lần.", "mỗi tháng", "monthly"),
+        ("Báo cáo trước ngày 20 của tháng cuối quý.", "tháng cuối quý", "quarterly"),
+        ("Tổ chức sơ kết vào cuối mỗi quý.", "mỗi quý", "quarterly"),
+        ("Mỗi chi bộ sinh hoạt chuyên đề ít nhất một lần mỗi năm.", "mỗi năm", "yearly"),
+    ],
+)
+def test_a_cycle_said_by_moi_or_by_a_quarters_last_month(text: str, written: str, recurrence: str) -> None:
+    found = find_in_text(text, date(2027, 3, 1))
+    assert found is not None and (found.text, found.date, found.recurrence) == (written, None, recurrence)
+
+
+def test_no_cycle_in_a_rate_nor_in_each_of_several_bodies() -> None:
+    # "trung bình mỗi năm" is a rate of the target, "mỗi xã" counts places
+    assert find_in_text("Phấn đấu trung bình mỗi năm tổ chức đấu giá 05 mỏ.", date(2027, 3, 1)) is None
+    assert find_in_text("Mỗi xã xây dựng một mô hình điểm.", date(2027, 3, 1)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Báo cáo chậm nhất sau 15 ngày kể từ ngày Kế hoạch được ban hành.", date(2027, 3, 16)),
+        ("Báo cáo sau 10 ngày kể từ ngày ký.", date(2027, 3, 11)),
+    ],
+)
+def test_a_time_after_the_signing_led_in_by_sau(text: str, expected: date) -> None:
+    found = find_in_text(text, date(2027, 3, 1))
+    assert found is not None and found.date == expected
