@@ -67,12 +67,18 @@ def _lists_no_tasks(title: str | None) -> bool:
 
 
 def _intro(root: Block) -> str:
+    """The paragraphs before the first item; in a letter whose requests are paragraphs with
+    no numbers, to the sentence that introduces them ("… yêu cầu:"): those after it are the
+    requests, not the introduction (their dates are their own)."""
     parts: list[str] = []
+    unmarked = not any(child.marker is not None for child in root.children)
     for child in root.children:
         if child.marker is not None:
             break
         if child.role == "para":
             parts.append(child.text)
+            if unmarked and child.text.rstrip(" *_").endswith(":"):
+                break
     return " ".join(parts)
 
 

@@ -43,7 +43,7 @@ from dondoc.extract.roles import (
     find_roles,
 )
 from dondoc.extract.spacing import one_spaced
-from dondoc.extract.structure import PLAN_NUMBERS, Block, looks_ahead, opens_phase
+from dondoc.extract.structure import PLAN_NUMBERS, Block, is_closing_text, looks_ahead, opens_phase
 from dondoc.extract.tables import Row
 from dondoc.extract.targets import find_targets
 from dondoc.extract.tones import toneless
@@ -548,11 +548,28 @@ def letter_requests(root: Block, ctx: Context) -> list[Draft]:
     that asks only that the letter be carried out ("Nhận được Công văn này, đề nghị các đơn
     vị khẩn trương triển khai thực hiện") names no work of its own."""
     out: list[Draft] = []
+    listed: tuple[tuple[str, ...], str] | None = None  # the bodies an introduction asked
     for child in root.children:
-        if child.role != "para" or child.children:
+        if child.children:
             continue
         text = child.text
         low = text.lower()
+        if listed is not None and child.role in ("para", "closing"):
+            # "… Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:" and then a paragraph a request, no
+            # numbers: each is a task, led by its own subject or by those the introduction
+            # asked (the addressees when it names no one), to the letter's closing sentence
+            if _low_starts(low, "letter_closing_starts") or _only_carry_out(low) or is_closing_text(text):
+                listed = None
+                continue
+            if starts_with_verb(text) or _names_anyone(find_roles(text)):
+                out.append(_leaf(child, None, listed[0], ctx, None, listed[1]))
+            continue
+        if child.role != "para":
+            continue
+        if text.rstrip(" *_").endswith(":") and any(c in low for c in _REQUEST_CUES):
+            asked = introduced_bodies(text)
+            listed = (asked, "introduction") if asked else (ctx.addressees, ctx.addressees_from)
+            continue  # the introduction asks for what follows: no task of its own
         if not any(c in low for c in _REQUEST_CUES) or _low_starts(low, "letter_closing_starts"):
             continue
         roles = find_roles(text)

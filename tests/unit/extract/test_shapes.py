@@ -4151,3 +4151,30 @@ def test_an_indented_paragraph_after_a_full_stop_is_a_paragraph_as_after_a_blank
     last = e.tasks[-1]
     assert last.text.endswith("duy trì hoạt động thường xuyên.")
     assert last.lead == ("Trưởng các ấp",)
+
+
+def test_a_letters_requests_in_paragraphs_after_its_introduction() -> None:
+    """A letter whose introduction ends "… yêu cầu:" and whose requests follow as paragraphs
+    with no numbers: each request is a task, led by its own subject or the addressees; the
+    introduction is none, and no request's date becomes the others' (its "introduction" ends
+    at the colon); the closing sentence is no task."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH AN HÒA\nSố: 2345/UBND-KGVX\nV/v phòng, chống đuối nước cho trẻ em\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "An Hòa, ngày 12 tháng 5 năm 2026\n\n"
+        "Kính gửi:\n- Các sở, ban, ngành tỉnh;\n- Ủy ban nhân dân các huyện, thành, thị.\n\n"
+        "Để chủ động phòng, chống đuối nước cho trẻ em dịp hè, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:\n\n"
+        "Tăng cường tuyên truyền kỹ năng phòng, chống đuối nước cho trẻ em.\n\n"
+        "Sở Giáo dục và Đào tạo chỉ đạo các trường tổ chức dạy bơi; hoàn thành trước ngày 31/7/2026.\n\n"
+        "Ủy ban nhân dân các huyện, thành, thị lắp đặt biển cảnh báo, hoàn thành trong tháng 6/2026.\n\n"
+        "Giao Sở Y tế tổng hợp kết quả, báo cáo Chủ tịch Ủy ban nhân dân tỉnh trước ngày 15/9/2026.\n\n"
+        "Yêu cầu các cơ quan, đơn vị nghiêm túc thực hiện./.\n\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Thanh Hải\n"
+    )
+    e = extract(SourceText(text))
+    assert [(t.text[:20], t.lead, t.deadline.date) for t in e.tasks] == [
+        ("Tăng cường tuyên tru", ("Các sở, ban, ngành tỉnh", "Ủy ban nhân dân các huyện, thành, thị"), None),
+        ("Sở Giáo dục và Đào t", ("Sở Giáo dục và Đào tạo",), date(2026, 7, 30)),
+        ("Ủy ban nhân dân các ", ("Ủy ban nhân dân các huyện, thành, thị",), date(2026, 6, 30)),
+        ("Giao Sở Y tế tổng hợ", ("Sở Y tế",), date(2026, 9, 14)),
+    ]
