@@ -567,8 +567,8 @@ def letter_requests(root: Block, ctx: Context) -> list[Draft]:
         if child.role != "para":
             continue
         if text.rstrip(" *_").endswith(":") and any(c in low for c in _REQUEST_CUES):
-            asked = introduced_bodies(text)
-            listed = (asked, "introduction") if asked else (ctx.addressees, ctx.addressees_from)
+            introduced = introduced_bodies(text)
+            listed = (introduced, "introduction") if introduced else (ctx.addressees, ctx.addressees_from)
             continue  # the introduction asks for what follows: no task of its own
         if not any(c in low for c in _REQUEST_CUES) or _low_starts(low, "letter_closing_starts"):
             continue
