@@ -568,6 +568,8 @@ def letter_requests(root: Block, ctx: Context) -> list[Draft]:
             continue
         if text.rstrip(" *_").endswith(":") and any(c in low for c in _REQUEST_CUES):
             introduced = introduced_bodies(text)
+            if ctx.addressees and is_bare_group(introduced):
+                introduced = ()  # "Sở Tài chính đề nghị các cơ quan, đơn vị:": the addressees
             listed = (introduced, "introduction") if introduced else (ctx.addressees, ctx.addressees_from)
             continue  # the introduction asks for what follows: no task of its own
         if not any(c in low for c in _REQUEST_CUES) or _low_starts(low, "letter_closing_starts"):

@@ -4178,3 +4178,21 @@ def test_a_letters_requests_in_paragraphs_after_its_introduction() -> None:
         ("Ủy ban nhân dân các ", ("Ủy ban nhân dân các huyện, thành, thị",), date(2026, 6, 30)),
         ("Giao Sở Y tế tổng hợ", ("Sở Y tế",), date(2026, 9, 14)),
     ]
+
+
+def test_a_letters_paragraph_requests_asked_of_the_units_are_the_addressees() -> None:
+    """ "Sở Tài chính đề nghị các cơ quan, đơn vị:" over paragraph requests: the units it asks
+    are the letter's addressees (CONVENTIONS rule 5)."""
+    text = (
+        "UBND TỈNH AN HÒA\nSỞ TÀI CHÍNH\nSố: 789/STC-QLNS\nV/v lập dự toán ngân sách năm 2027\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "An Hòa, ngày 20 tháng 6 năm 2026\n\n"
+        "Kính gửi:\n- Các sở, ban, ngành tỉnh;\n- UBND các huyện, thành phố.\n\n"
+        "Thực hiện Chỉ thị của Thủ tướng Chính phủ, Sở Tài chính đề nghị các cơ quan, đơn vị:\n\n"
+        "Đánh giá tình hình thực hiện dự toán năm 2026, xây dựng dự toán năm 2027.\n\n"
+        "Gửi báo cáo về Sở Tài chính trước ngày 20/7/2026.\n\n"
+        "Rất mong nhận được sự phối hợp của các cơ quan, đơn vị./.\n\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nVũ Văn Hùng\n"
+    )
+    e = extract(SourceText(text))
+    assert [t.lead for t in e.tasks] == [("Các sở, ban, ngành tỉnh", "UBND các huyện, thành phố")] * 2
