@@ -890,8 +890,17 @@ def find_layout_tables(lines: list[Line]) -> list[Table]:
 
 def _anchors(lines: list[Line], tt: int) -> tuple[dict[str, float], int]:
     """Column centres from the header words around the 'TT' line; and the header's last line."""
+    anchors, _, last = _header_span(lines, tt)
+    return anchors, last
+
+
+def _header_span(lines: list[Line], tt: int) -> tuple[dict[str, float], int, int]:
+    """_anchors, and the header's first line: the first above 'TT' that names a column (a
+    heading above the table, "II. NHIỆM VỤ CỤ THỂ", is none of it)."""
     anchors: dict[str, list[float]] = {}
-    last = tt
+    first = last = tt
+    tt_frags = _fragments(lines[tt].raw)
+    tt_x = tt_frags[0][0] if tt_frags else 0
     for k in range(max(0, tt - 4), min(len(lines), tt + 4)):
         ln = lines[k]
         if not ln.is_text:
@@ -899,6 +908,8 @@ def _anchors(lines: list[Line], tt: int) -> tuple[dict[str, float], int]:
         frags = _fragments(ln.raw)
         if k > tt and (_ROW_NUMBER.match(ln.raw) or _SECTION_ROW.match(ln.raw)):
             break
+        if k < tt and len(frags) == 1 and frags[0][0] <= tt_x + 2:
+            continue  # a heading over the table from its left edge: no label of a column
         for x, frag in frags:
             role = column_role(frag)
             if role in ("other", "number") and k != tt:
@@ -906,8 +917,9 @@ def _anchors(lines: list[Line], tt: int) -> tuple[dict[str, float], int]:
             if role in ("other", "number"):
                 continue
             anchors.setdefault(role, []).append(x + len(frag) / 2)
+            first = min(first, k)
         last = max(last, k)
-    return {r: sum(v) / len(v) for r, v in anchors.items()}, last
+    return {r: sum(v) / len(v) for r, v in anchors.items()}, first, last
 
 
 def _continuation_role(frag: str) -> str:
@@ -921,12 +933,27 @@ def _continuation_role(frag: str) -> str:
     return "other"
 
 
+# the document's next part after a table: a Roman numeral with its stop, a heading in capitals
+# (a table's own group rows write theirs without the stop: "I     Nhóm nhiệm vụ …")
+_PART_AFTER = re.compile(r"^\s{0,2}[IVX]{1,5}\.\s+(\S.*)$")
+
+
+def _after_the_table(raw: str) -> bool:
+    """Is a line past the table: the next part's heading in capitals, alone on its line? (A
+    sentence run across the columns is no sign: pdftotext glues a row's cells into one.)"""
+    part = _PART_AFTER.match(raw)
+    if part is None or len(_fragments(raw)) != 1:
+        return False
+    letters = [c for c in part.group(1) if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
 def _read_layout_table(lines: list[Line], tt: int) -> Table | None:
-    anchors, header_end = _anchors(lines, tt)
+    anchors, header_start, header_end = _header_span(lines, tt)
     if "content" not in anchors:
         return None
     roles = sorted(anchors, key=lambda r: anchors[r])
-    used: set[int] = set(range(max(0, tt - 4), header_end + 1))
+    used: set[int] = set(range(header_start, header_end + 1))
     lead_x = anchors.get("lead", 10**6)
     content_right = lead_x - 14 if "lead" in anchors else 10**6
     deadline_x = anchors.get("deadline", 10**6)
@@ -938,6 +965,8 @@ def _read_layout_table(lines: list[Line], tt: int) -> Table | None:
         low = ln.text.lower()
         if ln.is_text and (low.startswith("phụ lục") or "nơi nhận" in low):
             break
+        if ln.is_text and _after_the_table(ln.raw):
+            break  # "III. TỔ CHỨC THỰC HIỆN": the document goes on after the table
         if ln.is_text and _TT_HEADER.match(ln.raw):
             _, skip_to = _anchors(lines, k)
             used.update(range(k - 4, skip_to + 1))

@@ -4196,3 +4196,27 @@ def test_a_letters_paragraph_requests_asked_of_the_units_are_the_addressees() ->
     )
     e = extract(SourceText(text))
     assert [t.lead for t in e.tasks] == [("Các sở, ban, ngành tỉnh", "UBND các huyện, thành phố")] * 2
+
+
+def test_a_layout_table_under_its_heading_ends_at_the_next_part() -> None:
+    """A task table as pdftotext lays it out (columns of spaces) under "II. NHIỆM VỤ CỤ THỂ":
+    the heading is its rows' section, not a label of its header; "III. TỔ CHỨC THỰC HIỆN"
+    after it opens the next part, whose paragraph is no more of the last row."""
+    e = _run(
+        "II. NHIỆM VỤ CỤ THỂ\n\n"
+        "STT   Nội dung công việc                        Cơ quan chủ trì        Cơ quan phối hợp       Thời gian\n"
+        "1     Xây dựng kế hoạch chuyển đổi số             Sở Khoa học và         Các sở, ngành          Quý I/2026\n"
+        "      của tỉnh năm 2026                           Công nghệ\n"
+        "2     Tập huấn kỹ năng số cho cán bộ,             Sở Nội vụ              UBND các xã,           Năm 2026\n"
+        "      công chức cấp xã                                                   phường\n\n"
+        "III. TỔ CHỨC THỰC HIỆN\n"
+        "Sở Khoa học và Công nghệ theo dõi, tổng hợp kết quả thực hiện.\n"
+    )
+    rows = {t.text: t for t in e.tasks}
+    row = rows["Tập huấn kỹ năng số cho cán bộ, công chức cấp xã"]
+    assert (row.section, row.lead, row.deadline.date) == (
+        "II. NHIỆM VỤ CỤ THỂ",
+        ("Sở Nội vụ",),
+        date(2026, 12, 31),
+    )
+    assert "Sở Khoa học và Công nghệ theo dõi, tổng hợp kết quả thực hiện." in rows
