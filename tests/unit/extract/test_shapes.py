@@ -4204,11 +4204,11 @@ def test_a_layout_table_under_its_heading_ends_at_the_next_part() -> None:
     after it opens the next part, whose paragraph is no more of the last row."""
     e = _run(
         "II. NHIỆM VỤ CỤ THỂ\n\n"
-        "STT   Nội dung công việc                        Cơ quan chủ trì        Cơ quan phối hợp       Thời gian\n"
-        "1     Xây dựng kế hoạch chuyển đổi số             Sở Khoa học và         Các sở, ngành          Quý I/2026\n"
-        "      của tỉnh năm 2026                           Công nghệ\n"
-        "2     Tập huấn kỹ năng số cho cán bộ,             Sở Nội vụ              UBND các xã,           Năm 2026\n"
-        "      công chức cấp xã                                                   phường\n\n"
+        "STT  Nội dung công việc                  Cơ quan chủ trì    Phối hợp         Thời gian\n"
+        "1    Xây dựng kế hoạch chuyển đổi số       Sở Khoa học và     Các sở, ngành    Quý I/2026\n"
+        "     của tỉnh năm 2026                     Công nghệ\n"
+        "2    Tập huấn kỹ năng số cho cán bộ,       Sở Nội vụ          UBND các xã,     Năm 2026\n"
+        "     công chức cấp xã                                         phường\n\n"
         "III. TỔ CHỨC THỰC HIỆN\n"
         "Sở Khoa học và Công nghệ theo dõi, tổng hợp kết quả thực hiện.\n"
     )
