@@ -591,8 +591,14 @@ def _tsv_words(tsv: str) -> list[_Word]:
             continue
         left, top, w, h = (float(c) for c in cols[6:10])
         key = (cols[2], cols[3], cols[4])
-        out.append((_one_d(blank_controls(cols[11])), left, top, left + w, top + h, float(cols[10]), key))
+        word = _one_d(blank_controls(cols[11])).translate(_OCR_SLASHES)
+        out.append((word, left, top, left + w, top + h, float(cols[10]), key))
     return out
+
+
+# Tesseract reads the slash of a number's symbol now and then as a fraction or division
+# slash ("05⁄CT-BNNMT"): no directive writes either
+_OCR_SLASHES = str.maketrans({"\u2044": "/", "\u2215": "/"})
 
 
 # Tesseract reads a "Đ" now and then as that letter and the Icelandic eth side by side

@@ -19,3 +19,8 @@ def test_a_d_read_twice_as_itself_and_the_eth_is_one_letter() -> None:
 def test_words_without_an_eth_are_kept_as_read() -> None:
     tsv = "\n".join([_HEAD, _row("ĐĐBQH"), _row("Sở", 60)])
     assert [w[0] for w in _tsv_words(tsv)] == ["ĐĐBQH", "Sở"]
+
+
+def test_a_fraction_or_division_slash_in_a_number_is_the_slash() -> None:
+    tsv = "\n".join([_HEAD, _row("05\u2044CT-BNNMT"), _row("12\u2215KH-UBND", 60)])
+    assert [w[0] for w in _tsv_words(tsv)] == ["05/CT-BNNMT", "12/KH-UBND"]
