@@ -87,8 +87,9 @@ def read_field(text: str) -> tuple[str, str, str] | None:
     return kind, " ".join(_EMPHASIS.sub(" ", label).lower().split()), value
 
 
-# a label inside a field block: at its start or after a sentence's end
-_LABEL_AT = re.compile(r"(?:^|(?<=[.;])\s+)([^.;:]{2,60}):")
+# a label inside a field block: at its start or after a sentence's end (or a colon, where a
+# scan's OCR read the ";" between two fields as one: "… Sở Y tế: thời gian: quý III/2027")
+_LABEL_AT = re.compile(r"(?:^|(?<=[.;:])\s+)([^.;:]{2,60}):")
 
 
 def split_fields(text: str) -> list[tuple[str, str]]:

@@ -42,3 +42,14 @@ def test_the_first_word_shortcut_reads_as_the_plain_version(shared_dir: Path) ->
 def test_a_block_with_several_fields_is_split_at_each_label() -> None:
     fields = split_fields("Đơn vị chủ trì: Sở Khoa học và Công nghệ. Thời gian hoàn thành: năm 2027.")
     assert fields == [("lead", "Sở Khoa học và Công nghệ."), ("deadline", "năm 2027.")]
+
+
+def test_a_label_after_a_colon_a_scan_read_for_the_semicolon() -> None:
+    """A scan's OCR reads the ";" between two inline fields as ":" ("… Sở Nông nghiệp và Môi
+    trường: thời gian: quý III/2027"): the time's label still opens its field."""
+    found = split_fields(
+        "cơ quan chủ trì: Liên minh Hợp tác xã tỉnh; cơ quan phối hợp: Sở Nông nghiệp và Môi trường: "
+        "thời gian: quý III/2027"
+    )
+    assert [kind for kind, _ in found] == ["lead", "support", "deadline"]
+    assert found[2][1] == "quý III/2027"
