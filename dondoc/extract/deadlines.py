@@ -549,16 +549,10 @@ _WEEKDAY_NUMBER: Final = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "b�
 def _weekday_of_month(m: re.Match[str], doc_date: date | None) -> Resolved:
     """ "(vào) ngày Chủ nhật cuối cùng của tháng 3/2027", "thứ Bảy đầu tiên của tháng 6":
     that day, counted in the month (the first, second … or last such weekday)."""
-    month = int(m.group(3))
-    if not 1 <= month <= 12:
-        return None
-    if m.group(4):
-        last = _last_of_month(int(m.group(4)), month)
-    else:
-        end = _month_end_no_year(m, doc_date, month)
-        last = end[0] if end else None
+    last = _month_named(m, doc_date, 3)
     if last is None:
         return None
+    month = last.month
     name = m.group(1).lower().split()[-1]
     weekday = _WEEKDAY_NUMBER.get(name, int(name) - 2 if name.isdigit() else -1)
     which = m.group(2).lower().split()
@@ -574,15 +568,20 @@ def _weekday_of_month(m: re.Match[str], doc_date: date | None) -> Resolved:
     return (day, ()) if day.month == month else None
 
 
-def _month_part(m: re.Match[str], doc_date: date | None) -> Resolved:
-    month = int(m.group(2))
+def _month_named(m: re.Match[str], doc_date: date | None, group: int) -> date | None:
+    """The last day of the month in group `group`, its year in the next group or, when the
+    phrase gives none, the document's (or the next year's, for a month already past)."""
+    month = int(m.group(group))
     if not 1 <= month <= 12:
         return None
-    if m.group(3):
-        last = _last_of_month(int(m.group(3)), month)
-    else:
-        end = _month_end_no_year(m, doc_date, month)
-        last = end[0] if end else None
+    if m.group(group + 1):
+        return _last_of_month(int(m.group(group + 1)), month)
+    end = _month_end_no_year(m, doc_date, month)
+    return end[0] if end else None
+
+
+def _month_part(m: re.Match[str], doc_date: date | None) -> Resolved:
+    last = _month_named(m, doc_date, 2)
     if last is None:
         return None
     day = _part_day(m.group(1))
