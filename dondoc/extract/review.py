@@ -72,8 +72,9 @@ def names_a_person(name: str) -> bool:
     """ "Đồng chí Phan Trung Bá", "Nguyễn Văn A - Phó Chủ tịch UBND tỉnh": a person where a
     body is expected. A dash inside a body's name that joins two fields ("Phòng Văn hóa - Xã
     hội", "các đoàn thể chính trị - xã hội") names no one, unless a title follows it."""
-    if any(w in name for w in words("bodies", "person_marks")):
-        return True
+    low = name.lower()
+    if any(w in name or low.startswith(w.lower() + " ") for w in words("bodies", "person_marks")):
+        return True  # "Đồng chí …", or "đồng chí …" as a sentence writes it after "giao"
     if " - " not in name:
         return False
     before, after = name.split(" - ", 1)

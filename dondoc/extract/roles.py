@@ -330,6 +330,31 @@ def _verb_after_aside(toks: Toks, i: int) -> bool:
     return False
 
 
+_PERSON_MARKS: Final = tuple(w.lower() for w in words("bodies", "person_marks"))  # "đồng chí"
+_PERSON_TITLES: Final = tuple(words("bodies", "person_titles"))
+
+
+def _with_titles(names: tuple[str, ...], text: str) -> tuple[str, ...]:
+    """ "Giao đồng chí Nguyễn Văn An, Phó Chủ tịch Ủy ban nhân dân tỉnh chỉ đạo …": a person
+    and the title after the comma are one lead (the comma sets the title beside the name),
+    not two."""
+    out: list[str] = []
+    for name in names:
+        if out and name.startswith(_PERSON_TITLES) and _is_comrade(out[-1]) and f"{out[-1]}, {name}" in text:
+            out[-1] = f"{out[-1]}, {name}"
+        else:
+            out.append(name)
+    return tuple(out)
+
+
+def _is_comrade(name: str) -> bool:
+    """ "đồng chí Nguyễn Văn An": the mark, then a person's capitalised name alone."""
+    low = name.lower()
+    mark = next((m for m in _PERSON_MARKS if low.startswith(m + " ")), None)
+    rest = name[len(mark) + 1 :].split() if mark else []
+    return 2 <= len(rest) <= 5 and all(w[:1].isupper() for w in rest)
+
+
 def _dedupe(names: list[str]) -> tuple[str, ...]:
     seen: list[str] = []
     for n in names:
@@ -473,6 +498,8 @@ def find_roles(text: str) -> Roles:
         for n in _dedupe(leads)
         if n.lower() not in {s.lower() for s in subj} and n.lower() not in supporting
     )
+    if subj and _PERSON_MARKS[0] in text.lower():
+        subj = _with_titles(subj, text)
     return Roles(subj, others, _dedupe(support))
 
 

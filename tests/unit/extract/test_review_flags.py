@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from dondoc.core.directive import Deadline
-from dondoc.extract.review import review_flags
+from dondoc.extract.review import names_a_person, review_flags
 
 
 def test_a_lead_from_the_items_own_subject_with_a_dated_bound_raises_nothing() -> None:
@@ -58,3 +58,9 @@ def test_a_dash_inside_a_bodys_name_names_no_person() -> None:
     assert review_flags(["Phòng Kinh tế - Trưởng phòng Nguyễn Văn B"], "own", none) == [person]
     # a run-on group whose dash is its field's ("các tổ chức chính trị - xã hội, các xã") stays doubted
     assert review_flags(["các tổ chức chính trị - xã hội, các xã, phường"], "own", none) == [person]
+
+
+def test_a_comrade_named_after_giao_in_lower_case_is_a_person() -> None:
+    # "Giao đồng chí …" writes the mark in lower case; "Các đồng chí Bộ trưởng, …" is a group
+    assert names_a_person("đồng chí Nguyễn Văn An, Phó Chủ tịch Ủy ban nhân dân tỉnh")
+    assert not names_a_person("Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang Bộ")

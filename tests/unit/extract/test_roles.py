@@ -427,3 +427,11 @@ def test_a_bodys_part_said_in_brackets_or_by_la_co_quan() -> None:
 def test_the_customs_named_by_its_territory() -> None:
     roles = find_roles("Cục Thuế tỉnh, Hải quan tỉnh tăng cường chống thất thu ngân sách.")
     assert roles.subject == ("Cục Thuế tỉnh", "Hải quan tỉnh")
+
+
+def test_a_person_and_the_title_beside_the_name_are_one_lead() -> None:
+    """ "Giao đồng chí Nguyễn Văn An, Phó Chủ tịch Ủy ban nhân dân tỉnh chỉ đạo …": the comma
+    sets the title beside the person, one lead (a list of bodies stays a list)."""
+    roles = find_roles("Giao đồng chí Nguyễn Văn An, Phó Chủ tịch Ủy ban nhân dân tỉnh trực tiếp chỉ đạo.")
+    assert roles.subject == ("đồng chí Nguyễn Văn An, Phó Chủ tịch Ủy ban nhân dân tỉnh",)
+    assert find_roles("Giao Sở Y tế, Sở Tài chính thực hiện.").subject == ("Sở Y tế", "Sở Tài chính")
