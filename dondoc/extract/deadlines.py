@@ -1262,6 +1262,9 @@ def _recurrence_after(
     kỳ hằng tháng …") is how often the work recurs inside it, the phase its bound. A `dated`
     bound (its year written) then "và hằng năm" is a first time, then a cycle: its date holds
     (rule 11), as "trước ngày 30/6/2026; định kỳ hằng tháng …" does."""
+    more = _MORE_DAYS.match(text, end) if not dated else None
+    if more is not None:
+        end = more.end()  # "trước ngày 15 tháng 6 và ngày 15 tháng 12 | hằng năm": each day's
     tail = text[end : end + 40]
     for rule in _RECURRENCE[:4] if cycles else ():
         m = rule.folded.search(tail)
@@ -1276,6 +1279,11 @@ def _recurrence_after(
     return None
 
 
+# more days and months without a year after the first ("… và ngày 15 tháng 12", ", 15/11")
+_MORE_DAYS = re.compile(
+    r"(?:\s*(?:và|,)\s*(?:ngày\s+)?\d{1,2}\s*(?:/\s*\d{1,2}|\s+tháng\s+\d{1,2})(?!\s*[/.\-]\s*\d)(?!\d))+",
+    re.I,
+)
 # a cut-off day without a year: "trước ngày 15/11", "trước ngày 01/6 và 15/11", "trước
 # ngày 15 tháng 11", "trước ngày 20 hằng tháng"
 _CUTOFF = re.compile(

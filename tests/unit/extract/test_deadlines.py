@@ -959,3 +959,12 @@ def test_no_cycle_in_a_rate_nor_in_each_of_several_bodies() -> None:
 def test_a_time_after_the_signing_led_in_by_sau(text: str, expected: date) -> None:
     found = find_in_text(text, date(2027, 3, 1))
     assert found is not None and found.date == expected
+
+
+def test_days_without_a_year_before_a_yearly_cycle_are_each_years() -> None:
+    """ "trước ngày 15 tháng 6 và ngày 15 tháng 12 hằng năm": two days of every year, a cycle
+    (CONVENTIONS rule 11), however the days are written; without the cycle, the first day."""
+    found = find_in_text("Báo cáo trước ngày 15 tháng 6 và ngày 15 tháng 12 hằng năm.", date(2027, 3, 1))
+    assert found is not None and (found.date, found.recurrence) == (None, "yearly")
+    once = find_in_text("Báo cáo trước ngày 15 tháng 6 và ngày 15 tháng 12.", date(2027, 3, 1))
+    assert once is not None and once.date == date(2027, 6, 14)
