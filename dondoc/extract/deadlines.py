@@ -31,6 +31,8 @@ _DMY = r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*(?:[/.\-]|\s+năm\s+)\s*(\d{4})"
 _DMY_WORDS = r"(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:năm|/|-)\s*(\d{4})"
 _DATE = rf"(?:ngày\s+)?(?:{_DMY}|{_DMY_WORDS})"
 _NAMED_WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)"
+# a week or a weekday counted in a month ("tuần thứ hai", "thứ Bảy thứ 2 của tháng")
+_NTH = r"thứ\s+(?:nhất|hai|ba|tư|[1-4])"
 # a day of the week before its date ("vào thứ Sáu, ngày 15/6/2027", "vào Chủ nhật ngày …")
 _ON_WEEKDAY = rf"(?:{_NAMED_WEEKDAY}\s*,?\s+)?"
 # the part of the day after an hour ("7 giờ sáng", "2 giờ chiều")
@@ -830,7 +832,7 @@ PHRASES: Final[tuple[Phrase, ...]] = (
     Phrase(
         _rule(
             "month_part",
-            rf"\b(?:{_IN}\s+)?(tuần\s+(?:đầu(?:\s+tiên)?|cuối(?:\s+cùng)?|thứ\s+(?:nhất|hai|ba|tư|[1-4]))"
+            rf"\b(?:{_IN}\s+)?(tuần\s+(?:đầu(?:\s+tiên)?|cuối(?:\s+cùng)?|{_NTH})"
             rf"|nửa\s+(?:đầu|cuối)|đầu|giữa|thượng\s+tuần|trung\s+tuần|hạ\s+tuần)\s+(?:của\s+)?{_M}(\d{{1,2}})(?!\d)"
             rf"(?:{_MONTH_YEAR}|(?!\s*[/.\-–]\s*\d)(?:\s+năm\s+nay\b|{_NOT_A_CYCLE}))",
             ("tháng",),
@@ -847,8 +849,8 @@ PHRASES: Final[tuple[Phrase, ...]] = (
     Phrase(
         _rule(
             "weekday_of_month",
-            rf"\b(?:{_IN}\s+)?(?:ngày\s+)?(thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s+"
-            rf"(đầu\s+tiên|cuối(?:\s+cùng)?|thứ\s+(?:nhất|hai|ba|tư|[1-4]))\s+(?:của\s+|trong\s+)?{_M}(\d{{1,2}})(?!\d)"
+            rf"\b(?:{_IN}\s+)?(?:ngày\s+)?({_NAMED_WEEKDAY})\s+"
+            rf"(đầu\s+tiên|cuối(?:\s+cùng)?|{_NTH})\s+(?:của\s+|trong\s+)?{_M}(\d{{1,2}})(?!\d)"
             rf"(?:{_MONTH_YEAR}|(?!\s*[/.\-–]\s*\d)(?:\s+năm\s+nay\b|{_NOT_A_CYCLE}))",
             ("tháng",),
             48,  # "hoàn thành trong ngày Chủ nhật cuối cùng của | tháng"

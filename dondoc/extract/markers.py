@@ -157,12 +157,7 @@ _UPPER_LETTER = re.compile(rf"^[{_UPPER}]\.\s+(?=[{_UPPER}])")
 
 def find_marker(text: str, *, ocr: bool = False) -> Marker | None:
     first = text[:1]
-    if (
-        ocr
-        and first in "HIl"
-        and (m := _OCR_ROMAN.match(text)) is not None
-        and _caps_heading(text[m.end() :])
-    ):
+    if ocr and first in "HIl" and (m := _OCR_ROMAN.match(text)) is not None and caps_heading(text[m.end() :]):
         numeral = _OCR_ROMAN_READ.get(m.group(1), m.group(1).replace("l", "I"))
         return Marker("roman", numeral + ".", len(m.group(0)))
     if text[1:2] == "." and first.isupper() and first not in "IVXL":
@@ -187,7 +182,7 @@ def find_marker(text: str, *, ocr: bool = False) -> Marker | None:
     return None
 
 
-def _caps_heading(text: str) -> bool:
+def caps_heading(text: str) -> bool:
     """A heading in capitals: its letters (a few at least) all upper case."""
     letters = [c for c in text[:40] if c.isalpha()]
     return len(letters) >= 4 and all(c.isupper() for c in letters)

@@ -478,7 +478,7 @@ def find_roles(text: str) -> Roles:
                 before = _body_before(text, toks, _before_role_noun(toks, k))
                 support.extend(before)
                 supporting.update(n.lower() for n in before)
-    if "phối hợp)" in text:
+    if ")" in text and _SUPPORT_ASIDE.search(text):
         # "Sở Y tế (chủ trì), Sở Tài chính (phối hợp) xây dựng …": a partner by its aside
         asides = [n for n in (*subject, *leads) if _partner_by_aside(text, n)]
         support.extend(asides)
@@ -498,7 +498,7 @@ def find_roles(text: str) -> Roles:
         for n in _dedupe(leads)
         if n.lower() not in {s.lower() for s in subj} and n.lower() not in supporting
     )
-    if subj and _PERSON_MARKS[0] in text.lower():
+    if len(subj) > 1 and any(_is_comrade(n) for n in subj):
         subj = _with_titles(subj, text)
     return Roles(subj, others, _dedupe(support))
 

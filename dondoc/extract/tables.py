@@ -19,7 +19,7 @@ from dondoc.extract.bodies import read_bodies, tokenize, whole_bodies
 from dondoc.extract.lexicon import table
 from dondoc.extract.lexicon import words as lexicon_words
 from dondoc.extract.lines import Line
-from dondoc.extract.markers import is_item_start
+from dondoc.extract.markers import caps_heading, is_item_start
 from dondoc.extract.structure import join_parts
 
 _ROMAN_CELL = re.compile(r"[IVX]{1,5}\.?|[A-H]\.?")  # a group row's "II" or "B"
@@ -942,10 +942,7 @@ def _after_the_table(raw: str) -> bool:
     """Is a line past the table: the next part's heading in capitals, alone on its line? (A
     sentence run across the columns is no sign: pdftotext glues a row's cells into one.)"""
     part = _PART_AFTER.match(raw)
-    if part is None or len(_fragments(raw)) != 1:
-        return False
-    letters = [c for c in part.group(1) if c.isalpha()]
-    return len(letters) >= 4 and all(c.isupper() for c in letters)
+    return part is not None and len(_fragments(raw)) == 1 and caps_heading(part.group(1))
 
 
 def _read_layout_table(lines: list[Line], tt: int) -> Table | None:

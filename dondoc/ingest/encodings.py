@@ -157,15 +157,12 @@ _FEW_WORDS = 8  # too few to count common words among (a last page with the sign
 def page_reads_as_vietnamese(text: str) -> bool:
     """A PDF page's text layer is the page's Vietnamese text (else the page goes to OCR)."""
     text = unicodedata.normalize("NFC", text)
-    words = [w for w in _WORD.findall(text) if not w.isdigit()]
+    words = _WORD.findall(text)
     if 0 < len(words) < _FEW_WORDS:
         # "Đinh Văn Lâm" alone: letters of the alphabet, a word marked as Vietnamese marks it
         # (a legacy font's "§inh V¨n L©m" keeps neither)
         letters = _vietnamese_letters()
-        chars = [c for w in words for c in w]
-        return sum(c in letters for c in chars) >= 0.9 * len(chars) and any(
-            not w.isascii() and all(c in letters for c in w) for w in words
-        )
+        return _score(text)[1] >= 0.9 and any(not w.isascii() and all(c in letters for c in w) for w in words)
     if not reads_as_vietnamese(text):
         return False
     words = _WORD.findall(text)

@@ -3,6 +3,7 @@ visual lines. Coordinates are PDF points, y measured from the top of the page.""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 
@@ -60,3 +61,7 @@ class Line:
     @property
     def bottom(self) -> float:
         return max(r.bottom for r in self.runs)
+
+
+# a page's number alone on its line ("2", "- 2 -"): a running line, no text of the page
+PAGE_NUMBER = re.compile(r"^\s*[-–]?\s*\d{1,3}\s*[-–]?\s*$")

@@ -27,7 +27,7 @@ from dondoc.errors import DondocError, ErrorCode
 from dondoc.ingest import ocr
 from dondoc.ingest.encodings import blank_controls, page_reads_as_vietnamese
 from dondoc.ingest.guards import check_pdf_streams, too_complex
-from dondoc.ingest.pdf_geometry import Line, Rules, Run
+from dondoc.ingest.pdf_geometry import PAGE_NUMBER, Line, Rules, Run
 from dondoc.ingest.pdf_tables import TableState, mark_tables, markdown_rows, page_rules, ruled_lines
 
 _DIGITS = re.compile(r"\d+")
@@ -37,7 +37,6 @@ _LETTER = re.compile(r"[^\W\d_]")
 # last page with the signer's name alone)
 _MIN_LETTERS = 20
 _PAGE_IMAGE = 0.25  # the share of a page an image covers to be the page's scan
-_PAGE_NUMBER = re.compile(r"^\s*[-–]?\s*\d{1,3}\s*[-–]?\s*$")
 
 
 def read_pdf(
@@ -476,7 +475,7 @@ def _drop_running_lines(lines: list[Line], layout: PageLayout, pages: int) -> li
     kept = []
     for ln in lines:
         text = _line_text(ln).strip()
-        if edge(ln) and (_DIGITS.sub("#", text) in repeated or _PAGE_NUMBER.match(text)):
+        if edge(ln) and (_DIGITS.sub("#", text) in repeated or PAGE_NUMBER.match(text)):
             continue
         kept.append(ln)
     return kept

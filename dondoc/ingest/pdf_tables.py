@@ -22,7 +22,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from dondoc.ingest.ocr import OcrTable
-from dondoc.ingest.pdf_geometry import Line, Rules, Run, TableGrid
+from dondoc.ingest.pdf_geometry import PAGE_NUMBER, Line, Rules, Run, TableGrid
 
 # the words of a task table's header, by column kind; a header names at least three kinds,
 # one of them the lead or the deadline (the extractor's lexicon has its own list: ingest and
@@ -37,7 +37,6 @@ _HEADER_KINDS = {
 }
 _ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*|[IVX]{1,5}|[a-zđ])[.)]?$")
 _EDGE = 0.08  # share of the page height at top and bottom where running headers sit
-_PAGE_NUMBER = re.compile(r"^\W*\d{1,3}\W*$")  # "2", "- 2 -", "(2)"
 
 
 @dataclass
@@ -83,9 +82,9 @@ def mark_tables(
                 k += len(header)
                 continue
         grid = state.grid
+        at_edge = line.top < height * _EDGE or line.bottom > height * (1 - _EDGE)
         if grid is not None:
             grid.rules.setdefault(line.page, rules)
-            at_edge = line.top < height * _EDGE or line.bottom > height * (1 - _EDGE)
             border = _left_border(grid, rules)
             middle = (line.top + line.bottom) / 2
             if (
@@ -108,8 +107,7 @@ def mark_tables(
                     piece for run in line.runs for piece in _split_at_bounds(run, grid, textpage, rules)
                 ]
                 line.grid = grid
-        at_edge = line.top < height * _EDGE or line.bottom > height * (1 - _EDGE)
-        if not (at_edge and _PAGE_NUMBER.match(" ".join(r.text for r in line.runs))):
+        if not (at_edge and PAGE_NUMBER.match(" ".join(r.text for r in line.runs))):
             # a page's number is no row: the gap to the next line is measured from the
             # table's last line, not from "2" at the page's top
             prev = line
