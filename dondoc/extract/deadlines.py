@@ -146,11 +146,14 @@ def _matches(rule: _Rule, text: str, low: str, fast: bool) -> list[re.Match[str]
 _RECURRENCE = [
     # "hằng tháng", "mỗi tháng (một lần)"
     _rule("monthly", r"\b(?:hằng|hàng|(?<!bình\s)mỗi)\s+tháng\b", ("hằng", "hàng", "mỗi"), 0, "hm"),
-    # ... and a quarter's last month ("trước ngày 20 của tháng cuối quý", "cuối mỗi quý")
+    # ... and a quarter's first or last month ("trước ngày 20 của tháng cuối quý", "trước ngày
+    # 10 của tháng đầu quý sau", "cuối mỗi quý")
     _rule(
         "quarterly",
-        r"\b(?:hằng|hàng|(?<!bình\s)mỗi)\s+quý\b|\btháng\s+cuối\s+(?:của\s+)?(?:mỗi\s+)?quý\b",
-        ("hằng", "hàng", "mỗi", "tháng cuối"),
+        # (not "tháng đầu quý III/2027": one month)
+        r"\b(?:hằng|hàng|(?<!bình\s)mỗi)\s+quý\b"
+        rf"|\btháng\s+(?:cuối|đầu)\s+(?:của\s+)?(?:mỗi\s+)?quý\b(?!\s*{_NUMERAL_Q}\b)",
+        ("hằng", "hàng", "mỗi", "tháng cuối", "tháng đầu"),
         0,
         "hmt",
     ),
@@ -414,6 +417,17 @@ def _quarter_or_pair(m: re.Match[str], doc_date: date | None) -> Resolved:
 def _half(m: re.Match[str], doc_date: date | None) -> Resolved:
     first = m.group(1).lower() == "đầu"
     return date(int(m.group(2)), 6 if first else 12, 30 if first else 31), ()
+
+
+_MONTH_COUNTS: Final = {"ba": 3, "chín": 9}
+
+
+def _months_of_year(m: re.Match[str], doc_date: date | None) -> Resolved:
+    count = m.group(1).lower()
+    if m.group(2).lower() == "cuối":
+        return date(int(m.group(3)), 12, 31), ()
+    last = _last_of_month(int(m.group(3)), _MONTH_COUNTS.get(count) or int(count))
+    return (last, ()) if last else None
 
 
 def _tet(m: re.Match[str], doc_date: date | None) -> Resolved:
@@ -969,6 +983,21 @@ PHRASES: Final[tuple[Phrase, ...]] = (
         "trong 6 tháng đầu năm 2026",
         date(2026, 6, 30),
     ),
+    # "trong 9 tháng đầu năm 2026", "03 tháng cuối năm 2026": the year's first months end
+    # with the last of them, its last months with the year
+    Phrase(
+        _rule(
+            "months_of_year",
+            r"\b(?:trong\s+)?(0?[1-9]|1[01]|ba|chín)\s+tháng\s+(đầu|cuối)\s+năm\s+(\d{4})",
+            ("tháng",),
+            12,
+            "t0123456789bc",
+        ),
+        ("tháng",),
+        _months_of_year,
+        "trong 9 tháng đầu năm 2026",
+        date(2026, 9, 30),
+    ),
     # "hoàn thành trong quý III", "trong quý IV năm nay": as a month without its year (rule
     # 10: a quarter's last day); never "quý I hằng năm", "quý II và quý III", "quý I/2027"
     Phrase(
@@ -1211,7 +1240,7 @@ PHRASES: Final[tuple[Phrase, ...]] = (
         _rule(
             "relative",
             # "chậm nhất (là) sau 15 ngày", "sau 15 ngày kể từ …": within that time
-            r"\b(?:(?:trong\s+(?:vòng|thời\s+hạn)?|chậm\s+nhất(?:\s+là)?|không\s+quá)\s*(?:sau\s+)?|sau\s+)"
+            r"\b(?:(?:trong\s+(?:vòng|thời\s+(?:hạn|gian))?|chậm\s+nhất(?:\s+là)?|không\s+quá)\s*(?:sau\s+)?|sau\s+)"
             r"(\d{1,3})\s+(ngày|tuần|tháng)(\s+làm\s+việc)?,?\s+kể\s+từ\s+ngày\s+"
             # "kể từ ngày Kế hoạch (này) được ban hành": the document's own signing
             r"(?:(?:kế\s+hoạch|văn\s+bản|quyết\s+định|chỉ\s+thị|công\s+văn|thông\s+báo)(?:\s+này)?\s+(?:được\s+)?)?"
@@ -1455,7 +1484,7 @@ _OPEN_START = re.compile(
     re.I,
 )
 _FROM_EVENT = re.compile(
-    r"\b(?:trong(?:\s+vòng|\s+thời\s+hạn)?|chậm\s+nhất(?:\s+là)?|không\s+quá|sau)\s*\d{1,3}\s+(?:ngày|tuần|tháng)"
+    r"\b(?:trong(?:\s+vòng|\s+thời\s+(?:hạn|gian))?|chậm\s+nhất(?:\s+là)?|không\s+quá|sau)\s*\d{1,3}\s+(?:ngày|tuần|tháng)"
     r"(?:\s+làm\s+việc)?,?\s+(?:kể\s+)?từ\s+(?:ngày|khi)\s+[^.;,()]{1,60}",
     re.I,
 )
@@ -1528,6 +1557,7 @@ def _recurrence_only(text: str, low: str, written: str) -> Deadline | None:
         and "thường xuyên" not in low
         and "mỗi" not in low
         and "cuối quý" not in low
+        and "đầu quý" not in low
     ):
         return None  # none of the period words: spare the patterns
     fast = _fast(text, low)

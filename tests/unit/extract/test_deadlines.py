@@ -495,6 +495,11 @@ def test_phrases_without_their_year_in_a_plan_for_the_next_year() -> None:
         ("báo cáo trong thời hạn 10 ngày làm việc kể từ ngày ký", date(2026, 3, 19)),
         ("hoàn thành trong vòng 02 tháng kể từ ngày ký ban hành", date(2026, 5, 5)),
         ("hoàn thành trong 2 tuần kể từ ngày ký", date(2026, 3, 19)),
+        ("hoàn thành trong thời gian 30 ngày kể từ ngày Kế hoạch này được ban hành", date(2026, 4, 4)),
+        # the year's first months end with the last of them, its last months with the year
+        ("báo cáo kết quả trong 9 tháng đầu năm 2026", date(2026, 9, 30)),
+        ("hoàn thành trong thời gian 3 tháng đầu năm 2027", date(2027, 3, 31)),
+        ("triển khai trong 03 tháng cuối năm 2026", date(2026, 12, 31)),
         # a part of a year or of a quarter: the last day it allows
         ("hoàn thành đầu năm 2027", date(2027, 3, 31)),
         ("tổ chức hội chợ vào giữa năm 2026", date(2026, 6, 30)),
@@ -553,6 +558,11 @@ def test_a_start_a_half_year_or_a_session_is_no_part_of_a_year(phrase: str) -> N
         (
             "sau 10 ngày kể từ khi kết thúc đợt kiểm tra, báo cáo",
             "sau 10 ngày kể từ khi kết thúc đợt kiểm tra",
+            "event",
+        ),
+        (
+            "trả lời trong thời gian 15 ngày kể từ ngày nhận được kiến nghị",
+            "trong thời gian 15 ngày kể từ ngày nhận được kiến nghị",
             "event",
         ),
     ],
@@ -934,13 +944,19 @@ def test_half_of_a_month(text: str, expected: date) -> None:
     [
         ("Báo cáo kết quả mỗi tháng một lần.", "mỗi tháng", "monthly"),
         ("Báo cáo trước ngày 20 của tháng cuối quý.", "tháng cuối quý", "quarterly"),
+        ("Các sở báo cáo trước ngày 10 của tháng đầu quý sau.", "tháng đầu quý", "quarterly"),
         ("Tổ chức sơ kết vào cuối mỗi quý.", "mỗi quý", "quarterly"),
         ("Mỗi chi bộ sinh hoạt chuyên đề ít nhất một lần mỗi năm.", "mỗi năm", "yearly"),
     ],
 )
-def test_a_cycle_said_by_moi_or_by_a_quarters_last_month(text: str, written: str, recurrence: str) -> None:
+def test_a_cycle_by_moi_or_a_quarters_first_or_last_month(text: str, written: str, recurrence: str) -> None:
     found = find_in_text(text, date(2027, 3, 1))
     assert found is not None and (found.text, found.date, found.recurrence) == (written, None, recurrence)
+
+
+def test_a_quarters_first_month_with_its_numeral_is_one_month_not_a_cycle() -> None:
+    found = find_in_text("Tổ chức hội nghị vào tháng đầu quý III/2027.", date(2027, 3, 1))
+    assert found is None or found.recurrence != "quarterly"
 
 
 def test_no_cycle_in_a_rate_nor_in_each_of_several_bodies() -> None:
