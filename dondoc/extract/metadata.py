@@ -807,6 +807,13 @@ def read_closing(lines: list[Line], body_start: int, limit: int) -> Closing:
         auth = _bare_signature(lines, body_start, limit)
     if noi is None and auth is None:
         return c
+    if noi is not None and auth is None and (above := _signature_above(lines, body_start, noi)) is not None:
+        # the signature block, then "Nơi nhận:" (a copy that read the right column first)
+        c.start = above
+        sig = [_unmark(lines[i].text).strip() for i in range(above, noi) if lines[i].is_text]
+        recips, c.end = _recipients_after(lines, noi, limit)
+        _finish(c, recips, sig)
+        return c
     c.start = min(x for x in (noi, auth) if x is not None)
     # recipients: '- ' lines after 'Nơi nhận' (left column only)
     recips: list[str] = []
@@ -1082,6 +1089,46 @@ def _bare_signature(lines: list[Line], body_start: int, limit: int) -> int | Non
             return None
         return None
     return None
+
+
+def _signature_above(lines: list[Line], body_start: int, noi: int) -> int | None:
+    """The first line of a signature block that ends right above "Nơi nhận:" (its authority
+    "TM. …"/"KT. …" or a signer's own title, in capitals, then the name), else None."""
+    texts = [k for k in range(max(body_start, noi - 3 * _NAME_WITHIN), noi) if lines[k].is_text]
+    while texts and _signature_mark().fullmatch(_unmark(lines[texts[-1]].text).strip()):
+        texts.pop()
+    if not texts or not _NAME.match(_unmark(lines[texts.pop()].text).strip()):
+        return None
+    top = None
+    for k in reversed(texts[-_NAME_WITHIN:]):
+        title = _unmark(lines[k].text).strip()
+        if _signature_mark().fullmatch(title):
+            continue
+        if len(title) > _BARE_TITLE_LINE + 20 or not title.isupper():
+            break
+        if not (_AUTHORITY.match(title) or title.startswith(_title_heads())):
+            break
+        top = k  # "TM. ỦY BAN NHÂN DÂN" above "KT. CHỦ TỊCH" above "PHÓ CHỦ TỊCH"
+    return top
+
+
+def _recipients_after(lines: list[Line], noi: int, limit: int) -> tuple[list[str], int]:
+    """The "- " items under "Nơi nhận:" (an item wrapped over lines joined), and the index
+    of the line after them."""
+    recips: list[str] = []
+    k = noi + 1
+    while k < limit:
+        ln = lines[k]
+        if ln.is_text:
+            first = _unmark(ln.text).strip()
+            if first.startswith(("-", "–", "+", "•")):
+                recips.append(first.lstrip("-–+• ").strip())
+            elif recips and not first.isupper() and not recips[-1].rstrip().endswith((";", ".")):
+                recips[-1] += " " + first
+            else:
+                break
+        k += 1
+    return recips, k
 
 
 def _title_heads() -> tuple[str, ...]:

@@ -371,6 +371,35 @@ def test_a_signers_own_title_without_recipients_closes_the_body() -> None:
     assert e.meta.signer is None
 
 
+def test_a_signature_block_above_the_recipients_is_read() -> None:
+    """A copy that reads the signature's column first puts the block ("TM. …", "KT. …", the
+    title, the name) right above "Nơi nhận:": the signer, the title and the recipients."""
+    body = (
+        header("88/KH-UBND", kind="KẾ HOẠCH", title="Phòng, chống thiên tai năm 2027")
+        + "\n1. Sở Xây dựng kiểm tra an toàn các công trình.\n"
+        + "2. Công an tỉnh bố trí lực lượng sẵn sàng cứu hộ, cứu nạn.\n"
+    )
+    recipients = "Nơi nhận:\n- Bộ Nông nghiệp và Môi trường;\n- TT Tỉnh ủy,\nTT HĐND tỉnh;\n- Lưu: VT, NN.\n"
+    for block, title in (
+        (
+            "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n\n\nHoàng Nam\n",
+            "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH",
+        ),
+        ("CHỦ TỊCH\n(Đã ký)\nHoàng Nam\n", "CHỦ TỊCH"),
+    ):
+        e = extract(SourceText(body + block + recipients))
+        assert (e.meta.signer, e.meta.signer_title) == ("Hoàng Nam", title)
+        assert e.meta.recipients == (
+            "Bộ Nông nghiệp và Môi trường",
+            "TT Tỉnh ủy, TT HĐND tỉnh",
+            "Lưu: VT, NN",
+        )
+        assert e.tasks[-1].text == "Công an tỉnh bố trí lực lượng sẵn sàng cứu hộ, cứu nạn."
+    # a name-like last line of the body with no title above it is no signature
+    e = extract(SourceText(body.replace("cứu nạn.\n", "cứu nạn:\nHoàng Nam\n") + recipients))
+    assert e.meta.signer is None
+
+
 def test_a_wrapped_sentences_last_words_are_no_kind_line() -> None:
     """A letter has no kind line; a page that wraps "… theo" / "quy định." puts a kind's words
     at a line's start, in lower case: no kind, and the items before it are read."""
