@@ -811,8 +811,8 @@ def read_closing(lines: list[Line], body_start: int, limit: int) -> Closing:
         # the signature block, then "Nơi nhận:" (a copy that read the right column first)
         c.start = above
         sig = [_unmark(lines[i].text).strip() for i in range(above, noi) if lines[i].is_text]
-        recips, c.end = _recipients_after(lines, noi, limit)
-        _finish(c, recips, sig)
+        listed, c.end = _recipients_after(lines, noi, limit)
+        _finish(c, listed, sig)
         return c
     c.start = min(x for x in (noi, auth) if x is not None)
     # recipients: '- ' lines after 'Nơi nhận' (left column only)
