@@ -35,7 +35,8 @@ _OLD_TONES = {
     "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ",
 }  # fmt: skip
 _OLD_TONES |= {k[0].upper() + k[1]: v[0].upper() + v[1] for k, v in _OLD_TONES.items()}
-_OLD = re.compile("|".join(_OLD_TONES) + r"(?![a-zà-ỹ])")
+_OLD_TONES |= {k.upper(): v.upper() for k, v in _OLD_TONES.items()}  # in capitals: "CỘNG HOÀ", "UỶ BAN"
+_OLD = re.compile("(?:" + "|".join(_OLD_TONES) + r")(?![a-zà-ỹA-ZÀ-Ỹ])")
 
 
 def old_tones(text: str) -> str:

@@ -22,16 +22,16 @@ from dondoc.extract.tones import toneless
 
 # the State's, the Party's and the Youth Union's ("ĐOÀN TNCS HỒ CHÍ MINH" heads its documents
 # as "ĐẢNG CỘNG SẢN VIỆT NAM" heads the Party's), also wrapped after its first word ("CỘNG" /
-# "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+# "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), its tone mark on either vowel ("CỘNG HOÀ", the older placement)
 _MOTTO = re.compile(
-    r"CỘNG\s+H[ÒO]A\s+XÃ|ĐẢNG\s+CỘNG|ĐỘC\s+LẬP|Độc\s+lập\s*[-–]|CỘNG\s+SẢN\s+VIỆT|H[ÒO]A\s+XÃ\s+HỘI"
+    r"CỘNG\s+H(?:[ÒO]A|OÀ)\s+XÃ|ĐẢNG\s+CỘNG|ĐỘC\s+LẬP|Độc\s+lập\s*[-–]|CỘNG\s+SẢN\s+VIỆT|H(?:[ÒO]A|OÀ)\s+XÃ\s+HỘI"
     r"|HỘI\s+CH[ỦÚ]\s+NGHĨA"  # (a scan may read the hook of "CHỦ" as an acute)
     r"|ĐOÀN\s+TNCS\s+HỒ\s+CHÍ\s+MINH|ĐOÀN\s+THANH\s+NIÊN\s+CỘNG\s+SẢN\s+HỒ",
     re.I,
 )
 # the first words of a motto wrapped over two lines ("ĐẢNG / CỘNG SẢN VIỆT NAM")
-_MOTTO_TAIL = re.compile(r"^(?:CỘNG\s+SẢN|HỘI\s+CHỦ\s+NGHĨA|H[ÒO]A\s+XÃ)", re.I)
-_MOTTO_HEAD = re.compile(r"^(?:ĐẢNG|CỘNG\s+H[ÒO]A(?:\s+XÃ)?|CỘNG)$", re.I)
+_MOTTO_TAIL = re.compile(r"^(?:CỘNG\s+SẢN|HỘI\s+CHỦ\s+NGHĨA|H(?:[ÒO]A|OÀ)\s+XÃ)", re.I)
+_MOTTO_HEAD = re.compile(r"^(?:ĐẢNG|CỘNG\s+H(?:[ÒO]A|OÀ)(?:\s+XÃ)?|CỘNG)$", re.I)
 # the symbol runs to a space, unless a "/" or "-" joins the next part ("173 /KH - UBND");
 # two spaces or a cell's end close it as before ("Số: 12/KH-UBND V/v …" from a cell's <br>)
 _NUMBER = re.compile(

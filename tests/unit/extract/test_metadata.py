@@ -417,3 +417,18 @@ def test_a_wrapped_sentences_last_words_are_no_kind_line() -> None:
     e = extract(SourceText(text))
     assert e.meta.type == "Công văn"
     assert [t.text[:12] for t in e.tasks] == ["Sở Y tế tăng", "Bố trí kinh ", "Báo cáo kết "]
+
+
+def test_a_motto_with_the_older_tone_placement_is_the_motto() -> None:
+    """ "CỘNG HOÀ" (the tone on the last vowel, as many offices still type it) is the motto:
+    the issuer is the column beside it, not the motto's first words."""
+    text = (
+        "UỶ BAN NHÂN DÂN\nTỈNH BẮC KẠN\nSố: 215/KH-UBND\n"
+        "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Bắc Kạn, ngày 05 tháng 02 năm 2027\n\nKẾ HOẠCH\nCải cách hành chính năm 2027\n"
+    )
+    h = _header(text)
+    assert (h.issuer, h.number, h.date) == ("UỶ BAN NHÂN DÂN TỈNH BẮC KẠN", "215/KH-UBND", dt.date(2027, 2, 5))
+    # the motto wrapped after its first word
+    h = _header(text.replace("CỘNG HOÀ XÃ", "CỘNG\nHOÀ XÃ"))
+    assert h.issuer == "UỶ BAN NHÂN DÂN TỈNH BẮC KẠN"
