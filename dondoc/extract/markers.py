@@ -115,6 +115,10 @@ _OCR_NUMBER = re.compile(rf"^\d{{1,2}}\s+(?=[{_UPPER}])")
 # a heading in capitals, where a letter item ("H. Về …") never stands
 _OCR_ROMAN = re.compile(rf"^(H|HI|IH|Il|lI|Ill|IlI|lII)\s*\.\s+(?=[{_UPPER}]{{2,}}\b)")
 _OCR_ROMAN_READ = {"H": "II", "HI": "III", "IH": "III"}
+# ... and the readings no typed text holds ("I1." for II, "1I." and "Il1." and the like),
+# wherever the text comes from: OCR output is often pasted as text
+# (a capital I and a digit 1 both: "11." is an item's number)
+_OCR_ROMAN_DIGIT = re.compile(rf"^((?=[Il1]*1)(?=[Il1]*I)[Il1]{{2,3}})\s*\.\s+(?=[{_UPPER}]{{2,}}\b)")
 
 
 # The patterns that can match a line starting with a given character, in their order:
@@ -160,6 +164,13 @@ def find_marker(text: str, *, ocr: bool = False) -> Marker | None:
     if ocr and first in "HIl" and (m := _OCR_ROMAN.match(text)) is not None and caps_heading(text[m.end() :]):
         numeral = _OCR_ROMAN_READ.get(m.group(1), m.group(1).replace("l", "I"))
         return Marker("roman", numeral + ".", len(m.group(0)))
+    if (
+        first in "I1"
+        and text[1:2] in "Il1"
+        and (m := _OCR_ROMAN_DIGIT.match(text)) is not None
+        and caps_heading(text[m.end() :])
+    ):
+        return Marker("roman", m.group(1).replace("l", "I").replace("1", "I") + ".", len(m.group(0)))
     if text[1:2] == "." and first.isupper() and first not in "IVXL":
         m = _UPPER_LETTER.match(text)
         if m:

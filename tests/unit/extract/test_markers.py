@@ -6,7 +6,14 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from dondoc.extract.markers import _PATTERNS, _UPPER_LETTER, Marker, find_marker
+from dondoc.extract.markers import (
+    _OCR_ROMAN_DIGIT,
+    _PATTERNS,
+    _UPPER_LETTER,
+    Marker,
+    caps_heading,
+    find_marker,
+)
 
 _LINE = st.text(alphabet="0123456789IVXLCPMĐđabcx()./-–+•: ĐiềuPhầnChươngMụcviiATo»Ø§ü➢>S", max_size=14)
 
@@ -15,6 +22,8 @@ def _every_pattern(text: str) -> Marker | None:
     """Every pattern, in order, with no look at the first character. A part lettered in
     capitals ("A. SỞ NỘI VỤ") is a rule of its own before the table, where no roman
     numeral ("I.", "V.") stands."""
+    if (m := _OCR_ROMAN_DIGIT.match(text)) and caps_heading(text[m.end() :]):
+        return Marker("roman", m.group(1).replace("l", "I").replace("1", "I") + ".", len(m.group(0)))
     if text[1:2] == "." and text[:1] not in "IVXL" and (m := _UPPER_LETTER.match(text)):
         return Marker("upper_letter", m.group(0).strip(), len(m.group(0)))
     for style, pattern in _PATTERNS:

@@ -428,7 +428,11 @@ def test_a_motto_with_the_older_tone_placement_is_the_motto() -> None:
         "Bắc Kạn, ngày 05 tháng 02 năm 2027\n\nKẾ HOẠCH\nCải cách hành chính năm 2027\n"
     )
     h = _header(text)
-    assert (h.issuer, h.number, h.date) == ("UỶ BAN NHÂN DÂN TỈNH BẮC KẠN", "215/KH-UBND", dt.date(2027, 2, 5))
+    assert (h.issuer, h.number, h.date) == (
+        "UỶ BAN NHÂN DÂN TỈNH BẮC KẠN",
+        "215/KH-UBND",
+        dt.date(2027, 2, 5),
+    )
     # the motto wrapped after its first word
     h = _header(text.replace("CỘNG HOÀ XÃ", "CỘNG\nHOÀ XÃ"))
     assert h.issuer == "UỶ BAN NHÂN DÂN TỈNH BẮC KẠN"

@@ -10,6 +10,7 @@ from datetime import date
 from dondoc.core.text import SourceText
 from dondoc.extract import ocr_words
 from dondoc.extract.lines import mark_noise, split_lines
+from dondoc.extract.markers import Marker, find_marker
 from dondoc.extract.metadata import read_closing, read_header
 from dondoc.extract.pipeline import extract
 from tests.support.texts import header
@@ -240,6 +241,28 @@ def test_an_items_last_dash_read_as_a_hyphen_still_parts_its_fields() -> None:
     first, second = extract(SourceText(header() + "\n" + body)).tasks
     assert (first.lead, first.deadline.date) == (("Văn phòng Sở",), date(2028, 12, 9))
     assert second.lead == ("Phòng Tài chính - Kế hoạch",)
+
+
+def test_a_roman_numeral_read_with_a_digit_one_opens_its_part_in_any_text() -> None:
+    """ "I1." (II) and "1I." or "Il1." (III), as OCR reads a numeral, are typed by no one: a
+    part before a heading in capitals even in a text that came as text (OCR output pasted);
+    "11." is item eleven, and "I1." before a sentence no part."""
+    body = (
+        "I. MỤC TIÊU\nNâng cao chỉ số cải cách hành chính của tỉnh.\n"
+        "I1. NHIỆM VỤ\n"
+        "1. Sở Tư pháp kiểm soát thủ tục hành chính, báo cáo hằng quý.\n"
+        "2. Văn phòng UBND tỉnh nâng cấp hệ thống một cửa trước ngày 30/6/2026.\n"
+        "Il1. TỔ CHỨC THỰC HIỆN\n"
+        "1. Sở Nội vụ theo dõi, đôn đốc việc thực hiện Kế hoạch này.\n"
+    )
+    e = extract(SourceText(header() + body))
+    assert [(t.section, t.lead) for t in e.tasks] == [
+        ("I1. NHIỆM VỤ", ("Sở Tư pháp",)),
+        ("I1. NHIỆM VỤ", ("Văn phòng UBND tỉnh",)),
+        ("Il1. TỔ CHỨC THỰC HIỆN", ("Sở Nội vụ",)),
+    ]
+    assert find_marker("11. SỞ Y TẾ") == Marker("num_dot", "11.", 4)
+    assert find_marker("I1. Sở Y tế") is None
 
 
 def test_a_bold_roman_numeral_read_as_h_opens_its_part() -> None:
