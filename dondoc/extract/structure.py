@@ -529,6 +529,7 @@ def _closing_firsts() -> frozenset[str]:
     openers = [
         *words("structure", "closing_starts"),
         *words("structure", "closing_offices"),
+        *words("structure", "closing_notifiers"),
         *_ISSUERS,
         *_CLOSING_HEADS,
         *_ASKS,
@@ -689,8 +690,25 @@ def office_notifies() -> re.Pattern[str]:
         said("closing_offices", "closing_office_verbs")
         + "|"
         + said("closing_any_office", "closing_any_office_verbs")
+        + "|"
+        + issuer_notifies()
     )
     return re.compile(rf"^(?:{either})", re.I)
+
+
+@cache
+def issuer_notifies() -> str:
+    """The pattern (source) of "Ban Thường vụ Huyện ủy thông báo để … biết": the issuing body
+    notifying others for them to know, a closing sentence (lexicon: closing_notifiers)."""
+
+    def alternatives(key: str) -> str:
+        return "|".join(re.escape(w) for w in words("structure", key))
+
+    return (
+        rf"(?:{alternatives('closing_notifiers')})\b(?!\s+(?:các|những)\b)[^.;:]{{0,60}}?"
+        rf"\b(?:{alternatives('closing_notifier_verbs')})\b[^.;:]{{0,160}}?"
+        rf"\b(?:{alternatives('closing_notified_for')})\b"
+    )
 
 
 _ROMAN_BEFORE = {"(ii)": "(i)", "(iii)": "(ii)", "(iv)": "(iii)", "(v)": "(iv)", "(vi)": "(v)"}

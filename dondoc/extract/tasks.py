@@ -43,7 +43,14 @@ from dondoc.extract.roles import (
     find_roles,
 )
 from dondoc.extract.spacing import one_spaced
-from dondoc.extract.structure import PLAN_NUMBERS, Block, is_closing_text, looks_ahead, opens_phase
+from dondoc.extract.structure import (
+    PLAN_NUMBERS,
+    Block,
+    is_closing_text,
+    issuer_notifies,
+    looks_ahead,
+    opens_phase,
+)
 from dondoc.extract.tables import Row
 from dondoc.extract.targets import find_targets
 from dondoc.extract.tones import toneless
@@ -888,6 +895,11 @@ def _phase(heading: str, ctx: Context) -> Deadline | None:
     phase = deadlines.phase_end(flat) or deadlines.bracketed_period(flat, ctx.doc_date)
     if phase is not None:
         return phase
+    if (period := _tasks_of_a_period(flat)) is not None:
+        # "2. Nhiệm vụ trọng tâm tháng 5 năm 2027": the work of that period (rule 12)
+        value = deadlines.parse_value(period, ctx.doc_date, ctx.work_year)
+        if value.date is not None:
+            return value
     if len(flat) <= _GROUP_LABEL:
         # a heading that is only a period ("I. THÁNG 01/2027", "Quý II năm 2027"), as a
         # table's group row is (_group_bound)
@@ -1102,7 +1114,7 @@ def _may_hold_closing(text: str) -> bool:
 def _closing_words() -> tuple[str, ...]:
     return tuple(
         w.lower()
-        for key in ("closing_sentences", "closing_phrases", "closing_offices")
+        for key in ("closing_sentences", "closing_phrases", "closing_offices", "closing_notifier_verbs")
         for w in words("structure", key)
     )
 
@@ -1117,6 +1129,7 @@ def _closing_sentence() -> re.Pattern[str]:
     verbs = "|".join(re.escape(w) for w in words("structure", "closing_office_verbs"))
     return re.compile(
         rf"[.;](\s+((?:{starts})\b.*|(?:{offices})\b[^.;:]{{0,60}}?\b(?:{verbs})\b.*"
+        rf"|{issuer_notifies()}.*"
         rf"|[^.;]{{0,80}}?\b(?:{thanks})\b.*))$",
         re.I | re.S,
     )
@@ -1441,6 +1454,21 @@ def _group_bound(section: str, ctx: Context) -> Deadline | None:
 
 _GROUP_LABEL = 40  # a period's label is short; a longer group row is a topic
 _PERIOD_WORDS = re.compile(r"^(?:tháng|quý|quí|năm)\s+\S+(?:\s+năm\s+\d{4})?\s*:?$", re.I)
+
+
+def _tasks_of_a_period(heading: str) -> str | None:
+    """The period of a heading that names the tasks of a period and nothing else ("Nhiệm vụ
+    trọng tâm tháng 5 năm 2027", "PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ III/2027"), else None; not a
+    topic's ("Nhiệm vụ chuyển đổi số năm 2027")."""
+    label = _GROUP_MARK.sub("", heading, count=1).strip(" *:")
+    low = label.lower()
+    head = next((h for h in words("structure", "period_task_heads") if low.startswith(h + " ")), None)
+    if head is None:
+        return None
+    period = label[len(head) :].strip()
+    if period.lower().startswith("trong "):
+        period = period[len("trong ") :]
+    return period if len(period) <= _GROUP_LABEL and _only_a_period(period) else None
 
 
 def _only_a_period(heading: str) -> bool:

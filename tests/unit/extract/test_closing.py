@@ -54,6 +54,7 @@ def test_the_closing_sentence_words_spare_no_cut(shared_dir: Path) -> None:
         " Văn phòng Ủy ban nhân dân tỉnh thông báo để các cơ quan biết./.",
         "; Bộ Y tế trân trọng cảm ơn sự phối hợp của Quý Ủy ban./.",
         ". TRÊN ĐÂY LÀ KẾ HOẠCH CỦA ỦY BAN NHÂN DÂN TỈNH./.",
+        ". Ban Thường vụ Huyện ủy thông báo để các tổ chức đảng biết, thực hiện.",
     )
     found = 0
     for path in paths:
@@ -115,3 +116,25 @@ def test_the_issuers_follow_up_paragraph_after_the_last_item_is_its_closing() ->
         SourceText(head + body.replace("Bộ Y tế giao Cục Phòng bệnh", "Ủy ban nhân dân tỉnh giao Sở Y tế"))
     )
     assert "Sở Y tế" in e.tasks[-1].lead
+
+
+def test_the_issuer_notifying_for_others_to_know_closes_the_body() -> None:
+    """ "Ban Thường vụ Huyện ủy thông báo để các tổ chức đảng … biết, thực hiện." after the
+    last item (its own line or glued to it) is the closing, not that item's second lead; a
+    plural of such bodies notifying people is work ("Ủy ban nhân dân các xã thông báo đến
+    người dân biết …")."""
+    body = (
+        "Ban Thường vụ Huyện ủy kết luận như sau:\n"
+        "1. Ủy ban nhân dân huyện: Chỉ đạo thu hoạch lúa vụ Xuân, hoàn thành trước ngày 30/5/2027.\n"
+        "2. Đảng ủy các xã, thị trấn: Lãnh đạo tổ chức Đại hội Chi bộ, hoàn thành trong tháng 6/2027.\n"
+    )
+    closing = "Ban Thường vụ Huyện ủy thông báo để các tổ chức đảng, cơ quan, đơn vị biết, thực hiện.\n"
+    for text in (body + closing, body.rstrip("\n") + " " + closing):
+        e = extract(SourceText(header("215-TB/HU", kind="THÔNG BÁO", title="Kết luận") + text))
+        assert e.tasks[-1].lead == ("Đảng ủy các xã, thị trấn",)
+        assert e.tasks[-1].text.endswith("tháng 6/2027.")
+    assert is_closing_text("Thường trực Tỉnh ủy xin thông báo để các cấp ủy biết và thực hiện.")
+    assert not is_closing_text("Ủy ban nhân dân các xã thông báo đến người dân biết lịch tiêm chủng.")
+    assert not is_closing_text(
+        "Ủy ban nhân dân huyện thông báo đến nhân dân về kế hoạch giải phóng mặt bằng."
+    )

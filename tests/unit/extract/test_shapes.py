@@ -46,6 +46,30 @@ def test_a_phase_heading_bounds_the_items_under_it() -> None:
     assert dates == [date(2030, 12, 31), date(2027, 6, 30), date(2035, 12, 31)]
 
 
+def test_a_heading_naming_the_tasks_of_a_period_bounds_the_items_under_it() -> None:
+    """ "2. Nhiệm vụ trọng tâm tháng 5 năm 2027", "II. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ III/2027": the
+    period of the heading's tasks bounds its items (CONVENTIONS rule 12); a topic's heading
+    with a year ("Nhiệm vụ chuyển đổi số năm 2027") names no period of its tasks."""
+    e = _run(
+        """1. Đánh giá chung
+Tình hình kinh tế - xã hội của huyện tiếp tục ổn định.
+2. Nhiệm vụ trọng tâm tháng 5 năm 2027
+2.1. Ủy ban nhân dân huyện: Chỉ đạo thu hoạch lúa vụ Xuân, hoàn thành trước ngày 25/5/2027.
+2.2. Ban Tuyên giáo Huyện ủy: Hướng dẫn tuyên truyền kỷ niệm Ngày sinh Chủ tịch Hồ Chí Minh.
+3. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ III/2027
+3.1. Ủy ban Kiểm tra Huyện ủy: Tham mưu kiểm tra tổ chức đảng khi có dấu hiệu vi phạm.
+4. Nhiệm vụ chuyển đổi số năm 2027
+4.1. Văn phòng Huyện ủy: Số hóa hồ sơ lưu trữ.
+"""
+    )
+    assert [t.deadline.date for t in e.tasks] == [
+        date(2027, 5, 24),
+        date(2027, 5, 31),
+        date(2027, 9, 30),
+        None,
+    ]
+
+
 def test_emphasis_inside_an_item_hides_neither_its_date_nor_its_body() -> None:
     e = _run(
         """1. *Sở Y tế* chủ trì tổng hợp, báo cáo Ủy ban nhân dân tỉnh trước *ngày 13 tháng 12 năm 2026*.
