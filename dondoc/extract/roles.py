@@ -56,7 +56,7 @@ _SUPPORT_CUES: Final = _phrases("support_cues")
 _LEAD_BY_FIRST: Final = _by_first(_LEAD_CUES)  # as written, lower case
 _SUPPORT_BY_FIRST: Final = _by_first(tuple(tuple(w.lower() for w in c) for c in _SUPPORT_CUES))
 _SUPPORT_FILLERS: Final = frozenset(w for p in _phrases("support_cue_fillers") for w in p)
-_LEAD_CUE_PARTNERS: Final = frozenset(w for p in _phrases("lead_cue_partners") for w in p)
+_LEAD_CUE_PARTNERS: Final = _by_first(_phrases("lead_cue_partners"))
 _PASSIVE_AGENTS: Final = frozenset(words("roles", "passive_agents"))
 _PASSIVE_VERBS: Final = _phrases("passive_verbs")
 _WORK_NOUNS: Final = frozenset(words("roles", "work_nouns"))  # "Việc …": the work as a noun
@@ -94,14 +94,20 @@ class Roles:
 
 _COPULA: Final = words("roles", "copula")[0]  # "là"
 _ROLE_NOUNS: Final = _phrases("role_nouns")  # "cơ quan", "đơn vị"
+_DUTY_WORDS: Final = _phrases("duty_words")  # "có trách nhiệm", "chịu trách nhiệm"
 
 
 def _before_role_noun(toks: Toks, k: int) -> int:
-    """Where "X là cơ quan | phối hợp" ends its body: before "là cơ quan" (else at k)."""
+    """Where "X là cơ quan | phối hợp" or "X có trách nhiệm | phối hợp" ends its body: before
+    "là cơ quan" or the words of duty (else at k)."""
     for noun in _ROLE_NOUNS:
         at = k - len(noun)
         if at > 1 and toks[at - 1].low == _COPULA and _starts_with(toks, at, noun, fold=True):
             return at - 1
+    for duty in _DUTY_WORDS:
+        at = k - len(duty)
+        if at > 0 and _starts_with(toks, at, duty, fold=True):
+            return at
     return k
 
 
@@ -457,9 +463,19 @@ def find_roles(text: str) -> Roles:
         ):
             # as written: "Chủ trì" opens a sentence; "X là cơ quan chủ trì": X
             leads.extend(_body_before(text, toks, _before_role_noun(toks, k)))
-        if low in _LEAD_CUE_PARTNERS and _after_lead_cue(toks, k):
-            j = k + 1 + (k + 1 < len(toks) and toks[k + 1].low in _SUPPORT_FILLERS)
-            support.extend(read_bodies(text, toks, j).names)  # "X chủ trì cùng Y …"
+        if (
+            low in _LEAD_CUE_PARTNERS
+            and _after_lead_cue(toks, k)
+            and (
+                partner := next(
+                    (p for p in _LEAD_CUE_PARTNERS[low] if _starts_with(toks, k, p, fold=True)), None
+                )
+            )
+        ):
+            j = k + len(partner)
+            j += j < len(toks) and toks[j].low in _SUPPORT_FILLERS
+            # "X chủ trì cùng Y …", "X chủ trì, có sự tham gia của Y …"
+            support.extend(read_bodies(text, toks, j).names)
             continue
         if low not in _SUPPORT_BY_FIRST:
             continue

@@ -424,6 +424,36 @@ def test_a_bodys_part_said_in_brackets_or_by_la_co_quan() -> None:
     assert (roles.subject + roles.leads, roles.support) == (("Sở Giao thông vận tải",), ("Công an tỉnh",))
 
 
+def test_partners_by_a_duty_to_cooperate_or_by_their_taking_part_after_the_lead() -> None:
+    """ "X chủ trì; các đơn vị liên quan có trách nhiệm phối hợp …" and "X chủ trì, có sự tham
+    gia của Y": Y supports (CONVENTIONS rule 9); "với sự tham gia của" elsewhere names what a
+    thing is made of, no partner."""
+    cases = {
+        "Giao Sở Tài nguyên chủ trì; các đơn vị liên quan có trách nhiệm phối hợp thực hiện.": (
+            ("Sở Tài nguyên",),
+            ("các đơn vị liên quan",),
+        ),
+        "Sở Y tế chủ trì, Sở Tài chính chịu trách nhiệm phối hợp bố trí kinh phí.": (
+            ("Sở Y tế",),
+            ("Sở Tài chính",),
+        ),
+        "Sở Nội vụ chủ trì, có sự tham gia của Sở Tư pháp, Thanh tra tỉnh, rà soát thủ tục.": (
+            ("Sở Nội vụ",),
+            ("Sở Tư pháp", "Thanh tra tỉnh"),
+        ),
+        "Sở Y tế chủ trì với sự tham gia của các bệnh viện tuyến tỉnh xây dựng mạng lưới.": (
+            ("Sở Y tế",),
+            ("các bệnh viện tuyến tỉnh",),
+        ),
+    }
+    for text, (leads, support) in cases.items():
+        roles = find_roles(text)
+        assert (roles.subject + roles.leads, roles.support) == (leads, support), text
+    assert (
+        find_roles("Xây dựng mạng lưới cộng tác viên với sự tham gia của các tổ chức xã hội.").support == ()
+    )
+
+
 def test_the_customs_named_by_its_territory() -> None:
     roles = find_roles("Cục Thuế tỉnh, Hải quan tỉnh tăng cường chống thất thu ngân sách.")
     assert roles.subject == ("Cục Thuế tỉnh", "Hải quan tỉnh")
