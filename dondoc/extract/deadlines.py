@@ -37,6 +37,8 @@ _NTH = r"thứ\s+(?:nhất|hai|ba|tư|[1-4])"
 _ON_WEEKDAY = rf"(?:{_NAMED_WEEKDAY}\s*,?\s+)?"
 # the part of the day after an hour ("7 giờ sáng", "2 giờ chiều")
 _DAYTIME = r"(?:\s+(?:sáng|trưa|chiều|tối))?"
+# the part of a day before its date ("vào sáng ngày 15/4", "vào buổi chiều thứ Năm, ngày …")
+_PART_OF_DAY = r"(?:(?:buổi\s+)?(?:sáng|trưa|chiều|tối)\s+)?"
 # a day of the week between an hour and its date ("trước 16 giờ 00, thứ Sáu, ngày 14/5/2027")
 _WEEKDAY = rf"(?:,?\s+{_NAMED_WEEKDAY})?"
 _M = r"tháng\s+"
@@ -1189,16 +1191,24 @@ PHRASES: Final[tuple[Phrase, ...]] = (
         # date the figures run to, no bound on the work
         _rule(
             "day",
-            rf"\b(?:vào|trong|đúng|(?<!tính\s)đến|(?:hoàn\s+thành|xong)(?:\s+vào)?)\s+"
+            rf"\b(?:vào|trong|đúng|(?<!tính\s)đến|(?:hoàn\s+thành|xong)(?:\s+vào)?)\s+{_PART_OF_DAY}"
             rf"(?:{_ON_WEEKDAY}ngày\s+|ngày\s+{_NAMED_WEEKDAY}\s*,?\s+(?:ngày\s+)?)(?:{_DMY}|{_DMY_WORDS})",
             ("ngày",),
-            31,
+            48,  # "hoàn thành vào buổi chiều thứ Năm, | ngày"
             "vtđhx",
         ),
         ("ngày",),
         _day,
-        "tổ chức vào ngày 19 tháng 5 năm 2026",
+        "tổ chức vào sáng ngày 19 tháng 5 năm 2026",
         date(2026, 5, 19),
+    ),
+    # "tổ chức vào 15/4/2026", "vào chiều thứ Năm, 15/4/2026": a day written bare after "vào"
+    Phrase(
+        _rule("day_bare", rf"\bvào\s+{_PART_OF_DAY}{_ON_WEEKDAY}{_DMY}", ("vào",), 0),
+        ("vào",),
+        _day,
+        "tổ chức hội nghị vào 15/4/2026",
+        date(2026, 4, 15),
     ),
     # "đến 31/12/2027", "đến hết ngày 30/9/2027": that day (never "tính đến", the date
     # figures run to)

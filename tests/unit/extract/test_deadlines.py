@@ -496,6 +496,11 @@ def test_phrases_without_their_year_in_a_plan_for_the_next_year() -> None:
         ("hoàn thành trong vòng 02 tháng kể từ ngày ký ban hành", date(2026, 5, 5)),
         ("hoàn thành trong 2 tuần kể từ ngày ký", date(2026, 3, 19)),
         ("hoàn thành trong thời gian 30 ngày kể từ ngày Kế hoạch này được ban hành", date(2026, 4, 4)),
+        # an occasion's part of the day before its date, or its date bare after "vào"
+        ("tổ chức hội nghị vào chiều thứ Năm, ngày 16/4/2026", date(2026, 4, 16)),
+        ("tổ chức hội nghị vào buổi sáng ngày 16/4/2026", date(2026, 4, 16)),
+        ("tổ chức hội nghị vào 16/4/2026", date(2026, 4, 16)),
+        ("khai mạc vào tối thứ Bảy, 18/4/2026", date(2026, 4, 18)),
         # the year's first months end with the last of them, its last months with the year
         ("báo cáo kết quả trong 9 tháng đầu năm 2026", date(2026, 9, 30)),
         ("hoàn thành trong thời gian 3 tháng đầu năm 2027", date(2027, 3, 31)),
