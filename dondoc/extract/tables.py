@@ -211,8 +211,14 @@ def _goes_on_as_text(cell_lines: list[Line]) -> bool:
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 
 
+# a line break inside a cell, as an HTML page converted to markdown writes it ("Sở A<br>Sở B")
+_CELL_BREAK = re.compile(r"<br\s*/?>", re.I)
+
+
 def _md_cells(raw: str) -> list[str]:
     inner = raw.strip()
+    if "<" in inner:
+        inner = _CELL_BREAK.sub("\n", inner)  # the cell's lines: bodies one a line, a text's wraps
     if inner.startswith("|"):
         inner = inner[1:]
     if inner.endswith("|"):
@@ -392,6 +398,8 @@ def _read_cell_rows(
                 row.cells["note"] = cell  # "Trình trước ngày 20/02/2027": a bound may stand here
             if not cell or role in ("number", "other"):
                 continue
+            if role == "content":
+                cell = " ".join(cell.split())  # a cell's lines ("<br>") wrap one text
             row.cells[role] = f"{row.cells[role]} {cell}".strip() if role in row.cells else cell
             if role == "content":
                 row.content_lines.append(ln)

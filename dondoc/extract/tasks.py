@@ -1514,8 +1514,10 @@ def tasks_from_rows(rows: list[Row], ctx: Context, heading: str | None = None) -
         section = row.section or heading
         lines = row.content_lines
         start = lines[0].cstart
-        probe = content[:15]
-        pos = lines[0].raw.find(probe)
+        pos = lines[0].raw.find(content[:15])
+        if pos < 0:
+            # a cell whose lines were joined ("Phủ sóng 5G<br>- Các khu …"): its first words
+            pos = lines[0].raw.find(" ".join(content.split()[:2]))
         if pos >= 0:
             start = lines[0].start + pos
         end = max(ln.cend for ln in lines)

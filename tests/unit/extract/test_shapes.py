@@ -70,6 +70,27 @@ Tình hình kinh tế - xã hội của huyện tiếp tục ổn định.
     ]
 
 
+def test_line_breaks_inside_a_markdown_tables_cells() -> None:
+    """An HTML page turned into markdown writes a cell's line breaks "<br>": a body a line in
+    a body column, a text's lines joined in the content column, its span at its first words."""
+    body = (
+        "I. NHIỆM VỤ\n\n| STT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian |\n"
+        "|---|---|---|---|---|\n"
+        "| 1 | Phủ sóng 5G<br>- Các khu công nghiệp<br/>- Các xã vùng sâu | Sở Khoa học và Công nghệ "
+        "| Các doanh nghiệp viễn thông<br>UBND các xã | Quý III/2027 |\n"
+        "| 2 | Làm sạch dữ liệu dân cư | Công an tỉnh | Sở Tư pháp<BR />Sở Y tế | 30/6/2027 |\n"
+    )
+    source = HEADER + "\n" + body
+    first, second = extract(SourceText(source)).tasks
+    assert first.text == "Phủ sóng 5G - Các khu công nghiệp - Các xã vùng sâu"
+    assert (first.lead, first.support) == (
+        ("Sở Khoa học và Công nghệ",),
+        ("Các doanh nghiệp viễn thông", "UBND các xã"),
+    )
+    assert source[first.span.start :].startswith("Phủ sóng 5G<br>")
+    assert second.support == ("Sở Tư pháp", "Sở Y tế")
+
+
 def test_emphasis_inside_an_item_hides_neither_its_date_nor_its_body() -> None:
     e = _run(
         """1. *Sở Y tế* chủ trì tổng hợp, báo cáo Ủy ban nhân dân tỉnh trước *ngày 13 tháng 12 năm 2026*.
