@@ -919,7 +919,14 @@ def _topic_paragraphs(item: Block, kids: list[Block]) -> bool:
     if not all(k.role == "para" and k.marker is None and not k.children for k in kids):
         return False
     heading = item.text.strip(" *_")
-    return heading.endswith(":") and heading.lower().startswith(_topic_openers())
+    # its colon, or a title's shape: short, no full stop ("2. Về nhiệm vụ thời gian tới")
+    titled = heading.endswith(":") or (
+        not heading.endswith((".", ";")) and len(heading.split()) <= _TOPIC_TITLE_WORDS
+    )
+    return titled and heading.lower().startswith(_topic_openers())
+
+
+_TOPIC_TITLE_WORDS: Final = 16  # a topic's title without its colon is short
 
 
 @cache

@@ -1782,6 +1782,29 @@ Sở Tài chính bảo đảm kinh phí thực hiện.
     assert e.tasks[0].deadline.date == date(2027, 2, 27)
 
 
+def test_a_topics_title_without_its_colon_still_makes_its_paragraphs_one_task() -> None:
+    """ "2. Về nhiệm vụ thời gian tới" (short, no full stop, no colon) over two paragraphs, a
+    line each: one task of both bodies (CONVENTIONS rule 1)."""
+    e = _run(
+        "Sau khi nghe báo cáo và ý kiến của các đại biểu, Thường trực Tỉnh ủy kết luận như sau:\n\n"
+        "1. Về tình hình triển khai\n"
+        "Thời gian qua, các dự án năng lượng tái tạo được triển khai tích cực, góp phần tăng thu ngân "
+        "sách. Tuy nhiên, công tác giải phóng mặt bằng còn chậm.\n\n"
+        "2. Về nhiệm vụ thời gian tới\n"
+        "Ban cán sự đảng Ủy ban nhân dân tỉnh lãnh đạo, chỉ đạo các sở, ngành tập trung tháo gỡ khó khăn "
+        "về đất đai, giải phóng mặt bằng cho các dự án; hoàn thành bàn giao mặt bằng dự án Điện gió "
+        "Phước Hữu trước ngày 30/9/2027.\n"
+        "Giao Ban Kinh tế - Xã hội Tỉnh ủy theo dõi, đôn đốc, báo cáo Thường trực Tỉnh ủy kết quả thực "
+        "hiện trong quý IV/2027.\n\n"
+        "3. Đề nghị Đảng ủy Công an tỉnh lãnh đạo bảo đảm an ninh, trật tự tại các dự án.\n"
+    )
+    assert [t.lead for t in e.tasks] == [
+        ("Ban cán sự đảng Ủy ban nhân dân tỉnh", "Ban Kinh tế - Xã hội Tỉnh ủy"),
+        ("Đảng ủy Công an tỉnh",),
+    ]
+    assert e.tasks[0].deadline.date == date(2027, 9, 29)
+
+
 def test_a_report_due_at_a_months_meeting() -> None:
     e = _run("II. NHIỆM VỤ\n1. Bộ Công Thương báo cáo Chính phủ tại phiên họp thường kỳ tháng 12 năm 2027.\n")
     assert e.tasks[0].deadline.date == date(2027, 12, 31)
