@@ -710,6 +710,24 @@ def _relative(m: re.Match[str], doc_date: date | None) -> Resolved:
 
 _STATUTORY: Final = WorkCalendar()
 
+# "Ngày 15 tháng 11 năm 2026, Chủ tịch … chủ trì cuộc họp giao ban tháng 11 năm 2026.": a
+# sentence opened by its date tells what happened that day (the meeting held), not a bound
+DATED_EVENT: Final = re.compile(
+    r"^(?:vào\s+)?ngày\s+(\d{1,2})(?:\s*[/.\-]\s*|\s+tháng\s+)(\d{1,2})"
+    r"(?:\s*(?:[/.\-]|\s+năm\s+)\s*(\d{4}))?",
+    re.I,
+)
+
+
+def tells_the_past(text: str, doc_date: date | None) -> bool:
+    """Does `text` open with a day on or before the document's own ("Ngày 20/8/2027, Ủy ban
+    nhân dân tỉnh ban hành …" in a letter of 5 October 2027): what was done that day."""
+    m = DATED_EVENT.match(text)
+    if m is None or doc_date is None:
+        return False
+    day = _safe_date(int(m.group(3) or doc_date.year), int(m.group(2)), int(m.group(1)))
+    return day is not None and day <= doc_date
+
 
 @dataclass(frozen=True)
 class Phrase:

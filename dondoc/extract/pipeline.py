@@ -106,15 +106,12 @@ def _looking_ahead(intro: str) -> str:
     kept = [
         s
         for s in _SENTENCE_END.split(" ".join(intro.split()))
-        if s.rstrip().endswith(":") or not (past.search(s) or _DATED_EVENT.match(s))
+        if s.rstrip().endswith(":") or not (past.search(s) or deadlines.DATED_EVENT.match(s))
     ]
     return " ".join(kept)
 
 
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+")
-# "Ngày 15 tháng 11 năm 2026, Chủ tịch … chủ trì cuộc họp giao ban tháng 11 năm 2026.": a
-# sentence opened by its date tells what happened that day (the meeting held), not a bound
-_DATED_EVENT = re.compile(r"^(?:vào\s+)?ngày\s+\d{1,2}(?:\s*[/.\-]\s*\d{1,2}|\s+tháng\s+\d{1,2})", re.I)
 
 
 def _place(text: str, kind: str) -> str | None:

@@ -581,8 +581,12 @@ def letter_requests(root: Block, ctx: Context) -> list[Draft]:
             continue  # the introduction asks for what follows: no task of its own
         if not any(c in low for c in _REQUEST_CUES) or _low_starts(low, "letter_closing_starts"):
             continue
+        if deadlines.tells_the_past(text, ctx.doc_date):
+            continue  # "Ngày 20/8/2027, Ủy ban nhân dân tỉnh ban hành …, trong đó yêu cầu …"
         roles = find_roles(text)
-        asked = asked_by_subject(text, roles.subject[0]) if roles.subject else asked_at_cue(text)
+        asked = asked_by_subject(text, roles.subject[0]) if roles.subject else None
+        if asked is None:
+            asked = asked_at_cue(text)  # also "Giao Văn phòng … tổng hợp": the cue's own body
         if not roles.leads and asked is None:
             continue  # no one is asked
         if _only_carry_out(low):

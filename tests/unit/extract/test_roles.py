@@ -465,3 +465,22 @@ def test_a_person_and_the_title_beside_the_name_are_one_lead() -> None:
     roles = find_roles("Giao đồng chí Nguyễn Văn An, Phó Chủ tịch Ủy ban nhân dân tỉnh trực tiếp chỉ đạo.")
     assert roles.subject == ("đồng chí Nguyễn Văn An, Phó Chủ tịch Ủy ban nhân dân tỉnh",)
     assert find_roles("Giao Sở Y tế, Sở Tài chính thực hiện.").subject == ("Sở Y tế", "Sở Tài chính")
+
+
+def test_a_committee_member_named_and_titled_before_the_colon_of_his_part() -> None:
+    """ "Đồng chí X, Phó Chủ tịch … - Phó Trưởng ban Thường trực: giúp Trưởng ban …": the member
+    (with his titles) is the lead; "Tổ giúp việc", "Trung tâm Trợ giúp pháp lý" stay names."""
+    roles = find_roles(
+        "Đồng chí Trần Phước Hiền, Phó Chủ tịch Ủy ban nhân dân tỉnh - Phó Trưởng ban Thường trực: "
+        "giúp Trưởng ban điều hành hoạt động của Ban Chỉ đạo."
+    )
+    assert roles.subject == (
+        "Đồng chí Trần Phước Hiền, Phó Chủ tịch Ủy ban nhân dân tỉnh - Phó Trưởng ban Thường trực",
+    )
+    assert find_roles("Tổ giúp việc Ban Chỉ đạo tổng hợp, báo cáo định kỳ.").subject == (
+        "Tổ giúp việc Ban Chỉ đạo",
+    )
+    assert find_roles("Trung tâm Trợ giúp pháp lý nhà nước tổ chức tư vấn.").subject == (
+        "Trung tâm Trợ giúp pháp lý nhà nước",
+    )
+    assert find_roles("Sở Nội vụ phụ trách lĩnh vực cải cách hành chính.").subject == ("Sở Nội vụ",)

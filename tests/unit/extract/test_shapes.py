@@ -1805,6 +1805,28 @@ def test_a_topics_title_without_its_colon_still_makes_its_paragraphs_one_task() 
     assert e.tasks[0].deadline.date == date(2027, 9, 29)
 
 
+def test_a_letters_paragraph_telling_the_past_is_no_request_and_giao_is_one() -> None:
+    """A reminder letter without numbers: "Ngày 20/8/2027, Ủy ban nhân dân tỉnh ban hành …,
+    trong đó yêu cầu …" tells what was asked before (no task); "Giao Văn phòng … tổng hợp …"
+    hands work to the office (a task led by it)."""
+    head = header("2345/UBND-TH", kind="", title="V/v đôn đốc báo cáo").replace(
+        "05 tháng 3 năm 2026", "05 tháng 10 năm 2027"
+    )
+    body = (
+        "Kính gửi: Các sở, ban, ngành tỉnh.\n\n"
+        "Ngày 20/8/2027, Ủy ban nhân dân tỉnh ban hành Văn bản số 1980/UBND-TH, trong đó yêu cầu "
+        "các cơ quan báo cáo kết quả trước ngày 30/9/2027. Đến nay, còn 12 cơ quan chưa gửi báo cáo.\n\n"
+        "Ủy ban nhân dân tỉnh đề nghị các sở, ban, ngành gửi báo cáo về Ủy ban nhân dân tỉnh "
+        "trước ngày 12/10/2027.\n\n"
+        "Giao Văn phòng Ủy ban nhân dân tỉnh tổng hợp, báo cáo Ban Thường vụ Tỉnh ủy trước ngày 20/10/2027.\n"
+    )
+    e = extract(SourceText(head + body))
+    assert [(t.lead, t.deadline.date) for t in e.tasks] == [
+        (("các sở, ban, ngành",), date(2027, 10, 11)),
+        (("Văn phòng Ủy ban nhân dân tỉnh",), date(2027, 10, 19)),
+    ]
+
+
 def test_a_report_due_at_a_months_meeting() -> None:
     e = _run("II. NHIỆM VỤ\n1. Bộ Công Thương báo cáo Chính phủ tại phiên họp thường kỳ tháng 12 năm 2027.\n")
     assert e.tasks[0].deadline.date == date(2027, 12, 31)
