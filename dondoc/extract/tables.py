@@ -845,10 +845,11 @@ def _title_above(lines: list[Line], head: int) -> str | None:
         # "NHIỆM VỤ … NĂM 2027 (Kèm theo Kế hoạch số …)": the note run on after the title
         t = ln.text.strip(" *_").split(" (", 1)[0].strip(" *_")
         letters = [c for c in t if c.isalpha()]
-        if ln.kind != "text" or not letters or t.startswith("("):
+        if ln.kind != "text" or not letters or t.startswith("(") or t.upper().startswith("PHỤ LỤC"):
             continue
-        if all(c.isupper() for c in letters) and len(t) > 12 and not t.upper().startswith("PHỤ LỤC"):
+        if all(c.isupper() for c in letters) and len(t) > 12 and not is_item_start(t):
             return t
+        return None  # the line above is no title ("II. NỘI DUNG": the heading it sits under)
     return None
 
 

@@ -91,6 +91,17 @@ def test_line_breaks_inside_a_markdown_tables_cells() -> None:
     assert second.support == ("Sở Tư pháp", "Sở Y tế")
 
 
+def test_a_table_under_a_short_part_heading_takes_that_heading_as_its_section() -> None:
+    """ "II. NỘI DUNG" (too short to be a table's title) right above the table: the rows' section,
+    never a heading further up ("I. MỤC ĐÍCH, YÊU CẦU")."""
+    e = _run(
+        "I. MỤC ĐÍCH, YÊU CẦU\nXác định cụ thể nội dung công việc, thời hạn.\n\nII. NỘI DUNG\n\n"
+        "| TT | Nhiệm vụ | Sản phẩm | Cơ quan chủ trì | Thời hạn |\n|---|---|---|---|---|\n"
+        "| 1 | Xây dựng Nghị định quy định chi tiết | Nghị định | Cục Trợ giúp pháp lý | Tháng 10/2027 |\n"
+    )
+    assert [(t.section, t.lead) for t in e.tasks] == [("II. NỘI DUNG", ("Cục Trợ giúp pháp lý",))]
+
+
 def test_emphasis_inside_an_item_hides_neither_its_date_nor_its_body() -> None:
     e = _run(
         """1. *Sở Y tế* chủ trì tổng hợp, báo cáo Ủy ban nhân dân tỉnh trước *ngày 13 tháng 12 năm 2026*.
