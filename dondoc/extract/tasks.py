@@ -622,7 +622,7 @@ def _may_hand_work(block: Block) -> bool:
     while stack:
         b = stack.pop()
         low = b.text.lower()
-        if any(w in low for w in _SECTION_TASK_WORDS):
+        if any(w in low for w in _SECTION_TASK_WORDS) or b.role == "field" or _field_tail(b.text) is not None:
             return True
         stack.extend(b.children)
     return False
@@ -699,7 +699,11 @@ def _visit(
                 held: list[Draft] = []
                 _visit(child, child.heading, (), ctx, held, "")
                 out.extend(
-                    d for d in held if (_HANDS_NAMED_BODY.search(d.text) and d.lead) or looks_ahead(d.text)
+                    d
+                    for d in held
+                    if (_HANDS_NAMED_BODY.search(d.text) and d.lead)
+                    or looks_ahead(d.text)
+                    or (d.lead and d.lead_from == "field")  # "… Trách nhiệm: Chi cục X; …"
                 )
                 continue
             bodies: tuple[str, ...] = ()
@@ -957,9 +961,20 @@ def _assesses(low: str) -> bool:
     if turn < 0:
         return False
     before, after = low[:turn], low[turn:]
-    done = " đã " in before or _low_contains(before, "result_phrases")
+    done = " đã " in before or _low_contains(before, "result_phrases") or _reached_a_figure(before)
     lacking = any(f" {w} " in after for w in words("structure", "shortcoming_words"))
     return done and lacking and not _asks(low, "structure") and not _low_contains(low, "looking_ahead")
+
+
+@cache
+def _achieved() -> re.Pattern[str]:
+    listed = "|".join(map(re.escape, words("structure", "achieved_words")))
+    return re.compile(rf"(?<!\w)(?:{listed})\s+\d")
+
+
+def _reached_a_figure(low: str) -> bool:
+    """ "… đạt 65% khối lượng", "ước đạt 1.200 tỷ đồng": a figure reached (lower case)."""
+    return _achieved().search(low) is not None
 
 
 def _asks_nothing(text: str, low: str) -> bool:
