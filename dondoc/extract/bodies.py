@@ -348,6 +348,9 @@ def read_bodies(
         if t == "," and (shared := _shared_organ(toks, cur_start, j)):
             j = shared  # "Ban Thường vụ Huyện ủy, Thị ủy": one organ's head over both committees
             continue
+        if t == "," and (place := _another_place_of_the_kind(toks, cur_start, j)):
+            j = place  # "Ủy ban nhân dân xã Đạ Sar, xã Đạ Chais": one head over both communes
+            continue
         if t in {",", ";"}:
             nxt = j + 1
             if t == "," and enum and _member_named_by_a_head(toks, nxt):
@@ -632,6 +635,46 @@ def _shared_organ(toks: Toks, start: int, comma: int) -> int:
     if end < len(toks) and toks[end].text[:1].isupper():
         return 0  # "…, Thị ủy Sa Pa": a committee of its own, named by its place
     return end
+
+
+_SHARED_PLACE_KINDS: Final = tuple(tuple(p.split()) for p in words("bodies", "shared_place_kinds"))
+
+
+def _another_place_of_the_kind(toks: Toks, start: int, comma: int) -> int:
+    """After "<head> xã Đạ Sar," another place of those kinds in lower case and its name ("xã
+    Đạ Chais", "thị trấn Tràm Chim"): the end of that name (the head serves both), else 0.
+    Only where the name before the comma ends with such a place and no plural opens it ("các
+    xã A, B" is _places_of_a_kind's)."""
+    nxt = comma + 1
+    kind = next((p for p in _SHARED_PLACE_KINDS if _match_words(toks, nxt, p)), None)
+    if kind is None or any(t.low in _PLURALS for t in toks[start:comma]):
+        return 0
+    k = comma - 1
+    while k > start and toks[k].text[:1].isupper() and toks[k].text.isalpha():
+        k -= 1  # back over the place's name to its kind
+    if k == comma - 1 or not any(_match_words(toks, k - len(p) + 1, p) for p in _SHARED_PLACE_KINDS):
+        return 0
+    end = nxt + len(kind)
+    while (
+        end < len(toks)
+        and end - nxt < _PLACE_WORDS
+        and toks[end].text.isalpha()
+        and toks[end].text[:1].isupper()
+    ):
+        if _head_at(toks, end):
+            return 0  # "…, xã Sở …": no place's name
+        end += 1
+    if end == nxt + len(kind):
+        return 0
+    if end < len(toks) and toks[end].text not in {",", "và", ":", ";", "."} and not _is_verb(toks, end):
+        return 0
+    return end
+
+
+def _match_words(toks: Toks, i: int, phrase: tuple[str, ...]) -> bool:
+    return (
+        i >= 0 and i + len(phrase) <= len(toks) and all(toks[i + n].text == w for n, w in enumerate(phrase))
+    )
 
 
 def _enumeration_head_before(toks: Toks, start: int, j: int) -> bool:

@@ -484,3 +484,19 @@ def test_a_committee_member_named_and_titled_before_the_colon_of_his_part() -> N
         "Trung tâm Trợ giúp pháp lý nhà nước",
     )
     assert find_roles("Sở Nội vụ phụ trách lĩnh vực cải cách hành chính.").subject == ("Sở Nội vụ",)
+
+
+def test_one_committee_head_over_places_named_one_by_one() -> None:
+    """ "Ủy ban nhân dân xã Đạ Sar, xã Đạ Chais": one head over both communes, one body (as
+    "Ban Thường vụ Huyện ủy, Thị ủy", CONVENTIONS rule 8); another head after the comma is
+    another body."""
+    assert find_roles("Ủy ban nhân dân xã Đạ Sar, xã Đạ Chais: vận động các hộ dân.").subject == (
+        "Ủy ban nhân dân xã Đạ Sar, xã Đạ Chais",
+    )
+    assert find_roles("Ủy ban nhân dân thị trấn Tràm Chim, xã Phú Đức báo cáo kết quả.").subject == (
+        "Ủy ban nhân dân thị trấn Tràm Chim, xã Phú Đức",
+    )
+    assert find_roles("Công an xã A Lưới, Ủy ban nhân dân xã Hồng Kim phối hợp kiểm tra.").subject == (
+        "Công an xã A Lưới",
+        "Ủy ban nhân dân xã Hồng Kim",
+    )

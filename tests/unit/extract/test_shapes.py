@@ -1838,6 +1838,34 @@ def test_a_letters_paragraph_telling_the_past_is_no_request_and_giao_is_one() ->
     ]
 
 
+def test_an_inspections_matter_and_team_hold_no_tasks_but_items_naming_their_body() -> None:
+    """An inspection plan: "NỘI DUNG KIỂM TRA" lists what is looked at ("Việc ban hành …") and
+    "THÀNH PHẦN ĐOÀN" the team, neither work handed to anyone; an item there that names its
+    responsible body in a field ("Trách nhiệm: Chi cục …") stays a task."""
+    e = _run(
+        """II. NỘI DUNG KIỂM TRA
+1. Việc ban hành kế hoạch cải cách hành chính năm 2027.
+2. Kiểm tra các cơ sở chăn nuôi quy mô lớn. Trách nhiệm: Chi cục Chăn nuôi; thời gian: Quý IV/2027.
+III. THÀNH PHẦN ĐOÀN KIỂM TRA
+1. Lãnh đạo Phòng Nội vụ - Trưởng đoàn;
+2. Đại diện Văn phòng HĐND và UBND huyện - Thành viên.
+IV. TỔ CHỨC THỰC HIỆN
+1. Phòng Nội vụ thông báo lịch kiểm tra đến các đơn vị trước ngày 10/6/2027.
+"""
+    )
+    assert [t.lead for t in e.tasks] == [("Chi cục Chăn nuôi",), ("Phòng Nội vụ",)]
+
+
+def test_an_assessment_may_weigh_a_figure_reached() -> None:
+    e = _run(
+        """Chủ tịch Ủy ban nhân dân huyện kết luận:
+1. Dự án đạt 65% khối lượng; tuy nhiên, tiến độ giải phóng mặt bằng còn chậm.
+2. Giao Phòng Tài nguyên và Môi trường: hoàn thành hồ sơ thu hồi đất trong tháng 9/2027.
+"""
+    )
+    assert [t.lead for t in e.tasks] == [("Phòng Tài nguyên và Môi trường",)]
+
+
 def test_a_report_due_at_a_months_meeting() -> None:
     e = _run("II. NHIỆM VỤ\n1. Bộ Công Thương báo cáo Chính phủ tại phiên họp thường kỳ tháng 12 năm 2027.\n")
     assert e.tasks[0].deadline.date == date(2027, 12, 31)
