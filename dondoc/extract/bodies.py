@@ -985,6 +985,14 @@ def _another_group_after_comma(toks: Toks, start: int, nxt: int) -> bool:
     )
 
 
+def _same_head(toks: Toks, start: int, nxt: int) -> bool:
+    """Does the word after the comma open the head its body opened with, in either case?"""
+    n = _match(toks, start, _GENERIC_HEADS, fold=True)
+    return (
+        bool(n) and nxt + n <= len(toks) and all(toks[start + k].low == toks[nxt + k].low for k in range(n))
+    )
+
+
 def _another_body_after_comma(toks: Toks, start: int, comma: int, nxt: int) -> bool:
     """After a body with a name of its own ("các Ban của Hội đồng nhân dân tỉnh", "Các phòng
     chuyên môn thuộc Sở"), ", các Tổ đại biểu" is another body, and so is a head of others
@@ -993,6 +1001,8 @@ def _another_body_after_comma(toks: Toks, start: int, comma: int, nxt: int) -> b
     capital (", cơ quan Thi hành án dân sự") is another body too ("Công an tỉnh, cơ quan …")."""
     if nxt >= len(toks):
         return False
+    if _same_head(toks, start, nxt):
+        return True  # "Chi bộ các thôn, chi bộ trường học": the head again opens another body
     if not any(t.text[:1].isupper() for t in toks[start + 1 : comma]):
         n = _match(toks, nxt, _GENERIC_HEADS)
         return (

@@ -667,6 +667,12 @@ def _visit(
                 continue
         attrs = _fold_attributes(child)
         fields = [c for c in child.children if c.role == "field"]
+        if kids and attrs is None and not fields:
+            # "1. Chuyên đề 1: …" / "- Thời gian: Tháng 5/2027." / "- Chi bộ các thôn tổ chức …":
+            # a field written as a bullet beside the work it bounds is the heading's field too
+            marked = [c for c in kids if _is_attribute_item(c)]
+            if marked and len(marked) < len(kids) and child.marker is not None:
+                fields = marked
         if kids and attrs is None and fields:
             # a heading's field block governs its sub-items: their lead and time bound
             lead, bound = _field_defaults(fields, ctx)

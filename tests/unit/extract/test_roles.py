@@ -500,3 +500,13 @@ def test_one_committee_head_over_places_named_one_by_one() -> None:
         "Công an xã A Lưới",
         "Ủy ban nhân dân xã Hồng Kim",
     )
+
+
+def test_the_same_head_again_after_a_comma_opens_another_body() -> None:
+    """ "Chi bộ các thôn, chi bộ trường học": two bodies (rule 8), where "các sở, ban, ngành"
+    stays one group."""
+    assert find_roles("Chi bộ các thôn, chi bộ trường học tổ chức sinh hoạt chuyên đề.").subject == (
+        "Chi bộ các thôn",
+        "chi bộ trường học",
+    )
+    assert find_roles("Các sở, ban, ngành tổ chức quán triệt.").subject == ("Các sở, ban, ngành",)

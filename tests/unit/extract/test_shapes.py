@@ -1866,6 +1866,25 @@ def test_an_assessment_may_weigh_a_figure_reached() -> None:
     assert [t.lead for t in e.tasks] == [("Phòng Tài nguyên và Môi trường",)]
 
 
+def test_a_field_written_as_a_bullet_beside_the_work_it_bounds() -> None:
+    """ "1. Chuyên đề 1: …" over "- Thời gian: Tháng 5/2027." and "- Chi bộ các thôn tổ chức …":
+    the bullet field is the topic's, and bounds the work beside it."""
+    e = _run(
+        """II. NỘI DUNG, THỜI GIAN
+1. Chuyên đề 1: "Nâng cao năng lực lãnh đạo của chi bộ"
+- Thời gian: Tháng 5/2027.
+- Chi bộ các thôn tổ chức sinh hoạt chuyên đề.
+2. Chuyên đề 2: "Xây dựng chi bộ trong sạch, vững mạnh"
+- Thời gian: Tháng 9/2027.
+- Chi bộ các thôn tổ chức thảo luận, xây dựng nghị quyết chuyên đề.
+"""
+    )
+    assert [(t.lead, t.deadline.date) for t in e.tasks] == [
+        (("Chi bộ các thôn",), date(2027, 5, 31)),
+        (("Chi bộ các thôn",), date(2027, 9, 30)),
+    ]
+
+
 def test_a_report_due_at_a_months_meeting() -> None:
     e = _run("II. NHIỆM VỤ\n1. Bộ Công Thương báo cáo Chính phủ tại phiên họp thường kỳ tháng 12 năm 2027.\n")
     assert e.tasks[0].deadline.date == date(2027, 12, 31)
