@@ -599,6 +599,7 @@ def looks_ahead(text: str) -> bool:
 # the numbers of a plan's own sections ("3.", "III.", "2.1."), not a letter or a bullet
 PLAN_NUMBERS: Final = ("num_dot", "num_dash", "num_paren", "num_slash", "num2", "roman", "roman_num")
 _TOPIC_WORDS: Final = 8
+_TOPIC_TITLE_WORDS: Final = 16  # "Về …": a topic named at length
 _TOPIC_SHARE: Final = 0.6  # of the next line's length: no line the page wrapped is so short
 _TOPIC_SHARE_OF_PAGE: Final = 0.8  # of the page's full line, when the next line is one
 
@@ -619,10 +620,13 @@ def _topic_heading(
         return bool(heading) and len(heading.split()) <= _TOPIC_WORDS and heading[-1] not in ".;:,"
     if marker.style not in PLAN_NUMBERS or marker.style == "roman":
         return False  # (a part's "III." heading is told by its capitals, not here)
+    titled = bool(heading) and _topic_title(heading)
     if (
         not heading
-        or len(heading.split()) > _TOPIC_WORDS
-        or any(c.isdigit() or c in "()" for c in heading)  # a bound, a name's aside cut by the page
+        or len(heading.split()) > (_TOPIC_TITLE_WORDS if titled else _TOPIC_WORDS)
+        # a bound, a name's aside cut by the page; but a topic's title may hold its period
+        # ("1. Về tình hình kinh tế - xã hội tháng 9 và 9 tháng năm 2027")
+        or (any(c.isdigit() or c in "()" for c in heading) and not titled)
         or (
             starts_with_verb(heading)
             and not _section_name(heading)
@@ -640,6 +644,22 @@ def _topic_heading(
 
 
 _SUBJECT_LINES: Final = 3  # lines a sentence's subject and its verb may wrap over
+
+
+def _topic_title(heading: str) -> bool:
+    """ "Về tình hình kinh tế - xã hội tháng 9 năm 2027": a topic's title, opened by a topic's
+    word, longer than most headings and maybe holding its period (no brackets, no word left
+    hanging at its end)."""
+    low = heading.lower()
+    last = heading.split()[-1]
+    return (
+        low.startswith(tuple(w + " " for w in words("structure", "topic_openers")))
+        and "(" not in heading
+        and last.lower() not in _CONNECTIVES
+        and heading[-1] not in ",;:-"
+        # "6. Về việc lồng ghép các kiến nghị của tỉnh Điện" / "Biên vào …": a name the page cut
+        and not last[:1].isupper()
+    )
 
 
 def _own_subject_below(heading: str, below: str) -> bool:

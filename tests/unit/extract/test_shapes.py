@@ -1885,6 +1885,20 @@ def test_a_field_written_as_a_bullet_beside_the_work_it_bounds() -> None:
     ]
 
 
+def test_a_topics_title_may_be_long_and_hold_its_period() -> None:
+    """ "1. Về tình hình kinh tế - xã hội tháng 9 và 9 tháng năm 2027" over an assessment and a
+    request: the title is the section of the items below, the paragraphs are not; a line the
+    page cut inside a name ("… của tỉnh Điện" / "Biên vào …") is no title."""
+    e = _run(
+        "1. Về tình hình kinh tế - xã hội tháng 9 và 9 tháng năm 2027\n"
+        "Chính phủ thống nhất đánh giá: tình hình kinh tế - xã hội tiếp tục phục hồi tích cực; tăng trưởng "
+        "GDP 9 tháng ước đạt 7,1%. Tuy nhiên, giải ngân vốn đầu tư công còn chậm.\n"
+        "Chính phủ yêu cầu các bộ, cơ quan, địa phương:\n"
+        "a) Bộ Công Thương bảo đảm cung ứng đủ điện, xăng dầu cho sản xuất trong quý IV/2027.\n"
+    )
+    assert [t.section for t in e.tasks] == ["1. Về tình hình kinh tế - xã hội tháng 9 và 9 tháng năm 2027"]
+
+
 def test_a_report_due_at_a_months_meeting() -> None:
     e = _run("II. NHIỆM VỤ\n1. Bộ Công Thương báo cáo Chính phủ tại phiên họp thường kỳ tháng 12 năm 2027.\n")
     assert e.tasks[0].deadline.date == date(2027, 12, 31)
