@@ -1,6 +1,6 @@
 """How the extractor holds when the same directives arrive in another surface form.
 
-    python -m bench.perturb_eval [PART ...]     # default: seed dev dev2
+    python -m bench.perturb_eval [PART ...]     # default: seed dev dev2; also madeup
 
 Every annotated document is rewritten in ways real copies of a directive differ — old-style
 tone marks ("Uỷ ban", "hoà"), decomposed Unicode, Windows line ends, paragraphs wrapped at
@@ -22,6 +22,7 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
+from bench.corpus_eval import stems
 from dondoc.core.contract import to_json
 from dondoc.core.text import SourceText
 from dondoc.extract.pipeline import extract
@@ -134,7 +135,8 @@ def score(parts: list[str], change: Callable[[str], str]) -> str:
         gold_out.mkdir()
         pred_out.mkdir()
         for part in parts:
-            for gold in sorted((SHARED / "corpus" / part).glob("*.gold.json")):
+            folder, names = stems(part)  # a corpus folder, or "madeup" (tests/golden/madeup)
+            for gold in (folder / f"{name}.gold.json" for name in names):
                 stem = gold.name.removesuffix(".gold.json")
                 (gold_out / gold.name).write_bytes(gold.read_bytes())
                 text = change((gold.parent / f"{stem}.txt").read_text(encoding="utf-8"))

@@ -839,18 +839,37 @@ def _wraps_on(lines: list[Line], k: int, parts: list[Line], cells: int) -> bool:
 
 
 def _title_above(lines: list[Line], head: int) -> str | None:
-    """The table's title: the line in capitals just above its header ("MỘT SỐ NHIỆM VỤ
-    TRỌNG TÂM CỦA CÁC SỞ, BAN, NGÀNH"), not "PHỤ LỤC" nor the "(Kèm theo …)" line."""
-    for ln in reversed(lines[max(0, head - 6) : head]):
-        # "NHIỆM VỤ … NĂM 2027 (Kèm theo Kế hoạch số …)": the note run on after the title
-        t = ln.text.strip(" *_").split(" (", 1)[0].strip(" *_")
+    """The table's title: the lines in capitals just above its header ("MỘT SỐ NHIỆM VỤ
+    TRỌNG TÂM CỦA CÁC SỞ, BAN, NGÀNH", wrapped or not), past a "(Kèm theo …)" note (wrapped
+    or not), never "PHỤ LỤC" nor a heading further up ("II. NỘI DUNG" is the heading the
+    table sits under)."""
+    texts = [
+        ln.text.strip(" *_")
+        for ln in lines[max(0, head - 8) : head]
+        if ln.kind == "text" and ln.text.strip(" *_")
+    ]
+    k = len(texts) - 1
+    if k >= 0 and texts[k].endswith(")") and "(" not in texts[k]:
+        while k >= 0 and not texts[k].startswith("("):
+            k -= 1  # the note's wrapped lines, up to its opening
+    title: list[str] = []
+    while k >= 0:
+        t = texts[k].split(" (", 1)[0].strip(" *_")  # "NHIỆM VỤ … NĂM 2027 (Kèm theo …)"
         letters = [c for c in t if c.isalpha()]
-        if ln.kind != "text" or not letters or t.startswith("(") or t.upper().startswith("PHỤ LỤC"):
+        if not letters or t.startswith("("):
+            if title:
+                break
+            k -= 1
             continue
-        if all(c.isupper() for c in letters) and len(t) > 12 and not is_item_start(t):
-            return t
-        return None  # the line above is no title ("II. NỘI DUNG": the heading it sits under)
-    return None
+        if t.upper().startswith("PHỤ LỤC") or not all(c.isupper() for c in letters) or is_item_start(t):
+            break
+        title.insert(0, t)
+        k -= 1
+    joined = " ".join(title)
+    return joined if len(joined) > _TITLE_MIN else None
+
+
+_TITLE_MIN = 12  # "II. NỘI DUNG" and the like are headings, not a table's title
 
 
 def _is_row_number(ln: Line) -> bool:

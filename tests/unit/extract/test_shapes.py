@@ -102,6 +102,21 @@ def test_a_table_under_a_short_part_heading_takes_that_heading_as_its_section() 
     assert [(t.section, t.lead) for t in e.tasks] == [("II. NỘI DUNG", ("Cục Trợ giúp pháp lý",))]
 
 
+def test_a_tables_title_and_note_wrapped_over_lines() -> None:
+    """A narrow page wraps the title in capitals and the "(Kèm theo …)" note over two lines
+    each: the title, whole, is the rows' section."""
+    e = _run(
+        "II. NỘI DUNG\nCác đề án trình Ủy ban nhân dân tỉnh (có danh mục kèm theo).\n\n"
+        "DANH MỤC CÁC ĐỀ ÁN, NỘI DUNG TRÌNH ỦY BAN NHÂN DÂN\nTỈNH NĂM 2027\n"
+        "(Kèm theo Chương trình số 12/CTr-UBND ngày 08/01/2027 của Ủy ban\nnhân dân tỉnh)\n\n"
+        "| STT | Tên đề án | Cơ quan chủ trì | Thời gian trình |\n|---|---|---|---|\n"
+        "| 1 | Quy định phân cấp quản lý cây xanh đô thị | Sở Xây dựng | Quý II |\n"
+    )
+    assert [(t.section, t.lead) for t in e.tasks] == [
+        ("DANH MỤC CÁC ĐỀ ÁN, NỘI DUNG TRÌNH ỦY BAN NHÂN DÂN TỈNH NĂM 2027", ("Sở Xây dựng",))
+    ]
+
+
 def test_emphasis_inside_an_item_hides_neither_its_date_nor_its_body() -> None:
     e = _run(
         """1. *Sở Y tế* chủ trì tổng hợp, báo cáo Ủy ban nhân dân tỉnh trước *ngày 13 tháng 12 năm 2026*.
