@@ -146,6 +146,7 @@ _NOUN_AFTER_TO_CHUC: Final = frozenset(words("bodies", "verb_read_as_noun_before
 _EVENTS: Final = frozenset(words("bodies", "events_organised"))
 _ENUM_BEFORE_COLON: Final = frozenset(words("bodies", "enumeration_heads"))
 _STOP_WORDS: Final = frozenset(words("bodies", "name_stops"))
+_NOT_YET: Final = frozenset(words("bodies", "name_negations"))  # "chưa" (not "không": "Cục Hàng không")
 _TIME_JOINERS: Final = frozenset(words("bodies", "time_joiners"))
 _CYCLE_UNITS: Final = frozenset(words("bodies", "cycle_units"))
 # two-word stops ("định kỳ", "hằng năm"): by first word, the second words it stops with
@@ -330,6 +331,14 @@ def read_bodies(
         if inside:
             j += inside  # "Ban Quản lý dự án đầu tư xây dựng huyện": a noun, not the verb "xây dựng"
             continue
+        if j >= head_end and j > cur_start and t in _NOT_YET:
+            # "các cơ quan, đơn vị chưa báo cáo | khẩn trương …": the group those who have not
+            # done it, its verb after; else the word opens the sentence's own predicate
+            done = _is_verb(toks, j + 1)
+            if done and _is_verb(toks, j + 1 + done) and not _NOT_YET & {toks[j + 1 + done].low}:
+                j += 1 + done
+                whole_name = True
+            break
         if j >= head_end and j > cur_start and (_is_verb(toks, j) or t in _STOP_WORDS or _stop_pair(toks, j)):
             break
         if t == "được" and j > cur_start and j + 1 < len(toks) and toks[j + 1].low == "giao":

@@ -42,6 +42,7 @@ def _by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str,
 
 _PREFIX_BY_FIRST: Final = _by_first(_phrases("sentence_openers"))
 _CLAUSE_BY_FIRST: Final = _by_first(_phrases("clause_openers"))
+_PURPOSE_OPENERS: Final = _phrases("purpose_openers")  # "Để"
 _TOPIC_OPENERS: Final = _phrases("topic_openers")
 _TOPIC_LABELS: Final = _phrases("topic_labels")
 _SUBJECT_MARKERS: Final = _phrases("subject_markers")
@@ -257,6 +258,7 @@ def _subject_at(text: str, toks: Toks, s: int) -> tuple[str, ...]:
         # subject is the list closest to the verb, so a later comma wins for the same verb
         k, commas = s, 0
         found: BodyList | None = None
+        purpose = any(_starts_with(toks, s, p) for p in _PURPOSE_OPENERS)
         while k < len(toks) and commas < 4 and toks[k].text not in {".", ";"}:
             if toks[k].text == ",":
                 commas += 1
@@ -265,10 +267,11 @@ def _subject_at(text: str, toks: Toks, s: int) -> tuple[str, ...]:
                     # "Căn cứ kế hoạch này, Giám đốc các Sở, Thủ trưởng các ngành, UBND các xã
                     # tổ chức …": a lead-in that names no body ends at its first comma
                     return bl.names
-                if found is None and not bl.names and _is_verb(toks, k + 1):
+                if found is None and not bl.names and _is_verb(toks, k + 1) and not purpose:
                     # "Căn cứ chức năng, nhiệm vụ, chỉ đạo các cơ sở …, các trường … lồng ghép
                     # …": the sentence goes on with its verb, no subject of its own; the
-                    # bodies after a later comma are whom it directs
+                    # bodies after a later comma are whom it directs (a purpose lists its own
+                    # verbs: "Để kịp thời tổng hợp, báo cáo …, Chủ tịch … đề nghị …")
                     break
                 if bl.names and bl.followed_by_verb:
                     if found is not None and found.end != bl.end:

@@ -1331,7 +1331,17 @@ def _is_issuer(subject: tuple[str, ...], issuer: str | None) -> bool:
     CHÍNH", "UBND tỉnh" of "ỦY BAN NHÂN DÂN TỈNH X")?"""
     if not issuer or len(subject) != 1:
         return False
-    return _plain_name(subject[0]) in _plain_name(issuer)
+    name = _plain_name(subject[0])
+    # or its head: "Chủ tịch Ủy ban nhân dân tỉnh" in the committee's letter (CONVENTIONS rule 7)
+    head = next((t for t in _issuer_head_titles() if name.startswith(t + " ")), None)
+    if head is not None:
+        name = name[len(head) + 1 :]
+    return name in _plain_name(issuer)
+
+
+@cache
+def _issuer_head_titles() -> tuple[str, ...]:
+    return tuple(_plain_name(t) for t in words("roles", "issuer_head_titles"))
 
 
 def _plain_name(name: str) -> str:

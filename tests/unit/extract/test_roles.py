@@ -510,3 +510,18 @@ def test_the_same_head_again_after_a_comma_opens_another_body() -> None:
         "chi bộ trường học",
     )
     assert find_roles("Các sở, ban, ngành tổ chức quán triệt.").subject == ("Các sở, ban, ngành",)
+
+
+def test_a_group_narrowed_to_those_who_have_not_done_a_thing() -> None:
+    """ "các cơ quan, đơn vị chưa báo cáo | khẩn trương …": those not yet reporting are the body
+    (CONVENTIONS rule 8: the whole noun phrase); "chưa" before the sentence's own verb ends it;
+    "không" is left alone ("Cục Hàng không", "cảng hàng không")."""
+    assert find_roles("Các xã chưa hoàn thành tiếp tục rà soát, bổ sung hồ sơ.").subject == (
+        "Các xã chưa hoàn thành",
+    )
+    assert find_roles("Sở Y tế chưa báo cáo kết quả.").subject == ("Sở Y tế",)
+    roles = find_roles(
+        "Để kịp thời tổng hợp, báo cáo Ban Thường vụ Tỉnh ủy, Chủ tịch Ủy ban nhân dân tỉnh đề nghị "
+        "các cơ quan, đơn vị chưa báo cáo khẩn trương hoàn thiện."
+    )
+    assert roles.subject == ("Chủ tịch Ủy ban nhân dân tỉnh",)  # past the purpose's own verbs

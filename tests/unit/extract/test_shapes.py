@@ -1914,6 +1914,24 @@ def test_a_topics_title_may_be_long_and_hold_its_period() -> None:
     assert [t.section for t in e.tasks] == ["1. Về tình hình kinh tế - xã hội tháng 9 và 9 tháng năm 2027"]
 
 
+def test_the_issuers_head_asking_those_who_have_not_reported() -> None:
+    """In the committee's letter, "Chủ tịch Ủy ban nhân dân tỉnh đề nghị các cơ quan, đơn vị chưa
+    báo cáo …": the head speaks for the issuer, those asked lead (CONVENTIONS rule 7)."""
+    head = header("2345/UBND-TH", kind="", title="V/v đôn đốc báo cáo").replace(
+        "05 tháng 3 năm 2026", "05 tháng 10 năm 2027"
+    )
+    body = (
+        "Kính gửi: Các sở, ban, ngành tỉnh.\n\n"
+        "Để kịp thời tổng hợp, báo cáo Ban Thường vụ Tỉnh ủy, Chủ tịch Ủy ban nhân dân tỉnh đề nghị "
+        "các cơ quan, đơn vị chưa báo cáo khẩn trương gửi báo cáo về Ủy ban nhân dân tỉnh "
+        "trước ngày 12/10/2027.\n"
+    )
+    e = extract(SourceText(head + body))
+    assert [(t.lead, t.deadline.date) for t in e.tasks] == [
+        (("các cơ quan, đơn vị chưa báo cáo",), date(2027, 10, 11))
+    ]
+
+
 def test_a_report_due_at_a_months_meeting() -> None:
     e = _run("II. NHIỆM VỤ\n1. Bộ Công Thương báo cáo Chính phủ tại phiên họp thường kỳ tháng 12 năm 2027.\n")
     assert e.tasks[0].deadline.date == date(2027, 12, 31)
