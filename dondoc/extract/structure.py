@@ -778,6 +778,10 @@ def build_tree(lines: list[Line], *, ocr: bool = False, issuer: str | None = Non
             idx = next((k for k in range(len(stack) - 1, 0, -1) if _style(stack[k]) == style), None)
             if idx is not None:
                 del stack[idx:]
+            elif (level := _after_its_predecessor(stack, style, marker)) is not None:
+                # "2." after "1." went by, under lettered items a paragraph put outside it:
+                # the number's own level, not a sub-item of the last letter
+                del stack[level + 1 :]
             elif style == "roman" and _part_heading(unit_lines[0].text[marker.length :]):
                 # "II. TỔ CHỨC THỰC HIỆN" after the items of a section that had no "I.": a part
                 # of the plan in capitals, never inside the item before it; it closes the items
@@ -955,6 +959,20 @@ def _numbering_goes_on(marker: Marker, stack: list[Block]) -> str:
         if block.marker.style in _NUMBERS and _number(block.marker) == n - 1:
             return block.marker.style
     return marker.style
+
+
+def _after_its_predecessor(stack: list[Block], style: str, marker: Marker) -> int | None:
+    """The stack's level whose last item of this style is numbered one less than `marker`
+    ("1." before "2."), when the style is open at no level; else None."""
+    if style not in _NUMBERS or (n := _number(marker)) is None or n < 2:
+        return None
+    for level in range(len(stack) - 2, -1, -1):
+        last = next(
+            (c for c in reversed(stack[level].children) if c.marker is not None and _style(c) == style), None
+        )
+        if last is not None and last.marker is not None and _number(last.marker) == n - 1:
+            return level
+    return None
 
 
 def _number(marker: Marker) -> int | None:

@@ -1932,6 +1932,30 @@ def test_the_issuers_head_asking_those_who_have_not_reported() -> None:
     ]
 
 
+def test_a_number_after_its_predecessor_is_never_a_letters_sub_item() -> None:
+    """A paragraph after "1. …" closed it ("Chính phủ yêu cầu …:" at the top level), then
+    lettered items: "2." is "1."'s sibling, the section of the items under it, not a sub-item
+    of "c)"."""
+    e = _run(
+        """1. Về tình hình kinh tế - xã hội tháng 9: tăng trưởng ước đạt 7,1%.
+
+Chính phủ yêu cầu các bộ, cơ quan, địa phương:
+
+a) Bộ Tài chính điều hành chính sách tài khóa linh hoạt.
+
+b) Bộ Công Thương bảo đảm cung ứng đủ điện trong quý IV/2027.
+
+2. Về công tác xây dựng pháp luật
+
+a) Bộ Tư pháp thẩm định các dự án luật, hoàn thành trước ngày 20/10/2027.
+"""
+    )
+    assert [(t.section, t.lead) for t in e.tasks][-2:] == [
+        (None, ("Bộ Công Thương",)),
+        ("2. Về công tác xây dựng pháp luật", ("Bộ Tư pháp",)),
+    ]
+
+
 def test_a_report_due_at_a_months_meeting() -> None:
     e = _run("II. NHIỆM VỤ\n1. Bộ Công Thương báo cáo Chính phủ tại phiên họp thường kỳ tháng 12 năm 2027.\n")
     assert e.tasks[0].deadline.date == date(2027, 12, 31)
