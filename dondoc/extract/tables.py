@@ -850,8 +850,8 @@ def _title_above(lines: list[Line], head: int) -> str | None:
     ]
     k = len(texts) - 1
     if k >= 0 and texts[k].endswith(")") and "(" not in texts[k]:
-        while k >= 0 and not texts[k].startswith("("):
-            k -= 1  # the note's wrapped lines, up to its opening
+        while k >= 0 and "(" not in texts[k]:
+            k -= 1  # the note's wrapped lines, up to the line that opens it
     title: list[str] = []
     while k >= 0:
         t = texts[k].split(" (", 1)[0].strip(" *_")  # "NHIỆM VỤ … NĂM 2027 (Kèm theo …)"

@@ -115,6 +115,17 @@ def test_a_tables_title_and_note_wrapped_over_lines() -> None:
     assert [(t.section, t.lead) for t in e.tasks] == [
         ("DANH MỤC CÁC ĐỀ ÁN, NỘI DUNG TRÌNH ỦY BAN NHÂN DÂN TỈNH NĂM 2027", ("Sở Xây dựng",))
     ]
+    # the note run on after the title, the paragraph wrapped by a PDF's page
+    e = _run(
+        "II. NỘI DUNG\nCác đề án trình Ủy ban nhân dân tỉnh (có danh mục kèm theo).\n\n"
+        "DANH MỤC CÁC ĐỀ ÁN, NỘI DUNG TRÌNH ỦY BAN NHÂN DÂN TỈNH\nNĂM 2027 (Kèm theo Chương trình số "
+        "12/CTr-UBND ngày 08/01/2027 của Ủy\nban nhân dân tỉnh)\n\n"
+        "| STT | Tên đề án | Cơ quan chủ trì | Thời gian trình |\n|---|---|---|---|\n"
+        "| 1 | Quy định phân cấp quản lý cây xanh đô thị | Sở Xây dựng | Quý II |\n"
+    )
+    assert [t.section for t in e.tasks] == [
+        "DANH MỤC CÁC ĐỀ ÁN, NỘI DUNG TRÌNH ỦY BAN NHÂN DÂN TỈNH NĂM 2027"
+    ]
 
 
 def test_emphasis_inside_an_item_hides_neither_its_date_nor_its_body() -> None:
