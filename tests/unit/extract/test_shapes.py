@@ -1842,22 +1842,26 @@ def test_a_topics_title_without_its_colon_still_makes_its_paragraphs_one_task() 
     assert e.tasks[0].deadline.date == date(2027, 9, 29)
 
 
+def _reminder_letter(body: str) -> Extraction:
+    """A province's letter of 5 October 2027 to "Các sở, ban, ngành tỉnh", with `body`."""
+    head = header("2345/UBND-TH", kind="", title="V/v đôn đốc báo cáo").replace(
+        "05 tháng 3 năm 2026", "05 tháng 10 năm 2027"
+    )
+    return extract(SourceText(head + "Kính gửi: Các sở, ban, ngành tỉnh.\n\n" + body))
+
+
 def test_a_letters_paragraph_telling_the_past_is_no_request_and_giao_is_one() -> None:
     """A reminder letter without numbers: "Ngày 20/8/2027, Ủy ban nhân dân tỉnh ban hành …,
     trong đó yêu cầu …" tells what was asked before (no task); "Giao Văn phòng … tổng hợp …"
     hands work to the office (a task led by it)."""
-    head = header("2345/UBND-TH", kind="", title="V/v đôn đốc báo cáo").replace(
-        "05 tháng 3 năm 2026", "05 tháng 10 năm 2027"
-    )
     body = (
-        "Kính gửi: Các sở, ban, ngành tỉnh.\n\n"
         "Ngày 20/8/2027, Ủy ban nhân dân tỉnh ban hành Văn bản số 1980/UBND-TH, trong đó yêu cầu "
         "các cơ quan báo cáo kết quả trước ngày 30/9/2027. Đến nay, còn 12 cơ quan chưa gửi báo cáo.\n\n"
         "Ủy ban nhân dân tỉnh đề nghị các sở, ban, ngành gửi báo cáo về Ủy ban nhân dân tỉnh "
         "trước ngày 12/10/2027.\n\n"
         "Giao Văn phòng Ủy ban nhân dân tỉnh tổng hợp, báo cáo Ban Thường vụ Tỉnh ủy trước ngày 20/10/2027.\n"
     )
-    e = extract(SourceText(head + body))
+    e = _reminder_letter(body)
     assert [(t.lead, t.deadline.date) for t in e.tasks] == [
         (("các sở, ban, ngành",), date(2027, 10, 11)),
         (("Văn phòng Ủy ban nhân dân tỉnh",), date(2027, 10, 19)),
@@ -1928,16 +1932,12 @@ def test_a_topics_title_may_be_long_and_hold_its_period() -> None:
 def test_the_issuers_head_asking_those_who_have_not_reported() -> None:
     """In the committee's letter, "Chủ tịch Ủy ban nhân dân tỉnh đề nghị các cơ quan, đơn vị chưa
     báo cáo …": the head speaks for the issuer, those asked lead (CONVENTIONS rule 7)."""
-    head = header("2345/UBND-TH", kind="", title="V/v đôn đốc báo cáo").replace(
-        "05 tháng 3 năm 2026", "05 tháng 10 năm 2027"
-    )
     body = (
-        "Kính gửi: Các sở, ban, ngành tỉnh.\n\n"
         "Để kịp thời tổng hợp, báo cáo Ban Thường vụ Tỉnh ủy, Chủ tịch Ủy ban nhân dân tỉnh đề nghị "
         "các cơ quan, đơn vị chưa báo cáo khẩn trương gửi báo cáo về Ủy ban nhân dân tỉnh "
         "trước ngày 12/10/2027.\n"
     )
-    e = extract(SourceText(head + body))
+    e = _reminder_letter(body)
     assert [(t.lead, t.deadline.date) for t in e.tasks] == [
         (("các cơ quan, đơn vị chưa báo cáo",), date(2027, 10, 11))
     ]
