@@ -663,21 +663,7 @@ def _another_place_of_the_kind(toks: Toks, start: int, comma: int) -> int:
         k -= 1  # back over the place's name to its kind
     if k == comma - 1 or not any(_match_words(toks, k - len(p) + 1, p) for p in _SHARED_PLACE_KINDS):
         return 0
-    end = nxt + len(kind)
-    while (
-        end < len(toks)
-        and end - nxt < _PLACE_WORDS
-        and toks[end].text.isalpha()
-        and toks[end].text[:1].isupper()
-    ):
-        if _head_at(toks, end):
-            return 0  # "…, xã Sở …": no place's name
-        end += 1
-    if end == nxt + len(kind):
-        return 0
-    if end < len(toks) and toks[end].text not in {",", "và", ":", ";", "."} and not _is_verb(toks, end):
-        return 0
-    return end
+    return _more_places(toks, nxt + len(kind), _SHARED_PLACE_ENDS)
 
 
 def _match_words(toks: Toks, i: int, phrase: tuple[str, ...]) -> bool:
@@ -717,17 +703,21 @@ def _places_of_a_kind(toks: Toks, start: int, comma: int) -> bool:
     return all(t.text[:1].isupper() or t.text == "," for t in toks[k + 2 : comma])
 
 
-def _more_places(toks: Toks, i: int) -> int:
+def _more_places(toks: Toks, i: int, ends: frozenset[str] = frozenset({",", "và"})) -> int:
     """After a comma in a list of places: the end of the next proper name ("Đắk Glong"),
-    which a comma, "và" or the list's verb follows, else 0."""
+    which one of `ends` (a comma, "và") or the list's verb follows, else 0."""
     k = i
     while k < len(toks) and k - i < _PLACE_WORDS and toks[k].text.isalpha() and toks[k].text[:1].isupper():
         if _head_at(toks, k):
             return 0  # "…, Sở Y tế": a body of its own
         k += 1
-    if k == i or (k < len(toks) and toks[k].text not in {",", "và"} and not _is_verb(toks, k)):
+    if k == i or (k < len(toks) and toks[k].text not in ends and not _is_verb(toks, k)):
         return 0
     return k
+
+
+# what may follow the last place a head serves ("…, xã Đạ Chais: vận động …")
+_SHARED_PLACE_ENDS: Final = frozenset({",", "và", ":", ";", "."})
 
 
 _PLACE_WORDS: Final = 4  # "Cư M'gar", "Thành phố Hồ Chí Minh" is a head, not a place name

@@ -653,13 +653,19 @@ def _topic_title(heading: str) -> bool:
     low = heading.lower()
     last = heading.split()[-1]
     return (
-        low.startswith(tuple(w + " " for w in words("structure", "topic_openers")))
+        low.startswith(topic_openers())
         and "(" not in heading
         and last.lower() not in _CONNECTIVES
         and heading[-1] not in ",;:-"
         # "6. Về việc lồng ghép các kiến nghị của tỉnh Điện" / "Biên vào …": a name the page cut
         and not last[:1].isupper()
     )
+
+
+@cache
+def topic_openers() -> tuple[str, ...]:
+    """The words that open a topic's title ("Về …", "Đối với …"), each with its space."""
+    return tuple(w + " " for w in words("structure", "topic_openers"))
 
 
 def _own_subject_below(heading: str, below: str) -> bool:

@@ -856,12 +856,12 @@ def _title_above(lines: list[Line], head: int) -> str | None:
     while k >= 0:
         t = texts[k].split(" (", 1)[0].strip(" *_")  # "NHIỆM VỤ … NĂM 2027 (Kèm theo …)"
         letters = [c for c in t if c.isalpha()]
-        if not letters or t.startswith("("):
+        if not letters or t.startswith("(") or t.upper().startswith("PHỤ LỤC"):
             if title:
-                break
+                break  # "PHỤ LỤC" above the title, or a note: the title is whole
             k -= 1
             continue
-        if t.upper().startswith("PHỤ LỤC") or not all(c.isupper() for c in letters) or is_item_start(t):
+        if not all(c.isupper() for c in letters) or is_item_start(t):
             break
         title.insert(0, t)
         k -= 1

@@ -50,6 +50,7 @@ from dondoc.extract.structure import (
     issuer_notifies,
     looks_ahead,
     opens_phase,
+    topic_openers,
 )
 from dondoc.extract.tables import Row
 from dondoc.extract.targets import find_targets
@@ -937,15 +938,10 @@ def _topic_paragraphs(item: Block, kids: list[Block]) -> bool:
     titled = heading.endswith(":") or (
         not heading.endswith((".", ";")) and len(heading.split()) <= _TOPIC_TITLE_WORDS
     )
-    return titled and heading.lower().startswith(_topic_openers())
+    return titled and heading.lower().startswith(topic_openers())
 
 
 _TOPIC_TITLE_WORDS: Final = 16  # a topic's title without its colon is short
-
-
-@cache
-def _topic_openers() -> tuple[str, ...]:
-    return tuple(w + " " for w in words("structure", "topic_openers"))
 
 
 _OPENING_BOUND = 40  # the longest time phrase that opens an introducing sentence
