@@ -126,6 +126,13 @@ def test_a_tables_title_and_note_wrapped_over_lines() -> None:
     assert [t.section for t in e.tasks] == [
         "DANH MỤC CÁC ĐỀ ÁN, NỘI DUNG TRÌNH ỦY BAN NHÂN DÂN TỈNH NĂM 2027"
     ]
+    # "PHỤ LỤC" between the title and the table is passed over
+    e = _run(
+        "II. NỘI DUNG\nCó danh mục kèm theo.\n\nDANH MỤC NHIỆM VỤ CHUYỂN ĐỔI SỐ\nPHỤ LỤC I\n\n"
+        "| STT | Nội dung | Cơ quan chủ trì | Thời gian |\n|---|---|---|---|\n"
+        "| 1 | Số hóa hồ sơ | Sở Nội vụ | Quý II/2027 |\n"
+    )
+    assert [t.section for t in e.tasks] == ["DANH MỤC NHIỆM VỤ CHUYỂN ĐỔI SỐ"]
 
 
 def test_emphasis_inside_an_item_hides_neither_its_date_nor_its_body() -> None:
