@@ -599,7 +599,7 @@ def looks_ahead(text: str) -> bool:
 # the numbers of a plan's own sections ("3.", "III.", "2.1."), not a letter or a bullet
 PLAN_NUMBERS: Final = ("num_dot", "num_dash", "num_paren", "num_slash", "num2", "roman", "roman_num")
 _TOPIC_WORDS: Final = 8
-_TOPIC_TITLE_WORDS: Final = 16  # "Về …": a topic named at length
+TOPIC_TITLE_WORDS: Final = 16  # "Về …": a topic named at length (without its colon too)
 _TOPIC_SHARE: Final = 0.6  # of the next line's length: no line the page wrapped is so short
 _TOPIC_SHARE_OF_PAGE: Final = 0.8  # of the page's full line, when the next line is one
 
@@ -623,7 +623,7 @@ def _topic_heading(
     titled = bool(heading) and _topic_title(heading)
     if (
         not heading
-        or len(heading.split()) > (_TOPIC_TITLE_WORDS if titled else _TOPIC_WORDS)
+        or len(heading.split()) > (TOPIC_TITLE_WORDS if titled else _TOPIC_WORDS)
         # a bound, a name's aside cut by the page; but a topic's title may hold its period
         # ("1. Về tình hình kinh tế - xã hội tháng 9 và 9 tháng năm 2027")
         or (any(c.isdigit() or c in "()" for c in heading) and not titled)

@@ -45,6 +45,7 @@ from dondoc.extract.roles import (
 from dondoc.extract.spacing import one_spaced
 from dondoc.extract.structure import (
     PLAN_NUMBERS,
+    TOPIC_TITLE_WORDS,
     Block,
     is_closing_text,
     issuer_notifies,
@@ -936,12 +937,9 @@ def _topic_paragraphs(item: Block, kids: list[Block]) -> bool:
     heading = item.text.strip(" *_")
     # its colon, or a title's shape: short, no full stop ("2. Về nhiệm vụ thời gian tới")
     titled = heading.endswith(":") or (
-        not heading.endswith((".", ";")) and len(heading.split()) <= _TOPIC_TITLE_WORDS
+        not heading.endswith((".", ";")) and len(heading.split()) <= TOPIC_TITLE_WORDS
     )
     return titled and heading.lower().startswith(topic_openers())
-
-
-_TOPIC_TITLE_WORDS: Final = 16  # a topic's title without its colon is short
 
 
 _OPENING_BOUND = 40  # the longest time phrase that opens an introducing sentence
@@ -1504,8 +1502,10 @@ def _tasks_of_a_period(heading: str) -> str | None:
     if head is None:
         return None
     period = label[len(head) :].strip()
-    if period.lower().startswith("trong "):
-        period = period[len("trong ") :]
+    low_period = period.lower()
+    lead_in = next((w for w in words("structure", "period_lead_ins") if low_period.startswith(w + " ")), None)
+    if lead_in is not None:
+        period = period[len(lead_in) + 1 :]  # "Nhiệm vụ trọng tâm trong quý III/2027"
     return period if len(period) <= _GROUP_LABEL and _only_a_period(period) else None
 
 
