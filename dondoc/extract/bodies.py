@@ -646,7 +646,7 @@ def _shared_organ(toks: Toks, start: int, comma: int) -> int:
     return end
 
 
-_SHARED_PLACE_KINDS: Final = tuple(tuple(p.split()) for p in words("bodies", "shared_place_kinds"))
+_SHARED_PLACE_KINDS: Final = _phrases("bodies", "shared_place_kinds")
 
 
 def _another_place_of_the_kind(toks: Toks, start: int, comma: int) -> int:
@@ -655,21 +655,17 @@ def _another_place_of_the_kind(toks: Toks, start: int, comma: int) -> int:
     Only where the name before the comma ends with such a place and no plural opens it ("các
     xã A, B" is _places_of_a_kind's)."""
     nxt = comma + 1
-    kind = next((p for p in _SHARED_PLACE_KINDS if _match_words(toks, nxt, p)), None)
-    if kind is None or any(t.low in _PLURALS for t in toks[start:comma]):
+    kind = _match(toks, nxt, _SHARED_PLACE_KINDS)
+    if not kind or any(t.low in _PLURALS for t in toks[start:comma]):
         return 0
     k = comma - 1
     while k > start and toks[k].text[:1].isupper() and toks[k].text.isalpha():
         k -= 1  # back over the place's name to its kind
-    if k == comma - 1 or not any(_match_words(toks, k - len(p) + 1, p) for p in _SHARED_PLACE_KINDS):
-        return 0
-    return _more_places(toks, nxt + len(kind), _SHARED_PLACE_ENDS)
-
-
-def _match_words(toks: Toks, i: int, phrase: tuple[str, ...]) -> bool:
-    return (
-        i >= 0 and i + len(phrase) <= len(toks) and all(toks[i + n].text == w for n, w in enumerate(phrase))
-    )
+    if k == comma - 1 or not any(
+        k - n >= -1 and _match(toks, k - n + 1, _SHARED_PLACE_KINDS) == n for n in (1, 2)
+    ):
+        return 0  # (kinds of one word, "xã", or two, "thị trấn")
+    return _more_places(toks, nxt + kind, _SHARED_PLACE_ENDS)
 
 
 def _enumeration_head_before(toks: Toks, start: int, j: int) -> bool:

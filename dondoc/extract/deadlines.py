@@ -745,6 +745,9 @@ class Phrase:
 
 EXAMPLE_DATE = date(2026, 3, 5)
 
+# "trong (vòng | thời hạn | thời gian)", "chậm nhất (là)", "không quá": the lead-ins of a span of
+# days counted from an event or from the signing ("… 30 ngày kể từ …")
+_WITHIN = r"(?:trong(?:\s+(?:vòng|thời\s+(?:hạn|gian)))?|chậm\s+nhất(?:\s+là)?|không\s+quá)"
 # "hoàn thành trước", "chậm nhất (là|vào) (đến)", "hạn chót (là)": the lead-ins of a last day
 _BEFORE = (
     r"(?:xong\s+|hoàn\s+thành\s+)?"
@@ -1268,7 +1271,7 @@ PHRASES: Final[tuple[Phrase, ...]] = (
         _rule(
             "relative",
             # "chậm nhất (là) sau 15 ngày", "sau 15 ngày kể từ …": within that time
-            r"\b(?:(?:trong\s+(?:vòng|thời\s+(?:hạn|gian))?|chậm\s+nhất(?:\s+là)?|không\s+quá)\s*(?:sau\s+)?|sau\s+)"
+            rf"\b(?:{_WITHIN}\s*(?:sau\s+)?|sau\s+)"
             r"(\d{1,3})\s+(ngày|tuần|tháng)(\s+làm\s+việc)?,?\s+kể\s+từ\s+ngày\s+"
             # "kể từ ngày Kế hoạch (này) được ban hành": the document's own signing
             r"(?:(?:kế\s+hoạch|văn\s+bản|quyết\s+định|chỉ\s+thị|công\s+văn|thông\s+báo)(?:\s+này)?\s+(?:được\s+)?)?"
@@ -1512,7 +1515,7 @@ _OPEN_START = re.compile(
     re.I,
 )
 _FROM_EVENT = re.compile(
-    r"\b(?:trong(?:\s+vòng|\s+thời\s+(?:hạn|gian))?|chậm\s+nhất(?:\s+là)?|không\s+quá|sau)\s*\d{1,3}\s+(?:ngày|tuần|tháng)"
+    rf"\b(?:{_WITHIN}|sau)\s*\d{{1,3}}\s+(?:ngày|tuần|tháng)"
     r"(?:\s+làm\s+việc)?,?\s+(?:kể\s+)?từ\s+(?:ngày|khi)\s+[^.;,()]{1,60}",
     re.I,
 )

@@ -162,15 +162,14 @@ _UPPER_LETTER = re.compile(rf"^[{_UPPER}]\.\s+(?=[{_UPPER}])")
 def find_marker(text: str, *, ocr: bool = False) -> Marker | None:
     first = text[:1]
     if ocr and first in "HIl" and (m := _OCR_ROMAN.match(text)) is not None and caps_heading(text[m.end() :]):
-        numeral = _OCR_ROMAN_READ.get(m.group(1), m.group(1).replace("l", "I"))
-        return Marker("roman", numeral + ".", len(m.group(0)))
+        return Marker("roman", _as_roman(m.group(1)) + ".", len(m.group(0)))
     if (
         first in "I1"
         and text[1:2] in "Il1"
         and (m := _OCR_ROMAN_DIGIT.match(text)) is not None
         and caps_heading(text[m.end() :])
     ):
-        return Marker("roman", m.group(1).replace("l", "I").replace("1", "I") + ".", len(m.group(0)))
+        return Marker("roman", _as_roman(m.group(1)) + ".", len(m.group(0)))
     if text[1:2] == "." and first.isupper() and first not in "IVXL":
         m = _UPPER_LETTER.match(text)
         if m:
@@ -191,6 +190,11 @@ def find_marker(text: str, *, ocr: bool = False) -> Marker | None:
         if m:
             return Marker("num_dot", m.group(0).strip() + ".", len(m.group(0)))
     return None
+
+
+def _as_roman(read: str) -> str:
+    """The numeral OCR read as "H", "HI", "Il", "I1" …: "II", "III"."""
+    return _OCR_ROMAN_READ.get(read) or read.replace("l", "I").replace("1", "I")
 
 
 def caps_heading(text: str) -> bool:
