@@ -113,6 +113,63 @@ def bold_numbers(text: str) -> str:
     return re.sub(r"(?m)^(\s*)(\d{1,2}\.|[a-zđ]\))(?= )", r"\1**\2**", text)
 
 
+def page_numbers(text: str, every: int = 40) -> str:
+    """A page number on a line of its own about every `every` lines, as a PDF's text layer
+    puts its footer between the two halves of a paragraph a page break cut: between two
+    lines of running text (five words each at least, no table's cells). A copy that prints
+    its page numbers already is left as it is."""
+    lines = text.split("\n")
+    if any(re.fullmatch(r"\s*-?\s*\d{1,3}\s*-?\s*", line) for line in lines):
+        return text
+    out: list[str] = []
+    page, due = 1, every
+    for k, line in enumerate(lines):
+        out.append(line)
+        nxt = lines[k + 1] if k + 1 < len(lines) else ""
+        prose = all(len(s.split()) >= 5 and "|" not in s for s in (line, nxt))
+        if k + 1 >= due and prose and k < len(lines) - 5:
+            page += 1
+            out.append(str(page))
+            due = k + 1 + every
+    return "\n".join(out)
+
+
+def tab_indents(text: str) -> str:
+    """Every line that opens a paragraph indented by a tab, as a Word copy keeps its
+    first-line indent (not a line laid out in columns by spaces: a tab there would move one
+    column against the lines below it, which no copy does)."""
+    return "\n".join(
+        "\t" + line
+        if line[:1] not in " \t|" and line and "\t" not in line and not re.search(r"\S {3,}\S", line)
+        else line
+        for line in text.split("\n")
+    )
+
+
+def tight_markers(text: str) -> str:
+    """No space after an item's number or letter ("1.Sở Y tế …", "a)Tăng cường …")."""
+    return re.sub(r"(?m)^(\s*)(\d{1,2}\.|[a-zđ]\))\s+(?=[A-ZĐÀ-Ỹa-zđà-ỹ])", r"\1\2", text)
+
+
+def other_bullets(text: str, bullet: str) -> str:
+    """Every "- " bullet written with another glyph ("•", "–"), as another word processor
+    prints them. A dash that a wrap put at a line's start inside a phrase keeps its glyph:
+    before a word in lower case or a number ("chính trị" / "- xã hội", "2025" / "- 2030"),
+    or inside a name the text writes whole on one line elsewhere ("Thăng Long" / "- Hà Nội")."""
+    lines = text.split("\n")
+    out: list[str] = []
+    for k, line in enumerate(lines):
+        rest = line.lstrip()
+        if rest.startswith("- ") and rest[2:3] and not (rest[2:3].islower() or rest[2:3].isdigit()):
+            before = lines[k - 1].split() if k else []
+            phrase = f"{before[-1]} - {rest[2:].split()[0]}" if before else ""
+            joined = bool(phrase) and any(phrase in " ".join(other.split()) for other in lines)
+            if not joined:
+                line = line.replace("- ", bullet + " ", 1)
+        out.append(line)
+    return "\n".join(out)
+
+
 PERTURBATIONS: dict[str, Callable[[str], str]] = {
     "as written": lambda t: t,
     "old-style tone marks": old_tones,
@@ -126,6 +183,11 @@ PERTURBATIONS: dict[str, Callable[[str], str]] = {
     "table cells three words per line": lambda t: narrow_table(t, 3),
     "OCR misreadings": ocr_misreads,
     "item numbers in bold": bold_numbers,
+    "page numbers between lines": page_numbers,
+    "first lines indented by a tab": tab_indents,
+    "no space after item markers": tight_markers,
+    "bullets as '•'": lambda t: other_bullets(t, "•"),
+    "bullets as en dashes": lambda t: other_bullets(t, "–"),
 }
 
 

@@ -13,6 +13,7 @@ from collections import Counter
 from functools import cache
 
 from dondoc.extract.lexicon import table, words
+from dondoc.extract.markers import BULLET_STARTS
 from dondoc.extract.spacing import single_spaced
 
 _EMPHASIS = re.compile(r"[*_]{1,3}")
@@ -177,6 +178,10 @@ def _lowered(key: str) -> tuple[str, ...]:
     return tuple(w.lower() for w in words("noise", key))
 
 
+# a bulleted or parenthesised line is an item, however often its shape recurs ("– Thời gian:
+# ngày 12/9/2027." under each event of a programme), never a running header
+_NOT_HEADERS = BULLET_STARTS + "("
+
 # the official gazette's running header, noise even on a single page (a one-page scan)
 _GAZETTE = re.compile(r"^công báo\s*/\s*số\s*\d+\s*/\s*ngày\b", re.I)
 
@@ -204,6 +209,7 @@ def mark_noise(lines: list[Line]) -> None:
     }
     shapes = Counter(shape_of.values())
     furniture = stamps or chrome or gazette
+    bare: list[Line] = []  # numbers alone on their lines, page numbers or not
     for ln in texts:
         text = ln.text
         low = text.lower() if furniture else ""
@@ -215,13 +221,21 @@ def mark_noise(lines: list[Line]) -> None:
             ln.kind = "noise"
         # a line that opens in lower case goes on with a sentence: an item written twice in
         # a document ("… nhỏ và" / "vừa theo Nghị định số 80/2021/NĐ-CP …") is no running header
-        elif ln.index in shape_of and text[:1] not in "-+•(" and not text[:1].islower():
+        elif ln.index in shape_of and text[:1] not in _NOT_HEADERS and not text[:1].islower():
             shape = shape_of[ln.index]
             if shapes[shape] >= 2 and "#" in shape and not _in_cell(lines, ln.index):
                 ln.kind = "noise"
-        elif len(text) <= 9 and _PAGE_NUMBER.match(ln.raw) and _is_page_number(lines, ln.index):
+        elif len(text) <= 9 and _PAGE_NUMBER.match(ln.raw):
+            bare.append(ln)
+    pages = 0  # the last page number found: the next one follows it
+    seen_one = False  # a "1" alone on its line: numbers alone are a table's, not pages
+    for ln in bare:
+        value = int(_DIGITS.search(ln.text).group(0))  # type: ignore[union-attr]
+        if _is_page_number(lines, ln.index) or _between_pages(lines, ln.index, value, pages, seen_one):
             ln.kind = "noise"
+            pages = value
             _mark_running_title(lines, ln.index)
+        seen_one = seen_one or value == 1
 
 
 def _mark_running_title(lines: list[Line], page: int) -> None:
@@ -256,6 +270,39 @@ def _in_cell(lines: list[Line], i: int) -> bool:
     ("Trước ngày 31/3/2027" in two rows of a deadline column has the shape of one)."""
     prev, nxt = _neighbour(lines, i, -1), _neighbour(lines, i, 1)
     return (prev is not None and prev.kind == "pipe") or (nxt is not None and nxt.kind == "pipe")
+
+
+def _between_pages(lines: list[Line], i: int, value: int, pages: int, seen_one: bool) -> bool:
+    """A number alone between two lines of text, as a PDF's text layer puts a page's number
+    between the pages' text: a page number when it cuts a sentence (the line before runs on,
+    the line after goes on in lower case or a word runs on into a number), when it is the
+    page after the last one found, or page 2 between two lines of running text.
+    Not otherwise: a table laid out a cell per line has numbers alone between its cells."""
+    if _in_cell(lines, i):
+        return False
+    before, after = _neighbour(lines, i, -1), _neighbour(lines, i, 1)
+    if before is None or after is None or before.kind != "text" or after.kind != "text":
+        return False
+    if (
+        not before.text.endswith(_SENTENCE_ENDS)
+        and (
+            after.text[:1].islower()
+            # "… theo Thông tư số" / "2" / "75/2024/TT-BTC ngày …": a word runs on into a number
+            or (after.text[:1].isdigit() and before.text[-1:].islower())
+        )
+    ):
+        return True
+    if pages:
+        return value == pages + 1
+    # the first page number a copy prints is 2, between two lines of running text; a table
+    # laid out a cell per line numbers its rows "1", "2", … alone on their lines, short cells
+    return value == 2 and not seen_one and all(len(ln.text.split()) >= _PROSE_WORDS for ln in (before, after))
+
+
+_PROSE_WORDS = 4
+
+
+_SENTENCE_ENDS = (".", ";", ":", "!", "?", "…")
 
 
 def _is_page_number(lines: list[Line], i: int) -> bool:

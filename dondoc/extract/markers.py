@@ -208,6 +208,10 @@ def is_unnumbered(style: str) -> bool:
     return style in ("dash", "plus", "bullet") or style.startswith("glyph")
 
 
+# what opens a bulleted line, whatever bullet a copy uses: "-", "–", "+", "•", a symbol glyph
+BULLET_STARTS = "-–—+•·▪◦●✓" + _GLYPHS
+
+
 def is_item_start(text: str) -> bool:
     return find_marker(text) is not None
 

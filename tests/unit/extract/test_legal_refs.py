@@ -2,7 +2,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from dondoc.core.text import SourceText
 from dondoc.extract.legal_refs import find_legal_refs, normalize_number
+from dondoc.extract.pipeline import extract
+from tests.support.texts import header
 
 
 def test_party_and_state_citations_with_dates() -> None:
@@ -52,3 +55,15 @@ def test_a_list_of_numbers_after_one_so_and_damaged_symbols() -> None:
 def test_a_regulation_is_a_kind_of_its_own() -> None:
     refs = find_legal_refs("Thực hiện Quy chế số 04-QC/TU ngày 01/02/2026 của Tỉnh ủy về công tác dân vận.")
     assert [(r.kind, r.number) for r in refs] == [("Quy chế", "04-QC/TU")]
+
+
+def test_a_citation_cut_by_a_page_number_is_read_whole() -> None:
+    e = extract(
+        SourceText(
+            header() + "\n1. Sở Tài chính hướng dẫn các đơn vị lập dự toán theo quy định tại Thông tư số\n"
+            "2\n"
+            "75/2024/TT-BTC ngày 15/10/2024 của Bộ Tài chính, hoàn thành trong tháng 5/2027.\n"
+        )
+    )
+    assert [r.number for r in e.legal_refs] == ["75/2024/TT-BTC"]
+    assert " 2 " not in e.tasks[0].text

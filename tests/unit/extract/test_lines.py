@@ -75,3 +75,59 @@ def test_single_spaced_refuses_every_other_space_character() -> None:
 def test_one_spaced_is_the_plain_collapse(raw: str) -> None:
     # the shortcut (no split where the text is already single-spaced) against the plain version
     assert one_spaced(raw) == " ".join(raw.split())
+
+
+def test_a_bulleted_field_line_that_recurs_is_no_running_header() -> None:
+    # "– Thời gian dự kiến: ngày 12/9/2027." under each event has a running header's shape
+    # (short, a "/", repeated with other digits); an en dash or "•" opens an item as "-" does
+    for bullet in "-–•":
+        lines = split_lines(
+            "1.1. Chương trình khai mạc\n"
+            f"{bullet} Thời gian dự kiến: ngày 12/9/2027.\n"
+            "1.2. Chương trình giao lưu\n"
+            f"{bullet} Thời gian dự kiến: ngày 13/9/2027.\n"
+        )
+        mark_noise(lines)
+        assert [ln.kind for ln in lines if ln.text] == ["text"] * 4, bullet
+
+
+def _noise(text: str) -> list[str]:
+    lines = split_lines(text)
+    mark_noise(lines)
+    return [ln.text for ln in lines if ln.kind == "noise"]
+
+
+def test_a_page_number_between_two_halves_of_a_sentence_is_noise() -> None:
+    # a PDF's text layer puts the footer between the lines a page break cut, no blank line
+    assert _noise(
+        "1. Sở Tài chính hướng dẫn các đơn vị lập dự toán và báo cáo Ủy ban nhân dân\n"
+        "4\n"
+        "tỉnh trong tháng 6/2027.\n"
+        "2. Sở Nội vụ hướng dẫn theo quy định tại Thông tư số\n"
+        "5\n"
+        "75/2024/TT-BTC ngày 15/10/2024 của Bộ Tài chính.\n"
+    ) == ["4", "5"]
+
+
+def test_page_numbers_in_their_order_between_paragraphs() -> None:
+    # page 2 between two lines of running text, then 3 after it, where nothing is cut
+    assert _noise(
+        "1. Sở Tài chính hướng dẫn các đơn vị lập dự toán năm 2027.\n"
+        "2\n"
+        "2. Sở Nội vụ tổng hợp kết quả thực hiện của các đơn vị.\n"
+        "3. Sở Y tế kiểm tra an toàn thực phẩm dịp Tết Nguyên đán.\n"
+        "3\n"
+        "4. Sở Công Thương bình ổn giá các mặt hàng thiết yếu.\n"
+    ) == ["2", "3"]
+
+
+def test_a_tables_row_numbers_one_per_line_are_not_page_numbers() -> None:
+    # a table laid out a cell per line: "1", "2" alone on their lines number its rows
+    assert (
+        _noise(
+            "TT\nNội dung\nĐơn vị chủ trì\n"
+            "1\nTập huấn nghiệp vụ cho cán bộ cấp xã\nSở Nội vụ\n"
+            "2\nKiểm tra công tác cải cách hành chính\nSở Tư pháp\n"
+        )
+        == []
+    )
