@@ -170,6 +170,18 @@ def other_bullets(text: str, bullet: str) -> str:
     return "\n".join(out)
 
 
+def headings_in_markdown(text: str) -> str:
+    """A part's heading in capitals ("II. NHIỆM VỤ") written as a markdown heading
+    ("## II. NHIỆM VỤ"), as a web copy does."""
+    return re.sub(r"(?m)^([IVX]{1,4}\.\s+[^a-zà-ỹđ\n]{4,})$", r"## \1", text)
+
+
+def numbers_with_parenthesis(text: str) -> str:
+    """Items numbered "1)" instead of "1.", letters "a/" instead of "a)"."""
+    text = re.sub(r"(?m)^(\s*)(\d{1,2})\.(?=[ \t]+\S)", r"\1\2)", text)
+    return re.sub(r"(?m)^(\s*)([a-zđ])\)(?=[ \t]+\S)", r"\1\2/", text)
+
+
 PERTURBATIONS: dict[str, Callable[[str], str]] = {
     "as written": lambda t: t,
     "old-style tone marks": old_tones,
@@ -188,6 +200,8 @@ PERTURBATIONS: dict[str, Callable[[str], str]] = {
     "no space after item markers": tight_markers,
     "bullets as '•'": lambda t: other_bullets(t, "•"),
     "bullets as en dashes": lambda t: other_bullets(t, "–"),
+    "headings in markdown": headings_in_markdown,
+    "items as '1)' and 'a/'": numbers_with_parenthesis,
 }
 
 

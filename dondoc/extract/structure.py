@@ -840,7 +840,9 @@ def build_tree(lines: list[Line], *, ocr: bool = False, issuer: str | None = Non
         if (
             top is root
             or closed
-            or (is_closing_text(text) and top is not root)
+            # (a sentence that ends on its colon introduces the items after it: "Ủy ban nhân
+            # dân tỉnh yêu cầu các sở, ngành … thực hiện các nhiệm vụ sau:" closes nothing)
+            or (is_closing_text(text) and top is not root and not text.rstrip(" *_").endswith(":"))
             or (
                 top.marker is not None
                 and not top.is_heading()  # under "III. TỔ CHỨC THỰC HIỆN" it is that part's work

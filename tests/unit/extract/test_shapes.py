@@ -4457,3 +4457,17 @@ def test_a_layout_table_under_its_heading_ends_at_the_next_part() -> None:
         date(2026, 12, 31),
     )
     assert "Sở Khoa học và Công nghệ theo dõi, tổng hợp kết quả thực hiện." in rows
+
+
+def test_the_issuers_request_ending_on_its_colon_introduces_the_items_under_a_heading() -> None:
+    """ "Ủy ban nhân dân tỉnh yêu cầu các sở, … thực hiện các nhiệm vụ sau:" under a part's
+    heading has a closing sentence's opening words, but its colon hands the items after it
+    to the bodies it names (CONVENTIONS rule 5)."""
+    e = _run(
+        """II. NHIỆM VỤ THỜI GIAN TỚI
+Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành và Ủy ban nhân dân các huyện tập trung thực hiện tốt các nhiệm vụ sau:
+1. Đẩy mạnh giải ngân vốn đầu tư công, phấn đấu đến ngày 30/6/2027 giải ngân đạt 60%.
+2. Tăng cường kiểm tra, xử lý vi phạm trong lĩnh vực đất đai.
+"""
+    )
+    assert [t.lead for t in e.tasks] == [("các sở, ban, ngành", "Ủy ban nhân dân các huyện")] * 2
