@@ -258,10 +258,14 @@ def _subject_at(text: str, toks: Toks, s: int) -> tuple[str, ...]:
         # subject is the list closest to the verb, so a later comma wins for the same verb
         k, commas = s, 0
         found: BodyList | None = None
+        whole = False  # the list found opened after a stretch naming no body: read whole
+        last_comma = s
         purpose = any(_starts_with(toks, s, p) for p in _PURPOSE_OPENERS)
         while k < len(toks) and commas < 4 and toks[k].text not in {".", ";"}:
             if toks[k].text == ",":
                 commas += 1
+                after_none = not _names_a_body(toks, last_comma, k)
+                last_comma = k
                 bl = read_bodies(text, toks, k + 1)
                 if commas == 1 and bl.names and bl.followed_by_verb and not _names_a_body(toks, s, k):
                     # "Căn cứ kế hoạch này, Giám đốc các Sở, Thủ trưởng các ngành, UBND các xã
@@ -276,10 +280,15 @@ def _subject_at(text: str, toks: Toks, s: int) -> tuple[str, ...]:
                 if bl.names and bl.followed_by_verb:
                     if found is not None and found.end != bl.end:
                         break
-                    if found is not None and not toks[k + 1].text[:1].isupper():
+                    if found is not None and (whole or not toks[k + 1].text[:1].isupper()):
+                        # "các sở, ban, ngành Tỉnh": the comma is inside the group; "Theo chức
+                        # năng, nhiệm vụ, Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh tăng cường …":
+                        # a list opened after the lead-in's own words goes on to its verb
                         k += 1
-                        continue  # "các sở, ban, ngành Tỉnh": the comma is inside the group
-                    found = bl
+                        continue
+                    # ("Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, Bộ Tài chính tổng
+                    # hợp …": the list before opened inside the lead-in; the later one wins)
+                    found, whole = bl, after_none
             k += 1
         return found.names if found else ()
     bl = read_bodies(text, toks, s, sentence_start=not after_prefix)

@@ -525,3 +525,23 @@ def test_a_group_narrowed_to_those_who_have_not_done_a_thing() -> None:
         "các cơ quan, đơn vị chưa báo cáo khẩn trương hoàn thiện."
     )
     assert roles.subject == ("Chủ tịch Ủy ban nhân dân tỉnh",)  # past the purpose's own verbs
+
+
+def test_lead_ins_of_purpose_time_and_ground_before_the_subject() -> None:
+    # "Theo …", "Nhằm …", "Ngay sau khi …": a lead-in clause, then the subject after its comma
+    cases = {
+        "Theo chức năng, nhiệm vụ, Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh tăng cường tuần tra.": (
+            "Công an tỉnh",
+            "Bộ Chỉ huy Quân sự tỉnh",
+        ),
+        "Nhằm nâng cao hiệu quả công tác, Trung tâm Phục vụ hành chính công tỉnh triển khai dịch vụ công.": (
+            "Trung tâm Phục vụ hành chính công tỉnh",
+        ),
+        "Ngay sau khi Kế hoạch được ban hành, Văn phòng Ủy ban nhân dân tỉnh theo dõi, đôn đốc.": (
+            "Văn phòng Ủy ban nhân dân tỉnh",
+        ),
+        # a list opened inside the lead-in ("của các Bộ, cơ quan liên quan") is not the subject
+        "Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, Bộ Tài chính tổng hợp báo cáo.": ("Bộ Tài chính",),
+    }
+    for text, leads in cases.items():
+        assert find_roles(text).subject == leads, text

@@ -4464,9 +4464,10 @@ def test_the_issuers_request_ending_on_its_colon_introduces_the_items_under_a_he
     heading has a closing sentence's opening words, but its colon hands the items after it
     to the bodies it names (CONVENTIONS rule 5)."""
     e = _run(
-        """II. NHIỆM VỤ THỜI GIAN TỚI
-Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành và Ủy ban nhân dân các huyện tập trung thực hiện tốt các nhiệm vụ sau:
-1. Đẩy mạnh giải ngân vốn đầu tư công, phấn đấu đến ngày 30/6/2027 giải ngân đạt 60%.
+        "II. NHIỆM VỤ THỜI GIAN TỚI\n"
+        "Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành và Ủy ban nhân dân các huyện tập trung "
+        "thực hiện tốt các nhiệm vụ sau:\n"
+        """1. Đẩy mạnh giải ngân vốn đầu tư công, phấn đấu đến ngày 30/6/2027 giải ngân đạt 60%.
 2. Tăng cường kiểm tra, xử lý vi phạm trong lĩnh vực đất đai.
 """
     )
