@@ -31,7 +31,7 @@ from dondoc.extract.bodies import (
 from dondoc.extract.fields import label_kind, may_open_label, read_field, split_fields
 from dondoc.extract.footnotes import BRACKET_MARK, Footnote
 from dondoc.extract.lexicon import table, words
-from dondoc.extract.markers import INLINE_ENUM, is_unnumbered
+from dondoc.extract.markers import BULLET_STARTS, INLINE_ENUM, is_unnumbered
 from dondoc.extract.review import is_bare_body, is_bare_group, review_flags
 from dondoc.extract.roles import (
     CUE_FIRST,
@@ -947,9 +947,17 @@ _OPENING_BOUND = 40  # the longest time phrase that opens an introducing sentenc
 
 def _reports_results(text: str, low: str) -> bool:
     """An item that reports what was achieved (CONVENTIONS rule 2): words of a result, and
-    nothing that asks anyone to act (no verb first, no cue, no body as a subject)."""
-    if starts_with_verb(text) or not _low_contains(low, "result_phrases"):
+    nothing that asks anyone to act (no verb first, no cue, no body as a subject) — or a body
+    as its subject where the item opens on the time gone by ("Thời gian qua, Đảng ủy xã đã
+    lãnh đạo … đạt nhiều kết quả; thu ngân sách đạt 38% dự toán"), asking nothing of anyone
+    and looking at nothing ahead."""
+    if starts_with_verb(text):
         return False  # the verb first: four words read spare a dozen searches of the text
+    if _low_starts(low, "past_openers"):
+        done = " đã " in low and (_low_contains(low, "result_phrases") or _reached_a_figure(low))
+        return done and not _asks(low, "structure") and not _low_contains(low, "looking_ahead")
+    if not _low_contains(low, "result_phrases"):
+        return False
     return not _asks(low, "roles") and _names_no_subject(text)
 
 
@@ -1195,7 +1203,7 @@ def _make(
         # the item's own words, before its first field line (not cut at a dash inside them:
         # "cơ sở dữ liệu về cung - cầu lao động")
         first = text.find(attrs[0].text)
-        main_text = text[:first].rstrip(" -+•*") if first > 0 else text
+        main_text = text[:first].rstrip(" *" + BULLET_STARTS) if first > 0 else text
         fields = [f for a in attrs for f in split_fields(a.text)]
     elif "(" in text:
         # "… (cơ quan chủ trì: Sở X; cơ quan phối hợp: Sở Y; thời gian: quý III/2027)": the
@@ -1259,6 +1267,10 @@ def _make(
         # 5): "- Các cơ quan, đơn vị tiếp tục …" / "Đơn vị thực hiện: Các Sở, ngành, …"
         lead = []
     lead_from = "field" if lead else ""
+    if not lead and attrs and (named := whole_bodies(main_text)):
+        # "2. Phòng Kế hoạch - Tài chính" / "- Thời gian thực hiện: …" / "- Nội dung: …": the
+        # item names only its body, its field lines say the rest; that body does the work
+        lead, lead_from = list(named), "heading"
     if (
         not lead
         and roles.subject

@@ -4472,3 +4472,33 @@ def test_the_issuers_request_ending_on_its_colon_introduces_the_items_under_a_he
 """
     )
     assert [t.lead for t in e.tasks] == [("các sở, ban, ngành", "Ủy ban nhân dân các huyện")] * 2
+
+
+def test_a_report_of_the_time_gone_by_is_no_task_though_it_names_its_subject() -> None:
+    """ "1) Thời gian qua, Đảng ủy xã đã lãnh đạo … đạt nhiều kết quả; thu ngân sách đạt 38%":
+    what a body did, not what it is asked to do (CONVENTIONS rule 2); the same opening with
+    work to come asked of it stays a task."""
+    e = _run(
+        "1. Thời gian qua, Đảng ủy xã đã lãnh đạo thực hiện đạt nhiều kết quả; thu ngân sách "
+        "đạt 38% dự toán.\n"
+        "2. Thời gian qua, Sở Y tế đã đạt được kết quả; đề nghị Sở Y tế tiếp tục kiểm tra.\n"
+        "3. Sở Y tế tăng cường kiểm tra an toàn thực phẩm.\n"
+    )
+    assert [t.text[:14] for t in e.tasks] == ["Thời gian qua,", "Sở Y tế tăng c"]
+
+
+def test_an_item_naming_only_its_body_over_field_lines_is_that_bodys_work() -> None:
+    """ "2. Phòng Kế hoạch - Tài chính" / "– Thời gian thực hiện: Quý II/2027." / "– Nội dung:
+    Tham mưu …": the body the item names leads, not the bodies the list's introduction asks."""
+    e = _run(
+        "Sở Nông nghiệp và Môi trường yêu cầu các phòng, đơn vị trực thuộc Sở thực hiện "
+        "các nhiệm vụ sau:\n"
+        "1. Chi cục Kiểm lâm tham mưu kiện toàn Ban Chỉ đạo cấp tỉnh.\n"
+        "2. Phòng Kế hoạch - Tài chính\n"
+        "– Thời gian thực hiện: Quý II/2027.\n"
+        "– Nội dung: Tham mưu bố trí kinh phí mua sắm trang thiết bị.\n"
+    )
+    assert [(t.lead, t.deadline.date) for t in e.tasks] == [
+        (("Chi cục Kiểm lâm",), None),
+        (("Phòng Kế hoạch - Tài chính",), date(2027, 6, 30)),
+    ]
