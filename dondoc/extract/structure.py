@@ -938,8 +938,14 @@ def opens_phase(text: str) -> bool:
     hết năm 2027", "Đợt 2 (từ tháng 7 đến tháng 12/2026):")? Short, opened by a phase's
     word, and dated."""
     flat = " ".join(text.replace("*", " ").split())
-    if len(flat.split()) > _PHASE_LINE_WORDS or not flat.lower().startswith(
-        words("structure", "phase_heads")
+    # (its bound in brackets after its title counts no words: "Bước 1: Xây dựng và ban hành
+    # kế hoạch (hoàn thành trước ngày 15/4/2027)")
+    if len(flat.split("(", 1)[0].split()) > _PHASE_LINE_WORDS:
+        return False
+    low = flat.lower()
+    if not low.startswith(words("structure", "phase_heads")) and not any(
+        low.startswith(w + " ") and low[len(w) + 1 : len(w) + 2].isdigit()
+        for w in words("structure", "numbered_phase_heads")
     ):
         return False
     if deadlines.phase_end(flat) is not None or deadlines.bracketed_period(flat) is not None:

@@ -4502,3 +4502,19 @@ def test_an_item_naming_only_its_body_over_field_lines_is_that_bodys_work() -> N
         (("Chi cục Kiểm lâm",), None),
         (("Phòng Kế hoạch - Tài chính",), date(2027, 6, 30)),
     ]
+
+
+def test_steps_with_their_bounds_in_brackets_bound_the_items_under_them() -> None:
+    """ "Bước 1: Xây dựng và ban hành kế hoạch (hoàn thành trước ngày 15/4/2027)": a step is a
+    phase (CONVENTIONS rules 10, 12), its title's words not counted against its bound's; a
+    sentence opened by "Bước đầu" is no step."""
+    e = _run(
+        "III. CÁC BƯỚC THỰC HIỆN\n"
+        "Bước 1: Xây dựng và ban hành kế hoạch (hoàn thành trước ngày 15/4/2027)\n"
+        "- Sở Nội vụ xây dựng dự thảo kế hoạch, lấy ý kiến các sở, ngành.\n"
+        "- Các sở, ngành góp ý dự thảo bằng văn bản.\n"
+        "Giai đoạn 2: Tổ chức thực hiện trên địa bàn tỉnh (từ tháng 5/2027 đến tháng 9/2027)\n"
+        "- Các sở, ngành, địa phương tổ chức triển khai thực hiện.\n"
+    )
+    assert [t.deadline.date for t in e.tasks] == [date(2027, 4, 14), date(2027, 4, 14), date(2027, 9, 30)]
+    assert e.tasks[0].section is not None and e.tasks[0].section.startswith("Bước 1:")
