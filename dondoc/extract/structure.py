@@ -909,6 +909,7 @@ def enclosing_heading(root: Block, index: int) -> str | None:
 
 
 _PHASE_LINE_WORDS: Final = 10
+_PHASE_TITLE_WORDS: Final = 16
 _PART_HEADING_WORDS: Final = range(2, 13)
 _PART_HEADING_CHARS: Final = 120
 
@@ -938,9 +939,10 @@ def opens_phase(text: str) -> bool:
     hết năm 2027", "Đợt 2 (từ tháng 7 đến tháng 12/2026):")? Short, opened by a phase's
     word, and dated."""
     flat = " ".join(text.replace("*", " ").split())
-    # (its bound in brackets after its title counts no words: "Bước 1: Xây dựng và ban hành
-    # kế hoạch (hoàn thành trước ngày 15/4/2027)")
-    if len(flat.split("(", 1)[0].split()) > _PHASE_LINE_WORDS:
+    # (a title before its bound in brackets may run longer: "Giai đoạn 2: Tổ chức thực hiện
+    # trên địa bàn tỉnh (từ tháng 5/2027 đến tháng 9/2027)")
+    title, bracket, _ = flat.partition("(")
+    if len(title.split()) > (_PHASE_TITLE_WORDS if bracket else _PHASE_LINE_WORDS):
         return False
     low = flat.lower()
     if not low.startswith(words("structure", "phase_heads")) and not any(
