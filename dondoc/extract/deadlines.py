@@ -1559,10 +1559,19 @@ _OCCASION = re.compile(
 )
 
 
+# the occasion's day in brackets right after it: "trước ngày khai giảng năm học mới (05/9/2027)"
+_OCCASION_DAY = re.compile(r"\s*\((?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\)", re.I)
+
+
 def _occasion(text: str, low: str, written: str) -> Deadline | None:
     m = _OCCASION.search(text) if "trước" in low else None
     if m is None:
         return None
+    day = _OCCASION_DAY.match(text, m.end())
+    when = _safe_date(int(day.group(3)), int(day.group(2)), int(day.group(1))) if day else None
+    if day is not None and when is not None:
+        # the text dates the occasion: before it is the day before (CONVENTIONS rule 10)
+        return Deadline(written[m.start() : day.end()].strip(), when - timedelta(days=1), None, (when,))
     return Deadline(written[m.start() : m.end()].rstrip(), None, EVENT)
 
 

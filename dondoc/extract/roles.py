@@ -46,6 +46,7 @@ _PURPOSE_OPENERS: Final = _phrases("purpose_openers")  # "Để"
 _TOPIC_OPENERS: Final = _phrases("topic_openers")
 _TOPIC_LABELS: Final = _phrases("topic_labels")
 _SUBJECT_MARKERS: Final = _phrases("subject_markers")
+_GROUP_WORDS: Final = frozenset({"các", "những", "mỗi"})
 _TOPIC_AGENT_WORDS: Final = _phrases("topic_agent_words")
 _CUE_PARTS: Final = _phrases("assignment_cues")
 CUE_FIRST: Final = frozenset(parts[0] for parts in _CUE_PARTS)  # the first words of the cues
@@ -229,7 +230,13 @@ def _subject_at(text: str, toks: Toks, s: int) -> tuple[str, ...]:
             after_prefix = True  # "Đồng thời, cấp uỷ, chính quyền cơ sở phải…": lower case is fine
             break
     marker = next((m for m in _SUBJECT_MARKERS if _starts_with(toks, s, m)), None)
-    singled = marker is not None and s + len(marker) < len(toks) and toks[s + len(marker)].text[:1].isupper()
+    # the body singled out is named ("Riêng Phòng Tài chính …") or a group ("Riêng các trường
+    # có học sinh nội trú, bán trú: bố trí …"); "Riêng năm 2027, …" singles out no one
+    singled = (
+        marker is not None
+        and s + len(marker) < len(toks)
+        and (toks[s + len(marker)].text[:1].isupper() or toks[s + len(marker)].low in _GROUP_WORDS)
+    )
     if marker is not None and singled:
         s += len(marker)  # "Riêng Phòng Tài chính - Kế hoạch …": the body singled out is the subject
     cue = cue_len(toks, s)
@@ -304,7 +311,27 @@ def _subject_at(text: str, toks: Toks, s: int) -> tuple[str, ...]:
     k = _past_comma(toks, bl.end) if singled and bl.names else 0
     if k and _is_verb_folded(toks, k):
         return bl.names  # "Riêng Sở Y tế, hoàn thành …", "Về phía Sở Tài chính, cần …"
+    if k and (colon := _label_colon(toks, k)):
+        # "Riêng các trường có học sinh nội trú, bán trú: bố trí …": the group's qualifiers
+        # run on over a comma to the colon that labels the item
+        last = text.rfind(bl.names[-1], 0, toks[bl.end - 1].end)
+        if last >= 0:
+            return (*bl.names[:-1], text[last : toks[colon].start].strip())
     return ()
+
+
+_LABEL_TAIL_TOKENS: Final = 4
+
+
+def _label_colon(toks: Toks, k: int) -> int:
+    """The colon a few words after k, with no punctuation and no body's head between (the
+    rest of a singled-out group's qualifiers), or 0."""
+    for j in range(k, min(len(toks), k + _LABEL_TAIL_TOKENS + 1)):
+        if toks[j].text == ":":
+            return j if j > k else 0
+        if not toks[j].text[:1].isalpha() or _head_at(toks, j):
+            return 0
+    return 0
 
 
 _QUALIFIER_TOKENS: Final = 12  # "các địa phương có nguồn thu từ tiền sử dụng đất lớn,"

@@ -888,6 +888,16 @@ def test_an_occasion_the_text_does_not_date_is_kept_undated(text: str, written: 
     assert found is not None and found.date == date(2027, 12, 31)
 
 
+def test_an_occasion_dated_in_brackets_after_it_bounds_the_day_before() -> None:
+    # "trước ngày khai giảng năm học mới (05/9/2027)": the text dates the occasion (rule 10)
+    found = find_in_text(
+        "Sửa chữa các hạng mục trước ngày khai giảng năm học mới (05/9/2027).", date(2027, 8, 1)
+    )
+    assert found == Deadline(
+        "trước ngày khai giảng năm học mới (05/9/2027)", date(2027, 9, 4), None, (date(2027, 9, 5),)
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -545,3 +545,13 @@ def test_lead_ins_of_purpose_time_and_ground_before_the_subject() -> None:
     }
     for text, leads in cases.items():
         assert find_roles(text).subject == leads, text
+
+
+def test_a_group_singled_out_by_rieng_with_its_qualifiers_up_to_the_colon() -> None:
+    # "Riêng các trường có học sinh nội trú, bán trú: bố trí …": a group, its qualifiers
+    # running over a comma to the colon that labels the item; "Riêng năm 2027," names no one
+    assert find_roles("Riêng các trường có học sinh nội trú, bán trú: bố trí cán bộ trực.").subject == (
+        "các trường có học sinh nội trú, bán trú",
+    )
+    assert find_roles("Riêng các trường, bố trí cán bộ trực.").subject == ("các trường",)
+    assert find_roles("Riêng năm 2027, Sở Y tế bố trí cán bộ trực.").subject == ("Sở Y tế",)
