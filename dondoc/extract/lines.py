@@ -178,6 +178,18 @@ def _lowered(key: str) -> tuple[str, ...]:
     return tuple(w.lower() for w in words("noise", key))
 
 
+# a page's mark in any form a converter or a scanner's software writes, never an item's text:
+# "=== Trang 3 ===" / "--- Page 2 ---" (an OCR tool's page separator), "Trang 4/5" or
+# "Trang 4" alone, a number between dashes ("- 5 -"), a file's name with its page ("VB45.DOC 3")
+_PAGE_MARK = re.compile(
+    r"^(?:[=\-–—*#_~]{2,}\s*(?:trang|page)\s+\d{1,3}(?:\s*/\s*\d{1,3})?\s*[=\-–—*#_~]{2,}"
+    r"|(?:trang|page)\s+\d{1,3}(?:\s*(?:/|of|trên)\s*\d{1,3})?"
+    r"|[-–—]\s*\d{1,3}\s*[-–—]"
+    r"|[\w\-]{1,40}\.(?:docx?|pdf|rtf|odt)(?:\s+\d{1,3})?)$",
+    re.I,
+)
+_PAGE_MARK_CHARS = 50
+
 # a bulleted or parenthesised line is an item, however often its shape recurs ("– Thời gian:
 # ngày 12/9/2027." under each event of a programme), never a running header
 _NOT_HEADERS = BULLET_STARTS + "("
@@ -219,6 +231,8 @@ def mark_noise(lines: list[Line]) -> None:
             or (gazette and low.startswith("công báo") and _GAZETTE.match(text))
         ):
             ln.kind = "noise"
+        elif len(text) <= _PAGE_MARK_CHARS and _PAGE_MARK.match(text):
+            ln.kind = "noise"  # "=== Trang 3 ===", "Trang 4/5", "- 5 -", "VB45.DOC 3"
         # a line that opens in lower case goes on with a sentence: an item written twice in
         # a document ("… nhỏ và" / "vừa theo Nghị định số 80/2021/NĐ-CP …") is no running header
         elif ln.index in shape_of and text[:1] not in _NOT_HEADERS and not text[:1].islower():

@@ -131,3 +131,11 @@ def test_a_tables_row_numbers_one_per_line_are_not_page_numbers() -> None:
         )
         == []
     )
+
+
+def test_page_marks_in_a_converters_or_scanners_forms_are_noise() -> None:
+    marks = ["=== Trang 2 ===", "--- Page 3 ---", "Trang 4/5", "Trang 6", "- 7 -", "VB45.DOC 3", "KH-12.pdf"]
+    text = "\n".join(f"{k}. Sở Y tế kiểm tra an toàn thực phẩm.\n{m}" for k, m in enumerate(marks, 1))
+    assert _noise(text) == marks
+    # words that open like a page's mark but go on as a sentence stay text
+    assert _noise("Trang bị phương tiện chữa cháy cho các xã.\n- 7 tổ công tác được thành lập.") == []
