@@ -297,6 +297,8 @@ def _between_pages(lines: list[Line], i: int, value: int, pages: int, seen_one: 
     before, after = _neighbour(lines, i, -1), _neighbour(lines, i, 1)
     if before is None or after is None or before.kind != "text" or after.kind != "text":
         return False
+    if _reads_on(before.text, after.text):
+        return False  # "Hà Nội, ngày" / "15" / "tháng 6 năm 2027": a day typed in its own field
     if (
         not before.text.endswith(_SENTENCE_ENDS)
         and (
@@ -317,6 +319,17 @@ _PROSE_WORDS = 4
 
 
 _SENTENCE_ENDS = (".", ";", ":", "!", "?", "…")
+
+
+def _reads_on(before: str, after: str) -> bool:
+    """Does a number between these lines read as part of their words: after a word that
+    takes a number ("ngày", "số", "gồm") with no number after it, or before a unit ("tháng",
+    "người", "%")? ("… Thông tư số" / "2" / "75/2024/TT-BTC": two numbers, no reading on.)"""
+    last = before.rsplit(maxsplit=1)[-1].lower() if before.strip() else ""
+    first = after.split(maxsplit=1)[0].lower().strip(".,;:") if after.strip() else ""
+    if first[:1].isdigit():
+        return False
+    return last in words("noise", "number_takers") or first in words("noise", "number_units")
 
 
 def _is_page_number(lines: list[Line], i: int) -> bool:

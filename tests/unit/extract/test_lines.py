@@ -139,3 +139,9 @@ def test_page_marks_in_a_converters_or_scanners_forms_are_noise() -> None:
     assert _noise(text) == marks
     # words that open like a page's mark but go on as a sentence stay text
     assert _noise("Trang bị phương tiện chữa cháy cho các xã.\n- 7 tổ công tác được thành lập.") == []
+
+
+def test_a_number_that_reads_on_with_its_lines_is_no_page_number() -> None:
+    # a PDF puts the day typed into the header's date on a line of its own; a count before its unit
+    assert _noise("Hà Nội, ngày\n15\ntháng 6 năm 2027") == []
+    assert _noise("Mỗi đoàn kiểm tra gồm\n5\nngười, do lãnh đạo Sở làm trưởng đoàn.") == []
