@@ -678,9 +678,19 @@ def _enumeration_head_before(toks: Toks, start: int, j: int) -> bool:
     if not any(t.low in _PLURALS for t in toks[start:j]):
         return False
     verb = _verb_length_folded(toks, j + 1) if j + 1 < len(toks) else 0
-    if verb and (
-        toks[j + 1].text[:1].islower()
-        or (j + 1 + verb < len(toks) and toks[j + 1 + verb].text not in {",", ";", ".", "và"})
+    after = j + 1 + verb
+    if (
+        verb
+        and (
+            toks[j + 1].text[:1].islower()
+            or (after < len(toks) and toks[after].text not in {",", ";", ".", "và"})
+            # "… các xã: Tuyên truyền, vận động nhân dân …": verbs listed in lower case go on
+            or (
+                after + 1 < len(toks)
+                and toks[after].text in {",", "và"}
+                and toks[after + 1].text[:1].islower()
+            )
+        )
     ):
         return False
     if toks[j - 1].text in _ENUM_BEFORE_COLON:

@@ -74,7 +74,7 @@ _LOW = "a-zàáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếề
 # a personal name: two to five capitalised words ("Nguyễn Văn Hiếu")
 # a name of one to five words; the first may be the particle that opens many names of the
 # Central Highlands' peoples ("Y Ngọc", "A Pớt"), one letter long
-_NAME = re.compile(rf"^(?:[{_UP}][{_LOW}]+|[AY])(?: [{_UP}][{_LOW}]+){{1,4}}$")
+_NAME = re.compile(rf"^(?:[{_UP}][{_LOW}]+|[AY])(?: (?:[{_UP}][{_LOW}]+|[AY](?= ))){{1,4}}$")
 _ISSUER_HEADS = (
     "ỦY BAN",
     "UỶ BAN",

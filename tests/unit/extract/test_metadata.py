@@ -436,3 +436,22 @@ def test_a_motto_with_the_older_tone_placement_is_the_motto() -> None:
     # the motto wrapped after its first word
     h = _header(text.replace("CỘNG HOÀ XÃ", "CỘNG\nHOÀ XÃ"))
     assert h.issuer == "UỶ BAN NHÂN DÂN TỈNH BẮC KẠN"
+
+
+def test_a_signers_name_of_the_uplands_peoples_as_written() -> None:
+    """ "Giàng A Tính": a Hmong surname (no "Giang" that lost its mark) and the one-letter
+    middle name many Hmong names hold."""
+    lines = split_lines(
+        "1. Sở Xây dựng rà soát.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\n"
+        "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nGiàng A Tính\n"
+    )
+    mark_noise(lines)
+    assert read_closing(lines, 0, len(lines)).signer == "Giàng A Tính"
+
+
+def test_a_header_dates_day_typed_on_a_line_of_its_own() -> None:
+    h = _header(
+        "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nSố:\n1234/BNNMT-KH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nHà Nội, ngày\n15\ntháng 6 năm 2027\n"
+    )
+    assert (h.number, h.date) == ("1234/BNNMT-KH", dt.date(2027, 6, 15))

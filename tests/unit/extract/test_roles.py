@@ -555,3 +555,20 @@ def test_a_group_singled_out_by_rieng_with_its_qualifiers_up_to_the_colon() -> N
     )
     assert find_roles("Riêng các trường, bố trí cán bộ trực.").subject == ("các trường",)
     assert find_roles("Riêng năm 2027, Sở Y tế bố trí cán bộ trực.").subject == ("Sở Y tế",)
+
+
+def test_every_level_of_a_mass_organisation_is_a_body() -> None:
+    for text, subject in {
+        "Các cấp Hội trong tỉnh tập trung thực hiện tốt các nhiệm vụ sau:": "Các cấp Hội trong tỉnh",
+        "Các cấp Công đoàn tập trung thực hiện.": "Các cấp Công đoàn",
+        "Các cấp bộ Đoàn tập trung thực hiện.": "Các cấp bộ Đoàn",
+    }.items():
+        assert find_roles(text).subject == (subject,), text
+
+
+def test_verbs_listed_after_a_plural_bodys_colon_are_its_item_not_names() -> None:
+    # "Ủy ban nhân dân các xã: Tuyên truyền, vận động …": the item; "Các Sở: Xây dựng, Y tế": names
+    assert find_roles("Ủy ban nhân dân các xã: Tuyên truyền, vận động nhân dân.").subject == (
+        "Ủy ban nhân dân các xã",
+    )
+    assert find_roles("Các Sở: Xây dựng, Y tế phối hợp kiểm tra.").subject == ("Các Sở: Xây dựng, Y tế",)
