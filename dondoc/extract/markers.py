@@ -109,7 +109,8 @@ _MARKER_FIRST = frozenset("0123456789IVXLC([-–—+•·▪◦●✓PCMĐHNGTBS
 
 
 # OCR drops the dot of "10. Sở Y tế" more often than it reads anything else wrong
-_OCR_NUMBER = re.compile(rf"^\d{{1,2}}\s+(?=[{_UPPER}])")
+# (its stop lost, or read as a comma: "1 Sở Y tế", "2, Trạm Y tế")
+_OCR_NUMBER = re.compile(rf"^\d{{1,2}},?\s+(?=[{_UPPER}])")
 # a part's Roman numeral as OCR reads a bold serif one: two capitals I that touch read as
 # "H" ("H. NỘI DUNG THỰC HIỆN" for II, "HI." or "IH." for III), an I read as "l"; only before
 # a heading in capitals, where a letter item ("H. Về …") never stands
@@ -188,7 +189,7 @@ def find_marker(text: str, *, ocr: bool = False) -> Marker | None:
     if ocr:
         m = _OCR_NUMBER.match(text)
         if m:
-            return Marker("num_dot", m.group(0).strip() + ".", len(m.group(0)))
+            return Marker("num_dot", m.group(0).strip().rstrip(",") + ".", len(m.group(0)))
     return None
 
 

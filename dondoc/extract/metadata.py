@@ -60,7 +60,8 @@ def _names_number(text: str) -> bool:
 
 
 # the date line's words, the spaces between them optional: a PDF's text may drop one ("01năm")
-_DATE = re.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})", re.I)
+# (and as a scan's OCR misreads their marks: "ngảy 12 thảng 3 năm 2027")
+_DATE = re.compile(r"ng[àảáạ]y\s*(\d{1,2})\s*th[áảàạ]ng\s*(\d{1,2})\s*n[ăã]m\s*(\d{4})", re.I)
 # the dateline in figures ("Hà Nội, ngày 05/3/2026"): only after its place, as a cited
 # document's date is written the same way ("Báo cáo số 12/BC-SCT ngày 04/6/2026")
 _PLACE_DATE_FIGURES = re.compile(
@@ -763,9 +764,17 @@ def _issuer(parts: list[str]) -> str | None:
         len(parts) >= 2
         and last.startswith(_ISSUER_HEADS)
         and not parts[0].upper().startswith(("ỦY BAN", "UỶ BAN"))
+        # ("UBND TỈNH BẮC NINH / VĂN PHÒNG", "ĐẢNG BỘ TỈNH PHÚ THỌ / TỈNH ỦY": a name every
+        # province has, naming no one without the line above it)
+        and " ".join(last.split()) not in _generic_own_names()
     ):
         return parts[-1]
     return joined
+
+
+@cache
+def _generic_own_names() -> frozenset[str]:
+    return frozenset(words("documents", "generic_own_names"))
 
 
 @dataclass

@@ -24,16 +24,23 @@ _HOOK_AS_ACUTE = dict(zip("ảẳẩẻểỉỏổởủửỷ", "áắấéế
 _DOT_LOST = dict(zip("ạặậẹệịọộợụựỵ", "aăâeêioôơuưy", strict=True))
 _CONFUSIONS = {**_HOOK_AS_ACUTE, **_DOT_LOST}
 _CONFUSIONS |= {k.upper(): v.upper() for k, v in _CONFUSIONS.items()}
+# ... and a hook lost altogether ("Uy ban nhân dân", "Sơ Nội vụ"): only in a phrase of two
+# words or more, or a head before a name (a word alone so misread is often another word:
+# "của" read "cua", a crab)
+_HOOK_LOST = dict(zip("ảẳẩẻểỉỏổởủửỷ", "aăâeêioôơuưy", strict=True))
+_HOOK_LOST |= {k.upper(): v.upper() for k, v in _HOOK_LOST.items()}
 
 
-def _misread(syllable: str) -> str:
-    return "".join(_CONFUSIONS.get(c, c) for c in syllable)
+def _misread(syllable: str, table: dict[str, str] = _CONFUSIONS) -> str:
+    return "".join(table.get(c, c) for c in syllable)
 
 
-def misreadings(phrase: str) -> set[str]:
+def misreadings(phrase: str, *, hook_lost: bool = False) -> set[str]:
     """The copies of `phrase` with one or more of its syllables misread."""
     syllables = phrase.split(" ")
-    options = [sorted({s, _misread(s)}) for s in syllables]
+    options = [
+        sorted({s, _misread(s), *((_misread(s, _HOOK_LOST),) if hook_lost else ())}) for s in syllables
+    ]
     return {" ".join(combo) for combo in itertools.product(*options)} - {phrase}
 
 
@@ -47,7 +54,7 @@ def _repairs() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
     heads = {c for p in words("noise", "ocr_guarded_before_name") for c in _cased(p)}
     fix: dict[str, str] = {}
     for phrase in sorted(guarded | heads):
-        for wrong in misreadings(phrase):
+        for wrong in misreadings(phrase, hook_lost=" " in phrase or phrase in heads):
             if wrong not in guarded and wrong not in heads:
                 fix.setdefault(wrong, phrase)
     if any(len(k) != len(v) for k, v in fix.items()):
@@ -99,6 +106,16 @@ def _telltales() -> tuple[str, ...]:
     mark misreads it throughout (the same font, the same page), so it holds one of these
     wherever it holds any copy worth repairing. Plain substring searches, cheap to run."""
     return tuple(words("noise", "ocr_damage_signs"))
+
+
+_DAMAGE_SIGNS_SHOWN = 2
+
+
+def shows_damage(text: str) -> bool:
+    """Does a text (a scan's OCR pasted as text, say) show OCR's damage: two of its telltale
+    misreadings or more? Then its item numbers are read as OCR leaves them ("1 Sở Y tế", "2,
+    Trạm Y tế"), as they are in a scan read here."""
+    return sum(sign in text for sign in _telltales()) >= _DAMAGE_SIGNS_SHOWN
 
 
 def zeroed(text: str) -> str:

@@ -173,7 +173,8 @@ def extract(source: SourceText) -> Extraction:
     body_end = closing.start if closing.start >= 0 else limit
     body = [ln for ln in lines[header.body_start : body_end] if ln.index not in in_tables]
     ocr = source.ocr_confidence is not None
-    root = build_tree(body, ocr=ocr, issuer=header.issuer)
+    damaged = not ocr and ocr_words.shows_damage(written)  # a scan's OCR pasted as text
+    root = build_tree(body, ocr=ocr, issuer=header.issuer, damaged=damaged)
     trees = [(root, (header.body_start, body_end))]
     attached_root = None
     attachment = find_attachment(lines, closing.end, limit) if closing.end > 0 else None
@@ -183,7 +184,9 @@ def extract(source: SourceText) -> Extraction:
         attached_closing = read_closing(lines, attachment.body_start, limit)
         attached_end = attached_closing.start if attached_closing.start >= 0 else limit
         attached_root = build_tree(
-            [ln for ln in lines[attachment.body_start : attached_end] if ln.index not in in_tables], ocr=ocr
+            [ln for ln in lines[attachment.body_start : attached_end] if ln.index not in in_tables],
+            ocr=ocr,
+            damaged=damaged,
         )
         trees.append((attached_root, (attachment.body_start, attached_end)))
 

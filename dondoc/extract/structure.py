@@ -267,9 +267,11 @@ def _ends_body(lines: list[Line], i: int) -> bool:
 
 
 def _segment(
-    lines: list[Line], *, ocr: bool = False, issuer: str | None = None
+    lines: list[Line], *, ocr: bool = False, issuer: str | None = None, damaged: bool = False
 ) -> list[tuple[Marker | None, list[Line], bool]]:
-    """Group lines into units: one item or one unmarked paragraph each."""
+    """Group lines into units: one item or one unmarked paragraph each. `damaged`: a text
+    that shows OCR's damage (a scan's OCR pasted as text), whose item numbers OCR may have
+    left without their stop; read so only where they go on in order (see _damaged_number)."""
     double = is_double_spaced(lines)
     one_per_line = is_paragraph_per_line(lines)
     width = _line_width(lines)
@@ -283,6 +285,7 @@ def _segment(
     cur_marker: Marker | None = None
     pending_break = False
     prev_text: Line | None = None
+    last_number = 0  # the number of the last numbered item ("3." → 3), 0 after a part's heading
     for i, ln in enumerate(lines):
         if ln.kind in ("blank", "pipe", "rule"):
             near_noise = any(
@@ -299,6 +302,8 @@ def _segment(
         if ln.kind != "text":
             continue
         marker = find_marker(ln.text, ocr=ocr)
+        if marker is None and damaged and not ocr:
+            marker = _damaged_number(ln.text, last_number, cur_marker, cur_upper and bool(cur))
         if marker is None and len(ln.text) <= 6 and ln.text[-1:] in ".)" and _text_follows(lines, i, ocr):
             # a number alone on its line, its heading on the next ("**1.\nGiai đoạn …**")
             bare = find_marker(ln.text + " x", ocr=ocr)
@@ -427,6 +432,10 @@ def _segment(
             if cur:
                 units.append((cur_marker, cur, cur_paragraph))
             cur, cur_marker, cur_paragraph = [ln], marker, paragraph
+            if marker is not None and marker.style == "num_dot":
+                last_number = int(marker.text.rstrip("."))
+            elif marker is not None and marker.style in ("roman", "part", "upper_letter"):
+                last_number = 0
             cur_upper, cur_bold = ln.text.isupper(), ln.bold
         else:
             cur.append(ln)
@@ -438,6 +447,25 @@ def _segment(
     if cur:
         units.append((cur_marker, cur, cur_paragraph))
     return units
+
+
+def _damaged_number(
+    text: str, last_number: int, cur_marker: Marker | None, cur_heading: bool
+) -> Marker | None:
+    """In a text that shows OCR's damage, a number that lost its stop or had it read as a
+    comma ("1 Công chức …", "2, Trạm Y tế …") opens an item only where the numbering goes
+    on: the number after the last numbered item's, or 1 under a part's heading (a numeral
+    that opens a line elsewhere is a line's own: "1 Các quy định …" in a list of grounds)."""
+    guess = find_marker(text, ocr=True)
+    if guess is None or guess.style != "num_dot" or not guess.text[:1].isdigit():
+        return None
+    number = int(guess.text.rstrip("."))
+    if last_number:
+        return guess if number == last_number + 1 else None
+    under_part = cur_heading or (
+        cur_marker is not None and cur_marker.style in ("roman", "part", "upper_letter")
+    )
+    return guess if number == 1 and under_part else None
 
 
 # a line ending in a number (a year) and the next opening with a dash and a number: one
@@ -769,14 +797,17 @@ def _ends_with_label(text: str) -> bool:
     return label_kind(tail) is not None
 
 
-def build_tree(lines: list[Line], *, ocr: bool = False, issuer: str | None = None) -> Block:
+def build_tree(
+    lines: list[Line], *, ocr: bool = False, issuer: str | None = None, damaged: bool = False
+) -> Block:
     """The item tree; `ocr` tolerates what OCR does to markers ("10 Sở Y tế" for "10."); the
-    `issuer` as its header reads it tells its own closing paragraph."""
+    `issuer` as its header reads it tells its own closing paragraph; `damaged`: a text
+    showing OCR's damage, its numbers without their stop read where they go on in order."""
     root = Block(None, [], role="root")
     stack: list[Block] = [root]
     assignment_labels = words("structure", "assignment_labels")
     closed = False
-    for marker, unit_lines, paragraph in _segment(lines, ocr=ocr, issuer=issuer):
+    for marker, unit_lines, paragraph in _segment(lines, ocr=ocr, issuer=issuer, damaged=damaged):
         block = Block(marker, unit_lines, bold=unit_lines[0].bold)
         if marker is not None:
             closed = False

@@ -455,3 +455,17 @@ def test_a_header_dates_day_typed_on_a_line_of_its_own() -> None:
         "Độc lập - Tự do - Hạnh phúc\nHà Nội, ngày\n15\ntháng 6 năm 2027\n"
     )
     assert (h.number, h.date) == ("1234/BNNMT-KH", dt.date(2027, 6, 15))
+
+
+def test_an_issuers_own_line_every_province_has_keeps_its_parents_line() -> None:
+    # "UBND TỈNH BẮC NINH / VĂN PHÒNG": "VĂN PHÒNG" alone names no one; "SỞ Y TẾ" stays itself
+    office = _header(
+        "UBND TỈNH BẮC NINH\nVĂN PHÒNG\nSố: 3120/VP-KT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nBắc Ninh, ngày 21 tháng 7 năm 2027\n"
+    )
+    assert office.issuer == "UBND TỈNH BẮC NINH VĂN PHÒNG"
+    department = _header(
+        "UBND TỈNH BẮC NINH\nSỞ Y TẾ\nSố: 120/SYT-KH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nBắc Ninh, ngày 21 tháng 7 năm 2027\n"
+    )
+    assert department.issuer == "SỞ Y TẾ"

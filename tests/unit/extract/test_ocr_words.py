@@ -191,3 +191,32 @@ def test_a_directive_kind_with_its_hook_read_as_an_acute_is_its_kind() -> None:
     meta = extract(SourceText(text + body)).meta
     assert (meta.type, meta.number) == ("Chỉ thị", "12/CT-UBND")
     assert ocr_words.repair("Thực hiện Chí thị số 12/CT-UBND") == "Thực hiện Chỉ thị số 12/CT-UBND"
+
+
+def test_a_hook_lost_altogether_is_put_right_in_a_phrase_never_in_a_word_alone() -> None:
+    # "Uy ban nhân dân" (the hook of "Ủy" lost): a phrase of two words; "cua" stays a crab
+    fixed = ocr_words.repair("Đề nghị Uy ban Mặt trận Tổ quốc xã KÉ HOẠCH nuôi tôm, cua.")
+    # (either placement of the tone: both are written today)
+    assert fixed.replace("Uỷ", "Ủy") == "Đề nghị Ủy ban Mặt trận Tổ quốc xã KÉ HOẠCH nuôi tôm, cua."
+
+
+def test_a_pasted_scan_that_shows_ocr_damage_has_its_item_numbers_read_as_ocr_leaves_them() -> None:
+    """Two of OCR's telltales ("Uy ban", "Sô:", "ngảy") in a text, and its items' numbers are
+    read as a scan's are: "1 Công chức …" (the stop lost), "2, Trạm Y tế …" (read a comma)."""
+    body = (
+        "UY BAN NHAN DAN\nXÃ PHÚC SƠN\nSô: 25/KH-UBND\nPhúc Sơn, ngảy 12 thảng 3 năm 2027\n\nKÉ HOẠCH\n"
+        "Tổng vệ sinh môi trường năm 2027\n\nI. NHIỆM VỤ\n"
+        "1 Công chức Văn hóa - Xã hội chủ trì tuyên truyền trên loa truyền thanh xã.\n"
+        "2, Trạm Y tế xã tổ chức phun thuốc khử trùng, hoàn thành trong thảng 4/2027.\n"
+    )
+    e = extract(SourceText(body))
+    assert e.meta.date == date(2027, 3, 12)
+    assert [(t.lead, t.deadline.date) for t in e.tasks] == [
+        (("Công chức Văn hóa - Xã hội",), None),
+        (("Trạm Y tế xã",), date(2027, 4, 30)),
+    ]
+    # a clean text keeps "1 Sở …" as it reads: no item without its stop
+    assert not ocr_words.shows_damage("1 Sở Y tế kiểm tra.\nSố: 12/KH-UBND")
+    # ... and so does a damaged one where the number does not go on from the items before
+    grounds = body.replace("2, Trạm Y tế", "5 Trạm Y tế")
+    assert [t.text[:10] for t in extract(SourceText(grounds)).tasks] == ["Công chức "]

@@ -540,6 +540,7 @@ def test_lead_ins_of_purpose_time_and_ground_before_the_subject() -> None:
         "Ngay sau khi Kế hoạch được ban hành, Văn phòng Ủy ban nhân dân tỉnh theo dõi, đôn đốc.": (
             "Văn phòng Ủy ban nhân dân tỉnh",
         ),
+        "Với vai trò là cơ quan thường trực, Sở Nội vụ theo dõi, tổng hợp.": ("Sở Nội vụ",),
         # a list opened inside the lead-in ("của các Bộ, cơ quan liên quan") is not the subject
         "Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, Bộ Tài chính tổng hợp báo cáo.": ("Bộ Tài chính",),
     }
