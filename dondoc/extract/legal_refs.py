@@ -8,6 +8,7 @@ repaired in the reported number, while the span still covers the text as written
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date
 from functools import cache
@@ -49,6 +50,19 @@ def _kind_patterns() -> tuple[tuple[re.Pattern[str], str, str], ...]:
     return tuple(pats)
 
 
+def _blanked(text: str, lo: int, hi: int, blank: tuple[tuple[int, int], ...]) -> str:
+    """text[lo:hi] with the parts of the `blank` spans inside it as spaces."""
+    piece = text[lo:hi]
+    k = bisect.bisect_left(blank, (lo, lo)) - 1  # a span may open before lo
+    for a, b in blank[max(k, 0) :]:
+        if a >= hi:
+            break
+        if b > lo:
+            x, y = max(a, lo) - lo, min(b, hi) - lo
+            piece = piece[:x] + " " * (y - x) + piece[y:]
+    return piece
+
+
 def normalize_number(raw: str) -> str:
     number = "".join(raw.split())
     symbols = table("documents", "symbols")
@@ -67,9 +81,16 @@ def number_key(number: str) -> str:
 
 
 def find_legal_refs(
-    text: str, *, start: int = 0, end: int | None = None, exclude: tuple[str, ...] = ()
+    text: str,
+    *,
+    start: int = 0,
+    end: int | None = None,
+    exclude: tuple[str, ...] = (),
+    blank: tuple[tuple[int, int], ...] = (),
 ) -> list[LegalRef]:
-    """Citations in text[start:end], deduplicated by number, minus the excluded numbers."""
+    """Citations in text[start:end], deduplicated by number, minus the excluded numbers.
+    `blank`: sorted spans read as spaces (a page's number between "Thông tư số" and
+    "75/2024/TT-BTC"), without a copy of the text."""
     end = len(text) if end is None else end
     seen = {number_key(e) for e in exclude if e}
     refs: list[LegalRef] = []
@@ -79,7 +100,8 @@ def find_legal_refs(
         number = normalize_number(m.group(1))
         if not _TWO_LETTERS.search(number):
             continue
-        before = text[max(start, m.start() - 60) : m.start()]
+        lo = max(start, m.start() - 60)
+        before = _blanked(text, lo, m.start(), blank) if blank else text[lo : m.start()]
         kind: str | None = None
         ref_start = m.start()
         for pattern, canonical, last_word in _kind_patterns():

@@ -57,21 +57,15 @@ def _doc_end(lines: list[Line], after: int) -> int:
     return len(lines)
 
 
-def _without_page_numbers(text: str, lines: list[Line]) -> str:
-    """The text with its page numbers blanked out, offsets kept: a page number between
-    "Thông tư số" and "75/2024/TT-BTC" parts no citation. (Only numbers: a line that a
-    running header's shape marks as noise may be a citation written twice.)"""
-    noise = [ln for ln in lines if ln.kind == "noise" and ln.text.strip(" -").isdigit()]
-    if not noise:
-        return text
-    parts: list[str] = []
-    at = 0
-    for ln in noise:
-        parts.append(text[at : ln.start])
-        parts.append(" " * ln.length)
-        at = ln.start + ln.length
-    parts.append(text[at:])
-    return "".join(parts)
+def _page_numbers(lines: list[Line]) -> tuple[tuple[int, int], ...]:
+    """The spans of the page numbers among the lines: a citation reads past them ("Thông tư
+    số" / "2" / "75/2024/TT-BTC"). (Only numbers: a line that a running header's shape marks
+    as noise may be a citation written twice.)"""
+    return tuple(
+        (ln.start, ln.start + ln.length)
+        for ln in lines
+        if ln.kind == "noise" and ln.text.strip(" -").isdigit()
+    )
 
 
 def _lists_no_tasks(title: str | None) -> bool:
@@ -195,10 +189,11 @@ def extract(source: SourceText) -> Extraction:
         doc_start = lines[max(0, header.body_start - 30)].start if header.issuer else 0
     doc_end_offset = lines[limit - 1].end if limit > 0 else len(text)
     refs = find_legal_refs(
-        _without_page_numbers(text, lines),
+        text,
         start=doc_start,
         end=doc_end_offset,
         exclude=(header.number or "",),
+        blank=_page_numbers(lines),
     )
     # a decision that issues a plan: the plan's introduction is the one that addresses the tasks
     # (an appendix's lists are the plan's own tasks: its introduction stays the plan's)

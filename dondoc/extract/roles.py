@@ -271,8 +271,7 @@ def _subject_at(text: str, toks: Toks, s: int) -> tuple[str, ...]:
         while k < len(toks) and commas < 4 and toks[k].text not in {".", ";"}:
             if toks[k].text == ",":
                 commas += 1
-                after_none = not _names_a_body(toks, last_comma, k)
-                last_comma = k
+                since, last_comma = last_comma, k
                 bl = read_bodies(text, toks, k + 1)
                 if commas == 1 and bl.names and bl.followed_by_verb and not _names_a_body(toks, s, k):
                     # "Căn cứ kế hoạch này, Giám đốc các Sở, Thủ trưởng các ngành, UBND các xã
@@ -295,7 +294,7 @@ def _subject_at(text: str, toks: Toks, s: int) -> tuple[str, ...]:
                         continue
                     # ("Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, Bộ Tài chính tổng
                     # hợp …": the list before opened inside the lead-in; the later one wins)
-                    found, whole = bl, after_none
+                    found, whole = bl, not _names_a_body(toks, since, k)
             k += 1
         return found.names if found else ()
     bl = read_bodies(text, toks, s, sentence_start=not after_prefix)

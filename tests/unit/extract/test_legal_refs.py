@@ -2,8 +2,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from dondoc.core.text import SourceText
-from dondoc.extract.legal_refs import find_legal_refs, normalize_number
+from dondoc.extract.legal_refs import _blanked, find_legal_refs, normalize_number
 from dondoc.extract.pipeline import extract
 from tests.support.texts import header
 
@@ -67,3 +70,18 @@ def test_a_citation_cut_by_a_page_number_is_read_whole() -> None:
     )
     assert [r.number for r in e.legal_refs] == ["75/2024/TT-BTC"]
     assert " 2 " not in e.tasks[0].text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab /\n0123", min_size=0, max_size=40), st.data())
+def test_a_window_with_spans_blanked_is_the_plain_copys_window(text: str, data: st.DataObject) -> None:
+    # the shortcut (blanking only inside the window) against the plain version: a copy of the
+    # whole text with every span blanked, then the window cut from it
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=6)))
+    spans = tuple((a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=False) if a < b)
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    plain = list(text)
+    for a, b in spans:
+        plain[a:b] = " " * (b - a)
+    assert _blanked(text, lo, hi, spans) == "".join(plain)[lo:hi]
