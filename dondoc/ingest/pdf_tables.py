@@ -374,7 +374,9 @@ def markdown_rows(lines: list[Line]) -> list[tuple[str, list[Line]]]:
         prev = rows[-1][-1]
         ruled = _rule_between(prev, ln, grid)
         if numbered:
-            new = bool(first) and bool(_ROW_NUMBER.match(first))
+            # a numbered row opens at its number; a row without one (a group's "Tháng 02",
+            # "Quý II") where a rule is drawn above it: the line after a rule is never a wrap
+            new = (bool(first) and bool(_ROW_NUMBER.match(first))) or ruled is True
         elif ruled is not None:
             new = ruled  # the rules drawn say where a row ends, however tight the rows
         else:

@@ -264,6 +264,34 @@ def test_unnumbered_rows_split_at_drawn_rules_only_where_rows_are_ruled(
     assert len(out) - 2 == rows  # after the header and its rule
 
 
+def test_a_group_row_without_a_number_in_a_numbered_table_is_a_row_of_its_own() -> None:
+    """ "Tháng 02" / "Quý II" over the rows of a numbered programme: a row with no number of
+    its own, under a rule drawn across the table, is no wrap of the numbered row above it."""
+    grid = TableGrid([100.0, 250.0], ["TT", "Nội dung", "Chủ trì"], left=60, right=330)
+    grid.rules[0] = Rules(horizontal=[(y, 55.0, 335.0) for y in (95.0, 110.0, 151.0, 165.5, 179.0)])
+    header = [Line(0, [Run(62, 97, 80, 109, "TT"), Run(110, 97, 200, 109, "Nội dung")], grid=grid)]
+    header[0].is_header = True
+
+    def row(top: float, number: str, work: str, lead: str = "") -> Line:
+        runs = [Run(62, top, 70, top + 11, number)] if number else []
+        runs.append(Run(110, top, 240, top + 11, work))
+        if lead:
+            runs.append(Run(260, top, 330, top + 11, lead))
+        return Line(0, runs, grid=grid)
+
+    body = [
+        row(112, "1", "Sơ kết công tác", "Sở Y tế"),
+        row(126, "", "năm 2026"),  # the row's wrapped second line: no rule above it
+        row(139, "", "tại các xã"),
+        row(153, "", "**Tháng 02**"),  # a group row: a rule above it
+        row(167, "2", "Hội nghị chuyên đề", "Sở Tư pháp"),
+    ]
+    rows = [md for md, _ in markdown_rows([*header, *body])[2:]]
+    assert len(rows) == 3
+    assert "Tháng 02" in rows[1] and "Tháng 02" not in rows[0]
+    assert "năm 2026 tại các xã" in rows[0]
+
+
 def _line(top: float, *runs: tuple[float, float, str]) -> Line:
     return Line(0, [Run(x0, top, x1, top + 11, text) for x0, x1, text in runs])
 
