@@ -16,7 +16,7 @@ from typing import Final
 
 from dondoc.extract.lexicon import table, words
 from dondoc.extract.lines import Line
-from dondoc.extract.markers import continues_a_range, find_marker
+from dondoc.extract.markers import continues_a_range, find_marker, part_alone
 from dondoc.extract.spacing import single_spaced
 from dondoc.extract.tones import toneless
 
@@ -90,6 +90,11 @@ _ISSUER_HEADS = (
     "THÀNH ỦY",
     "THÀNH UỶ",
     "HUYỆN ỦY",
+    "HUYỆN UỶ",
+    "QUẬN ỦY",
+    "QUẬN UỶ",
+    "THỊ ỦY",
+    "THỊ UỶ",
     "ĐẢNG ỦY",
     "ĐẢNG UỶ",
     "ĐẢNG BỘ",
@@ -736,6 +741,7 @@ def _title(lines: list[Line], type_line: int, rest: str, limit: int) -> tuple[st
             break
         if parts and (
             (find_marker(t) is not None and not continues_a_range(parts[-1], t))  # "2026" / "- 2027"
+            or part_alone(t)  # "Phần thứ nhất" over its title, the body's first part
             or len(t) > 150
             or _KINH_GUI.match(t)
         ):

@@ -469,3 +469,20 @@ def test_an_issuers_own_line_every_province_has_keeps_its_parents_line() -> None
         "Độc lập - Tự do - Hạnh phúc\nBắc Ninh, ngày 21 tháng 7 năm 2027\n"
     )
     assert department.issuer == "SỞ Y TẾ"
+
+
+def test_a_title_ends_where_the_first_part_opens_with_no_blank_line_between() -> None:
+    h = _header(
+        "TỈNH ỦY PHÚ THỌ\nSố 87-KH/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nPhú Thọ, ngày 09 tháng 9 năm 2027\nKẾ HOẠCH\n"
+        "thực hiện Kết luận số 121-KL/TW về phát triển văn hóa đọc\nPhần thứ nhất\nMỤC ĐÍCH, YÊU CẦU\n"
+        "1.1. Quán triệt sâu sắc nội dung Kết luận.\n"
+    )
+    assert h.title == "thực hiện Kết luận số 121-KL/TW về phát triển văn hóa đọc"
+
+
+def test_a_district_committee_in_the_older_tone_placement_is_its_own_issuer() -> None:
+    h = _header(
+        "ĐẢNG BỘ TỈNH QUẢNG NAM\nHUYỆN UỶ ĐẠI LỘC\n*\nSố 05-CT/HU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Đại Lộc, ngày 10 tháng 3 năm 2027\n"
+    )
+    assert h.issuer == "HUYỆN UỶ ĐẠI LỘC"
