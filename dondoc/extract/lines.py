@@ -286,6 +286,10 @@ def _in_cell(lines: list[Line], i: int) -> bool:
     return (prev is not None and prev.kind == "pipe") or (nxt is not None and nxt.kind == "pipe")
 
 
+_SENTENCE_ENDS = (".", ";", ":", "!", "?", "…")
+_PROSE_WORDS = 4  # words of a line of running text at least: a table's cell a line has fewer
+
+
 def _between_pages(lines: list[Line], i: int, value: int, pages: int, seen_one: bool) -> bool:
     """A number alone between two lines of text, as a PDF's text layer puts a page's number
     between the pages' text: a page number when it cuts a sentence (the line before runs on,
@@ -313,12 +317,6 @@ def _between_pages(lines: list[Line], i: int, value: int, pages: int, seen_one: 
     # the first page number a copy prints is 2, between two lines of running text; a table
     # laid out a cell per line numbers its rows "1", "2", … alone on their lines, short cells
     return value == 2 and not seen_one and all(len(ln.text.split()) >= _PROSE_WORDS for ln in (before, after))
-
-
-_PROSE_WORDS = 4
-
-
-_SENTENCE_ENDS = (".", ";", ":", "!", "?", "…")
 
 
 def _reads_on(before: str, after: str) -> bool:

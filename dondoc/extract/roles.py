@@ -14,6 +14,7 @@ from typing import Final, final
 from dondoc.extract.bodies import (
     _COURTESY,
     _HEADS,
+    _PLURALS,
     _VERBS,
     BodyList,
     Toks,
@@ -46,7 +47,6 @@ _PURPOSE_OPENERS: Final = _phrases("purpose_openers")  # "Để"
 _TOPIC_OPENERS: Final = _phrases("topic_openers")
 _TOPIC_LABELS: Final = _phrases("topic_labels")
 _SUBJECT_MARKERS: Final = _phrases("subject_markers")
-_GROUP_WORDS: Final = frozenset({"các", "những", "mỗi"})
 _TOPIC_AGENT_WORDS: Final = _phrases("topic_agent_words")
 _CUE_PARTS: Final = _phrases("assignment_cues")
 CUE_FIRST: Final = frozenset(parts[0] for parts in _CUE_PARTS)  # the first words of the cues
@@ -235,7 +235,7 @@ def _subject_at(text: str, toks: Toks, s: int) -> tuple[str, ...]:
     singled = (
         marker is not None
         and s + len(marker) < len(toks)
-        and (toks[s + len(marker)].text[:1].isupper() or toks[s + len(marker)].low in _GROUP_WORDS)
+        and (toks[s + len(marker)].text[:1].isupper() or toks[s + len(marker)].low in _PLURALS)
     )
     if marker is not None and singled:
         s += len(marker)  # "Riêng Phòng Tài chính - Kế hoạch …": the body singled out is the subject

@@ -433,7 +433,7 @@ def _segment(
                 units.append((cur_marker, cur, cur_paragraph))
             cur, cur_marker, cur_paragraph = [ln], marker, paragraph
             if marker is not None and marker.style == "num_dot":
-                last_number = int(marker.text.rstrip("."))
+                last_number = _number_of(marker)
             elif marker is not None and marker.style in ("roman", "part", "upper_letter"):
                 last_number = 0
             cur_upper, cur_bold = ln.text.isupper(), ln.bold
@@ -449,6 +449,15 @@ def _segment(
     return units
 
 
+def _number_of(marker: Marker) -> int:
+    """The number a numbered marker holds ("3." → 3); 0 if it shows none."""
+    m = _LEADING_DIGITS.match(marker.text)
+    return int(m.group(0)) if m else 0
+
+
+_LEADING_DIGITS: Final = re.compile(r"\d+")
+
+
 def _damaged_number(
     text: str, last_number: int, cur_marker: Marker | None, cur_heading: bool
 ) -> Marker | None:
@@ -458,8 +467,8 @@ def _damaged_number(
     that opens a line elsewhere is a line's own: "1 Các quy định …" in a list of grounds)."""
     guess = find_marker(text, ocr=True)
     if guess is None or guess.style != "num_dot" or not guess.text[:1].isdigit():
-        return None
-    number = int(guess.text.rstrip("."))
+        return None  # (only a number: a bullet or a letter OCR leaves as it is)
+    number = _number_of(guess)
     if last_number:
         return guess if number == last_number + 1 else None
     under_part = cur_heading or (
