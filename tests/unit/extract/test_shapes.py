@@ -4518,3 +4518,16 @@ def test_steps_with_their_bounds_in_brackets_bound_the_items_under_them() -> Non
     )
     assert [t.deadline.date for t in e.tasks] == [date(2027, 4, 14), date(2027, 4, 14), date(2027, 9, 30)]
     assert e.tasks[0].section is not None and e.tasks[0].section.startswith("Bước 1:")
+
+
+def test_what_fell_short_is_no_task_but_its_remedies_are() -> None:
+    """ "II. TỒN TẠI, HẠN CHẾ: 1. Tiến độ giải ngân … còn chậm": a review of the past (CONVENTIONS
+    rule 2); "III. TỒN TẠI, HẠN CHẾ VÀ GIẢI PHÁP KHẮC PHỤC" asks for work."""
+    e = _run(
+        "II. TỒN TẠI, HẠN CHẾ\n"
+        "1. Tiến độ giải ngân vốn đầu tư công còn chậm, mới đạt 38%.\n"
+        "2. Một số dự án trọng điểm chưa hoàn thành giải phóng mặt bằng.\n"
+        "III. TỒN TẠI, HẠN CHẾ VÀ GIẢI PHÁP KHẮC PHỤC\n"
+        "1. Sở Tài chính đẩy nhanh giải ngân vốn đầu tư công.\n"
+    )
+    assert [t.text[:12] for t in e.tasks] == ["Sở Tài chính"]
