@@ -113,8 +113,9 @@ _DAMAGE_SIGNS_SHOWN = 2
 
 def shows_damage(text: str) -> bool:
     """Does a text (a scan's OCR pasted as text, say) show OCR's damage: two of its telltale
-    misreadings or more? Then its item numbers are read as OCR leaves them ("1 Sở Y tế", "2,
-    Trạm Y tế"), as they are in a scan read here."""
+    misreadings or more? Then an item number OCR left without its stop or read with a comma
+    ("1 Sở Y tế", "2, Trạm Y tế") opens an item where the numbering goes on (the structure's
+    reading of a damaged text; a scan read here has all of OCR's tolerance)."""
     return sum(sign in text for sign in _telltales()) >= _DAMAGE_SIGNS_SHOWN
 
 
